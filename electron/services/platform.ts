@@ -1,0 +1,38 @@
+/**
+ * What the services need from the operating system, behind interfaces: Electron provides one
+ * implementation (electron/main/platform-electron.ts), browser mode another
+ * (electron/web/platform-node.ts), tests a third. Services never import Electron.
+ */
+
+/** Secrets (marketplace AccessKey/SecretKey). Electron: safeStorage; browser mode: a 0600 file encrypted with a local key. */
+export interface SecretStore {
+  get(name: string): Promise<string | null>;
+  set(name: string, value: string): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+export interface DesktopNotification {
+  title: string;
+  body: string;
+  /** Opened in the app when the user clicks the notification, e.g. "/service?ticket=T-1". */
+  route?: string;
+}
+
+export interface Notifier {
+  notify(notification: DesktopNotification): void;
+}
+
+export interface PdfPrinter {
+  /** Renders self-contained HTML to a PDF. */
+  htmlToPdf(html: string): Promise<Uint8Array>;
+}
+
+export interface Platform {
+  secrets: SecretStore;
+  notifier: Notifier;
+  printer: PdfPrinter;
+  /** Folder for the database, backups and caches. */
+  userDataDir: string;
+  appVersion: string;
+  now(): Date;
+}

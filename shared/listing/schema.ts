@@ -1,0 +1,73 @@
+/**
+ * The listing format of ../shared/spec/formats.md §1 — the project's public contract.
+ * Unknown fields are kept (the spec says "add fields freely, never rename"), so import → export
+ * round-trips what the vendor wrote. Fields whose absence is a *compliance* problem
+ * (officialSite, delistingStrategy, serviceTerms, runsOnJdCloud) are optional here: a missing one
+ * is a self-check finding, not unreadable input.
+ */
+import { z } from 'zod';
+
+/** Yuan with at most two decimals (formats.md: "money is CNY yuan with at most two decimals"). */
+export const yuanSchema = z
+  .number({ error: 'must be a number (yuan)' })
+  .finite()
+  .nonnegative({ error: 'must not be negative' })
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: 'at most two decimals (yuan)' });
+
+export const listingTypes = ['application', 'service', 'tool'] as const;
+export const billingKinds = ['monthly', 'yearly', 'one-time', 'usage'] as const;
+
+export const priceSchema = z.looseObject({
+  amount: yuanSchema,
+  currency: z.literal('CNY', { error: 'currency must be "CNY"' }),
+  billing: z.enum(billingKinds, { error: `billing must be one of ${billingKinds.join(', ')}` }),
+});
+
+export const specSchema = z.looseObject({
+  name: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }),
+  price: yuanSchema,
+  attributes: z.record(z.string(), z.string({ error: 'attribute values must be strings' })).optional(),
+});
+
+export const caseSchema = z.looseObject({
+  title: z.string({ error: 'must be a string' }),
+  content: z.string({ error: 'must be a string' }),
+});
+
+export const imageSchema = z.looseObject({
+  url: z.string({ error: 'must be a string' }),
+  alt: z.string({ error: 'must be a string' }).optional(),
+});
+
+export const listingSchema = z.looseObject({
+  id: z.string({ error: 'must be a string' }).optional(),
+  title: z.string({ error: 'must be a string' }),
+  type: z.enum(listingTypes, { error: `must be one of ${listingTypes.join(', ')}` }),
+  price: priceSchema,
+  specs: z.array(specSchema).optional(),
+  attributes: z.record(z.string(), z.string({ error: 'attribute values must be strings' })).optional(),
+  summary: z.string({ error: 'must be a string' }).optional(),
+  description: z.string({ error: 'must be a string' }),
+  cases: z.array(caseSchema).optional(),
+  images: z.array(imageSchema).optional(),
+  officialSite: z
+    .looseObject({ productPageUrl: z.string({ error: 'must be a string' }) })
+    .nullable()
+    .optional(),
+  delistingStrategy: z.string({ error: 'must be a string or null' }).nullable().optional(),
+  serviceTerms: z.string({ error: 'must be a string or null' }).nullable().optional(),
+  runsOnJdCloud: z.boolean({ error: 'must be true, false or null' }).nullable().optional(),
+  vendor: z
+    .looseObject({
+      name: z.string({ error: 'must be a string' }),
+      authorizedBrands: z.array(z.string({ error: 'must be a string' })).default([]),
+    })
+    .optional(),
+});
+
+export type Listing = z.infer<typeof listingSchema>;
+export type ListingType = (typeof listingTypes)[number];
+export type Billing = (typeof billingKinds)[number];
+
+/** The text fields a self-check or the editor addresses by name (formats.md §2 `field`). */
+export type ListingInput = z.input<typeof listingSchema>;
