@@ -27,10 +27,9 @@ export interface PdfPrinter {
   htmlToPdf(html: string): Promise<Uint8Array>;
 }
 
+/** What the core is given; fields are added as features start to use them. */
 export interface Platform {
-  secrets: SecretStore;
   notifier: Notifier;
-  printer: PdfPrinter;
   /** Folder for the database, backups and caches. */
   userDataDir: string;
   appVersion: string;

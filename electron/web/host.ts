@@ -1,0 +1,97 @@
+/**
+ * Browser mode: the same application core as Electron main, served over HTTP on 127.0.0.1 to a
+ * normal browser. One POST per contract call (`/api/<channel>`), validated by the same
+ * dispatcher. This is how the UI is tested end-to-end where no Electron binary exists.
+ *
+ * Local-only hardening: the server binds 127.0.0.1; it rejects requests whose Host is not its own
+ * (DNS rebinding) and API calls without the `x-vendordesk-client` header (a custom header forces
+ * a CORS preflight that this server never approves, so other sites cannot call it).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { contentSecurityPolicy } from '../../shared/security/csp';
+import { createAppCore, type AppCore } from '../services/app-core';
+import type { Platform } from '../services/platform';
+
+export const CLIENT_HEADER = 'x-vendordesk-client';
+
+export interface WebHostOptions {
+  platform: Platform;
+  rendererDir: string;
+  port?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface WebHost {
+  url: string;
+  port: number;
+  core: AppCore;
+  close(): Promise<void>;
+}
+
+const BACKUP_INTERVAL_MS = 60 * 60 * 1000;
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  if (!fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${options.rendererDir}/index.html is missing). Run "npm run build:renderer".`);
+  }
+  const core = createAppCore({ platform: options.platform, mode: 'browser', log: options.log });
+  // Body cap: one import call carries at most one 5-million-character file (UTF-8: up to 15 MB).
+  const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
+  let allowedHosts = new Set<string>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    if (!allowedHosts.has(request.headers.host ?? '')) {
+      return reply.code(421).send({ ok: false, error: { code: 'forbidden-sender', message: 'unexpected Host header' } });
+    }
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Content-Security-Policy', contentSecurityPolicy());
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    return payload;
+  });
+
+  app.post<{ Params: { channel: string } }>('/api/:channel', async (request, reply) => {
+    if (request.headers[CLIENT_HEADER] !== '1') {
+      return reply.code(403).send({ ok: false, error: { code: 'forbidden-sender', message: `missing ${CLIENT_HEADER} header` } });
+    }
+    // Always 200 with the typed envelope: transport errors and contract errors stay distinct.
+    return core.dispatch(request.params.channel, request.body);
+  });
+  // A malformed JSON body is still answered with the contract's typed error, not Fastify's.
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
+    const code = status === 413 || status === 400 || status === 415 ? 'invalid-request' : 'internal';
+    reply.code(status === 500 ? 500 : 200).send({ ok: false, error: { code, message: error.message } });
+  });
+
+  await app.register(fastifyStatic, { root: options.rendererDir, index: ['index.html'] });
+  // Client-side routes (e.g. /listings) load the app shell.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.code(404).send({ ok: false, error: { code: 'unknown-channel', message: `no route ${request.method} ${request.url}` } });
+  });
+
+  await core.backup().catch((error) => options.log?.('backup failed', error));
+  const backupTimer = setInterval(() => void core.backup().catch((error) => options.log?.('backup failed', error)), BACKUP_INTERVAL_MS);
+  backupTimer.unref();
+
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    core,
+    close: async () => {
+      clearInterval(backupTimer);
+      await app.close();
+      core.close();
+    },
+  };
+}

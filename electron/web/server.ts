@@ -1,0 +1,57 @@
+/**
+ * `npm run web` — browser mode. Builds the renderer (unless --no-build and it is already built),
+ * starts the host on 127.0.0.1 and prints its URL.
+ *
+ *   npm run web -- [--port 5180] [--data-dir DIR] [--no-build]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultUserDataDir } from '../services/paths';
+import { startWebHost } from './host';
+import { createNodePlatform } from './platform-node';
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '5180' },
+      'data-dir': { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run web -- [--port N (0 = any free port)] [--data-dir DIR] [--no-build]');
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  const rendererDir = path.join(root, 'dist', 'renderer');
+  if (!values['no-build'] || !fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    console.log('Building the renderer (vite build)…');
+    const { build } = await import('vite');
+    await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  }
+  const userDataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultUserDataDir();
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const host = await startWebHost({
+    platform: createNodePlatform({ userDataDir, appVersion: pkg.version }),
+    rendererDir,
+    port,
+    log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),
+  });
+  console.log(`VendorDesk browser mode: ${host.url}`);
+  console.log(`Data folder: ${userDataDir}`);
+  const stop = () => {
+    void host.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`vendordesk web: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+/** The app frame: sidebar with the pages that work, language switch, database notices. */
+import { AppstoreOutlined, GlobalOutlined } from '@ant-design/icons';
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCNLocale from 'antd/locale/zh_CN';
+import { useEffect } from 'react';
+import { downloadText } from './download';
+import { call } from './api';
+import { ListingsPage } from './pages/listings/ListingsPage';
+import { useApp, type Page } from './stores/app-store';
+
+function DatabaseNotice() {
+  const { status, t } = useApp();
+  const db = status?.database;
+  if (!db || db.state === 'ok') return null;
+  const exportAll = async () => {
+    const file = await call('listings.export', {});
+    downloadText(file.fileName, file.text);
+  };
+  return (
+    <Alert
+      type={db.state === 'read-only' ? 'warning' : 'info'}
+      showIcon
+      style={{ marginBottom: 16 }}
+      message={db.state === 'read-only' ? t.db.readOnlyTitle : t.db.restoredTitle}
+      description={db.message}
+      action={db.state === 'read-only' ? <Button onClick={exportAll}>{t.db.export}</Button> : undefined}
+      data-testid="database-notice"
+    />
+  );
+}
+
+export function App() {
+  const { ready, loadError, locale, t, page, setPage, setLocale, init, status } = useApp();
+  useEffect(() => {
+    void init();
+  }, [init]);
+
+  if (!ready) return <Spin fullscreen />;
+  if (loadError) return <Result status="error" title="VendorDesk" subTitle={loadError} />;
+
+  const readOnly = status?.database.state === 'read-only';
+  const items: { key: Page; icon: React.ReactNode; label: string }[] = [
+    { key: 'listings', icon: <AppstoreOutlined />, label: t.nav.listings },
+  ];
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCNLocale} theme={{ token: { colorPrimary: '#1f6feb' } }}>
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={64}>
+            <div style={{ padding: '16px 16px 8px', fontWeight: 600 }}>
+              <img src="./favicon.svg" alt="" width={20} height={20} style={{ verticalAlign: 'middle', marginRight: 8 }} />
+              {t.appName}
+            </div>
+            <nav aria-label="main">
+              <Menu mode="inline" selectedKeys={[page]} items={items} onClick={(e) => setPage(e.key as Page)} />
+            </nav>
+          </Layout.Sider>
+          <Layout>
+            <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8 }}>
+              <GlobalOutlined aria-hidden />
+              <Select
+                aria-label={t.language}
+                value={locale}
+                style={{ width: 120 }}
+                onChange={(value) => void setLocale(value).catch(() => undefined)}
+                options={[
+                  { value: 'zh-CN', label: '简体中文' },
+                  { value: 'en', label: 'English' },
+                ]}
+                data-testid="locale-select"
+              />
+            </Layout.Header>
+            <Layout.Content style={{ padding: '0 24px 24px' }}>
+              <main>
+                <DatabaseNotice />
+                {page === 'listings' && <ListingsPage readOnly={readOnly} />}
+              </main>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                VendorDesk {status?.version} · {status?.mode}
+              </Typography.Text>
+            </Layout.Content>
+          </Layout>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * One core, two transports: Electron IPC (electron/main/ipc.ts) and browser-mode HTTP
+ * (electron/web/server.ts) both hand (channel, payload) to this dispatcher. It validates the
+ * request, runs the handler, validates the response, and never throws: every failure becomes a
+ * typed `{ ok: false, error }`.
+ */
+import { AppError, type IpcResult } from './errors';
+import { contract, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from './contract';
+
+export type Handlers = {
+  [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+};
+
+export type Dispatch = (channel: unknown, payload: unknown) => Promise<IpcResult<unknown>>;
+
+export function createDispatcher(handlers: Handlers, onInternalError: (error: unknown, channel: string) => void): Dispatch {
+  return async (channel, payload) => {
+    if (!isChannelName(channel)) {
+      return { ok: false, error: { code: 'unknown-channel', message: `unknown channel: ${String(channel).slice(0, 100)}` } };
+    }
+    const spec = contract[channel];
+    const parsed = spec.request.safeParse(payload ?? {});
+    if (!parsed.success) {
+      return {
+        ok: false,
+        error: {
+          code: 'invalid-request',
+          message: `invalid request for ${channel}: ${parsed.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+            .join('; ')}`,
+          details: parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String), message: i.message })),
+        },
+      };
+    }
+    try {
+      const handler = handlers[channel] as (request: unknown) => unknown;
+      const value = await handler(parsed.data);
+      const checked = spec.response.safeParse(value);
+      if (!checked.success) {
+        // A handler answering outside the contract is our bug, not the caller's.
+        onInternalError(checked.error, channel);
+        return { ok: false, error: { code: 'internal', message: `${channel}: response did not match the contract` } };
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toPayload() };
+      onInternalError(error, channel);
+      return { ok: false, error: { code: 'internal', message: `${channel} failed: ${error instanceof Error ? error.message : String(error)}` } };
+    }
+  };
+}
