@@ -1,0 +1,27 @@
+/**
+ * formats.md §4 input: `{ "required": 10000, "entries": [ { "id", "at", "type", "amount", "reason" } ] }`.
+ * Amounts are yuan with at most two decimals; times are parsed to epoch milliseconds.
+ */
+import { z } from 'zod';
+import { isoInstantSchema } from '../calendar/instant';
+import { yuanSchema } from '../listing/schema';
+import { idSchema } from '../sla/schema';
+
+export const depositEntryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
+export type DepositEntryType = (typeof depositEntryTypes)[number];
+
+export const depositEntrySchema = z.looseObject({
+  id: idSchema,
+  at: isoInstantSchema,
+  type: z.enum(depositEntryTypes, { error: `must be one of ${depositEntryTypes.join(', ')}` }),
+  amount: yuanSchema,
+  reason: z.string({ error: 'must be a string' }).nullable().optional(),
+});
+
+export const depositLedgerSchema = z.looseObject({
+  required: yuanSchema,
+  entries: z.array(depositEntrySchema, { error: 'must be an array of entries' }),
+});
+
+export type DepositEntry = z.output<typeof depositEntrySchema>;
+export type DepositLedger = z.output<typeof depositLedgerSchema>;

@@ -1,0 +1,170 @@
+/**
+ * formats.md §3: per-ticket deadline, status and response time; summary counts; compliance
+ * rates by day (Beijing date the ticket was opened), by kind and by staff member.
+ *
+ * Runs over a million tickets in well under two seconds on one core: the per-ticket work is
+ * integer arithmetic on epoch milliseconds against the precomputed business calendar, and one
+ * memoised date string per distinct day when formatting the deadline.
+ */
+import { MS_PER_SECOND, beijingDayIndex, dateStringOfDay, formatBeijingIso } from '../calendar/beijing';
+import { businessCalendar, type BusinessCalendar } from '../calendar/business-calendar';
+import { getPolicyPack } from '../policy/packs';
+import type { PolicyPack, TicketKind } from '../policy/schema';
+
+/** What the engine needs of a ticket; times are epoch milliseconds (see sla/schema.ts). */
+export interface SlaTicketInput {
+  id: string | number;
+  kind: TicketKind;
+  openedAt: number;
+  firstResponseAt: number | null;
+  staff?: string | undefined;
+}
+
+export type SlaStatus = 'met' | 'breached' | 'pending';
+
+export interface SlaTicketResult {
+  id: string | number;
+  /** ISO 8601, +08:00 */
+  deadline: string;
+  status: SlaStatus;
+  /** Wall-clock seconds to the first response, or null. */
+  responseSeconds: number | null;
+  /** Pending only (else null): wall-clock seconds from `at` to the deadline. */
+  timeLeftSeconds: number | null;
+  /** Pending tickets on a service-time clock (else null): service seconds left before the deadline. */
+  serviceSecondsLeft: number | null;
+}
+
+export interface StatusCounts {
+  met: number;
+  breached: number;
+  pending: number;
+}
+
+export interface ComplianceRow extends StatusCounts {
+  /** met / (met + breached); null while nothing is decided. Pending tickets are not counted. */
+  rate: number | null;
+}
+
+export interface SlaReport {
+  policy: string;
+  at: string;
+  tickets: SlaTicketResult[];
+  summary: StatusCounts;
+  compliance: {
+    byDay: (ComplianceRow & { date: string })[];
+    byKind: (ComplianceRow & { kind: TicketKind })[];
+    byStaff: (ComplianceRow & { staff: string })[];
+  };
+  warnings: string[];
+}
+
+export interface SlaOptions {
+  /** Extra calendar overrides (date → workday/holiday) on top of the pack's. */
+  calendarOverrides?: Record<string, 'workday' | 'holiday'>;
+}
+
+interface KindRule {
+  limitMs: number;
+  serviceClock: boolean;
+}
+
+export function slaCalendar(pack: PolicyPack, options: SlaOptions = {}): BusinessCalendar {
+  if (!pack.calendar) throw new Error(`策略 ${pack.id} 没有服务时间 / policy ${pack.id} has no service calendar`);
+  return businessCalendar({
+    serviceHours: pack.calendar.serviceHours,
+    overrides: { ...pack.calendar.overrides, ...options.calendarOverrides },
+  });
+}
+
+function counts(): StatusCounts {
+  return { met: 0, breached: 0, pending: 0 };
+}
+
+function toRow(c: StatusCounts): ComplianceRow {
+  const decided = c.met + c.breached;
+  return { met: c.met, breached: c.breached, pending: c.pending, rate: decided === 0 ? null : c.met / decided };
+}
+
+export function computeSla(
+  tickets: readonly SlaTicketInput[],
+  at: number,
+  pack: PolicyPack = getPolicyPack(),
+  options: SlaOptions = {},
+): SlaReport {
+  const sla = pack.sla;
+  if (!sla) throw new Error(`策略 ${pack.id} 没有 SLA 规则 / policy ${pack.id} has no SLA rules`);
+  const calendar = slaCalendar(pack, options);
+  const rules: Record<TicketKind, KindRule> = {
+    consultation: rule(sla.limits.consultation),
+    complaint: rule(sla.limits.complaint),
+    'after-sales-email': rule(sla.limits['after-sales-email']),
+    'after-sales-phone': rule(sla.limits['after-sales-phone']),
+  };
+
+  const results: SlaTicketResult[] = new Array(tickets.length);
+  const summary = counts();
+  const byDay = new Map<number, StatusCounts>();
+  const byKind = new Map<TicketKind, StatusCounts>();
+  const byStaff = new Map<string, StatusCounts>();
+  let earliest = Infinity;
+  let latest = -Infinity;
+
+  for (let i = 0; i < tickets.length; i++) {
+    const ticket = tickets[i]!;
+    const kindRule = rules[ticket.kind];
+    const opened = ticket.openedAt;
+    const deadline = kindRule.serviceClock ? calendar.addServiceMs(opened, kindRule.limitMs) : opened + kindRule.limitMs;
+    const answered = ticket.firstResponseAt;
+    let status: SlaStatus;
+    if (answered !== null) status = answered <= deadline ? 'met' : 'breached';
+    else status = at > deadline ? 'breached' : 'pending';
+
+    const pending = status === 'pending';
+    // Every result has the same fields in the same order (one hidden class for the JIT).
+    results[i] = {
+      id: ticket.id,
+      deadline: formatBeijingIso(deadline),
+      status,
+      responseSeconds: answered === null ? null : (answered - opened) / MS_PER_SECOND,
+      timeLeftSeconds: pending ? (deadline - at) / MS_PER_SECOND : null,
+      serviceSecondsLeft:
+        pending && kindRule.serviceClock ? calendar.serviceSecondsBetween(Math.max(at, opened), deadline) : null,
+    };
+
+    summary[status]++;
+    const day = beijingDayIndex(opened);
+    let dayCounts = byDay.get(day);
+    if (!dayCounts) byDay.set(day, (dayCounts = counts()));
+    dayCounts[status]++;
+    let kindCounts = byKind.get(ticket.kind);
+    if (!kindCounts) byKind.set(ticket.kind, (kindCounts = counts()));
+    kindCounts[status]++;
+    if (ticket.staff !== undefined) {
+      let staffCounts = byStaff.get(ticket.staff);
+      if (!staffCounts) byStaff.set(ticket.staff, (staffCounts = counts()));
+      staffCounts[status]++;
+    }
+    if (opened < earliest) earliest = opened;
+    if (deadline > latest) latest = deadline;
+  }
+
+  return {
+    policy: pack.id,
+    at: formatBeijingIso(at),
+    tickets: results,
+    summary,
+    compliance: {
+      byDay: [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, c]) => ({ date: dateStringOfDay(day), ...toRow(c) })),
+      byKind: [...byKind.entries()].map(([kind, c]) => ({ kind, ...toRow(c) })),
+      byStaff: [...byStaff.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([staff, c]) => ({ staff, ...toRow(c) })),
+    },
+    warnings: tickets.length === 0 ? [] : calendar.dataWarnings(earliest, latest),
+  };
+}
+
+function rule(limit: { seconds: number; clock: 'service' | 'wall' }): KindRule {
+  return { limitMs: limit.seconds * MS_PER_SECOND, serviceClock: limit.clock === 'service' };
+}
