@@ -1,0 +1,87 @@
+/**
+ * checkListing: the listing self-check. Pure and synchronous so it can run in the renderer on
+ * every (debounced) keystroke, in main, and in the CLI. Build the compiled pack once
+ * (compileRulePack) and pass it to every call.
+ */
+import type { Listing } from '../listing/schema';
+import { listTextFields } from './fields';
+import { fieldRules } from './field-rules';
+import { compareFindings, fill, makeFinding } from './findings';
+import { compactKey, compileRulePack, defaultRulePack, type CompiledRulePack } from './rulepack';
+import { scanField, type FieldScan } from './scan-field';
+import type { CheckContext, Finding } from './types';
+
+let defaultCompiled: CompiledRulePack | undefined;
+/** The default pack, compiled on first use. */
+export function defaultCompiledPack(): CompiledRulePack {
+  defaultCompiled ??= compileRulePack(defaultRulePack);
+  return defaultCompiled;
+}
+
+// The official site URL is meant to be outside JD Cloud; it is checked by its own rule.
+const LINK_EXEMPT_FIELDS = new Set(['officialSite.productPageUrl']);
+
+function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
+  const out: Finding[] = [];
+  const raw = scan.norm.raw;
+  if (!LINK_EXEMPT_FIELDS.has(scan.field)) {
+    const rule = compiled.pack.rules['external-link'];
+    for (const link of scan.links) {
+      if (link.allowed) continue;
+      const start = scan.norm.map[link.start]!;
+      const end = scan.norm.map[link.end - 1]! + 1;
+      const match = raw.slice(start, end);
+      const label = rule.fixLabel ?? { zh: '删除链接', en: 'Remove the link' };
+      out.push(
+        makeFinding(compiled, {
+          rule: 'external-link',
+          field: scan.field,
+          span: { start, end, match },
+          fix: { label: fill(label.zh, { match }), labelEn: fill(label.en, { match }), edits: [{ field: scan.field, start, end, text: '' }] },
+        }),
+      );
+    }
+  }
+  for (const t of scan.terms) {
+    const g = t.group.group;
+    const match = raw.slice(t.start, t.end);
+    const replacement = g.replacements?.[t.pattern.term] ?? g.replaceWith;
+    const label = compiled.pack.rules[t.group.rule].fixLabel;
+    out.push(
+      makeFinding(compiled, {
+        rule: t.group.rule,
+        field: scan.field,
+        severity: t.group.severity,
+        span: { start: t.start, end: t.end, match },
+        penaltyCode: t.group.penaltyCode,
+        ...(g.message ? { message: g.message } : {}),
+        ...(replacement !== undefined
+          ? {
+              fix: {
+                label: replacement === '' ? fill(label?.zh ?? '删除「{match}」', { match }) : `将「${match}」改为「${replacement}」`,
+                labelEn: replacement === '' ? fill(label?.en ?? 'Remove "{match}"', { match }) : `Replace "${match}" with "${replacement}"`,
+                edits: [{ field: scan.field, start: t.start, end: t.end, text: replacement }],
+              },
+            }
+          : {}),
+      }),
+    );
+  }
+  return out;
+}
+
+export function checkListing(listing: Listing, compiled: CompiledRulePack = defaultCompiledPack(), context: CheckContext = {}): Finding[] {
+  const authorizedBrands = new Set((listing.vendor?.authorizedBrands ?? []).map((b) => compactKey(compiled, b)));
+  const opts = { extraAllowed: context.allowedDomains ?? [], authorizedBrands };
+  const scans = new Map<string, FieldScan>();
+  const findings: Finding[] = [];
+  for (const { field, text } of listTextFields(listing)) {
+    const scan = scanField(compiled, field, text, opts);
+    scans.set(field, scan);
+    findings.push(...termFindings(compiled, scan));
+  }
+  for (const rule of fieldRules) findings.push(...rule(listing, compiled, scans, context));
+  return findings.sort(compareFindings);
+}
+
+export { compileRulePack, defaultRulePack, parseRulePack } from './rulepack';

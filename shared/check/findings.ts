@@ -1,0 +1,65 @@
+/** Building findings from the pack's texts, and the order findings are reported in. */
+import type { CompiledRulePack } from './rulepack';
+import type { Finding, Fix, RuleId, Severity } from './types';
+
+export function fill(template: string, vars: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+}
+
+export interface FindingInput {
+  rule: RuleId;
+  field: string;
+  severity?: Severity;
+  span?: { start: number; end: number; match: string };
+  vars?: Record<string, string>;
+  /** Overrides the rule's message (a term group's own, or a detail text). */
+  message?: { zh: string; en: string };
+  penaltyCode?: string | null;
+  fix?: Fix;
+}
+
+export function makeFinding(compiled: CompiledRulePack, input: FindingInput): Finding {
+  const rule = compiled.pack.rules[input.rule];
+  const vars = { match: input.span?.match ?? '', ...input.vars };
+  const message = input.message ?? rule.message;
+  const penaltyCode = input.penaltyCode === undefined ? rule.penalty : input.penaltyCode;
+  const finding: Finding = {
+    ruleId: input.rule,
+    severity: input.severity ?? rule.severity,
+    field: input.field,
+    ...(input.span ? { start: input.span.start, end: input.span.end, match: input.span.match } : {}),
+    message: fill(message.zh, vars),
+    clause: rule.clause,
+    penalty: compiled.penaltyOf(penaltyCode),
+    suggestion: fill(rule.suggestion.zh, vars),
+    messageEn: fill(message.en, vars),
+    suggestionEn: fill(rule.suggestion.en, vars),
+  };
+  if (penaltyCode) finding.penaltyCode = penaltyCode;
+  if (input.fix) finding.fix = input.fix;
+  return finding;
+}
+
+// Fields in the order of formats.md §1, so findings read top to bottom like the listing.
+const fieldOrder = ['id', 'title', 'type', 'price', 'specs', 'attributes', 'summary', 'description', 'cases', 'images', 'officialSite', 'delistingStrategy', 'serviceTerms', 'runsOnJdCloud', 'vendor'];
+
+function fieldKey(field: string): [number, number, string] {
+  const m = /^([A-Za-z]+)(?:\[(\d+)\])?(.*)$/s.exec(field);
+  const head = m?.[1] ?? field;
+  const rank = fieldOrder.indexOf(head);
+  return [rank < 0 ? fieldOrder.length : rank, m?.[2] === undefined ? -1 : Number(m[2]), m?.[3] ?? ''];
+}
+
+/** Sorted by field (listing order), then start (whole-field findings first), then rule id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const [ra, ia, sa] = fieldKey(a.field);
+  const [rb, ib, sb] = fieldKey(b.field);
+  return (
+    ra - rb ||
+    ia - ib ||
+    (sa < sb ? -1 : sa > sb ? 1 : 0) ||
+    (a.start ?? -1) - (b.start ?? -1) ||
+    (a.end ?? -1) - (b.end ?? -1) ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Links and addresses in a normalised field: where they are, which host they name, and whether
+ * that host is JD Cloud's own (allowed) or a local address of the buyer's machine (ignored).
+ */
+import type { NormalisedText } from './normalize';
+import type { CompiledRulePack } from './rulepack';
+
+export interface LinkSpan {
+  /** Normalised offsets, end exclusive. */
+  start: number;
+  end: number;
+  host: string;
+  allowed: boolean;
+}
+
+const SPELLED_DOT = /\s*(?:点|點|dot|\[\.\]|\(\.\)|。)\s*/gu;
+
+export function hostOf(link: string): string {
+  const spelled = link.replace(SPELLED_DOT, '.');
+  const at = spelled.lastIndexOf('@');
+  const noScheme = spelled.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
+  const withoutUser = at >= 0 && !/^[a-z][a-z0-9+.-]*:\/\//.test(spelled) ? spelled.slice(at + 1) : noScheme.replace(/^[^/@]*@/, '');
+  return (/^[^/:?#\s]*/.exec(withoutUser)?.[0] ?? '').replace(/\.$/, '');
+}
+
+export function isAllowedHost(host: string, allowed: readonly string[]): boolean {
+  return allowed.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+function isLocalHost(host: string): boolean {
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return true;
+  const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+  if (!m) return false;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  return a === 127 || a === 10 || a === 0 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 169 && b === 254);
+}
+
+// A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
+const TRAILING = /[.,;:!?)\]}'"]+$/;
+
+export function findLinks(n: NormalisedText, compiled: CompiledRulePack, extraAllowed: readonly string[]): LinkSpan[] {
+  const text = n.text;
+  // Cheap pre-test: every link form contains one of these; most prose has none.
+  if (!/[.@点點。]|dot/.test(text)) return [];
+  const allowed = extraAllowed.length ? [...compiled.allowedDomains, ...extraAllowed.map((d) => d.toLowerCase())] : compiled.allowedDomains;
+  const out: LinkSpan[] = [];
+  const re = compiled.linkRegex;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const raw = m[0];
+    const trimmed = raw.replace(TRAILING, '');
+    if (trimmed === '') continue;
+    const host = hostOf(trimmed);
+    if (host === '' || compiled.notDomains.has(trimmed) || compiled.notDomains.has(host)) continue;
+    if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
+    out.push({ start: m.index, end: m.index + trimmed.length, host, allowed: isAllowedHost(host, allowed) });
+  }
+  return out;
+}
+
+/** The link containing normalised offset i, by binary search over the sorted spans. */
+export function linkAt(links: readonly LinkSpan[], i: number): LinkSpan | undefined {
+  let lo = 0;
+  let hi = links.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const l = links[mid]!;
+    if (i < l.start) hi = mid - 1;
+    else if (i >= l.end) lo = mid + 1;
+    else return l;
+  }
+  return undefined;
+}

@@ -1,0 +1,295 @@
+/**
+ * Rule packs are data (resources/rulepacks/*.json): word lists, context exceptions, structural
+ * patterns, severities, clauses, penalties and texts. The marketplace may ship newer packs, so a
+ * pack is validated at load time (errors name the JSON path) and compiled once into the
+ * structures the engine scans with.
+ */
+import { z } from 'zod';
+import packJson from '../../resources/rulepacks/jdcloud-marketplace-2019.json';
+import { formatIssuePath } from '../listing/parse';
+import { buildAutomaton, type Automaton } from './automaton';
+import { buildFoldTable, normaliseString, type FoldTable } from './normalize';
+import { ruleIds, type Penalty, type RuleId, type Severity } from './types';
+
+const text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
+const severity = z.enum(['blocker', 'warning', 'info']);
+
+/** A regex source, checked here so a bad pack fails at load time rather than mid-check. */
+const regexSource = z.string().refine(
+  (s) => {
+    try {
+      new RegExp(s.replaceAll('{link}', '\uE000'), 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'not a valid regular expression' },
+);
+
+const penaltyRow = z.object({
+  row: z.string().min(1),
+  points: z.number().int().nonnegative(),
+  freezeDays: z.union([z.number().int().nonnegative(), z.literal('expel')]),
+  depositDeduction: z.union([z.number().nonnegative(), z.literal('all')]),
+});
+
+const ruleConfig = z.object({
+  severity,
+  clause: z.string().min(1),
+  penalty: z.string().nullable(),
+  penaltyNote: z.string().optional(),
+  message: text,
+  suggestion: text,
+  fixLabel: text.optional(),
+});
+
+const termGroup = z.object({
+  id: z.string().min(1),
+  rule: z.enum(ruleIds),
+  terms: z.array(z.string().min(1)).min(1),
+  severity: severity.optional(),
+  /** Overrides the rule's penalty code for this group (e.g. third-party brands). */
+  penalty: z.string().nullable().optional(),
+  message: text.optional(),
+  /** A brand name; vendor.authorizedBrands naming it (or one of the terms) disables the group. */
+  brand: z.string().optional(),
+  /** A marker group finds no violation; other rules ask whether it occurs (delisting aspects). */
+  marker: z.string().optional(),
+  /** Field paths (prefixes) the group applies to; default every text field. */
+  fields: z.array(z.string()).optional(),
+  onlyBefore: regexSource.optional(),
+  onlyAfter: regexSource.optional(),
+  unlessBefore: regexSource.optional(),
+  unlessAfter: regexSource.optional(),
+  /** Widen the reported span to the context that made the hit count (访问 … 购买). */
+  spanIncludesContext: z.boolean().optional(),
+  /** Mechanical fix: replace the hit with this text ("" removes it). Absent: no fix offered. */
+  replaceWith: z.string().optional(),
+  replacements: z.record(z.string(), z.string()).optional(),
+});
+
+export const rulePackSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.string().regex(/^\d+\.\d+\.\d+$/, { error: 'must be semver, e.g. 1.0.0' }),
+    title: z.string(),
+    source: z.string(),
+    notes: z.array(z.string()).optional(),
+    normalization: z.object({
+      traditionalToSimplified: z
+        .string()
+        .refine((s) => [...s].length % 2 === 0, { error: 'must be pairs of characters (traditional, simplified)' }),
+      fillers: z.string().min(1),
+    }),
+    allowedDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/, { error: 'must be a lower-case domain' })),
+    links: z.object({
+      tlds: z.array(z.string().regex(/^[a-z]{2,}$/)).min(1),
+      /** Loopback and private addresses are the buyer's own machines (http://127.0.0.1:8080), not other sites. */
+      ignoreLocalAddresses: z.boolean(),
+      /** Technology names that look like domains (ASP.NET). */
+      notDomains: z.array(z.string()).default([]),
+    }),
+    penaltyTable: z.record(z.string(), penaltyRow),
+    rules: z.object(Object.fromEntries(ruleIds.map((id) => [id, ruleConfig])) as Record<RuleId, typeof ruleConfig>),
+    termGroups: z.array(termGroup),
+    delisting: z.object({
+      aspects: z.array(z.object({ marker: z.string(), label: text, template: text })).min(1),
+    }),
+    serviceTerms: z.object({ minLength: z.number().int().nonnegative() }),
+    consistency: z.object({
+      editions: z.array(z.string().min(1)),
+      pricePatterns: z.array(regexSource),
+      priceUnlessBefore: regexSource,
+      priceSeverity: severity,
+      editionSeverity: severity,
+    }),
+  })
+  .superRefine((pack, ctx) => {
+    const codes = new Set(Object.keys(pack.penaltyTable));
+    for (const [id, rule] of Object.entries(pack.rules)) {
+      if (rule.penalty !== null && !codes.has(rule.penalty)) {
+        ctx.addIssue({ code: 'custom', path: ['rules', id, 'penalty'], message: `unknown penalty code "${rule.penalty}"` });
+      }
+    }
+    const markers = new Set<string>();
+    pack.termGroups.forEach((g, i) => {
+      if (g.penalty && !codes.has(g.penalty)) {
+        ctx.addIssue({ code: 'custom', path: ['termGroups', i, 'penalty'], message: `unknown penalty code "${g.penalty}"` });
+      }
+      if (g.marker) markers.add(g.marker);
+    });
+    pack.delisting.aspects.forEach((a, i) => {
+      if (!markers.has(a.marker)) {
+        ctx.addIssue({ code: 'custom', path: ['delisting', 'aspects', i, 'marker'], message: `no term group has marker "${a.marker}"` });
+      }
+    });
+  });
+
+export type RulePack = z.infer<typeof rulePackSchema>;
+export type RuleConfig = z.infer<typeof ruleConfig>;
+export type TermGroup = z.infer<typeof termGroup>;
+
+export class RulePackError extends Error {
+  constructor(readonly problems: { path: string; message: string }[]) {
+    super(`invalid rule pack:\n${problems.map((p) => `  ${p.path || '(root)'}: ${p.message}`).join('\n')}`);
+    this.name = 'RulePackError';
+  }
+}
+
+/** Validates a pack (e.g. one downloaded from the marketplace); errors name the JSON path. */
+export function parseRulePack(json: unknown): RulePack {
+  const parsed = rulePackSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new RulePackError(parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })));
+  }
+  return parsed.data;
+}
+
+export const defaultRulePack: RulePack = parseRulePack(packJson);
+
+// ---------------------------------------------------------------------------------------------
+// Compilation
+
+/** The link placeholder that context regexes see in place of a non-JD-Cloud link. */
+export const LINK_PLACEHOLDER = '\uE000';
+
+export interface CompiledGroup {
+  group: TermGroup;
+  rule: RuleId;
+  severity: Severity;
+  penaltyCode: string | null;
+  penalty: Penalty | null;
+  onlyBefore?: RegExp;
+  onlyAfter?: RegExp;
+  unlessBefore?: RegExp;
+  unlessAfter?: RegExp;
+  /** Normalised brand names that authorise this group. */
+  brandKeys: string[];
+}
+
+export interface CompiledPattern {
+  group: CompiledGroup;
+  term: string;
+  /** Whether the term starts/ends with an ASCII letter or digit: then it must not touch another. */
+  asciiStart: boolean;
+  asciiEnd: boolean;
+}
+
+export interface CompiledRulePack {
+  pack: RulePack;
+  fold: FoldTable;
+  filler: Uint8Array;
+  automaton: Automaton;
+  patterns: CompiledPattern[];
+  groups: CompiledGroup[];
+  allowedDomains: string[];
+  linkRegex: RegExp;
+  notDomains: Set<string>;
+  pricePatterns: RegExp[];
+  priceUnlessBefore: RegExp;
+  editions: string[];
+  penaltyOf(code: string | null | undefined): Penalty | null;
+}
+
+const contextRegex = (source: string | undefined, anchor: 'start' | 'end'): RegExp | undefined => {
+  if (source === undefined) return undefined;
+  const body = source.replaceAll('{link}', LINK_PLACEHOLDER);
+  // Authors write the anchor (^…, …$) themselves; add it when they forgot, since an unanchored
+  // window regex would look arbitrarily far from the hit.
+  const anchored = anchor === 'start' ? (body.startsWith('^') ? body : `^(?:${body})`) : body.endsWith('$') ? body : `(?:${body})$`;
+  return new RegExp(anchored, 'u');
+};
+
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+
+/**
+ * Structural link pattern (the only regex scan over whole fields): scheme URLs, www hosts,
+ * bare domains with a listed TLD (so config.json or main.py are not domains), IPv4 addresses,
+ * e-mail addresses and spelled-out dots (www点x点com, x dot com). Runs on normalised text, so
+ * full-width ｗｗｗ．ｘ．ｃｏｍ is caught too.
+ */
+function buildLinkRegex(tlds: string[]): RegExp {
+  const tld = `(?:${[...tlds].sort((a, b) => b.length - a.length).join('|')})`;
+  const label = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+  const path = `(?::\\d{1,5})?(?:[/?#][^\\s<>"'\\u3000-\\u303f\\uff01-\\uff5e\\u4e00-\\u9fff]*)?`;
+  const sources = [
+    `[a-z][a-z0-9+.-]*://[^\\s<>"'\\u3000-\\u303f\\u4e00-\\u9fff]+`,
+    `[a-z0-9._%+-]+@${label}(?:\\.${label})*\\.[a-z]{2,}`,
+    `(?:${label}\\.)+${tld}(?![a-z0-9-])${path}`,
+    `(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?![\\d.])${path}`,
+    `(?:www|${label})\\s*(?:点|點|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*(?:${label}\\s*(?:点|點|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*)*${tld}(?![a-z0-9])`,
+  ];
+  return new RegExp(`(?<![a-z0-9._%+-])(?:${sources.join('|')})`, 'g');
+}
+
+export function compileRulePack(pack: RulePack): CompiledRulePack {
+  const fold = buildFoldTable(pack.normalization.traditionalToSimplified);
+  const filler = new Uint8Array(0x10000);
+  for (const ch of pack.normalization.fillers) {
+    const c = fold[ch.charCodeAt(0)]!;
+    if (c !== 0) filler[c] = 1;
+  }
+  const compact = (s: string) => [...normaliseString(s, fold)].filter((ch) => filler[ch.charCodeAt(0)] !== 1).join('');
+
+  const penaltyOf = (code: string | null | undefined): Penalty | null => {
+    if (!code) return null;
+    const row = pack.penaltyTable[code];
+    return row ? { points: row.points, freezeDays: row.freezeDays, depositDeduction: row.depositDeduction } : null;
+  };
+
+  const groups: CompiledGroup[] = [];
+  const patterns: CompiledPattern[] = [];
+  const keys: string[] = [];
+  for (const group of pack.termGroups) {
+    const rule = pack.rules[group.rule];
+    const penaltyCode = group.penalty === undefined ? rule.penalty : group.penalty;
+    const compiled: CompiledGroup = {
+      group,
+      rule: group.rule,
+      severity: group.severity ?? rule.severity,
+      penaltyCode,
+      penalty: penaltyOf(penaltyCode),
+      onlyBefore: contextRegex(group.onlyBefore, 'end'),
+      onlyAfter: contextRegex(group.onlyAfter, 'start'),
+      unlessBefore: contextRegex(group.unlessBefore, 'end'),
+      unlessAfter: contextRegex(group.unlessAfter, 'start'),
+      brandKeys: group.brand ? [group.brand, ...group.terms].map(compact) : [],
+    };
+    groups.push(compiled);
+    for (const term of group.terms) {
+      const key = compact(term);
+      if (key === '') throw new RulePackError([{ path: `termGroups.${group.id}`, message: `term "${term}" is only punctuation` }]);
+      keys.push(key);
+      patterns.push({
+        group: compiled,
+        term,
+        asciiStart: isAsciiAlnum(key.charCodeAt(0)),
+        asciiEnd: isAsciiAlnum(key.charCodeAt(key.length - 1)),
+      });
+    }
+  }
+
+  return {
+    pack,
+    fold,
+    filler,
+    automaton: buildAutomaton(keys, filler),
+    patterns,
+    groups,
+    allowedDomains: pack.allowedDomains,
+    linkRegex: buildLinkRegex(pack.links.tlds),
+    notDomains: new Set(pack.links.notDomains),
+    pricePatterns: pack.consistency.pricePatterns.map((p) => new RegExp(p, 'gu')),
+    priceUnlessBefore: new RegExp(pack.consistency.priceUnlessBefore, 'u'),
+    editions: pack.consistency.editions,
+    penaltyOf,
+  };
+}
+
+/** Compiles a normalised brand/term for comparisons outside the automaton. */
+export function compactKey(compiled: CompiledRulePack, s: string): string {
+  let out = '';
+  for (const ch of normaliseString(s, compiled.fold)) if (compiled.filler[ch.charCodeAt(0)] !== 1) out += ch;
+  return out;
+}

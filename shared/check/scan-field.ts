@@ -1,0 +1,108 @@
+/**
+ * Everything found in one text field: its links and the term hits that survive the pack's
+ * context rules. One normalisation pass, one regex pass for links, one automaton pass for terms.
+ */
+import { scan } from './automaton';
+import { windowAfter, windowBefore } from './context';
+import { findLinks, type LinkSpan } from './links';
+import { normalise, rawSpan, type NormalisedText } from './normalize';
+import { type CompiledGroup, type CompiledPattern, type CompiledRulePack } from './rulepack';
+
+export interface TermMatch {
+  pattern: CompiledPattern;
+  group: CompiledGroup;
+  /** Raw offsets (UTF-16, end exclusive). */
+  start: number;
+  end: number;
+}
+
+export interface FieldScan {
+  field: string;
+  norm: NormalisedText;
+  links: LinkSpan[];
+  terms: TermMatch[];
+  /** Marker groups (e.g. delisting aspects) that occur in this field. */
+  markers: Set<string>;
+}
+
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+
+function appliesTo(group: CompiledGroup, field: string): boolean {
+  const fields = group.group.fields;
+  return !fields || fields.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
+}
+
+export function scanField(
+  compiled: CompiledRulePack,
+  field: string,
+  raw: string,
+  opts: { extraAllowed: readonly string[]; authorizedBrands: ReadonlySet<string> },
+): FieldScan {
+  const norm = normalise(raw, compiled.fold);
+  const text = norm.text;
+  const links = findLinks(norm, compiled, opts.extraAllowed);
+  const hits = scan(compiled.automaton, text);
+
+  // Candidates: in scope, whole words for ASCII terms, not inside a link (a link is reported as a
+  // link; jdcloud in docs.jdcloud.com is not brand misuse), not an authorised brand.
+  type Candidate = { p: CompiledPattern; start: number; end: number };
+  const candidates: Candidate[] = [];
+  for (const h of hits) {
+    const p = compiled.patterns[h.pattern]!;
+    if (!appliesTo(p.group, field)) continue;
+    if (p.asciiStart && h.start > 0 && isAsciiAlnum(text.charCodeAt(h.start - 1))) continue;
+    if (p.asciiEnd && h.end < text.length && isAsciiAlnum(text.charCodeAt(h.end))) continue;
+    if (links.length && links.some((l) => h.start < l.end && l.start < h.end)) continue;
+    if (p.group.brandKeys.some((k) => opts.authorizedBrands.has(k))) continue;
+    candidates.push({ p, start: h.start, end: h.end });
+  }
+
+  // Per rule (and per marker), the longest of overlapping hits decides, before context: if
+  // 京东云云主机 is a plain description, the 京东 inside 京东云 must not be reported either.
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const lastEnd = new Map<string, number>();
+  const terms: TermMatch[] = [];
+  const markers = new Set<string>();
+  for (const c of candidates) {
+    const g = c.p.group;
+    const key = g.group.marker ? `marker:${g.group.marker}` : g.rule;
+    if ((lastEnd.get(key) ?? -1) > c.start) continue;
+    lastEnd.set(key, c.end);
+    const span = applyContext(compiled, text, links, g, c.start, c.end);
+    if (!span) continue;
+    if (g.group.marker) {
+      markers.add(g.group.marker);
+      continue;
+    }
+    const r = rawSpan(norm, span.start, span.end);
+    terms.push({ pattern: c.p, group: g, start: r.start, end: r.end });
+  }
+  return { field, norm, links, terms, markers };
+}
+
+/** The (possibly widened) normalised span when the context lets the hit count, else null. */
+function applyContext(
+  compiled: CompiledRulePack,
+  text: string,
+  links: readonly LinkSpan[],
+  g: CompiledGroup,
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
+  const needBefore = g.onlyBefore || g.unlessBefore;
+  const needAfter = g.onlyAfter || g.unlessAfter;
+  const before = needBefore ? windowBefore(text, compiled.filler, links, start) : undefined;
+  const after = needAfter ? windowAfter(text, compiled.filler, links, end) : undefined;
+  if (before && g.unlessBefore?.test(before.text)) return null;
+  if (after && g.unlessAfter?.test(after.text)) return null;
+  if (!g.onlyBefore && !g.onlyAfter) return { start, end };
+  const mb = before && g.onlyBefore ? g.onlyBefore.exec(before.text) : null;
+  const ma = after && g.onlyAfter ? g.onlyAfter.exec(after.text) : null;
+  if (!mb && !ma) return null;
+  if (!g.group.spanIncludesContext) return { start, end };
+  let s = start;
+  let e = end;
+  if (mb && before && mb[0].length > 0) s = before.offsets[mb.index]!;
+  if (ma && after && ma[0].length > 0) e = after.offsets[ma.index + ma[0].length - 1]! + 1;
+  return { start: s, end: e };
+}
