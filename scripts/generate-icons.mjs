@@ -36,13 +36,20 @@ const TILE_VIEWBOX = '100 100 824 824';
 function renderPng(svg, size, viewBox) {
   const root = /<svg\b[^>]*\bviewBox="([^"]*)"/.exec(svg);
   if (!root || root[1] !== FULL_VIEWBOX) {
-    throw new Error(`icon.svg: the root <svg> must have viewBox="${FULL_VIEWBOX}" (found ${root ? `"${root[1]}"` : 'none'})`);
+    throw new Error(
+      `icon.svg: the root <svg> must have viewBox="${FULL_VIEWBOX}" (found ${root ? `"${root[1]}"` : 'none'})`,
+    );
   }
   const cropped = svg.replace(`viewBox="${FULL_VIEWBOX}"`, `viewBox="${viewBox}"`);
-  const resvg = new Resvg(cropped, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } });
+  const resvg = new Resvg(cropped, {
+    fitTo: { mode: 'width', value: size },
+    font: { loadSystemFonts: false },
+  });
   const image = resvg.render();
   if (image.width !== size || image.height !== size) {
-    throw new Error(`icon.svg rendered at ${image.width}×${image.height}, expected ${size}×${size}: is the artwork square?`);
+    throw new Error(
+      `icon.svg rendered at ${image.width}×${image.height}, expected ${size}×${size}: is the artwork square?`,
+    );
   }
   return image.asPng();
 }
@@ -70,7 +77,10 @@ export function renderIconSet(svg) {
   files.set('icon.icns', requireOutput(png2icons.createICNS(master, png2icons.BICUBIC2, 0), 'icon.icns'));
   const tile256 = files.get('png/256x256.png');
   // usePNG=false, forWinExe=true: BMP entries for 16…48 (old Explorer/rcedit), PNG for 256.
-  files.set('icon.ico', requireOutput(png2icons.createICO(tile256, png2icons.BICUBIC2, 0, false, true), 'icon.ico'));
+  files.set(
+    'icon.ico',
+    requireOutput(png2icons.createICO(tile256, png2icons.BICUBIC2, 0, false, true), 'icon.ico'),
+  );
   files.set('icon.svg.sha256', Buffer.from(`${svgDigest(svg)}\n`, 'utf8'));
   return files;
 }

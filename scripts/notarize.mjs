@@ -21,7 +21,11 @@ export const CREDENTIAL_SETS = [
   },
   {
     name: 'App Store Connect API key',
-    env: { appleApiKey: 'APPLE_API_KEY', appleApiKeyId: 'APPLE_API_KEY_ID', appleApiIssuer: 'APPLE_API_ISSUER' },
+    env: {
+      appleApiKey: 'APPLE_API_KEY',
+      appleApiKeyId: 'APPLE_API_KEY_ID',
+      appleApiIssuer: 'APPLE_API_ISSUER',
+    },
   },
   {
     name: 'notarytool keychain profile',
