@@ -3,7 +3,8 @@
  * `vendorDesk.listings.create(request)`. Preload builds it over Electron IPC, browser mode over
  * HTTP — both with `buildBridge`, so the two cannot drift apart.
  */
-import { channelNames, type ChannelName, type RequestOf, type ResponseOf } from './contract';
+import { channelNames, type ChannelName } from './channels';
+import type { RequestOf, ResponseOf } from './contract';
 import type { IpcResult } from './errors';
 
 type Namespace<C extends string> = C extends `${infer NS}.${string}` ? NS : never;

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { listingSchema } from '../listing/schema';
+import { channelNames, type ChannelName } from './channels';
 
 export const localeSchema = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -100,12 +101,16 @@ export const contract = {
 } as const;
 
 export type Contract = typeof contract;
-export type ChannelName = keyof Contract;
+export type { ChannelName };
+export { channelNames };
+
+// Compile-time check that channels.ts and the contract list the same channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _channelsMatch: Same<keyof Contract, ChannelName> = true;
+void _channelsMatch;
 export type RequestOf<C extends ChannelName> = z.input<Contract[C]['request']>;
 export type ParsedRequestOf<C extends ChannelName> = z.output<Contract[C]['request']>;
 export type ResponseOf<C extends ChannelName> = z.output<Contract[C]['response']>;
-
-export const channelNames = Object.keys(contract) as ChannelName[];
 
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,8 +1,11 @@
 /**
- * JSON parsing that names *where* a file is broken. JSON.parse's own message differs between
- * engines; we normalise it to a line and column so the CLI and the import dialog can say
- * "file.json:3:14: Unexpected token" the same way everywhere.
+ * JSON parsing that names *where* a file is broken. JSON.parse's messages differ between
+ * engines and often carry no position, so on failure we re-scan with jsonc-parser (VS Code's
+ * JSON scanner, strict options) to find the first error's offset, and report a line and column
+ * the same way everywhere: "file.json:3:14: …".
  */
+import { printParseErrorCode, parse as scanJson, type ParseError } from 'jsonc-parser';
+
 export interface JsonSyntaxProblem {
   message: string;
   /** 1-based, or undefined when the engine did not report a position. */
@@ -18,17 +21,16 @@ export function parseJsonWithPosition(text: string): JsonParseResult {
   try {
     return { ok: true, value: JSON.parse(source) };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message)?.[1];
-    const lineCol = /line (\d+) column (\d+)/.exec(message);
-    if (lineCol) {
-      return { ok: false, problem: { message, line: Number(lineCol[1]), column: Number(lineCol[2]) } };
-    }
-    if (position !== undefined) {
-      return { ok: false, problem: { message, ...lineColumnAt(source, Number(position)) } };
-    }
     if (source.trim() === '') return { ok: false, problem: { message: 'empty file', line: 1, column: 1 } };
-    return { ok: false, problem: { message, ...lineColumnAt(source, source.length) } };
+    const native = error instanceof Error ? error.message : String(error);
+    const errors: ParseError[] = [];
+    scanJson(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (!first) return { ok: false, problem: { message: native } };
+    return {
+      ok: false,
+      problem: { message: `${printParseErrorCode(first.error)} (${native})`, ...lineColumnAt(source, first.offset) },
+    };
   }
 }
 

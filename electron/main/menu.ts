@@ -1,0 +1,28 @@
+/** The application menu with the standard roles, labelled in the user's language. */
+import { Menu, app, type MenuItemConstructorOptions } from 'electron';
+import type { Locale } from '../../shared/ipc/contract';
+import { menuLabels } from '../../shared/i18n/menu';
+import { openExternalSafely } from './window';
+
+const RULES_URL = 'https://docs.jdcloud.com/cn/market';
+
+export function buildAppMenu(locale: Locale): void {
+  const l = menuLabels(locale);
+  const isMac = process.platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [
+    ...(isMac ? [{ label: app.name, submenu: [{ role: 'about' as const, label: l.about }, { type: 'separator' as const }, { role: 'services' as const }, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'hideOthers' as const }, { role: 'unhide' as const }, { type: 'separator' as const }, { role: 'quit' as const, label: l.quit }] }] : []),
+    ...(isMac ? [] : [{ label: l.file, submenu: [{ role: 'quit' as const, label: l.quit }] }]),
+    { label: l.edit, role: 'editMenu' },
+    { label: l.view, role: 'viewMenu' },
+    { label: l.window, role: 'windowMenu' },
+    {
+      label: l.help,
+      role: 'help',
+      submenu: [
+        { label: l.docs, click: () => openExternalSafely(RULES_URL) },
+        ...(isMac ? [] : [{ role: 'about' as const, label: l.about }]),
+      ],
+    },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,64 @@
+/** The one application window, locked down: sandboxed renderer, no navigation, no pop-ups. */
+import path from 'node:path';
+import { BrowserWindow, shell } from 'electron';
+import { loadWindowState, trackWindowState } from './window-state';
+
+export interface WindowOptions {
+  preloadPath: string;
+  startUrl: string;
+  userDataDir: string;
+  iconPath?: string;
+}
+
+/** Opens only https: links, in the user's browser; everything else is dropped. */
+export function openExternalSafely(url: string): void {
+  try {
+    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
+  } catch {
+    // not a URL: ignore
+  }
+}
+
+export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const state = loadWindowState(options.userDataDir);
+  const window = new BrowserWindow({
+    ...state,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'VendorDesk 服务商工作台',
+    icon: options.iconPath,
+    webPreferences: {
+      preload: path.resolve(options.preloadPath),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+  if (state.maximized) window.maximize();
+  trackWindowState(window, options.userDataDir);
+
+  const appOrigin = new URL(options.startUrl).origin;
+  window.webContents.on('will-navigate', (event, url) => {
+    if (new URL(url).origin !== appOrigin) {
+      event.preventDefault();
+      openExternalSafely(url);
+    }
+  });
+  window.webContents.on('will-redirect', (event, url) => {
+    if (new URL(url).origin !== appOrigin) event.preventDefault();
+  });
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(options.startUrl);
+  return window;
+}

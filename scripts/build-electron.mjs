@@ -1,0 +1,27 @@
+// Bundles the Electron main process and preload into dist-electron/ (CommonJS, as Electron's
+// sandboxed preload requires). `--watch` rebuilds on change (used by `npm start`).
+import path from 'node:path';
+import { context, build } from 'esbuild';
+
+const root = path.resolve(import.meta.dirname, '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node22',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+};
+const entries = [
+  { entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(root, 'dist-electron/main.cjs') },
+  { entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(root, 'dist-electron/preload.cjs') },
+];
+
+if (process.argv.includes('--watch')) {
+  for (const entry of entries) await (await context({ ...common, ...entry })).watch();
+  console.log('esbuild: watching electron/ for changes');
+} else {
+  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+  console.log('esbuild: dist-electron/main.cjs, dist-electron/preload.cjs');
+}

@@ -1,0 +1,19 @@
+/** Application-menu labels in both languages (the main process builds the menu from these). */
+import type { Locale } from '../ipc/contract';
+
+const labels = {
+  'zh-CN': {
+    file: '文件', edit: '编辑', view: '视图', window: '窗口', help: '帮助',
+    about: '关于 VendorDesk', docs: '云市场服务商管理规范', quit: '退出',
+  },
+  en: {
+    file: 'File', edit: 'Edit', view: 'View', window: 'Window', help: 'Help',
+    about: 'About VendorDesk', docs: 'Marketplace vendor rules', quit: 'Quit',
+  },
+} as const;
+
+export type MenuLabels = (typeof labels)['zh-CN'];
+
+export function menuLabels(locale: Locale): MenuLabels {
+  return labels[locale] as MenuLabels;
+}

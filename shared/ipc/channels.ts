@@ -1,0 +1,20 @@
+/**
+ * The contract's channel names as plain data, so the preload bundle can build
+ * `window.vendorDesk` without pulling in the schemas. contract.ts is checked against this list
+ * at compile time (a channel in one and not the other does not type-check).
+ */
+export const channelNames = [
+  'app.status',
+  'settings.get',
+  'settings.update',
+  'listings.list',
+  'listings.get',
+  'listings.create',
+  'listings.update',
+  'listings.duplicate',
+  'listings.delete',
+  'listings.import',
+  'listings.export',
+] as const;
+
+export type ChannelName = (typeof channelNames)[number];
