@@ -1,0 +1,130 @@
+/**
+ * What `vendordesk sla|deposit|points` share: options, reading the input file (or `-` for stdin),
+ * located input errors (exit 2: the file, the field and the problem), `--at` parsing and printing.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { parseIsoInstant } from '../../shared/calendar/instant';
+import { formatProblems, parseInputText, type InputResult } from '../../shared/policy/input-file';
+import { DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../shared/policy/packs';
+import type { PolicyPack } from '../../shared/policy/schema';
+import { EXIT_INPUT, type CliIO } from '../io';
+
+export interface EngineArgs {
+  file: string;
+  /** epoch ms */
+  at: number;
+  pack: PolicyPack;
+  calendarOverrides: Record<string, 'workday' | 'holiday'>;
+  compact: boolean;
+}
+
+export const commonOptionsHelp = `options:
+  --at <time>          evaluate as of this ISO 8601 time with offset, e.g. 2026-01-05T18:00:00+08:00
+                       (default: now); 评估时间，须带时区偏移
+  --policy <id>        policy pack: ${policyIds.join(' | ')} (default ${DEFAULT_POLICY_ID}); 规则包
+  --overrides <file>   JSON object of calendar overrides, date → "workday" | "holiday", for years the
+                       State Council calendar does not cover yet; 节假日覆盖
+  --compact            one-line JSON instead of pretty-printed
+  -h, --help           this help
+
+Input errors (unreadable JSON, wrong fields) exit with status 2 and name the file and the field.
+All rule times are Beijing time (Asia/Shanghai) whatever this computer's time zone.`;
+
+const overridesSchema = z.record(
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'keys must be YYYY-MM-DD dates' }),
+  z.enum(['workday', 'holiday'], { error: 'must be "workday" or "holiday"' }),
+);
+
+export type ParsedArgs = { ok: true; args: EngineArgs } | { ok: false; exitCode: number };
+
+/** Parses argv; prints help or the problem itself and returns the exit code when it cannot go on. */
+export async function parseEngineArgs(argv: string[], io: CliIO, help: string, needs: 'sla' | 'deposit' | 'points'): Promise<ParsedArgs> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        at: { type: 'string' },
+        policy: { type: 'string' },
+        overrides: { type: 'string' },
+        compact: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`${(error as Error).message}\n\n${help}\n`);
+    return { ok: false, exitCode: EXIT_INPUT };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${help}\n`);
+    return { ok: false, exitCode: 0 };
+  }
+  if (positionals.length !== 1) {
+    io.stderr.write(`需要且只需要一个输入文件（或 - 表示标准输入） / expected exactly one input file (or - for stdin)\n\n${help}\n`);
+    return { ok: false, exitCode: EXIT_INPUT };
+  }
+
+  let at = Date.now();
+  if (values.at !== undefined) {
+    const instant = parseIsoInstant(values.at);
+    if (!instant.ok) {
+      io.stderr.write(`--at: ${instant.message}\n`);
+      return { ok: false, exitCode: EXIT_INPUT };
+    }
+    at = instant.ms;
+  }
+
+  let pack: PolicyPack;
+  try {
+    pack = getPolicyPack(values.policy ?? DEFAULT_POLICY_ID);
+  } catch (error) {
+    io.stderr.write(`--policy: ${(error as Error).message}\n`);
+    return { ok: false, exitCode: EXIT_INPUT };
+  }
+  if (needs !== 'points' && !pack[needs]) {
+    io.stderr.write(`--policy: 策略 ${pack.id} 不含${needs === 'sla' ? '服务时效' : '保证金'}规则 / policy ${pack.id} has no ${needs} rules\n`);
+    return { ok: false, exitCode: EXIT_INPUT };
+  }
+
+  let calendarOverrides: Record<string, 'workday' | 'holiday'> = {};
+  if (values.overrides !== undefined) {
+    const read = await readInput(values.overrides, io, overridesSchema);
+    if (!read.ok) return { ok: false, exitCode: EXIT_INPUT };
+    calendarOverrides = read.value;
+  }
+
+  return {
+    ok: true,
+    args: { file: positionals[0]!, at, pack, calendarOverrides, compact: values.compact ?? false },
+  };
+}
+
+/** Reads and validates an input file; on failure prints located problems to stderr. */
+export async function readInput<S extends z.ZodType>(
+  file: string,
+  io: CliIO,
+  schema: S,
+): Promise<InputResult<z.output<S>>> {
+  let text: string;
+  try {
+    text = file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file / 文件不存在' : (error as Error).message;
+    io.stderr.write(`${file}: 无法读取 / cannot read: ${reason}\n`);
+    return { ok: false, problems: [{ kind: 'json', path: '', message: reason }] };
+  }
+  const result = parseInputText(schema, text);
+  if (!result.ok) io.stderr.write(`${formatProblems(file === '-' ? '<stdin>' : file, result.problems)}\n`);
+  return result;
+}
+
+/** Prints the report as one JSON object and its warnings on stderr. */
+export function printReport(io: CliIO, report: { warnings?: readonly string[] }, compact: boolean): void {
+  for (const warning of report.warnings ?? []) io.stderr.write(`warning: ${warning}\n`);
+  io.stdout.write(`${compact ? JSON.stringify(report) : JSON.stringify(report, null, 2)}\n`);
+}

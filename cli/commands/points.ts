@@ -1,0 +1,33 @@
+/** `vendordesk points <file|-> --at <time> [--policy id]` — formats.md §5. */
+import { violationsFileSchema } from '../../shared/points/schema';
+import { computePoints } from '../../shared/points/compute';
+import { EXIT_INPUT, EXIT_OK, type Command } from '../io';
+import { commonOptionsHelp, parseEngineArgs, printReport, readInput } from './engine-input';
+
+const help = `usage: vendordesk points <violations.json | -> [--at <time>] [--policy <id>]
+
+违规扣分：当年累计分数、距 24 分剩余、是否清退、生效中的服务冻结、保证金扣除。
+Violation points (formats.md §5). Input:
+  { "violations": [ { "id", "code", "occurredAt", "decidedAt", "points"?, "freezeDays"?, "depositDeduction"? } ] }
+  decidedAt: null while undecided. Points count in the Beijing year of decidedAt (reset 24:00 on 31 Dec).
+Output (jdcloud-marketplace-2019): { "year", "total", "remaining", "expelled",
+  "activeFreezes": [ { "violationId", "from", "until" } ], "depositDeductions", "depositForfeited" }
+
+--policy jd-store-2021 (2021年京东店铺违规扣分规则): general and serious points are reported
+separately; the file may also list orders for the delayed-shipment rule:
+  "orders": [ { "id", "paidAt", "waybillUploadedAt", "pickedUpAt" } ]
+  late = waybill not uploaded within 24 h of paidAt, or no pickup within 48 h (null = not yet).
+  Each Beijing week (Mon–Sun, by paidAt) is assessed once its last 48-hour window has closed:
+  48-hour pickup rate >= 95 %: 1 point per late order, at most 7; below 95 %: 7 points.
+
+${commonOptionsHelp}`;
+
+export const run: Command = async (argv, io) => {
+  const parsed = await parseEngineArgs(argv, io, help, 'points');
+  if (!parsed.ok) return parsed.exitCode;
+  const { file, at, pack, compact } = parsed.args;
+  const input = await readInput(file, io, violationsFileSchema(pack));
+  if (!input.ok) return EXIT_INPUT;
+  printReport(io, computePoints(input.value, at, pack), compact);
+  return EXIT_OK;
+};

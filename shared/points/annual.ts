@@ -1,0 +1,124 @@
+/**
+ * formats.md §5 for packs with the `annual` points model (jdcloud-marketplace-2019, 第二十条,
+ * 第二十一条, 附件一): points count in the Beijing calendar year of `decidedAt` and reset at 24:00
+ * on 31 December; reaching `expelAt` in one year, or any `expel` violation, means 清退.
+ */
+import { MS_PER_DAY, beijingYear, formatBeijingIso } from '../calendar/beijing';
+import type { AnnualPointsPolicy } from '../policy/schema';
+
+/** What the engine needs of a violation; times are epoch milliseconds (see points/schema.ts). */
+export interface ViolationInput {
+  id: string | number;
+  code: string;
+  occurredAt: number;
+  decidedAt: number | null;
+  points?: number | undefined;
+  freezeDays?: number | 'expel' | undefined;
+  depositDeduction?: number | 'all' | undefined;
+}
+
+export interface ResolvedPenalty {
+  points: number;
+  freeze: number | 'expel';
+  /** yuan, or `all` */
+  deduction: number | 'all';
+}
+
+export interface ActiveFreeze {
+  violationId: string | number;
+  from: string;
+  until: string;
+}
+
+export interface CountedViolation extends ResolvedPenalty {
+  violationId: string | number;
+  code: string;
+  decidedAt: string;
+}
+
+export interface AnnualPointsReport {
+  policy: string;
+  at: string;
+  year: number;
+  total: number;
+  remaining: number;
+  expelled: boolean;
+  /** Why, when expelled: the points line, or the violation whose penalty is 清退. */
+  expelledBecause: { reason: 'points'; total: number } | { reason: 'violation'; violationId: string | number; code: string } | null;
+  activeFreezes: ActiveFreeze[];
+  depositDeductions: number;
+  depositForfeited: boolean;
+  /** The violations that make up `total`, in decision order. */
+  counted: CountedViolation[];
+  warnings: string[];
+}
+
+/** The table's penalty for a code, with the violation's own overrides applied. */
+export function resolvePenalty(policy: AnnualPointsPolicy, violation: ViolationInput): ResolvedPenalty {
+  const table = policy.codes[violation.code];
+  if (!table) throw new Error(`unknown violation code "${violation.code}"`);
+  return {
+    points: violation.points ?? table.points,
+    freeze: violation.freezeDays ?? table.freeze,
+    deduction: violation.depositDeduction ?? table.deduction,
+  };
+}
+
+export function computeAnnualPoints(
+  violations: readonly ViolationInput[],
+  at: number,
+  policy: AnnualPointsPolicy,
+  policyId: string,
+): AnnualPointsReport {
+  const year = beijingYear(at);
+  let total = 0;
+  let deductionFen = 0;
+  let forfeited = false;
+  let expelViolation: { violationId: string | number; code: string } | null = null;
+  const counted: (CountedViolation & { decidedMs: number; index: number })[] = [];
+  const freezes: { violationId: string | number; from: number; until: number; index: number }[] = [];
+
+  for (let index = 0; index < violations.length; index++) {
+    const violation = violations[index]!;
+    const decided = violation.decidedAt;
+    // Undecided, or decided after `at`: counts nothing yet.
+    if (decided === null || decided > at) continue;
+    const penalty = resolvePenalty(policy, violation);
+    // Freezes run by the clock, across the year end.
+    if (typeof penalty.freeze === 'number' && penalty.freeze > 0) {
+      const until = decided + penalty.freeze * MS_PER_DAY;
+      if (decided <= at && at < until) freezes.push({ violationId: violation.id, from: decided, until, index });
+    }
+    if (beijingYear(decided) !== year) continue;
+    total += penalty.points;
+    if (penalty.deduction === 'all') forfeited = true;
+    else deductionFen += Math.round(penalty.deduction * 100);
+    if (penalty.freeze === 'expel' && expelViolation === null) expelViolation = { violationId: violation.id, code: violation.code };
+    counted.push({ violationId: violation.id, code: violation.code, decidedAt: '', ...penalty, decidedMs: decided, index });
+  }
+
+  const byDecision = (a: { decidedMs: number; index: number }, b: { decidedMs: number; index: number }) =>
+    a.decidedMs - b.decidedMs || a.index - b.index;
+  counted.sort(byDecision);
+  freezes.sort((a, b) => a.from - b.from || a.index - b.index);
+
+  const expelledByPoints = total >= policy.expelAt;
+  return {
+    policy: policyId,
+    at: formatBeijingIso(at),
+    year,
+    total,
+    remaining: Math.max(0, policy.expelAt - total),
+    expelled: expelledByPoints || expelViolation !== null,
+    expelledBecause: expelViolation
+      ? { reason: 'violation', ...expelViolation }
+      : expelledByPoints
+        ? { reason: 'points', total }
+        : null,
+    activeFreezes: freezes.map((f) => ({ violationId: f.violationId, from: formatBeijingIso(f.from), until: formatBeijingIso(f.until) })),
+    depositDeductions: deductionFen / 100,
+    depositForfeited: forfeited,
+    counted: counted.map(({ decidedMs, index: _index, ...rest }) => ({ ...rest, decidedAt: formatBeijingIso(decidedMs) })),
+    warnings: [],
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * Points for packs with the `categories` model (jd-store-2021, 2021年京东店铺违规扣分规则):
+ * general and serious violations are counted, reset and acted on separately ("两者分别扣分、
+ * 分别累计、分别执行"). General points reset at 24:00 on 31 December (Beijing); the source gives
+ * no reset for serious points, so the pack says whether each category resets.
+ *
+ * Delayed shipment is computed from orders: an order is late when its waybill was not uploaded
+ * within 24 h of payment or no pickup was scanned within 48 h. Each Beijing week (Monday–Sunday,
+ * by payment time) is assessed once every order's 48-hour window has closed: with a 48-hour
+ * pickup rate ≥ 95 % it costs 1 point per late order, at most 7; below 95 % it costs 7.
+ */
+import { beijingDayIndex, beijingDayStart, beijingYear, dateStringOfDay, formatBeijingIso, weekdayOfDay } from '../calendar/beijing';
+import type { CategoryPointsPolicy, StoreCategory } from '../policy/schema';
+import { storeCategories } from '../policy/schema';
+import type { ViolationInput } from './annual';
+
+export interface OrderInput {
+  id: string | number;
+  paidAt: number;
+  waybillUploadedAt: number | null;
+  pickedUpAt: number | null;
+}
+
+export interface ShipmentWeek {
+  /** Monday, YYYY-MM-DD (Beijing) */
+  weekStart: string;
+  orders: number;
+  pickedUpWithin48h: number;
+  /** pickedUpWithin48h / orders */
+  pickupRate: number;
+  lateOrders: (string | number)[];
+  points: number;
+  /** When the week became assessable: the end of its last order's 48-hour window. */
+  decidedAt: string;
+}
+
+export interface CategoryTotal {
+  category: StoreCategory;
+  total: number;
+  resetsYearly: boolean;
+  /** Thresholds from the pack that `total` has reached. */
+  thresholdsReached: { points: number; action: { 'zh-CN': string; en: string } }[];
+  counted: { violationId: string | number; code: string; points: number; decidedAt: string }[];
+}
+
+export interface StorePointsReport {
+  policy: string;
+  at: string;
+  year: number;
+  general: CategoryTotal;
+  serious: CategoryTotal;
+  delayedShipment: { weeks: ShipmentWeek[] };
+  warnings: string[];
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Weekly delayed-shipment penalties for every week fully assessable at `at`. */
+export function assessDelayedShipment(orders: readonly OrderInput[], at: number, policy: CategoryPointsPolicy): ShipmentWeek[] {
+  const rules = policy.delayedShipment;
+  const waybillMs = rules.waybillWithinHours * HOUR_MS;
+  const pickupMs = rules.pickupWithinHours * HOUR_MS;
+  const weeks = new Map<number, { orders: number; onTime: number; late: (string | number)[] }>();
+  for (const order of orders) {
+    const day = beijingDayIndex(order.paidAt);
+    const monday = day - ((weekdayOfDay(day) + 6) % 7);
+    let week = weeks.get(monday);
+    if (!week) weeks.set(monday, (week = { orders: 0, onTime: 0, late: [] }));
+    week.orders++;
+    const pickedUpInTime = order.pickedUpAt !== null && order.pickedUpAt <= order.paidAt + pickupMs;
+    const waybillInTime = order.waybillUploadedAt !== null && order.waybillUploadedAt <= order.paidAt + waybillMs;
+    if (pickedUpInTime) week.onTime++;
+    if (!pickedUpInTime || !waybillInTime) week.late.push(order.id);
+  }
+  const assessed: ShipmentWeek[] = [];
+  for (const [monday, week] of [...weeks.entries()].sort(([a], [b]) => a - b)) {
+    const decidedAt = beijingDayStart(monday + 7) + pickupMs;
+    if (decidedAt > at) continue;
+    const rate = week.onTime / week.orders;
+    const points =
+      rate >= rules.weeklyOnTimeRateThreshold
+        ? Math.min(rules.weeklyCapAtOrAboveThreshold, week.late.length * rules.pointsPerLateOrder)
+        : rules.weeklyPointsBelowThreshold;
+    assessed.push({
+      weekStart: dateStringOfDay(monday),
+      orders: week.orders,
+      pickedUpWithin48h: week.onTime,
+      pickupRate: rate,
+      lateOrders: week.late,
+      points,
+      decidedAt: formatBeijingIso(decidedAt),
+    });
+  }
+  return assessed;
+}
+
+export function computeStorePoints(
+  violations: readonly ViolationInput[],
+  orders: readonly OrderInput[],
+  at: number,
+  policy: CategoryPointsPolicy,
+  policyId: string,
+): StorePointsReport {
+  const year = beijingYear(at);
+  const totals = Object.fromEntries(
+    storeCategories.map((category) => {
+      const settings = policy.categories[category];
+      const total: CategoryTotal = { category, total: 0, resetsYearly: settings.resetsYearly, thresholdsReached: [], counted: [] };
+      return [category, total];
+    }),
+  ) as Record<StoreCategory, CategoryTotal>;
+
+  const add = (category: StoreCategory, id: string | number, code: string, points: number, decided: number) => {
+    const bucket = totals[category];
+    if (bucket.resetsYearly && beijingYear(decided) !== year) return;
+    bucket.total += points;
+    bucket.counted.push({ violationId: id, code, points, decidedAt: formatBeijingIso(decided) });
+  };
+
+  for (const violation of violations) {
+    const decided = violation.decidedAt;
+    if (decided === null || decided > at) continue;
+    const entry = policy.codes[violation.code];
+    if (!entry) throw new Error(`unknown violation code "${violation.code}"`);
+    add(entry.category, violation.id, violation.code, violation.points ?? entry.points, decided);
+  }
+
+  const weeks = assessDelayedShipment(orders, at, policy);
+  const shipmentCode = policy.delayedShipment.code;
+  const shipmentCategory = policy.codes[shipmentCode]?.category ?? 'general';
+  for (const week of weeks) {
+    if (week.points > 0) add(shipmentCategory, `week:${week.weekStart}`, shipmentCode, week.points, Date.parse(week.decidedAt));
+  }
+
+  for (const category of storeCategories) {
+    const bucket = totals[category];
+    bucket.thresholdsReached = policy.categories[category].thresholds
+      .filter((t) => bucket.total >= t.points)
+      .map((t) => ({ points: t.points, action: { 'zh-CN': t.action['zh-CN'], en: t.action.en } }));
+    bucket.counted.sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
+  }
+
+  return {
+    policy: policyId,
+    at: formatBeijingIso(at),
+    year,
+    general: totals.general,
+    serious: totals.serious,
+    delayedShipment: { weeks },
+    warnings: [],
+  };
+}
