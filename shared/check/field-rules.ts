@@ -185,27 +185,35 @@ const inconsistent: Rule = (listing, compiled, scans) => {
   for (const [field, scan] of scans) {
     if (!/^(summary|description|cases\[\d+\]\.content|title)$/.test(field)) continue;
     const text = scan.norm.text;
+    // Several patterns can see the same price (售价 999 元/年): keep the earliest, longest one.
+    const prices: { start: number; end: number; amount: string }[] = [];
     for (const re of compiled.pricePatterns) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const amount = m[1];
-        if (amount === undefined || known.has(toFen(amount))) continue;
-        if (compiled.priceUnlessBefore.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-        const span = rawSpan(scan.norm, m.index, m.index + m[0].length);
-        const listed = listing.price.amount;
-        out.push(
-          makeFinding(compiled, {
-            rule: 'inconsistent-elements',
-            field,
-            severity: consistency.priceSeverity,
-            span: { ...span, match: scan.norm.raw.slice(span.start, span.end) },
-            vars: {
-              detail: `文中价格 ${amount} 元与商品价格（${listed} 元）及各规格价格都不一致`,
-              detailEn: `The price ${amount} in the text matches neither the listed price (${listed}) nor any spec's price`,
-            },
-          }),
-        );
+        if (m[1] !== undefined) prices.push({ start: m.index, end: m.index + m[0].length, amount: m[1] });
       }
+    }
+    prices.sort((a, b) => a.start - b.start || b.end - a.end);
+    let covered = -1;
+    for (const p of prices) {
+      if (p.start < covered) continue;
+      covered = p.end;
+      if (known.has(toFen(p.amount))) continue;
+      if (compiled.priceUnlessBefore.test(text.slice(Math.max(0, p.start - 12), p.start))) continue;
+      const span = rawSpan(scan.norm, p.start, p.end);
+      const listed = listing.price.amount;
+      out.push(
+        makeFinding(compiled, {
+          rule: 'inconsistent-elements',
+          field,
+          severity: consistency.priceSeverity,
+          span: { ...span, match: scan.norm.raw.slice(span.start, span.end) },
+          vars: {
+            detail: `文中价格 ${p.amount} 元与商品价格（${listed} 元）及各规格价格都不一致`,
+            detailEn: `The price ${p.amount} in the text matches neither the listed price (${listed}) nor any spec's price`,
+          },
+        }),
+      );
     }
   }
   return out;

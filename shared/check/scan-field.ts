@@ -44,7 +44,7 @@ export function scanField(
   const hits = scan(compiled.automaton, text);
 
   // Candidates: in scope, whole words for ASCII terms, not inside a link (a link is reported as a
-  // link; jdcloud in docs.jdcloud.com is not brand misuse), not an authorised brand.
+  // link; jdcloud in docs.jdcloud.com is not brand misuse).
   type Candidate = { p: CompiledPattern; start: number; end: number };
   const candidates: Candidate[] = [];
   for (const h of hits) {
@@ -53,7 +53,6 @@ export function scanField(
     if (p.asciiStart && h.start > 0 && isAsciiAlnum(text.charCodeAt(h.start - 1))) continue;
     if (p.asciiEnd && h.end < text.length && isAsciiAlnum(text.charCodeAt(h.end))) continue;
     if (links.length && links.some((l) => h.start < l.end && l.start < h.end)) continue;
-    if (p.group.brandKeys.some((k) => opts.authorizedBrands.has(k))) continue;
     candidates.push({ p, start: h.start, end: h.end });
   }
 
@@ -68,6 +67,8 @@ export function scanField(
     const key = g.group.marker ? `marker:${g.group.marker}` : g.rule;
     if ((lastEnd.get(key) ?? -1) > c.start) continue;
     lastEnd.set(key, c.end);
+    // Authorisation is checked on the longest hit, so 京东云 authorised also covers its 京东.
+    if (g.brandKeys.some((k) => opts.authorizedBrands.has(k))) continue;
     const span = applyContext(compiled, text, links, g, c.start, c.end);
     if (!span) continue;
     if (g.group.marker) {
