@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Listing, ListingType } from '../shared/listing/schema';
 import { listingTypes } from '../shared/listing/schema';
+import { defaultRulePack } from '../shared/check/engine';
 import type { SandboxStore } from './store';
 import { createRng, type Rng } from './prng';
 import * as t from './texts';
@@ -290,26 +291,17 @@ function seedViolations(store: SandboxStore, rng: Rng, vendorId: string, listing
   });
 }
 
+/** The rule packs on offer: the project's default pack (shared/check) as the current version. */
 function seedRulePacks(store: SandboxStore, vendorId: string): void {
-  const versions = [
-    { version: '2019.1', publishedAt: '2019-06-01T00:00:00+08:00', ruleIds: ['superlative', 'external-link', 'official-site-missing', 'brand-misuse'] },
-    {
-      version: '2019.2',
-      publishedAt: '2019-10-01T00:00:00+08:00',
-      ruleIds: ['superlative', 'external-link', 'official-site-missing', 'delisting-strategy-missing', 'brand-misuse', 'off-platform-trade', 'privacy-harvesting'],
-    },
-  ];
-  for (const v of versions) {
-    const content = { id: 'jdcloud-marketplace', packVersion: v.version, rules: v.ruleIds.map((id) => ({ id, enabled: true })) };
-    const key = `jdcloud-marketplace@${v.version}`;
-    store.put(
-      vendorId,
-      'rulePack',
-      key,
-      { id: 'jdcloud-marketplace', packVersion: v.version, publishedAt: v.publishedAt, sha256: sha256Json(content), content, updatedAt: v.publishedAt },
-      v.publishedAt,
-    );
-  }
+  const content = defaultRulePack as unknown as Record<string, unknown>;
+  const publishedAt = '2019-10-01T00:00:00+08:00';
+  store.put(
+    vendorId,
+    'rulePack',
+    `${defaultRulePack.id}@${defaultRulePack.version}`,
+    { id: defaultRulePack.id, packVersion: defaultRulePack.version, publishedAt, sha256: sha256Json(content), content, updatedAt: publishedAt },
+    publishedAt,
+  );
 }
 
 export function sha256Json(value: unknown): string {

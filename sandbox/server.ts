@@ -17,7 +17,7 @@ import { verifySignedRequest } from './auth';
 import { setSimulatedNow, simulatedNow } from './clock';
 import { FaultPlan, type Fault, type FaultRates } from './faults';
 import { HttpError, handlers, type Ctx, type HandlerName, type Result } from './handlers';
-import type { SelfCheck } from './review';
+import { defaultSelfCheck, type SelfCheck } from './review';
 import { DEFAULT_SEED_COUNTS, DEFAULT_SIMULATED_NOW, seedMarketplace } from './seed';
 import { SandboxStore, type Credential } from './store';
 
@@ -35,7 +35,7 @@ export interface SandboxOptions {
   /** Simulated "now" for a fresh data file (ms); default 2026-01-12 10:00 Beijing. */
   simulatedNow?: number;
   faults?: Partial<FaultRates>;
-  /** Re-runs the vendor self-check on submit; null accepts every draft for review. */
+  /** Re-runs the vendor self-check on submit (default: the shared/check engine); null accepts every draft for review. */
   selfCheck?: SelfCheck | null;
   /** Service name expected in the credential scope. */
   service?: string;
@@ -201,7 +201,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!m) throw new HttpError(400, 'If-Match 应为版本号 / If-Match must be a version number, e.g. "3"');
       ifMatch = Number(m[1]);
     }
-    const ctx: Ctx = { store, vendorId, region: params.regionId!, params, query: request.query as Ctx['query'], body: request.body, ifMatch, nowMs: simulatedNow(store), selfCheck: options.selfCheck ?? null, seed };
+    const ctx: Ctx = { store, vendorId, region: params.regionId!, params, query: request.query as Ctx['query'], body: request.body, ifMatch, nowMs: simulatedNow(store), selfCheck: options.selfCheck === undefined ? defaultSelfCheck : options.selfCheck, seed };
 
     if (route.method === 'GET') return send(reply, request.requestId, handlers[route.handler](ctx));
 

@@ -108,7 +108,7 @@ describe('sandbox answers validate against the document', () => {
     [`${R}/deposit/ledger`, '/v1/regions/cn-north-1/deposit/ledger'],
     [`${R}/violations`, '/v1/regions/cn-north-1/violations'],
     [`${R}/rulePacks`, '/v1/regions/cn-north-1/rulePacks'],
-    [`${R}/rulePacks/{id}/versions/{packVersion}`, '/v1/regions/cn-north-1/rulePacks/jdcloud-marketplace/versions/2019.2'],
+    [`${R}/rulePacks/{id}/versions/{packVersion}`, '/v1/regions/cn-north-1/rulePacks/jdcloud-marketplace-2019/versions/1.0.0'],
     [`${R}/changes`, '/v1/regions/cn-north-1/changes?pageSize=1000'],
     [`${R}/listings/{id}`, '/v1/regions/cn-north-1/listings/nope'],
   ];

@@ -161,6 +161,13 @@ describe('listing lifecycle, versions and idempotency', () => {
     expect((await client().getListing(created.id)).review.state).toBe('listed');
   });
 
+  it('re-runs the self-check on submit and rejects blockers, the findings as reviewer comments', async () => {
+    const created = await client().createListing({ ...draft, description: `${draft.description}全网最优，行业第一。` });
+    const submitted = await client().submitListing(created.id);
+    expect(submitted.review.state).toBe('rejected');
+    expect(submitted.review.comments).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'superlative', field: 'description' })]));
+  });
+
   it('rejects an invalid draft with the field named', async () => {
     const error = await caught(client().createListing({ ...draft, price: { amount: -1, currency: 'CNY', billing: 'monthly' } }));
     expect(error.code).toBe('invalid-argument');
