@@ -111,19 +111,14 @@ function formatDate(dayIndex: number): string {
 
 /** Day strings are requested once per ticket when formatting output, so they are memoised in an
  * array over the supported range (filled lazily). */
-let dateStrings: (string | null)[] = [];
-let firstCachedDay: number | undefined;
-let cachedDayCount = 0;
+const FIRST_CACHED_DAY = dayOfCivil(FIRST_SUPPORTED_YEAR, 1, 1);
+const CACHED_DAY_COUNT = dayOfCivil(LAST_SUPPORTED_YEAR + 1, 1, 1) - FIRST_CACHED_DAY;
+const dateStrings = new Array<string | null>(CACHED_DAY_COUNT).fill(null);
 
 /** `YYYY-MM-DD` of a Beijing day index. */
 export function dateStringOfDay(dayIndex: number): string {
-  if (firstCachedDay === undefined) {
-    firstCachedDay = dayOfCivil(FIRST_SUPPORTED_YEAR, 1, 1);
-    cachedDayCount = dayOfCivil(LAST_SUPPORTED_YEAR + 1, 1, 1) - firstCachedDay;
-    dateStrings = new Array<string | null>(cachedDayCount).fill(null);
-  }
-  const slot = dayIndex - firstCachedDay;
-  if (slot < 0 || slot >= cachedDayCount) return formatDate(dayIndex);
+  const slot = dayIndex - FIRST_CACHED_DAY;
+  if (slot < 0 || slot >= CACHED_DAY_COUNT) return formatDate(dayIndex);
   return (dateStrings[slot] ??= formatDate(dayIndex));
 }
 
@@ -144,18 +139,28 @@ export function beijingDateString(ms: number): string {
   return dateStringOfDay(beijingDayIndex(ms));
 }
 
-/** "HH:MM:SS" for every second of a day, built on first use: formatting a million deadlines then
- * costs two array reads and a concatenation each instead of number → string conversions. */
-let clockStrings: string[] | undefined;
+/**
+ * Formatting a million deadlines must not cost a million number→string conversions: the output is
+ * built from two memoised halves, "YYYY-MM-DDT" per day and "HH:MM:SS+08:00" per second of the day,
+ * so each timestamp is one concatenation.
+ */
+let clockSuffixes: string[] | undefined;
+const dayPrefixes = new Array<string | null>(CACHED_DAY_COUNT).fill(null);
 
-function clockString(secondOfDay: number): string {
-  if (!clockStrings) {
-    clockStrings = new Array<string>(SECONDS_PER_DAY);
+function clockSuffix(secondOfDay: number): string {
+  if (!clockSuffixes) {
+    clockSuffixes = new Array<string>(SECONDS_PER_DAY);
     for (let s = 0; s < SECONDS_PER_DAY; s++) {
-      clockStrings[s] = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}`;
+      clockSuffixes[s] = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}+08:00`;
     }
   }
-  return clockStrings[secondOfDay]!;
+  return clockSuffixes[secondOfDay]!;
+}
+
+function dayPrefix(dayIndex: number): string {
+  const slot = dayIndex - FIRST_CACHED_DAY;
+  if (slot < 0 || slot >= CACHED_DAY_COUNT) return `${dateStringOfDay(dayIndex)}T`;
+  return (dayPrefixes[slot] ??= `${dateStringOfDay(dayIndex)}T`);
 }
 
 /**
@@ -167,8 +172,9 @@ export function formatBeijingIso(ms: number): string {
   const msOfDay = ms + OFFSET_MS - dayIndex * MS_PER_DAY;
   const seconds = Math.floor(msOfDay / 1000);
   const millis = Math.round(msOfDay - seconds * 1000);
-  const fraction = millis === 0 ? '' : '.' + String(millis).padStart(3, '0');
-  return dateStringOfDay(dayIndex) + 'T' + clockString(seconds) + fraction + '+08:00';
+  if (millis === 0) return dayPrefix(dayIndex) + clockSuffix(seconds);
+  const clock = clockSuffix(seconds);
+  return `${dayPrefix(dayIndex)}${clock.slice(0, 8)}.${String(millis).padStart(3, '0')}+08:00`;
 }
 
 /** Instant of a Beijing wall time (the inverse of formatBeijingIso for a given day and time). */

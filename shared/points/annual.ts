@@ -74,9 +74,12 @@ export function computeAnnualPoints(
   let total = 0;
   let deductionFen = 0;
   let forfeited = false;
-  let expelViolation: { violationId: string | number; code: string } | null = null;
-  const counted: (CountedViolation & { decidedMs: number; index: number })[] = [];
-  const freezes: { violationId: string | number; from: number; until: number; index: number }[] = [];
+  let expelIndex = -1;
+  // Indices first, objects last: 100,000 violations should not mean 100,000 temporary objects.
+  const countedIndices: number[] = [];
+  const countedPenalties = new Array<ResolvedPenalty | undefined>(violations.length);
+  const freezeIndices: number[] = [];
+  const freezeUntil = new Float64Array(violations.length);
 
   for (let index = 0; index < violations.length; index++) {
     const violation = violations[index]!;
@@ -87,38 +90,56 @@ export function computeAnnualPoints(
     // Freezes run by the clock, across the year end.
     if (typeof penalty.freeze === 'number' && penalty.freeze > 0) {
       const until = decided + penalty.freeze * MS_PER_DAY;
-      if (decided <= at && at < until) freezes.push({ violationId: violation.id, from: decided, until, index });
+      if (at < until) {
+        freezeIndices.push(index);
+        freezeUntil[index] = until;
+      }
     }
     if (beijingYear(decided) !== year) continue;
     total += penalty.points;
     if (penalty.deduction === 'all') forfeited = true;
     else deductionFen += Math.round(penalty.deduction * 100);
-    if (penalty.freeze === 'expel' && expelViolation === null) expelViolation = { violationId: violation.id, code: violation.code };
-    counted.push({ violationId: violation.id, code: violation.code, decidedAt: '', ...penalty, decidedMs: decided, index });
+    if (penalty.freeze === 'expel' && expelIndex < 0) expelIndex = index;
+    countedIndices.push(index);
+    countedPenalties[index] = penalty;
   }
 
-  const byDecision = (a: { decidedMs: number; index: number }, b: { decidedMs: number; index: number }) =>
-    a.decidedMs - b.decidedMs || a.index - b.index;
-  counted.sort(byDecision);
-  freezes.sort((a, b) => a.from - b.from || a.index - b.index);
+  const byDecision = (a: number, b: number) => violations[a]!.decidedAt! - violations[b]!.decidedAt! || a - b;
+  countedIndices.sort(byDecision);
+  freezeIndices.sort(byDecision);
 
   const expelledByPoints = total >= policy.expelAt;
+  const expelViolation = expelIndex >= 0 ? violations[expelIndex]! : undefined;
   return {
     policy: policyId,
     at: formatBeijingIso(at),
     year,
     total,
     remaining: Math.max(0, policy.expelAt - total),
-    expelled: expelledByPoints || expelViolation !== null,
+    expelled: expelledByPoints || expelViolation !== undefined,
     expelledBecause: expelViolation
-      ? { reason: 'violation', ...expelViolation }
+      ? { reason: 'violation', violationId: expelViolation.id, code: expelViolation.code }
       : expelledByPoints
         ? { reason: 'points', total }
         : null,
-    activeFreezes: freezes.map((f) => ({ violationId: f.violationId, from: formatBeijingIso(f.from), until: formatBeijingIso(f.until) })),
+    activeFreezes: freezeIndices.map((i) => ({
+      violationId: violations[i]!.id,
+      from: formatBeijingIso(violations[i]!.decidedAt!),
+      until: formatBeijingIso(freezeUntil[i]!),
+    })),
     depositDeductions: deductionFen / 100,
     depositForfeited: forfeited,
-    counted: counted.map(({ decidedMs, index: _index, ...rest }) => ({ ...rest, decidedAt: formatBeijingIso(decidedMs) })),
+    counted: countedIndices.map((i) => {
+      const penalty = countedPenalties[i]!;
+      return {
+        violationId: violations[i]!.id,
+        code: violations[i]!.code,
+        decidedAt: formatBeijingIso(violations[i]!.decidedAt!),
+        points: penalty.points,
+        freeze: penalty.freeze,
+        deduction: penalty.deduction,
+      };
+    }),
     warnings: [],
   };
 }

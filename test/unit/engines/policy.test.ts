@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { getPolicyPack, policyIds, validatePolicyPack } from '../../../shared/policy/packs';
+import marketplace from '../../../resources/policies/jdcloud-marketplace-2019.json';
+
+describe('policy packs', () => {
+  it.each(policyIds)('%s validates', (id) => {
+    expect(getPolicyPack(id).id).toBe(id);
+  });
+
+  it('carries the §3–5 numbers as settings', () => {
+    const pack = getPolicyPack('jdcloud-marketplace-2019');
+    expect(pack.calendar?.serviceHours).toEqual({ start: '09:00', end: '18:00' });
+    expect(pack.sla?.limits.consultation).toMatchObject({ seconds: 30, clock: 'service' });
+    expect(pack.sla?.limits.complaint).toMatchObject({ seconds: 1800, clock: 'wall' });
+    expect(pack.sla?.limits['after-sales-email']).toMatchObject({ seconds: 9 * 3600, clock: 'service' });
+    expect(pack.deposit).toMatchObject({ topUpWorkdays: 3, deductionWindowMonths: 12, maxDeductionsInWindow: 2, extraDepositYuan: 10000 });
+    expect(pack.points.model).toBe('annual');
+  });
+
+  it('has the 23 codes of 附件一 with zh-CN and English text', () => {
+    const pack = getPolicyPack();
+    if (pack.points.model !== 'annual') throw new Error('expected annual');
+    const codes = pack.points.codes;
+    expect(Object.keys(codes)).toHaveLength(23);
+    expect(codes['bribery']).toMatchObject({ points: 24, freeze: 'expel', deduction: 'all' });
+    expect(codes['brand-misuse']).toMatchObject({ points: 12, freeze: 15, deduction: 5000 });
+    expect(codes['ip-infringement']).toMatchObject({ points: 12, freeze: 15, deduction: 0 });
+    for (const entry of Object.values(codes)) {
+      expect(entry.text['zh-CN']).not.toBe('');
+      expect(entry.text.en).not.toBe('');
+    }
+  });
+
+  it('rejects a broken pack with field paths', () => {
+    const broken = structuredClone(marketplace) as Record<string, unknown> & { sla: { limits: { complaint: { clock: string } }; lateTicketCodes: Record<string, string> } };
+    broken.sla.limits.complaint.clock = 'sundial';
+    expect(() => validatePolicyPack(broken, 'broken.json')).toThrow(/broken\.json:\n {2}sla\.limits\.complaint\.clock: must be "service" or "wall"/);
+    const unknownCode = structuredClone(marketplace) as typeof broken;
+    unknownCode.sla.lateTicketCodes['complaint'] = 'no-such-code';
+    expect(() => validatePolicyPack(unknownCode, 'x.json')).toThrow(/sla\.lateTicketCodes\.complaint: unknown penalty code "no-such-code"/);
+    expect(() => getPolicyPack('nope')).toThrow(/unknown policy "nope"/);
+  });
+});
