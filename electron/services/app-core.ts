@@ -4,10 +4,11 @@
  * which transport or which platform it runs on.
  */
 import { createDispatcher, type Dispatch, type Handlers } from '../../shared/ipc/dispatch';
-import { AppError } from '../../shared/ipc/errors';
 import { backupIfDue } from './db/backups';
 import { openStore, type Store } from './db/database';
-import { exportListingsFile, importListingFiles } from './listing-files';
+import { appHandlers } from './handlers/app-handlers';
+import { listingHandlers } from './handlers/listing-handlers';
+import type { HandlerContext } from './handlers/types';
 import type { Platform } from './platform';
 import { ListingsRepository } from './repositories/listings-repository';
 import { SettingsRepository } from './repositories/settings-repository';
@@ -35,40 +36,25 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const now = () => platform.now();
   const store = openStore({ dataDir: platform.userDataDir, now, nativeBinding: options.nativeBinding });
   if (store.state.message) log(store.state.message);
-  const listings = new ListingsRepository(store, now);
-  const settings = new SettingsRepository(store, now);
-
+  const ctx: HandlerContext = {
+    platform,
+    mode: options.mode,
+    store,
+    now,
+    listings: new ListingsRepository(store, now),
+    settings: new SettingsRepository(store, now),
+  };
+  // One group per feature; the type makes a missing or misspelt channel a compile error.
   const handlers: Handlers = {
-    'app.status': () => ({
-      version: platform.appVersion,
-      mode: options.mode,
-      database: store.state,
-      dataDir: platform.userDataDir,
-    }),
-    'settings.get': () => settings.get(),
-    'settings.update': (patch) => settings.update(patch),
-    'listings.list': () => listings.list(),
-    'listings.get': ({ localId }) => listings.get(localId),
-    'listings.create': ({ listing }) => listings.create(listing),
-    'listings.update': ({ localId, revision, listing }) => listings.update(localId, revision, listing),
-    'listings.duplicate': ({ localId }) =>
-      listings.duplicate(localId, settings.get().locale === 'en' ? ' (copy)' : '（副本）'),
-    'listings.delete': ({ localId }) => ({ deleted: listings.delete(localId) }),
-    'listings.import': ({ files }) => {
-      if (!store.writable) throw new AppError('read-only', store.state.message ?? 'read-only');
-      return { files: importListingFiles(listings, files) };
-    },
-    'listings.export': ({ localIds }) => {
-      const records = localIds ? localIds.map((id) => listings.get(id)) : listings.list();
-      return exportListingsFile(records, now());
-    },
+    ...appHandlers(ctx),
+    ...listingHandlers(ctx),
   };
 
   return {
     dispatch: createDispatcher(handlers, (error, channel) => log(`handler ${channel} failed`, error)),
     store,
-    listings,
-    settings,
+    listings: ctx.listings,
+    settings: ctx.settings,
     backup: async () => (store.writable ? backupIfDue(store.db, platform.userDataDir, now()) : null),
     close: () => store.close(),
   };

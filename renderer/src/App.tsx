@@ -1,12 +1,12 @@
 /** The app frame: sidebar with the pages that work, language switch, database notices. */
-import { AppstoreOutlined, GlobalOutlined } from '@ant-design/icons';
+import { GlobalOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCNLocale from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { downloadText } from './download';
 import { call } from './api';
-import { ListingsPage } from './pages/listings/ListingsPage';
+import { pages } from './pages/registry';
 import { useApp, type Page } from './stores/app-store';
 
 function DatabaseNotice() {
@@ -40,9 +40,8 @@ export function App() {
   if (loadError) return <Result status="error" title="VendorDesk" subTitle={loadError} />;
 
   const readOnly = status?.database.state === 'read-only';
-  const items: { key: Page; icon: React.ReactNode; label: string }[] = [
-    { key: 'listings', icon: <AppstoreOutlined />, label: t.nav.listings },
-  ];
+  const items = pages.map((p) => ({ key: p.key, icon: p.icon, label: p.label(t) }));
+  const current = pages.find((p) => p.key === page) ?? pages[0];
   return (
     <ConfigProvider locale={locale === 'en' ? enUS : zhCNLocale} theme={{ token: { colorPrimary: '#1f6feb' } }}>
       <AntApp>
@@ -74,7 +73,7 @@ export function App() {
             <Layout.Content style={{ padding: '0 24px 24px' }}>
               <main>
                 <DatabaseNotice />
-                {page === 'listings' && <ListingsPage readOnly={readOnly} />}
+                {current?.render({ readOnly })}
               </main>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 VendorDesk {status?.version} · {status?.mode}

@@ -124,7 +124,9 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             dataIndex: ['listing', 'title'],
             sorter: (a, b) => a.listing.title.localeCompare(b.listing.title, 'zh-CN'),
             render: (title: string, record) => (
-              <Typography.Link onClick={() => setEditing(record)}>{title || '—'}</Typography.Link>
+              <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setEditing(record)}>
+                {title || '—'}
+              </Button>
             ),
           },
           { title: t.listings.columns.type, dataIndex: ['listing', 'type'], width: 100, render: (v: 'application' | 'service' | 'tool') => t.types[v] },

@@ -1,0 +1,20 @@
+import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { Store } from '../db/database';
+import type { Platform } from '../platform';
+import type { ListingsRepository } from '../repositories/listings-repository';
+import type { SettingsRepository } from '../repositories/settings-repository';
+
+/** Handlers for some of the contract's channels; app-core merges one such object per feature. */
+export type HandlerGroup<C extends ChannelName> = {
+  [K in C]: (request: ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+/** What every feature's handlers may use. Repositories are created once, here. */
+export interface HandlerContext {
+  platform: Platform;
+  mode: 'electron' | 'browser';
+  store: Store;
+  now: () => Date;
+  listings: ListingsRepository;
+  settings: SettingsRepository;
+}

@@ -1,0 +1,129 @@
+/**
+ * The foundation's path from click to SQLite and back, in a real browser against browser mode:
+ * create, edit, switch language, restart the host, import good and bad files, duplicate, delete.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { repoRoot, startHost, type HostProcess } from './support/host';
+
+let browser: Browser;
+let host: HostProcess;
+let tmp: ReturnType<typeof tempDir>;
+let page: Page;
+let pageErrors: string[];
+
+const dataDir = () => path.join(tmp.dir, 'data');
+
+async function openApp(): Promise<void> {
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  pageErrors = collectPageErrors(page);
+  await page.goto(host.url);
+}
+
+beforeAll(async () => {
+  tmp = tempDir();
+  browser = await launchChromium();
+  host = await startHost(dataDir());
+  await openApp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  tmp?.cleanup();
+});
+
+const row = (title: string) => page.locator('tr.ant-table-row', { hasText: title });
+
+describe('listings in browser mode', () => {
+  it('starts in Chinese with an empty list and no errors', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: '商品草稿' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('还没有商品草稿').isVisible()).toBe(true);
+    await screenshot(page, '01-empty-zh');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('creates a listing through the form, with validation first', async () => {
+    await page.getByRole('button', { name: '新建商品' }).click();
+    await page.getByTestId('listing-save').click();
+    await expect.poll(() => page.getByText('必填').first().isVisible()).toBe(true); // title and description required
+    await page.getByLabel('商品标题').fill('云盾 WAF 网站防护（标准版）');
+    await page.getByLabel('价格（元）').fill('299');
+    await page.getByLabel('详情（纯文本或 HTML）').fill('部署于京东云云主机的网站应用防火墙。');
+    await page.getByLabel('下架策略（第十条(七)）').fill('下架后已购用户可继续使用至到期，并提供数据导出。');
+    await screenshot(page, '02-form-filled');
+    await page.getByTestId('listing-save').click();
+    await expect.poll(() => row('云盾 WAF 网站防护（标准版）').isVisible()).toBe(true);
+    await expect.poll(() => row('云盾 WAF').textContent()).toContain('299');
+  });
+
+  it('edits the listing', async () => {
+    await row('云盾 WAF').getByRole('button', { name: '云盾 WAF 网站防护（标准版）', exact: true }).click();
+    const title = page.getByLabel('商品标题');
+    await expect.poll(() => title.inputValue()).toBe('云盾 WAF 网站防护（标准版）');
+    await title.fill('云盾 WAF 网站防护（专业版）');
+    await page.getByTestId('listing-save').click();
+    await expect.poll(() => row('专业版').isVisible()).toBe(true);
+    expect(await page.locator('tr.ant-table-row').count()).toBe(1);
+  });
+
+  it('switches to English and remembers it', async () => {
+    await page.getByRole('combobox', { name: '语言' }).click();
+    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Listing drafts' }).isVisible()).toBe(true);
+    await screenshot(page, '03-english');
+  });
+
+  it('keeps listings and language across a restart of the host', async () => {
+    await page.close();
+    await host.stop();
+    host = await startHost(dataDir());
+    await openApp();
+    await expect.poll(() => page.getByRole('heading', { name: 'Listing drafts' }).isVisible()).toBe(true);
+    await expect.poll(() => row('云盾 WAF 网站防护（专业版）').isVisible()).toBe(true);
+    // the edit survived, not just the creation
+    await row('专业版').getByRole('button', { name: '云盾 WAF 网站防护（专业版）', exact: true }).click();
+    await expect.poll(() => page.getByLabel('Delisting strategy (Art. 10(7))').inputValue()).toContain('数据导出');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await screenshot(page, '04-after-restart');
+  });
+
+  it('imports a good file and reports a bad file without storing anything from it', async () => {
+    const bad = path.join(tmp.dir, 'broken-listing.json');
+    fs.writeFileSync(bad, '{\n  "title": "坏文件",\n  "type": "tool",\n  "price": { "amount": 1, "currency": "CNY", "billing": "usage" }\n  "description": "missing comma"\n}');
+    const good = path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json');
+    await page.getByTestId('import-input').setInputFiles([bad, good]);
+    const results = page.getByTestId('import-result');
+    await expect.poll(() => results.count()).toBe(2);
+    await expect.poll(() => results.filter({ hasText: 'broken-listing.json' }).textContent()).toMatch(/not imported[\s\S]*5:3/);
+    await expect.poll(() => results.filter({ hasText: 'clean-saas-crm.json' }).textContent()).toContain('1 listing(s) imported');
+    await screenshot(page, '05-import-results');
+    await page.getByRole('button', { name: 'Close' }).last().click();
+    await expect.poll(() => row('云客通 CRM').isVisible()).toBe(true);
+    expect(await page.locator('tr.ant-table-row', { hasText: '坏文件' }).count()).toBe(0);
+    expect(await page.locator('tr.ant-table-row').count()).toBe(2);
+  });
+
+  it('duplicates and deletes', async () => {
+    await row('云客通 CRM').getByRole('button', { name: /Duplicate/ }).click();
+    await expect.poll(() => page.locator('tr.ant-table-row', { hasText: '(copy)' }).count()).toBe(1);
+    await page.locator('tr.ant-table-row', { hasText: '(copy)' }).getByRole('button', { name: /Delete/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => page.locator('tr.ant-table-row', { hasText: '(copy)' }).count()).toBe(0);
+    expect(await page.locator('tr.ant-table-row').count()).toBe(2);
+    await screenshot(page, '06-after-delete');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('exports the listings as a §1 file that imports back', async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export all' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { listings: { title: string }[] };
+    expect(exported.listings.map((l) => l.title).sort()).toEqual(['云客通 CRM 客户关系管理系统（SaaS 标准版）', '云盾 WAF 网站防护（专业版）'].sort());
+  });
+});
