@@ -4,7 +4,7 @@
  * non-JD-Cloud link replaced by one placeholder character. Each window character remembers its
  * normalised offset so a rule can widen its span to the context that triggered it.
  */
-import { linkAt, type LinkSpan } from './links';
+import type { LinkSpan } from './links';
 import { LINK_PLACEHOLDER } from './rulepack';
 
 export const WINDOW = 24;
@@ -15,14 +15,29 @@ export interface Window {
   offsets: number[];
 }
 
+/** Index of the first link that ends after i (links are sorted and disjoint). */
+function firstLinkEndingAfter(links: readonly LinkSpan[], i: number): number {
+  let lo = 0;
+  let hi = links.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (links[mid]!.end <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function windowBefore(text: string, filler: Uint8Array, links: readonly LinkSpan[], start: number): Window {
-  const chars: string[] = [];
+  let out = '';
   const offsets: number[] = [];
-  for (let i = start - 1; i >= 0 && chars.length < WINDOW; i--) {
-    const link = links.length ? linkAt(links, i) : undefined;
+  // The link that may contain i, walking down as i decreases.
+  let li = Math.min(firstLinkEndingAfter(links, start - 1), links.length - 1);
+  for (let i = start - 1; i >= 0 && offsets.length < WINDOW; i--) {
+    while (li >= 0 && links[li]!.start > i) li--;
+    const link = li >= 0 && links[li]!.end > i ? links[li] : undefined;
     if (link) {
       if (!link.allowed) {
-        chars.push(LINK_PLACEHOLDER);
+        out = LINK_PLACEHOLDER + out;
         offsets.push(link.start);
       }
       i = link.start;
@@ -30,29 +45,31 @@ export function windowBefore(text: string, filler: Uint8Array, links: readonly L
     }
     const c = text.charCodeAt(i);
     if (filler[c] === 1) continue;
-    chars.push(text[i]!);
+    out = text[i]! + out;
     offsets.push(i);
   }
-  return { text: chars.reverse().join(''), offsets: offsets.reverse() };
+  return { text: out, offsets: offsets.reverse() };
 }
 
 export function windowAfter(text: string, filler: Uint8Array, links: readonly LinkSpan[], end: number): Window {
-  const chars: string[] = [];
+  let out = '';
   const offsets: number[] = [];
-  for (let i = end; i < text.length && chars.length < WINDOW; i++) {
-    const link = links.length ? linkAt(links, i) : undefined;
+  let li = links.length ? firstLinkEndingAfter(links, end) : 0;
+  for (let i = end; i < text.length && offsets.length < WINDOW; i++) {
+    const link = li < links.length && links[li]!.start <= i ? links[li] : undefined;
     if (link) {
       if (!link.allowed) {
-        chars.push(LINK_PLACEHOLDER);
+        out += LINK_PLACEHOLDER;
         offsets.push(link.end - 1);
       }
       i = link.end - 1;
+      li++;
       continue;
     }
     const c = text.charCodeAt(i);
     if (filler[c] === 1) continue;
-    chars.push(text[i]!);
+    out += text[i]!;
     offsets.push(i);
   }
-  return { text: chars.join(''), offsets };
+  return { text: out, offsets };
 }

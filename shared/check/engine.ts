@@ -6,7 +6,7 @@
 import type { Listing } from '../listing/schema';
 import { listTextFields } from './fields';
 import { fieldRules } from './field-rules';
-import { compareFindings, fill, makeFinding } from './findings';
+import { fill, makeFinding, sortFindings } from './findings';
 import { compactKey, compileRulePack, defaultRulePack, type CompiledRulePack } from './rulepack';
 import { scanField, type FieldScan } from './scan-field';
 import type { CheckContext, Finding } from './types';
@@ -81,7 +81,7 @@ export function checkListing(listing: Listing, compiled: CompiledRulePack = defa
     findings.push(...termFindings(compiled, scan));
   }
   for (const rule of fieldRules) findings.push(...rule(listing, compiled, scans, context));
-  return findings.sort(compareFindings);
+  return sortFindings(findings);
 }
 
 export { compileRulePack, defaultRulePack, parseRulePack } from './rulepack';

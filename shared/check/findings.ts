@@ -3,6 +3,7 @@ import type { CompiledRulePack } from './rulepack';
 import type { Finding, Fix, RuleId, Severity } from './types';
 
 export function fill(template: string, vars: Record<string, string>): string {
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 }
 
@@ -50,16 +51,26 @@ function fieldKey(field: string): [number, number, string] {
   return [rank < 0 ? fieldOrder.length : rank, m?.[2] === undefined ? -1 : Number(m[2]), m?.[3] ?? ''];
 }
 
-/** Sorted by field (listing order), then start (whole-field findings first), then rule id. */
-export function compareFindings(a: Finding, b: Finding): number {
-  const [ra, ia, sa] = fieldKey(a.field);
-  const [rb, ib, sb] = fieldKey(b.field);
-  return (
-    ra - rb ||
-    ia - ib ||
-    (sa < sb ? -1 : sa > sb ? 1 : 0) ||
-    (a.start ?? -1) - (b.start ?? -1) ||
-    (a.end ?? -1) - (b.end ?? -1) ||
-    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
-  );
+const cmp = (x: string | number, y: string | number) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Sorts findings by field (listing order), then start (whole-field findings first), then end and
+ * rule id. Each field's sort key is computed once, not per comparison (the editor re-sorts on
+ * every keystroke).
+ */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const keys = new Map<string, [number, number, string]>();
+  for (const f of findings) if (!keys.has(f.field)) keys.set(f.field, fieldKey(f.field));
+  return findings.sort((a, b) => {
+    const ka = keys.get(a.field)!;
+    const kb = keys.get(b.field)!;
+    return (
+      ka[0] - kb[0] ||
+      ka[1] - kb[1] ||
+      cmp(ka[2], kb[2]) ||
+      (a.start ?? -1) - (b.start ?? -1) ||
+      (a.end ?? -1) - (b.end ?? -1) ||
+      cmp(a.ruleId, b.ruleId)
+    );
+  });
 }

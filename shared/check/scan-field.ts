@@ -27,6 +27,18 @@ export interface FieldScan {
 
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
 
+/** Whether [start, end) overlaps one of the sorted, disjoint links. */
+function overlapsLink(links: readonly LinkSpan[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = links.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (links[mid]!.end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < links.length && links[lo]!.start < end;
+}
+
 function appliesTo(group: CompiledGroup, field: string): boolean {
   const fields = group.group.fields;
   return !fields || fields.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
@@ -52,7 +64,7 @@ export function scanField(
     if (!appliesTo(p.group, field)) continue;
     if (p.asciiStart && h.start > 0 && isAsciiAlnum(text.charCodeAt(h.start - 1))) continue;
     if (p.asciiEnd && h.end < text.length && isAsciiAlnum(text.charCodeAt(h.end))) continue;
-    if (links.length && links.some((l) => h.start < l.end && l.start < h.end)) continue;
+    if (links.length && overlapsLink(links, h.start, h.end)) continue;
     candidates.push({ p, start: h.start, end: h.end });
   }
 
