@@ -90,7 +90,7 @@ export const zhCN = {
 };
 
 type Messages = typeof zhCN;
-type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
+export type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
 
 export const en: Widen<Messages> = {
   appName: 'VendorDesk',
