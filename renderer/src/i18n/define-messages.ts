@@ -9,5 +9,5 @@ import { useApp } from '../stores/app-store';
 import type { Widen } from './messages';
 
 export function defineMessages<T extends object>(zhCN: T, en: Widen<T>): () => T {
-  return () => (useApp((s) => s.locale) === 'en' ? (en as T) : zhCN);
+  return () => (useApp((s) => s.locale) === 'en' ? (en as unknown as T) : zhCN);
 }
