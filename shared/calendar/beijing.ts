@@ -11,7 +11,7 @@
  * offset arithmetic: call these functions.
  */
 import { TZDate, tzOffset, tzScan } from '@date-fns/tz';
-import { subMonths } from 'date-fns';
+import { subMonths } from 'date-fns/subMonths';
 
 export const BEIJING_TIME_ZONE = 'Asia/Shanghai';
 export const MS_PER_SECOND = 1000;

@@ -24,7 +24,14 @@ import {
   dayOfDateString,
   weekdayOfDay,
 } from './beijing';
-import { publishedHoliday, publishedMakeUpWorkday, publishedYears, type HolidayName } from './holiday-data';
+import {
+  publishedHoliday,
+  publishedHolidayDates,
+  publishedMakeUpWorkday,
+  publishedMakeUpWorkdayDates,
+  publishedYears,
+  type HolidayName,
+} from './holiday-data';
 
 export type DayOverride = 'workday' | 'holiday';
 
@@ -101,12 +108,23 @@ export class BusinessCalendar {
     this.overrides = overrides;
     this.yearsWithOverrides = new Set([...overrides.keys()].map((day) => civilOfDay(day).year));
 
+    // Monday–Friday, then the published holidays and make-up days, then the user's overrides —
+    // the same precedence as classify(), which describes single days for views.
     this.workday = new Uint8Array(DAY_COUNT);
+    for (let i = 0; i < DAY_COUNT; i++) {
+      const weekday = weekdayOfDay(FIRST_DAY + i);
+      this.workday[i] = weekday >= 1 && weekday <= 5 ? 1 : 0;
+    }
+    const mark = (day: number | undefined, isWork: boolean) => {
+      if (day !== undefined && day >= FIRST_DAY && day <= LAST_DAY) this.workday[day - FIRST_DAY] = isWork ? 1 : 0;
+    };
+    for (const date of publishedHolidayDates) mark(dayOfDateString(date), false);
+    for (const date of publishedMakeUpWorkdayDates) mark(dayOfDateString(date), true);
+    for (const [day, kind] of overrides) mark(day, kind === 'workday');
+
     this.cumulativeServiceMs = new Float64Array(DAY_COUNT + 1);
     for (let i = 0; i < DAY_COUNT; i++) {
-      const isWork = this.classify(FIRST_DAY + i).workday;
-      this.workday[i] = isWork ? 1 : 0;
-      this.cumulativeServiceMs[i + 1] = (this.cumulativeServiceMs[i] ?? 0) + (isWork ? this.serviceLengthMs : 0);
+      this.cumulativeServiceMs[i + 1] = this.cumulativeServiceMs[i]! + (this.workday[i] === 1 ? this.serviceLengthMs : 0);
     }
   }
 

@@ -21,6 +21,10 @@ export interface OrderInput {
   pickedUpAt: number | null;
 }
 
+export interface AssessedWeek extends ShipmentWeek {
+  decidedMs: number;
+}
+
 export interface ShipmentWeek {
   /** Monday, YYYY-MM-DD (Beijing) */
   weekStart: string;
@@ -56,7 +60,7 @@ export interface StorePointsReport {
 const HOUR_MS = 3_600_000;
 
 /** Weekly delayed-shipment penalties for every week fully assessable at `at`. */
-export function assessDelayedShipment(orders: readonly OrderInput[], at: number, policy: CategoryPointsPolicy): ShipmentWeek[] {
+export function assessDelayedShipment(orders: readonly OrderInput[], at: number, policy: CategoryPointsPolicy): AssessedWeek[] {
   const rules = policy.delayedShipment;
   const waybillMs = rules.waybillWithinHours * HOUR_MS;
   const pickupMs = rules.pickupWithinHours * HOUR_MS;
@@ -72,7 +76,7 @@ export function assessDelayedShipment(orders: readonly OrderInput[], at: number,
     if (pickedUpInTime) week.onTime++;
     if (!pickedUpInTime || !waybillInTime) week.late.push(order.id);
   }
-  const assessed: ShipmentWeek[] = [];
+  const assessed: AssessedWeek[] = [];
   for (const [monday, week] of [...weeks.entries()].sort(([a], [b]) => a - b)) {
     const decidedAt = beijingDayStart(monday + 7) + pickupMs;
     if (decidedAt > at) continue;
@@ -89,6 +93,7 @@ export function assessDelayedShipment(orders: readonly OrderInput[], at: number,
       lateOrders: week.late,
       points,
       decidedAt: formatBeijingIso(decidedAt),
+      decidedMs: decidedAt,
     });
   }
   return assessed;
@@ -110,11 +115,11 @@ export function computeStorePoints(
     }),
   ) as Record<StoreCategory, CategoryTotal>;
 
-  const add = (category: StoreCategory, id: string | number, code: string, points: number, decided: number) => {
-    const bucket = totals[category];
-    if (bucket.resetsYearly && beijingYear(decided) !== year) return;
-    bucket.total += points;
-    bucket.counted.push({ violationId: id, code, points, decidedAt: formatBeijingIso(decided) });
+  const counted: { category: StoreCategory; violationId: string | number; code: string; points: number; decided: number }[] = [];
+  const add = (category: StoreCategory, violationId: string | number, code: string, points: number, decided: number) => {
+    if (totals[category].resetsYearly && beijingYear(decided) !== year) return;
+    totals[category].total += points;
+    counted.push({ category, violationId, code, points, decided });
   };
 
   for (const violation of violations) {
@@ -129,15 +134,18 @@ export function computeStorePoints(
   const shipmentCode = policy.delayedShipment.code;
   const shipmentCategory = policy.codes[shipmentCode]?.category ?? 'general';
   for (const week of weeks) {
-    if (week.points > 0) add(shipmentCategory, `week:${week.weekStart}`, shipmentCode, week.points, Date.parse(week.decidedAt));
+    if (week.points > 0) add(shipmentCategory, `week:${week.weekStart}`, shipmentCode, week.points, week.decidedMs);
   }
 
+  counted.sort((a, b) => a.decided - b.decided);
+  for (const { category, decided, ...entry } of counted) {
+    totals[category].counted.push({ ...entry, decidedAt: formatBeijingIso(decided) });
+  }
   for (const category of storeCategories) {
     const bucket = totals[category];
     bucket.thresholdsReached = policy.categories[category].thresholds
       .filter((t) => bucket.total >= t.points)
       .map((t) => ({ points: t.points, action: { 'zh-CN': t.action['zh-CN'], en: t.action.en } }));
-    bucket.counted.sort((a, b) => Date.parse(a.decidedAt) - Date.parse(b.decidedAt));
   }
 
   return {
@@ -146,7 +154,7 @@ export function computeStorePoints(
     year,
     general: totals.general,
     serious: totals.serious,
-    delayedShipment: { weeks },
+    delayedShipment: { weeks: weeks.map(({ decidedMs: _decidedMs, ...week }) => week) },
     warnings: [],
   };
 }

@@ -9,7 +9,7 @@
 import { MS_PER_SECOND, beijingDayIndex, dateStringOfDay, formatBeijingIso } from '../calendar/beijing';
 import { businessCalendar, type BusinessCalendar } from '../calendar/business-calendar';
 import { getPolicyPack } from '../policy/packs';
-import type { PolicyPack, TicketKind } from '../policy/schema';
+import { ticketKinds, type PolicyPack, type TicketKind } from '../policy/schema';
 
 /** What the engine needs of a ticket; times are epoch milliseconds (see sla/schema.ts). */
 export interface SlaTicketInput {
@@ -156,7 +156,10 @@ export function computeSla(
     summary,
     compliance: {
       byDay: [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, c]) => ({ date: dateStringOfDay(day), ...toRow(c) })),
-      byKind: [...byKind.entries()].map(([kind, c]) => ({ kind, ...toRow(c) })),
+      byKind: ticketKinds.flatMap((kind) => {
+        const c = byKind.get(kind);
+        return c ? [{ kind, ...toRow(c) }] : [];
+      }),
       byStaff: [...byStaff.entries()]
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([staff, c]) => ({ staff, ...toRow(c) })),

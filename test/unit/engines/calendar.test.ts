@@ -195,3 +195,19 @@ describe('service time (09:00–18:00 on workdays)', () => {
     );
   });
 });
+
+describe('the precomputed workday table agrees with the day-by-day description', () => {
+  it('for every day of 2004–2027, with overrides', () => {
+    const custom = businessCalendar({
+      serviceHours: { start: '09:00', end: '18:00' },
+      overrides: { '2027-01-01': 'holiday', '2027-02-06': 'workday', '2025-10-01': 'workday', '2025-10-11': 'holiday' },
+    });
+    for (const cal of [calendar, custom]) {
+      for (let year = 2004; year <= 2027; year++) {
+        for (let month = 1; month <= 12; month++) {
+          for (const day of cal.monthView(year, month)) expect(cal.isWorkday(day.date), day.date).toBe(day.workday);
+        }
+      }
+    }
+  });
+});
