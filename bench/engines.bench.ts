@@ -36,7 +36,7 @@ const yearMs = 365 * 86_400_000;
 
 const tickets: SlaTicketInput[] = new Array(TICKETS);
 for (let i = 0; i < TICKETS; i++) {
-  const openedAt = yearStart + Math.floor(random() * yearMs / 1000) * 1000;
+  const openedAt = yearStart + Math.floor((random() * yearMs) / 1000) * 1000;
   const unanswered = random() < 0.05;
   tickets[i] = {
     id: `T${i}`,
@@ -73,17 +73,25 @@ function time(label: string, work: () => unknown): number {
   }
   samples.sort((a, b) => a - b);
   const median = samples[Math.floor(samples.length / 2)]!;
-  console.log(`${label}: median ${median.toFixed(1)} ms (min ${samples[0]!.toFixed(1)}, max ${samples[samples.length - 1]!.toFixed(1)}, ${RUNS} runs after ${WARM_UPS} warm-ups)`);
+  console.log(
+    `${label}: median ${median.toFixed(1)} ms (min ${samples[0]!.toFixed(1)}, max ${samples[samples.length - 1]!.toFixed(1)}, ${RUNS} runs after ${WARM_UPS} warm-ups)`,
+  );
   return median;
 }
 
 const sla = computeSla(tickets, at, pack);
-console.log(`SLA summary: ${JSON.stringify(sla.summary)}; ${sla.compliance.byDay.length} days, ${sla.compliance.byStaff.length} staff`);
+console.log(
+  `SLA summary: ${JSON.stringify(sla.summary)}; ${sla.compliance.byDay.length} days, ${sla.compliance.byStaff.length} staff`,
+);
 const slaMs = time(`SLA, ${TICKETS.toLocaleString('en')} tickets`, () => computeSla(tickets, at, pack));
 
 const points = computePoints({ violations }, at, pack);
 console.log(`Points: ${'total' in points ? `${points.total} points in ${points.year}` : ''}`);
-const pointsMs = time(`Points, ${VIOLATIONS.toLocaleString('en')} violations`, () => computePoints({ violations }, at, pack));
+const pointsMs = time(`Points, ${VIOLATIONS.toLocaleString('en')} violations`, () =>
+  computePoints({ violations }, at, pack),
+);
 
 console.log(`target: 1M tickets ≤ 2000 ms — ${slaMs <= 2000 ? 'met' : 'MISSED'}`);
-console.log(JSON.stringify({ sla1MTicketsMs: Math.round(slaMs), points100kViolationsMs: Math.round(pointsMs) }));
+console.log(
+  JSON.stringify({ sla1MTicketsMs: Math.round(slaMs), points100kViolationsMs: Math.round(pointsMs) }),
+);

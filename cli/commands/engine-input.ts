@@ -41,7 +41,12 @@ const overridesSchema = z.record(
 export type ParsedArgs = { ok: true; args: EngineArgs } | { ok: false; exitCode: number };
 
 /** Parses argv; prints help or the problem itself and returns the exit code when it cannot go on. */
-export async function parseEngineArgs(argv: string[], io: CliIO, help: string, needs: 'sla' | 'deposit' | 'points'): Promise<ParsedArgs> {
+export async function parseEngineArgs(
+  argv: string[],
+  io: CliIO,
+  help: string,
+  needs: 'sla' | 'deposit' | 'points',
+): Promise<ParsedArgs> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -65,7 +70,9 @@ export async function parseEngineArgs(argv: string[], io: CliIO, help: string, n
     return { ok: false, exitCode: 0 };
   }
   if (positionals.length !== 1) {
-    io.stderr.write(`需要且只需要一个输入文件（或 - 表示标准输入） / expected exactly one input file (or - for stdin)\n\n${help}\n`);
+    io.stderr.write(
+      `需要且只需要一个输入文件（或 - 表示标准输入） / expected exactly one input file (or - for stdin)\n\n${help}\n`,
+    );
     return { ok: false, exitCode: EXIT_INPUT };
   }
 
@@ -87,7 +94,9 @@ export async function parseEngineArgs(argv: string[], io: CliIO, help: string, n
     return { ok: false, exitCode: EXIT_INPUT };
   }
   if (needs !== 'points' && !pack[needs]) {
-    io.stderr.write(`--policy: 策略 ${pack.id} 不含${needs === 'sla' ? '服务时效' : '保证金'}规则 / policy ${pack.id} has no ${needs} rules\n`);
+    io.stderr.write(
+      `--policy: 策略 ${pack.id} 不含${needs === 'sla' ? '服务时效' : '保证金'}规则 / policy ${pack.id} has no ${needs} rules\n`,
+    );
     return { ok: false, exitCode: EXIT_INPUT };
   }
 
@@ -114,7 +123,10 @@ export async function readInput<S extends z.ZodType>(
   try {
     text = file === '-' ? await io.readStdin() : await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file / 文件不存在' : (error as Error).message;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file / 文件不存在'
+        : (error as Error).message;
     io.stderr.write(`${file}: 无法读取 / cannot read: ${reason}\n`);
     return { ok: false, problems: [{ kind: 'json', path: '', message: reason }] };
   }

@@ -74,7 +74,9 @@ export function civilOfDay(dayIndex: number): CivilDate {
   const z = dayIndex + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -151,7 +153,8 @@ function clockSuffix(secondOfDay: number): string {
   if (!clockSuffixes) {
     clockSuffixes = new Array<string>(SECONDS_PER_DAY);
     for (let s = 0; s < SECONDS_PER_DAY; s++) {
-      clockSuffixes[s] = `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}+08:00`;
+      clockSuffixes[s] =
+        `${pad2(Math.floor(s / 3600))}:${pad2(Math.floor((s % 3600) / 60))}:${pad2(s % 60)}+08:00`;
     }
   }
   return clockSuffixes[secondOfDay]!;

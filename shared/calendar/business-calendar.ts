@@ -67,7 +67,8 @@ const HH_MM = /^([01]\d|2[0-4]):([0-5]\d)$/;
 function msOfClock(text: string, field: string): number {
   const match = HH_MM.exec(text);
   const ms = match ? (Number(match[1]) * 60 + Number(match[2])) * 60_000 : NaN;
-  if (!match || ms > 86_400_000) throw new RangeError(`${field}: 应为 HH:MM / must be HH:MM within a day, got "${text}"`);
+  if (!match || ms > 86_400_000)
+    throw new RangeError(`${field}: 应为 HH:MM / must be HH:MM within a day, got "${text}"`);
   return ms;
 }
 
@@ -101,7 +102,9 @@ export class BusinessCalendar {
       const day = dayOfDateString(date);
       if (day === undefined) throw new RangeError(`overrides: 不是日期 / not a YYYY-MM-DD date: "${date}"`);
       if (kind !== 'workday' && kind !== 'holiday') {
-        throw new RangeError(`overrides["${date}"]: 应为 workday 或 holiday / must be "workday" or "holiday"`);
+        throw new RangeError(
+          `overrides["${date}"]: 应为 workday 或 holiday / must be "workday" or "holiday"`,
+        );
       }
       overrides.set(day, kind);
     }
@@ -116,7 +119,8 @@ export class BusinessCalendar {
       this.workday[i] = weekday >= 1 && weekday <= 5 ? 1 : 0;
     }
     const mark = (day: number | undefined, isWork: boolean) => {
-      if (day !== undefined && day >= FIRST_DAY && day <= LAST_DAY) this.workday[day - FIRST_DAY] = isWork ? 1 : 0;
+      if (day !== undefined && day >= FIRST_DAY && day <= LAST_DAY)
+        this.workday[day - FIRST_DAY] = isWork ? 1 : 0;
     };
     for (const date of publishedHolidayDates) mark(dayOfDateString(date), false);
     for (const date of publishedMakeUpWorkdayDates) mark(dayOfDateString(date), true);
@@ -124,7 +128,8 @@ export class BusinessCalendar {
 
     this.cumulativeServiceMs = new Float64Array(DAY_COUNT + 1);
     for (let i = 0; i < DAY_COUNT; i++) {
-      this.cumulativeServiceMs[i + 1] = this.cumulativeServiceMs[i]! + (this.workday[i] === 1 ? this.serviceLengthMs : 0);
+      this.cumulativeServiceMs[i + 1] =
+        this.cumulativeServiceMs[i]! + (this.workday[i] === 1 ? this.serviceLengthMs : 0);
     }
   }
 
@@ -140,8 +145,15 @@ export class BusinessCalendar {
     const weekend = weekday === 0 || weekday === 6;
     let kind: DayKind = makeUp ? 'makeup-workday' : holiday ? 'holiday' : weekend ? 'weekend' : 'workday';
     if (override === 'workday' && kind !== 'workday') kind = weekend ? 'makeup-workday' : 'workday';
-    if (override === 'holiday' && (kind === 'workday' || kind === 'makeup-workday')) kind = weekend ? 'weekend' : 'holiday';
-    const info: DayInfo = { date, weekday, workday: kind === 'workday' || kind === 'makeup-workday', kind, published };
+    if (override === 'holiday' && (kind === 'workday' || kind === 'makeup-workday'))
+      kind = weekend ? 'weekend' : 'holiday';
+    const info: DayInfo = {
+      date,
+      weekday,
+      workday: kind === 'workday' || kind === 'makeup-workday',
+      kind,
+      published,
+    };
     const name = makeUp ?? holiday;
     if (name) info.holidayName = name;
     if (override) info.overridden = override;
@@ -187,7 +199,11 @@ export class BusinessCalendar {
   /** Is the instant inside service hours of a workday? (start included, end excluded) */
   isServiceTime(ms: number): boolean {
     const msOfDay = beijingMsOfDay(ms);
-    return this.isWorkdayIndex(beijingDayIndex(ms)) && msOfDay >= this.serviceStartMs && msOfDay < this.serviceEndMs;
+    return (
+      this.isWorkdayIndex(beijingDayIndex(ms)) &&
+      msOfDay >= this.serviceStartMs &&
+      msOfDay < this.serviceEndMs
+    );
   }
 
   /** Service milliseconds from the start of the table up to the instant. */
@@ -219,7 +235,11 @@ export class BusinessCalendar {
     const day = beijingDayIndex(from);
     const msOfDay = beijingMsOfDay(from);
     // Fast path, the common case for chats: inside today's hours with enough left.
-    if (msOfDay >= this.serviceStartMs && msOfDay + amountMs <= this.serviceEndMs && this.isWorkdayIndex(day)) {
+    if (
+      msOfDay >= this.serviceStartMs &&
+      msOfDay + amountMs <= this.serviceEndMs &&
+      this.isWorkdayIndex(day)
+    ) {
       return from + amountMs;
     }
     const target = this.serviceOffset(from) + amountMs;
@@ -253,7 +273,7 @@ export class BusinessCalendar {
 
   nthWorkdayAfterIndex(day: number, n: number): number {
     let current = day;
-    for (let found = 0; found < n; ) {
+    for (let found = 0; found < n;) {
       current++;
       if (this.isWorkdayIndex(current)) found++;
     }
@@ -270,7 +290,8 @@ export class BusinessCalendar {
     const lastYear = civilOfDay(beijingDayIndex(toMs)).year;
     const warnings: string[] = [];
     for (let year = firstYear; year <= lastYear; year++) {
-      if (!publishedYears.has(year) && !this.yearsWithOverrides.has(year)) warnings.push(missingYearWarning(year));
+      if (!publishedYears.has(year) && !this.yearsWithOverrides.has(year))
+        warnings.push(missingYearWarning(year));
     }
     return warnings;
   }

@@ -37,7 +37,9 @@ export function publishedMakeUpWorkday(date: string): HolidayName | undefined {
 }
 
 /** Years for which the package carries the State Council's arrangement. */
-export const publishedYears: ReadonlySet<number> = new Set(Object.keys(holidays).map((date) => Number(date.slice(0, 4))));
+export const publishedYears: ReadonlySet<number> = new Set(
+  Object.keys(holidays).map((date) => Number(date.slice(0, 4))),
+);
 
 /** Every published statutory-holiday date (`YYYY-MM-DD`). */
 export const publishedHolidayDates: readonly string[] = Object.keys(holidays);

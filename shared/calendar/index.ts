@@ -9,6 +9,13 @@ export {
   formatBeijingIso,
   subtractBeijingMonths,
 } from './beijing';
-export { BusinessCalendar, businessCalendar, type CalendarOptions, type DayInfo, type DayKind, type DayOverride } from './business-calendar';
+export {
+  BusinessCalendar,
+  businessCalendar,
+  type CalendarOptions,
+  type DayInfo,
+  type DayKind,
+  type DayOverride,
+} from './business-calendar';
 export { publishedYears, type HolidayName } from './holiday-data';
 export { isoInstantSchema, nullableIsoInstantSchema, parseIsoInstant } from './instant';

@@ -39,12 +39,14 @@ export function parseIsoInstant(text: string): InstantParse {
 }
 
 /** An ISO instant in a file, validated and turned into epoch milliseconds. */
-export const isoInstantSchema = z.string({ error: 'must be an ISO 8601 time string with an offset' }).transform((text, ctx) => {
-  const parsed = parseIsoInstant(text);
-  if (parsed.ok) return parsed.ms;
-  ctx.addIssue({ code: 'custom', message: parsed.message });
-  return z.NEVER;
-});
+export const isoInstantSchema = z
+  .string({ error: 'must be an ISO 8601 time string with an offset' })
+  .transform((text, ctx) => {
+    const parsed = parseIsoInstant(text);
+    if (parsed.ok) return parsed.ms;
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  });
 
 /** Same, null allowed ("not yet"). */
 export const nullableIsoInstantSchema = isoInstantSchema.nullable();

@@ -72,13 +72,14 @@ const toFen = (yuan: number): number => Math.round(yuan * 100);
 const toYuan = (fen: number): number => fen / 100;
 
 /** How each entry type moves the balance (fen) or the requirement. */
-const effects: Record<DepositEntryType, (state: { balance: number; required: number }, fen: number) => void> = {
-  payment: (s, fen) => void (s.balance += fen),
-  'top-up': (s, fen) => void (s.balance += fen),
-  deduction: (s, fen) => void (s.balance -= fen),
-  withdrawal: (s, fen) => void (s.balance -= fen),
-  requirement: (s, fen) => void (s.required = fen),
-};
+const effects: Record<DepositEntryType, (state: { balance: number; required: number }, fen: number) => void> =
+  {
+    payment: (s, fen) => void (s.balance += fen),
+    'top-up': (s, fen) => void (s.balance += fen),
+    deduction: (s, fen) => void (s.balance -= fen),
+    withdrawal: (s, fen) => void (s.balance -= fen),
+    requirement: (s, fen) => void (s.required = fen),
+  };
 
 export function computeDeposit(
   ledger: DepositLedgerInput,
@@ -87,7 +88,8 @@ export function computeDeposit(
   options: DepositOptions = {},
 ): DepositReport {
   const rules = pack.deposit;
-  if (!rules || !pack.calendar) throw new Error(`策略 ${pack.id} 没有保证金规则 / policy ${pack.id} has no deposit rules`);
+  if (!rules || !pack.calendar)
+    throw new Error(`策略 ${pack.id} 没有保证金规则 / policy ${pack.id} has no deposit rules`);
   const calendar = businessCalendar({
     serviceHours: pack.calendar.serviceHours,
     overrides: { ...pack.calendar.overrides, ...options.calendarOverrides },

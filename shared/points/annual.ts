@@ -44,7 +44,10 @@ export interface AnnualPointsReport {
   remaining: number;
   expelled: boolean;
   /** Why, when expelled: the points line, or the violation whose penalty is 清退. */
-  expelledBecause: { reason: 'points'; total: number } | { reason: 'violation'; violationId: string | number; code: string } | null;
+  expelledBecause:
+    | { reason: 'points'; total: number }
+    | { reason: 'violation'; violationId: string | number; code: string }
+    | null;
   activeFreezes: ActiveFreeze[];
   depositDeductions: number;
   depositForfeited: boolean;

@@ -16,12 +16,18 @@ export interface PointsInput {
 
 export type PointsReport = AnnualPointsReport | StorePointsReport;
 
-export function computePoints(input: PointsInput, at: number, pack: PolicyPack = getPolicyPack()): PointsReport {
+export function computePoints(
+  input: PointsInput,
+  at: number,
+  pack: PolicyPack = getPolicyPack(),
+): PointsReport {
   const points = pack.points;
   if (points.model === 'annual') {
     const report = computeAnnualPoints(input.violations, at, points, pack.id);
     if (input.orders && input.orders.length > 0) {
-      report.warnings.push(`策略 ${pack.id} 没有发货规则，orders 已忽略 / policy ${pack.id} has no shipping rules; "orders" were ignored`);
+      report.warnings.push(
+        `策略 ${pack.id} 没有发货规则，orders 已忽略 / policy ${pack.id} has no shipping rules; "orders" were ignored`,
+      );
     }
     return report;
   }

@@ -19,7 +19,10 @@ import { yuanSchema } from '../listing/schema';
 import type { PolicyPack } from '../policy/schema';
 import { idSchema } from '../sla/schema';
 
-const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' });
+const count = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .nonnegative({ error: 'must not be negative' });
 
 function violationSchema(codes: readonly string[], policyId: string) {
   return z
@@ -32,12 +35,20 @@ function violationSchema(codes: readonly string[], policyId: string) {
       occurredAt: isoInstantSchema,
       decidedAt: nullableIsoInstantSchema,
       points: count.optional(),
-      freezeDays: z.union([count, z.literal('expel')], { error: 'must be a number of days or "expel"' }).optional(),
-      depositDeduction: z.union([yuanSchema, z.literal('all')], { error: 'must be yuan or "all"' }).optional(),
+      freezeDays: z
+        .union([count, z.literal('expel')], { error: 'must be a number of days or "expel"' })
+        .optional(),
+      depositDeduction: z
+        .union([yuanSchema, z.literal('all')], { error: 'must be yuan or "all"' })
+        .optional(),
     })
     .superRefine((v, ctx) => {
       if (v.decidedAt !== null && v.decidedAt < v.occurredAt) {
-        ctx.addIssue({ code: 'custom', path: ['decidedAt'], message: '早于 occurredAt / is before occurredAt' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['decidedAt'],
+          message: '早于 occurredAt / is before occurredAt',
+        });
       }
     });
 }

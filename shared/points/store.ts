@@ -9,7 +9,14 @@
  * by payment time) is assessed once every order's 48-hour window has closed: with a 48-hour
  * pickup rate ≥ 95 % it costs 1 point per late order, at most 7; below 95 % it costs 7.
  */
-import { beijingDayIndex, beijingDayStart, beijingYear, dateStringOfDay, formatBeijingIso, weekdayOfDay } from '../calendar/beijing';
+import {
+  beijingDayIndex,
+  beijingDayStart,
+  beijingYear,
+  dateStringOfDay,
+  formatBeijingIso,
+  weekdayOfDay,
+} from '../calendar/beijing';
 import type { CategoryPointsPolicy, StoreCategory } from '../policy/schema';
 import { storeCategories } from '../policy/schema';
 import type { ViolationInput } from './annual';
@@ -60,7 +67,11 @@ export interface StorePointsReport {
 const HOUR_MS = 3_600_000;
 
 /** Weekly delayed-shipment penalties for every week fully assessable at `at`. */
-export function assessDelayedShipment(orders: readonly OrderInput[], at: number, policy: CategoryPointsPolicy): AssessedWeek[] {
+export function assessDelayedShipment(
+  orders: readonly OrderInput[],
+  at: number,
+  policy: CategoryPointsPolicy,
+): AssessedWeek[] {
   const rules = policy.delayedShipment;
   const waybillMs = rules.waybillWithinHours * HOUR_MS;
   const pickupMs = rules.pickupWithinHours * HOUR_MS;
@@ -72,7 +83,8 @@ export function assessDelayedShipment(orders: readonly OrderInput[], at: number,
     if (!week) weeks.set(monday, (week = { orders: 0, onTime: 0, late: [] }));
     week.orders++;
     const pickedUpInTime = order.pickedUpAt !== null && order.pickedUpAt <= order.paidAt + pickupMs;
-    const waybillInTime = order.waybillUploadedAt !== null && order.waybillUploadedAt <= order.paidAt + waybillMs;
+    const waybillInTime =
+      order.waybillUploadedAt !== null && order.waybillUploadedAt <= order.paidAt + waybillMs;
     if (pickedUpInTime) week.onTime++;
     if (!pickedUpInTime || !waybillInTime) week.late.push(order.id);
   }
@@ -110,13 +122,31 @@ export function computeStorePoints(
   const totals = Object.fromEntries(
     storeCategories.map((category) => {
       const settings = policy.categories[category];
-      const total: CategoryTotal = { category, total: 0, resetsYearly: settings.resetsYearly, thresholdsReached: [], counted: [] };
+      const total: CategoryTotal = {
+        category,
+        total: 0,
+        resetsYearly: settings.resetsYearly,
+        thresholdsReached: [],
+        counted: [],
+      };
       return [category, total];
     }),
   ) as Record<StoreCategory, CategoryTotal>;
 
-  const counted: { category: StoreCategory; violationId: string | number; code: string; points: number; decided: number }[] = [];
-  const add = (category: StoreCategory, violationId: string | number, code: string, points: number, decided: number) => {
+  const counted: {
+    category: StoreCategory;
+    violationId: string | number;
+    code: string;
+    points: number;
+    decided: number;
+  }[] = [];
+  const add = (
+    category: StoreCategory,
+    violationId: string | number,
+    code: string,
+    points: number,
+    decided: number,
+  ) => {
     if (totals[category].resetsYearly && beijingYear(decided) !== year) return;
     totals[category].total += points;
     counted.push({ category, violationId, code, points, decided });
@@ -134,7 +164,8 @@ export function computeStorePoints(
   const shipmentCode = policy.delayedShipment.code;
   const shipmentCategory = policy.codes[shipmentCode]?.category ?? 'general';
   for (const week of weeks) {
-    if (week.points > 0) add(shipmentCategory, `week:${week.weekStart}`, shipmentCode, week.points, week.decidedMs);
+    if (week.points > 0)
+      add(shipmentCategory, `week:${week.weekStart}`, shipmentCode, week.points, week.decidedMs);
   }
 
   counted.sort((a, b) => a.decided - b.decided);

@@ -15,8 +15,20 @@ export type Hypothetical = { code: string } | { lateTicket: TicketKind };
 export interface AnnualWhatIf {
   model: 'annual';
   code: string;
-  before: { total: number; remaining: number; expelled: boolean; depositDeductions: number; depositForfeited: boolean };
-  after: { total: number; remaining: number; expelled: boolean; depositDeductions: number; depositForfeited: boolean };
+  before: {
+    total: number;
+    remaining: number;
+    expelled: boolean;
+    depositDeductions: number;
+    depositForfeited: boolean;
+  };
+  after: {
+    total: number;
+    remaining: number;
+    expelled: boolean;
+    depositDeductions: number;
+    depositForfeited: boolean;
+  };
   addedPoints: number;
   /** True when this finding alone would tip the vendor into 清退. */
   wouldExpel: boolean;
@@ -41,7 +53,10 @@ const HYPOTHETICAL_ID = 'what-if';
 function codeOf(pack: PolicyPack, hypothetical: Hypothetical): string {
   if ('code' in hypothetical) return hypothetical.code;
   const code = pack.sla?.lateTicketCodes[hypothetical.lateTicket];
-  if (!code) throw new Error(`策略 ${pack.id} 未定义迟复工单的违规代码 / policy ${pack.id} maps no code to a late ${hypothetical.lateTicket}`);
+  if (!code)
+    throw new Error(
+      `策略 ${pack.id} 未定义迟复工单的违规代码 / policy ${pack.id} maps no code to a late ${hypothetical.lateTicket}`,
+    );
   return code;
 }
 
@@ -61,7 +76,13 @@ export function whatIf(
     if (!entry) throw new Error(`未知违规代码 / unknown code "${code}" for policy ${pack.id}`);
     const summarise = (violations: readonly ViolationInput[]) => {
       const r = computeAnnualPoints(violations, at, points, pack.id);
-      return { total: r.total, remaining: r.remaining, expelled: r.expelled, depositDeductions: r.depositDeductions, depositForfeited: r.depositForfeited };
+      return {
+        total: r.total,
+        remaining: r.remaining,
+        expelled: r.expelled,
+        depositDeductions: r.depositDeductions,
+        depositForfeited: r.depositForfeited,
+      };
     };
     const before = summarise(input.violations);
     const after = summarise(withAdded);
@@ -75,7 +96,11 @@ export function whatIf(
       wouldExpel: after.expelled && !before.expelled,
       freeze:
         typeof penalty.freeze === 'number' && penalty.freeze > 0
-          ? { from: formatBeijingIso(at), until: formatBeijingIso(at + penalty.freeze * MS_PER_DAY), days: penalty.freeze }
+          ? {
+              from: formatBeijingIso(at),
+              until: formatBeijingIso(at + penalty.freeze * MS_PER_DAY),
+              days: penalty.freeze,
+            }
           : null,
       depositDeduction: penalty.deduction,
       text: entry.text,
@@ -87,5 +112,13 @@ export function whatIf(
   const orders = input.orders ?? [];
   const before = computeStorePoints(input.violations, orders, at, points, pack.id)[entry.category].total;
   const after = computeStorePoints(withAdded, orders, at, points, pack.id)[entry.category].total;
-  return { model: 'categories', code, category: entry.category, before, after, addedPoints: after - before, text: entry.text };
+  return {
+    model: 'categories',
+    code,
+    category: entry.category,
+    before,
+    after,
+    addedPoints: after - before,
+    text: entry.text,
+  };
 }

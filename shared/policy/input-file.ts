@@ -25,7 +25,11 @@ export function validateInput<S extends z.ZodType>(schema: S, value: unknown): I
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    problems: parsed.error.issues.map((issue) => ({ kind: 'schema', path: formatIssuePath(issue.path), message: issue.message })),
+    problems: parsed.error.issues.map((issue) => ({
+      kind: 'schema',
+      path: formatIssuePath(issue.path),
+      message: issue.message,
+    })),
   };
 }
 

@@ -20,7 +20,9 @@ export const policyIds: readonly string[] = Object.keys(builtInPacks);
 export function validatePolicyPack(raw: unknown, source: string): PolicyPack {
   const parsed = policyPackSchema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${formatIssuePath(issue.path) || '(root)'}: ${issue.message}`);
+  const lines = parsed.error.issues.map(
+    (issue) => `  ${formatIssuePath(issue.path) || '(root)'}: ${issue.message}`,
+  );
   throw new Error(`策略包无效 / invalid policy pack ${source}:\n${lines.join('\n')}`);
 }
 
@@ -34,7 +36,8 @@ export function getPolicyPack(id: string = DEFAULT_POLICY_ID): PolicyPack {
       throw new Error(`未知策略 / unknown policy "${id}"; available: ${policyIds.join(', ')}`);
     }
     pack = validatePolicyPack(raw, `resources/policies/${id}.json`);
-    if (pack.id !== id) throw new Error(`resources/policies/${id}.json: id is "${pack.id}", expected "${id}"`);
+    if (pack.id !== id)
+      throw new Error(`resources/policies/${id}.json: id is "${pack.id}", expected "${id}"`);
     validated.set(id, pack);
   }
   return pack;

@@ -10,7 +10,10 @@ const text = z.looseObject({
   en: z.string({ error: 'English text required' }).min(1),
 });
 
-const count = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).nonnegative({ error: 'must not be negative' });
+const count = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .nonnegative({ error: 'must not be negative' });
 const yuan = z
   .number({ error: 'must be a number (yuan)' })
   .nonnegative({ error: 'must not be negative' })
@@ -25,7 +28,9 @@ export type TicketKind = (typeof ticketKinds)[number];
 
 export const calendarPolicySchema = z.looseObject({
   serviceHours: z.object({ start: clock, end: clock }),
-  overrides: z.record(date, z.enum(['workday', 'holiday'], { error: 'must be "workday" or "holiday"' })).default({}),
+  overrides: z
+    .record(date, z.enum(['workday', 'holiday'], { error: 'must be "workday" or "holiday"' }))
+    .default({}),
 });
 
 const responseLimit = z.looseObject({
@@ -117,17 +122,29 @@ export const policyPackSchema = z
   })
   .superRefine((pack, ctx) => {
     if ((pack.sla || pack.deposit) && !pack.calendar) {
-      ctx.addIssue({ code: 'custom', path: ['calendar'], message: 'SLA and deposit rules need a calendar (service hours)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['calendar'],
+        message: 'SLA and deposit rules need a calendar (service hours)',
+      });
     }
     if (pack.sla && pack.points.model === 'annual') {
       for (const [kind, code] of Object.entries(pack.sla.lateTicketCodes)) {
         if (!(code in pack.points.codes)) {
-          ctx.addIssue({ code: 'custom', path: ['sla', 'lateTicketCodes', kind], message: `unknown penalty code "${code}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sla', 'lateTicketCodes', kind],
+            message: `unknown penalty code "${code}"`,
+          });
         }
       }
     }
     if (pack.points.model === 'categories' && !(pack.points.delayedShipment.code in pack.points.codes)) {
-      ctx.addIssue({ code: 'custom', path: ['points', 'delayedShipment', 'code'], message: 'not a code of points.codes' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['points', 'delayedShipment', 'code'],
+        message: 'not a code of points.codes',
+      });
     }
   });
 

@@ -2,6 +2,10 @@
  * formats.md §3: per-ticket deadline, status and response time; summary counts; compliance
  * rates by day (Beijing date the ticket was opened), by kind and by staff member.
  *
+ * Status follows the spec's wording literally: a ticket with a recorded first response is `met` or
+ * `breached` by that response whatever `at` is; `at` only decides between `pending` and
+ * `breached` for unanswered tickets (pending while at ≤ deadline).
+ *
  * Runs over a million tickets in well under two seconds on one core: the per-ticket work is
  * integer arithmetic on epoch milliseconds against the precomputed business calendar, and one
  * memoised date string per distinct day when formatting the deadline.
@@ -70,7 +74,8 @@ interface KindRule {
 }
 
 export function slaCalendar(pack: PolicyPack, options: SlaOptions = {}): BusinessCalendar {
-  if (!pack.calendar) throw new Error(`策略 ${pack.id} 没有服务时间 / policy ${pack.id} has no service calendar`);
+  if (!pack.calendar)
+    throw new Error(`策略 ${pack.id} 没有服务时间 / policy ${pack.id} has no service calendar`);
   return businessCalendar({
     serviceHours: pack.calendar.serviceHours,
     overrides: { ...pack.calendar.overrides, ...options.calendarOverrides },
@@ -83,7 +88,12 @@ function counts(): StatusCounts {
 
 function toRow(c: StatusCounts): ComplianceRow {
   const decided = c.met + c.breached;
-  return { met: c.met, breached: c.breached, pending: c.pending, rate: decided === 0 ? null : c.met / decided };
+  return {
+    met: c.met,
+    breached: c.breached,
+    pending: c.pending,
+    rate: decided === 0 ? null : c.met / decided,
+  };
 }
 
 export function computeSla(
@@ -114,7 +124,9 @@ export function computeSla(
     const ticket = tickets[i]!;
     const kindRule = rules[ticket.kind];
     const opened = ticket.openedAt;
-    const deadline = kindRule.serviceClock ? calendar.addServiceMs(opened, kindRule.limitMs) : opened + kindRule.limitMs;
+    const deadline = kindRule.serviceClock
+      ? calendar.addServiceMs(opened, kindRule.limitMs)
+      : opened + kindRule.limitMs;
     const answered = ticket.firstResponseAt;
     let status: SlaStatus;
     if (answered !== null) status = answered <= deadline ? 'met' : 'breached';
@@ -129,7 +141,9 @@ export function computeSla(
       responseSeconds: answered === null ? null : (answered - opened) / MS_PER_SECOND,
       timeLeftSeconds: pending ? (deadline - at) / MS_PER_SECOND : null,
       serviceSecondsLeft:
-        pending && kindRule.serviceClock ? calendar.serviceSecondsBetween(Math.max(at, opened), deadline) : null,
+        pending && kindRule.serviceClock
+          ? calendar.serviceSecondsBetween(Math.max(at, opened), deadline)
+          : null,
     };
 
     summary[status]++;
@@ -155,7 +169,9 @@ export function computeSla(
     tickets: results,
     summary,
     compliance: {
-      byDay: [...byDay.entries()].sort(([a], [b]) => a - b).map(([day, c]) => ({ date: dateStringOfDay(day), ...toRow(c) })),
+      byDay: [...byDay.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([day, c]) => ({ date: dateStringOfDay(day), ...toRow(c) })),
       byKind: ticketKinds.flatMap((kind) => {
         const c = byKind.get(kind);
         return c ? [{ kind, ...toRow(c) }] : [];

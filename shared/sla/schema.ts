@@ -21,7 +21,11 @@ export const ticketSchema = z
   })
   .superRefine((ticket, ctx) => {
     if (ticket.firstResponseAt !== null && ticket.firstResponseAt < ticket.openedAt) {
-      ctx.addIssue({ code: 'custom', path: ['firstResponseAt'], message: '早于 openedAt / is before openedAt' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['firstResponseAt'],
+        message: '早于 openedAt / is before openedAt',
+      });
     }
   });
 

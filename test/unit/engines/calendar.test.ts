@@ -38,7 +38,10 @@ describe('Beijing time conversion', () => {
   it('formats like the time-zone library for any instant', () => {
     fc.assert(
       fc.property(fc.integer({ min: FROM, max: TO }), (t) => {
-        const expected = format(new TZDate(Math.floor(t / 1000) * 1000, 'Asia/Shanghai'), "yyyy-MM-dd'T'HH:mm:ssxxx");
+        const expected = format(
+          new TZDate(Math.floor(t / 1000) * 1000, 'Asia/Shanghai'),
+          "yyyy-MM-dd'T'HH:mm:ssxxx",
+        );
         expect(formatBeijingIso(Math.floor(t / 1000) * 1000)).toBe(expected);
       }),
       { numRuns: 2000 },
@@ -77,8 +80,12 @@ describe('Beijing time conversion', () => {
   });
 
   it('subtracts calendar months on the Beijing wall clock', () => {
-    expect(formatBeijingIso(subtractBeijingMonths(ms('2026-03-31T10:00:00+08:00'), 1))).toBe('2026-02-28T10:00:00+08:00');
-    expect(formatBeijingIso(subtractBeijingMonths(ms('2026-01-01T00:30:00+08:00'), 12))).toBe('2025-01-01T00:30:00+08:00');
+    expect(formatBeijingIso(subtractBeijingMonths(ms('2026-03-31T10:00:00+08:00'), 1))).toBe(
+      '2026-02-28T10:00:00+08:00',
+    );
+    expect(formatBeijingIso(subtractBeijingMonths(ms('2026-01-01T00:30:00+08:00'), 12))).toBe(
+      '2025-01-01T00:30:00+08:00',
+    );
   });
 });
 
@@ -104,7 +111,11 @@ describe('workdays (State Council calendar via chinese-days)', () => {
   it('names holidays in the month view', () => {
     const october = calendar.monthView(2025, 10);
     expect(october).toHaveLength(31);
-    expect(october[0]).toMatchObject({ date: '2025-10-01', kind: 'holiday', holidayName: { zh: '国庆节', en: 'National Day' } });
+    expect(october[0]).toMatchObject({
+      date: '2025-10-01',
+      kind: 'holiday',
+      holidayName: { zh: '国庆节', en: 'National Day' },
+    });
     expect(october.filter((d) => d.workday).map((d) => d.date)[0]).toBe('2025-10-09');
   });
 
@@ -134,7 +145,8 @@ describe('workdays (State Council calendar via chinese-days)', () => {
 });
 
 describe('service time (09:00–18:00 on workdays)', () => {
-  const add = (from: string, seconds: number) => formatBeijingIso(calendar.addServiceSeconds(ms(from), seconds));
+  const add = (from: string, seconds: number) =>
+    formatBeijingIso(calendar.addServiceSeconds(ms(from), seconds));
 
   it.each([
     ['2026-01-05T08:59:50+08:00', 30, '2026-01-05T09:00:30+08:00'], // before opening: counts from 09:00
@@ -165,8 +177,12 @@ describe('service time (09:00–18:00 on workdays)', () => {
   });
 
   it('measures service time between two instants', () => {
-    expect(calendar.serviceSecondsBetween(ms('2026-01-09T17:00:00+08:00'), ms('2026-01-12T10:00:00+08:00'))).toBe(7200);
-    expect(calendar.serviceSecondsBetween(ms('2025-09-30T20:00:00+08:00'), ms('2025-10-08T23:00:00+08:00'))).toBe(0);
+    expect(
+      calendar.serviceSecondsBetween(ms('2026-01-09T17:00:00+08:00'), ms('2026-01-12T10:00:00+08:00')),
+    ).toBe(7200);
+    expect(
+      calendar.serviceSecondsBetween(ms('2025-09-30T20:00:00+08:00'), ms('2025-10-08T23:00:00+08:00')),
+    ).toBe(0);
   });
 
   const instant = fc.integer({ min: Date.UTC(2004, 0, 1), max: Date.UTC(2026, 11, 1) });
@@ -200,12 +216,18 @@ describe('the precomputed workday table agrees with the day-by-day description',
   it('for every day of 2004–2027, with overrides', () => {
     const custom = businessCalendar({
       serviceHours: { start: '09:00', end: '18:00' },
-      overrides: { '2027-01-01': 'holiday', '2027-02-06': 'workday', '2025-10-01': 'workday', '2025-10-11': 'holiday' },
+      overrides: {
+        '2027-01-01': 'holiday',
+        '2027-02-06': 'workday',
+        '2025-10-01': 'workday',
+        '2025-10-11': 'holiday',
+      },
     });
     for (const cal of [calendar, custom]) {
       for (let year = 2004; year <= 2027; year++) {
         for (let month = 1; month <= 12; month++) {
-          for (const day of cal.monthView(year, month)) expect(cal.isWorkday(day.date), day.date).toBe(day.workday);
+          for (const day of cal.monthView(year, month))
+            expect(cal.isWorkday(day.date), day.date).toBe(day.workday);
         }
       }
     }

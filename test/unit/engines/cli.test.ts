@@ -28,7 +28,16 @@ describe('vendordesk sla|deposit|points (in process)', () => {
     expect(await sla(['tickets.json', '--at', '2026-01-05T18:00:00+08:00'], t.io)).toBe(0);
     const report = JSON.parse(t.stdout());
     expect(report.summary).toEqual({ met: 1, breached: 1, pending: 2 });
-    expect(report.tickets.map((x: { id: string; deadline: string; status: string; responseSeconds: number | null }) => [x.id, x.deadline, x.status, x.responseSeconds])).toEqual([
+    expect(
+      report.tickets.map(
+        (x: { id: string; deadline: string; status: string; responseSeconds: number | null }) => [
+          x.id,
+          x.deadline,
+          x.status,
+          x.responseSeconds,
+        ],
+      ),
+    ).toEqual([
       ['chat-before-opening', '2026-01-05T09:00:30+08:00', 'met', 40],
       ['chat-before-closing', '2026-01-06T09:00:15+08:00', 'pending', null],
       ['complaint-at-night', '2026-01-05T00:20:00+08:00', 'breached', 1801],
@@ -70,8 +79,14 @@ describe('vendordesk sla|deposit|points (in process)', () => {
 
   it('reads - from stdin', async () => {
     const t = fakeIO('{"violations":[]}');
-    expect(await points(['-', '--at', '2026-01-05T00:00:00+08:00', '--policy', 'jd-store-2021'], t.io)).toBe(0);
-    expect(JSON.parse(t.stdout())).toMatchObject({ policy: 'jd-store-2021', general: { total: 0 }, serious: { total: 0 } });
+    expect(await points(['-', '--at', '2026-01-05T00:00:00+08:00', '--policy', 'jd-store-2021'], t.io)).toBe(
+      0,
+    );
+    expect(JSON.parse(t.stdout())).toMatchObject({
+      policy: 'jd-store-2021',
+      general: { total: 0 },
+      serious: { total: 0 },
+    });
   });
 
   it.each([
@@ -105,11 +120,17 @@ describe('vendordesk sla|deposit|points (in process)', () => {
   });
 
   it('applies --overrides and warns on stderr for years without published holidays', async () => {
-    const t = fakeIO('{"tickets":[{"id":"a","kind":"consultation","openedAt":"2027-01-01T10:00:00+08:00","firstResponseAt":null}]}');
+    const t = fakeIO(
+      '{"tickets":[{"id":"a","kind":"consultation","openedAt":"2027-01-01T10:00:00+08:00","firstResponseAt":null}]}',
+    );
     expect(await sla(['-', '--at', '2027-01-01T10:00:00+08:00'], t.io)).toBe(0);
     expect(t.stderr()).toMatch(/warning: .*2027/);
-    const o = fakeIO('{"tickets":[{"id":"a","kind":"consultation","openedAt":"2027-01-01T10:00:00+08:00","firstResponseAt":null}]}');
-    expect(await sla(['-', '--at', '2027-01-01T10:00:00+08:00', '--overrides', 'overrides-2027.json'], o.io)).toBe(0);
+    const o = fakeIO(
+      '{"tickets":[{"id":"a","kind":"consultation","openedAt":"2027-01-01T10:00:00+08:00","firstResponseAt":null}]}',
+    );
+    expect(
+      await sla(['-', '--at', '2027-01-01T10:00:00+08:00', '--overrides', 'overrides-2027.json'], o.io),
+    ).toBe(0);
     expect(JSON.parse(o.stdout()).tickets[0].deadline).toBe('2027-01-04T09:00:30+08:00');
     expect(o.stderr()).toBe('');
   });
@@ -119,24 +140,40 @@ describe('vendordesk sla end to end', () => {
   it('spawns node bin/vendordesk.mjs in another time zone and prints the same deadlines', () => {
     const result = spawnSync(
       process.execPath,
-      ['bin/vendordesk.mjs', 'sla', 'test/unit/engines/fixtures/tickets.json', '--at', '2026-01-05T10:00:00Z', '--compact'],
+      [
+        'bin/vendordesk.mjs',
+        'sla',
+        'test/unit/engines/fixtures/tickets.json',
+        '--at',
+        '2026-01-05T10:00:00Z',
+        '--compact',
+      ],
       { cwd: root, encoding: 'utf8', env: { ...process.env, TZ: 'America/Los_Angeles' }, timeout: 60_000 },
     );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.at).toBe('2026-01-05T18:00:00+08:00');
-    expect(report.tickets[1]).toMatchObject({ id: 'chat-before-closing', deadline: '2026-01-06T09:00:15+08:00', status: 'pending' });
+    expect(report.tickets[1]).toMatchObject({
+      id: 'chat-before-closing',
+      deadline: '2026-01-06T09:00:15+08:00',
+      status: 'pending',
+    });
     expect(report.summary).toEqual({ met: 1, breached: 1, pending: 2 });
   });
 
   it('exits 2 with the field on stderr', () => {
-    const result = spawnSync(process.execPath, ['bin/vendordesk.mjs', 'points', '-', '--at', '2026-01-05T10:00:00Z'], {
-      cwd: root,
-      encoding: 'utf8',
-      input: '{"violations":[{"id":"x","code":"speeding","occurredAt":"2026-01-01T00:00:00Z","decidedAt":null}]}',
-      timeout: 60_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['bin/vendordesk.mjs', 'points', '-', '--at', '2026-01-05T10:00:00Z'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        input:
+          '{"violations":[{"id":"x","code":"speeding","occurredAt":"2026-01-01T00:00:00Z","decidedAt":null}]}',
+        timeout: 60_000,
+      },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('violations[0].code');
   });

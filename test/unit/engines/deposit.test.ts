@@ -5,13 +5,25 @@ import { validateInput } from '../../../shared/policy/input-file';
 import { ms } from './helpers';
 
 let seq = 0;
-const entry = (at: string, type: DepositEntryInput['type'], amount: number): DepositEntryInput => ({ id: `e${++seq}`, at: ms(at), type, amount });
+const entry = (at: string, type: DepositEntryInput['type'], amount: number): DepositEntryInput => ({
+  id: `e${++seq}`,
+  at: ms(at),
+  type,
+  amount,
+});
 const paid = entry('2025-01-02T10:00:00+08:00', 'payment', 10000);
 
 describe('deposit (formats.md §4, 第九条(六))', () => {
   it('is ok while the balance covers the requirement', () => {
     const r = computeDeposit({ required: 10000, entries: [paid] }, ms('2025-06-01T00:00:00+08:00'));
-    expect(r).toMatchObject({ balance: 10000, required: 10000, shortfall: 0, status: 'ok', deficientSince: null, topUpDueDate: null });
+    expect(r).toMatchObject({
+      balance: 10000,
+      required: 10000,
+      shortfall: 0,
+      status: 'ok',
+      deficientSince: null,
+      topUpDueDate: null,
+    });
   });
 
   it.each([
@@ -48,10 +60,22 @@ describe('deposit (formats.md §4, 第九条(六))', () => {
       entry('2026-01-06T11:00:00+08:00', 'deduction', 500),
     ];
     const still = computeDeposit({ required: 10000, entries }, ms('2026-01-07T00:00:00+08:00'));
-    expect(still).toMatchObject({ deficientSince: '2026-01-05T10:00:00+08:00', topUpDueDate: '2026-01-08', shortfall: 2500 });
-    const recovered = [...entries, entry('2026-01-07T10:00:00+08:00', 'top-up', 2500), entry('2026-01-20T10:00:00+08:00', 'withdrawal', 0.01)];
+    expect(still).toMatchObject({
+      deficientSince: '2026-01-05T10:00:00+08:00',
+      topUpDueDate: '2026-01-08',
+      shortfall: 2500,
+    });
+    const recovered = [
+      ...entries,
+      entry('2026-01-07T10:00:00+08:00', 'top-up', 2500),
+      entry('2026-01-20T10:00:00+08:00', 'withdrawal', 0.01),
+    ];
     const again = computeDeposit({ required: 10000, entries: recovered }, ms('2026-01-20T12:00:00+08:00'));
-    expect(again).toMatchObject({ deficientSince: '2026-01-20T10:00:00+08:00', topUpDueDate: '2026-01-23', shortfall: 0.01 });
+    expect(again).toMatchObject({
+      deficientSince: '2026-01-20T10:00:00+08:00',
+      topUpDueDate: '2026-01-23',
+      shortfall: 0.01,
+    });
   });
 
   it('a raised requirement can start a shortfall; entries after --at are ignored; computes in fen', () => {
@@ -62,12 +86,21 @@ describe('deposit (formats.md §4, 第九条(六))', () => {
       entry('2025-03-10T09:00:00+08:00', 'top-up', 10000),
     ];
     const r = computeDeposit({ required: 10000, entries }, ms('2025-03-05T00:00:00+08:00'));
-    expect(r).toMatchObject({ balance: 10000.3, required: 20000, shortfall: 9999.7, status: 'deficient', topUpDueDate: '2025-03-06' });
+    expect(r).toMatchObject({
+      balance: 10000.3,
+      required: 20000,
+      shortfall: 9999.7,
+      status: 'deficient',
+      topUpDueDate: '2025-03-06',
+    });
     expect(r.history.map((h) => h.balance)).toEqual([10000.1, 10000.3, 10000.3]);
   });
 
   it('may go negative', () => {
-    const r = computeDeposit({ required: 10000, entries: [paid, entry('2025-02-03T10:00:00+08:00', 'deduction', 12000)] }, ms('2025-02-03T11:00:00+08:00'));
+    const r = computeDeposit(
+      { required: 10000, entries: [paid, entry('2025-02-03T10:00:00+08:00', 'deduction', 12000)] },
+      ms('2025-02-03T11:00:00+08:00'),
+    );
     expect(r).toMatchObject({ balance: -2000, shortfall: 12000 });
   });
 
@@ -92,8 +125,19 @@ describe('deposit (formats.md §4, 第九条(六))', () => {
     });
   });
 
+  it('clamps the window start in leap years (29 February)', () => {
+    const leap = { required: 10000, entries: [paid, entry('2024-02-29T12:00:00+08:00', 'deduction', 1)] };
+    // 2025-02-28 12:00 − 12 months = 2024-02-28 12:00, so 29 Feb 2024 is inside the window …
+    expect(computeDeposit(leap, ms('2025-02-28T12:00:00+08:00')).deductionsLast12Months).toBe(1);
+    // … and a year after it, on 1 March 2025 12:00, the window starts 2024-03-01 12:00.
+    expect(computeDeposit(leap, ms('2025-03-01T12:00:00+08:00')).deductionsLast12Months).toBe(0);
+  });
+
   it('warns when the due date is computed in a year without published holidays', () => {
-    const r = computeDeposit({ required: 10000, entries: [paid, entry('2027-02-01T10:00:00+08:00', 'deduction', 1)] }, ms('2027-02-01T11:00:00+08:00'));
+    const r = computeDeposit(
+      { required: 10000, entries: [paid, entry('2027-02-01T10:00:00+08:00', 'deduction', 1)] },
+      ms('2027-02-01T11:00:00+08:00'),
+    );
     expect(r.warnings).toEqual([expect.stringContaining('2027')]);
   });
 
@@ -106,6 +150,10 @@ describe('deposit (formats.md §4, 第九条(六))', () => {
         { id: 'c', at: '2025-01-02', type: 'payment', amount: 1 },
       ],
     });
-    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['entries[0].type', 'entries[1].amount', 'entries[2].at']);
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([
+      'entries[0].type',
+      'entries[1].amount',
+      'entries[2].at',
+    ]);
   });
 });

@@ -15,7 +15,8 @@ const v = (code: string, decidedAt: string | null, extra: Partial<ViolationInput
   decidedAt: decidedAt === null ? null : ms(decidedAt),
   ...extra,
 });
-const points = (violations: ViolationInput[], at: string) => computePoints({ violations }, ms(at)) as AnnualPointsReport;
+const points = (violations: ViolationInput[], at: string) =>
+  computePoints({ violations }, ms(at)) as AnnualPointsReport;
 
 describe('points (formats.md §5, 第二十条, 第二十一条, 附件一)', () => {
   describe('the year boundary: 24:00 on 31 December, Beijing', () => {
@@ -40,20 +41,42 @@ describe('points (formats.md §5, 第二十条, 第二十一条, 附件一)', ()
   });
 
   it('counts a complaint handled across the year end in the year it is decided', () => {
-    const crossYear = v('complaint-response-late', '2026-01-03T10:00:00+08:00', { occurredAt: ms('2025-12-30T10:00:00+08:00') });
+    const crossYear = v('complaint-response-late', '2026-01-03T10:00:00+08:00', {
+      occurredAt: ms('2025-12-30T10:00:00+08:00'),
+    });
     expect(points([crossYear], '2025-12-31T12:00:00+08:00').total).toBe(0);
     expect(points([crossYear], '2026-01-03T10:00:00+08:00').total).toBe(3);
   });
 
   it('ignores undecided violations and those decided after --at', () => {
-    const r = points([v('fraud', null), v('fraud', '2025-05-02T10:00:01+08:00')], '2025-05-02T10:00:00+08:00');
-    expect(r).toMatchObject({ total: 0, remaining: 24, expelled: false, activeFreezes: [], depositDeductions: 0 });
+    const r = points(
+      [v('fraud', null), v('fraud', '2025-05-02T10:00:01+08:00')],
+      '2025-05-02T10:00:00+08:00',
+    );
+    expect(r).toMatchObject({
+      total: 0,
+      remaining: 24,
+      expelled: false,
+      activeFreezes: [],
+      depositDeductions: 0,
+    });
   });
 
   it('expels at exactly 24 points, not at 23', () => {
-    const twentyThree = [v('fraud', '2025-03-01T10:00:00+08:00'), v('broken-promise', '2025-04-01T10:00:00+08:00'), v('premature-acceptance', '2025-05-01T10:00:00+08:00', { points: 5 })];
-    expect(points(twentyThree, '2025-06-01T00:00:00+08:00')).toMatchObject({ total: 23, remaining: 1, expelled: false });
-    const twentyFour = [...twentyThree, v('complaint-response-late', '2025-05-02T10:00:00+08:00', { points: 1 })];
+    const twentyThree = [
+      v('fraud', '2025-03-01T10:00:00+08:00'),
+      v('broken-promise', '2025-04-01T10:00:00+08:00'),
+      v('premature-acceptance', '2025-05-01T10:00:00+08:00', { points: 5 }),
+    ];
+    expect(points(twentyThree, '2025-06-01T00:00:00+08:00')).toMatchObject({
+      total: 23,
+      remaining: 1,
+      expelled: false,
+    });
+    const twentyFour = [
+      ...twentyThree,
+      v('complaint-response-late', '2025-05-02T10:00:00+08:00', { points: 1 }),
+    ];
     expect(points(twentyFour, '2025-06-01T00:00:00+08:00')).toMatchObject({
       total: 24,
       remaining: 0,
@@ -65,7 +88,10 @@ describe('points (formats.md §5, 第二十条, 第二十一条, 附件一)', ()
   });
 
   it('an expel violation means 清退 and forfeits the whole deposit (not summed)', () => {
-    const r = points([v('offline-trade', '2025-03-01T10:00:00+08:00'), v('fraud', '2025-03-02T10:00:00+08:00')], '2025-03-05T00:00:00+08:00');
+    const r = points(
+      [v('offline-trade', '2025-03-01T10:00:00+08:00'), v('fraud', '2025-03-02T10:00:00+08:00')],
+      '2025-03-05T00:00:00+08:00',
+    );
     expect(r).toMatchObject({ total: 36, expelled: true, depositForfeited: true, depositDeductions: 5000 });
     expect(r.expelledBecause).toMatchObject({ reason: 'violation', code: 'offline-trade' });
     expect(r.activeFreezes.map((f) => f.violationId)).toEqual([expect.any(String)]);
@@ -80,19 +106,27 @@ describe('points (formats.md §5, 第二十条, 第二十一条, 附件一)', ()
       ],
       '2025-06-01T00:00:00+08:00',
     );
-    expect(r).toMatchObject({ total: 18, depositDeductions: 4234.56, depositForfeited: false, expelled: false });
+    expect(r).toMatchObject({
+      total: 18,
+      depositDeductions: 4234.56,
+      depositForfeited: false,
+      expelled: false,
+    });
   });
 
   it('freezes run for freezeDays × 24 h from the decision, active for from ≤ at < until, across the year end', () => {
     const frozen = v('brand-misuse', '2025-12-25T10:00:00+08:00'); // 15 days
     const at = (iso: string) => points([frozen], iso).activeFreezes;
     expect(at('2025-12-25T09:59:59+08:00')).toEqual([]);
-    expect(at('2025-12-25T10:00:00+08:00')).toEqual([{ violationId: frozen.id, from: '2025-12-25T10:00:00+08:00', until: '2026-01-09T10:00:00+08:00' }]);
+    expect(at('2025-12-25T10:00:00+08:00')).toEqual([
+      { violationId: frozen.id, from: '2025-12-25T10:00:00+08:00', until: '2026-01-09T10:00:00+08:00' },
+    ]);
     expect(at('2026-01-09T09:59:59+08:00')).toHaveLength(1);
     expect(at('2026-01-09T10:00:00+08:00')).toEqual([]);
-    expect(points([v('abuse-users', '2025-05-01T10:00:00+08:00', { freezeDays: 2 })], '2025-05-03T09:00:00+08:00').activeFreezes[0]!.until).toBe(
-      '2025-05-03T10:00:00+08:00',
-    );
+    expect(
+      points([v('abuse-users', '2025-05-01T10:00:00+08:00', { freezeDays: 2 })], '2025-05-03T09:00:00+08:00')
+        .activeFreezes[0]!.until,
+    ).toBe('2025-05-03T10:00:00+08:00');
   });
 
   it('validates codes against the chosen pack, with field paths', () => {
@@ -101,11 +135,26 @@ describe('points (formats.md §5, 第二十条, 第二十一条, 附件一)', ()
       violations: [
         { id: 'a', code: 'brand-misuse', occurredAt: '2025-01-01T10:00:00+08:00', decidedAt: null },
         { id: 'b', code: 'speeding', occurredAt: '2025-01-01T10:00:00+08:00', decidedAt: null },
-        { id: 'c', code: 'fraud', occurredAt: '2025-01-02T10:00:00+08:00', decidedAt: '2025-01-01T10:00:00+08:00' },
-        { id: 'd', code: 'fraud', occurredAt: '2025-01-02T10:00:00+08:00', decidedAt: null, depositDeduction: 'some' },
+        {
+          id: 'c',
+          code: 'fraud',
+          occurredAt: '2025-01-02T10:00:00+08:00',
+          decidedAt: '2025-01-01T10:00:00+08:00',
+        },
+        {
+          id: 'd',
+          code: 'fraud',
+          occurredAt: '2025-01-02T10:00:00+08:00',
+          decidedAt: null,
+          depositDeduction: 'some',
+        },
       ],
     });
-    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual(['violations[1].code', 'violations[2].decidedAt', 'violations[3].depositDeduction']);
+    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([
+      'violations[1].code',
+      'violations[2].decidedAt',
+      'violations[3].depositDeduction',
+    ]);
   });
 });
 
@@ -129,8 +178,16 @@ describe('what-if', () => {
 
   it('maps a late ticket to its code (a late complaint: 3 points)', () => {
     const r = whatIf({ violations: current }, at, { lateTicket: 'complaint' });
-    expect(r).toMatchObject({ code: 'complaint-response-late', addedPoints: 3, wouldExpel: false, freeze: null });
-    expect(whatIf({ violations: [] }, at, { lateTicket: 'consultation' })).toMatchObject({ code: 'service-unavailable', addedPoints: 3 });
+    expect(r).toMatchObject({
+      code: 'complaint-response-late',
+      addedPoints: 3,
+      wouldExpel: false,
+      freeze: null,
+    });
+    expect(whatIf({ violations: [] }, at, { lateTicket: 'consultation' })).toMatchObject({
+      code: 'service-unavailable',
+      addedPoints: 3,
+    });
   });
 
   it('shows an `all` deduction as forfeiting the deposit', () => {

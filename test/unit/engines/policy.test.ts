@@ -13,7 +13,12 @@ describe('policy packs', () => {
     expect(pack.sla?.limits.consultation).toMatchObject({ seconds: 30, clock: 'service' });
     expect(pack.sla?.limits.complaint).toMatchObject({ seconds: 1800, clock: 'wall' });
     expect(pack.sla?.limits['after-sales-email']).toMatchObject({ seconds: 9 * 3600, clock: 'service' });
-    expect(pack.deposit).toMatchObject({ topUpWorkdays: 3, deductionWindowMonths: 12, maxDeductionsInWindow: 2, extraDepositYuan: 10000 });
+    expect(pack.deposit).toMatchObject({
+      topUpWorkdays: 3,
+      deductionWindowMonths: 12,
+      maxDeductionsInWindow: 2,
+      extraDepositYuan: 10000,
+    });
     expect(pack.points.model).toBe('annual');
   });
 
@@ -32,12 +37,18 @@ describe('policy packs', () => {
   });
 
   it('rejects a broken pack with field paths', () => {
-    const broken = structuredClone(marketplace) as Record<string, unknown> & { sla: { limits: { complaint: { clock: string } }; lateTicketCodes: Record<string, string> } };
+    const broken = structuredClone(marketplace) as Record<string, unknown> & {
+      sla: { limits: { complaint: { clock: string } }; lateTicketCodes: Record<string, string> };
+    };
     broken.sla.limits.complaint.clock = 'sundial';
-    expect(() => validatePolicyPack(broken, 'broken.json')).toThrow(/broken\.json:\n {2}sla\.limits\.complaint\.clock: must be "service" or "wall"/);
+    expect(() => validatePolicyPack(broken, 'broken.json')).toThrow(
+      /broken\.json:\n {2}sla\.limits\.complaint\.clock: must be "service" or "wall"/,
+    );
     const unknownCode = structuredClone(marketplace) as typeof broken;
     unknownCode.sla.lateTicketCodes['complaint'] = 'no-such-code';
-    expect(() => validatePolicyPack(unknownCode, 'x.json')).toThrow(/sla\.lateTicketCodes\.complaint: unknown penalty code "no-such-code"/);
+    expect(() => validatePolicyPack(unknownCode, 'x.json')).toThrow(
+      /sla\.lateTicketCodes\.complaint: unknown penalty code "no-such-code"/,
+    );
     expect(() => getPolicyPack('nope')).toThrow(/unknown policy "nope"/);
   });
 });

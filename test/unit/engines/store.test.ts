@@ -9,7 +9,12 @@ import { ms } from './helpers';
 const pack = getPolicyPack('jd-store-2021');
 const HOUR = 3_600_000;
 let seq = 0;
-const v = (code: string, decidedAt: string): ViolationInput => ({ id: `v${++seq}`, code, occurredAt: ms(decidedAt) - HOUR, decidedAt: ms(decidedAt) });
+const v = (code: string, decidedAt: string): ViolationInput => ({
+  id: `v${++seq}`,
+  code,
+  occurredAt: ms(decidedAt) - HOUR,
+  decidedAt: ms(decidedAt),
+});
 const store = (violations: ViolationInput[], orders: OrderInput[], at: string) =>
   computePoints({ violations, orders }, ms(at), pack) as StorePointsReport;
 
@@ -29,7 +34,11 @@ function week(n: number, lateCount: number, waybillLate = 0): OrderInput[] {
 describe('jd-store-2021: general and serious counted separately', () => {
   it('improper profit: 100 / 50 / 25 points, serious, not reset at the year end', () => {
     const r = store(
-      [v('improper-profit-gift', '2025-06-01T10:00:00+08:00'), v('improper-profit-undeclared-relation', '2025-07-01T10:00:00+08:00'), v('improper-profit-attempt', '2026-01-02T10:00:00+08:00')],
+      [
+        v('improper-profit-gift', '2025-06-01T10:00:00+08:00'),
+        v('improper-profit-undeclared-relation', '2025-07-01T10:00:00+08:00'),
+        v('improper-profit-attempt', '2026-01-02T10:00:00+08:00'),
+      ],
       [],
       '2026-02-01T00:00:00+08:00',
     );
@@ -67,9 +76,17 @@ describe('jd-store-2021: delayed shipment from order times', () => {
   });
 
   it('treats a missing pickup as late', () => {
-    const orders: OrderInput[] = [{ id: 'x', paidAt: ms('2026-01-06T10:00:00+08:00'), waybillUploadedAt: null, pickedUpAt: null }];
+    const orders: OrderInput[] = [
+      { id: 'x', paidAt: ms('2026-01-06T10:00:00+08:00'), waybillUploadedAt: null, pickedUpAt: null },
+    ];
     const w = store([], orders, assessedAt).delayedShipment.weeks[0]!;
-    expect(w).toMatchObject({ weekStart: '2026-01-05', orders: 1, pickedUpWithin48h: 0, lateOrders: ['x'], points: 7 });
+    expect(w).toMatchObject({
+      weekStart: '2026-01-05',
+      orders: 1,
+      pickedUpWithin48h: 0,
+      lateOrders: ['x'],
+      points: 7,
+    });
   });
 
   it('what-if for a category pack reports the category total', () => {
