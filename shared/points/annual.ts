@@ -3,7 +3,7 @@
  * 第二十一条, 附件一): points count in the Beijing calendar year of `decidedAt` and reset at 24:00
  * on 31 December; reaching `expelAt` in one year, or any `expel` violation, means 清退.
  */
-import { MS_PER_DAY, beijingYear, formatBeijingIso } from '../calendar/beijing';
+import { MS_PER_DAY, beijingDayStart, beijingYear, firstDayOfYear, formatBeijingIso } from '../calendar/beijing';
 import type { AnnualPointsPolicy } from '../policy/schema';
 
 /** What the engine needs of a violation; times are epoch milliseconds (see points/schema.ts). */
@@ -74,13 +74,15 @@ export function computeAnnualPoints(
   policyId: string,
 ): AnnualPointsReport {
   const year = beijingYear(at);
+  // The counting year as an instant range [00:00 on 1 January, 24:00 on 31 December) Beijing.
+  const yearStart = beijingDayStart(firstDayOfYear(year));
+  const yearEnd = beijingDayStart(firstDayOfYear(year + 1));
   let total = 0;
   let deductionFen = 0;
   let forfeited = false;
   let expelIndex = -1;
   // Indices first, objects last: 100,000 violations should not mean 100,000 temporary objects.
   const countedIndices: number[] = [];
-  const countedPenalties = new Array<ResolvedPenalty | undefined>(violations.length);
   const freezeIndices: number[] = [];
   const freezeUntil = new Float64Array(violations.length);
 
@@ -89,25 +91,25 @@ export function computeAnnualPoints(
     const decided = violation.decidedAt;
     // Undecided, or decided after `at`: counts nothing yet.
     if (decided === null || decided > at) continue;
-    const penalty = resolvePenalty(policy, violation);
+    const table = policy.codes[violation.code];
+    if (!table) throw new Error(`unknown violation code "${violation.code}"`);
+    const freeze = violation.freezeDays ?? table.freeze;
     // Freezes run by the clock, across the year end.
-    if (typeof penalty.freeze === 'number' && penalty.freeze > 0) {
-      const until = decided + penalty.freeze * MS_PER_DAY;
-      if (at < until) {
-        freezeIndices.push(index);
-        freezeUntil[index] = until;
-      }
+    if (freeze !== 'expel' && freeze > 0 && at < decided + freeze * MS_PER_DAY) {
+      freezeIndices.push(index);
+      freezeUntil[index] = decided + freeze * MS_PER_DAY;
     }
-    if (beijingYear(decided) !== year) continue;
-    total += penalty.points;
-    if (penalty.deduction === 'all') forfeited = true;
-    else deductionFen += Math.round(penalty.deduction * 100);
-    if (penalty.freeze === 'expel' && expelIndex < 0) expelIndex = index;
+    if (decided < yearStart || decided >= yearEnd) continue;
+    total += violation.points ?? table.points;
+    const deduction = violation.depositDeduction ?? table.deduction;
+    if (deduction === 'all') forfeited = true;
+    else deductionFen += Math.round(deduction * 100);
+    if (freeze === 'expel' && expelIndex < 0) expelIndex = index;
     countedIndices.push(index);
-    countedPenalties[index] = penalty;
   }
 
-  const byDecision = (a: number, b: number) => violations[a]!.decidedAt! - violations[b]!.decidedAt! || a - b;
+  const decidedAt = (i: number) => violations[i]!.decidedAt!;
+  const byDecision = (a: number, b: number) => decidedAt(a) - decidedAt(b) || a - b;
   countedIndices.sort(byDecision);
   freezeIndices.sort(byDecision);
 
@@ -132,17 +134,12 @@ export function computeAnnualPoints(
     })),
     depositDeductions: deductionFen / 100,
     depositForfeited: forfeited,
-    counted: countedIndices.map((i) => {
-      const penalty = countedPenalties[i]!;
-      return {
-        violationId: violations[i]!.id,
-        code: violations[i]!.code,
-        decidedAt: formatBeijingIso(violations[i]!.decidedAt!),
-        points: penalty.points,
-        freeze: penalty.freeze,
-        deduction: penalty.deduction,
-      };
-    }),
+    counted: countedIndices.map((i) => ({
+      violationId: violations[i]!.id,
+      code: violations[i]!.code,
+      decidedAt: formatBeijingIso(decidedAt(i)),
+      ...resolvePenalty(policy, violations[i]!),
+    })),
     warnings: [],
   };
 }

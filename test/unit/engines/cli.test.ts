@@ -136,7 +136,8 @@ describe('vendordesk sla|deposit|points (in process)', () => {
   });
 });
 
-describe('vendordesk sla end to end', () => {
+// Spawning node + tsx takes a second or two, more on a loaded 2-core CI machine.
+describe('vendordesk sla end to end', { timeout: 60_000 }, () => {
   it('spawns node bin/vendordesk.mjs in another time zone and prints the same deadlines', () => {
     const result = spawnSync(
       process.execPath,
