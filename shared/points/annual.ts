@@ -3,7 +3,13 @@
  * 第二十一条, 附件一): points count in the Beijing calendar year of `decidedAt` and reset at 24:00
  * on 31 December; reaching `expelAt` in one year, or any `expel` violation, means 清退.
  */
-import { MS_PER_DAY, beijingDayStart, beijingYear, firstDayOfYear, formatBeijingIso } from '../calendar/beijing';
+import {
+  MS_PER_DAY,
+  beijingDayStart,
+  beijingYear,
+  firstDayOfYear,
+  formatBeijingIso,
+} from '../calendar/beijing';
 import type { AnnualPointsPolicy } from '../policy/schema';
 
 /** What the engine needs of a violation; times are epoch milliseconds (see points/schema.ts). */
