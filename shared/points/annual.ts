@@ -55,6 +55,11 @@ export interface AnnualPointsReport {
     | { reason: 'violation'; violationId: string | number; code: string }
     | null;
   activeFreezes: ActiveFreeze[];
+  /**
+   * §5 scopes `expelled` to the year of `at`; 清退 in an earlier year (24 points then, or an
+   * `expel` violation) is permanent (第二十五条) and reported here: the first such year and why.
+   */
+  expelledInEarlierYear: { year: number; reason: 'points' | 'violation' } | null;
   depositDeductions: number;
   depositForfeited: boolean;
   /** The violations that make up `total`, in decision order. */
@@ -91,25 +96,32 @@ export function computeAnnualPoints(
   const countedIndices: number[] = [];
   const freezeIndices: number[] = [];
   const freezeUntil = new Float64Array(violations.length);
+  const earlierTotals = new Map<number, number>();
+  const earlierExpelYears = new Set<number>();
 
   for (let index = 0; index < violations.length; index++) {
     const violation = violations[index]!;
     const decided = violation.decidedAt;
     // Undecided, or decided after `at`: counts nothing yet.
     if (decided === null || decided > at) continue;
-    const table = policy.codes[violation.code];
-    if (!table) throw new Error(`unknown violation code "${violation.code}"`);
-    const freeze = violation.freezeDays ?? table.freeze;
+    const penalty = resolvePenalty(policy, violation);
+    const freeze = penalty.freeze;
     // Freezes run by the clock, across the year end.
     if (freeze !== 'expel' && freeze > 0 && at < decided + freeze * MS_PER_DAY) {
       freezeIndices.push(index);
       freezeUntil[index] = decided + freeze * MS_PER_DAY;
     }
-    if (decided < yearStart || decided >= yearEnd) continue;
-    total += violation.points ?? table.points;
-    const deduction = violation.depositDeduction ?? table.deduction;
-    if (deduction === 'all') forfeited = true;
-    else deductionFen += Math.round(deduction * 100);
+    if (decided < yearStart) {
+      // Earlier years do not count now, but an expulsion then is not undone by the reset.
+      const earlierYear = beijingYear(decided);
+      earlierTotals.set(earlierYear, (earlierTotals.get(earlierYear) ?? 0) + penalty.points);
+      if (freeze === 'expel') earlierExpelYears.add(earlierYear);
+      continue;
+    }
+    if (decided >= yearEnd) continue;
+    total += penalty.points;
+    if (penalty.deduction === 'all') forfeited = true;
+    else deductionFen += Math.round(penalty.deduction * 100);
     if (freeze === 'expel' && expelIndex < 0) expelIndex = index;
     countedIndices.push(index);
   }
@@ -120,6 +132,11 @@ export function computeAnnualPoints(
   freezeIndices.sort(byDecision);
 
   const expelledByPoints = total >= policy.expelAt;
+  let earlierExpulsion: { year: number; reason: 'points' | 'violation' } | null = null;
+  for (const [earlierYear, earlierTotal] of [...earlierTotals].sort(([a], [b]) => a - b)) {
+    if (earlierExpelYears.has(earlierYear)) earlierExpulsion ??= { year: earlierYear, reason: 'violation' };
+    else if (earlierTotal >= policy.expelAt) earlierExpulsion ??= { year: earlierYear, reason: 'points' };
+  }
   const expelViolation = expelIndex >= 0 ? violations[expelIndex]! : undefined;
   return {
     policy: policyId,
@@ -135,11 +152,12 @@ export function computeAnnualPoints(
         : null,
     activeFreezes: freezeIndices.map((i) => ({
       violationId: violations[i]!.id,
-      from: formatBeijingIso(violations[i]!.decidedAt!),
+      from: formatBeijingIso(decidedAt(i)),
       until: formatBeijingIso(freezeUntil[i]!),
     })),
     depositDeductions: deductionFen / 100,
     depositForfeited: forfeited,
+    expelledInEarlierYear: earlierExpulsion,
     counted: countedIndices.map((i) => ({
       violationId: violations[i]!.id,
       code: violations[i]!.code,

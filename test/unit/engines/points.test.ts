@@ -97,6 +97,27 @@ describe('points (formats.md §5, 第二十条, 第二十一条, 附件一)', ()
     expect(r.activeFreezes.map((f) => f.violationId)).toEqual([expect.any(String)]);
   });
 
+  it('scopes `expelled` to the year of --at, and reports an expulsion in an earlier year separately', () => {
+    const lastYear = [v('fraud', '2025-03-01T10:00:00+08:00'), v('fraud', '2025-04-01T10:00:00+08:00')];
+    expect(points(lastYear, '2025-12-31T23:59:59+08:00')).toMatchObject({
+      total: 24,
+      expelled: true,
+      expelledInEarlierYear: null,
+    });
+    expect(points(lastYear, '2026-01-01T00:00:00+08:00')).toMatchObject({
+      year: 2026,
+      total: 0,
+      expelled: false,
+      expelledInEarlierYear: { year: 2025, reason: 'points' },
+    });
+    expect(
+      points([v('bribery', '2024-05-01T10:00:00+08:00')], '2026-01-01T00:00:00+08:00').expelledInEarlierYear,
+    ).toEqual({
+      year: 2024,
+      reason: 'violation',
+    });
+  });
+
   it('sums deductions in yuan for violations counted in the year, with overrides', () => {
     const r = points(
       [
