@@ -170,11 +170,12 @@ function dayPrefix(dayIndex: number): string {
  * ISO 8601 in Beijing time with an explicit +08:00, e.g. `2026-01-05T09:00:30+08:00`.
  * Milliseconds are shown only when present, so whole-second inputs round-trip unchanged.
  */
-export function formatBeijingIso(ms: number): string {
+export function formatBeijingIso(instant: number): string {
+  const ms = Math.floor(instant); // sub-millisecond parts are below the format's resolution
   const dayIndex = beijingDayIndex(ms);
   const msOfDay = ms + OFFSET_MS - dayIndex * MS_PER_DAY;
   const seconds = Math.floor(msOfDay / 1000);
-  const millis = Math.round(msOfDay - seconds * 1000);
+  const millis = msOfDay - seconds * 1000;
   if (millis === 0) return dayPrefix(dayIndex) + clockSuffix(seconds);
   const clock = clockSuffix(seconds);
   return `${dayPrefix(dayIndex)}${clock.slice(0, 8)}.${String(millis).padStart(3, '0')}+08:00`;
