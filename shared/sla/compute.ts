@@ -56,7 +56,8 @@ export interface SlaReport {
   tickets: SlaTicketResult[];
   summary: StatusCounts;
   compliance: {
-    byDay: (ComplianceRow & { date: string })[];
+    /** Per Beijing day the tickets were opened, with the same split by kind (e.g. chats only). */
+    byDay: (ComplianceRow & { date: string; byKind: (ComplianceRow & { kind: TicketKind })[] })[];
     byKind: (ComplianceRow & { kind: TicketKind })[];
     byStaff: (ComplianceRow & { staff: string })[];
   };
@@ -69,6 +70,8 @@ export interface SlaOptions {
 }
 
 interface KindRule {
+  /** position in ticketKinds, for the per-day, per-kind counters */
+  index: number;
   limitMs: number;
   serviceClock: boolean;
 }
@@ -81,6 +84,8 @@ export function slaCalendar(pack: PolicyPack, options: SlaOptions = {}): Busines
     overrides: { ...pack.calendar.overrides, ...options.calendarOverrides },
   });
 }
+
+const KIND_COUNT = ticketKinds.length;
 
 function counts(): StatusCounts {
   return { met: 0, breached: 0, pending: 0 };
@@ -105,16 +110,21 @@ export function computeSla(
   const sla = pack.sla;
   if (!sla) throw new Error(`策略 ${pack.id} 没有 SLA 规则 / policy ${pack.id} has no SLA rules`);
   const calendar = slaCalendar(pack, options);
-  const rules: Record<TicketKind, KindRule> = {
-    consultation: rule(sla.limits.consultation),
-    complaint: rule(sla.limits.complaint),
-    'after-sales-email': rule(sla.limits['after-sales-email']),
-    'after-sales-phone': rule(sla.limits['after-sales-phone']),
-  };
+  const rules = Object.fromEntries(
+    ticketKinds.map((kind, index) => {
+      const limit = sla.limits[kind];
+      return [
+        kind,
+        { index, limitMs: limit.seconds * MS_PER_SECOND, serviceClock: limit.clock === 'service' },
+      ];
+    }),
+  ) as Record<TicketKind, KindRule>;
 
   const results: SlaTicketResult[] = new Array(tickets.length);
   const summary = counts();
   const byDay = new Map<number, StatusCounts>();
+  /** key: day × KIND_COUNT + kind index */
+  const byDayKind = new Map<number, StatusCounts>();
   const byKind = new Map<TicketKind, StatusCounts>();
   const byStaff = new Map<string, StatusCounts>();
   let earliest = Infinity;
@@ -151,6 +161,10 @@ export function computeSla(
     let dayCounts = byDay.get(day);
     if (!dayCounts) byDay.set(day, (dayCounts = counts()));
     dayCounts[status]++;
+    const dayKey = day * KIND_COUNT + kindRule.index;
+    let dayKindCounts = byDayKind.get(dayKey);
+    if (!dayKindCounts) byDayKind.set(dayKey, (dayKindCounts = counts()));
+    dayKindCounts[status]++;
     let kindCounts = byKind.get(ticket.kind);
     if (!kindCounts) byKind.set(ticket.kind, (kindCounts = counts()));
     kindCounts[status]++;
@@ -171,7 +185,14 @@ export function computeSla(
     compliance: {
       byDay: [...byDay.entries()]
         .sort(([a], [b]) => a - b)
-        .map(([day, c]) => ({ date: dateStringOfDay(day), ...toRow(c) })),
+        .map(([day, c]) => ({
+          date: dateStringOfDay(day),
+          ...toRow(c),
+          byKind: ticketKinds.flatMap((kind, index) => {
+            const kc = byDayKind.get(day * KIND_COUNT + index);
+            return kc ? [{ kind, ...toRow(kc) }] : [];
+          }),
+        })),
       byKind: ticketKinds.flatMap((kind) => {
         const c = byKind.get(kind);
         return c ? [{ kind, ...toRow(c) }] : [];
@@ -182,8 +203,4 @@ export function computeSla(
     },
     warnings: tickets.length === 0 ? [] : calendar.dataWarnings(earliest, latest),
   };
-}
-
-function rule(limit: { seconds: number; clock: 'service' | 'wall' }): KindRule {
-  return { limitMs: limit.seconds * MS_PER_SECOND, serviceClock: limit.clock === 'service' };
 }

@@ -200,8 +200,25 @@ describe('SLA deadlines and status (formats.md §3, 第十二条, 第十八条(�
     expect(report.tickets.map((t) => t.id)).toEqual(tickets.map((t) => t.id));
     expect(report.summary).toEqual({ met: 2, breached: 1, pending: 1 });
     expect(report.compliance.byDay).toEqual([
-      { date: '2026-01-05', met: 1, breached: 1, pending: 0, rate: 0.5 },
-      { date: '2026-01-06', met: 1, breached: 0, pending: 1, rate: 1 },
+      {
+        date: '2026-01-05',
+        met: 1,
+        breached: 1,
+        pending: 0,
+        rate: 0.5,
+        byKind: [{ kind: 'consultation', met: 1, breached: 1, pending: 0, rate: 0.5 }],
+      },
+      {
+        date: '2026-01-06',
+        met: 1,
+        breached: 0,
+        pending: 1,
+        rate: 1,
+        byKind: [
+          { kind: 'consultation', met: 1, breached: 0, pending: 0, rate: 1 },
+          { kind: 'complaint', met: 0, breached: 0, pending: 1, rate: null },
+        ],
+      },
     ]);
     expect(report.compliance.byStaff).toEqual([
       { staff: 'li', met: 0, breached: 0, pending: 1, rate: null },
