@@ -1,0 +1,138 @@
+/**
+ * The thin timer around scheduleAlerts: run the engines, ask which alerts are due, record them
+ * (the alerts table drops any raised before) and deliver only the new ones through the platform's
+ * notifier. It wakes every `intervalMs` and, in between, exactly when the next alert falls due, so
+ * a 30-second chat deadline is announced on time.
+ */
+import type { Settings } from '../../../shared/ipc/contract';
+import type { EngineRun } from '../handlers/compliance-engines';
+import type { DesktopNotification } from '../platform';
+import type { AlertsRepository, StoredAlert } from '../repositories/alerts-repository';
+import { defaultLeadTimes, scheduleAlerts, type AlertInput, type ScheduleResult } from './schedule';
+
+export const DEFAULT_ALERT_INTERVAL_MS = 15_000;
+/** More new alerts than this in one tick are delivered as the first few plus one summary. */
+const MAX_NOTIFICATIONS_PER_TICK = 3;
+
+export interface AlertServiceDeps {
+  alerts: AlertsRepository;
+  /** Runs the engines as of `now` with the current settings. */
+  evaluate(now: number): { run: EngineRun; settings: Settings };
+  now(): number;
+  notify(notification: DesktopNotification): void;
+  log(message: string, error?: unknown): void;
+  /** Writes refused (read-only database): alerts are then neither recorded nor delivered. */
+  writable(): boolean;
+}
+
+/** What the scheduler needs from one engine run. */
+export function alertInputOf(run: EngineRun): AlertInput {
+  const kinds = new Map(run.tickets.map((t) => [String(t.id), t.kind]));
+  const violationPoints = new Map<string, number>();
+  for (const report of run.points) {
+    if ('counted' in report) for (const c of report.counted) violationPoints.set(String(c.violationId), c.points);
+  }
+  return {
+    tickets: (run.sla?.tickets ?? []).map((t) => ({
+      id: t.id,
+      kind: kinds.get(String(t.id)) ?? 'consultation',
+      deadlineMs: Date.parse(t.deadline),
+      pending: t.status === 'pending',
+    })),
+    deposit:
+      run.deposit && run.deposit.status === 'deficient' && run.deposit.topUpDueDate && run.depositDueEndMs !== null
+        ? { shortfall: run.deposit.shortfall, dueDate: run.deposit.topUpDueDate, dueEndMs: run.depositDueEndMs }
+        : null,
+    violations: run.violations.map((v) => ({
+      id: v.id,
+      code: v.code,
+      points: violationPoints.get(String(v.id)) ?? v.points ?? null,
+      firstSeenAt: v.firstSeenAt,
+      decidedAt: v.decidedAt,
+    })),
+  };
+}
+
+export class AlertService {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private pendingNavigation: string | null = null;
+
+  private intervalMs = DEFAULT_ALERT_INTERVAL_MS;
+
+  constructor(private readonly deps: AlertServiceDeps) {}
+
+  /** One evaluation: returns the alerts raised now (already delivered). */
+  tick(): { raised: StoredAlert[]; nextAt: number | null } {
+    const now = this.deps.now();
+    const { run, settings } = this.deps.evaluate(now);
+    const leadTimes = { ...defaultLeadTimes, ...stripUndefined(settings.alertLeadTimes ?? {}) };
+    // Only keys whose deadline can still matter; older ones can never be due again.
+    const raisedKeys = this.deps.alerts.keysSince(now - 2 * 86_400_000);
+    const result: ScheduleResult = scheduleAlerts(
+      alertInputOf(run),
+      {
+        leadTimes,
+        quietOutsideServiceHours: settings.quietOutsideServiceHours ?? false,
+        isServiceTime: (ms) => run.config.calendar.isServiceTime(ms),
+        locale: settings.locale,
+      },
+      now,
+      raisedKeys,
+    );
+    if (!this.deps.writable()) return { raised: [], nextAt: result.nextAt };
+    const raised = this.deps.alerts.insertNew(result.due, now);
+    this.deliver(raised, settings.locale);
+    return { raised, nextAt: result.nextAt };
+  }
+
+  private deliver(raised: StoredAlert[], locale: Settings['locale']): void {
+    const shown = raised.length > MAX_NOTIFICATIONS_PER_TICK ? raised.slice(0, MAX_NOTIFICATIONS_PER_TICK - 1) : raised;
+    for (const alert of shown) this.deps.notify({ title: alert.title, body: alert.body, route: alert.route });
+    const rest = raised.length - shown.length;
+    if (rest > 0) {
+      this.deps.notify(
+        locale === 'en'
+          ? { title: 'VendorDesk', body: `${rest} more alerts — see the overview.`, route: '/overview' }
+          : { title: 'VendorDesk', body: `另有 ${rest} 条提醒，请查看概览。`, route: '/overview' },
+      );
+    }
+  }
+
+  start(intervalMs = DEFAULT_ALERT_INTERVAL_MS): void {
+    if (this.timer) return;
+    this.intervalMs = intervalMs;
+    const loop = () => {
+      let delay = this.intervalMs;
+      try {
+        const { nextAt } = this.tick();
+        if (nextAt !== null) delay = Math.min(delay, Math.max(200, nextAt - this.deps.now()));
+      } catch (error) {
+        this.deps.log('alert check failed', error);
+      }
+      this.timer = setTimeout(loop, delay);
+      this.timer.unref?.();
+    };
+    this.timer = setTimeout(loop, 0);
+    this.timer.unref?.();
+  }
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** A desktop notification was clicked (Electron): the renderer picks the route up on its next poll. */
+  requestNavigation(route: string): void {
+    this.pendingNavigation = route;
+  }
+
+  takeNavigation(): string | null {
+    const route = this.pendingNavigation;
+    this.pendingNavigation = null;
+    return route;
+  }
+}
+
+function stripUndefined<T extends object>(value: T): { [K in keyof T]-?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
+}

@@ -1,0 +1,142 @@
+/**
+ * Which alerts are due now: a pure function of the engines' results, the settings, the clock and
+ * the alerts already raised. The timer (alert-service.ts) only calls it and delivers; tests call it
+ * with a fake clock.
+ *
+ * - A pending ticket: once `now` is within its kind's lead time before the deadline (and the
+ *   deadline has not passed — after it, the overview shows the breach; an alert would be news
+ *   from the past).
+ * - A deposit shortfall: within the lead time before the end of the top-up due date.
+ * - A violation first seen within the last day (an import of old history raises nothing).
+ * Each alert is identified by (kind, record id, deadline): raised once, ever, even across restarts.
+ * With "quiet outside service hours", nothing is raised outside them; a ticket or deposit alert
+ * still due when service hours begin is raised then.
+ */
+import { formatBeijingIso } from '../../../shared/calendar/beijing';
+import type { AlertKind, Locale } from '../../../shared/ipc/contract';
+import type { TicketKind } from '../../../shared/policy/schema';
+import { alertKey, type AlertDraft } from '../repositories/alerts-repository';
+
+export interface AlertLeadTimes {
+  /** seconds */
+  consultation: number;
+  complaint: number;
+  afterSales: number;
+  deposit: number;
+}
+
+/**
+ * Defaults: a chat has only 30 s of service time, so it is announced as soon as it waits; a
+ * complaint 10 minutes before its 30; after-sales an hour before; the deposit one day before.
+ */
+export const defaultLeadTimes: AlertLeadTimes = { consultation: 30, complaint: 600, afterSales: 3600, deposit: 86_400 };
+
+/** New-violation alerts only for violations first stored within this window. */
+export const NEW_VIOLATION_WINDOW_MS = 86_400_000;
+
+export interface AlertInput {
+  tickets: readonly { id: string | number; kind: TicketKind; deadlineMs: number; pending: boolean }[];
+  deposit: { shortfall: number; dueDate: string; dueEndMs: number } | null;
+  violations: readonly { id: string | number; code: string; points: number | null; firstSeenAt: number; decidedAt: number | null }[];
+}
+
+export interface AlertPolicy {
+  leadTimes: AlertLeadTimes;
+  quietOutsideServiceHours: boolean;
+  isServiceTime(ms: number): boolean;
+  locale: Locale;
+}
+
+export interface ScheduleResult {
+  due: AlertDraft[];
+  /** The next instant at which a not-yet-due alert becomes due (for the timer), or null. */
+  nextAt: number | null;
+}
+
+const leadOf = (kind: TicketKind, lead: AlertLeadTimes): number =>
+  (kind === 'consultation' ? lead.consultation : kind === 'complaint' ? lead.complaint : lead.afterSales) * 1000;
+
+/** Alert texts, Chinese first. */
+const texts = {
+  'zh-CN': {
+    ticket: (kind: TicketKind, id: string, left: string) => ({
+      title: `工单即将超时：${id}`,
+      body: `${kindNames['zh-CN'][kind]}须在 ${left} 前首次响应。`,
+    }),
+    deposit: (shortfall: number, due: string) => ({
+      title: '保证金待补足',
+      body: `缺口 ${shortfall.toLocaleString('zh-CN')} 元，须在 ${due} 结束前补足（第九条(六)）。`,
+    }),
+    violation: (id: string, code: string, points: number | null) => ({
+      title: `新的违规记录：${id}`,
+      body: `${code}${points === null ? '' : `，${points} 分`}。`,
+    }),
+  },
+  en: {
+    ticket: (kind: TicketKind, id: string, left: string) => ({
+      title: `Ticket about to breach: ${id}`,
+      body: `${kindNames.en[kind]} needs a first response before ${left}.`,
+    }),
+    deposit: (shortfall: number, due: string) => ({
+      title: 'Deposit top-up due',
+      body: `Short by ${shortfall.toLocaleString('en')} yuan; top up by the end of ${due} (第九条(六)).`,
+    }),
+    violation: (id: string, code: string, points: number | null) => ({
+      title: `New violation: ${id}`,
+      body: `${code}${points === null ? '' : `, ${points} points`}.`,
+    }),
+  },
+} as const;
+
+const kindNames: Record<Locale, Record<TicketKind, string>> = {
+  'zh-CN': { consultation: '咚咚咨询', complaint: '投诉', 'after-sales-email': '售后邮件', 'after-sales-phone': '售后电话' },
+  en: { consultation: 'Chat', complaint: 'Complaint', 'after-sales-email': 'After-sales email', 'after-sales-phone': 'After-sales phone call' },
+};
+
+export function scheduleAlerts(input: AlertInput, policy: AlertPolicy, now: number, raised: ReadonlySet<string>): ScheduleResult {
+  const t = texts[policy.locale];
+  const candidates: { from: number; until: number; draft: AlertDraft }[] = [];
+
+  for (const ticket of input.tickets) {
+    if (!ticket.pending) continue;
+    const id = String(ticket.id);
+    candidates.push({
+      from: ticket.deadlineMs - leadOf(ticket.kind, policy.leadTimes),
+      until: ticket.deadlineMs,
+      draft: draft('ticket-deadline', id, ticket.deadlineMs, t.ticket(ticket.kind, id, formatBeijingIso(ticket.deadlineMs).slice(11, 19)), `/service?ticket=${encodeURIComponent(id)}`),
+    });
+  }
+  if (input.deposit) {
+    const { dueEndMs, dueDate, shortfall } = input.deposit;
+    candidates.push({
+      from: dueEndMs - policy.leadTimes.deposit * 1000,
+      until: dueEndMs,
+      draft: draft('deposit-due', 'deposit', dueEndMs, t.deposit(shortfall, dueDate), '/deposit'),
+    });
+  }
+  for (const violation of input.violations) {
+    const id = String(violation.id);
+    candidates.push({
+      from: violation.firstSeenAt,
+      until: violation.firstSeenAt + NEW_VIOLATION_WINDOW_MS,
+      draft: draft('new-violation', id, violation.decidedAt ?? violation.firstSeenAt, t.violation(id, violation.code, violation.points), `/points?violation=${encodeURIComponent(id)}`),
+    });
+  }
+
+  const quietNow = policy.quietOutsideServiceHours && !policy.isServiceTime(now);
+  const due: AlertDraft[] = [];
+  let nextAt: number | null = null;
+  for (const { from, until, draft } of candidates) {
+    if (now >= until || raised.has(alertKey(draft))) continue;
+    if (now < from) {
+      nextAt = nextAt === null ? from : Math.min(nextAt, from);
+      continue;
+    }
+    if (!quietNow) due.push(draft);
+  }
+  return { due, nextAt };
+}
+
+function draft(kind: AlertKind, recordId: string, deadline: number, text: { title: string; body: string }, route: string): AlertDraft {
+  return { kind, recordId, deadline, title: text.title, body: text.body, route };
+}

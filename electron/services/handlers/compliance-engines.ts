@@ -1,0 +1,277 @@
+/**
+ * Runs the compliance engines (shared/sla, shared/deposit, shared/points) over the stored records
+ * with the user's settings, exactly as `vendordesk sla|deposit|points` runs them over files.
+ * Nothing here decides a rule: it gathers inputs, calls the engines and shapes their reports
+ * for the pages and the alert scheduler.
+ */
+import { beijingDayIndex, beijingDayStart, dayOfDateString, formatBeijingIso, weekdayOfDay } from '../../../shared/calendar/beijing';
+import { businessCalendar, type BusinessCalendar } from '../../../shared/calendar/business-calendar';
+import { defaultRulePack } from '../../../shared/check/rulepack';
+import { computeDeposit, type DepositReport } from '../../../shared/deposit/compute';
+import type {
+  ComplianceCatalog,
+  ComplianceSnapshot,
+  LedgerRecord,
+  RateRow,
+  Settings,
+  TicketRecord,
+  ViolationRecord,
+} from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
+import { computePoints, type PointsReport } from '../../../shared/points/compute';
+import { whatIf, type AnnualWhatIf, type CategoryWhatIf, type Hypothetical } from '../../../shared/points/what-if';
+import { DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../../shared/policy/packs';
+import type { PolicyPack, TicketKind } from '../../../shared/policy/schema';
+import { computeSla, type SlaReport } from '../../../shared/sla/compute';
+import type { AlertService } from '../alerts/alert-service';
+import type { AlertsRepository } from '../repositories/alerts-repository';
+import type { DepositLedgerRepository, StoredLedgerEntry } from '../repositories/deposit-ledger-repository';
+import type { StoredTicket, TicketsRepository } from '../repositories/tickets-repository';
+import type { StoredViolation, ViolationsRepository } from '../repositories/violations-repository';
+
+export interface ComplianceRepositories {
+  tickets: TicketsRepository;
+  ledger: DepositLedgerRepository;
+  violations: ViolationsRepository;
+}
+
+/** What the compliance and alert handlers use (HandlerContext.compliance). */
+export interface ComplianceServices extends ComplianceRepositories {
+  alerts: AlertsRepository;
+  alertService: AlertService;
+}
+
+/** The packs and calendar the user's settings select. */
+export interface ComplianceConfig {
+  /** Enabled packs with the user's service hours applied, in settings order. */
+  packs: PolicyPack[];
+  /** The pack with SLA and deposit rules (the first enabled one that has them), if any. */
+  primary: PolicyPack | null;
+  calendarOverrides: Record<string, 'workday' | 'holiday'>;
+  serviceHours: { start: string; end: string };
+  calendar: BusinessCalendar;
+}
+
+export function complianceConfig(settings: Settings): ComplianceConfig {
+  const ids = (settings.policyPacks ?? [DEFAULT_POLICY_ID]).filter((id) => policyIds.includes(id));
+  const packs = (ids.length ? ids : [DEFAULT_POLICY_ID]).map((id) => {
+    const pack = getPolicyPack(id);
+    if (!pack.calendar || !settings.serviceHours) return pack;
+    return { ...pack, calendar: { ...pack.calendar, serviceHours: settings.serviceHours } };
+  });
+  const primary = packs.find((p) => p.sla && p.deposit && p.calendar) ?? null;
+  const calendarOverrides = settings.calendarOverrides ?? {};
+  const base = primary?.calendar ?? getPolicyPack(DEFAULT_POLICY_ID).calendar!;
+  const serviceHours = settings.serviceHours ?? base.serviceHours;
+  const calendar = businessCalendar({ serviceHours, overrides: { ...base.overrides, ...calendarOverrides } });
+  return { packs, primary, calendarOverrides, serviceHours, calendar };
+}
+
+/** Violations that count: an appeal the marketplace accepted (overturned) removes the penalty. */
+const counting = (violations: StoredViolation[], policy: string) =>
+  violations.filter((v) => v.policy === policy && v.appeal.state !== 'overturned');
+
+export interface EngineRun {
+  at: number;
+  config: ComplianceConfig;
+  tickets: StoredTicket[];
+  ledger: { required: number; entries: StoredLedgerEntry[] } | null;
+  violations: StoredViolation[];
+  sla: SlaReport | null;
+  deposit: DepositReport | null;
+  points: PointsReport[];
+  /** End of the top-up due date (exclusive), epoch ms. */
+  depositDueEndMs: number | null;
+}
+
+export function runEngines(repos: ComplianceRepositories, settings: Settings, at: number): EngineRun {
+  const config = complianceConfig(settings);
+  const { primary, calendarOverrides } = config;
+  const tickets = repos.tickets.list();
+  const entries = repos.ledger.list();
+  const required = repos.ledger.required();
+  const ledger = required === null && entries.length === 0 ? null : { required: required ?? 0, entries };
+  const violations = repos.violations.list();
+
+  const sla = primary?.sla ? computeSla(tickets, at, primary, { calendarOverrides }) : null;
+  const deposit = primary?.deposit && ledger ? computeDeposit(ledger, at, primary, { calendarOverrides }) : null;
+  const points = config.packs.map((pack) => computePoints({ violations: counting(violations, pack.id) }, at, pack));
+  const dueDay = deposit?.topUpDueDate ? dayOfDateString(deposit.topUpDueDate) : undefined;
+  return {
+    at,
+    config,
+    tickets,
+    ledger,
+    violations,
+    sla,
+    deposit,
+    points,
+    depositDueEndMs: dueDay === undefined ? null : beijingDayStart(dueDay + 1),
+  };
+}
+
+/** Sums the engine's per-day rows over a range of Beijing dates (the rate keeps the engine's definition). */
+function rateOver(sla: SlaReport | null, fromDate: string, toDate: string): RateRow {
+  const row = { met: 0, breached: 0, pending: 0 };
+  for (const day of sla?.compliance.byDay ?? []) {
+    if (day.date < fromDate || day.date > toDate) continue;
+    row.met += day.met;
+    row.breached += day.breached;
+    row.pending += day.pending;
+  }
+  const decided = row.met + row.breached;
+  return { ...row, rate: decided === 0 ? null : row.met / decided };
+}
+
+const dateOf = (day: number) => formatBeijingIso(beijingDayStart(day)).slice(0, 10);
+
+export const ticketRecord = (t: StoredTicket): TicketRecord => ({
+  id: t.id,
+  kind: t.kind,
+  openedAt: formatBeijingIso(t.openedAt),
+  firstResponseAt: t.firstResponseAt === null ? null : formatBeijingIso(t.firstResponseAt),
+  staff: t.staff ?? null,
+  source: t.source,
+  sourceAt: formatBeijingIso(t.sourceAt),
+  sourceFile: t.sourceFile,
+});
+
+export const ledgerRecord = (e: StoredLedgerEntry): LedgerRecord => ({
+  id: e.id,
+  at: formatBeijingIso(e.at),
+  type: e.type,
+  amount: e.amount,
+  reason: e.reason,
+  source: e.source,
+  sourceAt: formatBeijingIso(e.sourceAt),
+  sourceFile: e.sourceFile,
+});
+
+export const violationRecord = (v: StoredViolation): ViolationRecord => ({
+  id: v.id,
+  policy: v.policy,
+  code: v.code,
+  occurredAt: formatBeijingIso(v.occurredAt),
+  decidedAt: v.decidedAt === null ? null : formatBeijingIso(v.decidedAt),
+  points: v.points ?? null,
+  freezeDays: v.freezeDays ?? null,
+  depositDeduction: v.depositDeduction ?? null,
+  appeal: { state: v.appeal.state, note: v.appeal.note, at: v.appeal.at === null ? null : formatBeijingIso(v.appeal.at) },
+  source: v.source,
+  sourceAt: formatBeijingIso(v.sourceAt),
+  sourceFile: v.sourceFile,
+});
+
+export function buildSnapshot(run: EngineRun, lastSeenAt: string | undefined, alertsSince: (ms: number) => number): ComplianceSnapshot {
+  const { at, sla } = run;
+  const today = beijingDayIndex(at);
+  const monday = today - ((weekdayOfDay(today) + 6) % 7);
+  const since = lastSeenAt === undefined ? null : Date.parse(lastSeenAt);
+  const changedSince = (sourceAt: number) => since !== null && sourceAt > since;
+  const newlyBreached =
+    since === null || !sla
+      ? []
+      : sla.tickets
+          .filter((t) => t.status === 'breached')
+          .filter((t) => {
+            const deadline = Date.parse(t.deadline);
+            return deadline > since && deadline <= at;
+          })
+          .map((t) => t.id);
+  return {
+    at: formatBeijingIso(at),
+    atMs: at,
+    policies: run.config.packs.map((p) => p.id),
+    tickets: run.tickets.map(ticketRecord),
+    ledger: run.ledger && { required: run.ledger.required, entries: run.ledger.entries.map(ledgerRecord) },
+    violations: run.violations.map(violationRecord),
+    sla,
+    deposit: run.deposit,
+    points: run.points,
+    today: rateOver(sla, dateOf(today), dateOf(today)),
+    week: rateOver(sla, dateOf(monday), dateOf(today)),
+    depositDueEndMs: run.depositDueEndMs,
+    changes: {
+      since: since === null ? null : formatBeijingIso(since),
+      tickets: run.tickets.filter((t) => changedSince(t.sourceAt)).length,
+      ledger: run.ledger?.entries.filter((e) => changedSince(e.sourceAt)).length ?? 0,
+      violations: run.violations.filter((v) => changedSince(v.sourceAt)).length,
+      newlyBreached,
+      alerts: since === null ? 0 : alertsSince(since),
+    },
+  };
+}
+
+export function catalog(config: ComplianceConfig): ComplianceCatalog {
+  const primary = config.primary ?? getPolicyPack(DEFAULT_POLICY_ID);
+  const rules = defaultRulePack.rules as Record<string, { penalty?: string | null; message: { zh: string; en: string } }>;
+  return {
+    packs: policyIds.map((id) => {
+      const pack = getPolicyPack(id);
+      const points = pack.points;
+      return {
+        id,
+        name: { 'zh-CN': pack.name['zh-CN'], en: pack.name.en },
+        model: points.model,
+        expelAt: points.model === 'annual' ? points.expelAt : null,
+        resetAt: points.model === 'annual' ? { 'zh-CN': points.resetAt['zh-CN'], en: points.resetAt.en } : null,
+        codes:
+          points.model === 'annual'
+            ? Object.entries(points.codes).map(([code, p]) => ({
+                code,
+                points: p.points,
+                freeze: p.freeze,
+                deduction: p.deduction,
+                category: null,
+                clause: p.clause,
+                text: { 'zh-CN': p.text['zh-CN'], en: p.text.en },
+              }))
+            : Object.entries(points.codes).map(([code, p]) => ({
+                code,
+                points: p.points,
+                freeze: null,
+                deduction: null,
+                category: p.category,
+                clause: null,
+                text: { 'zh-CN': p.text['zh-CN'], en: p.text.en },
+              })),
+      };
+    }),
+    // Only rules whose code the primary pack knows: those are the findings the what-if can price.
+    selfCheckRules: Object.entries(rules).flatMap(([rule, r]) =>
+      r.penalty && r.penalty in primary.points.codes
+        ? [{ rule, penaltyCode: r.penalty, message: { zh: r.message.zh, en: r.message.en } }]
+        : [],
+    ),
+    lateTicketCodes: { ...(primary.sla?.lateTicketCodes ?? {}) },
+    serviceHours: { ...config.serviceHours },
+  };
+}
+
+export interface WhatIfRequest {
+  policy?: string | undefined;
+  code?: string | undefined;
+  rule?: string | undefined;
+  lateTicket?: TicketKind | undefined;
+}
+
+/** The engine's what-if over the stored (counting) violations of the chosen enabled pack. */
+export function runWhatIf(run: EngineRun, request: WhatIfRequest): AnnualWhatIf | CategoryWhatIf {
+  const pack = request.policy
+    ? run.config.packs.find((p) => p.id === request.policy)
+    : (run.config.primary ?? run.config.packs[0]);
+  if (!pack) throw new AppError('invalid-input', `策略未启用 / policy ${request.policy ?? ''} is not enabled`);
+  let hypothetical: Hypothetical;
+  if (request.rule !== undefined) {
+    const rule = (defaultRulePack.rules as Record<string, { penalty?: string | null }>)[request.rule];
+    if (!rule?.penalty)
+      throw new AppError('invalid-input', `自检规则没有对应的扣分代码 / self-check rule "${request.rule}" maps to no penalty code`);
+    hypothetical = { code: rule.penalty };
+  } else if (request.lateTicket !== undefined) hypothetical = { lateTicket: request.lateTicket };
+  else hypothetical = { code: request.code! };
+  try {
+    return whatIf({ violations: counting(run.violations, pack.id) }, run.at, hypothetical, pack);
+  } catch (error) {
+    throw new AppError('invalid-input', error instanceof Error ? error.message : String(error));
+  }
+}

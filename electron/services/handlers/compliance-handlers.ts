@@ -1,0 +1,93 @@
+/** Service tickets, deposit ledger and violations: import, manual entry, reports, what-if. */
+import { depositLedgerSchema } from '../../../shared/deposit/schema';
+import { AppError } from '../../../shared/ipc/errors';
+import { violationsFileSchema } from '../../../shared/points/schema';
+import { formatProblems, validateInput } from '../../../shared/policy/input-file';
+import { formatBeijingIso } from '../../../shared/calendar/beijing';
+import { buildSnapshot, catalog, complianceConfig, ledgerRecord, runEngines, runWhatIf, ticketRecord, violationRecord } from './compliance-engines';
+import { importComplianceFile } from './compliance-import';
+import type { HandlerContext, HandlerGroup } from './types';
+
+type ComplianceChannels =
+  | 'compliance.snapshot'
+  | 'compliance.import'
+  | 'compliance.saveTicket'
+  | 'compliance.saveLedgerEntry'
+  | 'compliance.setDepositRequired'
+  | 'compliance.saveViolation'
+  | 'compliance.appeal'
+  | 'compliance.markSeen'
+  | 'compliance.catalog'
+  | 'compliance.calendar'
+  | 'compliance.whatIf';
+
+export function complianceHandlers(ctx: HandlerContext): HandlerGroup<ComplianceChannels> {
+  const { compliance, settings, store } = ctx;
+  const now = () => ctx.now().getTime();
+  const manual = () => ({ source: 'manual' as const, sourceAt: now(), sourceFile: null });
+  const evaluate = () => runEngines(compliance, settings.get(), now());
+  /** After a change, let the alert scheduler look at once (a ticket may already be inside its lead time). */
+  const changed = <T>(value: T): T => {
+    try {
+      compliance.alertService.tick();
+    } catch {
+      // The timer retries; a failed check must not fail the user's save.
+    }
+    return value;
+  };
+  const writable = () => {
+    if (!store.writable) throw new AppError('read-only', store.state.message ?? 'read-only');
+  };
+
+  return {
+    'compliance.snapshot': () =>
+      buildSnapshot(evaluate(), settings.get().complianceLastSeenAt, (ms) => compliance.alerts.countCreatedSince(ms)),
+    'compliance.import': ({ files }) => {
+      writable();
+      const packs = complianceConfig(settings.get()).packs;
+      return changed({ files: files.map((file) => importComplianceFile(compliance, packs, file, now())) });
+    },
+    'compliance.saveTicket': ({ ticket }) => {
+      compliance.tickets.upsertMany([ticket], manual());
+      return changed(ticketRecord(compliance.tickets.get(ticket.id)!));
+    },
+    'compliance.saveLedgerEntry': ({ entry }) => {
+      compliance.ledger.upsertMany([entry], manual());
+      const stored = compliance.ledger.list().find((e) => String(e.id) === String(entry.id))!;
+      return changed(ledgerRecord(stored));
+    },
+    'compliance.setDepositRequired': ({ required }) => {
+      // Same check as the ledger file's "required" field.
+      const parsed = validateInput(depositLedgerSchema, { required, entries: [] });
+      if (!parsed.ok) throw new AppError('invalid-input', formatProblems('required', parsed.problems));
+      compliance.ledger.setRequired(required, manual());
+      return changed({ ok: true as const });
+    },
+    'compliance.saveViolation': ({ policy, violation }) => {
+      const config = complianceConfig(settings.get());
+      const pack = policy ? config.packs.find((p) => p.id === policy) : config.packs[0];
+      if (!pack) throw new AppError('invalid-input', `策略未启用 / policy ${policy ?? ''} is not enabled`);
+      // The same schema as a violations file for this pack (codes checked against its table).
+      const parsed = validateInput(violationsFileSchema(pack), { violations: [violation] });
+      if (!parsed.ok) {
+        throw new AppError('invalid-input', formatProblems('violation', parsed.problems), parsed.problems);
+      }
+      const [valid] = parsed.value.violations;
+      compliance.violations.upsertMany([valid!], pack.id, manual());
+      return changed(violationRecord(compliance.violations.get(valid!.id)!));
+    },
+    'compliance.appeal': ({ id, state, note }) =>
+      changed(violationRecord(compliance.violations.setAppeal(id, state, note ?? null, now()))),
+    'compliance.markSeen': () => {
+      const lastSeenAt = formatBeijingIso(now());
+      settings.update({ complianceLastSeenAt: lastSeenAt });
+      return { lastSeenAt };
+    },
+    'compliance.catalog': () => catalog(complianceConfig(settings.get())),
+    'compliance.calendar': ({ year, month }) => {
+      const config = complianceConfig(settings.get());
+      return { days: config.calendar.monthView(year, month), serviceHours: config.serviceHours };
+    },
+    'compliance.whatIf': (request) => runWhatIf(evaluate(), request),
+  };
+}

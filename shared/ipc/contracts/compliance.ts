@@ -1,0 +1,228 @@
+/**
+ * Service tickets, deposit ledger and violations (issue 7): import of formats.md §3–5 files,
+ * manual entry, the engines' reports as of now, the service calendar and the what-if simulator.
+ *
+ * Entry requests reuse the engines' own zod schemas (shared/sla, shared/deposit), so a ticket
+ * typed into the form is checked exactly as `vendordesk sla` checks a file. Engine reports cross
+ * the boundary as the engines produce them (their types are the contract; they are not re-described).
+ */
+import { z } from 'zod';
+import type { DayInfo } from '../../calendar/business-calendar';
+import type { DepositReport } from '../../deposit/compute';
+import { depositEntrySchema } from '../../deposit/schema';
+import type { PointsReport } from '../../points/compute';
+import type { AnnualWhatIf, CategoryWhatIf } from '../../points/what-if';
+import { ticketKinds } from '../../policy/schema';
+import type { SlaReport } from '../../sla/compute';
+import { idSchema, ticketSchema } from '../../sla/schema';
+import { yuanSchema } from '../../listing/schema';
+import { channel } from './define';
+import { importFilesRequestSchema } from './listings';
+
+/** A report produced by one of the engines in the main process; trusted, passed through as is. */
+const engineReport = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
+
+export const recordSources = ['import', 'manual', 'sync'] as const;
+export type RecordSource = (typeof recordSources)[number];
+
+const provenance = {
+  source: z.enum(recordSources),
+  /** When the record was imported, typed in or synced (ISO). */
+  sourceAt: z.string(),
+  /** The file it came from, for imports. */
+  sourceFile: z.string().nullable(),
+};
+
+export const ticketRecordSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  kind: z.enum(ticketKinds),
+  openedAt: z.string(),
+  firstResponseAt: z.string().nullable(),
+  staff: z.string().nullable(),
+  ...provenance,
+});
+export type TicketRecord = z.infer<typeof ticketRecordSchema>;
+
+export const ledgerRecordSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  at: z.string(),
+  type: z.enum(['payment', 'top-up', 'deduction', 'withdrawal', 'requirement']),
+  amount: z.number(),
+  reason: z.string().nullable(),
+  ...provenance,
+});
+export type LedgerRecord = z.infer<typeof ledgerRecordSchema>;
+
+export const appealStates = ['none', 'filed', 'upheld', 'overturned'] as const;
+export type AppealState = (typeof appealStates)[number];
+
+export const violationRecordSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  /** The policy pack whose code table the violation belongs to. */
+  policy: z.string(),
+  code: z.string(),
+  occurredAt: z.string(),
+  decidedAt: z.string().nullable(),
+  points: z.number().nullable(),
+  freezeDays: z.union([z.number(), z.literal('expel')]).nullable(),
+  depositDeduction: z.union([z.number(), z.literal('all')]).nullable(),
+  appeal: z.object({ state: z.enum(appealStates), note: z.string().nullable(), at: z.string().nullable() }),
+  ...provenance,
+});
+export type ViolationRecord = z.infer<typeof violationRecordSchema>;
+
+const rateRow = z.object({
+  met: z.number().int(),
+  breached: z.number().int(),
+  pending: z.number().int(),
+  rate: z.number().nullable(),
+});
+export type RateRow = z.infer<typeof rateRow>;
+
+export const complianceSnapshotSchema = z.object({
+  /** Every number below is as of this instant (ISO +08:00) … */
+  at: z.string(),
+  /** … in epoch ms, for countdowns (the renderer adds its own elapsed time, never its wall clock). */
+  atMs: z.number(),
+  policies: z.array(z.string()),
+  tickets: z.array(ticketRecordSchema),
+  ledger: z.object({ required: z.number(), entries: z.array(ledgerRecordSchema) }).nullable(),
+  violations: z.array(violationRecordSchema),
+  sla: engineReport<SlaReport>().nullable(),
+  deposit: engineReport<DepositReport>().nullable(),
+  /** One report per enabled policy pack, in settings order. */
+  points: z.array(engineReport<PointsReport>()),
+  /** Today's and this week's (Monday–today, Beijing) tickets by the day they were opened. */
+  today: rateRow,
+  week: rateRow,
+  /** Deadline of the deposit top-up: end of topUpDueDate (exclusive), epoch ms. */
+  depositDueEndMs: z.number().nullable(),
+  changes: z.object({
+    since: z.string().nullable(),
+    tickets: z.number().int(),
+    ledger: z.number().int(),
+    violations: z.number().int(),
+    /** Tickets whose deadline passed unanswered (or answered late) since the last look. */
+    newlyBreached: z.array(z.union([z.string(), z.number()])),
+    alerts: z.number().int(),
+  }),
+});
+export type ComplianceSnapshot = z.infer<typeof complianceSnapshotSchema>;
+
+export const complianceImportKinds = ['tickets', 'ledger', 'violations'] as const;
+
+export const complianceImportResultSchema = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  kind: z.enum(complianceImportKinds).nullable(),
+  /** New ids. */
+  inserted: z.number().int().nonnegative(),
+  /** Ids that were already stored and were replaced by the file's version. */
+  updated: z.number().int().nonnegative(),
+  problems: z.array(
+    z.object({
+      path: z.string(),
+      message: z.string(),
+      line: z.number().int().optional(),
+      column: z.number().int().optional(),
+    }),
+  ),
+});
+export type ComplianceImportResult = z.infer<typeof complianceImportResultSchema>;
+
+const codeEntry = z.object({
+  code: z.string(),
+  points: z.number(),
+  freeze: z.union([z.number(), z.literal('expel')]).nullable(),
+  deduction: z.union([z.number(), z.literal('all')]).nullable(),
+  category: z.enum(['general', 'serious']).nullable(),
+  clause: z.string().nullable(),
+  text: z.object({ 'zh-CN': z.string(), en: z.string() }),
+});
+export type CodeEntry = z.infer<typeof codeEntry>;
+
+export const catalogSchema = z.object({
+  packs: z.array(
+    z.object({
+      id: z.string(),
+      name: z.object({ 'zh-CN': z.string(), en: z.string() }),
+      model: z.enum(['annual', 'categories']),
+      expelAt: z.number().nullable(),
+      resetAt: z.object({ 'zh-CN': z.string(), en: z.string() }).nullable(),
+      codes: z.array(codeEntry),
+    }),
+  ),
+  /** Self-check rules (resources/rulepacks) with the penalty code a finding would earn. */
+  selfCheckRules: z.array(
+    z.object({ rule: z.string(), penaltyCode: z.string(), message: z.object({ zh: z.string(), en: z.string() }) }),
+  ),
+  /** Which code a late ticket of each kind risks (policy pack SLA section). */
+  lateTicketCodes: z.record(z.string(), z.string()),
+  serviceHours: z.object({ start: z.string(), end: z.string() }),
+});
+export type ComplianceCatalog = z.infer<typeof catalogSchema>;
+
+export const alertKinds = ['ticket-deadline', 'deposit-due', 'new-violation'] as const;
+export type AlertKind = (typeof alertKinds)[number];
+
+export const alertRecordSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(alertKinds),
+  recordId: z.string(),
+  /** The deadline the alert is about (ISO), or the decision time for a violation. */
+  deadline: z.string(),
+  title: z.string(),
+  body: z.string(),
+  route: z.string(),
+  createdAt: z.string(),
+});
+export type AlertRecord = z.infer<typeof alertRecordSchema>;
+
+const empty = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+export const complianceContract = {
+  'compliance.snapshot': channel(empty, complianceSnapshotSchema),
+  'compliance.import': channel(importFilesRequestSchema, z.object({ files: z.array(complianceImportResultSchema) })),
+  /** Log a ticket and (optionally) its first response; same id = update. */
+  'compliance.saveTicket': channel(z.object({ ticket: ticketSchema }).strict(), ticketRecordSchema),
+  'compliance.saveLedgerEntry': channel(z.object({ entry: depositEntrySchema }).strict(), ledgerRecordSchema),
+  /** The ledger's opening requirement (the file's `required`). */
+  'compliance.setDepositRequired': channel(z.object({ required: yuanSchema }).strict(), ok),
+  /** The violation is validated against the chosen pack's code table (violationsFileSchema). */
+  'compliance.saveViolation': channel(
+    z.object({ policy: z.string().optional(), violation: z.record(z.string(), z.unknown()) }).strict(),
+    violationRecordSchema,
+  ),
+  'compliance.appeal': channel(
+    z
+      .object({ id: idSchema, state: z.enum(appealStates), note: z.string().max(2000).optional() })
+      .strict(),
+    violationRecordSchema,
+  ),
+  'compliance.markSeen': channel(empty, z.object({ lastSeenAt: z.string() })),
+  'compliance.catalog': channel(empty, catalogSchema),
+  'compliance.calendar': channel(
+    z.object({ year: z.number().int().min(1992).max(2199), month: z.number().int().min(1).max(12) }).strict(),
+    z.object({ days: z.array(engineReport<DayInfo>()), serviceHours: z.object({ start: z.string(), end: z.string() }) }),
+  ),
+  'compliance.whatIf': channel(
+    z
+      .object({
+        policy: z.string().optional(),
+        code: z.string().optional(),
+        rule: z.string().optional(),
+        lateTicket: z.enum(ticketKinds).optional(),
+      })
+      .strict()
+      .refine((r) => [r.code, r.rule, r.lateTicket].filter((v) => v !== undefined).length === 1, {
+        error: 'give exactly one of code, rule, lateTicket',
+      }),
+    engineReport<AnnualWhatIf | CategoryWhatIf>(),
+  ),
+  /** Alerts after `afterId` (newest last), and a route to open when a desktop notification was clicked. */
+  'alerts.recent': channel(
+    z.object({ afterId: z.number().int().min(0).optional() }).strict(),
+    z.object({ alerts: z.array(alertRecordSchema), navigate: z.string().nullable() }),
+  ),
+} as const;
