@@ -8,6 +8,7 @@ import { backupIfDue } from './db/backups';
 import { openStore, type Store } from './db/database';
 import { appHandlers } from './handlers/app-handlers';
 import { listingHandlers } from './handlers/listing-handlers';
+import { checkHandlers } from './handlers/check-handlers';
 import type { HandlerContext } from './handlers/types';
 import type { Platform } from './platform';
 import { ListingsRepository } from './repositories/listings-repository';
@@ -48,6 +49,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...listingHandlers(ctx),
+    ...checkHandlers(ctx),
   };
 
   return {

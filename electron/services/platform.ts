@@ -30,6 +30,8 @@ export interface PdfPrinter {
 /** What the core is given; fields are added as features start to use them. */
 export interface Platform {
   notifier: Notifier;
+  /** Check reports as PDF (Electron: printToPDF; browser mode: headless Chromium). */
+  printer: PdfPrinter;
   /** Folder for the database, backups and caches. */
   userDataDir: string;
   appVersion: string;

@@ -1,5 +1,6 @@
 /** The Platform for browser mode (and tests): plain Node, no Electron. */
-import type { DesktopNotification, Platform } from '../services/platform';
+import { createChromiumPrinter } from '../services/reports/chromium-printer';
+import type { DesktopNotification, PdfPrinter, Platform } from '../services/platform';
 
 export interface NodePlatformOptions {
   userDataDir: string;
@@ -7,6 +8,8 @@ export interface NodePlatformOptions {
   now?: () => Date;
   /** Browser mode shows notifications in the page; the host forwards them there. */
   onNotify?: (notification: DesktopNotification) => void;
+  /** Default: headless Chromium (CHROMIUM_PATH or /usr/bin/chromium). */
+  printer?: PdfPrinter;
 }
 
 export function createNodePlatform(options: NodePlatformOptions): Platform {
@@ -15,5 +18,6 @@ export function createNodePlatform(options: NodePlatformOptions): Platform {
     appVersion: options.appVersion,
     now: options.now ?? (() => new Date()),
     notifier: { notify: (n) => options.onNotify?.(n) },
+    printer: options.printer ?? createChromiumPrinter(),
   };
 }

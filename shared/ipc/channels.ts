@@ -15,6 +15,12 @@ export const channelNames = [
   'listings.delete',
   'listings.import',
   'listings.export',
+  'checks.run',
+  'checks.summary',
+  'checks.history',
+  'checks.verifyOfficialSite',
+  'checks.cachedVerification',
+  'checks.report',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

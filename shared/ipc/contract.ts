@@ -10,13 +10,16 @@ import type { z } from 'zod';
 import { channelNames, type ChannelName } from './channels';
 import { appContract } from './contracts/app';
 import { listingsContract } from './contracts/listings';
+import { checksContract } from './contracts/checks';
 
 export * from './contracts/app';
 export * from './contracts/listings';
+export * from './contracts/checks';
 
 export const contract = {
   ...appContract,
   ...listingsContract,
+  ...checksContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { migration0001 } from './migrations/0001-listings-settings';
+import { migration0002 } from './migrations/0002-check-runs';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Add a file under migrations/ with the next number and list it here. */
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 

@@ -1,0 +1,191 @@
+/**
+ * Self-check channels: run and store a check, the per-listing summary the list shows, the check
+ * history, the official-site verification (fetched and cached by main) and the check report.
+ * The exposure totals live here too because main (history rows) and the renderer (live editor)
+ * must add penalties up the same way.
+ */
+import { z } from 'zod';
+import { listingSchema } from '../../listing/schema';
+import { ruleIds, type Finding, type Penalty, type RuleId } from '../../check/types';
+import { localIdSchema, listingStatusSchema } from './listings';
+import { localeSchema } from './app';
+import { channel } from './define';
+
+const severitySchema = z.enum(['blocker', 'warning', 'info']);
+const ruleIdSchema = z.enum(ruleIds);
+
+const penaltySchema = z.object({
+  points: z.number(),
+  freezeDays: z.union([z.number(), z.literal('expel')]),
+  depositDeduction: z.union([z.number(), z.literal('all')]),
+});
+
+const textEditSchema = z.object({ field: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() });
+
+/** formats.md §2 finding (with the engine's optional extras). */
+export const findingSchema = z.object({
+  ruleId: ruleIdSchema,
+  severity: severitySchema,
+  field: z.string(),
+  start: z.number().int().optional(),
+  end: z.number().int().optional(),
+  match: z.string().optional(),
+  message: z.string(),
+  clause: z.string(),
+  penalty: penaltySchema.nullable(),
+  suggestion: z.string(),
+  messageEn: z.string().optional(),
+  suggestionEn: z.string().optional(),
+  fix: z.object({ label: z.string(), labelEn: z.string(), edits: z.array(textEditSchema) }).optional(),
+  penaltyCode: z.string().optional(),
+});
+
+export const officialSiteVerificationSchema = z.object({
+  url: z.string(),
+  checkedAt: z.string(),
+  status: z.enum(['verified', 'problems', 'unreachable']),
+  httpStatus: z.number().int().optional(),
+  found: z.object({
+    pageExists: z.boolean(),
+    namesProduct: z.boolean(),
+    linksToListing: z.boolean().nullable(),
+    statesPartnership: z.boolean(),
+  }),
+  missing: z.array(z.string()),
+  error: z.string().optional(),
+});
+
+export const exposureSchema = z.object({
+  points: z.number().int().nonnegative(),
+  freezeDays: z.number().int().nonnegative(),
+  /** Deposit deduction in yuan (the rows with a fixed amount). */
+  depositYuan: z.number().nonnegative(),
+  /** A row says 清退, or the points reach the expulsion threshold (第二十条 4). */
+  expel: z.boolean(),
+  /** A row deducts the whole deposit. */
+  depositAll: z.boolean(),
+  /** The penalty codes (附件一 rows) counted, each once. */
+  rows: z.array(z.string()),
+});
+export type Exposure = z.infer<typeof exposureSchema>;
+
+export const checkCountsSchema = z.object({
+  blockers: z.number().int().nonnegative(),
+  warnings: z.number().int().nonnegative(),
+  infos: z.number().int().nonnegative(),
+});
+export type CheckCounts = z.infer<typeof checkCountsSchema>;
+
+export const checkRunSchema = z.object({
+  id: z.number().int(),
+  localId: z.string(),
+  revision: z.number().int(),
+  checkedAt: z.string(),
+  packId: z.string(),
+  packVersion: z.string(),
+  counts: checkCountsSchema,
+  exposure: exposureSchema,
+  /** Rule ids with at least one finding (for the list's rule filter). */
+  rules: z.array(ruleIdSchema),
+});
+export type CheckRun = z.infer<typeof checkRunSchema>;
+
+/** One row of the listings page: small on purpose (10,000 of them cross the bridge). */
+export const listingSummarySchema = z.object({
+  localId: z.string(),
+  revision: z.number().int(),
+  status: listingStatusSchema,
+  updatedAt: z.string(),
+  title: z.string(),
+  listingId: z.string().optional(),
+  type: listingSchema.shape.type,
+  priceAmount: z.number(),
+  billing: z.string(),
+  /** The latest run; null until the listing has been checked. */
+  check: z
+    .object({
+      checkedAt: z.string(),
+      counts: checkCountsSchema,
+      exposure: exposureSchema.omit({ rows: true }),
+      /** Rule ids with findings as a bit set over `ruleIds` (see rulesOfMask); keeps 10,000 rows small. */
+      ruleMask: z.number().int().nonnegative(),
+    })
+    .nullable(),
+});
+export type ListingSummary = z.infer<typeof listingSummarySchema>;
+
+export const reportFormatSchema = z.enum(['html', 'pdf']);
+
+export const checksContract = {
+  /** Checks the stored listing (with the cached official-site result) and stores the run. */
+  'checks.run': channel(z.object({ localId: localIdSchema }).strict(), z.object({ run: checkRunSchema, findings: z.array(findingSchema) })),
+  /** Every listing with its latest run; listings never checked at their current revision are checked first. */
+  'checks.summary': channel(z.object({}).strict(), z.array(listingSummarySchema)),
+  /** A listing's runs, oldest first. */
+  'checks.history': channel(z.object({ localId: localIdSchema }).strict(), z.array(checkRunSchema)),
+  /** Fetches the product page now and caches the result. */
+  'checks.verifyOfficialSite': channel(
+    z.object({ url: z.string().min(1).max(2000), title: z.string().max(1000), marketplaceListingUrl: z.string().max(2000).optional() }).strict(),
+    officialSiteVerificationSchema,
+  ),
+  /** The cached verification of a URL, if any (the editor's live check uses it). */
+  'checks.cachedVerification': channel(z.object({ url: z.string().max(2000) }).strict(), z.object({ verification: officialSiteVerificationSchema.nullable() })),
+  /** A check report of the listing as the editor has it (saved or not). PDF bytes come base64-encoded. */
+  'checks.report': channel(
+    z.object({ listing: listingSchema, format: reportFormatSchema, locale: localeSchema }).strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), encoding: z.enum(['utf8', 'base64']), content: z.string() }),
+  ),
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// Exposure: what the findings risk if the listing is submitted as it is.
+
+/** 第二十条 4 / 第二十四条 4: 24 points in a calendar year mean expulsion. */
+export const EXPULSION_POINTS = 24;
+
+/**
+ * Adds up the penalties of the blocker and warning findings. Each 附件一 row counts once per
+ * listing ("针对一事仅作一次处理": ten superlatives are one violation of one row), rows add up
+ * (points, freeze days and deposit are separate measures), and `expel`/`all` stay as such.
+ */
+export function exposureOf(findings: readonly Pick<Finding, 'severity' | 'penalty' | 'penaltyCode' | 'ruleId'>[]): Exposure {
+  const rows = new Map<string, Penalty>();
+  for (const f of findings) {
+    if (f.severity === 'info' || !f.penalty) continue;
+    const key = f.penaltyCode ?? f.ruleId;
+    if (!rows.has(key)) rows.set(key, f.penalty);
+  }
+  let points = 0;
+  let freezeDays = 0;
+  let depositYuan = 0;
+  let expel = false;
+  let depositAll = false;
+  for (const p of rows.values()) {
+    points += p.points;
+    if (p.freezeDays === 'expel') expel = true;
+    else freezeDays += p.freezeDays;
+    if (p.depositDeduction === 'all') depositAll = true;
+    else depositYuan += p.depositDeduction;
+  }
+  if (points >= EXPULSION_POINTS) expel = true;
+  return { points, freezeDays, depositYuan, expel, depositAll, rows: [...rows.keys()].sort() };
+}
+
+export function countsOf(findings: readonly Pick<Finding, 'severity'>[]): CheckCounts {
+  const counts = { blockers: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'blocker') counts.blockers++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
+/** Rule ids ↔ the bit set of the list summary (bit i = ruleIds[i]). */
+export function maskOfRules(rules: readonly RuleId[]): number {
+  return rules.reduce((mask, r) => mask | (1 << ruleIds.indexOf(r)), 0);
+}
+
+export function rulesOfMask(mask: number): RuleId[] {
+  return ruleIds.filter((_, i) => (mask & (1 << i)) !== 0);
+}
