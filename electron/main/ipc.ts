@@ -2,22 +2,12 @@
  * Electron transport of the contract: one invoke channel; the dispatcher does the validation.
  * Messages are accepted only from the app window's main frame at the app's own origin.
  */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type BrowserWindow } from 'electron';
 import type { Dispatch } from '../../shared/ipc/dispatch';
 import type { IpcResult } from '../../shared/ipc/errors';
+import { isTrustedSender } from './trust';
 
 export const INVOKE_CHANNEL = 'vendordesk:invoke';
-
-export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow | null, appOrigin: string): boolean {
-  const frame = event.senderFrame;
-  if (!window || window.isDestroyed() || !frame) return false;
-  if (event.sender !== window.webContents || frame !== window.webContents.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
-}
 
 export function serveContract(options: {
   dispatch: Dispatch;

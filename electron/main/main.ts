@@ -11,6 +11,7 @@ import { serveContract } from './ipc';
 import { buildAppMenu } from './menu';
 import { createElectronPlatform } from './platform-electron';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
+import { originOf } from './trust';
 import { createMainWindow } from './window';
 
 const devServerUrl = process.env.VENDORDESK_DEV_SERVER_URL; // set by `npm start`
@@ -57,7 +58,7 @@ async function start(): Promise<void> {
   });
   core = createAppCore({ platform, mode: 'electron', nativeBinding: electronNativeBinding() });
   const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
-  const appOrigin = new URL(startUrl).origin;
+  const appOrigin = originOf(startUrl) ?? APP_ORIGIN;
 
   if (devServerUrl) {
     // The dev server serves index.html itself; add the (dev) CSP to its responses.

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../../shared/security/csp';
+import { rendererFileFor } from './trust';
 
 export const APP_SCHEME = 'vendordesk';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
@@ -22,11 +23,9 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
-    const url = new URL(request.url);
-    const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
-    let file = path.resolve(root, relative);
+    let file = rendererFileFor(request.url, root);
     // No escaping the renderer folder (../ or absolute paths); unknown paths load the app shell.
-    if (url.host !== 'app' || !file.startsWith(root + path.sep)) return new Response('forbidden', { status: 403 });
+    if (!file) return new Response('forbidden', { status: 403 });
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(root, 'index.html');
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

@@ -1,6 +1,7 @@
 /** The one application window, locked down: sandboxed renderer, no navigation, no pop-ups. */
 import path from 'node:path';
 import { BrowserWindow, shell } from 'electron';
+import { isSafeExternalUrl, originOf } from './trust';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export interface WindowOptions {
@@ -12,11 +13,7 @@ export interface WindowOptions {
 
 /** Opens only https: links, in the user's browser; everything else is dropped. */
 export function openExternalSafely(url: string): void {
-  try {
-    if (new URL(url).protocol === 'https:') void shell.openExternal(url);
-  } catch {
-    // not a URL: ignore
-  }
+  if (isSafeExternalUrl(url)) void shell.openExternal(url);
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
@@ -43,15 +40,15 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   if (state.maximized) window.maximize();
   trackWindowState(window, options.userDataDir);
 
-  const appOrigin = new URL(options.startUrl).origin;
+  const appOrigin = originOf(options.startUrl);
   window.webContents.on('will-navigate', (event, url) => {
-    if (new URL(url).origin !== appOrigin) {
+    if (originOf(url) !== appOrigin) {
       event.preventDefault();
       openExternalSafely(url);
     }
   });
   window.webContents.on('will-redirect', (event, url) => {
-    if (new URL(url).origin !== appOrigin) event.preventDefault();
+    if (originOf(url) !== appOrigin) event.preventDefault();
   });
   window.webContents.setWindowOpenHandler(({ url }) => {
     openExternalSafely(url);

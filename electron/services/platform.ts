@@ -30,6 +30,8 @@ export interface PdfPrinter {
 /** What the core is given; fields are added as features start to use them. */
 export interface Platform {
   notifier: Notifier;
+  /** Marketplace credentials; never sent to the renderer or written to logs. */
+  secrets: SecretStore;
   /** Check reports as PDF (Electron: printToPDF; browser mode: headless Chromium). */
   printer: PdfPrinter;
   /** Folder for the database, backups and caches. */

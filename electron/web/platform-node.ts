@@ -1,6 +1,8 @@
 /** The Platform for browser mode (and tests): plain Node, no Electron. */
 import { createChromiumPrinter } from '../services/reports/chromium-printer';
+import path from 'node:path';
 import type { DesktopNotification, PdfPrinter, Platform } from '../services/platform';
+import { createFileSecretStore } from '../services/secrets/file-secret-store';
 
 export interface NodePlatformOptions {
   userDataDir: string;
@@ -19,5 +21,9 @@ export function createNodePlatform(options: NodePlatformOptions): Platform {
     now: options.now ?? (() => new Date()),
     notifier: { notify: (n) => options.onNotify?.(n) },
     printer: options.printer ?? createChromiumPrinter(),
+    secrets: createFileSecretStore({
+      file: path.join(options.userDataDir, 'secrets.enc.json'),
+      keyFile: path.join(options.userDataDir, 'secrets.key'),
+    }),
   };
 }
