@@ -38,6 +38,8 @@ afterAll(async () => {
 });
 
 const row = (title: string) => page.locator('tr.ant-table-row', { hasText: title });
+/** The editor drawer animates out after a save; its mask takes clicks until it is gone. */
+const drawerClosed = () => expect.poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
 
 describe('listings in browser mode', () => {
   it('starts in Chinese with an empty list and no errors', async () => {
@@ -59,6 +61,7 @@ describe('listings in browser mode', () => {
     await page.getByTestId('listing-save').click();
     await expect.poll(() => row('云盾 WAF 网站防护（标准版）').isVisible()).toBe(true);
     await expect.poll(() => row('云盾 WAF').textContent()).toContain('299');
+    await drawerClosed();
   });
 
   it('edits the listing', async () => {
@@ -69,6 +72,7 @@ describe('listings in browser mode', () => {
     await page.getByTestId('listing-save').click();
     await expect.poll(() => row('专业版').isVisible()).toBe(true);
     expect(await page.locator('tr.ant-table-row').count()).toBe(1);
+    await drawerClosed();
   });
 
   it('switches to English and remembers it', async () => {
@@ -89,6 +93,7 @@ describe('listings in browser mode', () => {
     await row('专业版').getByRole('button', { name: '云盾 WAF 网站防护（专业版）', exact: true }).click();
     await expect.poll(() => page.getByLabel('Delisting strategy (Art. 10(7))').inputValue()).toContain('数据导出');
     await page.getByRole('button', { name: 'Cancel' }).click();
+    await drawerClosed();
     await screenshot(page, '04-after-restart');
   });
 
