@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkListing, defaultCompiledPack } from '../../shared/check/engine';
 import { compileRulePack, parseRulePack, type CompiledRulePack } from '../../shared/check/rulepack';
+import { createSourceLocator } from '../../shared/check/source-position';
 import type { Finding, Severity } from '../../shared/check/types';
 import { parseJsonWithPosition } from '../../shared/json/parse';
 import { parseListingFile, type ListingFileProblem } from '../../shared/listing/parse';
@@ -138,15 +139,16 @@ export const run: Command = async (argv, io) => {
         inputError = true;
         continue;
       }
-      for (const listing of file.listings) {
+      const locator = format === 'text' ? createSourceLocator(text) : undefined;
+      file.listings.forEach((listing, index) => {
         const findings = checkListing(listing, compiled, context);
         results.push({ source: source.name, listingId: listing.id ?? null, findings });
         for (const f of findings) {
           counts[f.severity]++;
           if (f.severity === 'blocker') blocker = true;
-          if (format === 'text') io.stdout.write(formatFindingLine(source.name, listing, f, colour));
+          if (locator) io.stdout.write(formatFindingLine(source.name, locator.locate(index, f), listing, f, colour));
         }
-      }
+      });
     }
   }
   if (format === 'json') io.stdout.write(`${JSON.stringify({ results }, null, 2)}\n`);

@@ -24,6 +24,24 @@ function parsePath(field: string): ParsedPath | null {
   return { head: m[1], index: m[2] === undefined ? undefined : Number(m[2]), rest: m[3] };
 }
 
+/**
+ * The JSON path of a field path inside one listing object, e.g. "cases[0].content" →
+ * ["cases", 0, "content"], "specs[1].attributes.内存" → ["specs", 1, "attributes", "内存"].
+ */
+export function fieldJsonPath(field: string): (string | number)[] | null {
+  const path = parsePath(field);
+  if (!path) return null;
+  const out: (string | number)[] = [path.head];
+  if (path.index !== undefined) out.push(path.index);
+  if (path.rest === undefined) return out;
+  if (path.head === 'specs' && path.rest.startsWith('attributes.')) {
+    out.push('attributes', path.rest.slice('attributes.'.length));
+  } else {
+    out.push(path.rest);
+  }
+  return out;
+}
+
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 

@@ -41,17 +41,19 @@ describe('vendordesk check', () => {
     const t = fakeIO(dir);
     expect(await run(['.'], t.io)).toBe(1);
     const lines = t.out().trim().split('\n');
-    expect(lines.some((l) => /^nested\/bad\.json:1:6 {2}blocker {2}superlative {2}\[EX-IMG-02 description\] /.test(l))).toBe(true);
+    // 「唯一」 is on line 7, column 24 of the fixture file (formats.md §2: a position in the file).
+    expect(lines.some((l) => /^nested\/bad\.json:7:24 {2}blocker {2}superlative {2}\[EX-IMG-02 description\] /.test(l))).toBe(true);
     expect(t.out()).not.toContain('\x1b[');
     expect(t.out()).not.toContain('notes.txt');
   });
 
-  it('line and column are within the field text', async () => {
+  it('line and column are positions in the file (the field text\'s escapes counted)', async () => {
     const listing = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(join(fixturesDir, 'clean-saas-crm.json'), 'utf8'))) as Record<string, unknown>;
     listing.description = '第一行\n第二行有最优方案';
-    const t = fakeIO(repo, JSON.stringify(listing));
+    const text = JSON.stringify(listing);
+    const t = fakeIO(repo, text);
     expect(await run(['-'], t.io)).toBe(1);
-    expect(t.out()).toMatch(/^-:2:5 {2}blocker {2}superlative /m);
+    expect(t.out()).toMatch(new RegExp(`^-:1:${text.indexOf('最优') + 1} {2}blocker {2}superlative `, 'm'));
   });
 
   it('colours only on a TTY', async () => {

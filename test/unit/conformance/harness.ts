@@ -12,7 +12,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export async function runCli(argv: string[], options: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+export async function runCli(
+  argv: string[],
+  options: { stdin?: string; cwd?: string } = {},
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const io: CliIO = {
@@ -27,6 +30,9 @@ export async function runCli(argv: string[], options: { stdin?: string; cwd?: st
 }
 
 /** Picks the listed keys of each object, so a comparison covers exactly what the spec defines. */
-export function pick<T extends Record<string, unknown>>(value: T, keys: readonly string[]): Record<string, unknown> {
+export function pick<T extends Record<string, unknown>>(
+  value: T,
+  keys: readonly string[],
+): Record<string, unknown> {
   return Object.fromEntries(keys.map((k) => [k, value[k]]));
 }

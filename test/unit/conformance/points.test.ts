@@ -24,11 +24,14 @@ describe('vendordesk points (formats.md §5)', () => {
     expect(pick(JSON.parse(run.stdout) as Record<string, unknown>, FIELDS)).toEqual(c.expect);
   });
 
-  it.each(fixture.invalid.map((c) => [c.name, c] as const))('bad input (%s) exits 2 and names the place', async (_name, c) => {
-    const run = await runCli(['points', '-', '--at', '2025-03-12T10:00:00+08:00'], { stdin: c.text });
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('<stdin>');
-    for (const part of c.stderr) expect(run.stderr).toContain(part);
-  });
+  it.each(fixture.invalid.map((c) => [c.name, c] as const))(
+    'bad input (%s) exits 2 and names the place',
+    async (_name, c) => {
+      const run = await runCli(['points', '-', '--at', '2025-03-12T10:00:00+08:00'], { stdin: c.text });
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain('<stdin>');
+      for (const part of c.stderr) expect(run.stderr).toContain(part);
+    },
+  );
 });
