@@ -18,9 +18,26 @@ import { formatFindingLine, formatSummary } from './check-format';
 
 const USAGE = `usage: vendordesk check <file|directory|->... [--format text|json] [--pack rulepack.json] [--allow-domain domain]...
 
-Checks listing files (one listing, or {"listings": [...]}) against the marketplace rules.
+商品自检：按云市场规则检查商品文件（单个商品，或 {"listings": [...]}）。
+Checks listing files (one listing, or {"listings": [...]}) against the marketplace rules (formats.md §1–2).
+目录会递归查找 *.json；"-" 表示从标准输入读取。
 Directories are searched recursively for *.json; "-" reads standard input.
-Exit status: 0 no blocker, 1 at least one blocker, 2 unreadable or invalid input.
+
+选项 / options:
+  --format text|json     text（默认）：每条问题一行 \`文件:行:列  严重程度  规则  说明\`，行列为在文件中的位置
+                         json：{ "results": [ { "source", "listingId", "findings": [ … ] } ] }
+                         text (default): one line per finding, \`file:line:col  severity  rule  message\`,
+                         the position in the file; json: the formats.md §2 shape
+  --pack <file>          使用另一个规则包 / use another rule pack (JSON)
+  --allow-domain <d>     视同京东云的域名，可重复 / a domain to treat like JD Cloud's own (repeatable)
+  -h, --help             显示本帮助 / this help
+
+退出码 / exit status:
+  0  无阻断问题 / no blocker
+  1  至少一个阻断问题 / at least one blocker
+  2  输入无法读取或无效（stderr 指出文件、位置或字段及问题；其他文件照常检查）
+     unreadable or invalid input (stderr names the file, the position or field and the problem;
+     the other files are still checked)
 `;
 
 interface Source {

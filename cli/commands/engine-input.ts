@@ -21,16 +21,20 @@ export interface EngineArgs {
   compact: boolean;
 }
 
-export const commonOptionsHelp = `options:
-  --at <time>          evaluate as of this ISO 8601 time with offset, e.g. 2026-01-05T18:00:00+08:00
-                       (default: now); 评估时间，须带时区偏移
-  --policy <id>        policy pack: ${policyIds.join(' | ')} (default ${DEFAULT_POLICY_ID}); 规则包
-  --overrides <file>   JSON object of calendar overrides, date → "workday" | "holiday", for years the
-                       State Council calendar does not cover yet; 节假日覆盖
-  --compact            one-line JSON instead of pretty-printed
-  -h, --help           this help
+export const commonOptionsHelp = `选项 / options:
+  --at <time>          评估时间，ISO 8601 且须带时区偏移（默认：现在）
+                       evaluate as of this ISO 8601 time with an offset, e.g. 2026-01-05T18:00:00+08:00
+                       (default: now)
+  --policy <id>        规则包 / policy pack: ${policyIds.join(' | ')} (default ${DEFAULT_POLICY_ID})
+  --overrides <file>   节假日覆盖：JSON 对象，日期 → "workday" | "holiday"，用于国务院尚未公布安排的年份
+                       calendar overrides, date → "workday" | "holiday", for years the State Council
+                       calendar does not cover yet
+  --compact            输出单行 JSON / one-line JSON instead of pretty-printed
+  -h, --help           显示本帮助 / this help
 
-Input errors (unreadable JSON, wrong fields) exit with status 2 and name the file and the field.
+输入有误（JSON 无法解析、字段错误）时退出码为 2，并指出文件、字段和问题。
+Input errors (unreadable JSON, wrong fields) exit with status 2 and name the file, the field and the problem.
+所有规则时间均按北京时间（Asia/Shanghai）计算，与本机时区无关。
 All rule times are Beijing time (Asia/Shanghai) whatever this computer's time zone.`;
 
 const overridesSchema = z.record(

@@ -13,8 +13,9 @@ Violation points (formats.md §5). Input:
 Output (jdcloud-marketplace-2019): { "year", "total", "remaining", "expelled",
   "activeFreezes": [ { "violationId", "from", "until" } ], "depositDeductions", "depositForfeited" }
 
---policy jd-store-2021 (2021年京东店铺违规扣分规则): general and serious points are reported
-separately; the file may also list orders for the delayed-shipment rule:
+--policy jd-store-2021（2021 年京东店铺违规扣分规则）：一般违规与严重违规分别计分；文件还可列出订单，
+用于计算延迟发货 / general and serious points are reported separately; the file may also list
+orders for the delayed-shipment rule:
   "orders": [ { "id", "paidAt", "waybillUploadedAt", "pickedUpAt" } ]
   late = waybill not uploaded within 24 h of paidAt, or no pickup within 48 h (null = not yet).
   Each Beijing week (Mon–Sun, by paidAt) is assessed once its last 48-hour window has closed:

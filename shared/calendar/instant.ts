@@ -40,7 +40,7 @@ export function parseIsoInstant(text: string): InstantParse {
 
 /** An ISO instant in a file, validated and turned into epoch milliseconds. */
 export const isoInstantSchema = z
-  .string({ error: 'must be an ISO 8601 time string with an offset' })
+  .string({ error: '应为带时区偏移的 ISO 8601 时间字符串 / must be an ISO 8601 time string with an offset' })
   .transform((text, ctx) => {
     const parsed = parseIsoInstant(text);
     if (parsed.ok) return parsed.ms;

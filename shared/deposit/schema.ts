@@ -13,14 +13,14 @@ export type DepositEntryType = (typeof depositEntryTypes)[number];
 export const depositEntrySchema = z.looseObject({
   id: idSchema,
   at: isoInstantSchema,
-  type: z.enum(depositEntryTypes, { error: `must be one of ${depositEntryTypes.join(', ')}` }),
+  type: z.enum(depositEntryTypes, { error: `应为以下之一 / must be one of: ${depositEntryTypes.join(', ')}` }),
   amount: yuanSchema,
-  reason: z.string({ error: 'must be a string' }).nullable().optional(),
+  reason: z.string({ error: '应为字符串 / must be a string' }).nullable().optional(),
 });
 
 export const depositLedgerSchema = z.looseObject({
   required: yuanSchema,
-  entries: z.array(depositEntrySchema, { error: 'must be an array of entries' }),
+  entries: z.array(depositEntrySchema, { error: '应为流水数组 / must be an array of entries' }),
 });
 
 export type DepositEntry = z.output<typeof depositEntrySchema>;

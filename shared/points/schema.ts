@@ -20,15 +20,15 @@ import type { PolicyPack } from '../policy/schema';
 import { idSchema } from '../sla/schema';
 
 const count = z
-  .number({ error: 'must be a number' })
-  .int({ error: 'must be a whole number' })
-  .nonnegative({ error: 'must not be negative' });
+  .number({ error: '应为数字 / must be a number' })
+  .int({ error: '应为整数 / must be a whole number' })
+  .nonnegative({ error: '不能为负数 / must not be negative' });
 
 function violationSchema(codes: readonly string[], policyId: string) {
   return z
     .looseObject({
       id: idSchema,
-      code: z.string({ error: 'must be a string' }).refine((code) => codes.includes(code), {
+      code: z.string({ error: '应为字符串 / must be a string' }).refine((code) => codes.includes(code), {
         error: (issue) =>
           `策略 ${policyId} 中没有该违规代码 / unknown code ${JSON.stringify(issue.input)} for policy ${policyId}`,
       }),
@@ -36,10 +36,10 @@ function violationSchema(codes: readonly string[], policyId: string) {
       decidedAt: nullableIsoInstantSchema,
       points: count.optional(),
       freezeDays: z
-        .union([count, z.literal('expel')], { error: 'must be a number of days or "expel"' })
+        .union([count, z.literal('expel')], { error: '应为天数或 "expel" / must be a number of days or "expel"' })
         .optional(),
       depositDeduction: z
-        .union([yuanSchema, z.literal('all')], { error: 'must be yuan or "all"' })
+        .union([yuanSchema, z.literal('all')], { error: '应为金额（元）或 "all" / must be yuan or "all"' })
         .optional(),
     })
     .superRefine((v, ctx) => {
@@ -72,8 +72,8 @@ export const orderSchema = z
 export function violationsFileSchema(pack: PolicyPack) {
   const codes = Object.keys(pack.points.codes);
   return z.looseObject({
-    violations: z.array(violationSchema(codes, pack.id), { error: 'must be an array of violations' }),
-    orders: z.array(orderSchema, { error: 'must be an array of orders' }).optional(),
+    violations: z.array(violationSchema(codes, pack.id), { error: '应为违规记录数组 / must be an array of violations' }),
+    orders: z.array(orderSchema, { error: '应为订单数组 / must be an array of orders' }).optional(),
   });
 }
 
