@@ -55,6 +55,8 @@ async function start(): Promise<void> {
   const platform = createElectronPlatform((route) => {
     mainWindow?.show();
     mainWindow?.webContents.send('vendordesk:navigate', route);
+    // The renderer polls alerts.recent and opens this route (no preload listener needed).
+    core?.alerts.requestNavigation(route);
   });
   core = createAppCore({ platform, mode: 'electron', nativeBinding: electronNativeBinding() });
   const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;

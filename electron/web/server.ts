@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const userDataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultUserDataDir();
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   const host = await startWebHost({
-    platform: createNodePlatform({ userDataDir, appVersion: pkg.version }),
+    platform: createNodePlatform({ userDataDir, appVersion: pkg.version, now: fakeClock(process.env.VENDORDESK_FAKE_NOW) }),
     rendererDir,
     port,
     log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),
@@ -49,6 +49,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/**
+ * TEST HOOK: VENDORDESK_FAKE_NOW=<ISO 8601 with offset> starts the app's clock at that instant and
+ * lets it run at normal speed, so end-to-end tests can compare the pages with
+ * `vendordesk sla|deposit|points --at …` and see alerts fall due on known data. Read only here;
+ * unset (always, outside tests) the real clock is used.
+ */
+function fakeClock(start: string | undefined): (() => Date) | undefined {
+  if (!start) return undefined;
+  const startMs = Date.parse(start);
+  if (!/[+-]\d{2}:\d{2}$|Z$/.test(start) || Number.isNaN(startMs)) {
+    throw new Error(`VENDORDESK_FAKE_NOW must be an ISO 8601 time with an offset, got "${start}"`);
+  }
+  const realStart = Date.now();
+  console.log(`VENDORDESK_FAKE_NOW: the clock starts at ${start} (test hook)`);
+  return () => new Date(startMs + (Date.now() - realStart));
 }
 
 main().catch((error: unknown) => {

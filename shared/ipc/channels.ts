@@ -21,6 +21,18 @@ export const channelNames = [
   'checks.verifyOfficialSite',
   'checks.cachedVerification',
   'checks.report',
+  'compliance.snapshot',
+  'compliance.import',
+  'compliance.saveTicket',
+  'compliance.saveLedgerEntry',
+  'compliance.setDepositRequired',
+  'compliance.saveViolation',
+  'compliance.appeal',
+  'compliance.markSeen',
+  'compliance.catalog',
+  'compliance.calendar',
+  'compliance.whatIf',
+  'alerts.recent',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -11,15 +11,18 @@ import { channelNames, type ChannelName } from './channels';
 import { appContract } from './contracts/app';
 import { listingsContract } from './contracts/listings';
 import { checksContract } from './contracts/checks';
+import { complianceContract } from './contracts/compliance';
 
 export * from './contracts/app';
 export * from './contracts/listings';
 export * from './contracts/checks';
+export * from './contracts/compliance';
 
 export const contract = {
   ...appContract,
   ...listingsContract,
   ...checksContract,
+  ...complianceContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -245,6 +245,14 @@ export function catalog(config: ComplianceConfig): ComplianceCatalog {
     ),
     lateTicketCodes: { ...(primary.sla?.lateTicketCodes ?? {}) },
     serviceHours: { ...config.serviceHours },
+    depositRules: primary.deposit
+      ? {
+          topUpWorkdays: primary.deposit.topUpWorkdays,
+          deductionWindowMonths: primary.deposit.deductionWindowMonths,
+          maxDeductionsInWindow: primary.deposit.maxDeductionsInWindow,
+          extraDepositYuan: primary.deposit.extraDepositYuan,
+        }
+      : null,
   };
 }
 

@@ -4,18 +4,24 @@ import type { Locale, ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../api';
 import { en, zhCN, type Messages } from '../i18n/messages';
 
-export type Page = 'listings';
+export type Page = 'overview' | 'service' | 'deposit' | 'points' | 'settings' | 'listings';
+
+const pageKeys: readonly Page[] = ['overview', 'service', 'deposit', 'points', 'settings', 'listings'];
 
 interface AppState {
   locale: Locale;
   t: Messages;
   status: ResponseOf<'app.status'> | null;
   page: Page;
+  /** Query parameters of the route that opened the page, e.g. { ticket: 'T-1' } (clicked alert). */
+  params: Record<string, string>;
   ready: boolean;
   loadError: string | null;
   init(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
   setPage(page: Page): void;
+  /** Opens an in-app route such as "/service?ticket=T-1" (alerts and notifications carry these). */
+  navigate(route: string): void;
 }
 
 const messagesFor = (locale: Locale): Messages => (locale === 'en' ? (en as Messages) : zhCN);
@@ -24,7 +30,8 @@ export const useApp = create<AppState>((set) => ({
   locale: 'zh-CN',
   t: zhCN,
   status: null,
-  page: 'listings',
+  page: 'overview',
+  params: {},
   ready: false,
   loadError: null,
   async init() {
@@ -32,6 +39,8 @@ export const useApp = create<AppState>((set) => ({
       const [status, settings] = await Promise.all([call('app.status', {}), call('settings.get', {})]);
       document.documentElement.lang = settings.locale;
       set({ status, locale: settings.locale, t: messagesFor(settings.locale), ready: true });
+      // Alerts arrive on every page: the poller lives beside the compliance store (issue 7).
+      void import('./compliance-alerts').then((m) => m.startAlertPolling());
     } catch (error) {
       set({ loadError: error instanceof Error ? error.message : String(error), ready: true });
     }
@@ -42,6 +51,12 @@ export const useApp = create<AppState>((set) => ({
     await call('settings.update', { locale });
   },
   setPage(page) {
-    set({ page });
+    set({ page, params: {} });
+  },
+  navigate(route) {
+    const url = new URL(route, 'http://app.invalid');
+    const key = url.pathname.replace(/^\//, '') as Page;
+    if (!pageKeys.includes(key)) return;
+    set({ page: key, params: Object.fromEntries(url.searchParams) });
   },
 }));

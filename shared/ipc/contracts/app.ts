@@ -15,8 +15,29 @@ export const databaseStateSchema = z.object({
   appSchemaVersion: z.number().int(),
 });
 
+const clockSchema = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'must be HH:MM' });
+
+/** Seconds before a deadline that an alert fires (issue 7); every field optional, defaults in the alert scheduler. */
+export const alertLeadTimesSchema = z.object({
+  consultation: z.number().int().min(0).max(86_400).optional(),
+  complaint: z.number().int().min(0).max(86_400).optional(),
+  afterSales: z.number().int().min(0).max(7 * 86_400).optional(),
+  deposit: z.number().int().min(0).max(30 * 86_400).optional(),
+});
+
 export const settingsSchema = z.object({
   locale: localeSchema,
+  /** Policy packs that apply (resources/policies); default: jdcloud-marketplace-2019 only. */
+  policyPacks: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(10).optional(),
+  /** Service hours overriding the pack's (Beijing time). */
+  serviceHours: z.object({ start: clockSchema, end: clockSchema }).optional(),
+  /** Dates marked workday/holiday for years the State Council calendar does not cover yet. */
+  calendarOverrides: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.enum(['workday', 'holiday'])).optional(),
+  alertLeadTimes: alertLeadTimesSchema.optional(),
+  /** No alerts outside service hours. */
+  quietOutsideServiceHours: z.boolean().optional(),
+  /** When the user last looked at the overview (ISO), for "what changed since". */
+  complianceLastSeenAt: z.string().optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

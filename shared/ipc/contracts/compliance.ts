@@ -159,6 +159,10 @@ export const catalogSchema = z.object({
   /** Which code a late ticket of each kind risks (policy pack SLA section). */
   lateTicketCodes: z.record(z.string(), z.string()),
   serviceHours: z.object({ start: z.string(), end: z.string() }),
+  /** The primary pack's deposit rule numbers (第九条(六)), for explaining the engine's result. */
+  depositRules: z
+    .object({ topUpWorkdays: z.number(), deductionWindowMonths: z.number(), maxDeductionsInWindow: z.number(), extraDepositYuan: z.number() })
+    .nullable(),
 });
 export type ComplianceCatalog = z.infer<typeof catalogSchema>;
 

@@ -13,11 +13,12 @@ export interface HostProcess {
   kill(): Promise<void>;
 }
 
-export async function startHost(dataDir: string): Promise<HostProcess> {
+/** `env`: extra environment for the host, e.g. the VENDORDESK_FAKE_NOW test clock. */
+export async function startHost(dataDir: string, env: Record<string, string> = {}): Promise<HostProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(repoRoot, 'electron/web/server.ts'), '--no-build', '--port', '0', '--data-dir', dataDir],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

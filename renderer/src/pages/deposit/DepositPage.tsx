@@ -1,0 +1,196 @@
+/**
+ * Deposit page: the ledger with the engine's running balance, balance vs required over time,
+ * shortfall with its due date and a live countdown, and the deductions of the last 12 months
+ * with the extra-deposit risk explained (第九条(六)4).
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tooltip, Typography, message } from 'antd';
+import { useEffect, useState } from 'react';
+import type { LedgerRecord } from '../../../../shared/ipc/contract';
+import { useApp } from '../../stores/app-store';
+import { useCompliance } from '../../stores/compliance-store';
+import { beijingIsoOf, beijingMinute, blankToNull, daysUntil } from '../../stores/compliance-view';
+import { Chart } from '../overview/charts';
+import { useComplianceText } from '../overview/compliance-messages';
+import { Countdown, useTick } from '../overview/Countdown';
+import { ImportButton } from '../overview/ImportButton';
+import { AsOf } from '../overview/OverviewPage';
+import { StatusTag } from '../overview/StatusTag';
+import { useSnapshot } from '../overview/use-snapshot';
+import type { PageProps } from '../registry';
+
+const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
+
+function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const text = useComplianceText();
+  const { saveLedgerEntry, now } = useCompliance();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (open) form.setFieldsValue({ id: '', at: beijingIsoOf(now()), type: 'top-up', amount: null, reason: '' });
+  }, [open, form, now]);
+  const submit = async () => {
+    const v = (await form.validateFields()) as { id: string; at: string; type: (typeof entryTypes)[number]; amount: number; reason?: string };
+    setSaving(true);
+    try {
+      await saveLedgerEntry({ id: v.id.trim(), at: v.at.trim(), type: v.type, amount: v.amount, reason: blankToNull(v.reason) });
+      void message.success(text.saved);
+      onClose();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open={open} title={text.deposit.addEntry} onCancel={onClose} onOk={() => void submit()} okText={text.save} cancelText={text.cancel} confirmLoading={saving} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="id" label={text.deposit.form.id} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="at" label={text.deposit.form.at} rules={[{ required: true }]}>
+          <Input placeholder="2026-01-05T10:00:00+08:00" />
+        </Form.Item>
+        <Form.Item name="type" label={text.deposit.form.type} rules={[{ required: true }]}>
+          <Select options={entryTypes.map((t) => ({ value: t, label: text.deposit.types[t] }))} />
+        </Form.Item>
+        <Form.Item name="amount" label={text.deposit.form.amount} rules={[{ required: true }]}>
+          <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="reason" label={text.deposit.form.reason}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function DepositPage({ readOnly }: PageProps) {
+  const text = useComplianceText();
+  const locale = useApp((s) => s.locale);
+  const { snapshot, catalog, setDepositRequired } = useSnapshot();
+  const [adding, setAdding] = useState(false);
+  const [required, setRequired] = useState<number | null>(null);
+  const now = useTick();
+  if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
+  const deposit = snapshot.deposit;
+  const rules = catalog?.depositRules;
+  const history = new Map((deposit?.history ?? []).map((h) => [String(h.id), h]));
+  const entries = snapshot.ledger?.entries ?? [];
+
+  return (
+    <div data-testid="deposit-page">
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space align="baseline">
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {text.deposit.title}
+          </Typography.Title>
+          <AsOf at={snapshot.at} />
+        </Space>
+        <Space wrap>
+          <InputNumber
+            aria-label={text.deposit.setRequired}
+            placeholder={text.deposit.setRequired}
+            min={0}
+            precision={2}
+            value={required ?? snapshot.ledger?.required ?? null}
+            onChange={(v) => setRequired(v)}
+            style={{ width: 160 }}
+          />
+          <Button disabled={readOnly || required === null} onClick={() => required !== null && void setDepositRequired(required).then(() => message.success(text.saved))}>
+            {text.save}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={readOnly}>
+            {text.deposit.addEntry}
+          </Button>
+          <ImportButton readOnly={readOnly} />
+        </Space>
+      </Space>
+      {deposit ? (
+        <>
+          <Row gutter={[16, 16]}>
+            <Col xs={12} md={6}>
+              <Card size="small"><Statistic title={text.deposit.balance} value={money.format(deposit.balance)} /></Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small"><Statistic title={text.deposit.required} value={money.format(deposit.required)} /></Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small" data-testid="deposit-shortfall">
+                <Statistic title={text.deposit.shortfall} value={money.format(deposit.shortfall)} valueStyle={{ color: deposit.shortfall > 0 ? '#a8071a' : undefined }} />
+                <StatusTag tone={deposit.status === 'ok' ? 'good' : deposit.status === 'deficient' ? 'warn' : 'bad'}>
+                  {{ ok: text.overview.depositOk, deficient: text.overview.depositDeficient, overdue: text.overview.depositOverdue }[deposit.status]}
+                </StatusTag>
+              </Card>
+            </Col>
+            <Col xs={12} md={6}>
+              <Card size="small" data-testid="deposit-due">
+                <Statistic title={text.deposit.due} value={deposit.topUpDueDate ?? '—'} />
+                {deposit.topUpDueDate && snapshot.depositDueEndMs !== null && (
+                  <Space direction="vertical" size={0}>
+                    <Typography.Text type="secondary">{text.overview.daysLeft(daysUntil(deposit.topUpDueDate, now))}</Typography.Text>
+                    <Countdown deadlineMs={snapshot.depositDueEndMs} testId="deposit-countdown" />
+                  </Space>
+                )}
+              </Card>
+            </Col>
+          </Row>
+          {rules && (
+            <Alert
+              style={{ marginTop: 16 }}
+              type={deposit.extraDepositRisk ? 'warning' : 'info'}
+              showIcon
+              data-testid="deposit-risk"
+              message={text.deposit.deductions(deposit.deductionsLast12Months)}
+              description={
+                deposit.extraDepositRisk
+                  ? text.deposit.riskYes(rules.maxDeductionsInWindow, money.format(deposit.extraDepositYuan))
+                  : text.deposit.riskNo(rules.maxDeductionsInWindow)
+              }
+            />
+          )}
+          <Card title={text.deposit.chart} size="small" style={{ marginTop: 16 }} extra={<AsOf at={snapshot.at} />}>
+            <Chart
+              label={`${text.deposit.chart}: ${deposit.history.map((h) => `${h.at.slice(0, 10)} ${h.balance}/${h.required}`).join(', ')}`}
+              testId="chart-deposit"
+              option={{
+                tooltip: { trigger: 'axis' },
+                legend: { data: [text.deposit.balance, text.deposit.required] },
+                grid: { left: 60, right: 16, top: 36, bottom: 30 },
+                xAxis: { type: 'time' },
+                yAxis: { type: 'value' },
+                series: [
+                  { name: text.deposit.balance, type: 'line', step: 'end', data: [...deposit.history.map((h) => [h.at, h.balance]), [deposit.at, deposit.balance]] },
+                  { name: text.deposit.required, type: 'line', step: 'end', lineStyle: { type: 'dashed' }, data: [...deposit.history.map((h) => [h.at, h.required]), [deposit.at, deposit.required]] },
+                ],
+              }}
+            />
+          </Card>
+        </>
+      ) : (
+        <Alert type="info" showIcon message={text.overview.noLedger} />
+      )}
+      <Card title={text.deposit.ledger} size="small" style={{ marginTop: 16 }}>
+        <Table<LedgerRecord>
+          rowKey={(r) => String(r.id)}
+          size="small"
+          dataSource={entries}
+          data-testid="ledger-table"
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          columns={[
+            { title: 'ID', render: (_, r) => String(r.id) },
+            { title: text.deposit.columns.at, dataIndex: 'at', render: (v: string) => beijingMinute(v) },
+            { title: text.deposit.columns.type, dataIndex: 'type', render: (t: LedgerRecord['type']) => text.deposit.types[t] },
+            { title: text.deposit.columns.amount, dataIndex: 'amount', align: 'right', render: (v: number, r) => `${r.type === 'deduction' || r.type === 'withdrawal' ? '−' : ''}${money.format(v)}` },
+            { title: text.deposit.columns.balance, align: 'right', render: (_, r) => { const h = history.get(String(r.id)); return h ? money.format(h.balance) : '—'; } },
+            { title: text.deposit.columns.required, align: 'right', render: (_, r) => { const h = history.get(String(r.id)); return h ? money.format(h.required) : '—'; } },
+            { title: text.deposit.columns.reason, dataIndex: 'reason', render: (v: string | null) => v ?? '' },
+            { title: text.deposit.columns.source, render: (_, r) => <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>{text.sources[r.source]}</Tooltip> },
+          ]}
+        />
+      </Card>
+      <EntryForm open={adding} onClose={() => setAdding(false)} />
+    </div>
+  );
+}

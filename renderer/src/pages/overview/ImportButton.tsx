@@ -1,0 +1,80 @@
+/** Import of tickets / deposit ledger / violations files (any mix), with per-file results. */
+import { UploadOutlined } from '@ant-design/icons';
+import { Alert, Button, List, Modal, Space, Typography, message } from 'antd';
+import { useRef, useState } from 'react';
+import type { ComplianceImportResult } from '../../../../shared/ipc/contract';
+import { useCompliance } from '../../stores/compliance-store';
+import { useComplianceText } from './compliance-messages';
+
+export function ImportButton({ readOnly }: { readOnly: boolean }) {
+  const text = useComplianceText();
+  const importFiles = useCompliance((s) => s.importFiles);
+  const input = useRef<HTMLInputElement>(null);
+  const [results, setResults] = useState<ComplianceImportResult[] | null>(null);
+
+  async function run(list: FileList) {
+    const files = await Promise.all(Array.from(list).map(async (f) => ({ name: f.name, text: await f.text() })));
+    if (files.length === 0) return;
+    try {
+      setResults(await importFiles(files, () => undefined));
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (
+    <>
+      <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} disabled={readOnly} title={text.importHint}>
+        {text.import}
+      </Button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        multiple
+        hidden
+        aria-label={text.import}
+        data-testid="compliance-import-input"
+        onChange={(e) => {
+          if (e.target.files) void run(e.target.files);
+          e.target.value = '';
+        }}
+      />
+      <Modal open={results !== null} title={text.importResultTitle} onCancel={() => setResults(null)} footer={<Button onClick={() => setResults(null)}>{text.close}</Button>}>
+        <List
+          dataSource={results ?? []}
+          renderItem={(r) => (
+            <List.Item data-testid="compliance-import-result">
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Typography.Text strong>
+                  {r.name}
+                  {r.kind ? ` · ${text.importKinds[r.kind]}` : ''}
+                </Typography.Text>
+                {r.ok ? (
+                  <Alert type="success" showIcon message={text.importedFile(r.inserted, r.updated)} />
+                ) : (
+                  <Alert
+                    type="error"
+                    showIcon
+                    message={text.importFailedFile}
+                    description={
+                      <ul style={{ margin: 0, paddingLeft: 16 }}>
+                        {r.problems.map((p, i) => (
+                          <li key={i}>
+                            {p.line !== undefined ? `${p.line}:${p.column ?? 1} ` : ''}
+                            {p.path ? <code>{p.path}</code> : null} {p.message}
+                          </li>
+                        ))}
+                      </ul>
+                    }
+                  />
+                )}
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Modal>
+    </>
+  );
+}
+

@@ -1,0 +1,336 @@
+/**
+ * Points page: the violations with their penalties and appeal state, the year's total against the
+ * expulsion line with the reset date, the freeze timeline, the what-if simulator and — when the
+ * JD store 2021 pack is enabled — its general and serious ledgers side by side.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import type { AppealState, ResponseOf, ViolationRecord } from '../../../../shared/ipc/contract';
+import type { StorePointsReport } from '../../../../shared/points/store';
+import { useApp } from '../../stores/app-store';
+import { useCompliance } from '../../stores/compliance-store';
+import { beijingIsoOf, beijingMinute, blankToNull } from '../../stores/compliance-view';
+import { PointsGauge } from '../overview/charts';
+import { useComplianceText } from '../overview/compliance-messages';
+import { ImportButton } from '../overview/ImportButton';
+import { AsOf, isAnnual } from '../overview/OverviewPage';
+import { StatusTag } from '../overview/StatusTag';
+import { useSnapshot } from '../overview/use-snapshot';
+import type { PageProps } from '../registry';
+
+const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
+const ticketKinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
+type WhatIfResult = ResponseOf<'compliance.whatIf'>;
+
+function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const text = useComplianceText();
+  const locale = useApp((s) => s.locale);
+  const { saveViolation, now, catalog, snapshot } = useCompliance();
+  const [form] = Form.useForm();
+  const policy = Form.useWatch('policy', form) as string | undefined;
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (open) form.setFieldsValue({ id: '', policy: snapshot?.policies[0], code: undefined, occurredAt: beijingIsoOf(now()), decidedAt: '' });
+  }, [open, form, now, snapshot]);
+  const codes = catalog?.packs.find((p) => p.id === policy)?.codes ?? [];
+  const submit = async () => {
+    const v = (await form.validateFields()) as { id: string; policy: string; code: string; occurredAt: string; decidedAt?: string };
+    setSaving(true);
+    try {
+      await saveViolation({ policy: v.policy, violation: { id: v.id.trim(), code: v.code, occurredAt: v.occurredAt.trim(), decidedAt: blankToNull(v.decidedAt) } });
+      void message.success(text.saved);
+      onClose();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open={open} title={text.points.record} onCancel={onClose} onOk={() => void submit()} okText={text.save} cancelText={text.cancel} confirmLoading={saving} destroyOnHidden width={640}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="id" label={text.points.form.id} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="policy" label={text.points.form.policy} rules={[{ required: true }]}>
+          <Select options={(snapshot?.policies ?? []).map((id) => ({ value: id, label: catalog?.packs.find((p) => p.id === id)?.name[locale] ?? id }))} />
+        </Form.Item>
+        <Form.Item name="code" label={text.points.form.code} rules={[{ required: true }]}>
+          <Select showSearch optionFilterProp="label" options={codes.map((c) => ({ value: c.code, label: `${c.code} · ${c.text[locale]} (${c.points})` }))} />
+        </Form.Item>
+        <Form.Item name="occurredAt" label={text.points.form.occurredAt} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="decidedAt" label={text.points.form.decidedAt}>
+          <Input placeholder="2026-01-05T10:00:00+08:00" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function AppealForm({ violation, onClose }: { violation: ViolationRecord | null; onClose: () => void }) {
+  const text = useComplianceText();
+  const appeal = useCompliance((s) => s.appeal);
+  const [form] = Form.useForm();
+  useEffect(() => {
+    if (violation) form.setFieldsValue({ state: violation.appeal.state, note: violation.appeal.note ?? '' });
+  }, [violation, form]);
+  const submit = async () => {
+    if (!violation) return;
+    const v = (await form.validateFields()) as { state: AppealState; note?: string };
+    try {
+      const note = blankToNull(v.note);
+      await appeal({ id: violation.id, state: v.state, ...(note ? { note } : {}) });
+      void message.success(text.saved);
+      onClose();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <Modal open={violation !== null} title={`${text.points.appeal} ${violation ? String(violation.id) : ''}`} onCancel={onClose} onOk={() => void submit()} okText={text.save} cancelText={text.cancel} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="state" label={text.points.columns.appeal}>
+          <Select options={appealStates.map((s) => ({ value: s, label: text.points.appealStates[s] }))} />
+        </Form.Item>
+        <Form.Item name="note" label={text.points.appealNote}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function WhatIf() {
+  const text = useComplianceText();
+  const locale = useApp((s) => s.locale);
+  const { catalog, snapshot, whatIf } = useCompliance();
+  const [by, setBy] = useState<'code' | 'rule' | 'lateTicket'>('code');
+  const [choice, setChoice] = useState<string | undefined>();
+  const [result, setResult] = useState<WhatIfResult | null>(null);
+  const primary = snapshot?.policies[0];
+  const pack = catalog?.packs.find((p) => p.id === primary);
+  const options =
+    by === 'code'
+      ? (pack?.codes ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.text[locale]}` }))
+      : by === 'rule'
+        ? (catalog?.selfCheckRules ?? []).map((r) => ({ value: r.rule, label: `${r.rule} → ${r.penaltyCode}` }))
+        : ticketKinds.map((k) => ({ value: k, label: `${text.kinds[k]} → ${catalog?.lateTicketCodes[k] ?? ''}` }));
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
+  const run = async () => {
+    if (!choice) return;
+    try {
+      const request = by === 'code' ? { code: choice } : by === 'rule' ? { rule: choice } : { lateTicket: choice as (typeof ticketKinds)[number] };
+      setResult(await whatIf({ ...(primary ? { policy: primary } : {}), ...request }));
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return (
+    <Card title={text.points.whatIf} size="small" data-testid="what-if">
+      <Typography.Paragraph type="secondary">{text.points.whatIfHint}</Typography.Paragraph>
+      <Space wrap>
+        <Radio.Group
+          value={by}
+          onChange={(e) => {
+            setBy(e.target.value as typeof by);
+            setChoice(undefined);
+            setResult(null);
+          }}
+          optionType="button"
+          options={(['code', 'rule', 'lateTicket'] as const).map((k) => ({ value: k, label: text.points.whatIfBy[k] }))}
+        />
+        <Select aria-label={text.points.whatIfBy[by]} showSearch optionFilterProp="label" style={{ width: 360 }} value={choice} onChange={setChoice} options={options} />
+        <Button type="primary" onClick={() => void run()} disabled={!choice}>
+          {text.points.simulate}
+        </Button>
+      </Space>
+      {result && (
+        <Descriptions size="small" column={1} style={{ marginTop: 12 }} bordered data-testid="what-if-result">
+          <Descriptions.Item label={text.points.columns.code}>
+            {result.code} · {result.text[locale]}
+          </Descriptions.Item>
+          {result.model === 'annual' ? (
+            <>
+              <Descriptions.Item label={text.points.total}>{text.points.whatIfResult(result.before.total, result.after.total)}</Descriptions.Item>
+              <Descriptions.Item label={text.overview.expelled}>
+                {result.after.expelled ? <StatusTag tone="bad">{text.points.wouldExpel}</StatusTag> : <StatusTag tone="good">{text.points.noExpel}</StatusTag>}
+              </Descriptions.Item>
+              <Descriptions.Item label={text.points.columns.freeze}>
+                {result.freeze ? text.points.freezeEffect(result.freeze.days, beijingMinute(result.freeze.until)) : text.points.noFreeze}
+              </Descriptions.Item>
+              <Descriptions.Item label={text.points.columns.deduction}>
+                {text.points.depositEffect(result.depositDeduction === 'all' ? text.points.all : money.format(result.depositDeduction))}
+              </Descriptions.Item>
+            </>
+          ) : (
+            <Descriptions.Item label={result.category === 'general' ? text.points.general : text.points.serious}>
+              {text.points.whatIfResult(result.before, result.after)}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
+    </Card>
+  );
+}
+
+function StoreLedgers({ report }: { report: StorePointsReport }) {
+  const text = useComplianceText();
+  const locale = useApp((s) => s.locale);
+  return (
+    <Card title={text.points.storeLedgers} size="small" data-testid="store-ledgers">
+      <Row gutter={16}>
+        {(['general', 'serious'] as const).map((category) => {
+          const bucket = report[category];
+          return (
+            <Col xs={24} md={12} key={category}>
+              <Typography.Title level={5}>
+                {text.points[category]}: {bucket.total}
+              </Typography.Title>
+              {bucket.thresholdsReached.length > 0 && (
+                <Alert type="warning" showIcon message={text.points.thresholds} description={bucket.thresholdsReached.map((t) => `${t.points}: ${t.action[locale]}`).join('；')} />
+              )}
+              <Table
+                size="small"
+                rowKey={(r) => String(r.violationId)}
+                pagination={false}
+                dataSource={bucket.counted}
+                columns={[
+                  { title: text.points.columns.id, render: (_, r) => String(r.violationId) },
+                  { title: text.points.columns.code, dataIndex: 'code' },
+                  { title: text.points.columns.points, dataIndex: 'points' },
+                  { title: text.points.columns.decided, dataIndex: 'decidedAt', render: (v: string) => beijingMinute(v) },
+                ]}
+              />
+            </Col>
+          );
+        })}
+      </Row>
+    </Card>
+  );
+}
+
+export function PointsPage({ readOnly }: PageProps) {
+  const text = useComplianceText();
+  const { locale, params } = useApp();
+  const { snapshot, catalog } = useSnapshot();
+  const [recording, setRecording] = useState(false);
+  const [appealing, setAppealing] = useState<ViolationRecord | null>(null);
+  const codeIndex = useMemo(() => {
+    const map = new Map<string, NonNullable<typeof catalog>['packs'][number]['codes'][number]>();
+    for (const pack of catalog?.packs ?? []) for (const c of pack.codes) map.set(`${pack.id}/${c.code}`, c);
+    return map;
+  }, [catalog]);
+  if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
+  const annual = snapshot.points.find(isAnnual);
+  const store = snapshot.points.find((r): r is StorePointsReport => 'general' in r);
+  const annualPack = catalog?.packs.find((p) => p.id === annual?.policy);
+  const line = annualPack?.expelAt ?? 24;
+  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
+  const freezes = (annual?.counted ?? []).filter((c) => typeof c.freeze === 'number' && c.freeze > 0);
+  const active = new Set((annual?.activeFreezes ?? []).map((f) => String(f.violationId)));
+
+  return (
+    <div data-testid="points-page">
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space align="baseline">
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {text.points.title}
+          </Typography.Title>
+          <AsOf at={snapshot.at} />
+        </Space>
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} disabled={readOnly}>
+            {text.points.record}
+          </Button>
+          <ImportButton readOnly={readOnly} />
+        </Space>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={24} md={8}>
+          <Card title={`${text.points.total} ${annual?.year ?? ''}`} size="small" extra={<AsOf at={snapshot.at} />}>
+            {annual ? (
+              <>
+                <PointsGauge total={annual.total} line={line} label={text.overview.pointsOf(annual.total, line)} />
+                <Typography.Paragraph data-testid="points-total">{text.overview.pointsOf(annual.total, line)}</Typography.Paragraph>
+                {annualPack?.resetAt && <Typography.Paragraph type="secondary">{text.points.reset(annualPack.resetAt[locale])}</Typography.Paragraph>}
+              </>
+            ) : (
+              <Typography.Text type="secondary">{text.none}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} md={16}>
+          <Card title={text.points.freezeTimeline} size="small" extra={<AsOf at={snapshot.at} />} data-testid="freeze-timeline">
+            {freezes.length === 0 ? (
+              <Typography.Text type="secondary">{text.overview.noFreezes}</Typography.Text>
+            ) : (
+              <Timeline
+                items={freezes.map((f) => {
+                  const days = f.freeze as number;
+                  const until = new Date(Date.parse(f.decidedAt) + days * 86_400_000);
+                  return {
+                    color: active.has(String(f.violationId)) ? 'red' : 'gray',
+                    children: `${String(f.violationId)} · ${f.code} · ${beijingMinute(f.decidedAt)} → ${beijingMinute(beijingIsoOf(until.getTime()))} (${text.points.days(days)})`,
+                  };
+                })}
+              />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      <Card title={text.points.title} size="small" style={{ marginTop: 16 }}>
+        <Table<ViolationRecord>
+          rowKey={(r) => String(r.id)}
+          size="small"
+          dataSource={snapshot.violations}
+          data-testid="violations-table"
+          rowClassName={(r) => (params.violation === String(r.id) ? 'ant-table-row-selected' : '')}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          columns={[
+            { title: text.points.columns.id, render: (_, r) => String(r.id) },
+            { title: text.points.columns.code, render: (_, r) => <Tag>{r.code}</Tag> },
+            { title: text.points.columns.clause, render: (_, r) => codeIndex.get(`${r.policy}/${r.code}`)?.text[locale] ?? '' },
+            { title: text.points.columns.points, render: (_, r) => r.points ?? codeIndex.get(`${r.policy}/${r.code}`)?.points ?? '—' },
+            {
+              title: text.points.columns.freeze,
+              render: (_, r) => {
+                const f = r.freezeDays ?? codeIndex.get(`${r.policy}/${r.code}`)?.freeze ?? null;
+                return f === null ? '—' : f === 'expel' ? <StatusTag tone="bad">{text.points.expel}</StatusTag> : f === 0 ? '—' : text.points.days(f);
+              },
+            },
+            {
+              title: text.points.columns.deduction,
+              render: (_, r) => {
+                const d = r.depositDeduction ?? codeIndex.get(`${r.policy}/${r.code}`)?.deduction ?? null;
+                return d === null ? '—' : d === 'all' ? text.points.all : d === 0 ? '—' : money.format(d);
+              },
+            },
+            { title: text.points.columns.decided, render: (_, r) => (r.decidedAt ? beijingMinute(r.decidedAt) : <Tag>{text.points.undecided}</Tag>) },
+            {
+              title: text.points.columns.appeal,
+              render: (_, r) => (
+                <Button size="small" onClick={() => setAppealing(r)} disabled={readOnly} aria-label={`${text.points.appealStates[r.appeal.state]} · ${text.points.appeal} ${String(r.id)}`}>
+                  {text.points.appealStates[r.appeal.state]}
+                </Button>
+              ),
+            },
+            { title: text.points.columns.source, render: (_, r) => text.sources[r.source] },
+          ]}
+        />
+      </Card>
+      <div style={{ marginTop: 16 }}>
+        <WhatIf />
+      </div>
+      {store && (
+        <div style={{ marginTop: 16 }}>
+          <StoreLedgers report={store} />
+        </div>
+      )}
+      <ViolationForm open={recording} onClose={() => setRecording(false)} />
+      <AppealForm violation={appealing} onClose={() => setAppealing(null)} />
+    </div>
+  );
+}

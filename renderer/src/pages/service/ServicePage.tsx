@@ -1,0 +1,300 @@
+/**
+ * Service (SLA) page: tickets with live countdowns and filters, the breaches with the points each
+ * risks, compliance by day and by staff member, and the month's service-hours calendar.
+ */
+import { PlusOutlined } from '@ant-design/icons';
+import { Badge, Button, Calendar, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tooltip, Typography, message } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useMemo, useState } from 'react';
+import type { TicketRecord } from '../../../../shared/ipc/contract';
+import { call } from '../../api';
+import { useApp } from '../../stores/app-store';
+import { useCompliance } from '../../stores/compliance-store';
+import { beijingIsoOf, beijingMinute, blankToNull, percent } from '../../stores/compliance-view';
+import { Chart } from '../overview/charts';
+import { useComplianceText } from '../overview/compliance-messages';
+import { Countdown } from '../overview/Countdown';
+import { ImportButton } from '../overview/ImportButton';
+import { AsOf } from '../overview/OverviewPage';
+import { StatusTag } from '../overview/StatusTag';
+import { useSnapshot } from '../overview/use-snapshot';
+import type { PageProps } from '../registry';
+
+const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
+const statuses = ['pending', 'breached', 'met'] as const;
+type Status = (typeof statuses)[number];
+
+interface Row extends TicketRecord {
+  deadline: string;
+  deadlineMs: number;
+  status: Status;
+  responseSeconds: number | null;
+}
+
+type DayInfo = { date: string; kind: 'workday' | 'weekend' | 'holiday' | 'makeup-workday'; holidayName?: { en: string; zh: string }; overridden?: string };
+
+function ServiceCalendar({ at }: { at: string }) {
+  const text = useComplianceText();
+  const locale = useApp((s) => s.locale);
+  const [month, setMonth] = useState<Dayjs>(() => dayjs(at.slice(0, 10)));
+  const [days, setDays] = useState<Map<string, DayInfo>>(new Map());
+  const [hours, setHours] = useState<{ start: string; end: string } | null>(null);
+  useEffect(() => {
+    call('compliance.calendar', { year: month.year(), month: month.month() + 1 })
+      .then((r) => {
+        setDays(new Map((r.days as DayInfo[]).map((d) => [d.date, d])));
+        setHours(r.serviceHours);
+      })
+      .catch((error: unknown) => void message.error(String(error)));
+  }, [month]);
+  const colors = { workday: 'green', weekend: '#bfbfbf', holiday: 'red', 'makeup-workday': 'orange' } as const;
+  const tones = { workday: 'good', weekend: 'neutral', holiday: 'bad', 'makeup-workday': 'warn' } as const;
+  return (
+    <Card title={text.service.calendar} size="small" extra={hours && <Typography.Text type="secondary">{text.service.serviceHours(hours.start, hours.end)}</Typography.Text>} data-testid="service-calendar">
+      <Calendar
+        fullscreen={false}
+        value={month}
+        onPanelChange={(value) => setMonth(value)}
+        // A labelled header instead of antd's unlabelled year/month selects.
+        headerRender={({ value, onChange }) => (
+          <Space style={{ justifyContent: 'space-between', width: '100%', marginBottom: 8 }}>
+            <Button size="small" aria-label="‹" onClick={() => onChange(value.subtract(1, 'month'))}>
+              ‹
+            </Button>
+            <Typography.Text strong data-testid="calendar-month">{value.format('YYYY-MM')}</Typography.Text>
+            <Button size="small" aria-label="›" onClick={() => onChange(value.add(1, 'month'))}>
+              ›
+            </Button>
+          </Space>
+        )}
+        onSelect={(value) => setMonth(value)}
+        fullCellRender={(value, info) => {
+          if (info.type !== 'date') return info.originNode;
+          const day = days.get(value.format('YYYY-MM-DD'));
+          // Days of the neighbouring months stay blank: faded numbers would be unreadable (contrast).
+          if (value.month() !== month.month()) return <div aria-hidden="true" />;
+          const name = day?.holidayName ? (locale === 'en' ? day.holidayName.en : day.holidayName.zh) : undefined;
+          const label = day ? `${value.format('YYYY-MM-DD')} ${text.service.dayKinds[day.kind]}${name ? ` ${name}` : ''}` : value.format('YYYY-MM-DD');
+          return (
+            <Tooltip title={label}>
+              <div aria-label={label} style={{ padding: 2 }} data-kind={day?.kind}>
+                <div>{value.date()}</div>
+                {day && day.kind !== 'weekend' && <Badge color={colors[day.kind]} />}
+              </div>
+            </Tooltip>
+          );
+        }}
+      />
+      <Space wrap style={{ marginTop: 8 }}>
+        {(['workday', 'holiday', 'makeup-workday', 'weekend'] as const).map((k) => (
+          <StatusTag key={k} tone={tones[k]}>
+            <Badge color={colors[k]} /> {text.service.dayKinds[k]}
+          </StatusTag>
+        ))}
+      </Space>
+    </Card>
+  );
+}
+
+function TicketForm({ open, onClose, initial }: { open: boolean; onClose: () => void; initial: Partial<TicketRecord> | null }) {
+  const text = useComplianceText();
+  const { saveTicket, now } = useCompliance();
+  const [form] = Form.useForm();
+  const [saving, setSaving] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    form.setFieldsValue(
+      initial
+        ? { ...initial, id: String(initial.id ?? ''), firstResponseAt: initial.firstResponseAt ?? beijingIsoOf(now()), staff: initial.staff ?? '' }
+        : { kind: 'consultation', openedAt: beijingIsoOf(now()), firstResponseAt: '', staff: '', id: '' },
+    );
+  }, [open, initial, form, now]);
+  const submit = async () => {
+    const values = (await form.validateFields()) as { id: string; kind: (typeof kinds)[number]; openedAt: string; firstResponseAt?: string; staff?: string };
+    setSaving(true);
+    try {
+      const staff = blankToNull(values.staff);
+      // An existing numeric id stays a number (ids keep their JSON type, formats.md §3).
+      const id = typeof initial?.id === 'number' && String(initial.id) === values.id.trim() ? initial.id : values.id.trim();
+      await saveTicket({ id, kind: values.kind, openedAt: values.openedAt.trim(), firstResponseAt: blankToNull(values.firstResponseAt), ...(staff ? { staff } : {}) });
+      void message.success(text.saved);
+      onClose();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal open={open} title={text.service.addTicket} onCancel={onClose} onOk={() => void submit()} okText={text.save} cancelText={text.cancel} confirmLoading={saving} destroyOnHidden>
+      <Form form={form} layout="vertical">
+        <Form.Item name="id" label={text.service.form.id} rules={[{ required: true, whitespace: true }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="kind" label={text.service.form.kind} rules={[{ required: true }]}>
+          <Select options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))} />
+        </Form.Item>
+        <Form.Item name="openedAt" label={text.service.form.openedAt} rules={[{ required: true }]}>
+          <Input placeholder="2026-01-05T09:30:00+08:00" />
+        </Form.Item>
+        <Form.Item name="firstResponseAt" label={text.service.form.firstResponseAt}>
+          <Input placeholder="2026-01-05T09:30:20+08:00" />
+        </Form.Item>
+        <Form.Item name="staff" label={text.service.form.staff}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export function ServicePage({ readOnly }: PageProps) {
+  const text = useComplianceText();
+  const params = useApp((s) => s.params);
+  const { snapshot, catalog } = useSnapshot();
+  const [kind, setKind] = useState<string | undefined>();
+  const [status, setStatus] = useState<Status | undefined>();
+  const [staff, setStaff] = useState<string | undefined>();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [editing, setEditing] = useState<Partial<TicketRecord> | null | undefined>(undefined);
+
+  const rows = useMemo<Row[]>(() => {
+    if (!snapshot?.sla) return [];
+    const results = new Map(snapshot.sla.tickets.map((t) => [String(t.id), t]));
+    return snapshot.tickets.flatMap((t) => {
+      const r = results.get(String(t.id));
+      return r ? [{ ...t, deadline: r.deadline, deadlineMs: Date.parse(r.deadline), status: r.status, responseSeconds: r.responseSeconds }] : [];
+    });
+  }, [snapshot]);
+  const staffNames = useMemo(() => [...new Set(rows.flatMap((r) => (r.staff ? [r.staff] : [])))].sort(), [rows]);
+  const visible = rows.filter((r) => {
+    const date = r.openedAt.slice(0, 10);
+    return (
+      (!kind || r.kind === kind) &&
+      (!status || r.status === status) &&
+      (!staff || r.staff === staff) &&
+      (!from || date >= from) &&
+      (!to || date <= to)
+    );
+  });
+
+  if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
+  const pack = catalog?.packs.find((p) => p.id === snapshot.sla?.policy);
+  const risk = (k: Row['kind']) => {
+    const code = catalog?.lateTicketCodes[k];
+    const entry = pack?.codes.find((c) => c.code === code);
+    return code && entry ? text.service.risks(code, entry.points) : '';
+  };
+  const breaches = rows.filter((r) => r.status === 'breached');
+  const byDay = snapshot.sla?.compliance.byDay ?? [];
+  const byStaff = snapshot.sla?.compliance.byStaff ?? [];
+  const rateSeries = (values: (number | null)[]) => values.map((v) => (v === null ? null : Math.round(v * 1000) / 10));
+
+  return (
+    <div data-testid="service-page">
+      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
+        <Space align="baseline">
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {text.service.title}
+          </Typography.Title>
+          <AsOf at={snapshot.at} />
+        </Space>
+        <Space wrap>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} disabled={readOnly}>
+            {text.service.addTicket}
+          </Button>
+          <ImportButton readOnly={readOnly} />
+        </Space>
+      </Space>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select allowClear placeholder={text.service.filters.kind} aria-label={text.service.filters.kind} style={{ width: 150 }} value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))} />
+        <Select allowClear placeholder={text.service.filters.status} aria-label={text.service.filters.status} style={{ width: 130 }} value={status} onChange={setStatus} options={statuses.map((s) => ({ value: s, label: text.statuses[s] }))} />
+        <Select allowClear placeholder={text.service.filters.staff} aria-label={text.service.filters.staff} style={{ width: 130 }} value={staff} onChange={setStaff} options={staffNames.map((s) => ({ value: s, label: s }))} />
+        <Typography.Text>{text.service.filters.range}</Typography.Text>
+        <Input type="date" aria-label={`${text.service.filters.range} ≥`} value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 150 }} />
+        <Input type="date" aria-label={`${text.service.filters.range} ≤`} value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 150 }} />
+      </Space>
+      <Table<Row>
+        rowKey={(r) => String(r.id)}
+        size="small"
+        dataSource={visible}
+        data-testid="tickets-table"
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        rowClassName={(r) => (params.ticket === String(r.id) ? 'ant-table-row-selected' : '')}
+        columns={[
+          {
+            title: text.service.columns.id,
+            render: (_, r) => (
+              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(r)} disabled={readOnly}>
+                {String(r.id)}
+              </Button>
+            ),
+          },
+          { title: text.service.columns.kind, dataIndex: 'kind', render: (k: Row['kind']) => text.kinds[k] },
+          { title: text.service.columns.opened, dataIndex: 'openedAt', render: (v: string) => beijingMinute(v), sorter: (a, b) => a.openedAt.localeCompare(b.openedAt) },
+          { title: text.service.columns.deadline, dataIndex: 'deadline', render: (v: string) => v.slice(0, 19).replace('T', ' '), sorter: (a, b) => a.deadlineMs - b.deadlineMs },
+          { title: text.service.columns.countdown, render: (_, r) => (r.status === 'pending' ? <Countdown deadlineMs={r.deadlineMs} testId={`ticket-countdown-${String(r.id)}`} /> : '—') },
+          {
+            title: text.service.columns.status,
+            dataIndex: 'status',
+            render: (s: Status) => <StatusTag tone={s === 'met' ? 'good' : s === 'breached' ? 'bad' : 'info'}>{text.statuses[s]}</StatusTag>,
+          },
+          { title: text.service.columns.staff, dataIndex: 'staff', render: (v: string | null) => v ?? '—' },
+          { title: text.service.columns.source, render: (_, r) => <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>{text.sources[r.source]}</Tooltip> },
+        ]}
+      />
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} xl={12}>
+          <Card title={text.service.breaches} size="small" extra={<AsOf at={snapshot.at} />} data-testid="breach-list">
+            {breaches.length === 0 ? (
+              <Typography.Text type="secondary">{text.none}</Typography.Text>
+            ) : (
+              <ul style={{ margin: 0, paddingLeft: 16 }}>
+                {breaches.map((b) => (
+                  <li key={String(b.id)}>
+                    <Typography.Text strong>{String(b.id)}</Typography.Text> · {text.kinds[b.kind]} · {beijingMinute(b.deadline)} · <Typography.Text type="danger">{risk(b.kind)}</Typography.Text>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <ServiceCalendar at={snapshot.at} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={text.service.byDay} size="small" extra={<AsOf at={snapshot.at} />}>
+            <Chart
+              label={`${text.service.byDay}: ${byDay.map((d) => `${d.date} ${percent(d.rate)}`).join(', ')}`}
+              testId="chart-by-day"
+              option={{
+                tooltip: { trigger: 'axis' },
+                grid: { left: 40, right: 16, top: 24, bottom: 30 },
+                xAxis: { type: 'category', data: byDay.map((d) => d.date) },
+                yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+                series: [{ name: text.service.rate, type: 'bar', data: rateSeries(byDay.map((d) => d.rate)), itemStyle: { color: '#1f6feb' } }],
+              }}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card title={text.service.byStaff} size="small" extra={<AsOf at={snapshot.at} />}>
+            <Chart
+              label={`${text.service.byStaff}: ${byStaff.map((d) => `${d.staff} ${percent(d.rate)}`).join(', ')}`}
+              testId="chart-by-staff"
+              option={{
+                tooltip: { trigger: 'axis' },
+                grid: { left: 60, right: 16, top: 24, bottom: 30 },
+                xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
+                yAxis: { type: 'category', data: byStaff.map((d) => d.staff) },
+                series: [{ name: text.service.rate, type: 'bar', data: rateSeries(byStaff.map((d) => d.rate)), itemStyle: { color: '#389e0d' } }],
+              }}
+            />
+          </Card>
+        </Col>
+      </Row>
+      <TicketForm open={editing !== undefined} initial={editing ?? null} onClose={() => setEditing(undefined)} />
+    </div>
+  );
+}

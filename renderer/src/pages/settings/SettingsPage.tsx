@@ -1,0 +1,166 @@
+/** Settings of the compliance pages: policy packs, service hours and calendar overrides, alert lead times, quiet hours, language. */
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Table, Typography, message } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../../shared/ipc/contract';
+import { call } from '../../api';
+import { useApp } from '../../stores/app-store';
+import { useCompliance } from '../../stores/compliance-store';
+import { useComplianceText } from '../overview/compliance-messages';
+import type { PageProps } from '../registry';
+
+/** The scheduler's defaults (electron/services/alerts/schedule.ts), shown when nothing is set. */
+const defaultLeads = { consultation: 30, complaint: 600, afterSales: 3600, deposit: 86_400 };
+const leadKeys = ['consultation', 'complaint', 'afterSales', 'deposit'] as const;
+
+export function SettingsPage({ readOnly }: PageProps) {
+  const text = useComplianceText();
+  const { locale, setLocale } = useApp();
+  const { catalog, load } = useCompliance();
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [overrideDate, setOverrideDate] = useState('');
+  const [overrideKind, setOverrideKind] = useState<'workday' | 'holiday'>('holiday');
+  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+
+  useEffect(() => {
+    void call('settings.get', {}).then(setSettings);
+    if (!useCompliance.getState().catalog) void load();
+  }, [load]);
+  if (!settings) return <Typography.Text>{text.loading}</Typography.Text>;
+
+  const save = async (patch: Partial<Settings>) => {
+    try {
+      setSettings(await call('settings.update', patch));
+      void message.success(text.saved);
+      void load();
+    } catch (error) {
+      void message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const packs = settings.policyPacks ?? ['jdcloud-marketplace-2019'];
+  const hours = settings.serviceHours ?? catalog?.serviceHours ?? { start: '09:00', end: '18:00' };
+  const overrides = Object.entries(settings.calendarOverrides ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const leads = { ...defaultLeads, ...settings.alertLeadTimes };
+
+  return (
+    <div data-testid="settings-page" style={{ maxWidth: 820 }}>
+      <Typography.Title level={3}>{text.settings.title}</Typography.Title>
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Card title={text.settings.packs} size="small">
+          <Checkbox.Group
+            disabled={readOnly}
+            value={packs}
+            onChange={(value) => value.length > 0 && void save({ policyPacks: value as string[] })}
+            options={(catalog?.packs ?? []).map((p) => ({ value: p.id, label: `${p.name[locale]} (${p.id})` }))}
+          />
+        </Card>
+        <Card title={text.settings.serviceHours} size="small">
+          <Form
+            layout="inline"
+            key={`${hours.start}-${hours.end}`}
+            initialValues={hours}
+            onFinish={(v: { start: string; end: string }) => void save({ serviceHours: v })}
+            disabled={readOnly}
+          >
+            <Form.Item name="start" label={text.settings.start} rules={[{ pattern: /^([01]\d|2[0-4]):[0-5]\d$/, required: true }]}>
+              <Input style={{ width: 90 }} />
+            </Form.Item>
+            <Form.Item name="end" label={text.settings.end} rules={[{ pattern: /^([01]\d|2[0-4]):[0-5]\d$/, required: true }]}>
+              <Input style={{ width: 90 }} />
+            </Form.Item>
+            <Button htmlType="submit">{text.save}</Button>
+          </Form>
+        </Card>
+        <Card title={text.settings.overrides} size="small">
+          <Space wrap style={{ marginBottom: 8 }}>
+            <Input aria-label={text.settings.overrideDate} placeholder="2027-10-01" value={overrideDate} onChange={(e) => setOverrideDate(e.target.value)} style={{ width: 140 }} />
+            <Select
+              aria-label={text.settings.overrideKind}
+              value={overrideKind}
+              onChange={setOverrideKind}
+              style={{ width: 140 }}
+              options={[
+                { value: 'holiday', label: text.service.dayKinds.holiday },
+                { value: 'workday', label: text.service.dayKinds.workday },
+              ]}
+            />
+            <Button
+              disabled={readOnly || !/^\d{4}-\d{2}-\d{2}$/.test(overrideDate)}
+              onClick={() => {
+                void save({ calendarOverrides: { ...settings.calendarOverrides, [overrideDate]: overrideKind } });
+                setOverrideDate('');
+              }}
+            >
+              {text.settings.addOverride}
+            </Button>
+          </Space>
+          <Table
+            size="small"
+            pagination={false}
+            rowKey={([date]) => date}
+            dataSource={overrides}
+            columns={[
+              { title: text.settings.overrideDate, render: (_, [date]) => date },
+              { title: text.settings.overrideKind, render: (_, [, kind]) => text.service.dayKinds[kind] },
+              {
+                title: '',
+                render: (_, [date]) => (
+                  <Button
+                    size="small"
+                    disabled={readOnly}
+                    onClick={() => void save({ calendarOverrides: Object.fromEntries(overrides.filter(([d]) => d !== date)) })}
+                  >
+                    {text.settings.remove}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Card>
+        <Card title={text.settings.leads} size="small">
+          <Form layout="vertical" initialValues={leads} onFinish={(v: typeof leads) => void save({ alertLeadTimes: v })} disabled={readOnly}>
+            <Space wrap>
+              {leadKeys.map((k) => (
+                <Form.Item key={k} name={k} label={text.settings.leadNames[k]}>
+                  <InputNumber min={0} max={30 * 86_400} style={{ width: 150 }} />
+                </Form.Item>
+              ))}
+            </Space>
+            <Button htmlType="submit">{text.save}</Button>
+          </Form>
+          <Space style={{ marginTop: 12 }}>
+            <Switch
+              id="quiet-switch"
+              checked={settings.quietOutsideServiceHours ?? false}
+              disabled={readOnly}
+              onChange={(checked) => void save({ quietOutsideServiceHours: checked })}
+            />
+            <label htmlFor="quiet-switch">{text.settings.quiet}</label>
+          </Space>
+        </Card>
+        <Card title={text.settings.notifications} size="small">
+          <Space>
+            <Button
+              disabled={permission !== 'default'}
+              onClick={() => void Notification.requestPermission().then((p) => setPermission(p))}
+            >
+              {text.settings.enableNotifications}
+            </Button>
+            <Typography.Text type="secondary">{permission}</Typography.Text>
+          </Space>
+        </Card>
+        <Card title={text.settings.language} size="small">
+          <Select
+            aria-label={text.settings.language}
+            value={locale}
+            style={{ width: 160 }}
+            onChange={(value) => void setLocale(value)}
+            options={[
+              { value: 'zh-CN', label: '简体中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Card>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * The compliance pages' data: one snapshot of the engines' reports as of the main process's
+ * clock, refreshed on a timer and after every change. Every change goes through the contract.
+ */
+import { create } from 'zustand';
+import type {
+  ComplianceCatalog,
+  ComplianceImportResult,
+  ComplianceSnapshot,
+  RequestOf,
+  ResponseOf,
+} from '../../../shared/ipc/contract';
+import { call } from '../api';
+import { appNow } from './compliance-view';
+
+/** The engines are re-run this often while a compliance page is open (countdowns tick locally every second). */
+export const SNAPSHOT_REFRESH_MS = 30_000;
+
+interface ComplianceState {
+  snapshot: ComplianceSnapshot | null;
+  catalog: ComplianceCatalog | null;
+  /** performance.now() when the snapshot arrived (see appNow). */
+  receivedAt: number;
+  loading: boolean;
+  error: string | null;
+  load(): Promise<void>;
+  /** The app's clock now (ms), consistent with the snapshot's. */
+  now(): number;
+  importFiles(files: { name: string; text: string }[], onProgress: (done: number) => void): Promise<ComplianceImportResult[]>;
+  saveTicket(ticket: RequestOf<'compliance.saveTicket'>['ticket']): Promise<void>;
+  saveLedgerEntry(entry: RequestOf<'compliance.saveLedgerEntry'>['entry']): Promise<void>;
+  setDepositRequired(required: number): Promise<void>;
+  saveViolation(request: RequestOf<'compliance.saveViolation'>): Promise<void>;
+  appeal(request: RequestOf<'compliance.appeal'>): Promise<void>;
+  whatIf(request: RequestOf<'compliance.whatIf'>): Promise<ResponseOf<'compliance.whatIf'>>;
+  markSeen(): Promise<void>;
+}
+
+export const useCompliance = create<ComplianceState>((set, get) => {
+  const thenReload = async (work: Promise<unknown>) => {
+    await work;
+    await get().load();
+  };
+  return {
+    snapshot: null,
+    catalog: null,
+    receivedAt: 0,
+    loading: false,
+    error: null,
+    async load() {
+      set({ loading: true });
+      try {
+        const [snapshot, catalog] = await Promise.all([call('compliance.snapshot', {}), call('compliance.catalog', {})]);
+        set({ snapshot, catalog, receivedAt: performance.now(), error: null });
+      } catch (error) {
+        set({ error: error instanceof Error ? error.message : String(error) });
+      } finally {
+        set({ loading: false });
+      }
+    },
+    now() {
+      const { snapshot, receivedAt } = get();
+      return snapshot ? appNow(snapshot.atMs, receivedAt, performance.now()) : Date.now();
+    },
+    async importFiles(files, onProgress) {
+      const results: ComplianceImportResult[] = [];
+      // One file per call: every file reported as imported is already committed.
+      for (const file of files) {
+        const { files: [result] } = await call('compliance.import', { files: [file] });
+        if (result) results.push(result);
+        onProgress(results.length);
+      }
+      await get().load();
+      return results;
+    },
+    saveTicket: (ticket) => thenReload(call('compliance.saveTicket', { ticket })),
+    saveLedgerEntry: (entry) => thenReload(call('compliance.saveLedgerEntry', { entry })),
+    setDepositRequired: (required) => thenReload(call('compliance.setDepositRequired', { required })),
+    saveViolation: (request) => thenReload(call('compliance.saveViolation', request)),
+    appeal: (request) => thenReload(call('compliance.appeal', request)),
+    whatIf: (request) => call('compliance.whatIf', request),
+    markSeen: () => thenReload(call('compliance.markSeen', {})),
+  };
+});
