@@ -3,6 +3,14 @@
 // command always matches the sources (no separate build step to forget).
 import { register } from 'tsx/esm/api';
 
+// `vendordesk check … | head` closes the pipe early: that is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 register();
 const { main } = await import('../cli/main.ts');
 process.exitCode = await main(process.argv.slice(2));

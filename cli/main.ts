@@ -5,27 +5,41 @@
 import { EXIT_INPUT, processIO, type CliIO, type Command } from './io';
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  check: { summary: 'self-check listing files (formats.md §2)', load: async () => (await import('./commands/check')).run },
-  sla: { summary: 'service-ticket SLA status (formats.md §3)', load: async () => (await import('./commands/sla')).run },
-  deposit: { summary: 'deposit balance and top-up deadline (formats.md §4)', load: async () => (await import('./commands/deposit')).run },
-  points: { summary: 'violation points this year (formats.md §5)', load: async () => (await import('./commands/points')).run },
-  api: { summary: 'call the marketplace API with a signed request', load: async () => (await import('./commands/api')).run },
+  check: { summary: '商品上架自检 / self-check listing files (formats.md §2)', load: async () => (await import('./commands/check')).run },
+  sla: { summary: '客服响应时效 / service-ticket SLA status (§3)', load: async () => (await import('./commands/sla')).run },
+  deposit: { summary: '保证金与补缴期限 / deposit and top-up deadline (§4)', load: async () => (await import('./commands/deposit')).run },
+  points: { summary: '年度违规扣分 / violation points this year (§5)', load: async () => (await import('./commands/points')).run },
+  api: { summary: '调用云市场 API（签名请求）/ call the marketplace API, signed', load: async () => (await import('./commands/api')).run },
 };
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-  return `usage: vendordesk <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun "vendordesk <command> --help" for a command's options.\n`;
+  return [
+    '用法 / usage: vendordesk <command> [options]',
+    '',
+    '命令 / commands:',
+    ...lines,
+    '',
+    '退出码 / exit status: 0 正常 ok · 1 发现阻断项或 API 错误 blockers or API error · 2 输入无效 invalid input',
+    '查看命令选项 / a command\'s options: vendordesk <command> --help',
+    '',
+  ].join('\n');
 }
 
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
+  if (!name) {
+    // No command is a usage error: the help goes to stderr so scripts never parse it as output.
+    io.stderr.write(usage());
+    return EXIT_INPUT;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());
-    return name ? 0 : EXIT_INPUT;
+    return 0;
   }
   const command = commands[name];
   if (!command) {
-    io.stderr.write(`vendordesk: unknown command "${name}"\n\n${usage()}`);
+    io.stderr.write(`vendordesk: 未知命令 / unknown command "${name}"\n\n${usage()}`);
     return EXIT_INPUT;
   }
   return (await command.load())(rest, io);

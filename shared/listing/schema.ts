@@ -9,58 +9,58 @@ import { z } from 'zod';
 
 /** Yuan with at most two decimals (formats.md: "money is CNY yuan with at most two decimals"). */
 export const yuanSchema = z
-  .number({ error: 'must be a number (yuan)' })
+  .number({ error: '应为数字（元）/ must be a number (yuan)' })
   .finite()
-  .nonnegative({ error: 'must not be negative' })
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: 'at most two decimals (yuan)' });
+  .nonnegative({ error: '不能为负数 / must not be negative' })
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: '最多两位小数（元）/ at most two decimals (yuan)' });
 
 export const listingTypes = ['application', 'service', 'tool'] as const;
 export const billingKinds = ['monthly', 'yearly', 'one-time', 'usage'] as const;
 
 export const priceSchema = z.looseObject({
   amount: yuanSchema,
-  currency: z.literal('CNY', { error: 'currency must be "CNY"' }),
-  billing: z.enum(billingKinds, { error: `billing must be one of ${billingKinds.join(', ')}` }),
+  currency: z.literal('CNY', { error: '币种应为 "CNY" / currency must be "CNY"' }),
+  billing: z.enum(billingKinds, { error: `计费方式应为 / billing must be one of: ${billingKinds.join(', ')}` }),
 });
 
 export const specSchema = z.looseObject({
-  name: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }),
+  name: z.string({ error: '应为字符串 / must be a string' }).min(1, { error: '不能为空 / must not be empty' }),
   price: yuanSchema,
-  attributes: z.record(z.string(), z.string({ error: 'attribute values must be strings' })).optional(),
+  attributes: z.record(z.string(), z.string({ error: '属性值应为字符串 / attribute values must be strings' })).optional(),
 });
 
 export const caseSchema = z.looseObject({
-  title: z.string({ error: 'must be a string' }),
-  content: z.string({ error: 'must be a string' }),
+  title: z.string({ error: '应为字符串 / must be a string' }),
+  content: z.string({ error: '应为字符串 / must be a string' }),
 });
 
 export const imageSchema = z.looseObject({
-  url: z.string({ error: 'must be a string' }),
-  alt: z.string({ error: 'must be a string' }).optional(),
+  url: z.string({ error: '应为字符串 / must be a string' }),
+  alt: z.string({ error: '应为字符串 / must be a string' }).optional(),
 });
 
 export const listingSchema = z.looseObject({
-  id: z.string({ error: 'must be a string' }).optional(),
-  title: z.string({ error: 'must be a string' }),
-  type: z.enum(listingTypes, { error: `must be one of ${listingTypes.join(', ')}` }),
+  id: z.string({ error: '应为字符串 / must be a string' }).optional(),
+  title: z.string({ error: '应为字符串 / must be a string' }),
+  type: z.enum(listingTypes, { error: `应为以下之一 / must be one of: ${listingTypes.join(', ')}` }),
   price: priceSchema,
   specs: z.array(specSchema).optional(),
-  attributes: z.record(z.string(), z.string({ error: 'attribute values must be strings' })).optional(),
-  summary: z.string({ error: 'must be a string' }).optional(),
-  description: z.string({ error: 'must be a string' }),
+  attributes: z.record(z.string(), z.string({ error: '属性值应为字符串 / attribute values must be strings' })).optional(),
+  summary: z.string({ error: '应为字符串 / must be a string' }).optional(),
+  description: z.string({ error: '应为字符串 / must be a string' }),
   cases: z.array(caseSchema).optional(),
   images: z.array(imageSchema).optional(),
   officialSite: z
-    .looseObject({ productPageUrl: z.string({ error: 'must be a string' }) })
+    .looseObject({ productPageUrl: z.string({ error: '应为字符串 / must be a string' }) })
     .nullable()
     .optional(),
-  delistingStrategy: z.string({ error: 'must be a string or null' }).nullable().optional(),
-  serviceTerms: z.string({ error: 'must be a string or null' }).nullable().optional(),
-  runsOnJdCloud: z.boolean({ error: 'must be true, false or null' }).nullable().optional(),
+  delistingStrategy: z.string({ error: '应为字符串或 null / must be a string or null' }).nullable().optional(),
+  serviceTerms: z.string({ error: '应为字符串或 null / must be a string or null' }).nullable().optional(),
+  runsOnJdCloud: z.boolean({ error: '应为 true、false 或 null / must be true, false or null' }).nullable().optional(),
   vendor: z
     .looseObject({
-      name: z.string({ error: 'must be a string' }),
-      authorizedBrands: z.array(z.string({ error: 'must be a string' })).default([]),
+      name: z.string({ error: '应为字符串 / must be a string' }),
+      authorizedBrands: z.array(z.string({ error: '应为字符串 / must be a string' })).default([]),
     })
     .optional(),
 });

@@ -75,7 +75,7 @@ describe('vendordesk check', () => {
   it('invalid listing: exit 2 naming the field', async () => {
     const t = fakeIO(repo, JSON.stringify({ title: 'x', type: 'app', price: { amount: 1, currency: 'CNY', billing: 'monthly' }, description: '' }));
     expect(await run(['-'], t.io)).toBe(2);
-    expect(t.err()).toMatch(/^-: type: invalid listing: must be one of/m);
+    expect(t.err()).toMatch(/^-: type: invalid listing: 应为以下之一 \/ must be one of/m);
   });
 
   it('usage errors: exit 2', async () => {
