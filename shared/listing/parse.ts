@@ -41,7 +41,7 @@ export function listingsFromJson(value: unknown): ListingFileResult {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'listings' in value) {
     const items = (value as { listings: unknown }).listings;
     if (!Array.isArray(items)) {
-      return { ok: false, problems: [{ kind: 'schema', path: 'listings', message: 'must be an array' }] };
+      return { ok: false, problems: [{ kind: 'schema', path: 'listings', message: '应为数组 / must be an array' }] };
     }
     const listings: Listing[] = [];
     const problems: ListingFileProblem[] = [];

@@ -25,7 +25,7 @@ describe('listing files', () => {
   });
 
   it('rejects listings that is not an array', () => {
-    expect(parseListingFile('{"listings": {}}')).toMatchObject({ ok: false, problems: [{ path: 'listings', message: 'must be an array' }] });
+    expect(parseListingFile('{"listings": {}}')).toMatchObject({ ok: false, problems: [{ path: 'listings', message: '应为数组 / must be an array' }] });
   });
 
   it('computes line/column from offsets', () => {
