@@ -1,4 +1,6 @@
 /** App-wide state: language (persisted in the settings table), database status, current page. */
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { create } from 'zustand';
 import type { Locale, ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../api';
@@ -26,6 +28,12 @@ interface AppState {
 
 const messagesFor = (locale: Locale): Messages => (locale === 'en' ? (en as Messages) : zhCN);
 
+/** The page language and dayjs's (antd's calendar and pickers take month and weekday names from it). */
+function applyLocale(locale: Locale): void {
+  document.documentElement.lang = locale;
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
+}
+
 export const useApp = create<AppState>((set) => ({
   locale: 'zh-CN',
   t: zhCN,
@@ -37,7 +45,7 @@ export const useApp = create<AppState>((set) => ({
   async init() {
     try {
       const [status, settings] = await Promise.all([call('app.status', {}), call('settings.get', {})]);
-      document.documentElement.lang = settings.locale;
+      applyLocale(settings.locale);
       set({ status, locale: settings.locale, t: messagesFor(settings.locale), ready: true });
       // Alerts arrive on every page: the poller lives beside the compliance store (issue 7).
       void import('./compliance-alerts').then((m) => m.startAlertPolling());
@@ -46,8 +54,8 @@ export const useApp = create<AppState>((set) => ({
     }
   },
   async setLocale(locale) {
+    applyLocale(locale); // before the re-render, so date components render in the new language
     set({ locale, t: messagesFor(locale) });
-    document.documentElement.lang = locale;
     await call('settings.update', { locale });
   },
   setPage(page) {
