@@ -22,6 +22,8 @@ async function openApp(): Promise<void> {
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   pageErrors = collectPageErrors(page);
   await page.goto(host.url);
+  // The overview is the start page; the listings are one click away in the sidebar.
+  await page.getByRole('menuitem', { name: /商品|Listings/ }).click();
 }
 
 beforeAll(async () => {
@@ -37,7 +39,7 @@ afterAll(async () => {
   tmp?.cleanup();
 });
 
-const row = (title: string) => page.locator('tr.ant-table-row', { hasText: title });
+const row = (title: string) => page.locator('.ant-table-row', { hasText: title });
 /** The editor drawer animates out after a save; its mask takes clicks until it is gone. */
 const drawerClosed = () => expect.poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
 
@@ -71,7 +73,7 @@ describe('listings in browser mode', () => {
     await title.fill('云盾 WAF 网站防护（专业版）');
     await page.getByTestId('listing-save').click();
     await expect.poll(() => row('专业版').isVisible()).toBe(true);
-    expect(await page.locator('tr.ant-table-row').count()).toBe(1);
+    expect(await page.locator('.ant-table-row').count()).toBe(1);
     await drawerClosed();
   });
 
@@ -109,17 +111,17 @@ describe('listings in browser mode', () => {
     await screenshot(page, '05-import-results');
     await page.getByRole('button', { name: 'Close' }).last().click();
     await expect.poll(() => row('云客通 CRM').isVisible()).toBe(true);
-    expect(await page.locator('tr.ant-table-row', { hasText: '坏文件' }).count()).toBe(0);
-    expect(await page.locator('tr.ant-table-row').count()).toBe(2);
+    expect(await page.locator('.ant-table-row', { hasText: '坏文件' }).count()).toBe(0);
+    expect(await page.locator('.ant-table-row').count()).toBe(2);
   });
 
   it('duplicates and deletes', async () => {
     await row('云客通 CRM').getByRole('button', { name: /Duplicate/ }).click();
-    await expect.poll(() => page.locator('tr.ant-table-row', { hasText: '(copy)' }).count()).toBe(1);
-    await page.locator('tr.ant-table-row', { hasText: '(copy)' }).getByRole('button', { name: /Delete/ }).click();
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '(copy)' }).count()).toBe(1);
+    await page.locator('.ant-table-row', { hasText: '(copy)' }).getByRole('button', { name: /Delete/ }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => page.locator('tr.ant-table-row', { hasText: '(copy)' }).count()).toBe(0);
-    expect(await page.locator('tr.ant-table-row').count()).toBe(2);
+    await expect.poll(() => page.locator('.ant-table-row', { hasText: '(copy)' }).count()).toBe(0);
+    expect(await page.locator('.ant-table-row').count()).toBe(2);
     await screenshot(page, '06-after-delete');
     expect(pageErrors).toEqual([]);
   });

@@ -1,22 +1,59 @@
-/** The listing editor: every §1 field, validated by the shared schema on save. */
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Divider, Drawer, Form, Input, InputNumber, Select, Space, message } from 'antd';
-import { useEffect, useState } from 'react';
+/**
+ * The listing workspace: every §1 field (validated by the shared schema on save), checked live
+ * in a worker as the user types, with highlighted spans, a findings panel (jump, fix one or all
+ * of a rule, undo), exposure and ready state, official-site verification, check history and
+ * the check report. Keyboard: F8 / Shift+F8, Ctrl+., Ctrl+S, Ctrl+Z outside text fields.
+ */
+import { MinusCircleOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  Button,
+  Col,
+  Divider,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Typography,
+  message,
+} from 'antd';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { getFieldText } from '../../../../shared/check/fields';
+import type { Finding } from '../../../../shared/check/types';
+import { exposureOf } from '../../../../shared/ipc/contract';
 import { billingKinds, listingTypes, type Listing } from '../../../../shared/listing/schema';
-import type { ListingRecord } from '../../../../shared/ipc/contract';
-import { ApiError } from '../../api';
+import { ApiError, call } from '../../api';
 import { useApp } from '../../stores/app-store';
 import { useListings } from '../../stores/listings-store';
-import { emptyFormValues, toFormValues, validateForm, type ListingFormValues } from './listing-form-model';
+import { createCheckClient, type CheckClient } from '../../workers/check-client';
+import { DescriptionPreview } from './DescriptionPreview';
+import { FindingsPanel, ReadyState } from './FindingsPanel';
+import { HistoryChart } from './HistoryChart';
+import { HighlightedTextArea, revealSpan } from './HighlightedTextArea';
+import { fromFormValues, toFormValues, validateForm, type ListingFormValues } from './listing-form-model';
+import { OfficialSitePanel } from './OfficialSitePanel';
+import { saveDownload } from './save-file';
+import { useWorkspaceText } from './workspace-messages';
+import { formElementId, highlightsByField, stepFinding } from './workspace-model';
+
+export const FORM_NAME = 'listing';
+/** Typing pauses this long before a check (the worker is fast; this keeps bursts to one check). */
+export const CHECK_DEBOUNCE_MS = 150;
 
 interface Props {
-  /** The record being edited, `null` for a new listing; the drawer is closed when undefined. */
-  record: ListingRecord | null | undefined;
   readOnly: boolean;
   onClose(): void;
 }
 
-function KeyValueList({ name, t }: { name: (string | number)[]; t: ReturnType<typeof useApp.getState>['t'] }) {
+function KeyValueList({
+  name,
+  t,
+}: {
+  name: (string | number)[];
+  t: ReturnType<typeof useApp.getState>['t'];
+}) {
   return (
     <Form.List name={name}>
       {(fields, { add, remove }) => (
@@ -29,10 +66,21 @@ function KeyValueList({ name, t }: { name: (string | number)[]; t: ReturnType<ty
               <Form.Item name={[field.name, 'value']}>
                 <Input placeholder={t.form.attrValue} aria-label={t.form.attrValue} />
               </Form.Item>
-              <MinusCircleOutlined aria-label={t.common.remove} onClick={() => remove(field.name)} />
+              <Button
+                type="text"
+                size="small"
+                icon={<MinusCircleOutlined />}
+                aria-label={t.common.remove}
+                onClick={() => remove(field.name)}
+              />
             </Space>
           ))}
-          <Button type="dashed" size="small" onClick={() => add({ key: '', value: '' })} icon={<PlusOutlined />}>
+          <Button
+            type="dashed"
+            size="small"
+            onClick={() => add({ key: '', value: '' })}
+            icon={<PlusOutlined />}
+          >
             {t.common.add}
           </Button>
         </>
@@ -41,199 +89,533 @@ function KeyValueList({ name, t }: { name: (string | number)[]; t: ReturnType<ty
   );
 }
 
-export function ListingForm({ record, readOnly, onClose }: Props) {
-  const t = useApp((s) => s.t);
-  const { create, update } = useListings();
+const isTextTarget = (el: EventTarget | null) =>
+  el instanceof HTMLTextAreaElement ||
+  (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type)) ||
+  (el instanceof HTMLElement && el.isContentEditable);
+
+export function ListingForm({ readOnly, onClose }: Props) {
+  const { t, locale } = useApp();
+  const text = useWorkspaceText();
+  const open = useListings((s) => s.editor !== null);
+  const record = useListings((s) => s.editor?.record ?? null);
+  const findings = useListings((s) => s.editor?.findings ?? noFindings);
+  const findingsFor = useListings((s) => s.editor?.findingsFor ?? null);
+  const checkMs = useListings((s) => s.editor?.checkMs ?? null);
+  const verification = useListings((s) => s.editor?.verification ?? null);
+  const history = useListings((s) => s.editor?.history ?? noRuns);
+  const canUndo = useListings((s) => (s.editor?.undoStack.length ?? 0) > 0);
+  const store = useListings.getState;
   const [form] = Form.useForm<ListingFormValues>();
   const [saving, setSaving] = useState(false);
-  const open = record !== undefined;
+  // The finding selected with F8 or a click, per editing session (a new session starts at none).
+  const [selection, setSelection] = useState<{ session: string | null; index: number }>({
+    session: null,
+    index: -1,
+  });
+  const productPageUrl = Form.useWatch('productPageUrl', form) ?? '';
+  const description = Form.useWatch('description', form) ?? '';
+  const checker = useRef<CheckClient | null>(null);
+  const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const sessionKey = useListings((s) => s.editor && (s.editor.record?.localId ?? 'new'));
+  const current = selection.session === sessionKey ? selection.index : -1;
+  const setCurrent = (index: number) => setSelection({ session: sessionKey, index });
 
+  // The checker lives as long as the editor is open.
   useEffect(() => {
     if (!open) return;
-    form.resetFields();
-    form.setFieldsValue(record ? toFormValues(record.listing) : emptyFormValues());
-  }, [open, record, form]);
+    const client = createCheckClient(
+      (listing, result, ms) => store().setFindings(listing, result, ms),
+      (error) => message.error(error),
+    );
+    checker.current = client;
+    return () => {
+      clearTimeout(debounce.current);
+      client.dispose();
+      checker.current = null;
+    };
+  }, [open, store]);
 
-  async function save() {
+  const checkNow = useCallback(() => {
+    const editor = store().editor;
+    if (!editor || !checker.current) return;
+    checker.current.check(editor.draft, editor.verification ? { officialSite: editor.verification } : {});
+  }, [store]);
+
+  const scheduleCheck = useCallback(() => {
+    clearTimeout(debounce.current);
+    debounce.current = setTimeout(checkNow, CHECK_DEBOUNCE_MS);
+  }, [checkNow]);
+
+  // A new editing session: fill the form from the draft and check at once.
+  useEffect(() => {
+    if (!sessionKey) return;
+    const editor = store().editor;
+    if (!editor) return;
+    form.resetFields();
+    form.setFieldsValue(toFormValues(editor.draft));
+    checkNow();
+  }, [sessionKey, form, store, checkNow]);
+
+  // A new verification changes what the engine says about the official site.
+  useEffect(() => {
+    if (verification) checkNow();
+  }, [verification, checkNow]);
+
+  const base = record?.listing;
+  const onValuesChange = () => {
+    store().setDraft(fromFormValues(form.getFieldsValue(true) as ListingFormValues, base) as Listing);
+    scheduleCheck();
+  };
+
+  /** After a fix or an undo the store holds the new listing: show it and check it now. */
+  const showDraft = () => {
+    const editor = store().editor;
+    if (!editor) return;
+    form.setFieldsValue(toFormValues(editor.draft));
+    checkNow();
+  };
+
+  const highlights = useMemo(() => highlightsByField(findings), [findings]);
+  const checkedText = (field: string) => (findingsFor ? getFieldText(findingsFor, field) : undefined);
+
+  const jump = (index: number) => {
+    const finding = findings[index];
+    if (!finding) return;
+    setCurrent(index);
+    const id = formElementId(FORM_NAME, finding.field, form.getFieldsValue(true) as ListingFormValues);
+    const el = id ? document.getElementById(id) : null;
+    if (el) revealSpan(el, finding.start, finding.end);
+  };
+
+  const applyFix = (finding: Finding) => {
+    const n = store().applyFix(finding);
+    if (n === 0) return void message.warning(text.editor.staleFix);
+    showDraft();
+    message.success(text.editor.fixed(n));
+  };
+
+  const applyAll = (ruleId: Finding['ruleId']) => {
+    const n = store().applyAllOfRule(ruleId);
+    if (n === 0) return void message.warning(text.editor.staleFix);
+    showDraft();
+    message.success(text.editor.fixed(n));
+  };
+
+  const undo = () => {
+    if (store().undo()) {
+      showDraft();
+      message.info(text.editor.undone);
+    }
+  };
+
+  function validated(): Listing | null {
+    const result = validateForm(form.getFieldsValue(true) as ListingFormValues, base);
+    if (result.ok) return result.listing;
+    form.setFields(result.errors.map((e) => ({ name: e.name as never, errors: [e.message] })));
+    return null;
+  }
+
+  async function save(close: boolean) {
     try {
       await form.validateFields();
     } catch {
       message.error(t.form.fixErrors);
       return;
     }
-    const values = form.getFieldsValue(true) as ListingFormValues;
-    const result = validateForm(values, record?.listing as Listing | undefined);
-    if (!result.ok) {
-      form.setFields(result.errors.map((e) => ({ name: e.name as never, errors: [e.message] })));
+    const listing = validated();
+    if (!listing) {
       message.error(t.form.fixErrors);
       return;
     }
     setSaving(true);
     try {
-      if (record) await update(record, result.listing);
-      else await create(result.listing);
-      message.success(record ? t.listings.saved : t.listings.created);
-      onClose();
+      const { run } = await store().save(listing);
+      message.success(
+        close
+          ? record
+            ? t.listings.saved
+            : t.listings.created
+          : text.editor.savedChecked(run.counts.blockers),
+      );
+      if (close) onClose();
     } catch (error) {
-      const text = error instanceof ApiError && error.code === 'conflict' ? t.listings.conflict : error instanceof Error ? error.message : String(error);
-      message.error(text);
+      const msg =
+        error instanceof ApiError && error.code === 'conflict'
+          ? t.listings.conflict
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      message.error(msg);
     } finally {
       setSaving(false);
     }
   }
 
+  async function exportReport(format: 'html' | 'pdf') {
+    const listing = validated();
+    if (!listing) return void message.error(text.editor.invalidForReport);
+    try {
+      const report = await call('checks.report', { listing, format, locale });
+      if (report.encoding === 'base64')
+        saveDownload(
+          report.fileName,
+          Uint8Array.from(atob(report.content), (c) => c.charCodeAt(0)),
+          report.mimeType,
+        );
+      else saveDownload(report.fileName, report.content, `${report.mimeType};charset=utf-8`);
+    } catch (error) {
+      if (
+        format === 'pdf' &&
+        error instanceof ApiError &&
+        (error.details as { reason?: string } | undefined)?.reason === 'pdf-unavailable'
+      ) {
+        message.warning(`${error.message} ${text.editor.pdfUnavailable}`);
+        return exportReport('html');
+      }
+      message.error(`${text.editor.reportFailed}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    const mod = e.ctrlKey || e.metaKey;
+    if (e.key === 'F8' || (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp'))) {
+      e.preventDefault();
+      jump(stepFinding(current, findings.length, e.shiftKey || e.key === 'ArrowUp' ? -1 : 1));
+    } else if (mod && e.key === '.') {
+      e.preventDefault();
+      const finding = findings[current];
+      if (finding?.fix && !readOnly) applyFix(finding);
+    } else if (mod && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      if (!readOnly) void save(false);
+    } else if (mod && e.key.toLowerCase() === 'z' && !e.shiftKey && !isTextTarget(e.target)) {
+      e.preventDefault();
+      undo();
+    }
+  };
+
+  // The drawer is modal: its shortcuts work wherever the focus is in it (header buttons included).
+  const keyHandler = useRef(onKeyDown);
+  useEffect(() => {
+    keyHandler.current = onKeyDown;
+  });
+  useEffect(() => {
+    if (!open) return;
+    const listener = (e: KeyboardEvent) => keyHandler.current(e);
+    window.addEventListener('keydown', listener);
+    return () => window.removeEventListener('keydown', listener);
+  }, [open]);
+
+  const delistingFix = findings.find((f) => f.ruleId === 'delisting-strategy-missing' && f.fix);
+  const exposure = useMemo(() => exposureOf(findings), [findings]);
   const required = [{ required: true, message: t.form.required }];
+  const hl = (field: string) => ({
+    highlights: highlights.get(field) ?? noHighlights,
+    checkedText: checkedText(field),
+    currentIndex: current,
+  });
+
   return (
     <Drawer
       open={open}
       onClose={onClose}
-      size="large"
+      size="min(1480px, 98vw)"
       title={record ? t.form.editTitle : t.form.createTitle}
       destroyOnHidden
       extra={
-        <Space>
+        <Space wrap>
+          <Button icon={<UndoOutlined />} onClick={undo} disabled={!canUndo || readOnly}>
+            {text.editor.undo}
+          </Button>
           <Button onClick={onClose}>{t.common.cancel}</Button>
-          <Button type="primary" onClick={save} loading={saving} disabled={readOnly} data-testid="listing-save">
+          <Button onClick={() => void save(false)} loading={saving} disabled={readOnly}>
+            {text.editor.saveStay}
+          </Button>
+          <Button
+            type="primary"
+            onClick={() => void save(true)}
+            loading={saving}
+            disabled={readOnly}
+            data-testid="listing-save"
+          >
             {t.common.save}
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" disabled={readOnly} onFinish={save} aria-label={record ? t.form.editTitle : t.form.createTitle}>
-        <Divider titlePlacement="start">{t.form.sections.basic}</Divider>
-        <Form.Item name="title" label={t.form.title} rules={required}>
-          <Input maxLength={200} showCount />
-        </Form.Item>
-        <Space wrap>
-          <Form.Item name="type" label={t.form.type} rules={required}>
-            <Select style={{ width: 160 }} options={listingTypes.map((v) => ({ value: v, label: t.types[v] }))} />
-          </Form.Item>
-          <Form.Item name="id" label={t.form.id}>
-            <Input style={{ width: 240 }} />
-          </Form.Item>
-        </Space>
-        <Form.Item name="summary" label={t.form.summary}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
-        </Form.Item>
+      <div>
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="shortcut-hint">
+          {text.editor.shortcuts}
+        </Typography.Paragraph>
+        <Row gutter={24}>
+          <Col xs={24} lg={14}>
+            <Form
+              form={form}
+              name={FORM_NAME}
+              layout="vertical"
+              disabled={readOnly}
+              onValuesChange={onValuesChange}
+              aria-label={record ? t.form.editTitle : t.form.createTitle}
+            >
+              <Divider titlePlacement="start">{t.form.sections.basic}</Divider>
+              <Form.Item name="title" label={t.form.title} rules={required}>
+                <HighlightedTextArea rows={1} singleLine maxLength={200} {...hl('title')} />
+              </Form.Item>
+              <Space wrap>
+                <Form.Item name="type" label={t.form.type} rules={required}>
+                  <Select
+                    style={{ width: 160 }}
+                    options={listingTypes.map((v) => ({ value: v, label: t.types[v] }))}
+                  />
+                </Form.Item>
+                <Form.Item name="id" label={t.form.id}>
+                  <Input style={{ width: 240 }} />
+                </Form.Item>
+              </Space>
+              <Form.Item name="summary" label={t.form.summary}>
+                <HighlightedTextArea rows={2} {...hl('summary')} />
+              </Form.Item>
 
-        <Divider titlePlacement="start">{t.form.sections.price}</Divider>
-        <Space wrap>
-          <Form.Item name="priceAmount" label={t.form.priceAmount} rules={required}>
-            <InputNumber min={0} precision={2} style={{ width: 180 }} />
-          </Form.Item>
-          <Form.Item name="billing" label={t.form.billing} rules={required}>
-            <Select style={{ width: 160 }} options={billingKinds.map((v) => ({ value: v, label: t.billing[v] }))} />
-          </Form.Item>
-        </Space>
-        <Form.Item label={t.form.specs}>
-          <Form.List name="specs">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field) => (
-                  <div key={field.key} style={{ border: '1px solid #f0f0f0', padding: 12, marginBottom: 8, borderRadius: 6 }}>
-                    <Space align="baseline" wrap>
-                      <Form.Item name={[field.name, 'name']} label={t.form.specName} rules={required}>
-                        <Input style={{ width: 220 }} />
-                      </Form.Item>
-                      <Form.Item name={[field.name, 'price']} label={t.form.specPrice} rules={required}>
-                        <InputNumber min={0} precision={2} />
-                      </Form.Item>
-                      <Button size="small" danger onClick={() => remove(field.name)}>
-                        {t.common.remove}
+              <Divider titlePlacement="start">{t.form.sections.price}</Divider>
+              <Space wrap>
+                <Form.Item name="priceAmount" label={t.form.priceAmount} rules={required}>
+                  <InputNumber min={0} precision={2} style={{ width: 180 }} />
+                </Form.Item>
+                <Form.Item name="billing" label={t.form.billing} rules={required}>
+                  <Select
+                    style={{ width: 160 }}
+                    options={billingKinds.map((v) => ({ value: v, label: t.billing[v] }))}
+                  />
+                </Form.Item>
+              </Space>
+              <Form.Item label={t.form.specs}>
+                <Form.List name="specs">
+                  {(fields, { add, remove }) => (
+                    <>
+                      {fields.map((field) => (
+                        <div
+                          key={field.key}
+                          style={{
+                            border: '1px solid #f0f0f0',
+                            padding: 12,
+                            marginBottom: 8,
+                            borderRadius: 6,
+                          }}
+                        >
+                          <Space align="baseline" wrap>
+                            <Form.Item name={[field.name, 'name']} label={t.form.specName} rules={required}>
+                              <Input style={{ width: 220 }} />
+                            </Form.Item>
+                            <Form.Item name={[field.name, 'price']} label={t.form.specPrice} rules={required}>
+                              <InputNumber min={0} precision={2} />
+                            </Form.Item>
+                            <Button size="small" danger onClick={() => remove(field.name)}>
+                              {t.common.remove}
+                            </Button>
+                          </Space>
+                          <KeyValueList name={[field.name, 'attributes']} t={t} />
+                        </div>
+                      ))}
+                      <Button
+                        type="dashed"
+                        onClick={() => add({ name: '', price: 0, attributes: [] })}
+                        icon={<PlusOutlined />}
+                      >
+                        {t.form.specs}
                       </Button>
-                    </Space>
-                    <KeyValueList name={[field.name, 'attributes']} t={t} />
-                  </div>
-                ))}
-                <Button type="dashed" onClick={() => add({ name: '', price: 0, attributes: [] })} icon={<PlusOutlined />}>
-                  {t.form.specs}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
-        <Form.Item label={t.form.attributes}>
-          <KeyValueList name={['attributes']} t={t} />
-        </Form.Item>
+                    </>
+                  )}
+                </Form.List>
+              </Form.Item>
+              <Form.Item label={t.form.attributes}>
+                <KeyValueList name={['attributes']} t={t} />
+              </Form.Item>
 
-        <Divider titlePlacement="start">{t.form.sections.content}</Divider>
-        <Form.Item name="description" label={t.form.description} rules={required}>
-          <Input.TextArea autoSize={{ minRows: 6, maxRows: 20 }} />
-        </Form.Item>
-        <Form.Item label={t.form.cases}>
-          <Form.List name="cases">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field) => (
-                  <Space key={field.key} align="baseline" wrap>
-                    <Form.Item name={[field.name, 'title']} rules={required}>
-                      <Input placeholder={t.form.caseTitle} aria-label={t.form.caseTitle} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'content']} rules={required}>
-                      <Input.TextArea placeholder={t.form.caseContent} aria-label={t.form.caseContent} autoSize style={{ width: 360 }} />
-                    </Form.Item>
-                    <MinusCircleOutlined aria-label={t.common.remove} onClick={() => remove(field.name)} />
-                  </Space>
-                ))}
-                <Button type="dashed" onClick={() => add({ title: '', content: '' })} icon={<PlusOutlined />}>
-                  {t.form.cases}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
-        <Form.Item label={t.form.images}>
-          <Form.List name="images">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((field) => (
-                  <Space key={field.key} align="baseline" wrap>
-                    <Form.Item name={[field.name, 'url']} rules={required}>
-                      <Input placeholder={t.form.imageUrl} aria-label={t.form.imageUrl} style={{ width: 360 }} />
-                    </Form.Item>
-                    <Form.Item name={[field.name, 'alt']}>
-                      <Input placeholder={t.form.imageAlt} aria-label={t.form.imageAlt} />
-                    </Form.Item>
-                    <MinusCircleOutlined aria-label={t.common.remove} onClick={() => remove(field.name)} />
-                  </Space>
-                ))}
-                <Button type="dashed" onClick={() => add({ url: '', alt: '' })} icon={<PlusOutlined />}>
-                  {t.form.images}
-                </Button>
-              </>
-            )}
-          </Form.List>
-        </Form.Item>
+              <Divider titlePlacement="start">{t.form.sections.content}</Divider>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {text.editor.sourceHint}
+              </Typography.Text>
+              <Form.Item name="description" label={t.form.description} rules={required}>
+                <HighlightedTextArea rows={12} testId="description-editor" {...hl('description')} />
+              </Form.Item>
+              <DescriptionPreview html={description} label={text.editor.preview} />
+              <Form.Item label={t.form.cases} style={{ marginTop: 16 }}>
+                <Form.List name="cases">
+                  {(fields, { add, remove }) => (
+                    <>
+                      {fields.map((field) => (
+                        <Space key={field.key} align="baseline" wrap>
+                          <Form.Item name={[field.name, 'title']} rules={required}>
+                            <Input placeholder={t.form.caseTitle} aria-label={t.form.caseTitle} />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'content']} rules={required}>
+                            <HighlightedTextArea
+                              placeholder={t.form.caseContent}
+                              aria-label={t.form.caseContent}
+                              rows={2}
+                              style={{ width: 360 }}
+                              {...hl(`cases[${field.name}].content`)}
+                            />
+                          </Form.Item>
+                          <Button
+                            type="text"
+                            size="small"
+                            icon={<MinusCircleOutlined />}
+                            aria-label={t.common.remove}
+                            onClick={() => remove(field.name)}
+                          />
+                        </Space>
+                      ))}
+                      <Button
+                        type="dashed"
+                        onClick={() => add({ title: '', content: '' })}
+                        icon={<PlusOutlined />}
+                      >
+                        {t.form.cases}
+                      </Button>
+                    </>
+                  )}
+                </Form.List>
+              </Form.Item>
+              <Form.Item label={t.form.images}>
+                <Form.List name="images">
+                  {(fields, { add, remove }) => (
+                    <>
+                      {fields.map((field) => (
+                        <Space key={field.key} align="baseline" wrap>
+                          <Form.Item name={[field.name, 'url']} rules={required}>
+                            <Input
+                              placeholder={t.form.imageUrl}
+                              aria-label={t.form.imageUrl}
+                              style={{ width: 360 }}
+                            />
+                          </Form.Item>
+                          <Form.Item name={[field.name, 'alt']}>
+                            <Input placeholder={t.form.imageAlt} aria-label={t.form.imageAlt} />
+                          </Form.Item>
+                          <Button
+                            type="text"
+                            size="small"
+                            icon={<MinusCircleOutlined />}
+                            aria-label={t.common.remove}
+                            onClick={() => remove(field.name)}
+                          />
+                        </Space>
+                      ))}
+                      <Button type="dashed" onClick={() => add({ url: '', alt: '' })} icon={<PlusOutlined />}>
+                        {t.form.images}
+                      </Button>
+                    </>
+                  )}
+                </Form.List>
+              </Form.Item>
 
-        <Divider titlePlacement="start">{t.form.sections.compliance}</Divider>
-        <Form.Item name="productPageUrl" label={t.form.productPageUrl}>
-          <Input placeholder="https://" />
-        </Form.Item>
-        <Form.Item name="delistingStrategy" label={t.form.delistingStrategy}>
-          <Input.TextArea autoSize={{ minRows: 3 }} />
-        </Form.Item>
-        <Form.Item name="serviceTerms" label={t.form.serviceTerms}>
-          <Input.TextArea autoSize={{ minRows: 3 }} />
-        </Form.Item>
-        <Form.Item name="runsOnJdCloud" label={t.form.runsOnJdCloud}>
-          <Select
-            style={{ width: 200 }}
-            options={[
-              { value: 'yes', label: t.common.yes },
-              { value: 'no', label: t.common.no },
-              { value: 'unknown', label: t.common.unknown },
-            ]}
-          />
-        </Form.Item>
+              <Divider titlePlacement="start">{t.form.sections.compliance}</Divider>
+              <Form.Item name="productPageUrl" label={t.form.productPageUrl}>
+                <Input placeholder="https://" />
+              </Form.Item>
+              <OfficialSitePanel
+                url={productPageUrl}
+                verification={verification}
+                readOnly={readOnly}
+                onVerify={(url) => store().verifyOfficialSite(url)}
+              />
+              <Form.Item name="delistingStrategy" label={t.form.delistingStrategy} style={{ marginTop: 16 }}>
+                <HighlightedTextArea rows={3} {...hl('delistingStrategy')} />
+              </Form.Item>
+              <Button
+                size="small"
+                style={{ marginTop: -16, marginBottom: 16 }}
+                disabled={!delistingFix || readOnly}
+                onClick={() => delistingFix && applyFix(delistingFix)}
+              >
+                {text.editor.delistingTemplate}
+              </Button>
+              <Form.Item name="serviceTerms" label={t.form.serviceTerms}>
+                <HighlightedTextArea rows={3} {...hl('serviceTerms')} />
+              </Form.Item>
+              <Form.Item name="runsOnJdCloud" label={t.form.runsOnJdCloud}>
+                <Select
+                  style={{ width: 200 }}
+                  options={[
+                    { value: 'yes', label: t.common.yes },
+                    { value: 'no', label: t.common.no },
+                    { value: 'unknown', label: t.common.unknown },
+                  ]}
+                />
+              </Form.Item>
 
-        <Divider titlePlacement="start">{t.form.sections.vendor}</Divider>
-        <Form.Item name="vendorName" label={t.form.vendorName}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="authorizedBrands" label={t.form.authorizedBrands}>
-          <Select mode="tags" tokenSeparators={[',', '，']} open={false} />
-        </Form.Item>
-      </Form>
+              <Divider titlePlacement="start">{t.form.sections.vendor}</Divider>
+              <Form.Item name="vendorName" label={t.form.vendorName}>
+                <Input />
+              </Form.Item>
+              <Form.Item name="authorizedBrands" label={t.form.authorizedBrands}>
+                <Select mode="tags" tokenSeparators={[',', '，']} open={false} />
+              </Form.Item>
+            </Form>
+          </Col>
+          <Col xs={24} lg={10}>
+            <aside
+              aria-label={text.editor.findings}
+              style={{
+                position: 'sticky',
+                top: 0,
+                maxHeight: 'calc(100vh - 120px)',
+                overflow: 'auto',
+                paddingRight: 4,
+              }}
+            >
+              <ReadyState findings={findings} exposure={exposure} checkMs={checkMs} />
+              <Space wrap style={{ margin: '12px 0' }}>
+                <Typography.Text strong>{text.editor.report}</Typography.Text>
+                <Button size="small" onClick={() => void exportReport('html')}>
+                  {text.editor.reportHtml}
+                </Button>
+                <Button size="small" onClick={() => void exportReport('pdf')}>
+                  {text.editor.reportPdf}
+                </Button>
+              </Space>
+              <Typography.Title level={4} style={{ marginTop: 8 }}>
+                {text.editor.findings}
+                {current >= 0 && findings.length ? (
+                  <Typography.Text
+                    type="secondary"
+                    style={{ fontSize: 12, marginLeft: 8, fontWeight: 'normal' }}
+                  >
+                    {text.editor.current(current + 1, findings.length)}
+                  </Typography.Text>
+                ) : null}
+              </Typography.Title>
+              <FindingsPanel
+                findings={findings}
+                current={current}
+                readOnly={readOnly}
+                onJump={jump}
+                onFix={applyFix}
+                onFixAll={applyAll}
+              />
+              <Typography.Title level={4} style={{ marginTop: 16 }}>
+                {text.editor.history.title}
+              </Typography.Title>
+              {history.length === 0 ? (
+                <Typography.Text type="secondary">{text.editor.history.empty}</Typography.Text>
+              ) : (
+                <>
+                  <Typography.Text type="secondary">
+                    {text.editor.history.runs(history.length)}
+                  </Typography.Text>
+                  <HistoryChart runs={history} />
+                </>
+              )}
+            </aside>
+          </Col>
+        </Row>
+      </div>
     </Drawer>
   );
 }
+
+const noFindings: Finding[] = [];
+const noRuns: never[] = [];
+const noHighlights: never[] = [];

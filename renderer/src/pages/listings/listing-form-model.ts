@@ -3,7 +3,12 @@
  * unit-tested without a browser. Validation is the shared zod schema — the same one import and
  * the CLI use — with its issue paths mapped onto form fields.
  */
-import { listingSchema, type Billing, type Listing, type ListingType } from '../../../../shared/listing/schema';
+import {
+  listingSchema,
+  type Billing,
+  type Listing,
+  type ListingType,
+} from '../../../../shared/listing/schema';
 
 export interface KeyValue {
   key: string;
@@ -63,7 +68,11 @@ export function toFormValues(listing: Listing): ListingFormValues {
     type: listing.type,
     priceAmount: listing.price.amount,
     billing: listing.price.billing,
-    specs: (listing.specs ?? []).map((s) => ({ name: s.name, price: s.price, attributes: toPairs(s.attributes) })),
+    specs: (listing.specs ?? []).map((s) => ({
+      name: s.name,
+      price: s.price,
+      attributes: toPairs(s.attributes),
+    })),
     attributes: toPairs(listing.attributes),
     summary: listing.summary,
     description: listing.description,
@@ -72,7 +81,8 @@ export function toFormValues(listing: Listing): ListingFormValues {
     productPageUrl: listing.officialSite?.productPageUrl,
     delistingStrategy: listing.delistingStrategy ?? undefined,
     serviceTerms: listing.serviceTerms ?? undefined,
-    runsOnJdCloud: listing.runsOnJdCloud === true ? 'yes' : listing.runsOnJdCloud === false ? 'no' : 'unknown',
+    runsOnJdCloud:
+      listing.runsOnJdCloud === true ? 'yes' : listing.runsOnJdCloud === false ? 'no' : 'unknown',
     vendorName: listing.vendor?.name,
     authorizedBrands: listing.vendor?.authorizedBrands ?? [],
   };
@@ -91,22 +101,41 @@ export function fromFormValues(values: ListingFormValues, base?: Listing): unkno
   set('id', values.id?.trim() || undefined);
   set('title', values.title ?? '');
   set('type', values.type);
-  set('price', { ...(base?.price ?? {}), amount: values.priceAmount ?? Number.NaN, currency: 'CNY', billing: values.billing });
+  set('price', {
+    ...(base?.price ?? {}),
+    amount: values.priceAmount ?? Number.NaN,
+    currency: 'CNY',
+    billing: values.billing,
+  });
   set(
     'specs',
     values.specs?.length
-      ? values.specs.map((s) => ({ name: s.name ?? '', price: s.price ?? Number.NaN, ...(fromPairs(s.attributes) ? { attributes: fromPairs(s.attributes) } : {}) }))
+      ? values.specs.map((s) => ({
+          name: s.name ?? '',
+          price: s.price ?? Number.NaN,
+          ...(fromPairs(s.attributes) ? { attributes: fromPairs(s.attributes) } : {}),
+        }))
       : undefined,
   );
   set('attributes', fromPairs(values.attributes));
   set('summary', values.summary?.trim() ? values.summary : undefined);
   set('description', values.description ?? '');
-  set('cases', values.cases?.length ? values.cases.map((c) => ({ title: c.title ?? '', content: c.content ?? '' })) : undefined);
+  set(
+    'cases',
+    values.cases?.length
+      ? values.cases.map((c) => ({ title: c.title ?? '', content: c.content ?? '' }))
+      : undefined,
+  );
   set(
     'images',
-    values.images?.length ? values.images.map((i) => ({ url: i.url ?? '', ...(i.alt ? { alt: i.alt } : {}) })) : undefined,
+    values.images?.length
+      ? values.images.map((i) => ({ url: i.url ?? '', ...(i.alt ? { alt: i.alt } : {}) }))
+      : undefined,
   );
-  set('officialSite', values.productPageUrl?.trim() ? { productPageUrl: values.productPageUrl.trim() } : null);
+  set(
+    'officialSite',
+    values.productPageUrl?.trim() ? { productPageUrl: values.productPageUrl.trim() } : null,
+  );
   set('delistingStrategy', blankToNull(values.delistingStrategy));
   set('serviceTerms', blankToNull(values.serviceTerms));
   set('runsOnJdCloud', values.runsOnJdCloud === 'yes' ? true : values.runsOnJdCloud === 'no' ? false : null);
@@ -143,11 +172,13 @@ export function formFieldFor(issuePath: readonly PropertyKey[]): FieldPath {
 }
 
 export type ValidationResult =
-  | { ok: true; listing: Listing }
-  | { ok: false; errors: { name: FieldPath; message: string }[] };
+  { ok: true; listing: Listing } | { ok: false; errors: { name: FieldPath; message: string }[] };
 
 export function validateForm(values: ListingFormValues, base?: Listing): ValidationResult {
   const parsed = listingSchema.safeParse(fromFormValues(values, base));
   if (parsed.success) return { ok: true, listing: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((issue) => ({ name: formFieldFor(issue.path), message: issue.message })) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((issue) => ({ name: formFieldFor(issue.path), message: issue.message })),
+  };
 }

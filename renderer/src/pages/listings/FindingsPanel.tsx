@@ -1,0 +1,182 @@
+/**
+ * The side panel of the editor: ready state and exposure, the findings grouped by severity and
+ * rule (click to jump, fix one or all of a rule), the shortcut hint.
+ */
+import { Alert, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { memo, useState, type CSSProperties } from 'react';
+import type { Finding, Severity } from '../../../../shared/check/types';
+import type { Exposure } from '../../../../shared/ipc/contract';
+import { useApp } from '../../stores/app-store';
+import { fixableOfRule, groupFindings } from './workspace-model';
+import { useWorkspaceText, type WorkspaceText } from './workspace-messages';
+
+/** Severity tag colours with 4.5:1 contrast (antd's preset tag colours are lighter). */
+const severityTagStyle: Record<Severity, CSSProperties> = {
+  blocker: { color: '#a40e26', background: '#ffebe9', borderColor: '#ffcecb' },
+  warning: { color: '#7d4e00', background: '#fff8c5', borderColor: '#f5e0a0' },
+  info: { color: '#0550ae', background: '#ddf4ff', borderColor: '#b6e3ff' },
+};
+/** Per rule group; a 100 KB description can produce thousands of findings. */
+const SHOWN_PER_RULE = 20;
+
+export function exposureParts(
+  e: Exposure,
+  text: WorkspaceText,
+): { points: string; freeze: string; deposit: string } {
+  return {
+    points: text.points(e.points),
+    freeze: e.expel
+      ? e.freezeDays
+        ? `${text.days(e.freezeDays)} + ${text.expel}`
+        : text.expel
+      : e.freezeDays
+        ? text.days(e.freezeDays)
+        : text.editor.none,
+    deposit: e.depositAll ? text.depositAll : e.depositYuan ? text.yuan(e.depositYuan) : text.editor.none,
+  };
+}
+
+export function ReadyState({
+  findings,
+  exposure,
+  checkMs,
+}: {
+  findings: Finding[];
+  exposure: Exposure;
+  checkMs: number | null;
+}) {
+  const text = useWorkspaceText();
+  const blockers = findings.filter((f) => f.severity === 'blocker').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const parts = exposureParts(exposure, text);
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert
+        type={blockers ? 'error' : 'success'}
+        showIcon
+        data-testid="ready-state"
+        data-ready={blockers === 0}
+        message={
+          blockers
+            ? text.editor.notReady(blockers)
+            : warnings
+              ? text.editor.readyWithWarnings(warnings)
+              : text.editor.ready
+        }
+        description={checkMs === null ? text.editor.checking : text.editor.checkedIn(checkMs)}
+      />
+      <Descriptions size="small" bordered column={1} title={text.editor.exposure} data-testid="exposure">
+        <Descriptions.Item label={text.editor.points}>{parts.points}</Descriptions.Item>
+        <Descriptions.Item label={text.editor.freeze}>{parts.freeze}</Descriptions.Item>
+        <Descriptions.Item label={text.editor.deposit}>{parts.deposit}</Descriptions.Item>
+      </Descriptions>
+    </Space>
+  );
+}
+
+interface PanelProps {
+  findings: Finding[];
+  current: number;
+  readOnly: boolean;
+  onJump(index: number): void;
+  onFix(finding: Finding): void;
+  onFixAll(ruleId: Finding['ruleId']): void;
+}
+
+export const FindingsPanel = memo(function FindingsPanel({
+  findings,
+  current,
+  readOnly,
+  onJump,
+  onFix,
+  onFixAll,
+}: PanelProps) {
+  const text = useWorkspaceText();
+  const locale = useApp((s) => s.locale);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const groups = groupFindings(findings);
+  if (findings.length === 0)
+    return <Typography.Text type="secondary">{text.editor.noFindings}</Typography.Text>;
+  return (
+    <div data-testid="findings-panel">
+      {groups.map((group) => (
+        <section key={group.severity} aria-label={`${text.severity[group.severity]} ${group.count}`}>
+          <Typography.Title level={5} style={{ marginTop: 8 }}>
+            <Tag style={severityTagStyle[group.severity]}>{text.severity[group.severity]}</Tag>
+            {group.count}
+          </Typography.Title>
+          {group.rules.map(({ ruleId, findings: list }) => {
+            const key = `${group.severity}:${ruleId}`;
+            const shown = expanded.has(key) ? list : list.slice(0, SHOWN_PER_RULE);
+            const fixable = fixableOfRule(
+              list.map((x) => x.finding),
+              ruleId,
+            ).length;
+            return (
+              <div key={ruleId} style={{ marginBottom: 8 }} data-testid={`rule-group-${ruleId}`}>
+                <Space wrap style={{ marginBottom: 4 }}>
+                  <Typography.Text strong>{text.rules[ruleId]}</Typography.Text>
+                  <Typography.Text type="secondary">
+                    <code>{ruleId}</code> · {list.length}
+                  </Typography.Text>
+                  {fixable > 1 ? (
+                    <Button size="small" onClick={() => onFixAll(ruleId)} disabled={readOnly}>
+                      {text.editor.fixAll(fixable)}
+                    </Button>
+                  ) : null}
+                </Space>
+                <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                  {shown.map(({ finding, index }) => (
+                    <li
+                      key={index}
+                      data-testid="finding"
+                      data-rule={finding.ruleId}
+                      style={{
+                        padding: '4px 6px',
+                        borderRadius: 4,
+                        background: index === current ? '#e6f0ff' : undefined,
+                        borderLeft: index === current ? '3px solid #1f6feb' : '3px solid transparent',
+                      }}
+                    >
+                      <Button
+                        type="link"
+                        size="small"
+                        style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+                        onClick={() => onJump(index)}
+                      >
+                        {locale === 'en' ? (finding.messageEn ?? finding.message) : finding.message}
+                      </Button>
+                      <div style={{ fontSize: 12, color: '#59636e' }}>
+                        <code>{finding.field}</code> · {text.editor.clause} {finding.clause}
+                        {finding.penalty
+                          ? ` · ${text.editor.penalty} ${text.points(finding.penalty.points)}`
+                          : ''}
+                      </div>
+                      {finding.fix ? (
+                        <Button
+                          size="small"
+                          type="primary"
+                          ghost
+                          style={{ marginTop: 2 }}
+                          onClick={() => onFix(finding)}
+                          disabled={readOnly}
+                        >
+                          {text.editor.fix}: {locale === 'en' ? finding.fix.labelEn : finding.fix.label}
+                        </Button>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+                {list.length > shown.length ? (
+                  <Button size="small" type="link" onClick={() => setExpanded(new Set(expanded).add(key))}>
+                    {text.editor.more(list.length - shown.length)} · {text.editor.showAll}
+                  </Button>
+                ) : null}
+              </div>
+            );
+          })}
+        </section>
+      ))}
+    </div>
+  );
+});

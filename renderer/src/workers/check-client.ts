@@ -1,0 +1,52 @@
+/**
+ * Runs checks in the worker, latest wins: while one check runs, only the newest request waits;
+ * older ones are dropped (their result would be stale the moment it arrived).
+ */
+import type { CheckContext, Finding } from '../../../shared/check/types';
+import type { Listing } from '../../../shared/listing/schema';
+import type { CheckRequest, CheckResponse } from './check-protocol';
+
+export type CheckDone = (listing: Listing, findings: Finding[], ms: number) => void;
+
+export interface CheckClient {
+  check(listing: Listing, context: CheckContext): void;
+  dispose(): void;
+}
+
+export function createCheckClient(onDone: CheckDone, onError: (message: string) => void): CheckClient {
+  const worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
+  let seq = 0;
+  let running: { seq: number; listing: Listing } | null = null;
+  let waiting: { listing: Listing; context: CheckContext } | null = null;
+
+  const start = (listing: Listing, context: CheckContext) => {
+    const request: CheckRequest = { seq: ++seq, listing, context };
+    running = { seq: request.seq, listing };
+    worker.postMessage(request);
+  };
+
+  worker.onmessage = (event: MessageEvent<CheckResponse>) => {
+    const done = running;
+    running = null;
+    if (done && event.data.seq === done.seq) {
+      if (event.data.error !== undefined) onError(event.data.error);
+      else onDone(done.listing, event.data.findings, event.data.ms);
+    }
+    if (waiting) {
+      const next = waiting;
+      waiting = null;
+      start(next.listing, next.context);
+    }
+  };
+  worker.onerror = (event) => onError(event.message);
+
+  return {
+    check(listing, context) {
+      if (running) waiting = { listing, context };
+      else start(listing, context);
+    },
+    dispose() {
+      worker.terminate();
+    },
+  };
+}
