@@ -68,7 +68,11 @@ describe('checks.run and checks.history', () => {
 
     // Fix the official site and the terms, save, run again: the history shows both runs, fewer findings.
     clock = new Date('2026-11-23T03:00:00Z');
-    const fixed: Listing = { ...violating, serviceTerms: clean.serviceTerms!, officialSite: { productPageUrl: 'https://fastlnmp.example.com/lnmp' } };
+    const fixed: Listing = {
+      ...violating,
+      serviceTerms: clean.serviceTerms!,
+      officialSite: { productPageUrl: 'https://fastlnmp.example.com/lnmp' },
+    };
     await call('listings.update', { localId: record.localId, revision: 1, listing: fixed });
     const second = await call<ResponseOf<'checks.run'>>('checks.run', { localId: record.localId });
     const history = await call<ResponseOf<'checks.history'>>('checks.history', { localId: record.localId });
@@ -90,7 +94,9 @@ describe('checks.run and checks.history', () => {
 
 describe('checks.summary', () => {
   it('checks imported listings once, and re-checks a listing after it changed', async () => {
-    await call('listings.import', { files: [{ name: 'two.json', text: JSON.stringify({ listings: [violating, clean] }) }] });
+    await call('listings.import', {
+      files: [{ name: 'two.json', text: JSON.stringify({ listings: [violating, clean] }) }],
+    });
     const summary = await call<ResponseOf<'checks.summary'>>('checks.summary', {});
     expect(summary).toHaveLength(2);
     const bad = summary.find((s) => s.listingId === 'EX-IMG-02')!;
@@ -100,23 +106,39 @@ describe('checks.summary', () => {
     expect(bad.check?.checkedAt).toBe('2026-11-23T02:00:00.000Z');
 
     // A second summary stores nothing new.
-    const runsBefore = (core.store.db.prepare('SELECT count(*) AS n FROM check_runs').get() as { n: number }).n;
+    const runsBefore = (core.store.db.prepare('SELECT count(*) AS n FROM check_runs').get() as { n: number })
+      .n;
     await call('checks.summary', {});
-    expect((core.store.db.prepare('SELECT count(*) AS n FROM check_runs').get() as { n: number }).n).toBe(runsBefore);
+    expect((core.store.db.prepare('SELECT count(*) AS n FROM check_runs').get() as { n: number }).n).toBe(
+      runsBefore,
+    );
 
     clock = new Date('2026-11-24T02:00:00Z');
-    await call('listings.update', { localId: good.localId, revision: good.revision, listing: { ...clean, serviceTerms: null } });
+    await call('listings.update', {
+      localId: good.localId,
+      revision: good.revision,
+      listing: { ...clean, serviceTerms: null },
+    });
     const after = await call<ResponseOf<'checks.summary'>>('checks.summary', {});
     const edited = after.find((s) => s.localId === good.localId)!;
     expect(edited.check?.counts.blockers).toBe(1);
     expect(rulesOfMask(edited.check!.ruleMask)).toContain('service-terms-missing');
-    expect(rulesOfMask(bad.check!.ruleMask)).toEqual(expect.arrayContaining(['superlative', 'external-link', 'off-platform-trade']));
+    expect(rulesOfMask(bad.check!.ruleMask)).toEqual(
+      expect.arrayContaining(['superlative', 'external-link', 'off-platform-trade']),
+    );
     expect(edited.check?.checkedAt).toBe('2026-11-24T02:00:00.000Z');
   });
 
   it('summarises 10,000 imported listings (prints the time; no timing assertion)', async () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...(i % 2 ? violating : clean), id: `BULK-${i}`, title: `批量商品 ${i} ${(i % 2 ? violating : clean).title}` }));
-    const files = [0, 1, 2, 3, 4].map((k) => ({ name: `bulk-${k}.json`, text: JSON.stringify({ listings: many.slice(k * 2000, (k + 1) * 2000) }) }));
+    const many = Array.from({ length: 10_000 }, (_, i) => ({
+      ...(i % 2 ? violating : clean),
+      id: `BULK-${i}`,
+      title: `批量商品 ${i} ${(i % 2 ? violating : clean).title}`,
+    }));
+    const files = [0, 1, 2, 3, 4].map((k) => ({
+      name: `bulk-${k}.json`,
+      text: JSON.stringify({ listings: many.slice(k * 2000, (k + 1) * 2000) }),
+    }));
     const t0 = performance.now();
     for (const file of files) await call('listings.import', { files: [file] });
     const t1 = performance.now();
@@ -139,7 +161,9 @@ describe('official-site verification', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === '/lnmp') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><h1>全网最优 LNMP 一键环境镜像</h1><p>已入驻京东云云市场</p></body></html>');
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end('<html><body><h1>全网最优 LNMP 一键环境镜像</h1><p>已入驻京东云云市场</p></body></html>');
       } else res.writeHead(404).end();
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -158,13 +182,23 @@ describe('official-site verification', () => {
     expect(before.findings.find((f) => f.ruleId === 'official-site-missing')?.severity).toBe('info');
     expect(await call('checks.cachedVerification', { url })).toEqual({ verification: null });
 
-    const verified = await call<ResponseOf<'checks.verifyOfficialSite'>>('checks.verifyOfficialSite', { url, title: listing.title });
-    expect(verified).toMatchObject({ status: 'verified', checkedAt: '2026-11-23T02:00:00.000Z', found: { pageExists: true, namesProduct: true, statesPartnership: true } });
+    const verified = await call<ResponseOf<'checks.verifyOfficialSite'>>('checks.verifyOfficialSite', {
+      url,
+      title: listing.title,
+    });
+    expect(verified).toMatchObject({
+      status: 'verified',
+      checkedAt: '2026-11-23T02:00:00.000Z',
+      found: { pageExists: true, namesProduct: true, statesPartnership: true },
+    });
     expect(await call('checks.cachedVerification', { url: ` ${url} ` })).toEqual({ verification: verified });
     const after = await call<ResponseOf<'checks.run'>>('checks.run', { localId: record.localId });
     expect(after.findings.some((f) => f.ruleId === 'official-site-missing')).toBe(false);
 
-    const missing = await call<ResponseOf<'checks.verifyOfficialSite'>>('checks.verifyOfficialSite', { url: `${base}/gone`, title: listing.title });
+    const missing = await call<ResponseOf<'checks.verifyOfficialSite'>>('checks.verifyOfficialSite', {
+      url: `${base}/gone`,
+      title: listing.title,
+    });
     expect(missing.status).toBe('problems');
     expect(missing.missing).toContain('pageExists');
   });
@@ -173,7 +207,11 @@ describe('official-site verification', () => {
 describe('checks.report', () => {
   it('renders a self-contained HTML report with findings, clauses, penalties, exposure and the pack version', async () => {
     const evil: Listing = { ...violating, title: `${violating.title}<script>alert(1)</script>` };
-    const report = await call<ResponseOf<'checks.report'>>('checks.report', { listing: evil, format: 'html', locale: 'zh-CN' });
+    const report = await call<ResponseOf<'checks.report'>>('checks.report', {
+      listing: evil,
+      format: 'html',
+      locale: 'zh-CN',
+    });
     expect(report.mimeType).toBe('text/html');
     expect(report.fileName).toBe('check-report-EX-IMG-02-2026-11-23.html');
     const html = report.content;
@@ -185,13 +223,25 @@ describe('checks.report', () => {
     expect(html).toContain('清退');
     expect(html).toContain('2026/11/23 10:00'); // Beijing time
     expect(html).toContain('不可提交');
-    const en = await call<ResponseOf<'checks.report'>>('checks.report', { listing: clean, format: 'html', locale: 'en' });
+    const en = await call<ResponseOf<'checks.report'>>('checks.report', {
+      listing: clean,
+      format: 'html',
+      locale: 'en',
+    });
     expect(en.content).toContain('Ready to submit');
   });
 
   it('prints the PDF through the platform printer, base64 over the bridge', async () => {
-    const report = await call<ResponseOf<'checks.report'>>('checks.report', { listing: violating, format: 'pdf', locale: 'en' });
-    expect(report).toMatchObject({ mimeType: 'application/pdf', encoding: 'base64', fileName: 'check-report-EX-IMG-02-2026-11-23.pdf' });
+    const report = await call<ResponseOf<'checks.report'>>('checks.report', {
+      listing: violating,
+      format: 'pdf',
+      locale: 'en',
+    });
+    expect(report).toMatchObject({
+      mimeType: 'application/pdf',
+      encoding: 'base64',
+      fileName: 'check-report-EX-IMG-02-2026-11-23.pdf',
+    });
     expect(Buffer.from(report.content, 'base64').toString()).toBe('%PDF-fake');
     expect(printed.at(-1)).toContain(violating.title);
   });
@@ -211,12 +261,20 @@ describe('checks.report', () => {
     }
   });
 
-  it.skipIf(!findChromium())('prints a real PDF with headless Chromium', async () => {
-    core.close();
-    open(); // the default printer: Chromium
-    const report = await call<ResponseOf<'checks.report'>>('checks.report', { listing: violating, format: 'pdf', locale: 'zh-CN' });
-    const pdf = Buffer.from(report.content, 'base64');
-    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.length).toBeGreaterThan(10_000);
-  }, 60_000);
+  it.skipIf(!findChromium())(
+    'prints a real PDF with headless Chromium',
+    async () => {
+      core.close();
+      open(); // the default printer: Chromium
+      const report = await call<ResponseOf<'checks.report'>>('checks.report', {
+        listing: violating,
+        format: 'pdf',
+        locale: 'zh-CN',
+      });
+      const pdf = Buffer.from(report.content, 'base64');
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(pdf.length).toBeGreaterThan(10_000);
+    },
+    60_000,
+  );
 });

@@ -16,7 +16,13 @@ import type { HandlerContext, HandlerGroup } from './types';
 
 const SUMMARY_BATCH = 250;
 
-type CheckChannels = 'checks.run' | 'checks.summary' | 'checks.history' | 'checks.verifyOfficialSite' | 'checks.cachedVerification' | 'checks.report';
+type CheckChannels =
+  | 'checks.run'
+  | 'checks.summary'
+  | 'checks.history'
+  | 'checks.verifyOfficialSite'
+  | 'checks.cachedVerification'
+  | 'checks.report';
 
 export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> {
   const runs = new CheckRunsRepository(ctx.store);
@@ -44,7 +50,10 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
   });
 
   const isCurrent = (summary: ListingSummary, run: CheckRun | null): boolean =>
-    run !== null && run.revision === summary.revision && run.packId === packId && run.packVersion === packVersion;
+    run !== null &&
+    run.revision === summary.revision &&
+    run.packId === packId &&
+    run.packVersion === packVersion;
 
   return {
     'checks.run': ({ localId }) => {
@@ -94,9 +103,21 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
     'checks.report': async ({ listing, format, locale }) => {
       const findings = check(listing);
       const generatedAt = ctx.now();
-      const html = renderCheckReport({ listing, findings, exposure: exposureOf(findings), pack: compiled.pack, generatedAt, locale });
+      const html = renderCheckReport({
+        listing,
+        findings,
+        exposure: exposureOf(findings),
+        pack: compiled.pack,
+        generatedAt,
+        locale,
+      });
       if (format === 'html') {
-        return { fileName: reportFileName(listing, generatedAt, 'html'), mimeType: 'text/html', encoding: 'utf8' as const, content: html };
+        return {
+          fileName: reportFileName(listing, generatedAt, 'html'),
+          mimeType: 'text/html',
+          encoding: 'utf8' as const,
+          content: html,
+        };
       }
       const pdf = await ctx.platform.printer.htmlToPdf(html);
       return {

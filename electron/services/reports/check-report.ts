@@ -42,7 +42,8 @@ const text = {
     noFindings: '未发现问题。',
     severity: { blocker: '阻断', warning: '警告', info: '提示' } as Record<Severity, string>,
     head: ['级别', '规则', '字段与内容', '问题与建议', '条款', '处罚'],
-    penaltyOf: (p: Penalty) => `扣 ${p.points} 分；冻结 ${p.freezeDays === 'expel' ? '清退' : `${p.freezeDays} 天`}；保证金 ${p.depositDeduction === 'all' ? '全部扣除' : `${p.depositDeduction} 元`}`,
+    penaltyOf: (p: Penalty) =>
+      `扣 ${p.points} 分；冻结 ${p.freezeDays === 'expel' ? '清退' : `${p.freezeDays} 天`}；保证金 ${p.depositDeduction === 'all' ? '全部扣除' : `${p.depositDeduction} 元`}`,
     noPenalty: '—',
     note: '本报告由 VendorDesk 根据规则包自动生成，处罚风险按每个附件一条目计一次（“针对一事仅作一次处理”）累加；累计 24 分即清退（第二十条）。',
   },
@@ -78,7 +79,10 @@ const text = {
 };
 
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }
 
 const MAX_MATCH = 160;
@@ -112,7 +116,10 @@ code{font-family:ui-monospace,monospace;font-size:12px;background:#f6f8fa;paddin
 function exposureCells(e: Exposure, t: (typeof text)['en']): [string, string][] {
   return [
     [t.points, String(e.points)],
-    [t.freeze, e.expel ? (e.freezeDays ? `${t.days(e.freezeDays)} + ${t.expel}` : t.expel) : t.days(e.freezeDays)],
+    [
+      t.freeze,
+      e.expel ? (e.freezeDays ? `${t.days(e.freezeDays)} + ${t.expel}` : t.expel) : t.days(e.freezeDays),
+    ],
     [t.deposit, e.depositAll ? t.all : t.yuan(e.depositYuan)],
   ];
 }
@@ -167,7 +174,11 @@ ${findings.length ? `<table><thead><tr>${t.head.map((h) => `<th>${escapeHtml(h)}
 
 /** A file name for the report from the listing title, safe on every OS. */
 export function reportFileName(listing: Listing, generatedAt: Date, extension: 'html' | 'pdf'): string {
-  const base = (listing.id || listing.title).replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim().slice(0, 60) || 'listing';
+  const base =
+    (listing.id || listing.title)
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_')
+      .trim()
+      .slice(0, 60) || 'listing';
   // Beijing has no daylight saving: UTC+8 all year.
   const day = new Date(generatedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   return `check-report-${base}-${day}.${extension}`;

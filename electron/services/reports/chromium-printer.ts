@@ -20,7 +20,12 @@ export interface ChromiumPrinterOptions {
   timeoutMs?: number;
 }
 
-const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
 
 export function findChromium(options: ChromiumPrinterOptions = {}): string | null {
   const env = options.env ?? process.env;
@@ -60,10 +65,20 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Pdf
           pathToFileURL(input).href,
         ];
         await new Promise<void>((resolve, reject) => {
-          execFile(executable, args, { timeout: options.timeoutMs ?? 60_000, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
-            if (error && !fs.existsSync(output)) reject(unavailable(`${path.basename(executable)} failed: ${error.message.split('\n')[0]} ${String(stderr).slice(-300)}`));
-            else resolve();
-          });
+          execFile(
+            executable,
+            args,
+            { timeout: options.timeoutMs ?? 60_000, maxBuffer: 4 * 1024 * 1024 },
+            (error, _stdout, stderr) => {
+              if (error && !fs.existsSync(output))
+                reject(
+                  unavailable(
+                    `${path.basename(executable)} failed: ${error.message.split('\n')[0]} ${String(stderr).slice(-300)}`,
+                  ),
+                );
+              else resolve();
+            },
+          );
         });
         if (!fs.existsSync(output)) throw unavailable(`${path.basename(executable)} wrote no PDF`);
         return new Uint8Array(fs.readFileSync(output));

@@ -72,8 +72,22 @@ function toRun(row: RunRow): CheckRun {
 }
 
 const runColumns = [
-  'id', 'local_id', 'revision', 'checked_at', 'pack_id', 'pack_version', 'blockers', 'warnings', 'infos', 'exposure_points',
-  'exposure_freeze', 'exposure_deposit_fen', 'exposure_expel', 'exposure_deposit_all', 'penalty_rows_json', 'rules_json',
+  'id',
+  'local_id',
+  'revision',
+  'checked_at',
+  'pack_id',
+  'pack_version',
+  'blockers',
+  'warnings',
+  'infos',
+  'exposure_points',
+  'exposure_freeze',
+  'exposure_deposit_fen',
+  'exposure_expel',
+  'exposure_deposit_all',
+  'penalty_rows_json',
+  'rules_json',
 ];
 
 export class CheckRunsRepository {
@@ -122,7 +136,9 @@ export class CheckRunsRepository {
   }
 
   history(localId: string): CheckRun[] {
-    return (this.sql('SELECT * FROM check_runs WHERE local_id = ? ORDER BY id').all(localId) as RunRow[]).map(toRun);
+    return (this.sql('SELECT * FROM check_runs WHERE local_id = ? ORDER BY id').all(localId) as RunRow[]).map(
+      toRun,
+    );
   }
 
   /** Every listing with its latest run (null when never checked), newest listing first. */

@@ -20,7 +20,12 @@ const penaltySchema = z.object({
   depositDeduction: z.union([z.number(), z.literal('all')]),
 });
 
-const textEditSchema = z.object({ field: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() });
+const textEditSchema = z.object({
+  field: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  text: z.string(),
+});
 
 /** formats.md §2 finding (with the engine's optional extras). */
 export const findingSchema = z.object({
@@ -118,22 +123,39 @@ export const reportFormatSchema = z.enum(['html', 'pdf']);
 
 export const checksContract = {
   /** Checks the stored listing (with the cached official-site result) and stores the run. */
-  'checks.run': channel(z.object({ localId: localIdSchema }).strict(), z.object({ run: checkRunSchema, findings: z.array(findingSchema) })),
+  'checks.run': channel(
+    z.object({ localId: localIdSchema }).strict(),
+    z.object({ run: checkRunSchema, findings: z.array(findingSchema) }),
+  ),
   /** Every listing with its latest run; listings never checked at their current revision are checked first. */
   'checks.summary': channel(z.object({}).strict(), z.array(listingSummarySchema)),
   /** A listing's runs, oldest first. */
   'checks.history': channel(z.object({ localId: localIdSchema }).strict(), z.array(checkRunSchema)),
   /** Fetches the product page now and caches the result. */
   'checks.verifyOfficialSite': channel(
-    z.object({ url: z.string().min(1).max(2000), title: z.string().max(1000), marketplaceListingUrl: z.string().max(2000).optional() }).strict(),
+    z
+      .object({
+        url: z.string().min(1).max(2000),
+        title: z.string().max(1000),
+        marketplaceListingUrl: z.string().max(2000).optional(),
+      })
+      .strict(),
     officialSiteVerificationSchema,
   ),
   /** The cached verification of a URL, if any (the editor's live check uses it). */
-  'checks.cachedVerification': channel(z.object({ url: z.string().max(2000) }).strict(), z.object({ verification: officialSiteVerificationSchema.nullable() })),
+  'checks.cachedVerification': channel(
+    z.object({ url: z.string().max(2000) }).strict(),
+    z.object({ verification: officialSiteVerificationSchema.nullable() }),
+  ),
   /** A check report of the listing as the editor has it (saved or not). PDF bytes come base64-encoded. */
   'checks.report': channel(
     z.object({ listing: listingSchema, format: reportFormatSchema, locale: localeSchema }).strict(),
-    z.object({ fileName: z.string(), mimeType: z.string(), encoding: z.enum(['utf8', 'base64']), content: z.string() }),
+    z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      encoding: z.enum(['utf8', 'base64']),
+      content: z.string(),
+    }),
   ),
 } as const;
 
@@ -148,7 +170,9 @@ export const EXPULSION_POINTS = 24;
  * listing ("针对一事仅作一次处理": ten superlatives are one violation of one row), rows add up
  * (points, freeze days and deposit are separate measures), and `expel`/`all` stay as such.
  */
-export function exposureOf(findings: readonly Pick<Finding, 'severity' | 'penalty' | 'penaltyCode' | 'ruleId'>[]): Exposure {
+export function exposureOf(
+  findings: readonly Pick<Finding, 'severity' | 'penalty' | 'penaltyCode' | 'ruleId'>[],
+): Exposure {
   const rows = new Map<string, Penalty>();
   for (const f of findings) {
     if (f.severity === 'info' || !f.penalty) continue;
