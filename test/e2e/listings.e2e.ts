@@ -78,6 +78,10 @@ describe('listings in browser mode', () => {
   });
 
   it('switches to English and remembers it', async () => {
+    // The editor drawer closes after the save (and its check run) and then gives the focus back
+    // to the row; a dropdown opened before that would close again at once.
+    await expect.poll(() => page.locator('.ant-drawer').count()).toBe(0);
+    await page.waitForTimeout(300);
     await page.getByRole('combobox', { name: '语言' }).click();
     await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Listing drafts' }).isVisible()).toBe(true);
