@@ -106,7 +106,7 @@ export function createFileSecretStore(options: FileSecretStoreOptions): SecretSt
       plain = await cipher.decrypt(raw.toString('utf8'));
     } catch (error) {
       const reason = error instanceof Error && /missing/.test(error.message) ? error.message : 'damaged, or encrypted with another key';
-      throw new Error(`无法解密 / ${options.file} cannot be decrypted (${reason})`);
+      throw new Error(`无法解密 / ${options.file} cannot be decrypted (${reason})`, { cause: error });
     }
     return JSON.parse(plain) as Record<string, string>;
   }
