@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createAppCore, type AppCore } from '../../electron/services/app-core';
 import { findChromium } from '../../electron/services/reports/chromium-printer';
 import { createNodePlatform } from '../../electron/web/platform-node';
-import { rulesOfMask, type ResponseOf } from '../../shared/ipc/contract';
+import { rulesOfMask } from '../../shared/check/exposure';
+import type { ResponseOf } from '../../shared/ipc/contract';
 import type { Listing } from '../../shared/listing/schema';
 import { readExample, tempDir } from '../helpers/temp-dir';
 

@@ -5,7 +5,8 @@
  */
 import { checkListing, defaultCompiledPack } from '../../../shared/check/engine';
 import type { CheckContext, Finding, RuleId } from '../../../shared/check/types';
-import { countsOf, exposureOf, type CheckRun, type ListingSummary } from '../../../shared/ipc/contract';
+import { countsOf, exposureOf } from '../../../shared/check/exposure';
+import type { CheckRun, ListingSummary } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { productNameCandidates } from '../../../shared/check/official-site';
 import { verifyOfficialSite } from '../official-site/verify';

@@ -3,7 +3,8 @@
  * exposure, rule ids), and the per-listing summary built from each listing's latest run.
  */
 import type Database from 'better-sqlite3';
-import { maskOfRules, type CheckRun, type Exposure, type ListingSummary } from '../../../shared/ipc/contract';
+import { maskOfRules } from '../../../shared/check/exposure';
+import type { CheckRun, Exposure, ListingSummary } from '../../../shared/ipc/contract';
 import type { RuleId } from '../../../shared/check/types';
 import type { Store } from '../db/database';
 import { fenToYuan, yuanToFen } from './listings-repository';

@@ -1,12 +1,12 @@
 /**
  * Self-check channels: run and store a check, the per-listing summary the list shows, the check
  * history, the official-site verification (fetched and cached by main) and the check report.
- * The exposure totals live here too because main (history rows) and the renderer (live editor)
- * must add penalties up the same way.
+ * The exposure arithmetic lives in shared/check/exposure.ts (main and the live editor share it).
  */
 import { z } from 'zod';
 import { listingSchema } from '../../listing/schema';
-import { ruleIds, type Finding, type Penalty, type RuleId } from '../../check/types';
+import type { CheckCounts, Exposure } from '../../check/exposure';
+import { ruleIds } from '../../check/types';
 import { localIdSchema, listingStatusSchema } from './listings';
 import { localeSchema } from './app';
 import { channel } from './define';
@@ -71,15 +71,13 @@ export const exposureSchema = z.object({
   depositAll: z.boolean(),
   /** The penalty codes (附件一 rows) counted, each once. */
   rows: z.array(z.string()),
-});
-export type Exposure = z.infer<typeof exposureSchema>;
+}) satisfies z.ZodType<Exposure>;
 
 export const checkCountsSchema = z.object({
   blockers: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),
   infos: z.number().int().nonnegative(),
-});
-export type CheckCounts = z.infer<typeof checkCountsSchema>;
+}) satisfies z.ZodType<CheckCounts>;
 
 export const checkRunSchema = z.object({
   id: z.number().int(),
@@ -159,57 +157,4 @@ export const checksContract = {
   ),
 } as const;
 
-// ---------------------------------------------------------------------------------------------
-// Exposure: what the findings risk if the listing is submitted as it is.
-
-/** 第二十条 4 / 第二十四条 4: 24 points in a calendar year mean expulsion. */
-export const EXPULSION_POINTS = 24;
-
-/**
- * Adds up the penalties of the blocker and warning findings. Each 附件一 row counts once per
- * listing ("针对一事仅作一次处理": ten superlatives are one violation of one row), rows add up
- * (points, freeze days and deposit are separate measures), and `expel`/`all` stay as such.
- */
-export function exposureOf(
-  findings: readonly Pick<Finding, 'severity' | 'penalty' | 'penaltyCode' | 'ruleId'>[],
-): Exposure {
-  const rows = new Map<string, Penalty>();
-  for (const f of findings) {
-    if (f.severity === 'info' || !f.penalty) continue;
-    const key = f.penaltyCode ?? f.ruleId;
-    if (!rows.has(key)) rows.set(key, f.penalty);
-  }
-  let points = 0;
-  let freezeDays = 0;
-  let depositYuan = 0;
-  let expel = false;
-  let depositAll = false;
-  for (const p of rows.values()) {
-    points += p.points;
-    if (p.freezeDays === 'expel') expel = true;
-    else freezeDays += p.freezeDays;
-    if (p.depositDeduction === 'all') depositAll = true;
-    else depositYuan += p.depositDeduction;
-  }
-  if (points >= EXPULSION_POINTS) expel = true;
-  return { points, freezeDays, depositYuan, expel, depositAll, rows: [...rows.keys()].sort() };
-}
-
-export function countsOf(findings: readonly Pick<Finding, 'severity'>[]): CheckCounts {
-  const counts = { blockers: 0, warnings: 0, infos: 0 };
-  for (const f of findings) {
-    if (f.severity === 'blocker') counts.blockers++;
-    else if (f.severity === 'warning') counts.warnings++;
-    else counts.infos++;
-  }
-  return counts;
-}
-
-/** Rule ids ↔ the bit set of the list summary (bit i = ruleIds[i]). */
-export function maskOfRules(rules: readonly RuleId[]): number {
-  return rules.reduce((mask, r) => mask | (1 << ruleIds.indexOf(r)), 0);
-}
-
-export function rulesOfMask(mask: number): RuleId[] {
-  return ruleIds.filter((_, i) => (mask & (1 << i)) !== 0);
-}
+export type { CheckCounts, Exposure } from '../../check/exposure';

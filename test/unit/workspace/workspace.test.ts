@@ -7,7 +7,8 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkListing } from '../../../shared/check/engine';
 import type { Finding } from '../../../shared/check/types';
-import { exposureOf, maskOfRules, rulesOfMask, type ListingSummary } from '../../../shared/ipc/contract';
+import { exposureOf, maskOfRules, rulesOfMask } from '../../../shared/check/exposure';
+import type { ListingSummary } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 
 vi.mock('../../../renderer/src/api', () => ({ call: vi.fn() }));

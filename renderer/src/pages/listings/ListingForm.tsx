@@ -22,7 +22,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { getFieldText } from '../../../../shared/check/fields';
 import type { Finding } from '../../../../shared/check/types';
-import { exposureOf } from '../../../../shared/ipc/contract';
+import { exposureOf } from '../../../../shared/check/exposure';
 import { billingKinds, listingTypes, type Listing } from '../../../../shared/listing/schema';
 import { ApiError, call } from '../../api';
 import { useApp } from '../../stores/app-store';

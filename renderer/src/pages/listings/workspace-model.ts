@@ -5,7 +5,8 @@
  */
 import { applyEdits, getFieldText } from '../../../../shared/check/fields';
 import type { Finding, RuleId, Severity, TextEdit } from '../../../../shared/check/types';
-import { rulesOfMask, type ListingSummary } from '../../../../shared/ipc/contract';
+import { rulesOfMask } from '../../../../shared/check/exposure';
+import type { ListingSummary } from '../../../../shared/ipc/contract';
 import type { Listing } from '../../../../shared/listing/schema';
 import type { ListingFormValues } from './listing-form-model';
 
