@@ -10,7 +10,7 @@ import { AlertService, DEFAULT_ALERT_INTERVAL_MS } from './alerts/alert-service'
 import { appHandlers } from './handlers/app-handlers';
 import { alertHandlers } from './handlers/alert-handlers';
 import { complianceHandlers } from './handlers/compliance-handlers';
-import { runEngines } from './handlers/compliance-engines';
+import { runEngines } from './compliance/engines';
 import { listingHandlers } from './handlers/listing-handlers';
 import { checkHandlers } from './handlers/check-handlers';
 import type { HandlerContext } from './handlers/types';

@@ -5,7 +5,7 @@
  * a 30-second chat deadline is announced on time.
  */
 import type { Settings } from '../../../shared/ipc/contract';
-import type { EngineRun } from '../handlers/compliance-engines';
+import type { EngineRun } from '../compliance/engines';
 import type { DesktopNotification } from '../platform';
 import type { AlertsRepository, StoredAlert } from '../repositories/alerts-repository';
 import { defaultLeadTimes, scheduleAlerts, type AlertInput, type ScheduleResult } from './schedule';

@@ -4,8 +4,8 @@ import { AppError } from '../../../shared/ipc/errors';
 import { violationsFileSchema } from '../../../shared/points/schema';
 import { formatProblems, validateInput } from '../../../shared/policy/input-file';
 import { formatBeijingIso } from '../../../shared/calendar/beijing';
-import { buildSnapshot, catalog, complianceConfig, ledgerRecord, runEngines, runWhatIf, ticketRecord, violationRecord } from './compliance-engines';
-import { importComplianceFile } from './compliance-import';
+import { buildSnapshot, catalog, complianceConfig, ledgerRecord, runEngines, runWhatIf, ticketRecord, violationRecord } from '../compliance/engines';
+import { importComplianceFile } from '../compliance/import';
 import type { HandlerContext, HandlerGroup } from './types';
 
 type ComplianceChannels =

@@ -3,7 +3,7 @@ import type { Store } from '../db/database';
 import type { Platform } from '../platform';
 import type { ListingsRepository } from '../repositories/listings-repository';
 import type { SettingsRepository } from '../repositories/settings-repository';
-import type { ComplianceServices } from './compliance-engines';
+import type { ComplianceServices } from '../compliance/engines';
 
 /** Handlers for some of the contract's channels; app-core merges one such object per feature. */
 export type HandlerGroup<C extends ChannelName> = {

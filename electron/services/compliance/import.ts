@@ -11,7 +11,7 @@ import { violationsFileSchema } from '../../../shared/points/schema';
 import { validateInput, type InputProblem } from '../../../shared/policy/input-file';
 import type { PolicyPack } from '../../../shared/policy/schema';
 import { ticketsFileSchema } from '../../../shared/sla/schema';
-import type { ComplianceRepositories } from './compliance-engines';
+import type { ComplianceRepositories } from './engines';
 
 type Kind = NonNullable<ComplianceImportResult['kind']>;
 
