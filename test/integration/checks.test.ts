@@ -10,6 +10,7 @@ import { createAppCore, type AppCore } from '../../electron/services/app-core';
 import { findChromium } from '../../electron/services/reports/chromium-printer';
 import { createNodePlatform } from '../../electron/web/platform-node';
 import { rulesOfMask } from '../../shared/check/exposure';
+import { defaultRulePack } from '../../shared/check/rulepack';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import type { Listing } from '../../shared/listing/schema';
 import { readExample, tempDir } from '../helpers/temp-dir';
@@ -219,7 +220,7 @@ describe('checks.report', () => {
     expect(html).toContain('全网最优 LNMP 一键环境镜像 京东云官方推荐&lt;script&gt;');
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)=/i); // nothing external
-    expect(html).toContain('jdcloud-marketplace-2019 1.0.0');
+    expect(html).toContain(`jdcloud-marketplace-2019 ${defaultRulePack.version}`);
     expect(html).toContain('第十条'); // a clause
     expect(html).toContain('清退');
     expect(html).toContain('2026/11/23 10:00'); // Beijing time

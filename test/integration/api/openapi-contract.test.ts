@@ -14,6 +14,8 @@ import { z } from 'zod';
 import { signRequest } from '../../../electron/services/api/signer';
 import { componentSchemas } from '../../../shared/api/schemas';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { defaultRulePack } from '../../../shared/check/rulepack';
+
 
 type Json = Record<string, unknown>;
 const doc = JSON.parse(readFileSync(new URL('../../../resources/api/marketplace.openapi.json', import.meta.url), 'utf8')) as Json & {
@@ -108,7 +110,7 @@ describe('sandbox answers validate against the document', () => {
     [`${R}/deposit/ledger`, '/v1/regions/cn-north-1/deposit/ledger'],
     [`${R}/violations`, '/v1/regions/cn-north-1/violations'],
     [`${R}/rulePacks`, '/v1/regions/cn-north-1/rulePacks'],
-    [`${R}/rulePacks/{id}/versions/{packVersion}`, '/v1/regions/cn-north-1/rulePacks/jdcloud-marketplace-2019/versions/1.0.0'],
+    [`${R}/rulePacks/{id}/versions/{packVersion}`, `/v1/regions/cn-north-1/rulePacks/jdcloud-marketplace-2019/versions/${defaultRulePack.version}`],
     [`${R}/changes`, '/v1/regions/cn-north-1/changes?pageSize=1000'],
     [`${R}/listings/{id}`, '/v1/regions/cn-north-1/listings/nope'],
   ];
