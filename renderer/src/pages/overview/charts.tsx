@@ -37,8 +37,9 @@ export function PointsGauge({ total, line, label, height = 200 }: { total: numbe
             progress: { show: true, width: 14, itemStyle: { color } },
             axisLine: { lineStyle: { width: 14 } },
             axisTick: { show: false },
-            splitLine: { length: 8 },
-            splitNumber: 4,
+            // The detail says "total / line"; scale labels inside a small gauge only collide with it.
+            splitLine: { show: false },
+            axisLabel: { show: false },
             pointer: { show: false },
             detail: { valueAnimation: false, fontSize: 28, offsetCenter: [0, '10%'], formatter: `{value} / ${line}`, color },
             data: [{ value: total }],
