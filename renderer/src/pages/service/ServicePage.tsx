@@ -150,6 +150,7 @@ function TicketForm({ open, onClose, initial }: { open: boolean; onClose: () => 
 
 export function ServicePage({ readOnly }: PageProps) {
   const text = useComplianceText();
+  const locale = useApp((s) => s.locale);
   const params = useApp((s) => s.params);
   const { snapshot, catalog } = useSnapshot();
   const [kind, setKind] = useState<string | undefined>();
@@ -184,7 +185,7 @@ export function ServicePage({ readOnly }: PageProps) {
   const risk = (k: Row['kind']) => {
     const code = catalog?.lateTicketCodes[k];
     const entry = pack?.codes.find((c) => c.code === code);
-    return code && entry ? text.service.risks(code, entry.points) : '';
+    return code && entry ? text.service.risks(entry.text[locale], entry.points) : '';
   };
   const breaches = rows.filter((r) => r.status === 'breached');
   const byDay = snapshot.sla?.compliance.byDay ?? [];
