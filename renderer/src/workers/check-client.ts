@@ -4,6 +4,7 @@
  */
 import type { CheckContext, Finding } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
+import { editorTiming, measureSince } from '../pages/listings/editor-timing';
 import type { CheckRequest, CheckResponse } from './check-protocol';
 
 export type CheckDone = (listing: Listing, findings: Finding[], ms: number) => void;
@@ -16,12 +17,12 @@ export interface CheckClient {
 export function createCheckClient(onDone: CheckDone, onError: (message: string) => void): CheckClient {
   const worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
   let seq = 0;
-  let running: { seq: number; listing: Listing } | null = null;
+  let running: { seq: number; listing: Listing; postedAt: number } | null = null;
   let waiting: { listing: Listing; context: CheckContext } | null = null;
 
   const start = (listing: Listing, context: CheckContext) => {
     const request: CheckRequest = { seq: ++seq, listing, context };
-    running = { seq: request.seq, listing };
+    running = { seq: request.seq, listing, postedAt: performance.now() };
     worker.postMessage(request);
   };
 
@@ -29,6 +30,7 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
     const done = running;
     running = null;
     if (done && event.data.seq === done.seq) {
+      measureSince(editorTiming.checkRoundTrip, done.postedAt, { workerMs: event.data.ms });
       if (event.data.error !== undefined) onError(event.data.error);
       else onDone(done.listing, event.data.findings, event.data.ms);
     }

@@ -1,9 +1,23 @@
 /**
  * Live preview of the description HTML, sanitised by DOMPurify (no scripts, no event handlers,
- * no forms or frames). Rendered from a deferred value so a 100 KB description never delays typing.
+ * no forms or frames). It follows the text once typing pauses: sanitising and laying out 100 KB
+ * takes tens of milliseconds, which per keystroke would drop input.
  */
 import DOMPurify from 'dompurify';
-import { memo, useDeferredValue, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
+
+/** How long typing must pause before the preview follows (longer than the check's debounce). */
+export const PREVIEW_SETTLE_MS = 400;
+
+/** The value, once it has stopped changing for `ms` (the first value at once). */
+function useSettledValue<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
 
 const config = { FORBID_TAGS: ['style', 'form', 'iframe', 'object', 'embed'], FORBID_ATTR: ['style'] };
 
@@ -31,8 +45,8 @@ export const DescriptionPreview = memo(function DescriptionPreview({
   html: string;
   label: string;
 }) {
-  const deferred = useDeferredValue(html);
-  const clean = useMemo(() => DOMPurify.sanitize(deferred, config), [deferred]);
+  const settled = useSettledValue(html, PREVIEW_SETTLE_MS);
+  const clean = useMemo(() => DOMPurify.sanitize(settled, config), [settled]);
   return (
     <section
       aria-label={label}

@@ -18,8 +18,9 @@ import {
   Space,
   Typography,
   message,
+  type FormInstance,
 } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { getFieldText } from '../../../../shared/check/fields';
 import type { Finding } from '../../../../shared/check/types';
 import { exposureOf } from '../../../../shared/check/exposure';
@@ -29,6 +30,7 @@ import { useApp } from '../../stores/app-store';
 import { useListings } from '../../stores/listings-store';
 import { createCheckClient, type CheckClient } from '../../workers/check-client';
 import { DescriptionPreview } from './DescriptionPreview';
+import { editorTiming, measureToNextFrame } from './editor-timing';
 import { FindingsPanel, ReadyState } from './FindingsPanel';
 import { HistoryChart } from './HistoryChart';
 import { HighlightedTextArea, revealSpan } from './HighlightedTextArea';
@@ -89,6 +91,27 @@ function KeyValueList({
   );
 }
 
+/**
+ * The preview watches the description itself: were the editor to watch it, every keystroke would
+ * re-render the whole form and the findings panel.
+ */
+function WatchedPreview({ form, label }: { form: FormInstance<ListingFormValues>; label: string }) {
+  const description = (Form.useWatch('description', form) as string | undefined) ?? '';
+  return <DescriptionPreview html={description} label={label} />;
+}
+
+/**
+ * A callback with a stable identity that always runs the latest render's function: memoised
+ * children (the findings panel) then skip re-rendering when only the editor did.
+ */
+function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  useLayoutEffect(() => {
+    latest.current = fn;
+  });
+  return useCallback((...args: A) => latest.current(...args), []);
+}
+
 const isTextTarget = (el: EventTarget | null) =>
   el instanceof HTMLTextAreaElement ||
   (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type)) ||
@@ -114,7 +137,6 @@ export function ListingForm({ readOnly, onClose }: Props) {
     index: -1,
   });
   const productPageUrl = Form.useWatch('productPageUrl', form) ?? '';
-  const description = Form.useWatch('description', form) ?? '';
   const checker = useRef<CheckClient | null>(null);
   const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const sessionKey = useListings((s) => s.editor && (s.editor.record?.localId ?? 'new'));
@@ -125,7 +147,11 @@ export function ListingForm({ readOnly, onClose }: Props) {
   useEffect(() => {
     if (!open) return;
     const client = createCheckClient(
-      (listing, result, ms) => store().setFindings(listing, result, ms),
+      (listing, result, ms) => {
+        const arrived = performance.now();
+        store().setFindings(listing, result, ms);
+        measureToNextFrame(editorTiming.findingsToFrame, arrived);
+      },
       (error) => message.error(error),
     );
     checker.current = client;
@@ -179,28 +205,28 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const highlights = useMemo(() => highlightsByField(findings), [findings]);
   const checkedText = (field: string) => (findingsFor ? getFieldText(findingsFor, field) : undefined);
 
-  const jump = (index: number) => {
+  const jump = useStableCallback((index: number) => {
     const finding = findings[index];
     if (!finding) return;
     setCurrent(index);
     const id = formElementId(FORM_NAME, finding.field, form.getFieldsValue(true) as ListingFormValues);
     const el = id ? document.getElementById(id) : null;
     if (el) revealSpan(el, finding.start, finding.end);
-  };
+  });
 
-  const applyFix = (finding: Finding) => {
+  const applyFix = useStableCallback((finding: Finding) => {
     const n = store().applyFix(finding);
     if (n === 0) return void message.warning(text.editor.staleFix);
     showDraft();
     message.success(text.editor.fixed(n));
-  };
+  });
 
-  const applyAll = (ruleId: Finding['ruleId']) => {
+  const applyAll = useStableCallback((ruleId: Finding['ruleId']) => {
     const n = store().applyAllOfRule(ruleId);
     if (n === 0) return void message.warning(text.editor.staleFix);
     showDraft();
     message.success(text.editor.fixed(n));
-  };
+  });
 
   const undo = () => {
     if (store().undo()) {
@@ -439,7 +465,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
               <Form.Item name="description" label={t.form.description} rules={required}>
                 <HighlightedTextArea rows={12} testId="description-editor" {...hl('description')} />
               </Form.Item>
-              <DescriptionPreview html={description} label={text.editor.preview} />
+              <WatchedPreview form={form} label={text.editor.preview} />
               <Form.Item label={t.form.cases} style={{ marginTop: 16 }}>
                 <Form.List name="cases">
                   {(fields, { add, remove }) => (

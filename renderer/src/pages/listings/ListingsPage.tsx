@@ -29,6 +29,7 @@ import {
   message,
 } from 'antd';
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { ruleIds, type RuleId, type Severity } from '../../../../shared/check/types';
 import type { ImportFileResult, ListingSummary } from '../../../../shared/ipc/contract';
 import type { Listing } from '../../../../shared/listing/schema';
@@ -93,8 +94,22 @@ const accessibleTheme = {
 export function ListingsPage({ readOnly }: { readOnly: boolean }) {
   const { t, locale } = useApp();
   const text = useWorkspaceText();
+  // Only the list's slice: the editor's draft changes on every keystroke, and re-rendering the
+  // page (with the table and the editor under it) for that would delay typing.
   const { rows, loading, load, duplicate, remove, importFiles, exportFile, openEditor, closeEditor } =
-    useListings();
+    useListings(
+      useShallow((s) => ({
+        rows: s.rows,
+        loading: s.loading,
+        load: s.load,
+        duplicate: s.duplicate,
+        remove: s.remove,
+        importFiles: s.importFiles,
+        exportFile: s.exportFile,
+        openEditor: s.openEditor,
+        closeEditor: s.closeEditor,
+      })),
+    );
   const [query, setQuery] = useState('');
   const [state, setState] = useState<CheckState | undefined>();
   const [rule, setRule] = useState<RuleId | undefined>();
