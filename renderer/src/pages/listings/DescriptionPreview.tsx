@@ -5,6 +5,7 @@
  */
 import DOMPurify from 'dompurify';
 import { memo, useEffect, useMemo, useState } from 'react';
+import { editorTiming, measureSince } from './editor-timing';
 
 /** How long typing must pause before the preview follows (longer than the check's debounce). */
 export const PREVIEW_SETTLE_MS = 400;
@@ -38,6 +39,13 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
+function sanitise(html: string): string {
+  const started = performance.now();
+  const clean = DOMPurify.sanitize(html, config);
+  measureSince(editorTiming.preview, started);
+  return clean;
+}
+
 export const DescriptionPreview = memo(function DescriptionPreview({
   html,
   label,
@@ -46,7 +54,7 @@ export const DescriptionPreview = memo(function DescriptionPreview({
   label: string;
 }) {
   const settled = useSettledValue(html, PREVIEW_SETTLE_MS);
-  const clean = useMemo(() => DOMPurify.sanitize(settled, config), [settled]);
+  const clean = useMemo(() => sanitise(settled), [settled]);
   return (
     <section
       aria-label={label}

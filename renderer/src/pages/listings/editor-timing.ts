@@ -7,6 +7,8 @@ export const editorTiming = {
   checkRoundTrip: 'vendordesk:check-round-trip',
   /** Findings arrived → store updated, React committed and the next frame began. */
   findingsToFrame: 'vendordesk:findings-to-frame',
+  /** Sanitising the description for the preview (runs once typing pauses). */
+  preview: 'vendordesk:preview-sanitise',
 } as const;
 
 export function measureSince(name: string, start: number, detail?: unknown): void {
