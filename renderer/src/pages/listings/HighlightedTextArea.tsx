@@ -7,7 +7,7 @@
 import {
   memo,
   useCallback,
-  useLayoutEffect,
+  useEffect,
   useRef,
   type ChangeEvent,
   type KeyboardEvent,
@@ -127,7 +127,12 @@ export function HighlightedTextArea({
       backdrop.current.scrollLeft = textarea.current.scrollLeft;
     }
   }, []);
-  useLayoutEffect(syncScroll, [value, highlights, syncScroll]);
+  // Re-align in the next frame, not during React's commit: reading the textarea's scroll position
+  // there would force a layout of the whole (up to 100 KB) backdrop inside the same long task.
+  useEffect(() => {
+    const frame = requestAnimationFrame(syncScroll);
+    return () => cancelAnimationFrame(frame);
+  }, [value, highlights, syncScroll]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (singleLine && e.key === 'Enter') e.preventDefault();

@@ -20,7 +20,7 @@ import {
   message,
   type FormInstance,
 } from 'antd';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { getFieldText } from '../../../../shared/check/fields';
 import type { Finding } from '../../../../shared/check/types';
 import { exposureOf } from '../../../../shared/check/exposure';
@@ -123,6 +123,9 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const open = useListings((s) => s.editor !== null);
   const record = useListings((s) => s.editor?.record ?? null);
   const findings = useListings((s) => s.editor?.findings ?? noFindings);
+  // The panel, ready state and exposure follow a check result in a later, interruptible render:
+  // the highlights come first, and thousands of findings never make one long task.
+  const panelFindings = useDeferredValue(findings);
   const findingsFor = useListings((s) => s.editor?.findingsFor ?? null);
   const checkMs = useListings((s) => s.editor?.checkMs ?? null);
   const verification = useListings((s) => s.editor?.verification ?? null);
@@ -334,7 +337,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
   }, [open]);
 
   const delistingFix = findings.find((f) => f.ruleId === 'delisting-strategy-missing' && f.fix);
-  const exposure = useMemo(() => exposureOf(findings), [findings]);
+  const exposure = useMemo(() => exposureOf(panelFindings), [panelFindings]);
   const required = [{ required: true, message: t.form.required }];
   const hl = (field: string) => ({
     highlights: highlights.get(field) ?? noHighlights,
@@ -592,7 +595,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 paddingRight: 4,
               }}
             >
-              <ReadyState findings={findings} exposure={exposure} checkMs={checkMs} />
+              <ReadyState findings={panelFindings} exposure={exposure} checkMs={checkMs} />
               <Space wrap style={{ margin: '12px 0' }}>
                 <Typography.Text strong>{text.editor.report}</Typography.Text>
                 <Button size="small" onClick={() => void exportReport('html')}>
@@ -614,7 +617,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 ) : null}
               </Typography.Title>
               <FindingsPanel
-                findings={findings}
+                findings={panelFindings}
                 current={current}
                 readOnly={readOnly}
                 onJump={jump}
