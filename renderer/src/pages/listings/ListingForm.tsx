@@ -36,7 +36,7 @@ import { HistoryChart } from './HistoryChart';
 import { HighlightedTextArea, revealSpan } from './HighlightedTextArea';
 import { fromFormValues, toFormValues, validateForm, type ListingFormValues } from './listing-form-model';
 import { OfficialSitePanel } from './OfficialSitePanel';
-import { saveDownload } from './save-file';
+import { saveDownload } from '../../download';
 import { useWorkspaceText } from './workspace-messages';
 import { formElementId, highlightsByField, stepFinding } from './workspace-model';
 
