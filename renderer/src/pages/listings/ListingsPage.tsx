@@ -13,7 +13,6 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import {
-  Alert,
   Button,
   ConfigProvider,
   Empty,
@@ -34,6 +33,7 @@ import { ruleIds, type RuleId, type Severity } from '../../../../shared/check/ty
 import type { ImportFileResult, ListingSummary } from '../../../../shared/ipc/contract';
 import type { Listing } from '../../../../shared/listing/schema';
 import { downloadText } from '../../download';
+import { ImportResultItem } from '../../components/ImportResultItem';
 import { useApp } from '../../stores/app-store';
 import { useListings } from '../../stores/listings-store';
 import { exposureParts } from './FindingsPanel';
@@ -454,30 +454,14 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
           <List
             dataSource={importResults ?? []}
             renderItem={(r) => (
-              <List.Item data-testid="import-result">
-                <Space orientation="vertical" style={{ width: '100%' }}>
-                  <Typography.Text strong>{r.name}</Typography.Text>
-                  {r.ok ? (
-                    <Alert type="success" showIcon message={t.listings.importedFile(r.imported)} />
-                  ) : (
-                    <Alert
-                      type="error"
-                      showIcon
-                      message={t.listings.importFailedFile}
-                      description={
-                        <ul style={{ margin: 0, paddingLeft: 16 }}>
-                          {r.problems.map((p, i) => (
-                            <li key={i}>
-                              {p.line !== undefined ? `${p.line}:${p.column ?? 1} ` : ''}
-                              {p.path ? <code>{p.path}</code> : null} {p.message}
-                            </li>
-                          ))}
-                        </ul>
-                      }
-                    />
-                  )}
-                </Space>
-              </List.Item>
+              <ImportResultItem
+                testId="import-result"
+                title={r.name}
+                ok={r.ok}
+                okMessage={t.listings.importedFile(r.imported)}
+                failedMessage={t.listings.importFailedFile}
+                problems={r.problems}
+              />
             )}
           />
         </Modal>

@@ -1,8 +1,9 @@
 /** Import of tickets / deposit ledger / violations files (any mix), with per-file results. */
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, Button, List, Modal, Space, Typography, message } from 'antd';
+import { Button, List, Modal, message } from 'antd';
 import { useRef, useState } from 'react';
 import type { ComplianceImportResult } from '../../../../shared/ipc/contract';
+import { ImportResultItem } from '../../components/ImportResultItem';
 import { useCompliance } from '../../stores/compliance-store';
 import { useComplianceText } from './compliance-messages';
 
@@ -44,33 +45,14 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
         <List
           dataSource={results ?? []}
           renderItem={(r) => (
-            <List.Item data-testid="compliance-import-result">
-              <Space direction="vertical" style={{ width: '100%' }}>
-                <Typography.Text strong>
-                  {r.name}
-                  {r.kind ? ` · ${text.importKinds[r.kind]}` : ''}
-                </Typography.Text>
-                {r.ok ? (
-                  <Alert type="success" showIcon message={text.importedFile(r.inserted, r.updated)} />
-                ) : (
-                  <Alert
-                    type="error"
-                    showIcon
-                    message={text.importFailedFile}
-                    description={
-                      <ul style={{ margin: 0, paddingLeft: 16 }}>
-                        {r.problems.map((p, i) => (
-                          <li key={i}>
-                            {p.line !== undefined ? `${p.line}:${p.column ?? 1} ` : ''}
-                            {p.path ? <code>{p.path}</code> : null} {p.message}
-                          </li>
-                        ))}
-                      </ul>
-                    }
-                  />
-                )}
-              </Space>
-            </List.Item>
+            <ImportResultItem
+              testId="compliance-import-result"
+              title={`${r.name}${r.kind ? ` · ${text.importKinds[r.kind]}` : ''}`}
+              ok={r.ok}
+              okMessage={text.importedFile(r.inserted, r.updated)}
+              failedMessage={text.importFailedFile}
+              problems={r.problems}
+            />
           )}
         />
       </Modal>
