@@ -120,7 +120,7 @@ describe('service, deposit and points pages', () => {
   });
 
   it('service page: tickets, breaches with their risk, charts and the holiday calendar', async () => {
-    await expect.poll(() => page.getByTestId('breach-list').textContent()).toContain('service-unavailable（3 分）');
+    await expect.poll(() => page.getByTestId('breach-list').textContent()).toContain('可能扣分：约定服务时间内客服、电话未能提供实时服务，或售后邮件、电话未及时响应（3 分）');
     await expect.poll(() => page.getByTestId('chart-by-day').locator('canvas').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('service-calendar').locator('[data-kind="holiday"]').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('service-calendar').locator('[aria-label*="元旦"]').count()).toBeGreaterThan(0);
