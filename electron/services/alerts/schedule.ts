@@ -7,7 +7,8 @@
  *   deadline has not passed — after it, the overview shows the breach; an alert would be news
  *   from the past).
  * - A deposit shortfall: within the lead time before the end of the top-up due date.
- * - A violation first seen within the last day (an import of old history raises nothing).
+ * - A violation when it is first seen, if it was decided (or, undecided, first seen) within the
+ *   last day: an import of old history raises nothing.
  * Each alert is identified by (kind, record id, deadline): raised once, ever, even across restarts.
  * With "quiet outside service hours", nothing is raised outside them; a ticket or deposit alert
  * still due when service hours begin is raised then.
@@ -31,7 +32,7 @@ export interface AlertLeadTimes {
  */
 export const defaultLeadTimes: AlertLeadTimes = { consultation: 30, complaint: 600, afterSales: 3600, deposit: 86_400 };
 
-/** New-violation alerts only for violations first stored within this window. */
+/** New-violation alerts only for violations decided (or first stored) within this window. */
 export const NEW_VIOLATION_WINDOW_MS = 86_400_000;
 
 export interface AlertInput {
@@ -116,9 +117,11 @@ export function scheduleAlerts(input: AlertInput, policy: AlertPolicy, now: numb
   }
   for (const violation of input.violations) {
     const id = String(violation.id);
+    // News is the decision: a violation decided last year and imported today is history.
+    const news = Math.min(violation.firstSeenAt, violation.decidedAt ?? violation.firstSeenAt);
     candidates.push({
       from: violation.firstSeenAt,
-      until: violation.firstSeenAt + NEW_VIOLATION_WINDOW_MS,
+      until: news + NEW_VIOLATION_WINDOW_MS,
       draft: draft('new-violation', id, violation.decidedAt ?? violation.firstSeenAt, t.violation(id, violation.code, violation.points), `/points?violation=${encodeURIComponent(id)}`),
     });
   }

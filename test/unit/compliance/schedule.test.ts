@@ -62,6 +62,19 @@ describe('scheduleAlerts', () => {
     expect(scheduleAlerts(input, quiet, T0 + 10_000, new Set()).due.map((d) => d.recordId)).toEqual(['Q-1', 'V-1']);
   });
 
+  it('announces a violation decided recently when it arrives, but not old history that is imported now', () => {
+    const history: AlertInput = {
+      tickets: [],
+      deposit: null,
+      violations: [
+        { id: 'OLD', code: 'fake-transactions', points: 3, firstSeenAt: T0 - 1000, decidedAt: Date.parse('2025-06-01T10:00:00+08:00') },
+        { id: 'NEW', code: 'brand-misuse', points: 12, firstSeenAt: T0 - 1000, decidedAt: T0 - 2 * 3_600_000 },
+        { id: 'PENDING', code: 'fraud', points: null, firstSeenAt: T0 - 1000, decidedAt: null },
+      ],
+    };
+    expect(scheduleAlerts(history, policy, T0, new Set()).due.map((d) => d.recordId)).toEqual(['NEW', 'PENDING']);
+  });
+
   it('speaks English when the user does', () => {
     const [draft] = scheduleAlerts(input, { ...policy, locale: 'en' }, T0, new Set()).due;
     expect(draft!.title).toBe('Ticket about to breach: Q-1');
