@@ -18,6 +18,7 @@ import { AsOf } from '../overview/OverviewPage';
 import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
+import { PageHeader } from '../../components/PageHeader';
 
 const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
 
@@ -81,32 +82,30 @@ export function DepositPage({ readOnly }: PageProps) {
 
   return (
     <div data-testid="deposit-page">
-      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Space align="baseline">
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {text.deposit.title}
-          </Typography.Title>
-          <AsOf at={snapshot.at} />
-        </Space>
-        <Space wrap>
-          <InputNumber
-            aria-label={text.deposit.setRequired}
-            placeholder={text.deposit.setRequired}
-            min={0}
-            precision={2}
-            value={required ?? snapshot.ledger?.required ?? null}
-            onChange={(v) => setRequired(v)}
-            style={{ width: 160 }}
-          />
-          <Button disabled={readOnly || required === null} onClick={() => required !== null && void setDepositRequired(required).then(() => message.success(text.saved))}>
-            {text.save}
-          </Button>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={readOnly}>
-            {text.deposit.addEntry}
-          </Button>
-          <ImportButton readOnly={readOnly} />
-        </Space>
-      </Space>
+      <PageHeader
+        title={text.deposit.title}
+        extra={<AsOf at={snapshot.at} />}
+        actions={
+          <>
+            <InputNumber
+              aria-label={text.deposit.setRequired}
+              placeholder={text.deposit.setRequired}
+              min={0}
+              precision={2}
+              value={required ?? snapshot.ledger?.required ?? null}
+              onChange={(v) => setRequired(v)}
+              style={{ width: 160 }}
+            />
+            <Button disabled={readOnly || required === null} onClick={() => required !== null && void setDepositRequired(required).then(() => message.success(text.saved))}>
+              {text.save}
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={readOnly}>
+              {text.deposit.addEntry}
+            </Button>
+            <ImportButton readOnly={readOnly} />
+          </>
+        }
+      />
       {deposit ? (
         <>
           <Row gutter={[16, 16]}>

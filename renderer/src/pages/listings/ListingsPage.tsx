@@ -41,6 +41,7 @@ import { ListingForm } from './ListingForm';
 import { emptyFormValues, fromFormValues } from './listing-form-model';
 import { useWorkspaceText } from './workspace-messages';
 import { checkStateOf, exposureRank, filterSummaries, severities, type CheckState } from './workspace-model';
+import { PageHeader } from '../../components/PageHeader';
 
 /** Every .json file of a drop, folders included (webkitGetAsEntry walks them). */
 async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
@@ -212,56 +213,57 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
         style={{ outline: dragging ? '2px dashed #1677ff' : undefined, minHeight: '100%' }}
         data-testid="listings-page"
       >
-        <Space style={{ marginBottom: 12, width: '100%', justifyContent: 'space-between' }} wrap>
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {t.listings.title}
-          </Typography.Title>
-          <Space wrap>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => edit(null)} disabled={readOnly}>
-              {t.listings.create}
-            </Button>
-            <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} disabled={readOnly}>
-              {t.listings.import}
-            </Button>
-            <Button
-              icon={<FolderOpenOutlined />}
-              onClick={() => folderInput.current?.click()}
-              disabled={readOnly}
-            >
-              {text.list.folder}
-            </Button>
-            <input
-              ref={fileInput}
-              type="file"
-              accept=".json,application/json"
-              multiple
-              hidden
-              data-testid="import-input"
-              onChange={(e) => {
-                if (e.target.files) void runImport(e.target.files);
-                e.target.value = '';
-              }}
-            />
-            <input
-              ref={folderInput}
-              type="file"
-              multiple
-              hidden
-              data-testid="import-folder-input"
-              onChange={(e) => {
-                if (e.target.files) void runImport(e.target.files);
-                e.target.value = '';
-              }}
-            />
-            <Button
-              icon={<DownloadOutlined />}
-              onClick={() => runExport(selected.length ? selected : undefined)}
-              disabled={rows.length === 0}
-            >
-              {selected.length ? t.listings.exportSelected : t.listings.exportAll}
-            </Button>
-          </Space>
-        </Space>
+        <PageHeader
+          title={t.listings.title}
+          marginBottom={12}
+          actions={
+            <>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => edit(null)} disabled={readOnly}>
+                {t.listings.create}
+              </Button>
+              <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} disabled={readOnly}>
+                {t.listings.import}
+              </Button>
+              <Button
+                icon={<FolderOpenOutlined />}
+                onClick={() => folderInput.current?.click()}
+                disabled={readOnly}
+              >
+                {text.list.folder}
+              </Button>
+              <input
+                ref={fileInput}
+                type="file"
+                accept=".json,application/json"
+                multiple
+                hidden
+                data-testid="import-input"
+                onChange={(e) => {
+                  if (e.target.files) void runImport(e.target.files);
+                  e.target.value = '';
+                }}
+              />
+              <input
+                ref={folderInput}
+                type="file"
+                multiple
+                hidden
+                data-testid="import-folder-input"
+                onChange={(e) => {
+                  if (e.target.files) void runImport(e.target.files);
+                  e.target.value = '';
+                }}
+              />
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => runExport(selected.length ? selected : undefined)}
+                disabled={rows.length === 0}
+              >
+                {selected.length ? t.listings.exportSelected : t.listings.exportAll}
+              </Button>
+            </>
+          }
+        />
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search
             placeholder={t.listings.search}

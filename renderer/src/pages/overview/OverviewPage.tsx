@@ -15,6 +15,7 @@ import { Countdown, useTick } from './Countdown';
 import { ImportButton } from './ImportButton';
 import { StatusTag } from './StatusTag';
 import { useSnapshot } from './use-snapshot';
+import { PageHeader } from '../../components/PageHeader';
 
 export function AsOf({ at }: { at: string }) {
   const text = useComplianceText();
@@ -37,20 +38,18 @@ export function OverviewPage({ readOnly }: PageProps) {
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
 
   const header = (
-    <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
-      <Space align="baseline">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          {text.overview.title}
-        </Typography.Title>
-        {snapshot && <AsOf at={snapshot.at} />}
-      </Space>
-      <Space wrap>
-        <ImportButton readOnly={readOnly} />
-        <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
-          {text.refresh}
-        </Button>
-      </Space>
-    </Space>
+    <PageHeader
+      title={text.overview.title}
+      extra={snapshot && <AsOf at={snapshot.at} />}
+      actions={
+        <>
+          <ImportButton readOnly={readOnly} />
+          <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+            {text.refresh}
+          </Button>
+        </>
+      }
+    />
   );
   if (error) return (<>{header}<Alert type="error" showIcon message={error} /></>);
   if (!snapshot) return (<>{header}<Typography.Text>{text.loading}</Typography.Text></>);

@@ -18,6 +18,7 @@ import { AsOf, isAnnual } from '../overview/OverviewPage';
 import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
+import { PageHeader } from '../../components/PageHeader';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
 const ticketKinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
@@ -234,20 +235,18 @@ export function PointsPage({ readOnly }: PageProps) {
 
   return (
     <div data-testid="points-page">
-      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Space align="baseline">
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {text.points.title}
-          </Typography.Title>
-          <AsOf at={snapshot.at} />
-        </Space>
-        <Space wrap>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} disabled={readOnly}>
-            {text.points.record}
-          </Button>
-          <ImportButton readOnly={readOnly} />
-        </Space>
-      </Space>
+      <PageHeader
+        title={text.points.title}
+        extra={<AsOf at={snapshot.at} />}
+        actions={
+          <>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} disabled={readOnly}>
+              {text.points.record}
+            </Button>
+            <ImportButton readOnly={readOnly} />
+          </>
+        }
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card title={`${text.points.total} ${annual?.year ?? ''}`} size="small" extra={<AsOf at={snapshot.at} />}>

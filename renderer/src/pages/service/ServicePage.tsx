@@ -19,6 +19,7 @@ import { AsOf } from '../overview/OverviewPage';
 import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
+import { PageHeader } from '../../components/PageHeader';
 
 const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
 const statuses = ['pending', 'breached', 'met'] as const;
@@ -194,20 +195,18 @@ export function ServicePage({ readOnly }: PageProps) {
 
   return (
     <div data-testid="service-page">
-      <Space style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }} wrap>
-        <Space align="baseline">
-          <Typography.Title level={3} style={{ margin: 0 }}>
-            {text.service.title}
-          </Typography.Title>
-          <AsOf at={snapshot.at} />
-        </Space>
-        <Space wrap>
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} disabled={readOnly}>
-            {text.service.addTicket}
-          </Button>
-          <ImportButton readOnly={readOnly} />
-        </Space>
-      </Space>
+      <PageHeader
+        title={text.service.title}
+        extra={<AsOf at={snapshot.at} />}
+        actions={
+          <>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} disabled={readOnly}>
+              {text.service.addTicket}
+            </Button>
+            <ImportButton readOnly={readOnly} />
+          </>
+        }
+      />
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear placeholder={text.service.filters.kind} aria-label={text.service.filters.kind} style={{ width: 150 }} value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))} />
         <Select allowClear placeholder={text.service.filters.status} aria-label={text.service.filters.status} style={{ width: 130 }} value={status} onChange={setStatus} options={statuses.map((s) => ({ value: s, label: text.statuses[s] }))} />
