@@ -4,7 +4,7 @@
  * with the extra-deposit risk explained (第九条(六)4).
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Statistic, Table, Tooltip, Typography, message } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, Tooltip, Typography, message } from 'antd';
 import { useEffect, useState } from 'react';
 import type { LedgerRecord } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
@@ -19,6 +19,7 @@ import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
+import { EntryModal } from '../overview/EntryModal';
 
 const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
 
@@ -26,43 +27,30 @@ function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const text = useComplianceText();
   const { saveLedgerEntry, now } = useCompliance();
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (open) form.setFieldsValue({ id: '', at: beijingIsoOf(now()), type: 'top-up', amount: null, reason: '' });
   }, [open, form, now]);
-  const submit = async () => {
-    const v = (await form.validateFields()) as { id: string; at: string; type: (typeof entryTypes)[number]; amount: number; reason?: string };
-    setSaving(true);
-    try {
-      await saveLedgerEntry({ id: v.id.trim(), at: v.at.trim(), type: v.type, amount: v.amount, reason: blankToNull(v.reason) });
-      void message.success(text.saved);
-      onClose();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
+  const save = async (v: { id: string; at: string; type: (typeof entryTypes)[number]; amount: number; reason?: string }) => {
+    await saveLedgerEntry({ id: v.id.trim(), at: v.at.trim(), type: v.type, amount: v.amount, reason: blankToNull(v.reason) });
   };
   return (
-    <Modal open={open} title={text.deposit.addEntry} onCancel={onClose} onOk={() => void submit()} okText={text.save} cancelText={text.cancel} confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical">
-        <Form.Item name="id" label={text.deposit.form.id} rules={[{ required: true, whitespace: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="at" label={text.deposit.form.at} rules={[{ required: true }]}>
-          <Input placeholder="2026-01-05T10:00:00+08:00" />
-        </Form.Item>
-        <Form.Item name="type" label={text.deposit.form.type} rules={[{ required: true }]}>
-          <Select options={entryTypes.map((t) => ({ value: t, label: text.deposit.types[t] }))} />
-        </Form.Item>
-        <Form.Item name="amount" label={text.deposit.form.amount} rules={[{ required: true }]}>
-          <InputNumber min={0} precision={2} style={{ width: '100%' }} />
-        </Form.Item>
-        <Form.Item name="reason" label={text.deposit.form.reason}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <EntryModal open={open} title={text.deposit.addEntry} form={form} save={save} onClose={onClose}>
+      <Form.Item name="id" label={text.deposit.form.id} rules={[{ required: true, whitespace: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="at" label={text.deposit.form.at} rules={[{ required: true }]}>
+        <Input placeholder="2026-01-05T10:00:00+08:00" />
+      </Form.Item>
+      <Form.Item name="type" label={text.deposit.form.type} rules={[{ required: true }]}>
+        <Select options={entryTypes.map((t) => ({ value: t, label: text.deposit.types[t] }))} />
+      </Form.Item>
+      <Form.Item name="amount" label={text.deposit.form.amount} rules={[{ required: true }]}>
+        <InputNumber min={0} precision={2} style={{ width: '100%' }} />
+      </Form.Item>
+      <Form.Item name="reason" label={text.deposit.form.reason}>
+        <Input />
+      </Form.Item>
+    </EntryModal>
   );
 }
 

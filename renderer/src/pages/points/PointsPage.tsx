@@ -19,6 +19,7 @@ import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
+import { EntryModal } from '../overview/EntryModal';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
 const ticketKinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
@@ -30,44 +31,31 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
   const { saveViolation, now, catalog, snapshot } = useCompliance();
   const [form] = Form.useForm();
   const policy = Form.useWatch('policy', form) as string | undefined;
-  const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (open) form.setFieldsValue({ id: '', policy: snapshot?.policies[0], code: undefined, occurredAt: beijingIsoOf(now()), decidedAt: '' });
   }, [open, form, now, snapshot]);
   const codes = catalog?.packs.find((p) => p.id === policy)?.codes ?? [];
-  const submit = async () => {
-    const v = (await form.validateFields()) as { id: string; policy: string; code: string; occurredAt: string; decidedAt?: string };
-    setSaving(true);
-    try {
-      await saveViolation({ policy: v.policy, violation: { id: v.id.trim(), code: v.code, occurredAt: v.occurredAt.trim(), decidedAt: blankToNull(v.decidedAt) } });
-      void message.success(text.saved);
-      onClose();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
+  const save = async (v: { id: string; policy: string; code: string; occurredAt: string; decidedAt?: string }) => {
+    await saveViolation({ policy: v.policy, violation: { id: v.id.trim(), code: v.code, occurredAt: v.occurredAt.trim(), decidedAt: blankToNull(v.decidedAt) } });
   };
   return (
-    <Modal open={open} title={text.points.record} onCancel={onClose} onOk={() => void submit()} okText={text.save} cancelText={text.cancel} confirmLoading={saving} destroyOnHidden width={640}>
-      <Form form={form} layout="vertical">
-        <Form.Item name="id" label={text.points.form.id} rules={[{ required: true, whitespace: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="policy" label={text.points.form.policy} rules={[{ required: true }]}>
-          <Select options={(snapshot?.policies ?? []).map((id) => ({ value: id, label: catalog?.packs.find((p) => p.id === id)?.name[locale] ?? id }))} />
-        </Form.Item>
-        <Form.Item name="code" label={text.points.form.code} rules={[{ required: true }]}>
-          <Select showSearch optionFilterProp="label" options={codes.map((c) => ({ value: c.code, label: `${c.code} · ${c.text[locale]} (${c.points})` }))} />
-        </Form.Item>
-        <Form.Item name="occurredAt" label={text.points.form.occurredAt} rules={[{ required: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="decidedAt" label={text.points.form.decidedAt}>
-          <Input placeholder="2026-01-05T10:00:00+08:00" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <EntryModal open={open} title={text.points.record} form={form} save={save} onClose={onClose} width={640}>
+      <Form.Item name="id" label={text.points.form.id} rules={[{ required: true, whitespace: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="policy" label={text.points.form.policy} rules={[{ required: true }]}>
+        <Select options={(snapshot?.policies ?? []).map((id) => ({ value: id, label: catalog?.packs.find((p) => p.id === id)?.name[locale] ?? id }))} />
+      </Form.Item>
+      <Form.Item name="code" label={text.points.form.code} rules={[{ required: true }]}>
+        <Select showSearch optionFilterProp="label" options={codes.map((c) => ({ value: c.code, label: `${c.code} · ${c.text[locale]} (${c.points})` }))} />
+      </Form.Item>
+      <Form.Item name="occurredAt" label={text.points.form.occurredAt} rules={[{ required: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="decidedAt" label={text.points.form.decidedAt}>
+        <Input placeholder="2026-01-05T10:00:00+08:00" />
+      </Form.Item>
+    </EntryModal>
   );
 }
 

@@ -3,7 +3,7 @@
  * risks, compliance by day and by staff member, and the month's service-hours calendar.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Calendar, Card, Col, Form, Input, Modal, Row, Select, Space, Table, Tooltip, Typography, message } from 'antd';
+import { Badge, Button, Calendar, Card, Col, Form, Input, Row, Select, Space, Table, Tooltip, Typography, message } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { TicketRecord } from '../../../../shared/ipc/contract';
@@ -20,6 +20,7 @@ import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
+import { EntryModal } from '../overview/EntryModal';
 
 const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
 const statuses = ['pending', 'breached', 'met'] as const;
@@ -101,7 +102,6 @@ function TicketForm({ open, onClose, initial }: { open: boolean; onClose: () => 
   const text = useComplianceText();
   const { saveTicket, now } = useCompliance();
   const [form] = Form.useForm();
-  const [saving, setSaving] = useState(false);
   useEffect(() => {
     if (!open) return;
     form.setFieldsValue(
@@ -110,42 +110,30 @@ function TicketForm({ open, onClose, initial }: { open: boolean; onClose: () => 
         : { kind: 'consultation', openedAt: beijingIsoOf(now()), firstResponseAt: '', staff: '', id: '' },
     );
   }, [open, initial, form, now]);
-  const submit = async () => {
-    const values = (await form.validateFields()) as { id: string; kind: (typeof kinds)[number]; openedAt: string; firstResponseAt?: string; staff?: string };
-    setSaving(true);
-    try {
-      const staff = blankToNull(values.staff);
-      // An existing numeric id stays a number (ids keep their JSON type, formats.md §3).
-      const id = typeof initial?.id === 'number' && String(initial.id) === values.id.trim() ? initial.id : values.id.trim();
-      await saveTicket({ id, kind: values.kind, openedAt: values.openedAt.trim(), firstResponseAt: blankToNull(values.firstResponseAt), ...(staff ? { staff } : {}) });
-      void message.success(text.saved);
-      onClose();
-    } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
-    } finally {
-      setSaving(false);
-    }
+  const save = async (values: { id: string; kind: (typeof kinds)[number]; openedAt: string; firstResponseAt?: string; staff?: string }) => {
+    const staff = blankToNull(values.staff);
+    // An existing numeric id stays a number (ids keep their JSON type, formats.md §3).
+    const id = typeof initial?.id === 'number' && String(initial.id) === values.id.trim() ? initial.id : values.id.trim();
+    await saveTicket({ id, kind: values.kind, openedAt: values.openedAt.trim(), firstResponseAt: blankToNull(values.firstResponseAt), ...(staff ? { staff } : {}) });
   };
   return (
-    <Modal open={open} title={text.service.addTicket} onCancel={onClose} onOk={() => void submit()} okText={text.save} cancelText={text.cancel} confirmLoading={saving} destroyOnHidden>
-      <Form form={form} layout="vertical">
-        <Form.Item name="id" label={text.service.form.id} rules={[{ required: true, whitespace: true }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="kind" label={text.service.form.kind} rules={[{ required: true }]}>
-          <Select options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))} />
-        </Form.Item>
-        <Form.Item name="openedAt" label={text.service.form.openedAt} rules={[{ required: true }]}>
-          <Input placeholder="2026-01-05T09:30:00+08:00" />
-        </Form.Item>
-        <Form.Item name="firstResponseAt" label={text.service.form.firstResponseAt}>
-          <Input placeholder="2026-01-05T09:30:20+08:00" />
-        </Form.Item>
-        <Form.Item name="staff" label={text.service.form.staff}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <EntryModal open={open} title={text.service.addTicket} form={form} save={save} onClose={onClose}>
+      <Form.Item name="id" label={text.service.form.id} rules={[{ required: true, whitespace: true }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="kind" label={text.service.form.kind} rules={[{ required: true }]}>
+        <Select options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))} />
+      </Form.Item>
+      <Form.Item name="openedAt" label={text.service.form.openedAt} rules={[{ required: true }]}>
+        <Input placeholder="2026-01-05T09:30:00+08:00" />
+      </Form.Item>
+      <Form.Item name="firstResponseAt" label={text.service.form.firstResponseAt}>
+        <Input placeholder="2026-01-05T09:30:20+08:00" />
+      </Form.Item>
+      <Form.Item name="staff" label={text.service.form.staff}>
+        <Input />
+      </Form.Item>
+    </EntryModal>
   );
 }
 
