@@ -32,7 +32,9 @@ async function main(): Promise<void> {
   if (!values['no-build'] || !fs.existsSync(path.join(rendererDir, 'index.html'))) {
     console.log('Building the renderer (vite build)…');
     const { build } = await import('vite');
-    await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+    // The config sets `root: renderer/`; passing a root here would override it (and Vite would
+    // look for index.html in the project root), so only the config file is given.
+    await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
   }
   const userDataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultUserDataDir();
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
