@@ -9,7 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { signRequest } from '../../electron/services/api/signer';
-import { DEFAULT_ENDPOINT, DEFAULT_REGION, DEFAULT_SERVICE, IDEMPOTENCY_HEADER } from '../../shared/api/paths';
+import {
+  DEFAULT_ENDPOINT,
+  DEFAULT_REGION,
+  DEFAULT_SERVICE,
+  IDEMPOTENCY_HEADER,
+} from '../../shared/api/paths';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, type CliIO, type Command } from '../io';
 
 const USAGE = `用法 / usage: vendordesk api <METHOD> <path> [options]
@@ -45,7 +50,8 @@ function pairs(values: string[] | undefined, option: string): Array<[string, str
 function parseDate(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const date = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(date.getTime())) throw new UsageError(`--date "${text}": expected an ISO time such as 2019-09-17T06:47:08Z`);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(date.getTime()))
+    throw new UsageError(`--date "${text}": expected an ISO time such as 2019-09-17T06:47:08Z`);
   return date;
 }
 
@@ -56,7 +62,9 @@ async function readBody(file: string | undefined, io: CliIO): Promise<string | u
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new UsageError(`--body ${file}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `--body ${file}: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
 }
 
@@ -94,13 +102,16 @@ export const run: Command = async (argv, io) => {
     if (positionals.length !== 2) throw new UsageError('expected <METHOD> <path>');
     const method = positionals[0]!.toUpperCase();
     const path = positionals[1]!;
-    if (!METHODS.has(method)) throw new UsageError(`unknown method "${positionals[0]!}" (GET, POST, PUT, DELETE, PATCH)`);
+    if (!METHODS.has(method))
+      throw new UsageError(`unknown method "${positionals[0]!}" (GET, POST, PUT, DELETE, PATCH)`);
     if (!path.startsWith('/')) throw new UsageError(`path "${path}" must start with /`);
     const endpoint = (values.endpoint ?? io.env.VENDORDESK_ENDPOINT ?? DEFAULT_ENDPOINT).replace(/\/+$/, '');
-    if (!/^https?:\/\/[^/\s]+$/.test(endpoint)) throw new UsageError(`--endpoint "${endpoint}": expected http(s)://host[:port]`);
+    if (!/^https?:\/\/[^/\s]+$/.test(endpoint))
+      throw new UsageError(`--endpoint "${endpoint}": expected http(s)://host[:port]`);
     const accessKey = io.env.VENDORDESK_ACCESS_KEY;
     const secretKey = io.env.VENDORDESK_SECRET_KEY;
-    if (!accessKey || !secretKey) throw new UsageError('VENDORDESK_ACCESS_KEY and VENDORDESK_SECRET_KEY must be set (未设置访问密钥)');
+    if (!accessKey || !secretKey)
+      throw new UsageError('VENDORDESK_ACCESS_KEY and VENDORDESK_SECRET_KEY must be set (未设置访问密钥)');
 
     const query = pairs(values.query, 'query')
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
@@ -110,7 +121,8 @@ export const run: Command = async (argv, io) => {
     for (const [k, v] of pairs(values.header, 'header')) headers[k.toLowerCase()] = v;
     const body = await readBody(values.body, io);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    if (method !== 'GET' && headers[IDEMPOTENCY_HEADER] === undefined) headers[IDEMPOTENCY_HEADER] = randomUUID();
+    if (method !== 'GET' && headers[IDEMPOTENCY_HEADER] === undefined)
+      headers[IDEMPOTENCY_HEADER] = randomUUID();
     const signed = signRequest(
       { method, target, headers, body: body ?? '' },
       {
@@ -129,25 +141,35 @@ export const run: Command = async (argv, io) => {
   }
 
   if (values['dry-run']) {
-    io.stdout.write(`${JSON.stringify({ method: request.method, url: request.url, headers: request.headers }, null, 2)}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ method: request.method, url: request.url, headers: request.headers }, null, 2)}\n`,
+    );
     return EXIT_OK;
   }
 
   let response: Response;
   let text: string;
   try {
-    response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body });
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
     text = await response.text();
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    io.stderr.write(`vendordesk api: 请求失败 / request failed: ${cause?.code ?? cause?.message ?? (error as Error).message} (${request.method} ${request.url})\n`);
+    io.stderr.write(
+      `vendordesk api: 请求失败 / request failed: ${cause?.code ?? cause?.message ?? (error as Error).message} (${request.method} ${request.url})\n`,
+    );
     return EXIT_FINDINGS;
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    io.stderr.write(`vendordesk api: HTTP ${response.status}, 响应不是 JSON / the response is not JSON:\n${text.slice(0, 2000)}\n`);
+    io.stderr.write(
+      `vendordesk api: HTTP ${response.status}, 响应不是 JSON / the response is not JSON:\n${text.slice(0, 2000)}\n`,
+    );
     return EXIT_FINDINGS;
   }
   io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

@@ -19,9 +19,9 @@ ${commonOptionsHelp}`;
 export const run: Command = async (argv, io) => {
   const parsed = await parseEngineArgs(argv, io, help, 'deposit');
   if (!parsed.ok) return parsed.exitCode;
-  const { file, at, pack, calendarOverrides, compact } = parsed.args;
+  const { file, at, pack, calendarOverrides, officialYears, compact } = parsed.args;
   const input = await readInput(file, io, depositLedgerSchema);
   if (!input.ok) return EXIT_INPUT;
-  printReport(io, computeDeposit(input.value, at, pack, { calendarOverrides }), compact);
+  printReport(io, computeDeposit(input.value, at, pack, { calendarOverrides, officialYears }), compact);
   return EXIT_OK;
 };

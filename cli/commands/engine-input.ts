@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseIsoInstant } from '../../shared/calendar/instant';
+import { officialYearSchema, type OfficialYear } from '../../shared/calendar/official-year';
 import { formatProblems, parseInputText, type InputResult } from '../../shared/policy/input-file';
 import { DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../shared/policy/packs';
 import type { PolicyPack } from '../../shared/policy/schema';
@@ -18,6 +19,8 @@ export interface EngineArgs {
   at: number;
   pack: PolicyPack;
   calendarOverrides: Record<string, 'workday' | 'holiday'>;
+  /** Years loaded with `--calendar` (formats.md §8), in the order given. */
+  officialYears: OfficialYear[];
   compact: boolean;
 }
 
@@ -26,9 +29,13 @@ export const commonOptionsHelp = `选项 / options:
                        evaluate as of this ISO 8601 time with an offset, e.g. 2026-01-05T18:00:00+08:00
                        (default: now)
   --policy <id>        规则包 / policy pack: ${policyIds.join(' | ')} (default ${DEFAULT_POLICY_ID})
-  --overrides <file>   节假日覆盖：JSON 对象，日期 → "workday" | "holiday"，用于国务院尚未公布安排的年份
-                       calendar overrides, date → "workday" | "holiday", for years the State Council
-                       calendar does not cover yet
+  --calendar <file>    载入某一年的国务院节假日安排（formats.md §8，可重复）：
+                       { "year", "source", "holidays": [日期], "makeupWorkdays": [日期] }
+                       load a year's official holidays and make-up workdays (formats.md §8; repeatable).
+                       A year with no official list is "unconfirmed": Monday–Friday are assumed and
+                       each result computed over it says calendarConfirmed: false
+  --overrides <file>   单日覆盖：JSON 对象，日期 → "workday" | "holiday"
+                       single-date overrides, date → "workday" | "holiday"
   --compact            输出单行 JSON / one-line JSON instead of pretty-printed
   -h, --help           显示本帮助 / this help
 
@@ -60,6 +67,7 @@ export async function parseEngineArgs(
         at: { type: 'string' },
         policy: { type: 'string' },
         overrides: { type: 'string' },
+        calendar: { type: 'string', multiple: true },
         compact: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -111,9 +119,23 @@ export async function parseEngineArgs(
     calendarOverrides = read.value;
   }
 
+  const officialYears: OfficialYear[] = [];
+  for (const calendarFile of values.calendar ?? []) {
+    const read = await readInput(calendarFile, io, officialYearSchema);
+    if (!read.ok) return { ok: false, exitCode: EXIT_INPUT };
+    officialYears.push(read.value);
+  }
+
   return {
     ok: true,
-    args: { file: positionals[0]!, at, pack, calendarOverrides, compact: values.compact ?? false },
+    args: {
+      file: positionals[0]!,
+      at,
+      pack,
+      calendarOverrides,
+      officialYears,
+      compact: values.compact ?? false,
+    },
   };
 }
 

@@ -12,7 +12,7 @@ Service-ticket SLA (formats.md §3). Input:
   kind: consultation (咚咚, 30 s of service time) | complaint (30 min, any hour)
         | after-sales-email | after-sales-phone (9 service hours)
   firstResponseAt: null while unanswered. Service hours: 09:00–18:00 on State Council workdays.
-Output: { "tickets": [ { "id", "deadline", "status", "responseSeconds", … } ],
+Output: { "tickets": [ { "id", "deadline", "status", "responseSeconds", "calendarConfirmed", … } ],
           "summary": { "met", "breached", "pending" }, "compliance": { byDay, byKind, byStaff } }
 
 ${commonOptionsHelp}`;
@@ -20,9 +20,9 @@ ${commonOptionsHelp}`;
 export const run: Command = async (argv, io) => {
   const parsed = await parseEngineArgs(argv, io, help, 'sla');
   if (!parsed.ok) return parsed.exitCode;
-  const { file, at, pack, calendarOverrides, compact } = parsed.args;
+  const { file, at, pack, calendarOverrides, officialYears, compact } = parsed.args;
   const input = await readInput(file, io, ticketsFileSchema);
   if (!input.ok) return EXIT_INPUT;
-  printReport(io, computeSla(input.value.tickets, at, pack, { calendarOverrides }), compact);
+  printReport(io, computeSla(input.value.tickets, at, pack, { calendarOverrides, officialYears }), compact);
   return EXIT_OK;
 };

@@ -32,6 +32,7 @@ import {
   publishedYears,
   type HolidayName,
 } from './holiday-data';
+import type { OfficialYear } from './official-year';
 
 export type DayOverride = 'workday' | 'holiday';
 
@@ -40,6 +41,11 @@ export interface CalendarOptions {
   serviceHours: { start: string; end: string };
   /** `YYYY-MM-DD` → workday/holiday; wins over the published calendar. */
   overrides?: Record<string, DayOverride>;
+  /**
+   * Official arrangements loaded from files or a policy pack (formats.md §8). Each replaces the
+   * bundled chinese-days data for its year only, and makes that year confirmed.
+   */
+  officialYears?: readonly OfficialYear[];
 }
 
 export type DayKind = 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
@@ -56,6 +62,11 @@ export interface DayInfo {
   overridden?: DayOverride;
   /** False when the year has neither published data nor any override: Monday–Friday was assumed. */
   published: boolean;
+  /**
+   * True when the year's official arrangement is known (bundled or loaded, formats.md §8). User
+   * overrides alone do not confirm a year: they are guesses about single dates.
+   */
+  confirmed: boolean;
 }
 
 const FIRST_DAY = dayOfCivil(FIRST_SUPPORTED_YEAR, 1, 1);
@@ -88,6 +99,13 @@ export class BusinessCalendar {
   /** cumulativeServiceMs[i] = service milliseconds in days FIRST_DAY … FIRST_DAY + i − 1. */
   private readonly cumulativeServiceMs: Float64Array;
   private readonly yearsWithOverrides: ReadonlySet<number>;
+  /** Official data loaded for a year, which then replaces the bundled data for that year. */
+  private readonly loaded: ReadonlyMap<
+    number,
+    { holidays: ReadonlySet<string>; makeup: ReadonlySet<string> }
+  >;
+  /** 1 when the year (year − FIRST_SUPPORTED_YEAR) has an official arrangement. */
+  private readonly confirmedYear: Uint8Array;
 
   constructor(options: CalendarOptions) {
     this.serviceStartMs = msOfClock(options.serviceHours.start, 'serviceHours.start');
@@ -111,20 +129,40 @@ export class BusinessCalendar {
     this.overrides = overrides;
     this.yearsWithOverrides = new Set([...overrides.keys()].map((day) => civilOfDay(day).year));
 
-    // Monday–Friday, then the published holidays and make-up days, then the user's overrides —
-    // the same precedence as classify(), which describes single days for views.
+    const loaded = new Map<number, { holidays: ReadonlySet<string>; makeup: ReadonlySet<string> }>();
+    for (const entry of options.officialYears ?? []) {
+      loaded.set(entry.year, { holidays: new Set(entry.holidays), makeup: new Set(entry.makeupWorkdays) });
+    }
+    this.loaded = loaded;
+    this.confirmedYear = new Uint8Array(LAST_SUPPORTED_YEAR - FIRST_SUPPORTED_YEAR + 1);
+    for (const year of [...publishedYears, ...loaded.keys()]) {
+      if (year >= FIRST_SUPPORTED_YEAR && year <= LAST_SUPPORTED_YEAR)
+        this.confirmedYear[year - FIRST_SUPPORTED_YEAR] = 1;
+    }
+
+    // Monday–Friday, then the published holidays and make-up days (a loaded year's instead of the
+    // bundled ones), then the user's overrides — the same precedence as classify(), which
+    // describes single days for views.
     this.workday = new Uint8Array(DAY_COUNT);
     for (let i = 0; i < DAY_COUNT; i++) {
       const weekday = weekdayOfDay(FIRST_DAY + i);
       this.workday[i] = weekday >= 1 && weekday <= 5 ? 1 : 0;
     }
-    const mark = (day: number | undefined, isWork: boolean) => {
+    const mark = (date: string, isWork: boolean) => {
+      const day = dayOfDateString(date);
       if (day !== undefined && day >= FIRST_DAY && day <= LAST_DAY)
         this.workday[day - FIRST_DAY] = isWork ? 1 : 0;
     };
-    for (const date of publishedHolidayDates) mark(dayOfDateString(date), false);
-    for (const date of publishedMakeUpWorkdayDates) mark(dayOfDateString(date), true);
-    for (const [day, kind] of overrides) mark(day, kind === 'workday');
+    const bundled = (date: string) => !loaded.has(Number(date.slice(0, 4)));
+    for (const date of publishedHolidayDates) if (bundled(date)) mark(date, false);
+    for (const date of publishedMakeUpWorkdayDates) if (bundled(date)) mark(date, true);
+    for (const { holidays, makeup } of loaded.values()) {
+      for (const date of holidays) mark(date, false);
+      for (const date of makeup) mark(date, true);
+    }
+    for (const [day, kind] of overrides) {
+      if (day >= FIRST_DAY && day <= LAST_DAY) this.workday[day - FIRST_DAY] = kind === 'workday' ? 1 : 0;
+    }
 
     this.cumulativeServiceMs = new Float64Array(DAY_COUNT + 1);
     for (let i = 0; i < DAY_COUNT; i++) {
@@ -138,9 +176,16 @@ export class BusinessCalendar {
     const date = dateStringOfDay(day);
     const weekday = weekdayOfDay(day);
     const year = civilOfDay(day).year;
-    const published = publishedYears.has(year) || this.yearsWithOverrides.has(year);
-    const holiday = publishedHoliday(date);
-    const makeUp = publishedMakeUpWorkday(date);
+    const confirmed = this.isConfirmedYear(year);
+    const published = confirmed || this.yearsWithOverrides.has(year);
+    const official = this.loaded.get(year);
+    // A loaded year has no festival names (the file lists dates only).
+    const holiday = official ? (official.holidays.has(date) ? NO_NAME : undefined) : publishedHoliday(date);
+    const makeUp = official
+      ? official.makeup.has(date)
+        ? NO_NAME
+        : undefined
+      : publishedMakeUpWorkday(date);
     const override = this.overrides.get(day);
     const weekend = weekday === 0 || weekday === 6;
     let kind: DayKind = makeUp ? 'makeup-workday' : holiday ? 'holiday' : weekend ? 'weekend' : 'workday';
@@ -153,11 +198,39 @@ export class BusinessCalendar {
       workday: kind === 'workday' || kind === 'makeup-workday',
       kind,
       published,
+      confirmed,
     };
     const name = makeUp ?? holiday;
-    if (name) info.holidayName = name;
+    if (name && name !== NO_NAME) info.holidayName = name;
     if (override) info.overridden = override;
     return info;
+  }
+
+  /** Does the year have an official arrangement (bundled or loaded)? */
+  isConfirmedYear(year: number): boolean {
+    return this.confirmedYear[year - FIRST_SUPPORTED_YEAR] === 1;
+  }
+
+  /**
+   * True when every Beijing day from the instant `fromMs` to `toMs` lies in a confirmed year, i.e.
+   * a result computed over those days used the official calendar, not an assumed Monday–Friday.
+   */
+  confirmedBetween(fromMs: number, toMs: number): boolean {
+    const first = civilOfDay(beijingDayIndex(Math.min(fromMs, toMs))).year;
+    const last = civilOfDay(beijingDayIndex(Math.max(fromMs, toMs))).year;
+    for (let year = first; year <= last; year++) if (!this.isConfirmedYear(year)) return false;
+    return true;
+  }
+
+  /** Years from `fromMs` to `toMs` without an official arrangement. */
+  unconfirmedYears(fromMs: number, toMs: number): number[] {
+    if (!(fromMs <= toMs)) return [];
+    const years: number[] = [];
+    const last = civilOfDay(beijingDayIndex(toMs)).year;
+    for (let year = civilOfDay(beijingDayIndex(fromMs)).year; year <= last; year++) {
+      if (!this.isConfirmedYear(year)) years.push(year);
+    }
+    return years;
   }
 
   private slot(day: number): number {
@@ -285,32 +358,28 @@ export class BusinessCalendar {
    * and no user overrides — workdays there were assumed to be Monday–Friday.
    */
   dataWarnings(fromMs: number, toMs: number): string[] {
-    if (!(fromMs <= toMs)) return [];
-    const firstYear = civilOfDay(beijingDayIndex(fromMs)).year;
-    const lastYear = civilOfDay(beijingDayIndex(toMs)).year;
-    const warnings: string[] = [];
-    for (let year = firstYear; year <= lastYear; year++) {
-      if (!publishedYears.has(year) && !this.yearsWithOverrides.has(year))
-        warnings.push(missingYearWarning(year));
-    }
-    return warnings;
+    return this.unconfirmedYears(fromMs, toMs).map(missingYearWarning);
   }
 }
 
 export function missingYearWarning(year: number): string {
   return (
-    `chinese-days 没有 ${year} 年的国务院节假日安排，已按周一至周五为工作日计算；可用 overrides 补充。 / ` +
-    `chinese-days has no State Council holiday calendar for ${year}: Monday–Friday were assumed to be workdays; ` +
-    `add overrides (date → workday/holiday) once it is published.`
+    `${year} 年的国务院节假日安排尚未载入，已按周一至周五为工作日计算（日历未确认）；公布后请用 --calendar 文件载入。 / ` +
+    `no official State Council holiday calendar is loaded for ${year}: Monday–Friday were assumed to be workdays ` +
+    `(calendar not confirmed); load the year's list with --calendar FILE once it is published.`
   );
 }
+
+/** Stands for "a holiday of a loaded year" whose festival the file does not name. */
+const NO_NAME: HolidayName = { en: '', zh: '' };
 
 /** Building a calendar fills ~76,000 days; reuse one per distinct configuration. */
 const cache = new Map<string, BusinessCalendar>();
 
 export function businessCalendar(options: CalendarOptions): BusinessCalendar {
   const overrides = Object.entries(options.overrides ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const key = JSON.stringify([options.serviceHours.start, options.serviceHours.end, overrides]);
+  const official = (options.officialYears ?? []).map((y) => [y.year, y.holidays, y.makeupWorkdays]);
+  const key = JSON.stringify([options.serviceHours.start, options.serviceHours.end, overrides, official]);
   let calendar = cache.get(key);
   if (!calendar) {
     calendar = new BusinessCalendar(options);

@@ -11,7 +11,7 @@ import {
   formatBeijingIso,
   subtractBeijingMonths,
 } from '../calendar/beijing';
-import { businessCalendar } from '../calendar/business-calendar';
+import { policyCalendar, type CalendarInputs } from '../policy/calendar';
 import { getPolicyPack } from '../policy/packs';
 import type { PolicyPack } from '../policy/schema';
 import type { DepositEntryType } from './schema';
@@ -61,12 +61,15 @@ export interface DepositReport {
   deductionWindowStart: string;
   /** Balance and requirement after each entry up to `at`, in time order. */
   history: DepositHistoryPoint[];
+  /**
+   * False when the top-up due date was counted over a day of a year with no official calendar
+   * loaded (formats.md §8); true when there is no due date.
+   */
+  calendarConfirmed: boolean;
   warnings: string[];
 }
 
-export interface DepositOptions {
-  calendarOverrides?: Record<string, 'workday' | 'holiday'>;
-}
+export type DepositOptions = CalendarInputs;
 
 const toFen = (yuan: number): number => Math.round(yuan * 100);
 const toYuan = (fen: number): number => fen / 100;
@@ -90,10 +93,7 @@ export function computeDeposit(
   const rules = pack.deposit;
   if (!rules || !pack.calendar)
     throw new Error(`策略 ${pack.id} 没有保证金规则 / policy ${pack.id} has no deposit rules`);
-  const calendar = businessCalendar({
-    serviceHours: pack.calendar.serviceHours,
-    overrides: { ...pack.calendar.overrides, ...options.calendarOverrides },
-  });
+  const calendar = policyCalendar(pack, options);
 
   // Time order; entries at the same instant keep file order. Entries after `at` are ignored.
   const entries = ledger.entries
@@ -127,6 +127,7 @@ export function computeDeposit(
 
   let status: DepositStatus = state.balance < state.required ? 'deficient' : 'ok';
   let topUpDueDate: string | null = null;
+  let calendarConfirmed = true;
   const warnings: string[] = [];
   if (shortSince !== null) {
     const dueDay = calendar.nthWorkdayAfterIndex(beijingDayIndex(shortSince), rules.topUpWorkdays);
@@ -134,6 +135,7 @@ export function computeDeposit(
     // Overdue from 00:00 Beijing on the day after the (inclusive) due date.
     if (at >= beijingDayStart(dueDay + 1)) status = 'overdue';
     warnings.push(...calendar.dataWarnings(shortSince, beijingDayStart(dueDay)));
+    calendarConfirmed = calendar.confirmedBetween(shortSince, beijingDayStart(dueDay));
   }
 
   const extraDepositRisk = deductionsInWindow > rules.maxDeductionsInWindow;
@@ -151,6 +153,7 @@ export function computeDeposit(
     extraDepositYuan: extraDepositRisk ? rules.extraDepositYuan : 0,
     deductionWindowStart: formatBeijingIso(windowStart),
     history,
+    calendarConfirmed,
     warnings,
   };
 }

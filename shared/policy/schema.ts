@@ -4,6 +4,7 @@
  * instead of producing silently wrong deadlines.
  */
 import { z } from 'zod';
+import { officialYearSchema } from '../calendar/official-year';
 
 const text = z.looseObject({
   'zh-CN': z.string({ error: 'zh-CN text required' }).min(1),
@@ -31,6 +32,8 @@ export const calendarPolicySchema = z.looseObject({
   overrides: z
     .record(date, z.enum(['workday', 'holiday'], { error: 'must be "workday" or "holiday"' }))
     .default({}),
+  /** Official years the pack brings (formats.md §8), e.g. a pack published after the notice. */
+  officialYears: z.array(officialYearSchema).optional(),
 });
 
 const responseLimit = z.looseObject({

@@ -11,7 +11,7 @@
  * memoised date string per distinct day when formatting the deadline.
  */
 import { MS_PER_SECOND, beijingDayIndex, dateStringOfDay, formatBeijingIso } from '../calendar/beijing';
-import { businessCalendar, type BusinessCalendar } from '../calendar/business-calendar';
+import { policyCalendar, type CalendarInputs } from '../policy/calendar';
 import { getPolicyPack } from '../policy/packs';
 import { ticketKinds, type PolicyPack, type TicketKind } from '../policy/schema';
 
@@ -37,6 +37,11 @@ export interface SlaTicketResult {
   timeLeftSeconds: number | null;
   /** Pending tickets on a service-time clock (else null): service seconds left before the deadline. */
   serviceSecondsLeft: number | null;
+  /**
+   * formats.md §3/§8: false when the deadline was computed over a day of a year with no official
+   * calendar loaded (Monday–Friday assumed). Wall-clock deadlines (complaints) use no calendar.
+   */
+  calendarConfirmed: boolean;
 }
 
 export interface StatusCounts {
@@ -64,25 +69,13 @@ export interface SlaReport {
   warnings: string[];
 }
 
-export interface SlaOptions {
-  /** Extra calendar overrides (date → workday/holiday) on top of the pack's. */
-  calendarOverrides?: Record<string, 'workday' | 'holiday'>;
-}
+export type SlaOptions = CalendarInputs;
 
 interface KindRule {
   /** position in ticketKinds, for the per-day, per-kind counters */
   index: number;
   limitMs: number;
   serviceClock: boolean;
-}
-
-export function slaCalendar(pack: PolicyPack, options: SlaOptions = {}): BusinessCalendar {
-  if (!pack.calendar)
-    throw new Error(`策略 ${pack.id} 没有服务时间 / policy ${pack.id} has no service calendar`);
-  return businessCalendar({
-    serviceHours: pack.calendar.serviceHours,
-    overrides: { ...pack.calendar.overrides, ...options.calendarOverrides },
-  });
 }
 
 const KIND_COUNT = ticketKinds.length;
@@ -109,7 +102,7 @@ export function computeSla(
 ): SlaReport {
   const sla = pack.sla;
   if (!sla) throw new Error(`策略 ${pack.id} 没有 SLA 规则 / policy ${pack.id} has no SLA rules`);
-  const calendar = slaCalendar(pack, options);
+  const calendar = policyCalendar(pack, options);
   const rules = Object.fromEntries(
     ticketKinds.map((kind, index) => {
       const limit = sla.limits[kind];
@@ -154,6 +147,7 @@ export function computeSla(
         pending && kindRule.serviceClock
           ? calendar.serviceSecondsBetween(Math.max(at, opened), deadline)
           : null,
+      calendarConfirmed: !kindRule.serviceClock || calendar.confirmedBetween(opened, deadline),
     };
 
     summary[status]++;

@@ -1,7 +1,6 @@
 /** SLA engine (formats.md §3): validate with ticketsFileSchema, compute with computeSla. */
 export {
   computeSla,
-  slaCalendar,
   type ComplianceRow,
   type SlaOptions,
   type SlaReport,

@@ -119,7 +119,7 @@ describe('workdays (State Council calendar via chinese-days)', () => {
     expect(october.filter((d) => d.workday).map((d) => d.date)[0]).toBe('2025-10-09');
   });
 
-  it('applies user overrides and stops warning for an overridden year', () => {
+  it('applies user overrides; an overridden year is still unconfirmed until its official list is loaded', () => {
     const plain = businessCalendar({ serviceHours: { start: '09:00', end: '18:00' } });
     expect(plain.isWorkday('2027-01-01')).toBe(true);
     expect(plain.dataWarnings(ms('2026-12-30T10:00:00+08:00'), ms('2027-01-04T10:00:00+08:00'))).toEqual([
@@ -132,7 +132,11 @@ describe('workdays (State Council calendar via chinese-days)', () => {
     expect(custom.isWorkday('2027-01-01')).toBe(false);
     expect(custom.dayInfo('2027-01-01')).toMatchObject({ kind: 'holiday', overridden: 'holiday' });
     expect(custom.isWorkday('2026-10-05')).toBe(true);
-    expect(custom.dataWarnings(ms('2026-12-30T10:00:00+08:00'), ms('2027-01-04T10:00:00+08:00'))).toEqual([]);
+    // Overrides are single dates a user is sure of, not the year's arrangement (formats.md §8).
+    expect(custom.dataWarnings(ms('2026-12-30T10:00:00+08:00'), ms('2027-01-04T10:00:00+08:00'))).toEqual([
+      expect.stringContaining('2027'),
+    ]);
+    expect(custom.dayInfo('2027-01-01').confirmed).toBe(false);
   });
 
   it.each([

@@ -132,7 +132,8 @@ describe('vendordesk sla|deposit|points (in process)', () => {
       await sla(['-', '--at', '2027-01-01T10:00:00+08:00', '--overrides', 'overrides-2027.json'], o.io),
     ).toBe(0);
     expect(JSON.parse(o.stdout()).tickets[0].deadline).toBe('2027-01-04T09:00:30+08:00');
-    expect(o.stderr()).toBe('');
+    expect(JSON.parse(o.stdout()).tickets[0].calendarConfirmed).toBe(false);
+    expect(o.stderr()).toMatch(/warning: .*2027/);
   });
 });
 
