@@ -1,4 +1,6 @@
 /** `vendordesk points <file|-> --at <time> [--policy id]` — formats.md §5. */
+import { getPolicyPack, policyIds } from '../../shared/policy/packs';
+import type { PolicyPack } from '../../shared/policy/schema';
 import { violationsFileSchema } from '../../shared/points/schema';
 import { computePoints } from '../../shared/points/compute';
 import { EXIT_INPUT, EXIT_OK, type Command } from '../io';
@@ -21,7 +23,29 @@ orders for the delayed-shipment rule:
   Each Beijing week (Mon–Sun, by paidAt) is assessed once its last 48-hour window has closed:
   48-hour pickup rate >= 95 %: 1 point per late order, at most 7; below 95 %: 7 points.
 
+违规代码 / violation codes ("code"), per policy — points, then freeze days and deduction (yuan) where the policy has them:
+${policyIds.map((id) => codesHelp(getPolicyPack(id))).join('\n')}
+
+A violation id listed more than once is one matter (针对一事仅作一次处理): it counts once, the last
+record wins, and a warning names the id.
+
 ${commonOptionsHelp}`;
+
+/** The codes a policy accepts, one per line, generated from the pack so help and engine agree. */
+function codesHelp(pack: PolicyPack): string {
+  const points = pack.points;
+  const lines =
+    points.model === 'annual'
+      ? Object.entries(points.codes).map(
+          ([code, p]) =>
+            `    ${code.padEnd(38)} ${String(p.points).padStart(2)} 分  ${p.freeze === 'expel' ? '清退 expel' : `冻结 ${p.freeze} 天`}  ${p.deduction === 'all' ? '扣全部保证金 all' : `扣 ${p.deduction}`}  ${p.text['zh-CN']}`,
+        )
+      : Object.entries(points.codes).map(
+          ([code, p]) =>
+            `    ${code.padEnd(38)} ${String(p.points).padStart(2)} 分  ${p.category === 'serious' ? '严重 serious' : '一般 general'}  ${p.text['zh-CN']}`,
+        );
+  return `  ${pack.id}:\n${lines.join('\n')}`;
+}
 
 export const run: Command = async (argv, io) => {
   const parsed = await parseEngineArgs(argv, io, help, 'points');

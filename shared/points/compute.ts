@@ -22,6 +22,46 @@ export function computePoints(
   pack: PolicyPack = getPolicyPack(),
 ): PointsReport {
   const points = pack.points;
+  const { violations, repeated } = oneRecordPerId(input.violations);
+  const report = computeByModel({ ...input, violations }, at, pack, points);
+  if (repeated.length > 0) report.warnings.unshift(repeatedIdWarning(repeated));
+  return report;
+}
+
+/**
+ * 针对一事仅作一次处理: a violation id listed more than once is one matter. The last record of an id
+ * wins, as re-importing the same id in the app updates the stored record.
+ */
+export function oneRecordPerId<T extends { id: string | number }>(
+  records: readonly T[],
+): { violations: T[]; repeated: string[] } {
+  const byId = new Map<string, T>();
+  const repeated = new Set<string>();
+  for (const record of records) {
+    const key = String(record.id);
+    if (byId.has(key)) {
+      repeated.add(key);
+      byId.delete(key); // keep the later record in the later position
+    }
+    byId.set(key, record);
+  }
+  return { violations: repeated.size === 0 ? [...records] : [...byId.values()], repeated: [...repeated] };
+}
+
+export function repeatedIdWarning(ids: readonly string[]): string {
+  const shown = ids.slice(0, 10).join(', ') + (ids.length > 10 ? ` …(+${ids.length - 10})` : '');
+  return (
+    `违规记录 id 重复，同一事项只计一次（以最后一条为准）：${shown} / ` +
+    `violation ids listed more than once count once (the last record wins): ${shown}`
+  );
+}
+
+function computeByModel(
+  input: PointsInput,
+  at: number,
+  pack: PolicyPack,
+  points: PolicyPack['points'],
+): PointsReport {
   if (points.model === 'annual') {
     const report = computeAnnualPoints(input.violations, at, points, pack.id);
     if (input.orders && input.orders.length > 0) {

@@ -36,7 +36,9 @@ function violationSchema(codes: readonly string[], policyId: string) {
       decidedAt: nullableIsoInstantSchema,
       points: count.optional(),
       freezeDays: z
-        .union([count, z.literal('expel')], { error: '应为天数或 "expel" / must be a number of days or "expel"' })
+        .union([count, z.literal('expel')], {
+          error: '应为天数或 "expel" / must be a number of days or "expel"',
+        })
         .optional(),
       depositDeduction: z
         .union([yuanSchema, z.literal('all')], { error: '应为金额（元）或 "all" / must be yuan or "all"' })
@@ -72,7 +74,9 @@ export const orderSchema = z
 export function violationsFileSchema(pack: PolicyPack) {
   const codes = Object.keys(pack.points.codes);
   return z.looseObject({
-    violations: z.array(violationSchema(codes, pack.id), { error: '应为违规记录数组 / must be an array of violations' }),
+    violations: z.array(violationSchema(codes, pack.id), {
+      error: '应为违规记录数组 / must be an array of violations',
+    }),
     orders: z.array(orderSchema, { error: '应为订单数组 / must be an array of orders' }).optional(),
   });
 }

@@ -54,44 +54,76 @@ export interface CategoryTotal {
   counted: { violationId: string | number; code: string; points: number; decidedAt: string }[];
 }
 
+/** A week with orders whose 48-hour windows have not all closed at `at`: not assessable yet. */
+export interface PendingShipmentWeek {
+  /** Monday, YYYY-MM-DD (Beijing) */
+  weekStart: string;
+  orders: number;
+  /** Orders already late (their windows closed without pickup or waybill), so far. */
+  lateSoFar: (string | number)[];
+  /** When the week becomes assessable: the end of its last order's 48-hour window. */
+  assessableAt: string;
+}
+
 export interface StorePointsReport {
   policy: string;
   at: string;
   year: number;
   general: CategoryTotal;
   serious: CategoryTotal;
-  delayedShipment: { weeks: ShipmentWeek[] };
+  /** `weeks`: assessed, and counted in `general`/`serious`; `pending`: not assessable yet. */
+  delayedShipment: { weeks: ShipmentWeek[]; pending: PendingShipmentWeek[] };
   warnings: string[];
 }
 
 const HOUR_MS = 3_600_000;
 
-/** Weekly delayed-shipment penalties for every week fully assessable at `at`. */
+/**
+ * Weekly delayed-shipment penalties for every week fully assessable at `at`, and the weeks that
+ * are not yet (so a page or the CLI can show them as pending rather than leave them out).
+ */
 export function assessDelayedShipment(
   orders: readonly OrderInput[],
   at: number,
   policy: CategoryPointsPolicy,
-): AssessedWeek[] {
+): { assessed: AssessedWeek[]; pending: PendingShipmentWeek[] } {
   const rules = policy.delayedShipment;
   const waybillMs = rules.waybillWithinHours * HOUR_MS;
   const pickupMs = rules.pickupWithinHours * HOUR_MS;
-  const weeks = new Map<number, { orders: number; onTime: number; late: (string | number)[] }>();
+  const weeks = new Map<
+    number,
+    { orders: number; onTime: number; late: (string | number)[]; lateByAt: (string | number)[] }
+  >();
   for (const order of orders) {
     const day = beijingDayIndex(order.paidAt);
     const monday = day - ((weekdayOfDay(day) + 6) % 7);
     let week = weeks.get(monday);
-    if (!week) weeks.set(monday, (week = { orders: 0, onTime: 0, late: [] }));
+    if (!week) weeks.set(monday, (week = { orders: 0, onTime: 0, late: [], lateByAt: [] }));
     week.orders++;
     const pickedUpInTime = order.pickedUpAt !== null && order.pickedUpAt <= order.paidAt + pickupMs;
     const waybillInTime =
       order.waybillUploadedAt !== null && order.waybillUploadedAt <= order.paidAt + waybillMs;
     if (pickedUpInTime) week.onTime++;
     if (!pickedUpInTime || !waybillInTime) week.late.push(order.id);
+    // Late already at `at`: a window closed without the scan (for the pending weeks' "so far").
+    const lateByAt =
+      (!pickedUpInTime && order.paidAt + pickupMs <= at) ||
+      (!waybillInTime && order.paidAt + waybillMs <= at);
+    if (lateByAt) week.lateByAt.push(order.id);
   }
   const assessed: AssessedWeek[] = [];
+  const pending: PendingShipmentWeek[] = [];
   for (const [monday, week] of [...weeks.entries()].sort(([a], [b]) => a - b)) {
     const decidedAt = beijingDayStart(monday + 7) + pickupMs;
-    if (decidedAt > at) continue;
+    if (decidedAt > at) {
+      pending.push({
+        weekStart: dateStringOfDay(monday),
+        orders: week.orders,
+        lateSoFar: week.lateByAt,
+        assessableAt: formatBeijingIso(decidedAt),
+      });
+      continue;
+    }
     const rate = week.onTime / week.orders;
     const points =
       rate >= rules.weeklyOnTimeRateThreshold
@@ -108,7 +140,7 @@ export function assessDelayedShipment(
       decidedMs: decidedAt,
     });
   }
-  return assessed;
+  return { assessed, pending };
 }
 
 export function computeStorePoints(
@@ -160,7 +192,7 @@ export function computeStorePoints(
     add(entry.category, violation.id, violation.code, violation.points ?? entry.points, decided);
   }
 
-  const weeks = assessDelayedShipment(orders, at, policy);
+  const { assessed: weeks, pending } = assessDelayedShipment(orders, at, policy);
   const shipmentCode = policy.delayedShipment.code;
   const shipmentCategory = policy.codes[shipmentCode]?.category ?? 'general';
   for (const week of weeks) {
@@ -185,7 +217,7 @@ export function computeStorePoints(
     year,
     general: totals.general,
     serious: totals.serious,
-    delayedShipment: { weeks: weeks.map(({ decidedMs: _decidedMs, ...week }) => week) },
+    delayedShipment: { weeks: weeks.map(({ decidedMs: _decidedMs, ...week }) => week), pending },
     warnings: [],
   };
 }

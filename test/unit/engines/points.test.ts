@@ -62,6 +62,22 @@ describe('points (formats.md §5, 第二十条, 第二十一条, 附件一)', ()
     });
   });
 
+  it('counts a violation id listed twice once (针对一事仅作一次处理), the last record winning, and warns naming it', () => {
+    const first = v('brand-misuse', '2026-03-01T10:00:00+08:00', { id: 'same' }); // 12 points
+    const again = v('fraud', '2026-03-02T10:00:00+08:00', { id: 'same' }); // also 12, the later record
+    const other = v('complaint-response-late', '2026-03-03T10:00:00+08:00', { id: 7 }); // 3
+    const asText = v('complaint-response-late', '2026-03-04T10:00:00+08:00', { id: '7' }); // the same id as text
+    const r = points([first, again, other, asText], '2026-06-01T00:00:00+08:00');
+    expect(r.total).toBe(15);
+    expect(r.counted.map((c) => [c.violationId, c.code])).toEqual([
+      ['same', 'fraud'],
+      ['7', 'complaint-response-late'],
+    ]);
+    expect(r.warnings[0]).toContain('same');
+    expect(r.warnings[0]).toContain('7');
+    expect(points([first, other], '2026-06-01T00:00:00+08:00').warnings).toEqual([]);
+  });
+
   it('expels at exactly 24 points, not at 23', () => {
     const twentyThree = [
       v('fraud', '2025-03-01T10:00:00+08:00'),

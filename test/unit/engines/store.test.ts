@@ -71,8 +71,43 @@ describe('jd-store-2021: delayed shipment from order times', () => {
     expect(r.serious.total).toBe(0);
   });
 
-  it('does not assess a week before every order’s 48-hour window has closed', () => {
-    expect(store([], week(10, 5), '2026-01-13T23:59:59+08:00').delayedShipment.weeks).toEqual([]);
+  it('does not assess a week before every order’s 48-hour window has closed, and lists it as pending', () => {
+    const r = store([], week(10, 5), '2026-01-13T23:59:59+08:00');
+    expect(r.delayedShipment.weeks).toEqual([]);
+    expect(r.general.total).toBe(0);
+    // Every order's 48 h window has closed by then (paid Mon 10:00+), so all 5 late ones show.
+    expect(r.delayedShipment.pending).toEqual([
+      {
+        weekStart: '2026-01-05',
+        orders: 10,
+        lateSoFar: ['o5', 'o6', 'o7', 'o8', 'o9'],
+        assessableAt: '2026-01-14T00:00:00+08:00',
+      },
+    ]);
+    expect(store([], week(10, 5), assessedAt).delayedShipment.pending).toEqual([]);
+  });
+
+  it('a pending week counts only orders whose window has already closed as late so far', () => {
+    const paidAt = ms('2026-01-11T20:00:00+08:00'); // Sunday evening: window closes Tue 20:00
+    const orders: OrderInput[] = [
+      { id: 'open', paidAt, waybillUploadedAt: null, pickedUpAt: null },
+      { id: 'early', paidAt: ms('2026-01-05T09:00:00+08:00'), waybillUploadedAt: null, pickedUpAt: null },
+    ];
+    const r = store([], orders, '2026-01-12T12:00:00+08:00');
+    expect(r.delayedShipment.pending[0]).toMatchObject({ orders: 2, lateSoFar: ['early'] });
+  });
+
+  it('a violation id listed twice is one matter: serious 25, not 50, with a warning naming it', () => {
+    const twice: ViolationInput = {
+      id: 'dup-1',
+      code: 'improper-profit-attempt',
+      occurredAt: ms('2026-03-01T10:00:00+08:00'),
+      decidedAt: ms('2026-03-02T10:00:00+08:00'),
+    };
+    const r = store([twice, { ...twice }], [], '2026-06-01T00:00:00+08:00');
+    expect(r.serious.total).toBe(25);
+    expect(r.serious.counted).toHaveLength(1);
+    expect(r.warnings.join(' ')).toContain('dup-1');
   });
 
   it('treats a missing pickup as late', () => {
