@@ -6,7 +6,13 @@
  * every result computed over one of its days says so.
  */
 import { z } from 'zod';
-import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, dayOfDateString } from './beijing';
+import {
+  FIRST_SUPPORTED_YEAR,
+  LAST_SUPPORTED_YEAR,
+  beijingDayIndex,
+  civilOfDay,
+  dayOfDateString,
+} from './beijing';
 
 export interface OfficialYear {
   year: number;
@@ -87,4 +93,16 @@ export function mergeOfficialYears(
   const byYear = new Map<number, OfficialYear>();
   for (const list of lists) for (const entry of list ?? []) byYear.set(entry.year, entry);
   return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The years a user needs an official arrangement for as of `atMs`: the current Beijing year, and
+ * from 1 December the next one too (the State Council publishes it late in the year before), plus
+ * any other years the caller's records reach (e.g. the deadlines of stored tickets).
+ */
+export function yearsInUse(atMs: number, alsoYears: Iterable<number> = []): number[] {
+  const { year, month } = civilOfDay(beijingDayIndex(atMs));
+  const years = new Set<number>([year, ...alsoYears]);
+  if (month === 12) years.add(year + 1);
+  return [...years].sort((a, b) => a - b);
 }

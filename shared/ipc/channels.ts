@@ -33,6 +33,9 @@ export const channelNames = [
   'compliance.calendar',
   'compliance.whatIf',
   'alerts.recent',
+  'calendar.status',
+  'calendar.importYear',
+  'calendar.removeYear',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

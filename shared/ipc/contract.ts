@@ -12,17 +12,20 @@ import { appContract } from './contracts/app';
 import { listingsContract } from './contracts/listings';
 import { checksContract } from './contracts/checks';
 import { complianceContract } from './contracts/compliance';
+import { calendarContract } from './contracts/calendar';
 
 export * from './contracts/app';
 export * from './contracts/listings';
 export * from './contracts/checks';
 export * from './contracts/compliance';
+export * from './contracts/calendar';
 
 export const contract = {
   ...appContract,
   ...listingsContract,
   ...checksContract,
   ...complianceContract,
+  ...calendarContract,
 } as const;
 
 export type Contract = typeof contract;

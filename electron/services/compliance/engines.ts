@@ -5,7 +5,8 @@
  * for the pages and the alert scheduler.
  */
 import { beijingDayIndex, beijingDayStart, dayOfDateString, formatBeijingIso, weekdayOfDay } from '../../../shared/calendar/beijing';
-import { businessCalendar, type BusinessCalendar } from '../../../shared/calendar/business-calendar';
+import type { BusinessCalendar } from '../../../shared/calendar/business-calendar';
+import { policyCalendar, type CalendarInputs } from '../../../shared/policy/calendar';
 import { defaultRulePack } from '../../../shared/check/rulepack';
 import { computeDeposit, type DepositReport } from '../../../shared/deposit/compute';
 import type {
@@ -48,6 +49,8 @@ export interface ComplianceConfig {
   /** The pack with SLA and deposit rules (the first enabled one that has them), if any. */
   primary: PolicyPack | null;
   calendarOverrides: Record<string, 'workday' | 'holiday'>;
+  /** What the engines take on top of the pack's calendar: overrides and imported official years. */
+  calendarInputs: CalendarInputs;
   serviceHours: { start: string; end: string };
   calendar: BusinessCalendar;
 }
@@ -61,10 +64,14 @@ export function complianceConfig(settings: Settings): ComplianceConfig {
   });
   const primary = packs.find((p) => p.sla && p.deposit && p.calendar) ?? null;
   const calendarOverrides = settings.calendarOverrides ?? {};
-  const base = primary?.calendar ?? getPolicyPack(DEFAULT_POLICY_ID).calendar!;
-  const serviceHours = settings.serviceHours ?? base.serviceHours;
-  const calendar = businessCalendar({ serviceHours, overrides: { ...base.overrides, ...calendarOverrides } });
-  return { packs, primary, calendarOverrides, serviceHours, calendar };
+  const calendarInputs: CalendarInputs = { calendarOverrides, officialYears: settings.officialCalendars ?? [] };
+  const basePack = primary ?? getPolicyPack(DEFAULT_POLICY_ID);
+  const serviceHours = settings.serviceHours ?? basePack.calendar!.serviceHours;
+  const calendar = policyCalendar(
+    { ...basePack, calendar: { ...basePack.calendar!, serviceHours } },
+    calendarInputs,
+  );
+  return { packs, primary, calendarOverrides, calendarInputs, serviceHours, calendar };
 }
 
 /** Violations that count: an appeal the marketplace accepted (overturned) removes the penalty. */
@@ -86,15 +93,15 @@ export interface EngineRun {
 
 export function runEngines(repos: ComplianceRepositories, settings: Settings, at: number): EngineRun {
   const config = complianceConfig(settings);
-  const { primary, calendarOverrides } = config;
+  const { primary, calendarInputs } = config;
   const tickets = repos.tickets.list();
   const entries = repos.ledger.list();
   const required = repos.ledger.required();
   const ledger = required === null && entries.length === 0 ? null : { required: required ?? 0, entries };
   const violations = repos.violations.list();
 
-  const sla = primary?.sla ? computeSla(tickets, at, primary, { calendarOverrides }) : null;
-  const deposit = primary?.deposit && ledger ? computeDeposit(ledger, at, primary, { calendarOverrides }) : null;
+  const sla = primary?.sla ? computeSla(tickets, at, primary, calendarInputs) : null;
+  const deposit = primary?.deposit && ledger ? computeDeposit(ledger, at, primary, calendarInputs) : null;
   const points = config.packs.map((pack) => computePoints({ violations: counting(violations, pack.id) }, at, pack));
   const dueDay = deposit?.topUpDueDate ? dayOfDateString(deposit.topUpDueDate) : undefined;
   return {

@@ -53,6 +53,15 @@ export interface UpsertCounts {
 export class TicketsRepository {
   constructor(private readonly store: Store) {}
 
+  /** Earliest and latest opening time of the stored tickets (epoch ms), from the index; null when none. */
+  openedSpan(): { first: number; last: number } | null {
+    const row = this.store.db.prepare('SELECT MIN(opened_at) AS first, MAX(opened_at) AS last FROM tickets').get() as {
+      first: number | null;
+      last: number | null;
+    };
+    return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
+  }
+
   /** Inserts or replaces every ticket, all or nothing (one import file = one transaction). */
   upsertMany(tickets: readonly Ticket[], provenance: Provenance): UpsertCounts {
     return this.store.write((db) => {

@@ -1,5 +1,6 @@
 /** App-level channels: status and settings. */
 import { z } from 'zod';
+import { importedCalendarSchema } from './calendar';
 import { channel } from './define';
 
 export const localeSchema = z.enum(['zh-CN', 'en']);
@@ -33,6 +34,8 @@ export const settingsSchema = z.object({
   serviceHours: z.object({ start: clockSchema, end: clockSchema }).optional(),
   /** Dates marked workday/holiday for years the State Council calendar does not cover yet. */
   calendarOverrides: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.enum(['workday', 'holiday'])).optional(),
+  /** Official years imported from formats.md §8 files (see contracts/calendar.ts). */
+  officialCalendars: z.array(importedCalendarSchema).max(50).optional(),
   alertLeadTimes: alertLeadTimesSchema.optional(),
   /** No alerts outside service hours. */
   quietOutsideServiceHours: z.boolean().optional(),

@@ -3,7 +3,22 @@
  * risks, compliance by day and by staff member, and the month's service-hours calendar.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Badge, Button, Calendar, Card, Col, Form, Input, Row, Select, Space, Table, Tooltip, Typography, message } from 'antd';
+import {
+  Badge,
+  Button,
+  Calendar,
+  Card,
+  Col,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tooltip,
+  Typography,
+  message,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { TicketRecord } from '../../../../shared/ipc/contract';
@@ -21,6 +36,8 @@ import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { EntryModal } from '../overview/EntryModal';
+import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
+import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
 
 const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
 const statuses = ['pending', 'breached', 'met'] as const;
@@ -31,9 +48,15 @@ interface Row extends TicketRecord {
   deadlineMs: number;
   status: Status;
   responseSeconds: number | null;
+  calendarConfirmed: boolean;
 }
 
-type DayInfo = { date: string; kind: 'workday' | 'weekend' | 'holiday' | 'makeup-workday'; holidayName?: { en: string; zh: string }; overridden?: string };
+type DayInfo = {
+  date: string;
+  kind: 'workday' | 'weekend' | 'holiday' | 'makeup-workday';
+  holidayName?: { en: string; zh: string };
+  overridden?: string;
+};
 
 function ServiceCalendar({ at }: { at: string }) {
   const text = useComplianceText();
@@ -49,10 +72,26 @@ function ServiceCalendar({ at }: { at: string }) {
       })
       .catch((error: unknown) => void message.error(String(error)));
   }, [month]);
-  const colors = { workday: 'green', weekend: '#bfbfbf', holiday: 'red', 'makeup-workday': 'orange' } as const;
+  const colors = {
+    workday: 'green',
+    weekend: '#bfbfbf',
+    holiday: 'red',
+    'makeup-workday': 'orange',
+  } as const;
   const tones = { workday: 'good', weekend: 'neutral', holiday: 'bad', 'makeup-workday': 'warn' } as const;
   return (
-    <Card title={text.service.calendar} size="small" extra={hours && <Typography.Text type="secondary">{text.service.serviceHours(hours.start, hours.end)}</Typography.Text>} data-testid="service-calendar">
+    <Card
+      title={text.service.calendar}
+      size="small"
+      extra={
+        hours && (
+          <Typography.Text type="secondary">
+            {text.service.serviceHours(hours.start, hours.end)}
+          </Typography.Text>
+        )
+      }
+      data-testid="service-calendar"
+    >
       <Calendar
         fullscreen={false}
         value={month}
@@ -63,7 +102,9 @@ function ServiceCalendar({ at }: { at: string }) {
             <Button size="small" aria-label="‹" onClick={() => onChange(value.subtract(1, 'month'))}>
               ‹
             </Button>
-            <Typography.Text strong data-testid="calendar-month">{value.format('YYYY-MM')}</Typography.Text>
+            <Typography.Text strong data-testid="calendar-month">
+              {value.format('YYYY-MM')}
+            </Typography.Text>
             <Button size="small" aria-label="›" onClick={() => onChange(value.add(1, 'month'))}>
               ›
             </Button>
@@ -75,8 +116,14 @@ function ServiceCalendar({ at }: { at: string }) {
           const day = days.get(value.format('YYYY-MM-DD'));
           // Days of the neighbouring months stay blank: faded numbers would be unreadable (contrast).
           if (value.month() !== month.month()) return <div aria-hidden="true" />;
-          const name = day?.holidayName ? (locale === 'en' ? day.holidayName.en : day.holidayName.zh) : undefined;
-          const label = day ? `${value.format('YYYY-MM-DD')} ${text.service.dayKinds[day.kind]}${name ? ` ${name}` : ''}` : value.format('YYYY-MM-DD');
+          const name = day?.holidayName
+            ? locale === 'en'
+              ? day.holidayName.en
+              : day.holidayName.zh
+            : undefined;
+          const label = day
+            ? `${value.format('YYYY-MM-DD')} ${text.service.dayKinds[day.kind]}${name ? ` ${name}` : ''}`
+            : value.format('YYYY-MM-DD');
           return (
             <Tooltip title={label}>
               <div aria-label={label} style={{ padding: 2 }} data-kind={day?.kind}>
@@ -98,7 +145,15 @@ function ServiceCalendar({ at }: { at: string }) {
   );
 }
 
-function TicketForm({ open, onClose, initial }: { open: boolean; onClose: () => void; initial: Partial<TicketRecord> | null }) {
+function TicketForm({
+  open,
+  onClose,
+  initial,
+}: {
+  open: boolean;
+  onClose: () => void;
+  initial: Partial<TicketRecord> | null;
+}) {
   const text = useComplianceText();
   const { saveTicket, now } = useCompliance();
   const [form] = Form.useForm();
@@ -106,15 +161,35 @@ function TicketForm({ open, onClose, initial }: { open: boolean; onClose: () => 
     if (!open) return;
     form.setFieldsValue(
       initial
-        ? { ...initial, id: String(initial.id ?? ''), firstResponseAt: initial.firstResponseAt ?? beijingIsoOf(now()), staff: initial.staff ?? '' }
+        ? {
+            ...initial,
+            id: String(initial.id ?? ''),
+            firstResponseAt: initial.firstResponseAt ?? beijingIsoOf(now()),
+            staff: initial.staff ?? '',
+          }
         : { kind: 'consultation', openedAt: beijingIsoOf(now()), firstResponseAt: '', staff: '', id: '' },
     );
   }, [open, initial, form, now]);
-  const save = async (values: { id: string; kind: (typeof kinds)[number]; openedAt: string; firstResponseAt?: string; staff?: string }) => {
+  const save = async (values: {
+    id: string;
+    kind: (typeof kinds)[number];
+    openedAt: string;
+    firstResponseAt?: string;
+    staff?: string;
+  }) => {
     const staff = blankToNull(values.staff);
     // An existing numeric id stays a number (ids keep their JSON type, formats.md §3).
-    const id = typeof initial?.id === 'number' && String(initial.id) === values.id.trim() ? initial.id : values.id.trim();
-    await saveTicket({ id, kind: values.kind, openedAt: values.openedAt.trim(), firstResponseAt: blankToNull(values.firstResponseAt), ...(staff ? { staff } : {}) });
+    const id =
+      typeof initial?.id === 'number' && String(initial.id) === values.id.trim()
+        ? initial.id
+        : values.id.trim();
+    await saveTicket({
+      id,
+      kind: values.kind,
+      openedAt: values.openedAt.trim(),
+      firstResponseAt: blankToNull(values.firstResponseAt),
+      ...(staff ? { staff } : {}),
+    });
   };
   return (
     <EntryModal open={open} title={text.service.addTicket} form={form} save={save} onClose={onClose}>
@@ -154,10 +229,24 @@ export function ServicePage({ readOnly }: PageProps) {
     const results = new Map(snapshot.sla.tickets.map((t) => [String(t.id), t]));
     return snapshot.tickets.flatMap((t) => {
       const r = results.get(String(t.id));
-      return r ? [{ ...t, deadline: r.deadline, deadlineMs: Date.parse(r.deadline), status: r.status, responseSeconds: r.responseSeconds }] : [];
+      return r
+        ? [
+            {
+              ...t,
+              deadline: r.deadline,
+              deadlineMs: Date.parse(r.deadline),
+              status: r.status,
+              responseSeconds: r.responseSeconds,
+              calendarConfirmed: r.calendarConfirmed,
+            },
+          ]
+        : [];
     });
   }, [snapshot]);
-  const staffNames = useMemo(() => [...new Set(rows.flatMap((r) => (r.staff ? [r.staff] : [])))].sort(), [rows]);
+  const staffNames = useMemo(
+    () => [...new Set(rows.flatMap((r) => (r.staff ? [r.staff] : [])))].sort(),
+    [rows],
+  );
   const visible = rows.filter((r) => {
     const date = r.openedAt.slice(0, 10);
     return (
@@ -179,7 +268,8 @@ export function ServicePage({ readOnly }: PageProps) {
   const breaches = rows.filter((r) => r.status === 'breached');
   const byDay = snapshot.sla?.compliance.byDay ?? [];
   const byStaff = snapshot.sla?.compliance.byStaff ?? [];
-  const rateSeries = (values: (number | null)[]) => values.map((v) => (v === null ? null : Math.round(v * 1000) / 10));
+  const rateSeries = (values: (number | null)[]) =>
+    values.map((v) => (v === null ? null : Math.round(v * 1000) / 10));
 
   return (
     <div data-testid="service-page">
@@ -188,20 +278,62 @@ export function ServicePage({ readOnly }: PageProps) {
         extra={<AsOf at={snapshot.at} />}
         actions={
           <>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} disabled={readOnly}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setEditing(null)}
+              disabled={readOnly}
+            >
               {text.service.addTicket}
             </Button>
             <ImportButton readOnly={readOnly} />
           </>
         }
       />
+      <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder={text.service.filters.kind} aria-label={text.service.filters.kind} style={{ width: 150 }} value={kind} onChange={setKind} options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))} />
-        <Select allowClear placeholder={text.service.filters.status} aria-label={text.service.filters.status} style={{ width: 130 }} value={status} onChange={setStatus} options={statuses.map((s) => ({ value: s, label: text.statuses[s] }))} />
-        <Select allowClear placeholder={text.service.filters.staff} aria-label={text.service.filters.staff} style={{ width: 130 }} value={staff} onChange={setStaff} options={staffNames.map((s) => ({ value: s, label: s }))} />
+        <Select
+          allowClear
+          placeholder={text.service.filters.kind}
+          aria-label={text.service.filters.kind}
+          style={{ width: 150 }}
+          value={kind}
+          onChange={setKind}
+          options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))}
+        />
+        <Select
+          allowClear
+          placeholder={text.service.filters.status}
+          aria-label={text.service.filters.status}
+          style={{ width: 130 }}
+          value={status}
+          onChange={setStatus}
+          options={statuses.map((s) => ({ value: s, label: text.statuses[s] }))}
+        />
+        <Select
+          allowClear
+          placeholder={text.service.filters.staff}
+          aria-label={text.service.filters.staff}
+          style={{ width: 130 }}
+          value={staff}
+          onChange={setStaff}
+          options={staffNames.map((s) => ({ value: s, label: s }))}
+        />
         <Typography.Text>{text.service.filters.range}</Typography.Text>
-        <Input type="date" aria-label={`${text.service.filters.range} ≥`} value={from} onChange={(e) => setFrom(e.target.value)} style={{ width: 150 }} />
-        <Input type="date" aria-label={`${text.service.filters.range} ≤`} value={to} onChange={(e) => setTo(e.target.value)} style={{ width: 150 }} />
+        <Input
+          type="date"
+          aria-label={`${text.service.filters.range} ≥`}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          style={{ width: 150 }}
+        />
+        <Input
+          type="date"
+          aria-label={`${text.service.filters.range} ≤`}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          style={{ width: 150 }}
+        />
       </Space>
       <Table<Row>
         rowKey={(r) => String(r.id)}
@@ -214,34 +346,81 @@ export function ServicePage({ readOnly }: PageProps) {
           {
             title: text.service.columns.id,
             render: (_, r) => (
-              <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setEditing(r)} disabled={readOnly}>
+              <Button
+                type="link"
+                size="small"
+                style={{ padding: 0 }}
+                onClick={() => setEditing(r)}
+                disabled={readOnly}
+              >
                 {String(r.id)}
               </Button>
             ),
           },
           { title: text.service.columns.kind, dataIndex: 'kind', render: (k: Row['kind']) => text.kinds[k] },
-          { title: text.service.columns.opened, dataIndex: 'openedAt', render: (v: string) => beijingMinute(v), sorter: (a, b) => a.openedAt.localeCompare(b.openedAt) },
-          { title: text.service.columns.deadline, dataIndex: 'deadline', render: (v: string) => v.slice(0, 19).replace('T', ' '), sorter: (a, b) => a.deadlineMs - b.deadlineMs },
-          { title: text.service.columns.countdown, render: (_, r) => (r.status === 'pending' ? <Countdown deadlineMs={r.deadlineMs} testId={`ticket-countdown-${String(r.id)}`} /> : '—') },
+          {
+            title: text.service.columns.opened,
+            dataIndex: 'openedAt',
+            render: (v: string) => beijingMinute(v),
+            sorter: (a, b) => a.openedAt.localeCompare(b.openedAt),
+          },
+          {
+            title: text.service.columns.deadline,
+            dataIndex: 'deadline',
+            render: (v: string, r) => (
+              <>
+                {v.slice(0, 19).replace('T', ' ')}
+                {!r.calendarConfirmed && <UnconfirmedTag />}
+              </>
+            ),
+            sorter: (a, b) => a.deadlineMs - b.deadlineMs,
+          },
+          {
+            title: text.service.columns.countdown,
+            render: (_, r) =>
+              r.status === 'pending' ? (
+                <Countdown deadlineMs={r.deadlineMs} testId={`ticket-countdown-${String(r.id)}`} />
+              ) : (
+                '—'
+              ),
+          },
           {
             title: text.service.columns.status,
             dataIndex: 'status',
-            render: (s: Status) => <StatusTag tone={s === 'met' ? 'good' : s === 'breached' ? 'bad' : 'info'}>{text.statuses[s]}</StatusTag>,
+            render: (s: Status) => (
+              <StatusTag tone={s === 'met' ? 'good' : s === 'breached' ? 'bad' : 'info'}>
+                {text.statuses[s]}
+              </StatusTag>
+            ),
           },
           { title: text.service.columns.staff, dataIndex: 'staff', render: (v: string | null) => v ?? '—' },
-          { title: text.service.columns.source, render: (_, r) => <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>{text.sources[r.source]}</Tooltip> },
+          {
+            title: text.service.columns.source,
+            render: (_, r) => (
+              <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>
+                {text.sources[r.source]}
+              </Tooltip>
+            ),
+          },
         ]}
       />
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={12}>
-          <Card title={text.service.breaches} size="small" extra={<AsOf at={snapshot.at} />} data-testid="breach-list">
+          <Card
+            title={text.service.breaches}
+            size="small"
+            extra={<AsOf at={snapshot.at} />}
+            data-testid="breach-list"
+          >
             {breaches.length === 0 ? (
               <Typography.Text type="secondary">{text.none}</Typography.Text>
             ) : (
               <ul style={{ margin: 0, paddingLeft: 16 }}>
                 {breaches.map((b) => (
                   <li key={String(b.id)}>
-                    <Typography.Text strong>{String(b.id)}</Typography.Text> · {text.kinds[b.kind]} · {beijingMinute(b.deadline)} · <Typography.Text type="danger">{risk(b.kind)}</Typography.Text>
+                    <Typography.Text strong>{String(b.id)}</Typography.Text> · {text.kinds[b.kind]} ·{' '}
+                    {beijingMinute(b.deadline)} ·{' '}
+                    <Typography.Text type="danger">{risk(b.kind)}</Typography.Text>
                   </li>
                 ))}
               </ul>
@@ -261,7 +440,14 @@ export function ServicePage({ readOnly }: PageProps) {
                 grid: { left: 40, right: 16, top: 24, bottom: 30 },
                 xAxis: { type: 'category', data: byDay.map((d) => d.date) },
                 yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-                series: [{ name: text.service.rate, type: 'bar', data: rateSeries(byDay.map((d) => d.rate)), itemStyle: { color: '#1f6feb' } }],
+                series: [
+                  {
+                    name: text.service.rate,
+                    type: 'bar',
+                    data: rateSeries(byDay.map((d) => d.rate)),
+                    itemStyle: { color: '#1f6feb' },
+                  },
+                ],
               }}
             />
           </Card>
@@ -276,13 +462,24 @@ export function ServicePage({ readOnly }: PageProps) {
                 grid: { left: 60, right: 16, top: 24, bottom: 30 },
                 xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
                 yAxis: { type: 'category', data: byStaff.map((d) => d.staff) },
-                series: [{ name: text.service.rate, type: 'bar', data: rateSeries(byStaff.map((d) => d.rate)), itemStyle: { color: '#389e0d' } }],
+                series: [
+                  {
+                    name: text.service.rate,
+                    type: 'bar',
+                    data: rateSeries(byStaff.map((d) => d.rate)),
+                    itemStyle: { color: '#389e0d' },
+                  },
+                ],
               }}
             />
           </Card>
         </Col>
       </Row>
-      <TicketForm open={editing !== undefined} initial={editing ?? null} onClose={() => setEditing(undefined)} />
+      <TicketForm
+        open={editing !== undefined}
+        initial={editing ?? null}
+        onClose={() => setEditing(undefined)}
+      />
     </div>
   );
 }

@@ -1,5 +1,18 @@
 /** Settings of the compliance pages: policy packs, service hours and calendar overrides, alert lead times, quiet hours, language. */
-import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Space, Switch, Table, Typography, message } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Typography,
+  message,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
@@ -7,6 +20,8 @@ import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { useComplianceText } from '../overview/compliance-messages';
 import type { PageProps } from '../registry';
+import { OfficialCalendarsCard } from '../../features/calendar/OfficialCalendarsCard';
+import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 
 /** The scheduler's defaults (electron/services/alerts/schedule.ts), shown when nothing is set. */
 const defaultLeads = { consultation: 30, complaint: 600, afterSales: 3600, deposit: 86_400 };
@@ -19,7 +34,9 @@ export function SettingsPage({ readOnly }: PageProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [overrideDate, setOverrideDate] = useState('');
   const [overrideKind, setOverrideKind] = useState<'workday' | 'holiday'>('holiday');
-  const [permission, setPermission] = useState(typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+  const [permission, setPermission] = useState(
+    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
+  );
 
   useEffect(() => {
     void call('settings.get', {}).then(setSettings);
@@ -44,13 +61,17 @@ export function SettingsPage({ readOnly }: PageProps) {
   return (
     <div data-testid="settings-page" style={{ maxWidth: 820 }}>
       <Typography.Title level={3}>{text.settings.title}</Typography.Title>
+      <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card title={text.settings.packs} size="small">
           <Checkbox.Group
             disabled={readOnly}
             value={packs}
             onChange={(value) => value.length > 0 && void save({ policyPacks: value as string[] })}
-            options={(catalog?.packs ?? []).map((p) => ({ value: p.id, label: `${p.name[locale]} (${p.id})` }))}
+            options={(catalog?.packs ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.name[locale]} (${p.id})`,
+            }))}
           />
         </Card>
         <Card title={text.settings.serviceHours} size="small">
@@ -61,18 +82,33 @@ export function SettingsPage({ readOnly }: PageProps) {
             onFinish={(v: { start: string; end: string }) => void save({ serviceHours: v })}
             disabled={readOnly}
           >
-            <Form.Item name="start" label={text.settings.start} rules={[{ pattern: /^([01]\d|2[0-4]):[0-5]\d$/, required: true }]}>
+            <Form.Item
+              name="start"
+              label={text.settings.start}
+              rules={[{ pattern: /^([01]\d|2[0-4]):[0-5]\d$/, required: true }]}
+            >
               <Input style={{ width: 90 }} />
             </Form.Item>
-            <Form.Item name="end" label={text.settings.end} rules={[{ pattern: /^([01]\d|2[0-4]):[0-5]\d$/, required: true }]}>
+            <Form.Item
+              name="end"
+              label={text.settings.end}
+              rules={[{ pattern: /^([01]\d|2[0-4]):[0-5]\d$/, required: true }]}
+            >
               <Input style={{ width: 90 }} />
             </Form.Item>
             <Button htmlType="submit">{text.save}</Button>
           </Form>
         </Card>
+        <OfficialCalendarsCard readOnly={readOnly} />
         <Card title={text.settings.overrides} size="small">
           <Space wrap style={{ marginBottom: 8 }}>
-            <Input aria-label={text.settings.overrideDate} placeholder="2027-10-01" value={overrideDate} onChange={(e) => setOverrideDate(e.target.value)} style={{ width: 140 }} />
+            <Input
+              aria-label={text.settings.overrideDate}
+              placeholder="2027-10-01"
+              value={overrideDate}
+              onChange={(e) => setOverrideDate(e.target.value)}
+              style={{ width: 140 }}
+            />
             <Select
               aria-label={text.settings.overrideKind}
               value={overrideKind}
@@ -86,7 +122,9 @@ export function SettingsPage({ readOnly }: PageProps) {
             <Button
               disabled={readOnly || !/^\d{4}-\d{2}-\d{2}$/.test(overrideDate)}
               onClick={() => {
-                void save({ calendarOverrides: { ...settings.calendarOverrides, [overrideDate]: overrideKind } });
+                void save({
+                  calendarOverrides: { ...settings.calendarOverrides, [overrideDate]: overrideKind },
+                });
                 setOverrideDate('');
               }}
             >
@@ -107,7 +145,11 @@ export function SettingsPage({ readOnly }: PageProps) {
                   <Button
                     size="small"
                     disabled={readOnly}
-                    onClick={() => void save({ calendarOverrides: Object.fromEntries(overrides.filter(([d]) => d !== date)) })}
+                    onClick={() =>
+                      void save({
+                        calendarOverrides: Object.fromEntries(overrides.filter(([d]) => d !== date)),
+                      })
+                    }
                   >
                     {text.settings.remove}
                   </Button>
@@ -117,7 +159,12 @@ export function SettingsPage({ readOnly }: PageProps) {
           />
         </Card>
         <Card title={text.settings.leads} size="small">
-          <Form layout="vertical" initialValues={leads} onFinish={(v: typeof leads) => void save({ alertLeadTimes: v })} disabled={readOnly}>
+          <Form
+            layout="vertical"
+            initialValues={leads}
+            onFinish={(v: typeof leads) => void save({ alertLeadTimes: v })}
+            disabled={readOnly}
+          >
             <Space wrap>
               {leadKeys.map((k) => (
                 <Form.Item key={k} name={k} label={text.settings.leadNames[k]}>

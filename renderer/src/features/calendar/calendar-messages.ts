@@ -1,0 +1,55 @@
+/** Text of the official-calendar feature (formats.md §8), Chinese first. */
+import { defineMessages } from '../../i18n/define-messages';
+
+const zhCN = {
+  bannerTitle: (years: string) => `${years} 年的国务院节假日安排尚未载入`,
+  bannerBody:
+    '这些年份按周一至周五为工作日推算，相关截止时间标为「日历未确认」。国务院公布安排后，请载入该年的节假日文件（formats.md §8）。',
+  loadFile: '载入节假日文件',
+  openSettings: '前往设置',
+  unconfirmedTag: '日历未确认',
+  unconfirmedTip: '该截止时间按周一至周五推算：这一年的官方节假日安排尚未载入。',
+  cardTitle: '官方节假日安排',
+  cardHint:
+    '每年的法定节假日和调休上班日。内置数据随应用发布；新一年的安排公布后可从文件载入，载入的年份会替换该年的内置数据。',
+  columns: { year: '年份', origin: '来源', source: '依据', days: '放假 / 调休上班', importedAt: '载入时间' },
+  origins: { bundled: '内置', file: '文件', pack: '规则包' },
+  days: (holidays: number, makeup: number) => `${holidays} 天 / ${makeup} 天`,
+  remove: '移除',
+  imported: (year: number, replaced: boolean) =>
+    replaced ? `已载入 ${year} 年安排（替换原有数据）` : `已载入 ${year} 年安排`,
+  removed: (year: number) => `已移除导入的 ${year} 年安排`,
+  importFailed: '文件未载入（未做任何更改）',
+  missing: (years: string) => `尚无官方安排：${years}`,
+};
+
+const en: typeof zhCN = {
+  bannerTitle: (years) => `No official holiday calendar loaded for ${years}`,
+  bannerBody:
+    'Monday–Friday are assumed to be workdays in these years and the deadlines there are marked "calendar not confirmed". Once the State Council publishes the arrangement, load the year\u2019s holiday file (formats.md §8).',
+  loadFile: 'Load a holiday file',
+  openSettings: 'Open settings',
+  unconfirmedTag: 'Calendar not confirmed',
+  unconfirmedTip:
+    'This deadline assumes Monday–Friday workdays: the official holiday calendar of that year is not loaded.',
+  cardTitle: 'Official holiday calendars',
+  cardHint:
+    'Statutory holidays and make-up workdays of each year. The bundled data ships with the app; load a new year from a file once it is published — a loaded year replaces the bundled data of that year.',
+  columns: {
+    year: 'Year',
+    origin: 'Origin',
+    source: 'Source',
+    days: 'Days off / make-up workdays',
+    importedAt: 'Loaded',
+  },
+  origins: { bundled: 'Bundled', file: 'File', pack: 'Policy pack' },
+  days: (holidays, makeup) => `${holidays} / ${makeup}`,
+  remove: 'Remove',
+  imported: (year, replaced) =>
+    replaced ? `Loaded ${year} (replacing the previous data)` : `Loaded ${year}`,
+  removed: (year) => `Removed the imported calendar of ${year}`,
+  importFailed: 'The file was not loaded (nothing changed)',
+  missing: (years) => `No official calendar yet: ${years}`,
+};
+
+export const useCalendarText = defineMessages(zhCN, en);

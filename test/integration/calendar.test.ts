@@ -1,0 +1,138 @@
+/**
+ * formats.md §8 in the app, through the real core: a year without official data is reported as
+ * unconfirmed, importing its file moves the deadlines and confirms them, a bad file names the date
+ * and changes nothing, removing the import brings the guess back.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppCore, type AppCore } from '../../electron/services/app-core';
+import { createNodePlatform } from '../../electron/web/platform-node';
+import type { CalendarStatus, ComplianceSnapshot } from '../../shared/ipc/contract';
+import { tempDir } from '../helpers/temp-dir';
+
+let tmp: ReturnType<typeof tempDir>;
+let core: AppCore;
+const now = Date.parse('2026-12-15T10:00:00+08:00');
+
+async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
+  const result = await core.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+const year2027 = {
+  year: 2027,
+  source: '测试用安排',
+  holidays: ['2027-01-01', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-02-12'],
+  makeupWorkdays: ['2027-02-06'],
+};
+const tickets = {
+  tickets: [
+    { id: 'chat-2027', kind: 'consultation', openedAt: '2027-02-09T10:00:00+08:00', firstResponseAt: null },
+  ],
+};
+
+beforeEach(async () => {
+  tmp = tempDir();
+  core = createAppCore({
+    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9', now: () => new Date(now) }),
+    mode: 'browser',
+    alertIntervalMs: 0,
+    log: () => undefined,
+  });
+  await call('compliance.import', { files: [{ name: 'tickets.json', text: JSON.stringify(tickets) }] });
+});
+afterEach(() => {
+  core.close();
+  tmp.cleanup();
+});
+
+describe('official calendars in the app (formats.md §8)', () => {
+  it('in December 2026, 2027 is unconfirmed and its deadlines say so', async () => {
+    const status = await call<CalendarStatus>('calendar.status', {});
+    expect(status.unconfirmed).toEqual([2027]);
+    expect(status.years.find((y) => y.year === 2026)).toMatchObject({ origin: 'bundled' });
+    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
+    expect(snapshot.sla!.tickets[0]).toMatchObject({
+      deadline: '2027-02-09T10:00:30+08:00',
+      calendarConfirmed: false,
+    });
+  });
+
+  it('importing the year confirms it, moves the deadline past the holiday, and survives a restart', async () => {
+    const result = await call<{ year: number; replaced: boolean; status: CalendarStatus }>(
+      'calendar.importYear',
+      {
+        name: '2027.json',
+        text: JSON.stringify(year2027),
+      },
+    );
+    expect(result).toMatchObject({ year: 2027, replaced: false });
+    expect(result.status.unconfirmed).toEqual([]);
+    expect(result.status.years[0]).toMatchObject({
+      year: 2027,
+      origin: 'file',
+      fileName: '2027.json',
+      holidays: 6,
+      makeupWorkdays: 1,
+    });
+    core.close();
+    core = createAppCore({
+      platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9', now: () => new Date(now) }),
+      mode: 'browser',
+      alertIntervalMs: 0,
+      log: () => undefined,
+    });
+    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
+    expect(snapshot.sla!.tickets[0]).toMatchObject({
+      deadline: '2027-02-15T09:00:30+08:00',
+      calendarConfirmed: true,
+    });
+    const month = await call<{ days: { date: string; kind: string; confirmed: boolean }[] }>(
+      'compliance.calendar',
+      { year: 2027, month: 2 },
+    );
+    expect(month.days.find((d) => d.date === '2027-02-10')).toMatchObject({
+      kind: 'holiday',
+      confirmed: true,
+    });
+  });
+
+  it('a bad file is refused naming the date, and nothing stored changes', async () => {
+    await call('calendar.importYear', { name: 'good.json', text: JSON.stringify(year2027) });
+    const before = await call<CalendarStatus>('calendar.status', {});
+    for (const [text, named] of [
+      [JSON.stringify({ ...year2027, holidays: ['2027-02-30'] }), '2027-02-30'],
+      [JSON.stringify({ ...year2027, holidays: ['2026-10-01'] }), '2026-10-01'],
+      [JSON.stringify({ ...year2027, makeupWorkdays: ['2027-01-01'] }), '2027-01-01'],
+      ['{ "year": 2027, ', 'bad.json'],
+    ] as const) {
+      const result = await core.dispatch('calendar.importYear', { name: 'bad.json', text });
+      expect(result.ok).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('invalid-input');
+        expect(result.error.message).toContain(named);
+      }
+    }
+    expect(await call<CalendarStatus>('calendar.status', {})).toEqual(before);
+  });
+
+  it('re-importing a year replaces it; removing it brings back the assumption', async () => {
+    await call('calendar.importYear', { name: 'a.json', text: JSON.stringify(year2027) });
+    const again = await call<{ replaced: boolean }>('calendar.importYear', {
+      name: 'b.json',
+      text: JSON.stringify({ ...year2027, holidays: ['2027-01-01'] }),
+    });
+    expect(again.replaced).toBe(true);
+    let snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
+    expect(snapshot.sla!.tickets[0]).toMatchObject({
+      deadline: '2027-02-09T10:00:30+08:00',
+      calendarConfirmed: true,
+    });
+    const status = await call<CalendarStatus>('calendar.removeYear', { year: 2027 });
+    expect(status.unconfirmed).toEqual([2027]);
+    snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
+    expect(snapshot.sla!.tickets[0]!.calendarConfirmed).toBe(false);
+    const missing = await core.dispatch('calendar.removeYear', { year: 2027 });
+    expect(missing.ok ? null : missing.error.code).toBe('not-found');
+  });
+});
