@@ -3,6 +3,7 @@
  * breaching. No rule is decided here — deadlines, statuses and totals come from the engines in
  * the main process; this only measures time against them and formats.
  */
+import { beijingDayIndex, dayOfDateString, formatBeijingIso } from '../../../shared/calendar/beijing';
 import type { ComplianceSnapshot } from '../../../shared/ipc/contract';
 
 /**
@@ -32,11 +33,18 @@ export function formatDuration(ms: number, dayWord: (days: number) => string): s
   const hours = Math.floor((total % 86_400) / 3600);
   const minutes = Math.floor((total % 3600) / 60);
   const seconds = total % 60;
-  const clock = hours > 0 || days > 0 ? `${pad(hours)}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
+  const clock =
+    hours > 0 || days > 0
+      ? `${pad(hours)}:${pad(minutes)}:${pad(seconds)}`
+      : `${pad(minutes)}:${pad(seconds)}`;
   return days > 0 ? `${dayWord(days)} ${clock}` : clock;
 }
 
-export function countdown(deadlineMs: number, nowMs: number, dayWord: (days: number) => string = (d) => `${d}d`): Countdown {
+export function countdown(
+  deadlineMs: number,
+  nowMs: number,
+  dayWord: (days: number) => string = (d) => `${d}d`,
+): Countdown {
   const leftMs = deadlineMs - nowMs;
   return { leftMs, passed: leftMs <= 0, text: formatDuration(leftMs, dayWord) };
 }
@@ -80,8 +88,9 @@ export function closestToBreach(snapshot: ComplianceSnapshot, limit: number): Pe
 
 /** Whole Beijing days from today to a YYYY-MM-DD due date (0 = due today, negative = past). */
 export function daysUntil(date: string, nowMs: number): number {
-  const beijingDay = (ms: number) => Math.floor((ms + 8 * 3_600_000) / 86_400_000);
-  return beijingDay(Date.parse(`${date}T00:00:00+08:00`)) - beijingDay(nowMs);
+  const due = dayOfDateString(date);
+  if (due === undefined) throw new RangeError(`not a YYYY-MM-DD date: "${date}"`);
+  return due - beijingDayIndex(nowMs);
 }
 
 /** A rate 0–1 as "87.5%", or "—" while nothing is decided. */
@@ -91,8 +100,9 @@ export function percent(rate: number | null): string {
 
 /** An instant as ISO 8601 in Beijing time, "2026-01-05T10:00:00+08:00" (default values of entry forms). */
 export function beijingIsoOf(ms: number): string {
-  return `${new Date(Math.floor(ms / 1000) * 1000 + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+  return formatBeijingIso(Math.floor(ms / 1000) * 1000);
 }
 
 /** Form fields → request: empty optional text becomes null/undefined, as the file formats expect. */
-export const blankToNull = (value: string | undefined | null): string | null => (value === undefined || value === null || value.trim() === '' ? null : value.trim());
+export const blankToNull = (value: string | undefined | null): string | null =>
+  value === undefined || value === null || value.trim() === '' ? null : value.trim();

@@ -6,6 +6,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Typography } from 'antd';
 import type { AnnualPointsReport } from '../../../../shared/points/annual';
+import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
 import { useApp } from '../../stores/app-store';
 import { asOfTime, beijingMinute, closestToBreach, daysUntil, percent } from '../../stores/compliance-view';
 import type { PageProps } from '../registry';
@@ -51,30 +52,67 @@ export function OverviewPage({ readOnly }: PageProps) {
       }
     />
   );
-  if (error) return (<>{header}<Alert type="error" showIcon message={error} /></>);
-  if (!snapshot) return (<>{header}<Typography.Text>{text.loading}</Typography.Text></>);
+  if (error)
+    return (
+      <>
+        {header}
+        <Alert type="error" showIcon message={error} />
+      </>
+    );
+  if (!snapshot)
+    return (
+      <>
+        {header}
+        <Typography.Text>{text.loading}</Typography.Text>
+      </>
+    );
 
   const annual = snapshot.points.find(isAnnual);
   const line = (annual && catalog?.packs.find((p) => p.id === annual.policy)?.expelAt) ?? 24;
   const deposit = snapshot.deposit;
   const closest = closestToBreach(snapshot, 8);
   const empty = snapshot.tickets.length === 0 && snapshot.violations.length === 0 && !snapshot.ledger;
-  const depositStatus = deposit ? { ok: text.overview.depositOk, deficient: text.overview.depositDeficient, overdue: text.overview.depositOverdue }[deposit.status] : null;
+  const depositStatus = deposit
+    ? {
+        ok: text.overview.depositOk,
+        deficient: text.overview.depositDeficient,
+        overdue: text.overview.depositOverdue,
+      }[deposit.status]
+    : null;
   const changes = snapshot.changes;
 
   return (
     <div data-testid="overview-page">
       {header}
       {empty && <Alert type="info" showIcon message={text.overview.empty} style={{ marginBottom: 16 }} />}
+      <ExpulsionBanner report={annual} line={line} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12} xl={6}>
-          <Card title={text.overview.points} size="small" extra={<AsOf at={snapshot.at} />} data-testid="overview-points">
+          <Card
+            title={text.overview.points}
+            size="small"
+            extra={<AsOf at={snapshot.at} />}
+            data-testid="overview-points"
+          >
             {annual ? (
               <>
-                <PointsGauge total={annual.total} line={line} label={text.overview.pointsOf(annual.total, line)} height={170} />
-                <Typography.Text data-testid="overview-points-total">{text.overview.pointsOf(annual.total, line)}</Typography.Text>
+                <PointsGauge
+                  total={annual.total}
+                  line={line}
+                  label={text.overview.pointsOf(annual.total, line)}
+                  height={170}
+                />
+                <Typography.Text data-testid="overview-points-total">
+                  {text.overview.pointsOf(annual.total, line)}
+                </Typography.Text>
                 <br />
-                {annual.expelled ? <StatusTag tone="bad">{text.overview.expelled}</StatusTag> : <Typography.Text type="secondary">{text.overview.remaining(annual.remaining)}</Typography.Text>}
+                {annual.expelled ? (
+                  <StatusTag tone="bad">{text.overview.expelled}</StatusTag>
+                ) : (
+                  <Typography.Text type="secondary">
+                    {text.overview.remaining(annual.remaining)}
+                  </Typography.Text>
+                )}
               </>
             ) : (
               <Typography.Text type="secondary">{text.none}</Typography.Text>
@@ -82,21 +120,34 @@ export function OverviewPage({ readOnly }: PageProps) {
           </Card>
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <Card title={text.overview.deposit} size="small" extra={<AsOf at={snapshot.at} />} data-testid="overview-deposit">
+          <Card
+            title={text.overview.deposit}
+            size="small"
+            extra={<AsOf at={snapshot.at} />}
+            data-testid="overview-deposit"
+          >
             {deposit ? (
               <Space direction="vertical">
                 <Space>
-                  <StatusTag tone={deposit.status === 'ok' ? 'good' : deposit.status === 'deficient' ? 'warn' : 'bad'} testId="overview-deposit-status">
+                  <StatusTag
+                    tone={deposit.status === 'ok' ? 'good' : deposit.status === 'deficient' ? 'warn' : 'bad'}
+                    testId="overview-deposit-status"
+                  >
                     {depositStatus}
                   </StatusTag>
                   <Typography.Text>
                     {money.format(deposit.balance)} / {money.format(deposit.required)}
                   </Typography.Text>
                 </Space>
-                {deposit.shortfall > 0 && <Typography.Text data-testid="overview-deposit-shortfall">{text.overview.shortfall(money.format(deposit.shortfall))}</Typography.Text>}
+                {deposit.shortfall > 0 && (
+                  <Typography.Text data-testid="overview-deposit-shortfall">
+                    {text.overview.shortfall(money.format(deposit.shortfall))}
+                  </Typography.Text>
+                )}
                 {deposit.topUpDueDate && (
                   <Typography.Text strong data-testid="overview-deposit-due">
-                    {text.overview.dueIn(deposit.topUpDueDate)} · {text.overview.daysLeft(daysUntil(deposit.topUpDueDate, now))}
+                    {text.overview.dueIn(deposit.topUpDueDate)} ·{' '}
+                    {text.overview.daysLeft(daysUntil(deposit.topUpDueDate, now))}
                   </Typography.Text>
                 )}
                 <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/deposit')}>
@@ -112,9 +163,21 @@ export function OverviewPage({ readOnly }: PageProps) {
           const row = snapshot[key];
           return (
             <Col xs={24} md={12} xl={6} key={key}>
-              <Card title={text.overview[key]} size="small" extra={<AsOf at={snapshot.at} />} data-testid={`overview-${key}`}>
-                <Statistic value={percent(row.rate)} valueStyle={{ color: row.rate === null ? undefined : row.rate >= 0.95 ? '#237804' : '#a8071a' }} />
-                <Typography.Text type="secondary">{text.overview.counts(row.met, row.breached, row.pending)}</Typography.Text>
+              <Card
+                title={text.overview[key]}
+                size="small"
+                extra={<AsOf at={snapshot.at} />}
+                data-testid={`overview-${key}`}
+              >
+                <Statistic
+                  value={percent(row.rate)}
+                  valueStyle={{
+                    color: row.rate === null ? undefined : row.rate >= 0.95 ? '#237804' : '#a8071a',
+                  }}
+                />
+                <Typography.Text type="secondary">
+                  {text.overview.counts(row.met, row.breached, row.pending)}
+                </Typography.Text>
               </Card>
             </Col>
           );
@@ -124,14 +187,24 @@ export function OverviewPage({ readOnly }: PageProps) {
             <List
               data-testid="closest-tickets"
               dataSource={closest}
-              locale={{ emptyText: <Empty description={text.overview.noPending} image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+              locale={{
+                emptyText: (
+                  <Empty description={text.overview.noPending} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                ),
+              }}
               renderItem={(t) => (
                 <List.Item
-                  actions={[<Countdown key="c" deadlineMs={t.deadlineMs} testId={`countdown-${String(t.id)}`} />]}
+                  actions={[
+                    <Countdown key="c" deadlineMs={t.deadlineMs} testId={`countdown-${String(t.id)}`} />,
+                  ]}
                 >
                   <List.Item.Meta
                     title={
-                      <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`/service?ticket=${encodeURIComponent(String(t.id))}`)}>
+                      <Button
+                        type="link"
+                        style={{ padding: 0 }}
+                        onClick={() => navigate(`/service?ticket=${encodeURIComponent(String(t.id))}`)}
+                      >
                         {String(t.id)}
                       </Button>
                     }
@@ -182,8 +255,19 @@ export function OverviewPage({ readOnly }: PageProps) {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {beijingMinute(changes.since)} →
                 </Typography.Text>
-                <Typography.Text>{text.overview.changeLine(changes.tickets, changes.ledger, changes.violations, changes.alerts)}</Typography.Text>
-                {changes.newlyBreached.length > 0 && <Typography.Text type="danger">{text.overview.newlyBreached(changes.newlyBreached.map(String).join(', '))}</Typography.Text>}
+                <Typography.Text>
+                  {text.overview.changeLine(
+                    changes.tickets,
+                    changes.ledger,
+                    changes.violations,
+                    changes.alerts,
+                  )}
+                </Typography.Text>
+                {changes.newlyBreached.length > 0 && (
+                  <Typography.Text type="danger">
+                    {text.overview.newlyBreached(changes.newlyBreached.map(String).join(', '))}
+                  </Typography.Text>
+                )}
               </Space>
             )}
           </Card>

@@ -4,7 +4,25 @@
  * JD store 2021 pack is enabled — its general and serious ledgers side by side.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag, Timeline, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+  message,
+} from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import type { AppealState, ResponseOf, ViolationRecord } from '../../../../shared/ipc/contract';
 import type { StorePointsReport } from '../../../../shared/points/store';
@@ -15,6 +33,7 @@ import { PointsGauge } from '../overview/charts';
 import { useComplianceText } from '../overview/compliance-messages';
 import { ImportButton } from '../overview/ImportButton';
 import { AsOf, isAnnual } from '../overview/OverviewPage';
+import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
 import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
@@ -32,11 +51,32 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
   const [form] = Form.useForm();
   const policy = Form.useWatch('policy', form) as string | undefined;
   useEffect(() => {
-    if (open) form.setFieldsValue({ id: '', policy: snapshot?.policies[0], code: undefined, occurredAt: beijingIsoOf(now()), decidedAt: '' });
+    if (open)
+      form.setFieldsValue({
+        id: '',
+        policy: snapshot?.policies[0],
+        code: undefined,
+        occurredAt: beijingIsoOf(now()),
+        decidedAt: '',
+      });
   }, [open, form, now, snapshot]);
   const codes = catalog?.packs.find((p) => p.id === policy)?.codes ?? [];
-  const save = async (v: { id: string; policy: string; code: string; occurredAt: string; decidedAt?: string }) => {
-    await saveViolation({ policy: v.policy, violation: { id: v.id.trim(), code: v.code, occurredAt: v.occurredAt.trim(), decidedAt: blankToNull(v.decidedAt) } });
+  const save = async (v: {
+    id: string;
+    policy: string;
+    code: string;
+    occurredAt: string;
+    decidedAt?: string;
+  }) => {
+    await saveViolation({
+      policy: v.policy,
+      violation: {
+        id: v.id.trim(),
+        code: v.code,
+        occurredAt: v.occurredAt.trim(),
+        decidedAt: blankToNull(v.decidedAt),
+      },
+    });
   };
   return (
     <EntryModal open={open} title={text.points.record} form={form} save={save} onClose={onClose} width={640}>
@@ -44,10 +84,22 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
         <Input />
       </Form.Item>
       <Form.Item name="policy" label={text.points.form.policy} rules={[{ required: true }]}>
-        <Select options={(snapshot?.policies ?? []).map((id) => ({ value: id, label: catalog?.packs.find((p) => p.id === id)?.name[locale] ?? id }))} />
+        <Select
+          options={(snapshot?.policies ?? []).map((id) => ({
+            value: id,
+            label: catalog?.packs.find((p) => p.id === id)?.name[locale] ?? id,
+          }))}
+        />
       </Form.Item>
       <Form.Item name="code" label={text.points.form.code} rules={[{ required: true }]}>
-        <Select showSearch optionFilterProp="label" options={codes.map((c) => ({ value: c.code, label: `${c.code} · ${c.text[locale]} (${c.points})` }))} />
+        <Select
+          showSearch
+          optionFilterProp="label"
+          options={codes.map((c) => ({
+            value: c.code,
+            label: `${c.code} · ${c.text[locale]} (${c.points})`,
+          }))}
+        />
       </Form.Item>
       <Form.Item name="occurredAt" label={text.points.form.occurredAt} rules={[{ required: true }]}>
         <Input />
@@ -79,7 +131,15 @@ function AppealForm({ violation, onClose }: { violation: ViolationRecord | null;
     }
   };
   return (
-    <Modal open={violation !== null} title={`${text.points.appeal} ${violation ? String(violation.id) : ''}`} onCancel={onClose} onOk={() => void submit()} okText={text.save} cancelText={text.cancel} destroyOnHidden>
+    <Modal
+      open={violation !== null}
+      title={`${text.points.appeal} ${violation ? String(violation.id) : ''}`}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      okText={text.save}
+      cancelText={text.cancel}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical">
         <Form.Item name="state" label={text.points.columns.appeal}>
           <Select options={appealStates.map((s) => ({ value: s, label: text.points.appealStates[s] }))} />
@@ -105,13 +165,24 @@ function WhatIf() {
     by === 'code'
       ? (pack?.codes ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.text[locale]}` }))
       : by === 'rule'
-        ? (catalog?.selfCheckRules ?? []).map((r) => ({ value: r.rule, label: `${r.rule} → ${r.penaltyCode}` }))
-        : ticketKinds.map((k) => ({ value: k, label: `${text.kinds[k]} → ${catalog?.lateTicketCodes[k] ?? ''}` }));
+        ? (catalog?.selfCheckRules ?? []).map((r) => ({
+            value: r.rule,
+            label: `${r.rule} → ${r.penaltyCode}`,
+          }))
+        : ticketKinds.map((k) => ({
+            value: k,
+            label: `${text.kinds[k]} → ${catalog?.lateTicketCodes[k] ?? ''}`,
+          }));
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
   const run = async () => {
     if (!choice) return;
     try {
-      const request = by === 'code' ? { code: choice } : by === 'rule' ? { rule: choice } : { lateTicket: choice as (typeof ticketKinds)[number] };
+      const request =
+        by === 'code'
+          ? { code: choice }
+          : by === 'rule'
+            ? { rule: choice }
+            : { lateTicket: choice as (typeof ticketKinds)[number] };
       setResult(await whatIf({ ...(primary ? { policy: primary } : {}), ...request }));
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
@@ -129,9 +200,20 @@ function WhatIf() {
             setResult(null);
           }}
           optionType="button"
-          options={(['code', 'rule', 'lateTicket'] as const).map((k) => ({ value: k, label: text.points.whatIfBy[k] }))}
+          options={(['code', 'rule', 'lateTicket'] as const).map((k) => ({
+            value: k,
+            label: text.points.whatIfBy[k],
+          }))}
         />
-        <Select aria-label={text.points.whatIfBy[by]} showSearch optionFilterProp="label" style={{ width: 360 }} value={choice} onChange={setChoice} options={options} />
+        <Select
+          aria-label={text.points.whatIfBy[by]}
+          showSearch
+          optionFilterProp="label"
+          style={{ width: 360 }}
+          value={choice}
+          onChange={setChoice}
+          options={options}
+        />
         <Button type="primary" onClick={() => void run()} disabled={!choice}>
           {text.points.simulate}
         </Button>
@@ -143,19 +225,31 @@ function WhatIf() {
           </Descriptions.Item>
           {result.model === 'annual' ? (
             <>
-              <Descriptions.Item label={text.points.total}>{text.points.whatIfResult(result.before.total, result.after.total)}</Descriptions.Item>
+              <Descriptions.Item label={text.points.total}>
+                {text.points.whatIfResult(result.before.total, result.after.total)}
+              </Descriptions.Item>
               <Descriptions.Item label={text.overview.expelled}>
-                {result.after.expelled ? <StatusTag tone="bad">{text.points.wouldExpel}</StatusTag> : <StatusTag tone="good">{text.points.noExpel}</StatusTag>}
+                {result.after.expelled ? (
+                  <StatusTag tone="bad">{text.points.wouldExpel}</StatusTag>
+                ) : (
+                  <StatusTag tone="good">{text.points.noExpel}</StatusTag>
+                )}
               </Descriptions.Item>
               <Descriptions.Item label={text.points.columns.freeze}>
-                {result.freeze ? text.points.freezeEffect(result.freeze.days, beijingMinute(result.freeze.until)) : text.points.noFreeze}
+                {result.freeze
+                  ? text.points.freezeEffect(result.freeze.days, beijingMinute(result.freeze.until))
+                  : text.points.noFreeze}
               </Descriptions.Item>
               <Descriptions.Item label={text.points.columns.deduction}>
-                {text.points.depositEffect(result.depositDeduction === 'all' ? text.points.all : money.format(result.depositDeduction))}
+                {text.points.depositEffect(
+                  result.depositDeduction === 'all' ? text.points.all : money.format(result.depositDeduction),
+                )}
               </Descriptions.Item>
             </>
           ) : (
-            <Descriptions.Item label={result.category === 'general' ? text.points.general : text.points.serious}>
+            <Descriptions.Item
+              label={result.category === 'general' ? text.points.general : text.points.serious}
+            >
               {text.points.whatIfResult(result.before, result.after)}
             </Descriptions.Item>
           )}
@@ -179,7 +273,14 @@ function StoreLedgers({ report }: { report: StorePointsReport }) {
                 {text.points[category]}: {bucket.total}
               </Typography.Title>
               {bucket.thresholdsReached.length > 0 && (
-                <Alert type="warning" showIcon message={text.points.thresholds} description={bucket.thresholdsReached.map((t) => `${t.points}: ${t.action[locale]}`).join('；')} />
+                <Alert
+                  type="warning"
+                  showIcon
+                  message={text.points.thresholds}
+                  description={bucket.thresholdsReached
+                    .map((t) => `${t.points}: ${t.action[locale]}`)
+                    .join('；')}
+                />
               )}
               <Table
                 size="small"
@@ -190,7 +291,11 @@ function StoreLedgers({ report }: { report: StorePointsReport }) {
                   { title: text.points.columns.id, render: (_, r) => String(r.violationId) },
                   { title: text.points.columns.code, dataIndex: 'code' },
                   { title: text.points.columns.points, dataIndex: 'points' },
-                  { title: text.points.columns.decided, dataIndex: 'decidedAt', render: (v: string) => beijingMinute(v) },
+                  {
+                    title: text.points.columns.decided,
+                    dataIndex: 'decidedAt',
+                    render: (v: string) => beijingMinute(v),
+                  },
                 ]}
               />
             </Col>
@@ -228,21 +333,41 @@ export function PointsPage({ readOnly }: PageProps) {
         extra={<AsOf at={snapshot.at} />}
         actions={
           <>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRecording(true)} disabled={readOnly}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setRecording(true)}
+              disabled={readOnly}
+            >
               {text.points.record}
             </Button>
             <ImportButton readOnly={readOnly} />
           </>
         }
       />
+      <ExpulsionBanner report={annual} line={line} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
-          <Card title={`${text.points.total} ${annual?.year ?? ''}`} size="small" extra={<AsOf at={snapshot.at} />}>
+          <Card
+            title={`${text.points.total} ${annual?.year ?? ''}`}
+            size="small"
+            extra={<AsOf at={snapshot.at} />}
+          >
             {annual ? (
               <>
-                <PointsGauge total={annual.total} line={line} label={text.overview.pointsOf(annual.total, line)} />
-                <Typography.Paragraph data-testid="points-total">{text.overview.pointsOf(annual.total, line)}</Typography.Paragraph>
-                {annualPack?.resetAt && <Typography.Paragraph type="secondary">{text.points.reset(annualPack.resetAt[locale])}</Typography.Paragraph>}
+                <PointsGauge
+                  total={annual.total}
+                  line={line}
+                  label={text.overview.pointsOf(annual.total, line)}
+                />
+                <Typography.Paragraph data-testid="points-total">
+                  {text.overview.pointsOf(annual.total, line)}
+                </Typography.Paragraph>
+                {annualPack?.resetAt && (
+                  <Typography.Paragraph type="secondary">
+                    {text.points.reset(annualPack.resetAt[locale])}
+                  </Typography.Paragraph>
+                )}
               </>
             ) : (
               <Typography.Text type="secondary">{text.none}</Typography.Text>
@@ -250,7 +375,12 @@ export function PointsPage({ readOnly }: PageProps) {
           </Card>
         </Col>
         <Col xs={24} md={16}>
-          <Card title={text.points.freezeTimeline} size="small" extra={<AsOf at={snapshot.at} />} data-testid="freeze-timeline">
+          <Card
+            title={text.points.freezeTimeline}
+            size="small"
+            extra={<AsOf at={snapshot.at} />}
+            data-testid="freeze-timeline"
+          >
             {freezes.length === 0 ? (
               <Typography.Text type="secondary">{text.overview.noFreezes}</Typography.Text>
             ) : (
@@ -279,13 +409,27 @@ export function PointsPage({ readOnly }: PageProps) {
           columns={[
             { title: text.points.columns.id, render: (_, r) => String(r.id) },
             { title: text.points.columns.code, render: (_, r) => <Tag>{r.code}</Tag> },
-            { title: text.points.columns.clause, render: (_, r) => codeIndex.get(`${r.policy}/${r.code}`)?.text[locale] ?? '' },
-            { title: text.points.columns.points, render: (_, r) => r.points ?? codeIndex.get(`${r.policy}/${r.code}`)?.points ?? '—' },
+            {
+              title: text.points.columns.clause,
+              render: (_, r) => codeIndex.get(`${r.policy}/${r.code}`)?.text[locale] ?? '',
+            },
+            {
+              title: text.points.columns.points,
+              render: (_, r) => r.points ?? codeIndex.get(`${r.policy}/${r.code}`)?.points ?? '—',
+            },
             {
               title: text.points.columns.freeze,
               render: (_, r) => {
                 const f = r.freezeDays ?? codeIndex.get(`${r.policy}/${r.code}`)?.freeze ?? null;
-                return f === null ? '—' : f === 'expel' ? <StatusTag tone="bad">{text.points.expel}</StatusTag> : f === 0 ? '—' : text.points.days(f);
+                return f === null ? (
+                  '—'
+                ) : f === 'expel' ? (
+                  <StatusTag tone="bad">{text.points.expel}</StatusTag>
+                ) : f === 0 ? (
+                  '—'
+                ) : (
+                  text.points.days(f)
+                );
               },
             },
             {
@@ -295,11 +439,20 @@ export function PointsPage({ readOnly }: PageProps) {
                 return d === null ? '—' : d === 'all' ? text.points.all : d === 0 ? '—' : money.format(d);
               },
             },
-            { title: text.points.columns.decided, render: (_, r) => (r.decidedAt ? beijingMinute(r.decidedAt) : <Tag>{text.points.undecided}</Tag>) },
+            {
+              title: text.points.columns.decided,
+              render: (_, r) =>
+                r.decidedAt ? beijingMinute(r.decidedAt) : <Tag>{text.points.undecided}</Tag>,
+            },
             {
               title: text.points.columns.appeal,
               render: (_, r) => (
-                <Button size="small" onClick={() => setAppealing(r)} disabled={readOnly} aria-label={`${text.points.appealStates[r.appeal.state]} · ${text.points.appeal} ${String(r.id)}`}>
+                <Button
+                  size="small"
+                  onClick={() => setAppealing(r)}
+                  disabled={readOnly}
+                  aria-label={`${text.points.appealStates[r.appeal.state]} · ${text.points.appeal} ${String(r.id)}`}
+                >
                   {text.points.appealStates[r.appeal.state]}
                 </Button>
               ),
