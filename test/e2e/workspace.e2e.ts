@@ -278,7 +278,14 @@ describe('listing workspace', () => {
       '<p>本镜像部署于京东云云主机，支持一键部署与自动更新，性能稳定，适合中小网站。唯一的区别在于配置方式。</p>\n';
     const body = unit.repeat(Math.ceil(100_000 / unit.length));
     const description = page.getByLabel('详情（纯文本或 HTML）');
-    await description.fill(`${body}<p>本产品排名第`);
+    // Pasted, as vendors' descriptions arrive (typing 100 KB through fill() would take minutes).
+    await description.focus();
+    await page.keyboard.press('Control+a');
+    await description.evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, `${body}<p>本产品排名第`);
     await poll(descriptionHighlights, { timeout: 20_000 }).toBeGreaterThan(1000);
     await poll(highlightsFor).toBe('current');
     // Only the visible lines are in the DOM.

@@ -63,6 +63,8 @@ export interface TextEditorHandle {
   apply(edits: readonly TextEdit[], userEvent?: string): void;
   undoDepth(): number;
   undo(): boolean;
+  /** Shows findings without a React render (what the `findings` prop does). */
+  show(findings: EditorFindings): void;
 }
 
 interface Props {
@@ -190,6 +192,8 @@ export function TextEditor(props: Props) {
   });
   /** Findings that arrived during an IME composition, applied when it ends. */
   const pendingFindings = useRef<EditorFindings | null>(null);
+  /** The findings shown last (the current-finding outline is looked up in them). */
+  const shown = useRef<EditorFindings | undefined>(findings);
   const compartments = useMemo(
     () => ({ theme: new Compartment(), readOnly: new Compartment(), attrs: new Compartment(), lang: new Compartment() }),
     [],
@@ -280,6 +284,10 @@ export function TextEditor(props: Props) {
       },
       undoDepth: () => undoDepth(view.state),
       undo: () => undo(view),
+      show: (f) => {
+        shown.current = f;
+        showFindings(f);
+      },
     };
     latest.current.onHandle?.(handle);
     return () => {
@@ -365,13 +373,14 @@ export function TextEditor(props: Props) {
   }
 
   useEffect(() => {
-    if (findings) showFindings(findings);
+    if (!findings) return;
+    shown.current = findings;
+    showFindings(findings);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [findings]);
 
   useEffect(() => {
-    showCurrent(findings);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    showCurrent(shown.current);
   }, [currentIndex]);
 
   return (

@@ -23,7 +23,17 @@ import {
   message,
   type FormInstance,
 } from 'antd';
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+} from 'react';
 import { applyEdits, getFieldText } from '../../../../shared/check/fields';
 import type { Finding, TextEdit } from '../../../../shared/check/types';
 import { exposureOf } from '../../../../shared/check/exposure';
@@ -42,7 +52,7 @@ import { OfficialSitePanel } from './OfficialSitePanel';
 import { saveDownload } from '../../download';
 import { useWorkspaceText } from './workspace-messages';
 import {
-  editorFindingsOf,
+  editorFindingsOfField,
   fixableOfRule,
   formElementId,
   highlightsByField,
@@ -138,6 +148,63 @@ function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...a
   return useCallback((...args: A) => latest.current(...args), []);
 }
 
+interface CheckResult {
+  findings: Finding[];
+  findingsFor: Listing | null;
+  checkMs: number | null;
+}
+const checkResultOf = (s: ReturnType<typeof useListings.getState>): CheckResult => ({
+  findings: s.editor?.findings ?? noFindings,
+  findingsFor: s.editor?.findingsFor ?? null,
+  checkMs: s.editor?.checkMs ?? null,
+});
+
+/** The store's latest check result, taken into React as a transition. */
+function useCheckResult(): CheckResult {
+  const [result, setResult] = useState(() => checkResultOf(useListings.getState()));
+  useEffect(
+    () =>
+      useListings.subscribe((s, prev) => {
+        if (s.editor?.findings === prev.editor?.findings && s.editor?.findingsFor === prev.editor?.findingsFor)
+          return;
+        const next = checkResultOf(s);
+        startTransition(() => setResult(next));
+      }),
+    [],
+  );
+  return result;
+}
+
+/**
+ * A CodeMirror field of the form whose marks come straight from the store: a check result reaches
+ * the editor without rendering React, right when it lands.
+ */
+function EditorField({ field, ...props }: ComponentProps<typeof TextEditor> & { field: string }) {
+  const locale = useApp((s) => s.locale);
+  const handle = useRef<TextEditorHandle | null>(null);
+  const { onHandle } = props;
+  const onEditorHandle = useCallback(
+    (h: TextEditorHandle | null) => {
+      handle.current = h;
+      onHandle?.(h);
+      const editor = useListings.getState().editor;
+      if (h && editor?.findingsFor) h.show(editorFindingsOfField(editor.findings, editor.findingsFor, field, locale));
+    },
+    [onHandle, field, locale],
+  );
+  useEffect(() => {
+    const show = (s: ReturnType<typeof useListings.getState>) => {
+      const e = s.editor;
+      if (e?.findingsFor && handle.current) handle.current.show(editorFindingsOfField(e.findings, e.findingsFor, field, locale));
+    };
+    show(useListings.getState());
+    return useListings.subscribe((s, prev) => {
+      if (s.editor?.findings !== prev.editor?.findings || s.editor?.findingsFor !== prev.editor?.findingsFor) show(s);
+    });
+  }, [field, locale]);
+  return <TextEditor {...props} onHandle={onEditorHandle} />;
+}
+
 const isTextTarget = (el: EventTarget | null) =>
   el instanceof HTMLTextAreaElement ||
   (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type)) ||
@@ -148,12 +215,10 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const text = useWorkspaceText();
   const open = useListings((s) => s.editor !== null);
   const record = useListings((s) => s.editor?.record ?? null);
-  const findings = useListings((s) => s.editor?.findings ?? noFindings);
-  // The panel, ready state and exposure follow a check result in a later, interruptible render:
-  // the highlights come first, and thousands of findings never make one long task.
+  // A check result re-renders the form in a transition (interruptible: thousands of findings
+  // never make one long task); the editors' marks do not wait for it (EditorField).
+  const { findings, findingsFor, checkMs } = useCheckResult();
   const panelFindings = useDeferredValue(findings);
-  const findingsFor = useListings((s) => s.editor?.findingsFor ?? null);
-  const checkMs = useListings((s) => s.editor?.checkMs ?? null);
   const verification = useListings((s) => s.editor?.verification ?? null);
   const history = useListings((s) => s.editor?.history ?? noRuns);
   // The applied fixes of this editing session, newest last (a new session starts with none).
@@ -292,7 +357,8 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const applyFixes = (list: readonly Finding[]): number => {
     const editor = store().editor;
     if (!editor) return 0;
-    const checked = editor.findingsFor;
+    // The result the panel shows (the findings' offsets are into it), mapped to the text now.
+    const checked = findingsFor;
     const plain = resolveInListing(editor.draft, checked);
     const { edits, applied } = planFixes(list, (finding) => {
       const out: TextEdit[] = [];
@@ -339,10 +405,6 @@ export function ListingForm({ readOnly, onClose }: Props) {
   };
 
   const highlights = useMemo(() => highlightsByField(findings), [findings]);
-  const editorFindings = useMemo(
-    () => editorFindingsOf(findings, findingsFor, locale),
-    [findings, findingsFor, locale],
-  );
   const checkedText = (field: string) => (findingsFor ? getFieldText(findingsFor, field) : undefined);
 
   const jump = useStableCallback((index: number) => {
@@ -504,8 +566,8 @@ export function ListingForm({ readOnly, onClose }: Props) {
   });
   /** The props a CodeMirror field takes besides value / onChange / id (from Form.Item). */
   const ed = (field: string, label: string) => ({
+    field,
     'aria-label': label,
-    findings: editorFindings(field),
     currentIndex: current,
     onFix: fixAt,
     fixText: text.editor.fix,
@@ -634,7 +696,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 {text.editor.sourceHint}
               </Typography.Text>
               <Form.Item name="description" label={t.form.description} rules={required}>
-                <TextEditor
+                <EditorField
                   html
                   minRows={12}
                   maxRows={24}
@@ -653,7 +715,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
                             <Input placeholder={t.form.caseTitle} aria-label={t.form.caseTitle} />
                           </Form.Item>
                           <Form.Item name={[field.name, 'content']} rules={required}>
-                            <TextEditor
+                            <EditorField
                               placeholder={t.form.caseContent}
                               minRows={2}
                               maxRows={10}
@@ -725,7 +787,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 onVerify={(url) => store().verifyOfficialSite(url)}
               />
               <Form.Item name="delistingStrategy" label={t.form.delistingStrategy} style={{ marginTop: 16 }}>
-                <TextEditor minRows={3} maxRows={10} {...ed('delistingStrategy', t.form.delistingStrategy)} />
+                <EditorField minRows={3} maxRows={10} {...ed('delistingStrategy', t.form.delistingStrategy)} />
               </Form.Item>
               <Button
                 size="small"
@@ -736,7 +798,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 {text.editor.delistingTemplate}
               </Button>
               <Form.Item name="serviceTerms" label={t.form.serviceTerms}>
-                <TextEditor minRows={3} maxRows={10} {...ed('serviceTerms', t.form.serviceTerms)} />
+                <EditorField minRows={3} maxRows={10} {...ed('serviceTerms', t.form.serviceTerms)} />
               </Form.Item>
               <Form.Item name="runsOnJdCloud" label={t.form.runsOnJdCloud}>
                 <Select

@@ -118,6 +118,28 @@ export function editorFindingsOf(
   };
 }
 
+/** One field's findings as its editor shows them (see editorFindingsOf). */
+export function editorFindingsOfField(
+  findings: readonly Finding[],
+  checked: Listing,
+  field: string,
+  locale: string,
+): EditorFindings {
+  const items: EditorFinding[] = [];
+  findings.forEach((f, index) => {
+    if (f.field !== field || f.start === undefined || f.end === undefined || f.end <= f.start) return;
+    items.push({
+      from: f.start,
+      to: f.end,
+      severity: f.severity,
+      message: locale === 'en' ? (f.messageEn ?? f.message) : f.message,
+      index,
+      ...(f.fix && f.fix.edits.length ? { fixLabel: locale === 'en' ? f.fix.labelEn : f.fix.label } : {}),
+    });
+  });
+  return { forText: getFieldText(checked, field) ?? '', items };
+}
+
 /** The fixable findings of one rule (what "fix all of a kind" applies). */
 export function fixableOfRule(findings: readonly Finding[], ruleId: RuleId): Finding[] {
   return findings.filter((f) => f.ruleId === ruleId && f.fix && f.fix.edits.length > 0);
