@@ -97,7 +97,7 @@ describe('listings in browser mode', () => {
     await expect.poll(() => row('云盾 WAF 网站防护（专业版）').isVisible()).toBe(true);
     // the edit survived, not just the creation
     await row('专业版').getByRole('button', { name: '云盾 WAF 网站防护（专业版）', exact: true }).click();
-    await expect.poll(() => page.getByLabel('Delisting strategy (Art. 10(7))').inputValue()).toContain('数据导出');
+    await expect.poll(() => page.getByLabel('Delisting strategy (Art. 10(7))').textContent()).toContain('数据导出'); // a CodeMirror editor
     await page.getByRole('button', { name: 'Cancel' }).click();
     await drawerClosed();
     await screenshot(page, '04-after-restart');

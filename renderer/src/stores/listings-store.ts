@@ -1,25 +1,21 @@
 /**
  * Listings as the UI sees them: the list (one small summary row per listing, from the latest
- * stored check run) and the open editor — its draft, the live findings for exactly that draft,
- * and an undo stack of the listing states before each applied fix.
+ * stored check run) and the open editor — its draft and the live findings of the latest check
+ * (possibly of a draft a few keystrokes old: the editors map them onto the current text). Fixes
+ * and their undo live in the editors' own history (ListingForm).
  */
 import { create } from 'zustand';
-import type { Finding, OfficialSiteVerification, RuleId } from '../../../shared/check/types';
+import type { Finding, OfficialSiteVerification } from '../../../shared/check/types';
 import type { CheckRun, ImportFileResult, ListingRecord, ListingSummary } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { call } from '../api';
-import { applyFixes, fixableOfRule, fixApplies } from '../pages/listings/workspace-model';
-
-export const UNDO_LIMIT = 100;
 
 export interface EditorState {
   /** The stored record being edited; null for a listing not saved yet. */
   record: ListingRecord | null;
   draft: Listing;
-  /** Listing states before each applied fix, newest last. */
-  undoStack: Listing[];
   findings: Finding[];
-  /** The draft the findings were computed for (identity): fixes trust offsets only then. */
+  /** The draft the findings were computed for (identity): plain fields trust offsets only then. */
   findingsFor: Listing | null;
   checkMs: number | null;
   verification: OfficialSiteVerification | null;
@@ -43,22 +39,16 @@ interface ListingsState {
   /** Opens the editor on a stored listing (by id) or on a new one. */
   openEditor(localId: string | null, blank: Listing): Promise<void>;
   closeEditor(): void;
-  /** The user typed: the draft changes, the undo stack of fixes does not. */
+  /** The user typed or a fix was applied: the draft changes. */
   setDraft(listing: Listing): void;
-  /** A check result; ignored unless it is for the current draft. */
+  /**
+   * A check result of this editing session, for the current draft or an older one (results come
+   * in order; the editors map an older one's spans through the edits made since).
+   */
   setFindings(listing: Listing, findings: Finding[], ms: number): void;
-  /** Applies one finding's fix; returns how many fixes were applied (0: stale). */
-  applyFix(finding: Finding): number;
-  /** Applies every non-overlapping fix of a rule in one undoable step. */
-  applyAllOfRule(ruleId: RuleId): number;
-  undo(): boolean;
   /** Saves the (validated) listing, records a check run, refreshes history and list. */
   save(listing: Listing): Promise<{ record: ListingRecord; run: CheckRun }>;
   verifyOfficialSite(url: string): Promise<OfficialSiteVerification>;
-}
-
-function withFix(editor: EditorState, next: Listing): EditorState {
-  return { ...editor, draft: next, undoStack: [...editor.undoStack, editor.draft].slice(-UNDO_LIMIT) };
 }
 
 async function cachedVerification(listing: Listing): Promise<OfficialSiteVerification | null> {
@@ -67,18 +57,6 @@ async function cachedVerification(listing: Listing): Promise<OfficialSiteVerific
 }
 
 export const useListings = create<ListingsState>((set, get) => {
-  const applyIfFresh = (findings: Finding[]): number => {
-    const editor = get().editor;
-    if (!editor) return 0;
-    // Offsets are trusted for the draft they were computed on; after typing, only a span whose
-    // text is still there (checked by fixApplies) may be fixed.
-    const fresh = editor.findingsFor === editor.draft;
-    const usable = findings.filter((f) => fixApplies(editor.draft, f) && (fresh || f.start !== undefined));
-    const { listing, applied } = applyFixes(editor.draft, usable);
-    if (applied > 0) set({ editor: withFix(editor, listing) });
-    return applied;
-  };
-
   return {
     rows: [],
     loading: false,
@@ -127,7 +105,6 @@ export const useListings = create<ListingsState>((set, get) => {
         editor: {
           record,
           draft,
-          undoStack: [],
           findings: [],
           findingsFor: null,
           checkMs: null,
@@ -145,22 +122,8 @@ export const useListings = create<ListingsState>((set, get) => {
     },
     setFindings(listing, findings, ms) {
       const editor = get().editor;
-      if (editor && editor.draft === listing)
+      if (editor)
         set({ editor: { ...editor, findings, findingsFor: listing, checkMs: ms } });
-    },
-    applyFix(finding) {
-      return applyIfFresh([finding]);
-    },
-    applyAllOfRule(ruleId) {
-      const editor = get().editor;
-      return editor ? applyIfFresh(fixableOfRule(editor.findings, ruleId)) : 0;
-    },
-    undo() {
-      const editor = get().editor;
-      const previous = editor?.undoStack.at(-1);
-      if (!editor || !previous) return false;
-      set({ editor: { ...editor, draft: previous, undoStack: editor.undoStack.slice(0, -1) } });
-      return true;
     },
     async save(listing) {
       const editor = get().editor;

@@ -10,7 +10,7 @@ import type { CheckRequest, CheckResponse } from './check-protocol';
 export type CheckDone = (listing: Listing, findings: Finding[], ms: number) => void;
 
 export interface CheckClient {
-  check(listing: Listing, context: CheckContext): void;
+  check(listing: Listing, context: CheckContext, mode?: CheckRequest['mode']): void;
   dispose(): void;
 }
 
@@ -18,10 +18,10 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
   const worker = new Worker(new URL('./check.worker.ts', import.meta.url), { type: 'module' });
   let seq = 0;
   let running: { seq: number; listing: Listing; postedAt: number } | null = null;
-  let waiting: { listing: Listing; context: CheckContext } | null = null;
+  let waiting: { listing: Listing; context: CheckContext; mode: CheckRequest['mode'] } | null = null;
 
-  const start = (listing: Listing, context: CheckContext) => {
-    const request: CheckRequest = { seq: ++seq, listing, context };
+  const start = (listing: Listing, context: CheckContext, mode: CheckRequest['mode']) => {
+    const request: CheckRequest = { seq: ++seq, listing, context, mode };
     running = { seq: request.seq, listing, postedAt: performance.now() };
     worker.postMessage(request);
   };
@@ -37,15 +37,16 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
     if (waiting) {
       const next = waiting;
       waiting = null;
-      start(next.listing, next.context);
+      start(next.listing, next.context, next.mode);
     }
   };
   worker.onerror = (event) => onError(event.message);
 
   return {
-    check(listing, context) {
-      if (running) waiting = { listing, context };
-      else start(listing, context);
+    check(listing, context, mode = 'full') {
+      // A full request waiting stays full when a newer incremental one replaces it.
+      if (running) waiting = { listing, context, mode: waiting?.mode === 'full' ? 'full' : mode };
+      else start(listing, context, mode);
     },
     dispose() {
       worker.terminate();

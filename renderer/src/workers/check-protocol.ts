@@ -6,8 +6,10 @@ export interface CheckRequest {
   seq: number;
   listing: Listing;
   context: CheckContext;
+  /** incremental: re-check only around the edits since the worker's previous check. */
+  mode: 'incremental' | 'full';
 }
 
 export type CheckResponse =
-  | { seq: number; ms: number; findings: Finding[]; error?: undefined }
+  | { seq: number; ms: number; findings: Finding[]; incremental: boolean; error?: undefined }
   | { seq: number; ms: number; error: string; findings?: undefined };

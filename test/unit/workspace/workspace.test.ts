@@ -1,18 +1,19 @@
 /**
- * The workspace's pure logic and store: fixes (one, all of a kind, stale offsets), undo,
+ * The workspace's pure logic and store: fix planning (one, all of a kind, stale offsets),
  * grouping, highlight spans, F8 stepping, form element ids, list filters and exposure totals.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkListing } from '../../../shared/check/engine';
+import { applyEdits } from '../../../shared/check/fields';
 import type { Finding } from '../../../shared/check/types';
 import { exposureOf, maskOfRules, rulesOfMask } from '../../../shared/check/exposure';
 import type { ListingSummary } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 
 vi.mock('../../../renderer/src/api', () => ({ call: vi.fn() }));
-const { useListings, UNDO_LIMIT } = await import('../../../renderer/src/stores/listings-store');
+const { useListings } = await import('../../../renderer/src/stores/listings-store');
 const model = await import('../../../renderer/src/pages/listings/workspace-model');
 
 const read = (name: string) =>
@@ -27,7 +28,6 @@ function openWith(listing: Listing) {
     editor: {
       record: null,
       draft: listing,
-      undoStack: [],
       findings: [],
       findingsFor: null,
       checkMs: null,
@@ -43,25 +43,23 @@ const editor = () => useListings.getState().editor!;
 
 beforeEach(() => useListings.setState({ editor: null }));
 
-describe('fixes and undo in the store', () => {
-  it('applies one fix, and undo restores the exact previous listing', () => {
+describe('fix planning and the store', () => {
+  const plan = (findings: Finding[], draft: Listing) =>
+    model.planFixes(findings, model.resolveInListing(draft, editor().findingsFor));
+
+  it('plans one fix as edits that remove the span', () => {
     const findings = openWith(violating);
     const superlative = findings.find((f) => f.ruleId === 'superlative' && f.match === '100%')!;
-    expect(useListings.getState().applyFix(superlative)).toBe(1);
-    expect(editor().draft.description).not.toContain('100%');
-    expect(editor().undoStack).toEqual([violating]);
-    expect(useListings.getState().undo()).toBe(true);
-    expect(editor().draft).toBe(violating);
-    expect(useListings.getState().undo()).toBe(false);
+    const { edits, applied } = plan([superlative], violating);
+    expect(applied).toBe(1);
+    expect(applyEdits(violating, edits).description).not.toContain('100%');
   });
 
-  it('applies every fix of a rule in one undoable step', () => {
-    openWith(violating);
-    expect(useListings.getState().applyAllOfRule('superlative')).toBe(3);
-    expect(checkListing(editor().draft).filter((f) => f.ruleId === 'superlative')).toEqual([]);
-    expect(editor().undoStack).toHaveLength(1);
-    useListings.getState().undo();
-    expect(checkListing(editor().draft).filter((f) => f.ruleId === 'superlative')).toHaveLength(3);
+  it('plans every fix of a rule in one step', () => {
+    const findings = openWith(violating);
+    const { edits, applied } = plan(model.fixableOfRule(findings, 'superlative'), violating);
+    expect(applied).toBe(3);
+    expect(checkListing(applyEdits(violating, edits)).filter((f) => f.ruleId === 'superlative')).toEqual([]);
   });
 
   it('refuses a fix whose span moved after the check (typing in between), accepts it once re-checked', () => {
@@ -69,26 +67,24 @@ describe('fixes and undo in the store', () => {
     const unique = findings.find((f) => f.match === '唯一')!;
     const typed = { ...violating, description: `新增文字${violating.description}` };
     useListings.getState().setDraft(typed);
-    expect(useListings.getState().applyFix(unique)).toBe(0);
-    // A result computed for an older draft is ignored.
+    expect(plan([unique], typed).applied).toBe(0);
+    // A result computed for an older draft of the session is kept (editors map it); plain fields
+    // still refuse its moved spans.
     useListings.getState().setFindings(violating, findings, 1);
     expect(editor().findingsFor).toBe(violating);
+    expect(plan([unique], typed).applied).toBe(0);
     const fresh = checkListing(typed);
     useListings.getState().setFindings(typed, fresh, 1);
-    expect(useListings.getState().applyFix(fresh.find((f) => f.match === '唯一')!)).toBe(1);
-    expect(editor().draft.description.startsWith('新增文字<p>国内支持')).toBe(true);
+    const { edits, applied } = plan([fresh.find((f) => f.match === '唯一')!], typed);
+    expect(applied).toBe(1);
+    expect(applyEdits(typed, edits).description.startsWith('新增文字<p>国内支持')).toBe(true);
   });
 
-  it('keeps at most UNDO_LIMIT states', () => {
-    let listing: Listing = { ...clean, description: '第一'.repeat(UNDO_LIMIT + 5) };
-    openWith(listing);
-    for (let i = 0; i < UNDO_LIMIT + 5; i++) {
-      listing = editor().draft;
-      const f = checkListing(listing).find((x) => x.ruleId === 'superlative')!;
-      useListings.getState().setFindings(listing, [f], 1);
-      expect(useListings.getState().applyFix(f)).toBe(1);
-    }
-    expect(editor().undoStack).toHaveLength(UNDO_LIMIT);
+  it('skips a fix whose mapped edits overlap one already planned', () => {
+    const findings = openWith(violating);
+    const f = findings.find((x) => x.fix && x.start !== undefined)!;
+    expect(model.planFixes([f, f], () => f.fix!.edits).applied).toBe(1);
+    expect(model.planFixes([f], () => null).applied).toBe(0);
   });
 });
 

@@ -2,7 +2,10 @@
  * The listing workspace: every §1 field (validated by the shared schema on save), checked live
  * in a worker as the user types, with highlighted spans, a findings panel (jump, fix one or all
  * of a rule, undo), exposure and ready state, official-site verification, check history and
- * the check report. Keyboard: F8 / Shift+F8, Ctrl+., Ctrl+S, Ctrl+Z outside text fields.
+ * the check report. The long texts are CodeMirror editors (TextEditor): a fix in one of them is a
+ * step of its own history (Ctrl+Z in the field undoes it); the undo button and Ctrl+Z outside text
+ * fields undo the last fix as long as nothing was typed since in the fields it changed.
+ * Keyboard: F8 / Shift+F8, Ctrl+., Ctrl+S, Ctrl+Z outside text fields.
  */
 import { MinusCircleOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import {
@@ -20,9 +23,19 @@ import {
   message,
   type FormInstance,
 } from 'antd';
-import { useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { getFieldText } from '../../../../shared/check/fields';
-import type { Finding } from '../../../../shared/check/types';
+import {
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ComponentProps,
+} from 'react';
+import { applyEdits, getFieldText } from '../../../../shared/check/fields';
+import type { Finding, TextEdit } from '../../../../shared/check/types';
 import { exposureOf } from '../../../../shared/check/exposure';
 import { billingKinds, listingTypes, type Listing } from '../../../../shared/listing/schema';
 import { ApiError, call } from '../../api';
@@ -38,11 +51,34 @@ import { fromFormValues, toFormValues, validateForm, type ListingFormValues } fr
 import { OfficialSitePanel } from './OfficialSitePanel';
 import { saveDownload } from '../../download';
 import { useWorkspaceText } from './workspace-messages';
-import { formElementId, highlightsByField, stepFinding } from './workspace-model';
+import {
+  editorFindingsOfField,
+  fixableOfRule,
+  formElementId,
+  highlightsByField,
+  planFixes,
+  resolveInListing,
+  stepFinding,
+} from './workspace-model';
+import { TextEditor, type TextEditorHandle } from '../../features/text-editor/TextEditor';
 
 export const FORM_NAME = 'listing';
-/** Typing pauses this long before a check (the worker is fast; this keeps bursts to one check). */
-export const CHECK_DEBOUNCE_MS = 150;
+/**
+ * Typing pauses this long before a check. The worker re-checks only the edited region and drops
+ * all but the newest waiting request, so this only merges key repeats into one check.
+ */
+export const CHECK_DEBOUNCE_MS = 10;
+/** After typing pauses this long, the whole listing is checked again from scratch. */
+export const FULL_CHECK_IDLE_MS = 1500;
+
+/** One applied fix, as the undo button undoes it. */
+interface FixRecord {
+  /** Editors it changed, with their history depth right after the fix. */
+  editors: { field: string; handle: TextEditorHandle; depth: number }[];
+  /** Plain fields it changed: the text before and after. */
+  plain: { field: string; before: string; after: string }[];
+}
+const UNDO_LIMIT = 100;
 
 interface Props {
   readOnly: boolean;
@@ -112,6 +148,63 @@ function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...a
   return useCallback((...args: A) => latest.current(...args), []);
 }
 
+interface CheckResult {
+  findings: Finding[];
+  findingsFor: Listing | null;
+  checkMs: number | null;
+}
+const checkResultOf = (s: ReturnType<typeof useListings.getState>): CheckResult => ({
+  findings: s.editor?.findings ?? noFindings,
+  findingsFor: s.editor?.findingsFor ?? null,
+  checkMs: s.editor?.checkMs ?? null,
+});
+
+/** The store's latest check result, taken into React as a transition. */
+function useCheckResult(): CheckResult {
+  const [result, setResult] = useState(() => checkResultOf(useListings.getState()));
+  useEffect(
+    () =>
+      useListings.subscribe((s, prev) => {
+        if (s.editor?.findings === prev.editor?.findings && s.editor?.findingsFor === prev.editor?.findingsFor)
+          return;
+        const next = checkResultOf(s);
+        startTransition(() => setResult(next));
+      }),
+    [],
+  );
+  return result;
+}
+
+/**
+ * A CodeMirror field of the form whose marks come straight from the store: a check result reaches
+ * the editor without rendering React, right when it lands.
+ */
+function EditorField({ field, ...props }: ComponentProps<typeof TextEditor> & { field: string }) {
+  const locale = useApp((s) => s.locale);
+  const handle = useRef<TextEditorHandle | null>(null);
+  const { onHandle } = props;
+  const onEditorHandle = useCallback(
+    (h: TextEditorHandle | null) => {
+      handle.current = h;
+      onHandle?.(h);
+      const editor = useListings.getState().editor;
+      if (h && editor?.findingsFor) h.show(editorFindingsOfField(editor.findings, editor.findingsFor, field, locale));
+    },
+    [onHandle, field, locale],
+  );
+  useEffect(() => {
+    const show = (s: ReturnType<typeof useListings.getState>) => {
+      const e = s.editor;
+      if (e?.findingsFor && handle.current) handle.current.show(editorFindingsOfField(e.findings, e.findingsFor, field, locale));
+    };
+    show(useListings.getState());
+    return useListings.subscribe((s, prev) => {
+      if (s.editor?.findings !== prev.editor?.findings || s.editor?.findingsFor !== prev.editor?.findingsFor) show(s);
+    });
+  }, [field, locale]);
+  return <TextEditor {...props} onHandle={onEditorHandle} />;
+}
+
 const isTextTarget = (el: EventTarget | null) =>
   el instanceof HTMLTextAreaElement ||
   (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type)) ||
@@ -122,15 +215,30 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const text = useWorkspaceText();
   const open = useListings((s) => s.editor !== null);
   const record = useListings((s) => s.editor?.record ?? null);
-  const findings = useListings((s) => s.editor?.findings ?? noFindings);
-  // The panel, ready state and exposure follow a check result in a later, interruptible render:
-  // the highlights come first, and thousands of findings never make one long task.
+  // A check result re-renders the form in a transition (interruptible: thousands of findings
+  // never make one long task); the editors' marks do not wait for it (EditorField).
+  const { findings, findingsFor, checkMs } = useCheckResult();
   const panelFindings = useDeferredValue(findings);
-  const findingsFor = useListings((s) => s.editor?.findingsFor ?? null);
-  const checkMs = useListings((s) => s.editor?.checkMs ?? null);
   const verification = useListings((s) => s.editor?.verification ?? null);
   const history = useListings((s) => s.editor?.history ?? noRuns);
-  const canUndo = useListings((s) => (s.editor?.undoStack.length ?? 0) > 0);
+  // The applied fixes of this editing session, newest last (a new session starts with none).
+  const [fixState, setFixState] = useState<{ session: string | null; stack: FixRecord[] }>({
+    session: null,
+    stack: [],
+  });
+  /** The mounted CodeMirror editors by field path (for jumps and fixes). */
+  const editors = useRef(new Map<string, TextEditorHandle>());
+  const editorHandles = useRef(new Map<string, (h: TextEditorHandle | null) => void>());
+  const registerEditor = (field: string) => {
+    let register = editorHandles.current.get(field);
+    if (!register) {
+      register = (h) => (h ? editors.current.set(field, h) : editors.current.delete(field));
+      editorHandles.current.set(field, register);
+    }
+    return register;
+  };
+  /** Which session each posted listing belongs to (a late result of a closed session is dropped). */
+  const postedIn = useRef(new WeakMap<Listing, string>());
   const store = useListings.getState;
   const [form] = Form.useForm<ListingFormValues>();
   const [saving, setSaving] = useState(false);
@@ -142,8 +250,16 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const productPageUrl = Form.useWatch('productPageUrl', form) ?? '';
   const checker = useRef<CheckClient | null>(null);
   const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const fullCheck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const sessionKey = useListings((s) => s.editor && (s.editor.record?.localId ?? 'new'));
+  const sessionRef = useRef(sessionKey);
+  useLayoutEffect(() => {
+    sessionRef.current = sessionKey;
+  });
   const current = selection.session === sessionKey ? selection.index : -1;
+  const fixes = fixState.session === sessionKey ? fixState.stack : noFixes;
+  const setFixes = (stack: FixRecord[]) => setFixState({ session: sessionKey, stack });
+  const canUndo = fixes.length > 0;
   const setCurrent = (index: number) => setSelection({ session: sessionKey, index });
 
   // The checker lives as long as the editor is open.
@@ -151,6 +267,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
     if (!open) return;
     const client = createCheckClient(
       (listing, result, ms) => {
+        if (postedIn.current.get(listing) !== sessionRef.current) return;
         const arrived = performance.now();
         store().setFindings(listing, result, ms);
         measureToNextFrame(editorTiming.findingsToFrame, arrived);
@@ -160,20 +277,31 @@ export function ListingForm({ readOnly, onClose }: Props) {
     checker.current = client;
     return () => {
       clearTimeout(debounce.current);
+      clearTimeout(fullCheck.current);
       client.dispose();
       checker.current = null;
     };
   }, [open, store]);
 
-  const checkNow = useCallback(() => {
-    const editor = store().editor;
-    if (!editor || !checker.current) return;
-    checker.current.check(editor.draft, editor.verification ? { officialSite: editor.verification } : {});
-  }, [store]);
+  const checkNow = useCallback(
+    (mode: 'incremental' | 'full' = 'full') => {
+      const editor = store().editor;
+      if (!editor || !checker.current || !sessionRef.current) return;
+      postedIn.current.set(editor.draft, sessionRef.current);
+      checker.current.check(
+        editor.draft,
+        editor.verification ? { officialSite: editor.verification } : {},
+        mode,
+      );
+    },
+    [store],
+  );
 
   const scheduleCheck = useCallback(() => {
     clearTimeout(debounce.current);
-    debounce.current = setTimeout(checkNow, CHECK_DEBOUNCE_MS);
+    clearTimeout(fullCheck.current);
+    debounce.current = setTimeout(() => checkNow('incremental'), CHECK_DEBOUNCE_MS);
+    fullCheck.current = setTimeout(() => checkNow('full'), FULL_CHECK_IDLE_MS);
   }, [checkNow]);
 
   // A new editing session: fill the form from the draft and check at once.
@@ -197,12 +325,83 @@ export function ListingForm({ readOnly, onClose }: Props) {
     scheduleCheck();
   };
 
-  /** After a fix or an undo the store holds the new listing: show it and check it now. */
-  const showDraft = () => {
+  /** The form's listing now (editors report every change to the form at once). */
+  const currentDraft = () => fromFormValues(form.getFieldsValue(true) as ListingFormValues, base) as Listing;
+
+  /** After a fix or an undo: the store takes the form's listing, and it is checked now. */
+  const commitDraft = () => {
+    store().setDraft(currentDraft());
+    clearTimeout(debounce.current);
+    checkNow('incremental');
+    clearTimeout(fullCheck.current);
+    fullCheck.current = setTimeout(() => checkNow('full'), FULL_CHECK_IDLE_MS);
+  };
+
+  /** Sets plain (non-editor) fields from edits, returning what each was before and after. */
+  const applyPlain = (edits: TextEdit[]): FixRecord['plain'] => {
+    if (edits.length === 0) return [];
+    const before = currentDraft();
+    const after = applyEdits(before, edits);
+    form.setFieldsValue(toFormValues(after));
+    return [...new Set(edits.map((e) => e.field))].map((field) => ({
+      field,
+      before: getFieldText(before, field) ?? '',
+      after: getFieldText(after, field) ?? '',
+    }));
+  };
+
+  /**
+   * Applies fixes in one step: an editor field's edits are mapped through what was typed since the
+   * check (and refused if the span's text changed), a plain field's must still fit its text.
+   */
+  const applyFixes = (list: readonly Finding[]): number => {
     const editor = store().editor;
-    if (!editor) return;
-    form.setFieldsValue(toFormValues(editor.draft));
-    checkNow();
+    if (!editor) return 0;
+    // The result the panel shows (the findings' offsets are into it), mapped to the text now.
+    const checked = findingsFor;
+    const plain = resolveInListing(editor.draft, checked);
+    const { edits, applied } = planFixes(list, (finding) => {
+      const out: TextEdit[] = [];
+      for (const e of finding.fix!.edits) {
+        const handle = editors.current.get(e.field);
+        if (!handle) {
+          const own = plain(finding);
+          if (!own) return null;
+          out.push(e);
+          continue;
+        }
+        const base = checked ? getFieldText(checked, e.field) : undefined;
+        if (base === undefined) return null;
+        const from = handle.mapFrom(base, e.start, e.start === e.end ? -1 : 1);
+        const to = handle.mapFrom(base, e.end, -1);
+        if (from === null || to === null || to < from) return null;
+        if (finding.field === e.field && finding.start !== undefined && finding.end !== undefined) {
+          const s = handle.mapFrom(base, finding.start, 1)!;
+          const t = handle.mapFrom(base, finding.end, -1)!;
+          if (finding.match !== undefined && handle.view.state.sliceDoc(s, t) !== finding.match) return null;
+        }
+        out.push({ ...e, start: from, end: to });
+      }
+      return out;
+    });
+    if (applied === 0) return 0;
+    const record: FixRecord = { editors: [], plain: [] };
+    const plainEdits: TextEdit[] = [];
+    const byField = new Map<string, TextEdit[]>();
+    for (const e of edits) byField.set(e.field, [...(byField.get(e.field) ?? []), e]);
+    for (const [field, fieldEdits] of byField) {
+      const handle = editors.current.get(field);
+      if (!handle) {
+        plainEdits.push(...fieldEdits);
+        continue;
+      }
+      handle.apply(fieldEdits.map((e) => ({ from: e.start, to: e.end, insert: e.text })));
+      record.editors.push({ field, handle, depth: handle.undoDepth() });
+    }
+    record.plain = applyPlain(plainEdits);
+    setFixes([...fixes, record].slice(-UNDO_LIMIT));
+    commitDraft();
+    return applied;
   };
 
   const highlights = useMemo(() => highlightsByField(findings), [findings]);
@@ -212,30 +411,51 @@ export function ListingForm({ readOnly, onClose }: Props) {
     const finding = findings[index];
     if (!finding) return;
     setCurrent(index);
+    const handle = editors.current.get(finding.field);
+    const base = findingsFor ? getFieldText(findingsFor, finding.field) : undefined;
+    if (handle) {
+      handle.view.dom.scrollIntoView({ block: 'center' });
+      const from = base !== undefined && finding.start !== undefined ? handle.mapFrom(base, finding.start, 1) : null;
+      const to = base !== undefined && finding.end !== undefined ? handle.mapFrom(base, finding.end, -1) : null;
+      if (from !== null && to !== null) handle.reveal(from, to);
+      else handle.view.focus();
+      return;
+    }
     const id = formElementId(FORM_NAME, finding.field, form.getFieldsValue(true) as ListingFormValues);
     const el = id ? document.getElementById(id) : null;
     if (el) revealSpan(el, finding.start, finding.end);
   });
 
   const applyFix = useStableCallback((finding: Finding) => {
-    const n = store().applyFix(finding);
+    const n = applyFixes([finding]);
     if (n === 0) return void message.warning(text.editor.staleFix);
-    showDraft();
     message.success(text.editor.fixed(n));
   });
 
   const applyAll = useStableCallback((ruleId: Finding['ruleId']) => {
-    const n = store().applyAllOfRule(ruleId);
+    const n = applyFixes(fixableOfRule(findings, ruleId));
     if (n === 0) return void message.warning(text.editor.staleFix);
-    showDraft();
     message.success(text.editor.fixed(n));
   });
 
+  const fixAt = useStableCallback((index: number) => {
+    const finding = findings[index];
+    if (finding) applyFix(finding);
+  });
+
   const undo = () => {
-    if (store().undo()) {
-      showDraft();
-      message.info(text.editor.undone);
-    }
+    const record = fixes.at(-1);
+    if (!record) return;
+    setFixes(fixes.slice(0, -1));
+    const now = currentDraft();
+    const edited =
+      record.editors.some((e) => editors.current.get(e.field) !== e.handle || e.handle.undoDepth() !== e.depth) ||
+      record.plain.some((p) => (getFieldText(now, p.field) ?? '') !== p.after);
+    if (edited) return void message.warning(text.editor.undoStale);
+    for (const e of record.editors) e.handle.undo();
+    applyPlain(record.plain.map((p) => ({ field: p.field, start: 0, end: p.after.length, text: p.before })));
+    commitDraft();
+    message.info(text.editor.undone);
   };
 
   function validated(): Listing | null {
@@ -343,6 +563,16 @@ export function ListingForm({ readOnly, onClose }: Props) {
     highlights: highlights.get(field) ?? noHighlights,
     checkedText: checkedText(field),
     currentIndex: current,
+  });
+  /** The props a CodeMirror field takes besides value / onChange / id (from Form.Item). */
+  const ed = (field: string, label: string) => ({
+    field,
+    'aria-label': label,
+    currentIndex: current,
+    onFix: fixAt,
+    fixText: text.editor.fix,
+    readOnly,
+    onHandle: registerEditor(field),
   });
 
   return (
@@ -466,7 +696,13 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 {text.editor.sourceHint}
               </Typography.Text>
               <Form.Item name="description" label={t.form.description} rules={required}>
-                <HighlightedTextArea rows={12} testId="description-editor" {...hl('description')} />
+                <EditorField
+                  html
+                  minRows={12}
+                  maxRows={24}
+                  testId="description-editor"
+                  {...ed('description', t.form.description)}
+                />
               </Form.Item>
               <WatchedPreview form={form} label={text.editor.preview} />
               <Form.Item label={t.form.cases} style={{ marginTop: 16 }}>
@@ -479,12 +715,12 @@ export function ListingForm({ readOnly, onClose }: Props) {
                             <Input placeholder={t.form.caseTitle} aria-label={t.form.caseTitle} />
                           </Form.Item>
                           <Form.Item name={[field.name, 'content']} rules={required}>
-                            <HighlightedTextArea
+                            <EditorField
                               placeholder={t.form.caseContent}
-                              aria-label={t.form.caseContent}
-                              rows={2}
+                              minRows={2}
+                              maxRows={10}
                               style={{ width: 360 }}
-                              {...hl(`cases[${field.name}].content`)}
+                              {...ed(`cases[${field.name}].content`, t.form.caseContent)}
                             />
                           </Form.Item>
                           <Button
@@ -551,7 +787,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 onVerify={(url) => store().verifyOfficialSite(url)}
               />
               <Form.Item name="delistingStrategy" label={t.form.delistingStrategy} style={{ marginTop: 16 }}>
-                <HighlightedTextArea rows={3} {...hl('delistingStrategy')} />
+                <EditorField minRows={3} maxRows={10} {...ed('delistingStrategy', t.form.delistingStrategy)} />
               </Form.Item>
               <Button
                 size="small"
@@ -562,7 +798,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 {text.editor.delistingTemplate}
               </Button>
               <Form.Item name="serviceTerms" label={t.form.serviceTerms}>
-                <HighlightedTextArea rows={3} {...hl('serviceTerms')} />
+                <EditorField minRows={3} maxRows={10} {...ed('serviceTerms', t.form.serviceTerms)} />
               </Form.Item>
               <Form.Item name="runsOnJdCloud" label={t.form.runsOnJdCloud}>
                 <Select
@@ -646,5 +882,6 @@ export function ListingForm({ readOnly, onClose }: Props) {
 }
 
 const noFindings: Finding[] = [];
+const noFixes: FixRecord[] = [];
 const noRuns: never[] = [];
 const noHighlights: never[] = [];

@@ -9,6 +9,7 @@ import { rulesOfMask } from '../../../../shared/check/exposure';
 import type { ListingSummary } from '../../../../shared/ipc/contract';
 import type { Listing } from '../../../../shared/listing/schema';
 import type { ListingFormValues } from './listing-form-model';
+import type { EditorFinding, EditorFindings } from '../../features/text-editor/TextEditor';
 
 export const severities: readonly Severity[] = ['blocker', 'warning', 'info'];
 
@@ -25,7 +26,7 @@ export function fixApplies(listing: Listing, finding: Finding): boolean {
   });
 }
 
-const overlaps = (a: TextEdit, b: TextEdit) =>
+export const editsOverlap = (a: TextEdit, b: TextEdit) =>
   a.field === b.field &&
   ((a.start < b.end && b.start < a.end) || (a.start === a.end && b.start === b.end && a.start === b.start));
 
@@ -42,11 +43,101 @@ export function applyFixes(
   for (const f of findings) {
     if (!fixApplies(listing, f)) continue;
     const edits = f.fix!.edits;
-    if (edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    if (edits.some((e) => taken.some((t) => editsOverlap(e, t)))) continue;
     taken.push(...edits);
     applied++;
   }
   return applied === 0 ? { listing, applied } : { listing: applyEdits(listing, taken), applied };
+}
+
+/**
+ * Where a fix's edit lands now: the same offsets for a field the check saw as it still is, or the
+ * offsets mapped through the edits an editor made since the check; null when the fix no longer fits.
+ */
+export type ResolveFix = (finding: Finding) => TextEdit[] | null;
+
+/**
+ * The edits that apply the given findings' fixes in one step (current offsets), skipping fixes that
+ * no longer fit or that overlap an edit already taken, and how many fixes that is.
+ */
+export function planFixes(
+  findings: readonly Finding[],
+  resolve: ResolveFix,
+): { edits: TextEdit[]; applied: number } {
+  const edits: TextEdit[] = [];
+  let applied = 0;
+  for (const f of findings) {
+    if (!f.fix || f.fix.edits.length === 0) continue;
+    const mapped = resolve(f);
+    if (!mapped || mapped.some((e) => edits.some((t) => editsOverlap(e, t)))) continue;
+    edits.push(...mapped);
+    applied++;
+  }
+  return { edits, applied };
+}
+
+/** The resolver for fields without an editor: the fix fits if its span's text is still there. */
+export function resolveInListing(draft: Listing, checked: Listing | null): ResolveFix {
+  const fresh = checked === draft;
+  return (f) => (fixApplies(draft, f) && (fresh || f.start !== undefined) ? f.fix!.edits : null);
+}
+
+/**
+ * The findings of each field as an editor shows them (offsets into the checked text of that
+ * field, message in the UI language). A field without findings gets an empty list, so its old
+ * marks go away; each field's object is the same until the next check (no needless redraw).
+ */
+export function editorFindingsOf(
+  findings: readonly Finding[],
+  checked: Listing | null,
+  locale: string,
+): (field: string) => EditorFindings | undefined {
+  const byField = new Map<string, EditorFinding[]>();
+  findings.forEach((f, index) => {
+    if (f.start === undefined || f.end === undefined || f.end <= f.start) return;
+    const list = byField.get(f.field) ?? [];
+    list.push({
+      from: f.start,
+      to: f.end,
+      severity: f.severity,
+      message: locale === 'en' ? (f.messageEn ?? f.message) : f.message,
+      index,
+      ...(f.fix && f.fix.edits.length ? { fixLabel: locale === 'en' ? f.fix.labelEn : f.fix.label } : {}),
+    });
+    byField.set(f.field, list);
+  });
+  const cache = new Map<string, EditorFindings>();
+  return (field) => {
+    if (!checked) return undefined;
+    let entry = cache.get(field);
+    if (!entry) {
+      entry = { forText: getFieldText(checked, field) ?? '', items: byField.get(field) ?? [] };
+      cache.set(field, entry);
+    }
+    return entry;
+  };
+}
+
+/** One field's findings as its editor shows them (see editorFindingsOf). */
+export function editorFindingsOfField(
+  findings: readonly Finding[],
+  checked: Listing,
+  field: string,
+  locale: string,
+): EditorFindings {
+  const items: EditorFinding[] = [];
+  findings.forEach((f, index) => {
+    if (f.field !== field || f.start === undefined || f.end === undefined || f.end <= f.start) return;
+    items.push({
+      from: f.start,
+      to: f.end,
+      severity: f.severity,
+      message: locale === 'en' ? (f.messageEn ?? f.message) : f.message,
+      index,
+      ...(f.fix && f.fix.edits.length ? { fixLabel: locale === 'en' ? f.fix.labelEn : f.fix.label } : {}),
+    });
+  });
+  return { forText: getFieldText(checked, field) ?? '', items };
 }
 
 /** The fixable findings of one rule (what "fix all of a kind" applies). */

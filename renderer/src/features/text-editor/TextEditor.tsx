@@ -1,0 +1,396 @@
+/**
+ * A CodeMirror 6 editor for long texts (the listing's HTML description, cases, terms): only the
+ * visible lines are laid out, lines wrap, undo/redo is CodeMirror's history (fixes applied through
+ * the handle are undoable steps of it), IME composition is left alone. Findings are lint
+ * diagnostics: marks that move with the text until the next check lands, a tooltip with the fix at
+ * the mark. Works as an antd Form control (value / onChange / id); the editor is created once per
+ * mount and the value is only pushed into it when it differs from what the editor itself reported.
+ */
+import { history, historyKeymap, defaultKeymap, undo, undoDepth, isolateHistory } from '@codemirror/commands';
+import { htmlLanguage } from '@codemirror/lang-html';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
+import {
+  Annotation,
+  Compartment,
+  EditorState,
+  StateEffect,
+  StateField,
+  Transaction,
+  type Extension,
+} from '@codemirror/state';
+import { Decoration, EditorView, keymap, placeholder as placeholderExt, type DecorationSet } from '@codemirror/view';
+import { tags } from '@lezer/highlight';
+import { theme as antTheme } from 'antd';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { TextVersions } from './text-versions';
+
+export type FindingSeverity = 'blocker' | 'warning' | 'info';
+
+export interface EditorFinding {
+  /** Offsets into `EditorFindings.forText`. */
+  from: number;
+  to: number;
+  severity: FindingSeverity;
+  message: string;
+  /** The finding's index in the caller's flat list (current-finding outline, fix callback). */
+  index: number;
+  /** The label of its fix, when it has one (shown as a button in the tooltip). */
+  fixLabel?: string;
+}
+
+export interface EditorFindings {
+  /** The text the findings were computed for (a recent text of this editor). */
+  forText: string;
+  items: readonly EditorFinding[];
+}
+
+export interface TextEdit {
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/** What the form does with a mounted editor: reveal a span, apply fixes, undo them. */
+export interface TextEditorHandle {
+  readonly view: EditorView;
+  /** Maps an offset in a recent text of this editor onto the current document (null: unknown text). */
+  mapFrom(text: string, pos: number, assoc?: -1 | 1): number | null;
+  /** Selects [from, to) of the current document, scrolls it to the middle and focuses. */
+  reveal(from: number, to: number): void;
+  /** Applies non-overlapping edits (current offsets) as one undoable step. */
+  apply(edits: readonly TextEdit[], userEvent?: string): void;
+  undoDepth(): number;
+  undo(): boolean;
+  /** Shows findings without a React render (what the `findings` prop does). */
+  show(findings: EditorFindings): void;
+}
+
+interface Props {
+  /** Injected by Form.Item; put on the editable element so the item's label points at it. */
+  id?: string;
+  value?: string;
+  onChange?: (value: string) => void;
+  'aria-label': string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean | 'true' | 'false';
+  placeholder?: string;
+  findings?: EditorFindings;
+  /** The finding selected in the panel (by index); it gets an outline. */
+  currentIndex?: number;
+  onFix?: (index: number) => void;
+  /** Labels of the tooltip's fix button (`fix: label`). */
+  fixText?: string;
+  readOnly?: boolean;
+  /** The source is HTML (syntax colours); plain text otherwise. */
+  html?: boolean;
+  minRows?: number;
+  maxRows?: number;
+  testId?: string;
+  style?: CSSProperties;
+  onHandle?: (handle: TextEditorHandle | null) => void;
+}
+
+const LINE = 22;
+
+/** A document replaced from outside (the form's value): not reported back as a change. */
+const external = Annotation.define<boolean>();
+
+const severityOf = { blocker: 'error', warning: 'warning', info: 'info' } as const;
+
+// The current finding: one mark, mapped through edits like the diagnostics.
+const setCurrent = StateEffect.define<{ from: number; to: number } | null>();
+const currentField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(value, tr) {
+    let next = value.map(tr.changes);
+    for (const e of tr.effects)
+      if (e.is(setCurrent))
+        next =
+          e.value && e.value.to > e.value.from
+            ? Decoration.set(Decoration.mark({ class: 'cm-finding-current' }).range(e.value.from, e.value.to))
+            : Decoration.none;
+    return next;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+/** Syntax colours with at least 4.5:1 contrast on white (the default style's red does not). */
+const sourceHighlight = HighlightStyle.define([
+  { tag: [tags.tagName, tags.angleBracket], color: '#116329' },
+  { tag: tags.attributeName, color: '#0550ae' },
+  { tag: tags.attributeValue, color: '#0a3069' },
+  { tag: tags.comment, color: '#57606a', fontStyle: 'italic' },
+  { tag: [tags.processingInstruction, tags.documentMeta], color: '#6639ba' },
+  { tag: tags.invalid, color: '#a40e26' },
+]);
+
+type Token = ReturnType<typeof antTheme.useToken>['token'];
+
+function themeFrom(token: Token, minRows: number, maxRows: number): Extension {
+  return EditorView.theme({
+    '&': {
+      fontSize: `${token.fontSize}px`,
+      color: token.colorText,
+      backgroundColor: token.colorBgContainer,
+      border: `${token.lineWidth}px solid ${token.colorBorder}`,
+      borderRadius: `${token.borderRadius}px`,
+    },
+    '&.cm-focused': {
+      outline: 'none',
+      borderColor: token.colorPrimary,
+      boxShadow: `0 0 0 2px ${token.colorPrimaryBg}`,
+    },
+    '.cm-scroller': {
+      fontFamily: token.fontFamily,
+      lineHeight: `${LINE}px`,
+      minHeight: `${minRows * LINE + 8}px`,
+      maxHeight: `${maxRows * LINE + 8}px`,
+      overflow: 'auto',
+    },
+    '.cm-content': { padding: '4px 0', caretColor: token.colorText },
+    '.cm-line': { padding: '0 11px' },
+    '.cm-placeholder': { color: token.colorTextPlaceholder },
+    '.cm-lintRange-error': { backgroundColor: 'rgba(255, 77, 79, 0.22)' },
+    '.cm-lintRange-warning': { backgroundColor: 'rgba(250, 173, 20, 0.28)' },
+    '.cm-lintRange-info': { backgroundColor: 'rgba(22, 119, 255, 0.14)' },
+    '.cm-finding-current': { outline: `2px solid ${token.colorPrimary}`, borderRadius: '2px' },
+    '.cm-tooltip-lint': { fontFamily: token.fontFamily, maxWidth: '420px' },
+    '.cm-diagnosticAction': {
+      backgroundColor: token.colorPrimary,
+      color: token.colorTextLightSolid,
+      borderRadius: `${token.borderRadiusSM}px`,
+    },
+    '&.cm-editor.cm-readonly': { backgroundColor: token.colorBgContainerDisabled },
+  });
+}
+
+export function TextEditor(props: Props) {
+  const {
+    id,
+    value = '',
+    findings,
+    currentIndex,
+    readOnly = false,
+    html = false,
+    minRows = 3,
+    maxRows = 12,
+    testId,
+    style,
+    placeholder,
+  } = props;
+  const { token } = antTheme.useToken();
+  const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const versions = useRef<TextVersions | null>(null);
+  /** The last text this editor reported (a value prop equal to it is not pushed back). */
+  const reported = useRef(value);
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+  /** Findings that arrived during an IME composition, applied when it ends. */
+  const pendingFindings = useRef<EditorFindings | null>(null);
+  /** The findings shown last (the current-finding outline is looked up in them). */
+  const shown = useRef<EditorFindings | undefined>(findings);
+  const compartments = useMemo(
+    () => ({ theme: new Compartment(), readOnly: new Compartment(), attrs: new Compartment(), lang: new Compartment() }),
+    [],
+  );
+
+  const contentAttrs = () => {
+    const p = latest.current;
+    const attrs: Record<string, string> = { 'aria-label': p['aria-label'], spellcheck: 'false' };
+    if (p.id) attrs.id = p.id;
+    if (p['aria-describedby']) attrs['aria-describedby'] = p['aria-describedby'];
+    if (p['aria-invalid'] !== undefined) attrs['aria-invalid'] = String(p['aria-invalid']);
+    if (p.readOnly) attrs['aria-readonly'] = 'true';
+    return EditorView.contentAttributes.of(attrs);
+  };
+
+  // Creates the editor once; later props reach it through compartments and effects.
+  useEffect(() => {
+    const parent = host.current!;
+    const v = new TextVersions(value);
+    versions.current = v;
+    const view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: value,
+        extensions: [
+          history(),
+          keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
+          highlightSelectionMatches(),
+          EditorView.lineWrapping,
+          currentField,
+          syntaxHighlighting(sourceHighlight),
+          compartments.lang.of(html ? htmlLanguage : []),
+          compartments.theme.of(themeFrom(token, minRows, maxRows)),
+          compartments.readOnly.of([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+          compartments.attrs.of(contentAttrs()),
+          placeholder ? placeholderExt(placeholder) : [],
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged && !update.transactions.some((t) => t.annotation(external))) {
+              const text = update.state.doc.toString();
+              v.push(update.changes, text);
+              reported.current = text;
+              parent.dataset.highlightsFor = 'mapped';
+              latest.current.onChange?.(text);
+            }
+            if (!update.view.composing && pendingFindings.current) {
+              const f = pendingFindings.current;
+              pendingFindings.current = null;
+              queueMicrotask(() => showFindings(f));
+            }
+          }),
+          EditorView.domEventHandlers({
+            compositionend: (_e, view) => {
+              if (pendingFindings.current) {
+                const f = pendingFindings.current;
+                pendingFindings.current = null;
+                setTimeout(() => !view.composing && showFindings(f));
+              }
+            },
+          }),
+        ],
+      }),
+    });
+    viewRef.current = view;
+    const handle: TextEditorHandle = {
+      view,
+      mapFrom(text, pos, assoc = 1) {
+        const since = v.since(text);
+        return since ? since.mapPos(Math.min(pos, since.length), assoc) : null;
+      },
+      reveal(from, to) {
+        const len = view.state.doc.length;
+        const anchor = Math.min(from, len);
+        const head = Math.min(to, len);
+        view.dispatch({
+          selection: { anchor, head },
+          effects: EditorView.scrollIntoView(anchor, { y: 'center' }),
+        });
+        view.focus();
+      },
+      apply(edits, userEvent = 'input.fix') {
+        if (edits.length === 0) return;
+        view.dispatch({
+          changes: [...edits].sort((a, b) => a.from - b.from),
+          annotations: isolateHistory.of('full'),
+          userEvent,
+          scrollIntoView: false,
+        });
+      },
+      undoDepth: () => undoDepth(view.state),
+      undo: () => undo(view),
+      show: (f) => {
+        shown.current = f;
+        showFindings(f);
+      },
+    };
+    latest.current.onHandle?.(handle);
+    return () => {
+      latest.current.onHandle?.(null);
+      view.destroy();
+      viewRef.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- created once; props flow in below
+  }, []);
+
+  // A value that did not come from the editor (a new session, a fix in another field's form
+  // reset): replace the document and start a new history.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || value === reported.current || value === view.state.doc.toString()) return;
+    reported.current = value;
+    view.dispatch({
+      changes: { from: 0, to: view.state.doc.length, insert: value },
+      annotations: [external.of(true), Transaction.addToHistory.of(false)],
+    });
+    versions.current!.reset(value);
+  }, [value]);
+
+  useEffect(() => {
+    viewRef.current?.dispatch({
+      effects: [
+        compartments.theme.reconfigure(themeFrom(token, minRows, maxRows)),
+        compartments.readOnly.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+        compartments.attrs.reconfigure(contentAttrs()),
+        compartments.lang.reconfigure(html ? htmlLanguage : []),
+      ],
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [token, minRows, maxRows, readOnly, html, id, props['aria-label'], props['aria-describedby'], props['aria-invalid']]);
+
+  /** Puts findings computed for a recent text onto the current document. */
+  function showFindings(f: EditorFindings): void {
+    const view = viewRef.current;
+    const v = versions.current;
+    if (!view || !v) return;
+    if (view.composing) {
+      pendingFindings.current = f;
+      return;
+    }
+    const since = v.since(f.forText);
+    if (!since) return; // for a text this editor no longer knows: the next check replaces it
+    const diagnostics: Diagnostic[] = [];
+    for (const item of f.items) {
+      const from = since.mapPos(item.from, 1);
+      const to = since.mapPos(item.to, -1);
+      if (to <= from) continue;
+      diagnostics.push({
+        from,
+        to,
+        severity: severityOf[item.severity],
+        message: item.message,
+        actions:
+          item.fixLabel && !latest.current.readOnly
+            ? [
+                {
+                  name: `${latest.current.fixText ?? 'Fix'}: ${item.fixLabel}`,
+                  apply: () => latest.current.onFix?.(item.index),
+                },
+              ]
+            : [],
+      });
+    }
+    view.dispatch(setDiagnostics(view.state, diagnostics));
+    const parent = host.current!;
+    parent.dataset.highlights = String(diagnostics.length);
+    parent.dataset.highlightsFor = f.forText === v.current ? 'current' : 'mapped';
+    showCurrent(f);
+  }
+
+  function showCurrent(f: EditorFindings | undefined): void {
+    const view = viewRef.current;
+    const v = versions.current;
+    if (!view || !v) return;
+    const item = f?.items.find((i) => i.index === latest.current.currentIndex);
+    const since = f && item ? v.since(f.forText) : null;
+    const range = since && item ? { from: since.mapPos(item.from, 1), to: since.mapPos(item.to, -1) } : null;
+    view.dispatch({ effects: setCurrent.of(range) });
+  }
+
+  useEffect(() => {
+    if (!findings) return;
+    shown.current = findings;
+    showFindings(findings);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [findings]);
+
+  useEffect(() => {
+    showCurrent(shown.current);
+  }, [currentIndex]);
+
+  return (
+    <div
+      ref={host}
+      data-testid={testId}
+      data-highlights={0}
+      data-highlights-for="none"
+      style={style}
+      className="vd-text-editor"
+    />
+  );
+}
