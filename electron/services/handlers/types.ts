@@ -1,3 +1,4 @@
+import type { CallContext } from '../../../shared/ipc/dispatch';
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { Store } from '../db/database';
 import type { Platform } from '../platform';
@@ -7,7 +8,7 @@ import type { ComplianceServices } from '../compliance/engines';
 
 /** Handlers for some of the contract's channels; app-core merges one such object per feature. */
 export type HandlerGroup<C extends ChannelName> = {
-  [K in C]: (request: ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in C]: (request: ParsedRequestOf<K>, call: CallContext) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
 /** What every feature's handlers may use. Repositories are created once, here. */

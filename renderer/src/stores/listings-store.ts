@@ -8,6 +8,7 @@ import type { Finding, OfficialSiteVerification, RuleId } from '../../../shared/
 import type { CheckRun, ImportFileResult, ListingRecord, ListingSummary } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { call } from '../api';
+import { localWrite } from './local-writes';
 import { applyFixes, fixableOfRule, fixApplies } from '../pages/listings/workspace-model';
 
 export const UNDO_LIMIT = 100;
@@ -91,16 +92,18 @@ export const useListings = create<ListingsState>((set, get) => {
         set({ loading: false });
       }
     },
-    async duplicate(localId) {
-      const record = await call('listings.duplicate', { localId });
-      await get().load();
-      return record;
-    },
-    async remove(localId) {
-      await call('listings.delete', { localId });
-      await get().load();
-    },
-    async importFiles(files, onProgress) {
+    duplicate: (localId) =>
+      localWrite(async () => {
+        const record = await call('listings.duplicate', { localId });
+        await get().load();
+        return record;
+      }),
+    remove: (localId) =>
+      localWrite(async () => {
+        await call('listings.delete', { localId });
+        await get().load();
+      }),
+    importFiles: (files, onProgress) => localWrite(async () => {
       const results: ImportFileResult[] = [];
       for (const file of files) {
         const {
@@ -111,7 +114,7 @@ export const useListings = create<ListingsState>((set, get) => {
       }
       await get().load();
       return results;
-    },
+    }),
     exportFile(localIds) {
       return call('listings.export', localIds ? { localIds } : {});
     },
@@ -162,7 +165,7 @@ export const useListings = create<ListingsState>((set, get) => {
       set({ editor: { ...editor, draft: previous, undoStack: editor.undoStack.slice(0, -1) } });
       return true;
     },
-    async save(listing) {
+    save: (listing) => localWrite(async () => {
       const editor = get().editor;
       const record = editor?.record
         ? await call('listings.update', {
@@ -177,7 +180,7 @@ export const useListings = create<ListingsState>((set, get) => {
       if (current) set({ editor: { ...current, record, history } });
       await get().load();
       return { record, run };
-    },
+    }),
     async verifyOfficialSite(url) {
       const editor = get().editor;
       const verification = await call('checks.verifyOfficialSite', { url, title: editor?.draft.title ?? '' });

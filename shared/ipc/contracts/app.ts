@@ -43,6 +43,9 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 const empty = z.object({}).strict();
 
+/** Chosen by the caller of a long request; its `progress` events and `app.cancel` name it. */
+export const operationIdSchema = z.string().regex(/^[\w-]{1,64}$/, { error: 'must be 1–64 letters, digits, _ or -' });
+
 export const appContract = {
   'app.status': channel(
     empty,
@@ -53,6 +56,8 @@ export const appContract = {
       dataDir: z.string(),
     }),
   ),
+  /** Cancels a long request that carried this `operationId` (it stops at its next batch and reports what it kept). */
+  'app.cancel': channel(z.object({ operationId: operationIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
   'settings.get': channel(empty, settingsSchema),
   'settings.update': channel(settingsSchema.partial().strict(), settingsSchema),
 } as const;
