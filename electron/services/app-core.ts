@@ -6,6 +6,7 @@
 import type { ChannelName } from '../../shared/ipc/channels';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../../shared/ipc/dispatch';
 import type { DataTopic, EventName, EventPayload } from '../../shared/ipc/events';
+import { ListingChecker } from './checks/listing-checker';
 import { backupIfDue } from './db/backups';
 import { openStore, type Store } from './db/database';
 import { AlertService, DEFAULT_ALERT_INTERVAL_MS } from './alerts/alert-service';
@@ -89,6 +90,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     listings: new ListingsRepository(store, now),
     settings: new SettingsRepository(store, now),
     compliance: createComplianceServices(store, platform, log, emit),
+    checker: new ListingChecker(store, now),
   };
   /** Long requests in flight by their caller's operationId, for `app.cancel`. */
   const operations = new Map<string, AbortController>();
@@ -112,7 +114,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const inner = createDispatcher(handlers, (error, channel) => log(`handler ${channel} failed`, error));
   /** The single entry: the dispatcher, plus operations (progress, cancel) and `data.changed` after writes. */
   const dispatch: Dispatch = async (channel, payload, call?: CallContext) => {
-    const operationId = operationIdOf(payload);
+    // app.cancel names the operation it stops; it is not one itself.
+    const operationId = channel === 'app.cancel' ? null : operationIdOf(payload);
     const controller = new AbortController();
     if (call?.signal.aborted) controller.abort();
     call?.signal.addEventListener('abort', () => controller.abort(), { once: true });

@@ -1,6 +1,7 @@
 import type { CallContext } from '../../../shared/ipc/dispatch';
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { Store } from '../db/database';
+import type { ListingChecker } from '../checks/listing-checker';
 import type { Platform } from '../platform';
 import type { ListingsRepository } from '../repositories/listings-repository';
 import type { SettingsRepository } from '../repositories/settings-repository';
@@ -19,6 +20,8 @@ export interface HandlerContext {
   now: () => Date;
   listings: ListingsRepository;
   settings: SettingsRepository;
+  /** Checks listings where they are written and records the runs (issue 11). */
+  checker: ListingChecker;
   /** Tickets, deposit ledger, violations, alerts (issue 7). */
   compliance: ComplianceServices;
 }

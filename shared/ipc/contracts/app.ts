@@ -1,6 +1,6 @@
 /** App-level channels: status and settings. */
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, operationIdSchema } from './define';
 
 export const localeSchema = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -42,9 +42,6 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 const empty = z.object({}).strict();
-
-/** Chosen by the caller of a long request; its `progress` events and `app.cancel` name it. */
-export const operationIdSchema = z.string().regex(/^[\w-]{1,64}$/, { error: 'must be 1–64 letters, digits, _ or -' });
 
 export const appContract = {
   'app.status': channel(
