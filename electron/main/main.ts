@@ -1,13 +1,16 @@
 /**
  * Electron main process entry: single instance, the app:// protocol, one secure window, the
- * contract served over IPC by the same core browser mode uses, the menu, daily backups.
+ * contract served over IPC by the same core browser mode uses — in its own worker thread
+ * (CoreClient), so SQLite and the engines never block the process that moves the windows —
+ * the core's events forwarded to the window, the menu.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
+import type { Locale } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { createAppCore, type AppCore } from '../services/app-core';
-import { serveContract } from './ipc';
+import { CoreClient } from '../services/core-worker/client';
+import { sendEvent, serveContract } from './ipc';
 import { buildAppMenu } from './menu';
 import { createElectronPlatform } from './platform-electron';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
@@ -16,10 +19,9 @@ import { createMainWindow } from './window';
 
 const devServerUrl = process.env.VENDORDESK_DEV_SERVER_URL; // set by `npm start`
 const appRoot = app.getAppPath(); // repo root in development, app.asar when packaged
-const BACKUP_INTERVAL_MS = 60 * 60 * 1000;
 
 let mainWindow: BrowserWindow | null = null;
-let core: AppCore | null = null;
+let core: CoreClient | null = null;
 
 /** Development keeps a separate better-sqlite3 build for Electron's ABI (scripts/native-electron.mjs). */
 function electronNativeBinding(): string | undefined {
@@ -39,7 +41,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => core?.close());
+  app.on('before-quit', () => void core?.close());
   // Belt and braces: no other window, webview or navigation anywhere in the app.
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -52,13 +54,24 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const platform = createElectronPlatform((route) => {
+  const navigate = (route: string) => {
     mainWindow?.show();
-    mainWindow?.webContents.send('vendordesk:navigate', route);
-    // The renderer polls alerts.recent and opens this route (no preload listener needed).
-    core?.alerts.requestNavigation(route);
+    sendEvent(mainWindow, 'app.navigate', { route });
+  };
+  const platform = createElectronPlatform(navigate);
+  core = new CoreClient({
+    workerPath: path.join(appRoot, 'dist-electron', 'core-worker.cjs'),
+    init: {
+      userDataDir: platform.userDataDir,
+      appVersion: platform.appVersion,
+      mode: 'electron',
+      nativeBinding: electronNativeBinding(),
+      clockOffsetMs: 0,
+    },
+    platform,
+    log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),
   });
-  core = createAppCore({ platform, mode: 'electron', nativeBinding: electronNativeBinding() });
+  await core.whenReady();
   const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   const appOrigin = originOf(startUrl) ?? APP_ORIGIN;
 
@@ -74,15 +87,17 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
 
   const activeCore = core;
+  activeCore.onEvent((name, payload) => sendEvent(mainWindow, name, payload));
   serveContract({
-    dispatch: activeCore.dispatch,
+    dispatch: (channel, payload) => activeCore.dispatch(channel, payload),
     getWindow: () => mainWindow,
     appOrigin,
     afterCall: (channel, result) => {
-      if (channel === 'settings.update' && result.ok) buildAppMenu(activeCore.settings.get().locale);
+      if (channel === 'settings.update' && result.ok) buildAppMenu((result.value as { locale: Locale }).locale, navigate);
     },
   });
-  buildAppMenu(activeCore.settings.get().locale);
+  const [settings, status] = await Promise.all([activeCore.dispatch('settings.get', {}), activeCore.dispatch('app.status', {})]);
+  buildAppMenu(settings.ok ? (settings.value as { locale: Locale }).locale : 'zh-CN', navigate);
 
   const open = () => {
     mainWindow = createMainWindow({
@@ -98,9 +113,7 @@ async function start(): Promise<void> {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });
 
-  if (activeCore.store.state.message) {
-    void dialog.showMessageBox({ type: 'warning', title: 'VendorDesk', message: activeCore.store.state.message });
-  }
-  await activeCore.backup().catch((error: unknown) => console.error('backup failed', error));
-  setInterval(() => void activeCore.backup().catch((error: unknown) => console.error('backup failed', error)), BACKUP_INTERVAL_MS).unref();
+  // Daily backups run inside the core's worker.
+  const message = status.ok ? (status.value as { database: { message?: string } }).database.message : undefined;
+  if (message) void dialog.showMessageBox({ type: 'warning', title: 'VendorDesk', message });
 }

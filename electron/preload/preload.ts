@@ -6,8 +6,17 @@ import { contextBridge, ipcRenderer } from 'electron';
 import { buildBridge } from '../../shared/ipc/bridge';
 
 const INVOKE_CHANNEL = 'vendordesk:invoke'; // electron/main/ipc.ts
+const EVENT_CHANNEL = 'vendordesk:event';
 
 contextBridge.exposeInMainWorld(
   'vendorDesk',
-  buildBridge((channel, payload) => ipcRenderer.invoke(INVOKE_CHANNEL, channel, payload)),
+  buildBridge(
+    (channel, payload) => ipcRenderer.invoke(INVOKE_CHANNEL, channel, payload),
+    (listener) => {
+      // Only the name and the plain payload cross, never the IpcRendererEvent.
+      const handler = (_event: Electron.IpcRendererEvent, name: unknown, payload: unknown) => listener(String(name), payload);
+      ipcRenderer.on(EVENT_CHANNEL, handler);
+      return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    },
+  ),
 );

@@ -3,12 +3,15 @@
  * by both transports (Electron IPC in electron/main, HTTP in electron/web). Nothing here knows
  * which transport or which platform it runs on.
  */
-import { createDispatcher, type Dispatch, type Handlers } from '../../shared/ipc/dispatch';
+import type { ChannelName } from '../../shared/ipc/channels';
+import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../../shared/ipc/dispatch';
+import type { DataTopic, EventName, EventPayload } from '../../shared/ipc/events';
+import { ListingChecker } from './checks/listing-checker';
 import { backupIfDue } from './db/backups';
 import { openStore, type Store } from './db/database';
 import { AlertService, DEFAULT_ALERT_INTERVAL_MS } from './alerts/alert-service';
 import { appHandlers } from './handlers/app-handlers';
-import { alertHandlers } from './handlers/alert-handlers';
+import { alertHandlers, alertRecord } from './handlers/alert-handlers';
 import { complianceHandlers } from './handlers/compliance-handlers';
 import { runEngines } from './compliance/engines';
 import { listingHandlers } from './handlers/listing-handlers';
@@ -30,6 +33,38 @@ export interface AppCoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** How often the alert scheduler wakes at the latest (ms); 0: no timer (tests call `alerts.tick()`). */
   alertIntervalMs?: number;
+  /** Where the core's events go (the worker posts them to the transport); default: nowhere. */
+  emit?: CoreEmit;
+}
+
+export type CoreEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** The stored data each write channel changes: a successful call emits `data.changed` with these topics. */
+export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
+  'settings.update': ['settings'],
+  'listings.create': ['listings'],
+  'listings.update': ['listings'],
+  'listings.duplicate': ['listings'],
+  'listings.delete': ['listings'],
+  'listings.import': ['listings'],
+  'checks.run': ['checks'],
+  'compliance.import': ['tickets', 'ledger', 'violations'],
+  'compliance.saveTicket': ['tickets'],
+  'compliance.saveLedgerEntry': ['ledger'],
+  'compliance.setDepositRequired': ['ledger'],
+  'compliance.saveViolation': ['violations'],
+  'compliance.appeal': ['violations'],
+  // An official year changes workdays, so every deadline (the settings topic reloads the pages).
+  'calendar.importYear': ['settings'],
+  'calendar.removeYear': ['settings'],
+};
+
+/** Progress events of one operation at most this often (the last one always goes). */
+const PROGRESS_EVENT_MS = 100;
+
+function operationIdOf(payload: unknown): string | null {
+  const id = typeof payload === 'object' && payload !== null ? (payload as { operationId?: unknown }).operationId : undefined;
+  return typeof id === 'string' ? id : null;
 }
 
 export interface AppCore {
@@ -48,6 +83,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const { platform } = options;
   const log = options.log ?? ((message, error) => console.error(`[vendordesk] ${message}`, error ?? ''));
   const now = () => platform.now();
+  const emit: CoreEmit = options.emit ?? (() => undefined);
   const store = openStore({ dataDir: platform.userDataDir, now, nativeBinding: options.nativeBinding });
   if (store.state.message) log(store.state.message);
   const ctx: HandlerContext = {
@@ -57,11 +93,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     now,
     listings: new ListingsRepository(store, now),
     settings: new SettingsRepository(store, now),
-    compliance: createComplianceServices(store, platform, log),
+    compliance: createComplianceServices(store, platform, log, emit),
+    checker: new ListingChecker(store, now),
   };
+  /** Long requests in flight by their caller's operationId, for `app.cancel`. */
+  const operations = new Map<string, AbortController>();
   // One group per feature; the type makes a missing or misspelt channel a compile error.
   const handlers: Handlers = {
     ...appHandlers(ctx),
+    'app.cancel': ({ operationId }) => {
+      const operation = operations.get(operationId);
+      operation?.abort();
+      return { cancelled: operation !== undefined };
+    },
     ...listingHandlers(ctx),
     ...complianceHandlers(ctx),
     ...alertHandlers(ctx),
@@ -72,8 +116,46 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const alertInterval = options.alertIntervalMs ?? DEFAULT_ALERT_INTERVAL_MS;
   if (alertInterval > 0) ctx.compliance.alertService.start(alertInterval);
 
+  const inner = createDispatcher(handlers, (error, channel) => log(`handler ${channel} failed`, error));
+  /** The single entry: the dispatcher, plus operations (progress, cancel) and `data.changed` after writes. */
+  const dispatch: Dispatch = async (channel, payload, call?: CallContext) => {
+    // app.cancel names the operation it stops; it is not one itself.
+    const operationId = channel === 'app.cancel' ? null : operationIdOf(payload);
+    const controller = new AbortController();
+    if (call?.signal.aborted) controller.abort();
+    call?.signal.addEventListener('abort', () => controller.abort(), { once: true });
+    if (operationId !== null) {
+      if (operations.has(operationId)) {
+        return { ok: false, error: { code: 'conflict', message: `operation ${operationId} is already running` } };
+      }
+      operations.set(operationId, controller);
+    }
+    const name = String(channel);
+    let last = { done: 0, total: 0, at: 0 };
+    const progress = (done: number, total: number) => {
+      call?.progress(done, total);
+      last = { done, total, at: last.at };
+      const at = Date.now();
+      if (operationId === null || at - last.at < PROGRESS_EVENT_MS) return;
+      last.at = at;
+      emit('progress', { operationId, channel: name, done, total });
+    };
+    try {
+      const result = await inner(channel, payload, { signal: controller.signal, progress });
+      const topics = writeTopics[name as ChannelName];
+      if (result.ok && topics) emit('data.changed', { topics, reason: 'write' });
+      if (operationId !== null) {
+        const finished = !result.ok ? 'failed' : controller.signal.aborted ? 'cancelled' : 'ok';
+        emit('progress', { operationId, channel: name, done: last.done, total: last.total, finished });
+      }
+      return result;
+    } finally {
+      if (operationId !== null) operations.delete(operationId);
+    }
+  };
+
   return {
-    dispatch: createDispatcher(handlers, (error, channel) => log(`handler ${channel} failed`, error)),
+    dispatch,
     store,
     listings: ctx.listings,
     settings: ctx.settings,
@@ -86,7 +168,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   };
 }
 
-function createComplianceServices(store: Store, platform: Platform, log: (message: string, error?: unknown) => void) {
+function createComplianceServices(store: Store, platform: Platform, log: (message: string, error?: unknown) => void, emit: CoreEmit) {
   const repos = {
     tickets: new TicketsRepository(store),
     ledger: new DepositLedgerRepository(store),
@@ -104,6 +186,11 @@ function createComplianceServices(store: Store, platform: Platform, log: (messag
     notify: (n) => platform.notifier.notify(n),
     log,
     writable: () => store.writable,
+    onRaised: (raised) => {
+      emit('alerts.raised', { alerts: raised.map(alertRecord) });
+      emit('data.changed', { topics: ['alerts'], reason: 'time' });
+    },
+    onDeadlinePassed: () => emit('data.changed', { topics: ['tickets'], reason: 'time' }),
   });
   return { ...repos, alertService };
 }

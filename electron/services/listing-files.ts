@@ -1,24 +1,98 @@
-/** Import and export of listing files (formats.md §1), one transaction per file. */
+/** Import and export of listing files (formats.md §1). */
 import type { ImportFileResult, ListingRecord } from '../../shared/ipc/contract';
+import type { CallContext } from '../../shared/ipc/dispatch';
 import { parseListingFile } from '../../shared/listing/parse';
+import type { Listing } from '../../shared/listing/schema';
+import type { ListingChecker } from './checks/listing-checker';
+import type { Store } from './db/database';
 import type { ListingsRepository } from './repositories/listings-repository';
 
 /**
- * Each file is all-or-nothing and committed before the next one starts, so a crash mid-import
- * keeps every file already reported as imported, and a bad file never half-imports.
+ * One transaction holds at most this much work (ms) before it commits and lets other requests in,
+ * so an import of 10,000 listings never makes another request wait longer than about this.
  */
-export function importListingFiles(repo: ListingsRepository, files: { name: string; text: string }[]): ImportFileResult[] {
-  return files.map(({ name, text }) => {
-    const parsed = parseListingFile(text);
-    if (!parsed.ok) {
-      return { name, ok: false, imported: 0, localIds: [], problems: parsed.problems.map(({ kind: _kind, ...p }) => p) };
+export const IMPORT_SLICE_MS = 40;
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Each listing is stored and checked in the same transaction (its summary is in its row at once).
+ * A file is committed in time-sliced batches, and a crash keeps every batch already committed;
+ * a file of up to `wholeFileUpTo` listings is one batch (all or nothing). A bad file stores
+ * nothing. On cancel (`call.signal`) the current file stops after its last committed batch and
+ * reports `cancelled`; later files are not started.
+ */
+export async function importListingFiles(
+  deps: { repo: ListingsRepository; checker: ListingChecker; store: Store },
+  files: { name: string; text: string }[],
+  call: CallContext,
+  wholeFileUpTo = 500,
+): Promise<ImportFileResult[]> {
+  const parsed = files.map(({ name, text }) => ({ name, parsed: parseListingFile(text) }));
+  const total = parsed.reduce((n, f) => n + (f.parsed.ok ? f.parsed.listings.length : 0), 0);
+  let done = 0;
+  call.progress(0, total);
+  const results: ImportFileResult[] = [];
+  for (const { name, parsed: file } of parsed) {
+    if (!file.ok) {
+      results.push({
+        name,
+        ok: false,
+        imported: 0,
+        localIds: [],
+        problems: file.problems.map(({ kind: _kind, ...p }) => p),
+      });
+      continue;
     }
-    const records = repo.createMany(parsed.listings);
-    return { name, ok: true, imported: records.length, localIds: records.map((r) => r.localId), problems: [] };
-  });
+    if (call.signal.aborted) {
+      results.push({ name, ok: false, imported: 0, localIds: [], cancelled: true, problems: [] });
+      continue;
+    }
+    const localIds: string[] = [];
+    const listings = file.listings;
+    const store = (batch: Listing[]) =>
+      deps.store.write(() => {
+        const records: ListingRecord[] = deps.repo.createMany(batch);
+        deps.checker.checkAndRecord(records);
+        return records.map((r) => r.localId);
+      });
+    let at = 0;
+    if (listings.length <= wholeFileUpTo) {
+      localIds.push(...store(listings));
+      at = listings.length;
+    } else {
+      // Time-sliced: grow the batch while it stays under the slice, yield between batches.
+      let size = 20;
+      while (at < listings.length && !call.signal.aborted) {
+        const started = performance.now();
+        localIds.push(...store(listings.slice(at, at + size)));
+        at = Math.min(listings.length, at + size);
+        const ms = performance.now() - started;
+        size = Math.max(1, Math.min(1000, Math.round((size * IMPORT_SLICE_MS) / Math.max(ms, 1))));
+        call.progress(done + at, total);
+        await yieldToOthers();
+      }
+    }
+    done += at;
+    call.progress(done, total);
+    const cancelled = at < listings.length;
+    results.push({
+      name,
+      ok: !cancelled,
+      imported: localIds.length,
+      localIds,
+      problems: [],
+      ...(cancelled ? { cancelled: true } : {}),
+    });
+    await yieldToOthers();
+  }
+  return results;
 }
 
-export function exportListingsFile(records: ListingRecord[], now: Date): { fileName: string; text: string; count: number } {
+export function exportListingsFile(
+  records: ListingRecord[],
+  now: Date,
+): { fileName: string; text: string; count: number } {
   const stamp = now.toISOString().slice(0, 10).replaceAll('-', '');
   const only = records.length === 1 ? records[0] : undefined;
   // One listing exports as a plain §1 file, several as { listings: [...] } — both import back.

@@ -1,7 +1,9 @@
 /**
  * Browser mode: the same application core as Electron main, served over HTTP on 127.0.0.1 to a
  * normal browser. One POST per contract call (`/api/<channel>`), validated by the same
- * dispatcher. This is how the UI is tested end-to-end where no Electron binary exists.
+ * dispatcher, which runs in the core's worker thread exactly as in Electron (CoreClient);
+ * the core's events stream to the page as Server-Sent Events on `GET /api/events`.
+ * This is how the UI is tested end-to-end where no Electron binary exists.
  *
  * Local-only hardening: the server binds 127.0.0.1; it rejects requests whose Host is not its own
  * (DNS rebinding) and API calls without the `x-vendordesk-client` header (a custom header forces
@@ -12,8 +14,9 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { contentSecurityPolicy } from '../../shared/security/csp';
-import { createAppCore, type AppCore } from '../services/app-core';
+import { CoreClient } from '../services/core-worker/client';
 import type { Platform } from '../services/platform';
+import { serveEvents } from './events-route';
 
 export const CLIENT_HEADER = 'x-vendordesk-client';
 
@@ -22,22 +25,42 @@ export interface WebHostOptions {
   rendererDir: string;
   port?: number;
   log?: (message: string, error?: unknown) => void;
+  /** The app clock's offset from real time (the VENDORDESK_FAKE_NOW test hook); default 0. */
+  clockOffsetMs?: number;
+  /** Alert scheduler interval in the core (ms); default the scheduler's own. */
+  alertIntervalMs?: number;
+  /** TEST HOOK (VENDORDESK_TEST_HOOKS=1 in server.ts): `POST /__test/kill-core` stops the core's worker abruptly. */
+  testHooks?: boolean;
 }
 
 export interface WebHost {
   url: string;
   port: number;
-  core: AppCore;
+  core: CoreClient;
   close(): Promise<void>;
 }
 
-const BACKUP_INTERVAL_MS = 60 * 60 * 1000;
+/** The core's worker, run from source through tsx like the rest of browser mode. */
+const WORKER_PATH = path.join(import.meta.dirname, '..', 'services', 'core-worker', 'worker.ts');
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
     throw new Error(`The renderer is not built (${options.rendererDir}/index.html is missing). Run "npm run build:renderer".`);
   }
-  const core = createAppCore({ platform: options.platform, mode: 'browser', log: options.log });
+  const { platform } = options;
+  const core = new CoreClient({
+    workerPath: WORKER_PATH,
+    init: {
+      userDataDir: platform.userDataDir,
+      appVersion: platform.appVersion,
+      mode: 'browser',
+      clockOffsetMs: options.clockOffsetMs ?? 0,
+      alertIntervalMs: options.alertIntervalMs,
+    },
+    platform,
+    log: options.log,
+  });
+  await core.whenReady();
   // Body cap: one import call carries at most one 5-million-character file (UTF-8: up to 15 MB).
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
   let allowedHosts = new Set<string>();
@@ -62,6 +85,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // Always 200 with the typed envelope: transport errors and contract errors stay distinct.
     return core.dispatch(request.params.channel, request.body);
   });
+  // Registered before the /api/:channel POST route matters not: GET /api/events is its own route,
+  // behind the same onRequest hooks as every /api/* call.
+  const events = serveEvents(app, core);
+  if (options.testHooks) {
+    app.post('/__test/kill-core', async () => {
+      await core.killWorker();
+      return { ok: true };
+    });
+  }
   // A malformed JSON body is still answered with the contract's typed error, not Fastify's.
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
@@ -76,10 +108,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     return reply.code(404).send({ ok: false, error: { code: 'unknown-channel', message: `no route ${request.method} ${request.url}` } });
   });
 
-  await core.backup().catch((error) => options.log?.('backup failed', error));
-  const backupTimer = setInterval(() => void core.backup().catch((error) => options.log?.('backup failed', error)), BACKUP_INTERVAL_MS);
-  backupTimer.unref();
-
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -89,9 +117,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     core,
     close: async () => {
-      clearInterval(backupTimer);
+      events.close();
       await app.close();
-      core.close();
+      await core.close();
     },
   };
 }

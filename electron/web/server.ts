@@ -38,8 +38,13 @@ async function main(): Promise<void> {
   }
   const userDataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultUserDataDir();
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
+  const now = fakeClock(process.env.VENDORDESK_FAKE_NOW);
   const host = await startWebHost({
-    platform: createNodePlatform({ userDataDir, appVersion: pkg.version, now: fakeClock(process.env.VENDORDESK_FAKE_NOW) }),
+    platform: createNodePlatform({ userDataDir, appVersion: pkg.version, now }),
+    // The core runs in its worker on the same clock.
+    clockOffsetMs: now ? now().getTime() - Date.now() : 0,
+    // TEST HOOK: VENDORDESK_TEST_HOOKS=1 lets end-to-end tests kill the core's worker (never set outside tests).
+    testHooks: process.env.VENDORDESK_TEST_HOOKS === '1',
     rendererDir,
     port,
     log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),

@@ -6,6 +6,7 @@
 import type { VendorDeskApi } from '../../shared/ipc/bridge';
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcResult } from '../../shared/ipc/errors';
+import { parseEvent, type EventName, type EventPayload } from '../../shared/ipc/events';
 import { createHttpBridge } from './bridge/http-bridge';
 
 declare global {
@@ -39,4 +40,20 @@ export async function call<C extends ChannelName>(channel: C, request: RequestOf
   const result = await fn(request);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
   return result.value as ResponseOf<C>;
+}
+
+/**
+ * Listens to one of the core's events (shared/ipc/events.ts) — the renderer never polls. Each
+ * payload is validated against the contract first; one that does not match is dropped (and
+ * logged). Returns the function that stops listening.
+ */
+export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+  return bridge().on(event, (payload: unknown) => {
+    const parsed = parseEvent(event, payload);
+    if (!parsed) {
+      console.warn(`VendorDesk: dropped an invalid ${event} event`);
+      return;
+    }
+    listener(parsed.payload as EventPayload<E>);
+  });
 }

@@ -5,6 +5,7 @@
  */
 export const channelNames = [
   'app.status',
+  'app.cancel',
   'settings.get',
   'settings.update',
   'listings.list',
@@ -39,3 +40,8 @@ export const channelNames = [
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];
+
+/** The contract's event names (shared/ipc/events.ts holds their schemas). */
+export const eventNames = ['alerts.raised', 'data.changed', 'progress', 'core.status', 'app.navigate', 'sync.state'] as const;
+
+export type EventName = (typeof eventNames)[number];

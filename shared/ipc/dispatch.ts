@@ -7,14 +7,26 @@
 import { AppError, type IpcResult } from './errors';
 import { contract, isChannelName, type ChannelName, type ParsedRequestOf, type ResponseOf } from './contract';
 
+/**
+ * What a handler may use besides its request: a cancel signal and a progress callback. Long work
+ * (imports, re-check all, sync) checks `signal` between batches and reports `progress`; the
+ * transport decides where progress goes (the worker protocol, `progress` events).
+ */
+export interface CallContext {
+  signal: AbortSignal;
+  progress(done: number, total: number): void;
+}
+
 export type Handlers = {
-  [C in ChannelName]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+  [C in ChannelName]: (request: ParsedRequestOf<C>, call: CallContext) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
-export type Dispatch = (channel: unknown, payload: unknown) => Promise<IpcResult<unknown>>;
+export type Dispatch = (channel: unknown, payload: unknown, call?: CallContext) => Promise<IpcResult<unknown>>;
+
+const noCall: CallContext = { signal: new AbortController().signal, progress: () => undefined };
 
 export function createDispatcher(handlers: Handlers, onInternalError: (error: unknown, channel: string) => void): Dispatch {
-  return async (channel, payload) => {
+  return async (channel, payload, call = noCall) => {
     if (!isChannelName(channel)) {
       return { ok: false, error: { code: 'unknown-channel', message: `unknown channel: ${String(channel).slice(0, 100)}` } };
     }
@@ -34,8 +46,8 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
       };
     }
     try {
-      const handler = handlers[channel] as (request: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const handler = handlers[channel] as (request: unknown, call: CallContext) => unknown;
+      const value = await handler(parsed.data, call);
       const checked = spec.response.safeParse(value);
       if (!checked.success) {
         // A handler answering outside the contract is our bug, not the caller's.

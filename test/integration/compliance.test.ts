@@ -11,6 +11,7 @@ import { run as runPoints } from '../../cli/commands/points';
 import { run as runSla } from '../../cli/commands/sla';
 import type { CliIO } from '../../cli/io';
 import { createAppCore, type AppCore } from '../../electron/services/app-core';
+import { eventContract, parseEvent } from '../../shared/ipc/events';
 import type { DesktopNotification } from '../../electron/services/platform';
 import { createNodePlatform } from '../../electron/web/platform-node';
 import type { ComplianceSnapshot } from '../../shared/ipc/contract';
@@ -24,6 +25,7 @@ let tmp: ReturnType<typeof tempDir>;
 let core: AppCore;
 let clock: number;
 let notified: DesktopNotification[];
+let events: { name: string; payload: unknown }[] = [];
 
 function openCore(): AppCore {
   return createAppCore({
@@ -36,6 +38,7 @@ function openCore(): AppCore {
     mode: 'browser',
     alertIntervalMs: 0,
     log: () => undefined,
+    emit: (name, payload) => events.push({ name, payload }),
   });
 }
 
@@ -249,9 +252,30 @@ describe('alerts', () => {
     expect(core.alerts.tick().raised.map((a) => a.kind)).toEqual(['deposit-due']);
   });
 
-  it('routes a clicked desktop notification to the renderer once', async () => {
-    core.alerts.requestNavigation('/deposit');
-    expect(await call('alerts.recent', { afterId: 0 })).toMatchObject({ navigate: '/deposit' });
-    expect(await call('alerts.recent', { afterId: 0 })).toMatchObject({ navigate: null });
+  it('announces raised alerts and changed data as contract events', async () => {
+    events = [];
+    await importFiles('tickets.json');
+    const raised = events.filter((e) => e.name === 'alerts.raised');
+    expect(raised).toHaveLength(1);
+    expect(eventContract['alerts.raised'].parse(raised[0]!.payload).alerts.map((a) => a.recordId)).toEqual(['T-1003']);
+    expect(events.filter((e) => e.name === 'data.changed').map((e) => e.payload)).toContainEqual({ topics: ['tickets', 'ledger', 'violations'], reason: 'write' });
+    for (const e of events) expect(parseEvent(e.name, e.payload)).not.toBeNull();
+    // A read announces nothing.
+    events = [];
+    await call('compliance.snapshot', {});
+    expect(events).toEqual([]);
+  });
+
+  it('tells the pages when a pending deadline passes with time', async () => {
+    await importFiles('tickets.json');
+    core.alerts.tick();
+    events = [];
+    // T-1003 (complaint) is due 10 minutes after AT: an hour later its status has changed.
+    clock = Date.parse(AT) + 3_600_000;
+    core.alerts.tick();
+    expect(events.map((e) => e.payload)).toContainEqual({ topics: ['tickets'], reason: 'time' });
+    events = [];
+    core.alerts.tick();
+    expect(events.filter((e) => (e.payload as { reason?: string }).reason === 'time')).toEqual([]);
   });
 });

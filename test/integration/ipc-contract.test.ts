@@ -59,7 +59,7 @@ describe('the dispatcher rejects payloads that break the contract with typed err
 
 describe('handlers over the contract', () => {
   it('every contract channel has a bridge method and a handler', async () => {
-    const bridge = buildBridge(async () => ({ ok: true, value: null })) as unknown as Record<string, Record<string, unknown>>;
+    const bridge = buildBridge(async () => ({ ok: true, value: null }), () => () => undefined) as unknown as Record<string, Record<string, unknown>>;
     for (const name of channelNames) {
       const [ns, method] = name.split('.') as [string, string];
       expect(typeof bridge[ns]?.[method]).toBe('function');

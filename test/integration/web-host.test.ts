@@ -73,4 +73,37 @@ describe('browser-mode host', () => {
     });
     expect(status).toBe(421);
   });
+
+  it('streams the core\'s events as Server-Sent Events on GET /api/events', async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${host.url}api/events`, { signal: controller.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}: ${text}`);
+        text += decoder.decode(value);
+      }
+    };
+    await readUntil(': connected');
+    const created = await (await post('settings.update', JSON.stringify({ locale: 'en' }))).json();
+    expect(created.ok).toBe(true);
+        await readUntil('event: data.changed');
+    await readUntil('\n\n');
+    const message = text.slice(text.indexOf('event: data.changed'));
+    const data = /data: (.*)\n/.exec(message)?.[1];
+    expect(JSON.parse(data!)).toEqual({ topics: ['settings'], reason: 'write' });
+    controller.abort();
+  });
+
+  it('refuses the event stream to another site', async () => {
+    const foreign = await fetch(`${host.url}api/events`, { headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    const crossSite = await fetch(`${host.url}api/events`, { headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+  });
 });

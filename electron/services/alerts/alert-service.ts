@@ -23,6 +23,10 @@ export interface AlertServiceDeps {
   log(message: string, error?: unknown): void;
   /** Writes refused (read-only database): alerts are then neither recorded nor delivered. */
   writable(): boolean;
+  /** Called with the alerts just recorded (the core turns them into an `alerts.raised` event). */
+  onRaised?(raised: StoredAlert[]): void;
+  /** Called when a pending ticket's deadline passed since the last tick (its status changed with time). */
+  onDeadlinePassed?(): void;
 }
 
 /** What the scheduler needs from one engine run. */
@@ -55,7 +59,8 @@ export function alertInputOf(run: EngineRun): AlertInput {
 
 export class AlertService {
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private pendingNavigation: string | null = null;
+  /** The earliest pending deadline the last tick saw: once now is past it, a status changed with time. */
+  private nextDeadline: number | null = null;
 
   private intervalMs = DEFAULT_ALERT_INTERVAL_MS;
 
@@ -65,11 +70,19 @@ export class AlertService {
   tick(): { raised: StoredAlert[]; nextAt: number | null } {
     const now = this.deps.now();
     const { run, settings } = this.deps.evaluate(now);
+    const input = alertInputOf(run);
+    // The next pending deadline wakes the timer too: the pages are told that a status changed.
+    let nextDeadline: number | null = null;
+    for (const t of input.tickets) {
+      if (t.pending && t.deadlineMs > now) nextDeadline = nextDeadline === null ? t.deadlineMs : Math.min(nextDeadline, t.deadlineMs);
+    }
+    if (this.nextDeadline !== null && this.nextDeadline <= now) this.deps.onDeadlinePassed?.();
+    this.nextDeadline = nextDeadline;
     const leadTimes = { ...defaultLeadTimes, ...stripUndefined(settings.alertLeadTimes ?? {}) };
     // Only keys whose deadline can still matter; older ones can never be due again.
     const raisedKeys = this.deps.alerts.keysSince(now - 2 * 86_400_000);
-    const result: ScheduleResult = scheduleAlerts(
-      alertInputOf(run),
+    const scheduled: ScheduleResult = scheduleAlerts(
+      input,
       {
         leadTimes,
         quietOutsideServiceHours: settings.quietOutsideServiceHours ?? false,
@@ -79,9 +92,12 @@ export class AlertService {
       now,
       raisedKeys,
     );
+    const candidates = [scheduled.nextAt, nextDeadline === null ? null : nextDeadline + 1].filter((x): x is number => x !== null);
+    const result = { ...scheduled, nextAt: candidates.length > 0 ? Math.min(...candidates) : null };
     if (!this.deps.writable()) return { raised: [], nextAt: result.nextAt };
     const raised = this.deps.alerts.insertNew(result.due, now);
     this.deliver(raised, settings.locale);
+    if (raised.length > 0) this.deps.onRaised?.(raised);
     return { raised, nextAt: result.nextAt };
   }
 
@@ -119,17 +135,6 @@ export class AlertService {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-  }
-
-  /** A desktop notification was clicked (Electron): the renderer picks the route up on its next poll. */
-  requestNavigation(route: string): void {
-    this.pendingNavigation = route;
-  }
-
-  takeNavigation(): string | null {
-    const route = this.pendingNavigation;
-    this.pendingNavigation = null;
-    return route;
   }
 }
 

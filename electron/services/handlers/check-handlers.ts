@@ -3,16 +3,14 @@
  * stored as history rows, and summarised for the listings page. The official-site verification
  * is fetched here (the renderer has no network) and cached per URL.
  */
-import { checkListing, defaultCompiledPack } from '../../../shared/check/engine';
-import type { CheckContext, Finding, RuleId } from '../../../shared/check/types';
-import { countsOf, exposureOf } from '../../../shared/check/exposure';
-import type { CheckRun, ListingSummary } from '../../../shared/ipc/contract';
+import type { Finding } from '../../../shared/check/types';
+import { exposureOf } from '../../../shared/check/exposure';
+import type { CheckRun } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { productNameCandidates } from '../../../shared/check/official-site';
 import { verifyOfficialSite } from '../official-site/verify';
 import { renderCheckReport, reportFileName } from '../reports/check-report';
-import { CheckRunsRepository, type NewRun } from '../repositories/check-runs-repository';
-import { OfficialSiteCacheRepository } from '../repositories/official-site-cache-repository';
+import type { NewRun } from '../repositories/check-runs-repository';
 import type { HandlerContext, HandlerGroup } from './types';
 
 const SUMMARY_BATCH = 250;
@@ -25,47 +23,34 @@ type CheckChannels =
   | 'checks.cachedVerification'
   | 'checks.report';
 
+const sameResult = (a: CheckRun | NewRun, b: CheckRun | NewRun) =>
+  JSON.stringify([a.counts, a.exposure, a.rules]) === JSON.stringify([b.counts, b.exposure, b.rules]);
+
 export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> {
-  const runs = new CheckRunsRepository(ctx.store);
-  const siteCache = new OfficialSiteCacheRepository(ctx.store);
-  const compiled = defaultCompiledPack();
-  const { id: packId, version: packVersion } = compiled.pack;
-
-  const contextFor = (listing: Listing): CheckContext => {
-    const url = listing.officialSite?.productPageUrl?.trim();
-    const officialSite = url ? siteCache.get(url) : null;
-    return officialSite ? { officialSite } : {};
-  };
-
-  const check = (listing: Listing): Finding[] => checkListing(listing, compiled, contextFor(listing));
-
-  const newRun = (localId: string, revision: number, findings: Finding[]): NewRun => ({
-    localId,
-    revision,
-    checkedAt: ctx.now().toISOString(),
-    packId,
-    packVersion,
-    counts: countsOf(findings),
-    exposure: exposureOf(findings),
-    rules: [...new Set(findings.map((f) => f.ruleId))].sort() as RuleId[],
-  });
-
-  const isCurrent = (summary: ListingSummary, run: CheckRun | null): boolean =>
-    run !== null &&
-    run.revision === summary.revision &&
-    run.packId === packId &&
-    run.packVersion === packVersion;
+  const { checker } = ctx;
+  const { runs, siteCache, compiled } = checker;
+  const check = (listing: Listing): Finding[] => checker.check(listing);
+  const newRun = (localId: string, revision: number, findings: Finding[]): NewRun => checker.newRun(localId, revision, findings);
 
   return {
     'checks.run': ({ localId }) => {
       const record = ctx.listings.get(localId);
       const findings = check(record.listing);
-      const [run] = runs.record([newRun(localId, record.revision, findings)]);
+      const fresh = newRun(localId, record.revision, findings);
+      // The save already recorded this revision's run: a run is recorded again only when the
+      // result changed (e.g. the official-site verification arrived since).
+      const latest = runs.history(localId).at(-1);
+      if (latest && checker.isCurrent(record.revision, latest.revision, `${latest.packId}@${latest.packVersion}`) && sameResult(latest, fresh)) {
+        return { run: latest, findings };
+      }
+      const [run] = runs.record([fresh]);
       return { run: run!, findings };
     },
     'checks.summary': async () => {
       let rows = runs.summaries();
-      const stale = rows.filter((r) => !isCurrent(r.summary, r.latestRun)).map((r) => r.summary.localId);
+      // Saves and imports check what they store; only listings stored before that (or checked by
+      // an older pack) are stale here.
+      const stale = rows.filter((r) => !checker.isCurrent(r.summary.revision, r.checkRevision, r.checkPack)).map((r) => r.summary.localId);
       if (stale.length > 0 && ctx.store.writable) {
         // Listings imported or edited elsewhere (or checked by an older pack) are checked here,
         // so the list never shows a count from another revision. In batches, yielding between

@@ -1,3 +1,4 @@
+import type { ListingRecord } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { exportListingsFile, importListingFiles } from '../listing-files';
 import type { HandlerContext, HandlerGroup } from './types';
@@ -12,17 +13,25 @@ type ListingChannels =
   | 'listings.import'
   | 'listings.export';
 
-export function listingHandlers({ listings, settings, store, now }: HandlerContext): HandlerGroup<ListingChannels> {
+export function listingHandlers({ listings, settings, store, now, checker }: HandlerContext): HandlerGroup<ListingChannels> {
+  /** Stores and checks in one transaction: the listing's row has its summary as soon as it exists. */
+  const checked = (write: () => ListingRecord): ListingRecord =>
+    store.write(() => {
+      const record = write();
+      checker.checkAndRecord([record]);
+      return record;
+    });
   return {
     'listings.list': () => listings.list(),
     'listings.get': ({ localId }) => listings.get(localId),
-    'listings.create': ({ listing }) => listings.create(listing),
-    'listings.update': ({ localId, revision, listing }) => listings.update(localId, revision, listing),
-    'listings.duplicate': ({ localId }) => listings.duplicate(localId, settings.get().locale === 'en' ? ' (copy)' : '（副本）'),
+    'listings.create': ({ listing }) => checked(() => listings.create(listing)),
+    'listings.update': ({ localId, revision, listing }) => checked(() => listings.update(localId, revision, listing)),
+    'listings.duplicate': ({ localId }) =>
+      checked(() => listings.duplicate(localId, settings.get().locale === 'en' ? ' (copy)' : '（副本）')),
     'listings.delete': ({ localId }) => ({ deleted: listings.delete(localId) }),
-    'listings.import': ({ files }) => {
+    'listings.import': async ({ files }, call) => {
       if (!store.writable) throw new AppError('read-only', store.state.message ?? 'read-only');
-      return { files: importListingFiles(listings, files) };
+      return { files: await importListingFiles({ repo: listings, checker, store }, files, call) };
     },
     'listings.export': ({ localIds }) => {
       const records = localIds ? localIds.map((id) => listings.get(id)) : listings.list();

@@ -1,5 +1,7 @@
+import type { CallContext } from '../../../shared/ipc/dispatch';
 import type { ChannelName, ParsedRequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { Store } from '../db/database';
+import type { ListingChecker } from '../checks/listing-checker';
 import type { Platform } from '../platform';
 import type { ListingsRepository } from '../repositories/listings-repository';
 import type { SettingsRepository } from '../repositories/settings-repository';
@@ -7,7 +9,7 @@ import type { ComplianceServices } from '../compliance/engines';
 
 /** Handlers for some of the contract's channels; app-core merges one such object per feature. */
 export type HandlerGroup<C extends ChannelName> = {
-  [K in C]: (request: ParsedRequestOf<K>) => Promise<ResponseOf<K>> | ResponseOf<K>;
+  [K in C]: (request: ParsedRequestOf<K>, call: CallContext) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
 
 /** What every feature's handlers may use. Repositories are created once, here. */
@@ -18,6 +20,8 @@ export interface HandlerContext {
   now: () => Date;
   listings: ListingsRepository;
   settings: SettingsRepository;
+  /** Checks listings where they are written and records the runs (issue 11). */
+  checker: ListingChecker;
   /** Tickets, deposit ledger, violations, alerts (issue 7). */
   compliance: ComplianceServices;
 }

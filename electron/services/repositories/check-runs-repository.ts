@@ -28,16 +28,28 @@ interface RunRow {
   rules_json: string;
 }
 
-interface SummaryRow {
-  l_local_id: string;
-  l_revision: number;
-  l_status: 'draft';
-  l_updated_at: string;
-  l_title: string;
-  l_listing_id: string | null;
-  l_type: ListingSummary['type'];
-  l_price_amount_fen: number;
-  l_price_billing: string;
+export interface SummaryRow {
+  local_id: string;
+  revision: number;
+  status: 'draft';
+  updated_at: string;
+  title: string;
+  listing_id: string | null;
+  type: ListingSummary['type'];
+  price_amount_fen: number;
+  price_billing: string;
+  check_revision: number | null;
+  check_pack: string | null;
+  checked_at: string | null;
+  blockers: number | null;
+  warnings: number | null;
+  infos: number | null;
+  exposure_points: number | null;
+  exposure_freeze: number | null;
+  exposure_deposit_fen: number | null;
+  exposure_expel: number | null;
+  exposure_deposit_all: number | null;
+  rule_mask: number | null;
 }
 
 export interface NewRun {
@@ -72,24 +84,6 @@ function toRun(row: RunRow): CheckRun {
   };
 }
 
-const runColumns = [
-  'id',
-  'local_id',
-  'revision',
-  'checked_at',
-  'pack_id',
-  'pack_version',
-  'blockers',
-  'warnings',
-  'infos',
-  'exposure_points',
-  'exposure_freeze',
-  'exposure_deposit_fen',
-  'exposure_expel',
-  'exposure_deposit_all',
-  'penalty_rows_json',
-  'rules_json',
-];
 
 export class CheckRunsRepository {
   private readonly statements = new Map<string, Database.Statement>();
@@ -131,6 +125,26 @@ export class CheckRunsRepository {
           JSON.stringify(run.exposure.rows),
           JSON.stringify(run.rules),
         );
+        // The listing's own row carries its latest summary (migration 0004): the list reads only that.
+        this.sql(
+          `UPDATE listings SET check_revision = ?, check_pack = ?, checked_at = ?, blockers = ?, warnings = ?, infos = ?,
+             exposure_points = ?, exposure_freeze = ?, exposure_deposit_fen = ?, exposure_expel = ?, exposure_deposit_all = ?, rule_mask = ?
+           WHERE local_id = ?`,
+        ).run(
+          run.revision,
+          `${run.packId}@${run.packVersion}`,
+          run.checkedAt,
+          run.counts.blockers,
+          run.counts.warnings,
+          run.counts.infos,
+          run.exposure.points,
+          run.exposure.freezeDays,
+          yuanToFen(run.exposure.depositYuan),
+          run.exposure.expel ? 1 : 0,
+          run.exposure.depositAll ? 1 : 0,
+          maskOfRules(run.rules),
+          run.localId,
+        );
         return { ...run, id: Number(info.lastInsertRowid) };
       }),
     );
@@ -143,40 +157,51 @@ export class CheckRunsRepository {
   }
 
   /** Every listing with its latest run (null when never checked), newest listing first. */
-  summaries(): { summary: ListingSummary; latestRun: CheckRun | null }[] {
+  /**
+   * Every listing's summary from its own row (no JSON, no join), newest first, with what was
+   * checked (revision and pack) so the caller can tell a stale summary.
+   */
+  summaries(where = '', params: unknown[] = []): { summary: ListingSummary; checkRevision: number | null; checkPack: string | null }[] {
     const rows = this.sql(
-      `SELECT l.local_id AS l_local_id, l.revision AS l_revision, l.status AS l_status, l.updated_at AS l_updated_at, l.title AS l_title,
-              l.listing_id AS l_listing_id, l.type AS l_type, l.price_amount_fen AS l_price_amount_fen, l.price_billing AS l_price_billing,
-              ${runColumns.map((c) => `r.${c}`).join(', ')}
-         FROM listings l
-         LEFT JOIN check_runs r ON r.id = (SELECT max(id) FROM check_runs WHERE local_id = l.local_id)
-        ORDER BY l.updated_at DESC, l.local_id`,
-    ).all() as (SummaryRow & Partial<RunRow>)[];
-    return rows.map((row) => {
-      const latestRun = row.id === null || row.id === undefined ? null : toRun(row as RunRow);
-      const { rows: _penaltyRows, ...exposure } = latestRun?.exposure ?? { rows: [] };
-      return {
-        latestRun,
-        summary: {
-          localId: row.l_local_id,
-          revision: row.l_revision,
-          status: row.l_status,
-          updatedAt: row.l_updated_at,
-          title: row.l_title,
-          ...(row.l_listing_id === null ? {} : { listingId: row.l_listing_id }),
-          type: row.l_type,
-          priceAmount: fenToYuan(row.l_price_amount_fen),
-          billing: row.l_price_billing,
-          check: latestRun
-            ? {
-                checkedAt: latestRun.checkedAt,
-                counts: latestRun.counts,
-                exposure: exposure as Omit<Exposure, 'rows'>,
-                ruleMask: maskOfRules(latestRun.rules),
-              }
-            : null,
-        },
-      };
-    });
+      `SELECT ${summaryColumns} FROM listings ${where} ORDER BY updated_at DESC, local_id`,
+    ).all(...params) as SummaryRow[];
+    return rows.map(summaryOf);
   }
+}
+
+export const summaryColumns = `local_id, revision, status, updated_at, title, listing_id, type, price_amount_fen, price_billing,
+  check_revision, check_pack, checked_at, blockers, warnings, infos, exposure_points, exposure_freeze, exposure_deposit_fen,
+  exposure_expel, exposure_deposit_all, rule_mask`;
+
+export function summaryOf(row: SummaryRow): { summary: ListingSummary; checkRevision: number | null; checkPack: string | null } {
+  return {
+    checkRevision: row.check_revision,
+    checkPack: row.check_pack,
+    summary: {
+      localId: row.local_id,
+      revision: row.revision,
+      status: row.status,
+      updatedAt: row.updated_at,
+      title: row.title,
+      ...(row.listing_id === null ? {} : { listingId: row.listing_id }),
+      type: row.type,
+      priceAmount: fenToYuan(row.price_amount_fen),
+      billing: row.price_billing,
+      check:
+        row.checked_at === null
+          ? null
+          : {
+              checkedAt: row.checked_at,
+              counts: { blockers: row.blockers ?? 0, warnings: row.warnings ?? 0, infos: row.infos ?? 0 },
+              exposure: {
+                points: row.exposure_points ?? 0,
+                freezeDays: row.exposure_freeze ?? 0,
+                depositYuan: fenToYuan(row.exposure_deposit_fen ?? 0),
+                expel: row.exposure_expel === 1,
+                depositAll: row.exposure_deposit_all === 1,
+              } as Omit<Exposure, 'rows'>,
+              ruleMask: row.rule_mask ?? 0,
+            },
+    },
+  };
 }

@@ -5,6 +5,11 @@
 export const zhCN = {
   appName: 'VendorDesk 服务商工作台',
   nav: { listings: '商品' },
+  core: {
+    restarting: '后台核心意外停止，正在重启。进行中的操作未完成；已保存的数据不受影响。',
+    ready: '后台核心已重新启动，可以继续工作。',
+    failed: '后台核心多次停止，请重新启动 VendorDesk。',
+  },
   language: '语言',
   common: {
     save: '保存',
@@ -95,6 +100,11 @@ export type Widen<T> = T extends string ? string : T extends (...args: infer A) 
 export const en: Widen<Messages> = {
   appName: 'VendorDesk',
   nav: { listings: 'Listings' },
+  core: {
+    restarting: 'The background core stopped unexpectedly and is restarting. Work in progress did not finish; saved data is kept.',
+    ready: 'The background core has restarted; you can carry on.',
+    failed: 'The background core stopped too often. Please restart VendorDesk.',
+  },
   language: 'Language',
   common: {
     save: 'Save',

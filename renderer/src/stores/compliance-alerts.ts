@@ -1,18 +1,18 @@
 /**
- * Alerts in the renderer. The main process decides and records them (electron/services/alerts);
- * this polls `alerts.recent` and shows each new one as an in-app banner and, when the user
- * allowed it, a Web Notification (browser mode). Electron shows OS notifications itself; a click
- * there comes back here as `navigate`. Clicking a banner or notification opens the record.
+ * Alerts in the renderer. The core decides and records them (electron/services/alerts) and
+ * sends each batch as an `alerts.raised` event; this shows each new one as an in-app banner and,
+ * when the user allowed it, a Web Notification (browser mode). Electron shows OS notifications
+ * itself; a click there comes back as an `app.navigate` event (app-store). Clicking a banner or
+ * notification opens the record.
  */
 import { Button, notification } from 'antd';
 import { createElement } from 'react';
 import type { AlertRecord } from '../../../shared/ipc/contract';
-import { call } from '../api';
+import { call, onEvent } from '../api';
+import { EVENTS_CONNECTED } from '../bridge/http-bridge';
 import { complianceText } from '../pages/overview/compliance-messages';
 import { useApp } from './app-store';
 import { useCompliance } from './compliance-store';
-
-export const ALERT_POLL_MS = 4000;
 
 let started = false;
 /** Alerts up to this id have been shown (or predate this session: no banner for old news). */
@@ -62,33 +62,44 @@ function showCapped(alerts: AlertRecord[], electron: boolean): void {
   }
 }
 
-async function poll(): Promise<void> {
-  const electron = useApp.getState().status?.mode === 'electron';
-  const { alerts, navigate } = await call('alerts.recent', { afterId: lastId ?? 0 });
-  if (navigate) useApp.getState().navigate(navigate);
-  const newest = alerts.at(-1)?.id;
-  if (lastId === null) {
-    // First poll: show only alerts raised in the last minute (e.g. while the app was loading),
-    // measured on the app's clock, which the snapshot carries.
-    if (!useCompliance.getState().snapshot) await useCompliance.getState().load();
-    const cutoff = useCompliance.getState().now() - 60_000;
-    showCapped(alerts.filter((alert) => Date.parse(alert.createdAt) >= cutoff), electron);
-  } else {
-    showCapped(alerts, electron);
-  }
-  if (newest !== undefined) lastId = Math.max(lastId ?? 0, newest);
-  else lastId ??= 0;
-  // A new alert means the numbers moved: refresh the open page's snapshot.
-  if (alerts.length > 0 && useCompliance.getState().snapshot) void useCompliance.getState().load();
+/** Shows alerts not shown yet (by id) and remembers the newest. */
+function showNew(alerts: AlertRecord[]): void {
+  const fresh = alerts.filter((a) => a.id > (lastId ?? 0));
+  if (fresh.length === 0) return;
+  showCapped(fresh, useApp.getState().status?.mode === 'electron');
+  lastId = Math.max(lastId ?? 0, ...fresh.map((a) => a.id));
 }
 
-export function startAlertPolling(): void {
+/** Alerts raised while no event could arrive (the stream reconnecting, the core restarting). */
+async function catchUp(): Promise<void> {
+  if (lastId === null) return;
+  const { alerts } = await call('alerts.recent', { afterId: lastId });
+  showNew(alerts);
+}
+
+/** Listens to `alerts.raised`; reads the recent ones once at start and again after each reconnect. */
+export function startAlerts(): void {
   if (started) return;
   started = true;
-  const loop = () => {
-    poll()
-      .catch(() => undefined) // the host may be restarting; try again next time
-      .finally(() => setTimeout(loop, ALERT_POLL_MS));
-  };
-  loop();
+  onEvent('alerts.raised', ({ alerts }) => {
+    if (lastId === null) return; // the first read below has not finished: it will include these
+    showNew(alerts);
+  });
+  window.addEventListener(EVENTS_CONNECTED, () => void catchUp().catch(() => undefined));
+  onEvent('core.status', ({ state }) => {
+    if (state === 'ready') void catchUp().catch(() => undefined);
+  });
+  void (async () => {
+    const { alerts } = await call('alerts.recent', { afterId: 0 });
+    // At start, only alerts raised in the last minute (e.g. while the app was loading), measured
+    // on the app's clock, which the snapshot carries: older ones are no news.
+    if (!useCompliance.getState().snapshot) await useCompliance.getState().load();
+    const cutoff = useCompliance.getState().now() - 60_000;
+    const newest = alerts.at(-1)?.id ?? 0;
+    lastId = 0;
+    showNew(alerts.filter((alert) => Date.parse(alert.createdAt) >= cutoff));
+    lastId = Math.max(lastId, newest);
+  })().catch(() => {
+    lastId ??= 0;
+  });
 }

@@ -1,6 +1,8 @@
 /**
- * The compliance pages' data: one snapshot of the engines' reports as of the main process's
- * clock, refreshed on a timer and after every change. Every change goes through the contract.
+ * The compliance pages' data: one snapshot of the engines' reports as of the core's clock,
+ * reloaded after every change — this window's own, and any the core announces with a
+ * `data.changed` event (another import, a deadline passing, an alert; see core-events.ts).
+ * Every change goes through the contract.
  */
 import { create } from 'zustand';
 import type {
@@ -11,10 +13,8 @@ import type {
   ResponseOf,
 } from '../../../shared/ipc/contract';
 import { call } from '../api';
+import { localWrite } from './local-writes';
 import { appNow } from './compliance-view';
-
-/** The engines are re-run this often while a compliance page is open (countdowns tick locally every second). */
-export const SNAPSHOT_REFRESH_MS = 30_000;
 
 interface ComplianceState {
   snapshot: ComplianceSnapshot | null;
@@ -37,9 +37,23 @@ interface ComplianceState {
 }
 
 export const useCompliance = create<ComplianceState>((set, get) => {
-  const thenReload = async (work: Promise<unknown>) => {
-    await work;
-    await get().load();
+  const thenReload = (work: Promise<unknown>) =>
+    localWrite(async () => {
+      await work;
+      await get().load();
+    });
+  let inFlight: Promise<void> | null = null;
+  let again = false;
+  const loadOnce = async () => {
+    set({ loading: true });
+    try {
+      const [snapshot, catalog] = await Promise.all([call('compliance.snapshot', {}), call('compliance.catalog', {})]);
+      set({ snapshot, catalog, receivedAt: performance.now(), error: null });
+    } catch (error) {
+      set({ error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      set({ loading: false });
+    }
   };
   return {
     snapshot: null,
@@ -48,21 +62,24 @@ export const useCompliance = create<ComplianceState>((set, get) => {
     loading: false,
     error: null,
     async load() {
-      set({ loading: true });
-      try {
-        const [snapshot, catalog] = await Promise.all([call('compliance.snapshot', {}), call('compliance.catalog', {})]);
-        set({ snapshot, catalog, receivedAt: performance.now(), error: null });
-      } catch (error) {
-        set({ error: error instanceof Error ? error.message : String(error) });
-      } finally {
-        set({ loading: false });
+      // Coalesce: a load asked for while one runs becomes one more load after it.
+      if (inFlight) {
+        again = true;
+        return inFlight;
       }
+      inFlight = (async () => {
+        do {
+          again = false;
+          await loadOnce();
+        } while (again);
+      })().finally(() => (inFlight = null));
+      return inFlight;
     },
     now() {
       const { snapshot, receivedAt } = get();
       return snapshot ? appNow(snapshot.atMs, receivedAt, performance.now()) : Date.now();
     },
-    async importFiles(files, onProgress) {
+    importFiles: (files, onProgress) => localWrite(async () => {
       const results: ComplianceImportResult[] = [];
       // One file per call: every file reported as imported is already committed.
       for (const file of files) {
@@ -72,7 +89,7 @@ export const useCompliance = create<ComplianceState>((set, get) => {
       }
       await get().load();
       return results;
-    },
+    }),
     saveTicket: (ticket) => thenReload(call('compliance.saveTicket', { ticket })),
     saveLedgerEntry: (entry) => thenReload(call('compliance.saveLedgerEntry', { entry })),
     setDepositRequired: (required) => thenReload(call('compliance.setDepositRequired', { required })),

@@ -9,6 +9,7 @@ import type { Finding, OfficialSiteVerification } from '../../../shared/check/ty
 import type { CheckRun, ImportFileResult, ListingRecord, ListingSummary } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { call } from '../api';
+import { localWrite } from './local-writes';
 
 export interface EditorState {
   /** The stored record being edited; null for a listing not saved yet. */
@@ -69,16 +70,18 @@ export const useListings = create<ListingsState>((set, get) => {
         set({ loading: false });
       }
     },
-    async duplicate(localId) {
-      const record = await call('listings.duplicate', { localId });
-      await get().load();
-      return record;
-    },
-    async remove(localId) {
-      await call('listings.delete', { localId });
-      await get().load();
-    },
-    async importFiles(files, onProgress) {
+    duplicate: (localId) =>
+      localWrite(async () => {
+        const record = await call('listings.duplicate', { localId });
+        await get().load();
+        return record;
+      }),
+    remove: (localId) =>
+      localWrite(async () => {
+        await call('listings.delete', { localId });
+        await get().load();
+      }),
+    importFiles: (files, onProgress) => localWrite(async () => {
       const results: ImportFileResult[] = [];
       for (const file of files) {
         const {
@@ -89,7 +92,7 @@ export const useListings = create<ListingsState>((set, get) => {
       }
       await get().load();
       return results;
-    },
+    }),
     exportFile(localIds) {
       return call('listings.export', localIds ? { localIds } : {});
     },
@@ -125,7 +128,7 @@ export const useListings = create<ListingsState>((set, get) => {
       if (editor)
         set({ editor: { ...editor, findings, findingsFor: listing, checkMs: ms } });
     },
-    async save(listing) {
+    save: (listing) => localWrite(async () => {
       const editor = get().editor;
       const record = editor?.record
         ? await call('listings.update', {
@@ -140,7 +143,7 @@ export const useListings = create<ListingsState>((set, get) => {
       if (current) set({ editor: { ...current, record, history } });
       await get().load();
       return { record, run };
-    },
+    }),
     async verifyOfficialSite(url) {
       const editor = get().editor;
       const verification = await call('checks.verifyOfficialSite', { url, title: editor?.draft.title ?? '' });

@@ -1,7 +1,7 @@
 /** App-level channels: status and settings. */
 import { z } from 'zod';
 import { importedCalendarSchema } from './calendar';
-import { channel } from './define';
+import { channel, operationIdSchema } from './define';
 
 export const localeSchema = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
@@ -56,6 +56,8 @@ export const appContract = {
       dataDir: z.string(),
     }),
   ),
+  /** Cancels a long request that carried this `operationId` (it stops at its next batch and reports what it kept). */
+  'app.cancel': channel(z.object({ operationId: operationIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
   'settings.get': channel(empty, settingsSchema),
   'settings.update': channel(settingsSchema.partial().strict(), settingsSchema),
 } as const;

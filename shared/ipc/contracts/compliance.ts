@@ -227,6 +227,6 @@ export const complianceContract = {
   /** Alerts after `afterId` (newest last), and a route to open when a desktop notification was clicked. */
   'alerts.recent': channel(
     z.object({ afterId: z.number().int().min(0).optional() }).strict(),
-    z.object({ alerts: z.array(alertRecordSchema), navigate: z.string().nullable() }),
+    z.object({ alerts: z.array(alertRecordSchema) }),
   ),
 } as const;

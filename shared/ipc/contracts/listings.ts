@@ -1,7 +1,7 @@
 /** Listing drafts: CRUD, import and export of formats.md §1 files. */
 import { z } from 'zod';
 import { listingSchema } from '../../listing/schema';
-import { channel } from './define';
+import { channel, operationIdSchema } from './define';
 
 export const listingStatusSchema = z.enum(['draft']);
 
@@ -25,6 +25,8 @@ export const importFileResultSchema = z.object({
   ok: z.boolean(),
   imported: z.number().int().nonnegative(),
   localIds: z.array(z.string()),
+  /** Cancelled part-way: `imported` listings (whole batches, committed) were kept, the rest not stored. */
+  cancelled: z.boolean().optional(),
   problems: z.array(
     z.object({
       path: z.string(),
@@ -43,6 +45,8 @@ export const importFilesRequestSchema = z
       .array(z.object({ name: z.string().max(1000), text: z.string().max(importLimits.maxFileChars) }).strict())
       .min(1)
       .max(importLimits.maxFiles),
+    /** Makes the import an operation: `progress` events name it and `app.cancel` stops it between batches. */
+    operationId: operationIdSchema.optional(),
   })
   .strict();
 

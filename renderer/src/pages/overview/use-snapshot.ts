@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
-import { SNAPSHOT_REFRESH_MS, useCompliance } from '../../stores/compliance-store';
+import { useCompliance } from '../../stores/compliance-store';
 
-/** Loads the engines' snapshot when a compliance page opens and re-runs them while it stays open. */
+/**
+ * Loads the engines' snapshot when a compliance page opens. It is reloaded when the core says the
+ * data changed (core-events.ts), never on a timer; countdowns tick locally.
+ */
 export function useSnapshot() {
   const load = useCompliance((s) => s.load);
   useEffect(() => {
     void load();
-    const timer = setInterval(() => void load(), SNAPSHOT_REFRESH_MS);
-    return () => clearInterval(timer);
   }, [load]);
   return useCompliance();
 }

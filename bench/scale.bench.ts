@@ -1,0 +1,186 @@
+/**
+ * `npm run bench:scale` — issue 11's figures, measured in browser mode through the same HTTP API
+ * the UI uses (the host and its core worker, a fresh data folder, generated data):
+ *
+ *   listingsImport10kMs      10,000 listings imported as the UI does it (5 files of 2,000, one call each)
+ *   maxWaitDuringImportMs    the longest any other request (app.status every 25 ms) took meanwhile
+ *   listingsFirstListMs      first load of the Listings page's data (checks.summary) after the import
+ *   listingsListMs           a later load (median of 5)
+ *   listingsListBytes        the size of one such answer
+ *   ticketsImportRowsPerS    tickets in files of 25,000 (--tickets N, default 1,000,000)
+ *   ticketSaveMs             one compliance.saveTicket with all those stored (median of 5)
+ *   complianceSnapshotMs     compliance.snapshot with all those stored (median of 3)
+ *   complianceSnapshotBytes  its size
+ *
+ *   npm run bench:scale -- [--tickets 1000000] [--listings 10000] [--skip-tickets]
+ *
+ * Prints `uptime` first (the machine is shared) and one JSON line last.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWebHost } from '../electron/web/host';
+import { createNodePlatform } from '../electron/web/platform-node';
+
+const { values } = parseArgs({
+  options: {
+    tickets: { type: 'string', default: '1000000' },
+    listings: { type: 'string', default: '10000' },
+    'skip-tickets': { type: 'boolean', default: false },
+  },
+});
+const TICKETS = Number(values.tickets);
+const LISTINGS = Number(values.listings);
+const LISTINGS_PER_FILE = 2000;
+const TICKETS_PER_FILE = 25_000;
+
+const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function main(): Promise<void> {
+  console.log(`uptime: ${uptime()}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendordesk-scale-'));
+  const rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(rendererDir);
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>bench</title>');
+  const host = await startWebHost({
+    platform: createNodePlatform({ userDataDir: path.join(dir, 'data'), appVersion: 'bench' }),
+    rendererDir,
+    log: () => undefined,
+  });
+  const post = async (
+    channel: string,
+    payload: unknown,
+  ): Promise<{
+    ms: number;
+    bytes: number;
+    body: { ok: boolean; value?: unknown; error?: { message: string } };
+  }> => {
+    const t0 = performance.now();
+    const response = await fetch(`${host.url}api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-vendordesk-client': '1' },
+      body: JSON.stringify(payload),
+    });
+    const text = await response.text();
+    const ms = performance.now() - t0;
+    const body = JSON.parse(text) as { ok: boolean; value?: unknown; error?: { message: string } };
+    if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+    return { ms, bytes: Buffer.byteLength(text), body };
+  };
+  const figures: Record<string, number | string> = {};
+  try {
+    // ---- listings
+    const base = JSON.parse(
+      fs.readFileSync(
+        path.join(import.meta.dirname, '..', 'test/fixtures/listings/clean-saas-crm.json'),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+    const files = Array.from({ length: Math.ceil(LISTINGS / LISTINGS_PER_FILE) }, (_, k) => ({
+      name: `bulk-${k}.json`,
+      text: JSON.stringify({
+        listings: Array.from(
+          { length: Math.min(LISTINGS_PER_FILE, LISTINGS - k * LISTINGS_PER_FILE) },
+          (_, i) => ({
+            ...base,
+            id: `BULK-${k * LISTINGS_PER_FILE + i}`,
+            title: `批量商品 ${k * LISTINGS_PER_FILE + i}`,
+            serviceTerms: i % 3 === 0 ? null : base.serviceTerms,
+          }),
+        ),
+      }),
+    }));
+    let importing = true;
+    let maxWait = 0;
+    const prober = (async () => {
+      while (importing) {
+        const { ms } = await post('app.status', {});
+        maxWait = Math.max(maxWait, ms);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    })();
+    const t0 = performance.now();
+    for (const file of files) await post('listings.import', { files: [file] });
+    figures.listingsImport10kMs = Math.round(performance.now() - t0);
+    importing = false;
+    await prober;
+    figures.maxWaitDuringImportMs = Math.round(maxWait);
+    const first = await post('checks.summary', {});
+    figures.listingsFirstListMs = Math.round(first.ms);
+    const later: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 5; i++) {
+      const r = await post('checks.summary', {});
+      later.push(r.ms);
+      bytes = r.bytes;
+    }
+    figures.listingsListMs = Math.round(median(later));
+    figures.listingsListBytes = bytes;
+    console.log(`listings: ${JSON.stringify(figures)}`);
+
+    // ---- tickets
+    if (!values['skip-tickets'] && TICKETS > 0) {
+      const start = Date.parse('2026-01-05T00:00:00+08:00');
+      const kinds = ['consultation', 'complaint', 'after-sales-email'];
+      let stored = 0;
+      const t1 = performance.now();
+      for (let f = 0; stored < TICKETS; f++) {
+        const n = Math.min(TICKETS_PER_FILE, TICKETS - stored);
+        const tickets = Array.from({ length: n }, (_, i) => {
+          const k = stored + i;
+          const opened = start - k * 30_000;
+          return {
+            id: `T-${k}`,
+            kind: kinds[k % 3],
+            openedAt: new Date(opened).toISOString(),
+            firstResponseAt: k % 7 === 0 ? null : new Date(opened + 20_000).toISOString(),
+          };
+        });
+        const fileStart = performance.now();
+        await post('compliance.import', {
+          files: [{ name: `tickets-${f}.json`, text: JSON.stringify({ tickets }) }],
+        });
+        stored += n;
+        console.log(`tickets: ${stored} stored (file ${f}: ${Math.round(performance.now() - fileStart)} ms)`);
+      }
+      figures.tickets = TICKETS;
+      figures.ticketsImportRowsPerS = Math.round(TICKETS / ((performance.now() - t1) / 1000));
+      const saves: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await post('compliance.saveTicket', {
+          ticket: {
+            id: `T-SAVE-${i}`,
+            kind: 'consultation',
+            openedAt: '2026-01-05T10:00:00+08:00',
+            firstResponseAt: '2026-01-05T10:00:10+08:00',
+          },
+        });
+        saves.push(r.ms);
+      }
+      figures.ticketSaveMs = round(median(saves));
+      const snaps: number[] = [];
+      let snapBytes = 0;
+      for (let i = 0; i < 3; i++) {
+        const r = await post('compliance.snapshot', {});
+        snaps.push(r.ms);
+        snapBytes = r.bytes;
+      }
+      figures.complianceSnapshotMs = Math.round(median(snaps));
+      figures.complianceSnapshotBytes = snapBytes;
+    }
+  } finally {
+    await host.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  figures.uptime = uptime();
+  console.log(JSON.stringify(figures));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
