@@ -13,6 +13,7 @@ import { complianceHandlers } from './handlers/compliance-handlers';
 import { runEngines } from './compliance/engines';
 import { listingHandlers } from './handlers/listing-handlers';
 import { checkHandlers } from './handlers/check-handlers';
+import { callbackHandlers } from './handlers/callback-handlers';
 import type { HandlerContext } from './handlers/types';
 import type { Platform } from './platform';
 import { AlertsRepository } from './repositories/alerts-repository';
@@ -65,6 +66,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...complianceHandlers(ctx),
     ...alertHandlers(ctx),
     ...checkHandlers(ctx),
+    ...callbackHandlers(ctx),
   };
 
   const alertInterval = options.alertIntervalMs ?? DEFAULT_ALERT_INTERVAL_MS;

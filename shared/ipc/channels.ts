@@ -33,6 +33,13 @@ export const channelNames = [
   'compliance.calendar',
   'compliance.whatIf',
   'alerts.recent',
+  'callbacks.endpoint',
+  'callbacks.saveEndpoint',
+  'callbacks.forgetKey',
+  'callbacks.start',
+  'callbacks.run',
+  'callbacks.history',
+  'callbacks.report',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -12,17 +12,20 @@ import { appContract } from './contracts/app';
 import { listingsContract } from './contracts/listings';
 import { checksContract } from './contracts/checks';
 import { complianceContract } from './contracts/compliance';
+import { callbacksContract } from './contracts/callbacks';
 
 export * from './contracts/app';
 export * from './contracts/listings';
 export * from './contracts/checks';
 export * from './contracts/compliance';
+export * from './contracts/callbacks';
 
 export const contract = {
   ...appContract,
   ...listingsContract,
   ...checksContract,
   ...complianceContract,
+  ...callbacksContract,
 } as const;
 
 export type Contract = typeof contract;
