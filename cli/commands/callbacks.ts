@@ -20,7 +20,8 @@ Delivery-callback test: plays the marketplace against your endpoint and judges e
   --key KEY                 the vendor key of the vendor console (服务商密钥); never printed
   --format json|text        output (default text)
   --timeout-ms N            the "must not block" limit for createInstance (default ${DEFAULT_TIMEOUT_MS});
-                            answers are awaited up to 4× this, then count as no answer
+  --answer-limit-ms N       how long to wait for a complete answer before counting it as none
+                            (default the larger of 4× --timeout-ms and --timeout-ms + 15000)
   --retry-interval-ms N     pause between retries while an answer is instanceId 0 (default ${DEFAULT_RETRY_INTERVAL_MS});
                             at most ${MAX_RETRIES} retries
 
@@ -76,6 +77,7 @@ export const run: Command = async (argv, io) => {
         format: { type: 'string' },
         'timeout-ms': { type: 'string' },
         'retry-interval-ms': { type: 'string' },
+        'answer-limit-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -90,11 +92,13 @@ export const run: Command = async (argv, io) => {
     if (format !== 'json' && format !== 'text') throw new TesterOptionError(`--format "${values.format!}": json 或 text / expected json or text`);
     parseEndpointUrl(values.url);
     validateKey(values.key);
+    const timeoutMs = whole('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS, 1, 600_000);
     options = {
       url: values.url,
       key: values.key,
-      timeoutMs: whole('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS, 1, 600_000),
+      timeoutMs,
       retryIntervalMs: whole('retry-interval-ms', values['retry-interval-ms'], DEFAULT_RETRY_INTERVAL_MS, 0, 600_000),
+      answerLimitMs: whole('answer-limit-ms', values['answer-limit-ms'], answerLimitMs(timeoutMs), timeoutMs, 3_600_000),
     };
   } catch (error) {
     const message = error instanceof TesterOptionError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : null;
@@ -117,7 +121,7 @@ export const run: Command = async (argv, io) => {
   }
   if (result.unreachable) {
     io.stderr.write(
-      `vendordesk callbacks test: 端点不可达 / the endpoint is unreachable: ${result.unreachable.code} ${result.unreachable.message} (${result.url}; waited at most ${answerLimitMs(options.timeoutMs)} ms)\n`,
+      `vendordesk callbacks test: 端点不可达 / the endpoint is unreachable: ${result.unreachable.code} ${result.unreachable.message} (${result.url}; waited at most ${options.answerLimitMs} ms)\n`,
     );
     return EXIT_INPUT;
   }

@@ -30,11 +30,12 @@ export const MAX_ANSWER_BYTES = 1024 * 1024;
 /** How much of an answer is kept for display. */
 export const SHOWN_ANSWER_CHARS = 4000;
 /**
- * How long the tester waits for a complete answer: past `--timeout-ms` (create-fast then fails)
- * it keeps listening up to four times that, so a slow endpoint's answer can still be judged by
- * the other checks; an answer not complete by then counts as no answer.
+ * How long the tester waits for a complete answer by default: past `--timeout-ms` (create-fast
+ * then fails) it keeps listening — four times that, and at least 15 s more — so a blocking
+ * endpoint's answer can still be judged by the other checks; an answer not complete by then
+ * counts as no answer. `--answer-limit-ms` sets it.
  */
-export const answerLimitMs = (timeoutMs: number): number => timeoutMs * 4;
+export const answerLimitMs = (timeoutMs: number): number => Math.max(timeoutMs * 4, timeoutMs + 15_000);
 
 /** What one HTTP GET produced. */
 export type Outcome =

@@ -52,6 +52,8 @@ export interface TesterOptions {
   key: string;
   timeoutMs?: number;
   retryIntervalMs?: number;
+  /** How long to wait for a complete answer (default answerLimitMs(timeoutMs)); at least timeoutMs. */
+  answerLimitMs?: number;
   /** Called as calls go out and as each check is judged (the page's live progress). */
   onProgress?: (event: ProgressEvent) => void;
   now?: () => number;
@@ -106,7 +108,7 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepMs;
   const progress = options.onProgress ?? (() => undefined);
-  const limitMs = answerLimitMs(timeoutMs);
+  const limitMs = Math.max(options.answerLimitMs ?? answerLimitMs(timeoutMs), timeoutMs);
   const startedAt = new Date(now()).toISOString();
   const ids: RunIds = freshRunIds(() => randomInt(0, 1_000_000) / 1_000_000, now());
   const baseParams = parseQuery(endpoint.search);

@@ -80,6 +80,7 @@ describe('vendordesk callbacks test: options', () => {
     [['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--timeout-ms', 'soon'], /--timeout-ms "soon"/],
     [['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--format', 'xml'], /--format "xml"/],
     [['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--bogus'], /bogus/],
+    [['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--timeout-ms', '100', '--answer-limit-ms', '50'], /--answer-limit-ms "50"/],
     [['callbacks', 'tset'], /unknown subcommand "tset"/],
   ])('%j: exit 2 naming the problem', async (argv, pattern) => {
     const io = fakeIO();
@@ -115,10 +116,10 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
     expect(result.stderr).toMatch(/ENOTFOUND|EAI_AGAIN/);
   });
 
-  it('an endpoint that never answers: times out (4× --timeout-ms), fails token-accepted and create-fast, exit 1', async () => {
+  it('an endpoint that never answers: times out at --answer-limit-ms, fails token-accepted and create-fast, exit 1', async () => {
     const url = await serve(() => undefined);
     const started = Date.now();
-    const { code, report } = await cli(url, '--timeout-ms', '100');
+    const { code, report } = await cli(url, '--timeout-ms', '100', '--answer-limit-ms', '400');
     expect(code).toBe(1);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(status(report, 'token-accepted')).toBe('fail');
@@ -157,7 +158,7 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
       const timer = setInterval(() => res.write(' '), 20);
       res.on('close', () => clearInterval(timer));
     });
-    const { code, report } = await cli(url, '--timeout-ms', '100');
+    const { code, report } = await cli(url, '--timeout-ms', '100', '--answer-limit-ms', '400');
     expect(code).toBe(1);
     expect(message(report, 'token-accepted')).toMatch(/HTTP 200 but the body was not complete within 4\d\d ms/);
     expect(status(report, 'create-fast')).toBe('fail');
@@ -183,6 +184,25 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
     expect(message(report, 'create-fast')).toMatch(/longer than 150 ms/);
     expect(status(report, 'create-shape')).toBe('pass');
   }, 30_000);
+
+  it('a blocking endpoint answering after --timeout-ms: by default still awaited and judged; only create-fast fails', async () => {
+    let first = true;
+    const url = await serve((req, res) => {
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ instanceId: 'blocked-1', appInfo: { adminUrl: 'https://x/admin' } }));
+      };
+      if (first && /action=createInstance/.test(req.url ?? '')) {
+        first = false;
+        setTimeout(answer, 1500);
+      } else answer();
+    });
+    const { report } = await cli(url, '--timeout-ms', '500');
+    expect(status(report, 'token-accepted')).toBe('pass');
+    expect(status(report, 'create-shape')).toBe('pass');
+    expect(status(report, 'create-fast')).toBe('fail');
+    expect(message(report, 'create-fast')).toMatch(/1 of \d+ createInstance calls took longer than 500 ms, e.g. createInstance: 1[5-9]\d\d ms/);
+  });
 
   it('a huge answer: read up to 1 MiB, then cut off and judged not usable', async () => {
     const url = await serve((_req, res) => {

@@ -103,3 +103,12 @@ describe('verdicts', () => {
     expect(maskSecrets('key=secret-key token=abcd1234', ['secret-key', 'abcd1234'])).toBe('key=****** token=******');
   });
 });
+
+describe('answer limit', () => {
+  it('waits 4× the timeout, and at least 15 s beyond it', async () => {
+    const { answerLimitMs } = await import('../../../shared/callbacks/checks');
+    expect(answerLimitMs(5000)).toBe(20_000);
+    expect(answerLimitMs(500)).toBe(15_500);
+    expect(answerLimitMs(10_000)).toBe(40_000);
+  });
+});
