@@ -24,7 +24,7 @@ const USAGE = `usage: npm run sandbox -- [--port N] [--data FILE] [--seed S] [--
 Per-request faults: header x-sandbox-fault (see sandbox/faults.ts).
 
 交付回调参考端点 / reference delivery-callback endpoint (instead of the marketplace):
-  npm run sandbox -- --delivery-endpoint [--port N] [--delivery-key KEY] [--delivery-fault MODE]
+  npm run sandbox -- --delivery-endpoint [--port N (default 8788)] [--delivery-key KEY] [--delivery-fault MODE]
                      [--delivery-queue-ms N] [--delivery-delay-ms N]
   --delivery-key       the vendor key the endpoint verifies tokens with (default: a random one, printed)
   --delivery-fault     make it wrong in one way (the check it fails):
@@ -109,7 +109,7 @@ async function deliveryEndpoint(values: Record<string, string | boolean | undefi
     const endpoint = await startDeliveryEndpoint({
       key,
       fault: fault ?? null,
-      port: count('port', values.port as string | undefined) ?? 8787,
+      port: count('port', values.port as string | undefined) ?? 8788,
       host: (values.host as string | undefined) ?? '127.0.0.1',
       queueMs: count('delivery-queue-ms', values['delivery-queue-ms'] as string | undefined),
       delayMs: count('delivery-delay-ms', values['delivery-delay-ms'] as string | undefined),

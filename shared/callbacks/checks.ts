@@ -278,11 +278,14 @@ export function judgeSuccess(what: string, outcome: Outcome): Verdict {
 
 export const MASK = '******';
 
-/** Replaces every occurrence of the secrets (the key, the tokens sent) in a text. */
+/**
+ * Replaces every occurrence of the secrets (the key, the tokens sent) in a text. Secrets of one
+ * or two characters are left alone: masking them would mangle every message.
+ */
 export function maskSecrets(text: string, secrets: ReadonlyArray<string>): string {
   let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length < 3) continue;
     out = out.split(secret).join(MASK);
   }
   return out;

@@ -14,10 +14,12 @@ export interface RunIds {
   wrongTokenOrderBizId: string;
 }
 
-/** Fresh numeric ids (the marketplace's are numeric), distinct within the run. */
-export function freshRunIds(random: () => number, now: number): RunIds {
-  const base = String(now % 1_000_000_000).padStart(9, '0');
-  const unit = () => `${base}${String(Math.floor(random() * 1_000_000)).padStart(6, '0')}`;
+/**
+ * Fresh numeric ids (the marketplace's are numeric, e.g. 444181), distinct within the run: nine
+ * digits starting with 1, so they fit a 32-bit integer on the vendor's side. `random` in [0, 1).
+ */
+export function freshRunIds(random: () => number): RunIds {
+  const unit = () => `1${String(Math.floor(random() * 100_000_000)).padStart(8, '0')}`;
   const ids = new Set<string>();
   const take = () => {
     let id = unit();

@@ -54,9 +54,9 @@ export class CallbackService {
       throw error;
     }
     const current = await this.endpoint();
-    // The key first: a URL saved without its key would leave a half-configured endpoint.
-    if (request.key !== undefined) await this.options.secrets.set(CALLBACK_KEY_SECRET, request.key);
+    // The database first: when it is read-only nothing is saved, the key included.
     this.options.repo.saveEndpoint({ url, timeoutMs: request.timeoutMs ?? current.timeoutMs, retryIntervalMs: request.retryIntervalMs ?? current.retryIntervalMs });
+    if (request.key !== undefined) await this.options.secrets.set(CALLBACK_KEY_SECRET, request.key);
     return this.endpoint();
   }
 

@@ -110,13 +110,14 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
   const progress = options.onProgress ?? (() => undefined);
   const limitMs = Math.max(options.answerLimitMs ?? answerLimitMs(timeoutMs), timeoutMs);
   const startedAt = new Date(now()).toISOString();
-  const ids: RunIds = freshRunIds(() => randomInt(0, 1_000_000) / 1_000_000, now());
+  const ids: RunIds = freshRunIds(() => randomInt(0, 100_000_000) / 100_000_000);
   const baseParams = parseQuery(endpoint.search);
   const secrets: string[] = [key];
 
   const results = new Map<CallbackCheckId, CheckResult>();
   const judged = (id: CallbackCheckId, verdict: Verdict, ms: number, exchanges: Exchange[]) => {
-    const check: CheckResult = { id, ...verdict, ms: Math.round(ms), exchanges };
+    // Messages quote answers, and an endpoint may echo the key or a token back: never repeat them.
+    const check: CheckResult = { id, status: verdict.status, message: maskSecrets(verdict.message, secrets), ms: Math.round(ms), exchanges };
     results.set(id, check);
     progress({ kind: 'check', check });
   };
@@ -125,7 +126,9 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
   const send = async (label: string, params: QueryParams, tokenKey = key): Promise<{ outcome: Outcome; exchange: Exchange }> => {
     const all: Array<[string, string]> = [...baseParams, ...params.map(([n, v]): [string, string] => [n, v])];
     const token = callbackToken(all, tokenKey);
+    // The wrong token sent, and the right one an endpoint might echo in its refusal.
     secrets.push(token);
+    if (tokenKey !== key) secrets.push(callbackToken(all, key));
     const target = new URL(endpoint);
     target.search = encodeQuery([...all, ['token', token]]);
     const shownParams: Array<[string, string]> = [...all, ['token', MASK]];

@@ -237,3 +237,21 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
     expect(status(report, 'token-rejected')).toBe('pass');
   }, 60_000);
 });
+
+describe('vendordesk callbacks test: secrets', () => {
+  it('an endpoint echoing the key and the expected token: neither is printed', async () => {
+    const { createHash } = await import('node:crypto');
+    const { parseQuery, tokenBase } = await import('../../../shared/callbacks/token');
+    const url = await serve((req, res) => {
+      const params = parseQuery((req.url ?? '').split('?')[1] ?? '');
+      const expected = createHash('md5').update(tokenBase(params, KEY)).digest('hex');
+      res.writeHead(401, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ success: false, message: `bad token, expected ${expected} for key ${KEY}` }));
+    });
+    const io = fakeIO();
+    expect(await main(['callbacks', 'test', '--url', url, '--key', KEY], io)).toBe(1);
+    expect(io.out).toContain('bad token, expected ****** for key ******');
+    expect(io.out + io.err).not.toContain(KEY);
+    expect(io.out).not.toMatch(/[0-9a-f]{32}/);
+  });
+});
