@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackCheckIds } from '../../shared/callbacks/checks';
@@ -121,6 +122,17 @@ describe('交付回调测试 page', () => {
     expect(exchange).not.toMatch(/[0-9a-f]{32}/);
     expect(await page.content()).not.toContain(KEY);
     await screenshot(page, 'callbacks-broken');
+  });
+
+  it('has no serious accessibility violations (axe, WCAG 2.1 AA)', async () => {
+    // Not hovering the run button just clicked (antd's hover tint is a transition, not the button's colour).
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(400);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-testid="callbacks-page"]').analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any.map((a) => a.message).join(' ')}`).join(' | ')}`);
+    expect(serious).toEqual([]);
   });
 
   it('history lists both runs; a run exports as HTML without the key', async () => {

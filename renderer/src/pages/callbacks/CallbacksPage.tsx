@@ -11,6 +11,7 @@ import { localizedExplanation } from '../../../../shared/callbacks/explanations'
 import type { CallbackEndpoint, CallbackRun, CallbackRunSummary } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
+import { StatusTag } from '../overview/StatusTag';
 import { downloadText } from '../../download';
 import { useApp } from '../../stores/app-store';
 import type { PageProps } from '../registry';
@@ -20,7 +21,7 @@ type Check = CallbackRun['checks'][number];
 type Exchange = Check['exchanges'][number];
 
 const POLL_MS = 250;
-const statusColor = { pass: 'success', fail: 'error', skip: 'default' } as const;
+const statusTone = { pass: 'good', fail: 'bad', skip: 'neutral' } as const;
 
 function ExchangeView({ exchange }: { exchange: Exchange }) {
   const text = useCallbacksText();
@@ -89,7 +90,7 @@ function RunView({ run }: { run: CallbackRun }) {
         expandable={{ expandedRowRender: (check) => <CheckDetail check={check} />, defaultExpandedRowKeys: failedIds }}
         onRow={(check) => ({ 'data-testid': `callback-check-${check.id}`, 'data-status': check.status }) as React.HTMLAttributes<HTMLElement>}
         columns={[
-          { title: text.columns.status, dataIndex: 'status', width: 90, render: (s: Check['status']) => <Tag color={statusColor[s]}>{text.status[s]}</Tag> },
+          { title: text.columns.status, dataIndex: 'status', width: 90, render: (s: Check['status']) => <StatusTag tone={statusTone[s]}>{text.status[s]}</StatusTag> },
           {
             title: text.columns.check,
             dataIndex: 'id',
