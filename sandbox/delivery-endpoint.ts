@@ -85,10 +85,13 @@ export async function startDeliveryEndpoint(options: DeliveryEndpointOptions): P
     if (!given) return false;
     const signed: Array<[string, string]> =
       fault === 'wrong-token-algorithm'
-        ? raw.split('&').filter(Boolean).map((pair) => {
-            const eq = pair.indexOf('=');
-            return eq < 0 ? [pair, ''] : [decodeURIComponent(pair.slice(0, eq)), pair.slice(eq + 1)];
-          })
+        ? raw
+            .split('&')
+            .filter(Boolean)
+            .map((pair) => {
+              const eq = pair.indexOf('=');
+              return eq < 0 ? [pair, ''] : [decodeURIComponent(pair.slice(0, eq)), pair.slice(eq + 1)];
+            })
         : params;
     return md5(tokenBase(signed, options.key)) === given.toLowerCase();
   };
@@ -114,11 +117,20 @@ export async function startDeliveryEndpoint(options: DeliveryEndpointOptions): P
 
   async function createInstance(p: Record<string, string>): Promise<[number, unknown]> {
     const orderBizId = p.orderBizId;
-    if (!orderBizId || !p.orderId) return [400, { success: false, message: 'orderBizId and orderId are required' }];
+    if (!orderBizId || !p.orderId)
+      return [400, { success: false, message: 'orderBizId and orderId are required' }];
     const unitKey = fault === 'instance-per-order' ? p.orderId : orderBizId;
     let unit = units.get(unitKey);
     if (!unit) {
-      unit = { instanceId: unitKey, ready: false, served: 0, state: 'active', skuId: p.skuId ?? '', accountNum: p.accountNum ?? '1', expiredOn: p.expiredOn ?? '' };
+      unit = {
+        instanceId: unitKey,
+        ready: false,
+        served: 0,
+        state: 'active',
+        skuId: p.skuId ?? '',
+        accountNum: p.accountNum ?? '1',
+        expiredOn: p.expiredOn ?? '',
+      };
       units.set(unitKey, unit);
       if (fault === 'queue-forever') return [200, { instanceId: 0 }];
       if (fault === 'blocking') {
@@ -150,7 +162,13 @@ export async function startDeliveryEndpoint(options: DeliveryEndpointOptions): P
   function lifecycle(action: string, p: Record<string, string>): [number, unknown] {
     const unit = p.instanceId ? byInstance.get(p.instanceId) : undefined;
     if (!unit) return [200, { success: false, message: `unknown instance ${p.instanceId ?? ''}` }];
-    const failing = { renewInstance: 'renew-fails', upgradeInstance: 'upgrade-fails', dilateInstance: 'dilate-fails', expiredInstance: 'expired-fails', releaseInstance: 'release-fails' }[action];
+    const failing = {
+      renewInstance: 'renew-fails',
+      upgradeInstance: 'upgrade-fails',
+      dilateInstance: 'dilate-fails',
+      expiredInstance: 'expired-fails',
+      releaseInstance: 'release-fails',
+    }[action];
     if (fault === failing) return [500, { success: false, message: 'internal error' }];
     switch (action) {
       case 'renewInstance':

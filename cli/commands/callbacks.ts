@@ -4,9 +4,20 @@
  * one failed, 2 bad options or the endpoint unreachable. The key is never printed.
  */
 import { parseArgs } from 'node:util';
-import { DEFAULT_RETRY_INTERVAL_MS, DEFAULT_TIMEOUT_MS, MAX_RETRIES, answerLimitMs } from '../../shared/callbacks/checks';
+import {
+  DEFAULT_RETRY_INTERVAL_MS,
+  DEFAULT_TIMEOUT_MS,
+  MAX_RETRIES,
+  answerLimitMs,
+} from '../../shared/callbacks/checks';
 import { explanationOf } from '../../shared/callbacks/explanations';
-import { runCallbackTest, TesterOptionError, parseEndpointUrl, validateKey, type TestRun } from '../../electron/services/callbacks/tester';
+import {
+  runCallbackTest,
+  TesterOptionError,
+  parseEndpointUrl,
+  validateKey,
+  type TestRun,
+} from '../../electron/services/callbacks/tester';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, type Command } from '../io';
 
 const USAGE = `用法 / usage: vendordesk callbacks test --url URL --key KEY [options]
@@ -35,7 +46,9 @@ function whole(name: string, text: string | undefined, fallback: number, min: nu
   if (text === undefined) return fallback;
   const n = Number(text);
   if (!/^\d+$/.test(text.trim()) || !Number.isInteger(n) || n < min || n > max) {
-    throw new TesterOptionError(`--${name} "${text}": 需要 ${min}–${max} 的整数 / expected a whole number from ${min} to ${max}`);
+    throw new TesterOptionError(
+      `--${name} "${text}": 需要 ${min}–${max} 的整数 / expected a whole number from ${min} to ${max}`,
+    );
   }
   return n;
 }
@@ -45,13 +58,18 @@ const marks = { pass: '✓', fail: '✗', skip: '–' } as const;
 function textReport(run: TestRun): string {
   const lines = [`交付回调测试 / delivery-callback test: ${run.url}`, ''];
   for (const check of run.checks) {
-    lines.push(`${marks[check.status]} ${check.status.padEnd(4)} ${check.id.padEnd(24)} ${String(check.ms).padStart(6)} ms  ${check.message}`);
+    lines.push(
+      `${marks[check.status]} ${check.status.padEnd(4)} ${check.id.padEnd(24)} ${String(check.ms).padStart(6)} ms  ${check.message}`,
+    );
     if (check.status === 'fail') {
       const e = explanationOf(check.id);
       lines.push(`    修复 / fix: ${e.zhCN.fix}`, `                ${e.en.fix}`);
     }
   }
-  lines.push('', `通过 pass ${run.summary.pass} · 未通过 fail ${run.summary.fail} · 跳过 skip ${run.summary.skip}`);
+  lines.push(
+    '',
+    `通过 pass ${run.summary.pass} · 未通过 fail ${run.summary.fail} · 跳过 skip ${run.summary.skip}`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -62,7 +80,9 @@ export const run: Command = async (argv, io) => {
     return EXIT_OK;
   }
   if (sub !== 'test') {
-    io.stderr.write(`vendordesk callbacks: ${sub === undefined ? '缺少子命令 / missing subcommand' : `未知子命令 / unknown subcommand "${sub}"`}\n\n${USAGE}`);
+    io.stderr.write(
+      `vendordesk callbacks: ${sub === undefined ? '缺少子命令 / missing subcommand' : `未知子命令 / unknown subcommand "${sub}"`}\n\n${USAGE}`,
+    );
     return EXIT_INPUT;
   }
   let options;
@@ -85,11 +105,13 @@ export const run: Command = async (argv, io) => {
       io.stdout.write(USAGE);
       return EXIT_OK;
     }
-    if (positionals.length > 0) throw new TesterOptionError(`多余的参数 / unexpected argument "${positionals[0]!}"`);
+    if (positionals.length > 0)
+      throw new TesterOptionError(`多余的参数 / unexpected argument "${positionals[0]!}"`);
     if (values.url === undefined) throw new TesterOptionError('缺少 --url / --url is required');
     if (values.key === undefined) throw new TesterOptionError('缺少 --key / --key is required');
     format = (values.format ?? 'text') as 'json' | 'text';
-    if (format !== 'json' && format !== 'text') throw new TesterOptionError(`--format "${values.format!}": json 或 text / expected json or text`);
+    if (format !== 'json' && format !== 'text')
+      throw new TesterOptionError(`--format "${values.format!}": json 或 text / expected json or text`);
     parseEndpointUrl(values.url);
     validateKey(values.key);
     const timeoutMs = whole('timeout-ms', values['timeout-ms'], DEFAULT_TIMEOUT_MS, 1, 600_000);
@@ -97,11 +119,26 @@ export const run: Command = async (argv, io) => {
       url: values.url,
       key: values.key,
       timeoutMs,
-      retryIntervalMs: whole('retry-interval-ms', values['retry-interval-ms'], DEFAULT_RETRY_INTERVAL_MS, 0, 600_000),
-      answerLimitMs: whole('answer-limit-ms', values['answer-limit-ms'], answerLimitMs(timeoutMs), timeoutMs, 3_600_000),
+      retryIntervalMs: whole(
+        'retry-interval-ms',
+        values['retry-interval-ms'],
+        DEFAULT_RETRY_INTERVAL_MS,
+        0,
+        600_000,
+      ),
+      answerLimitMs: whole(
+        'answer-limit-ms',
+        values['answer-limit-ms'],
+        answerLimitMs(timeoutMs),
+        timeoutMs,
+        3_600_000,
+      ),
     };
   } catch (error) {
-    const message = error instanceof TesterOptionError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? (error as Error).message : null;
+    const message =
+      error instanceof TesterOptionError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? (error as Error).message
+        : null;
     if (message === null) throw error;
     io.stderr.write(`vendordesk callbacks test: ${message}\n\n${USAGE}`);
     return EXIT_INPUT;
@@ -113,7 +150,9 @@ export const run: Command = async (argv, io) => {
       url: result.url,
       checks: result.checks.map(({ id, status, message, ms }) => ({ id, status, message, ms })),
       summary: result.summary,
-      ...(result.unreachable ? { error: `unreachable: ${result.unreachable.code} ${result.unreachable.message}` } : {}),
+      ...(result.unreachable
+        ? { error: `unreachable: ${result.unreachable.code} ${result.unreachable.message}` }
+        : {}),
     };
     io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
   } else {

@@ -39,7 +39,15 @@ export const answerLimitMs = (timeoutMs: number): number => Math.max(timeoutMs *
 
 /** What one HTTP GET produced. */
 export type Outcome =
-  | { kind: 'answer'; status: number; contentType: string; body: string; bytes: number; truncated: boolean; ms: number }
+  | {
+      kind: 'answer';
+      status: number;
+      contentType: string;
+      body: string;
+      bytes: number;
+      truncated: boolean;
+      ms: number;
+    }
   /** Connected, but no complete answer within the answer limit (`status` when headers came). */
   | { kind: 'timeout'; ms: number; status?: number; body?: string; bytes?: number }
   /** No connection at all: DNS failure, refused, unreachable host, connect timeout, TLS failure. */
@@ -115,11 +123,18 @@ export function describeOutcome(outcome: Outcome): string {
 /** The answer as a JSON object, or why it is not one. */
 export function readJson(outcome: Outcome): Reading {
   if (outcome.kind !== 'answer') return { ok: false, problem: describeOutcome(outcome) };
-  if (outcome.truncated) return { ok: false, problem: `the answer is larger than ${MAX_ANSWER_BYTES} bytes (cut off): not a usable JSON answer` };
+  if (outcome.truncated)
+    return {
+      ok: false,
+      problem: `the answer is larger than ${MAX_ANSWER_BYTES} bytes (cut off): not a usable JSON answer`,
+    };
   const text = outcome.body.replace(/^\uFEFF/, '').trim();
   if (text === '') return { ok: false, problem: `HTTP ${outcome.status} with an empty body, not JSON` };
   if (/^</.test(text)) {
-    return { ok: false, problem: `HTTP ${outcome.status} ${outcome.contentType || 'without content-type'}: an HTML/XML page, not JSON (${excerpt(text, 80)})` };
+    return {
+      ok: false,
+      problem: `HTTP ${outcome.status} ${outcome.contentType || 'without content-type'}: an HTML/XML page, not JSON (${excerpt(text, 80)})`,
+    };
   }
   let value: unknown;
   try {
@@ -133,14 +148,17 @@ export function readJson(outcome: Outcome): Reading {
   return { ok: true, json: value as Record<string, unknown> };
 }
 
-export type InstanceId = { kind: 'missing' } | { kind: 'invalid'; shown: string } | { kind: 'zero' } | { kind: 'id'; id: string };
+export type InstanceId =
+  { kind: 'missing' } | { kind: 'invalid'; shown: string } | { kind: 'zero' } | { kind: 'id'; id: string };
 
 /** `instanceId` as the marketplace reads it: a number or a string; 0 (or "0") means queued. */
 export function instanceIdOf(json: Record<string, unknown>): InstanceId {
   if (!Object.prototype.hasOwnProperty.call(json, 'instanceId')) return { kind: 'missing' };
   const value = json.instanceId;
-  if (typeof value === 'number' && Number.isFinite(value)) return value === 0 ? { kind: 'zero' } : { kind: 'id', id: String(value) };
-  if (typeof value === 'string' && value.trim() !== '') return value.trim() === '0' ? { kind: 'zero' } : { kind: 'id', id: value.trim() };
+  if (typeof value === 'number' && Number.isFinite(value))
+    return value === 0 ? { kind: 'zero' } : { kind: 'id', id: String(value) };
+  if (typeof value === 'string' && value.trim() !== '')
+    return value.trim() === '0' ? { kind: 'zero' } : { kind: 'id', id: value.trim() };
   return { kind: 'invalid', shown: JSON.stringify(value) ?? String(value) };
 }
 
@@ -151,7 +169,8 @@ export function answeredInstance(outcome: Outcome): InstanceId | { kind: 'unusab
   if (outcome.kind === 'answer' && (outcome.status < 200 || outcome.status > 299)) {
     return { kind: 'unusable', problem: `HTTP ${outcome.status} ${excerpt(JSON.stringify(reading.json))}` };
   }
-  if (reading.json.success === false) return { kind: 'unusable', problem: `success false ${excerpt(JSON.stringify(reading.json))}` };
+  if (reading.json.success === false)
+    return { kind: 'unusable', problem: `success false ${excerpt(JSON.stringify(reading.json))}` };
   return instanceIdOf(reading.json);
 }
 
@@ -188,9 +207,13 @@ export function judgeTokenAccepted(series: CreateSeries): Verdict {
     case 'zero':
       return pass(`${series.what} with a correct token: ${describeOutcome(first)} — instanceId 0 (queued)`);
     case 'missing':
-      return fail(`${series.what} with a correct token: ${describeOutcome(first)} — the JSON has no instanceId`);
+      return fail(
+        `${series.what} with a correct token: ${describeOutcome(first)} — the JSON has no instanceId`,
+      );
     case 'invalid':
-      return fail(`${series.what} with a correct token: instanceId is ${id.shown}, expected a number or a string`);
+      return fail(
+        `${series.what} with a correct token: instanceId is ${id.shown}, expected a number or a string`,
+      );
     case 'unusable':
       return fail(`${series.what} with a correct token was not accepted: ${id.problem}`);
   }
@@ -198,11 +221,15 @@ export function judgeTokenAccepted(series: CreateSeries): Verdict {
 
 export function judgeTokenRejected(series: CreateSeries): Verdict {
   if (series.instanceId !== null) {
-    return fail(`${series.what} with a wrong token was accepted: ${describeOutcome(series.final)} — instanceId ${series.instanceId}; anyone could provision accounts`);
+    return fail(
+      `${series.what} with a wrong token was accepted: ${describeOutcome(series.final)} — instanceId ${series.instanceId}; anyone could provision accounts`,
+    );
   }
   const final = series.final;
   if (final.kind === 'timeout' || final.kind === 'error' || final.kind === 'unreachable') {
-    return fail(`${series.what} with a wrong token: ${describeOutcome(final)}; a refusal must still be an answer (a non-2xx status or success false)`);
+    return fail(
+      `${series.what} with a wrong token: ${describeOutcome(final)}; a refusal must still be an answer (a non-2xx status or success false)`,
+    );
   }
   const tries = series.outcomes.length > 1 ? ` after ${series.outcomes.length} tries` : '';
   return pass(`${series.what} with a wrong token was refused${tries}: ${describeOutcome(final)}`);
@@ -217,7 +244,10 @@ export function judgeCreateFast(calls: TimedCall[], timeoutMs: number): Verdict 
   if (calls.length === 0) return skip('no createInstance call was made');
   const slow = calls.filter((c) => c.outcome.kind === 'timeout' || c.outcome.ms > timeoutMs);
   const slowest = calls.reduce((a, b) => (b.outcome.ms > a.outcome.ms ? b : a));
-  if (slow.length === 0) return pass(`${calls.length} createInstance calls, each answered within ${timeoutMs} ms (slowest ${slowest.outcome.ms} ms: ${slowest.label})`);
+  if (slow.length === 0)
+    return pass(
+      `${calls.length} createInstance calls, each answered within ${timeoutMs} ms (slowest ${slowest.outcome.ms} ms: ${slowest.label})`,
+    );
   const first = slow[0]!;
   return fail(
     `${slow.length} of ${calls.length} createInstance calls took longer than ${timeoutMs} ms, e.g. ${first.label}: ${first.outcome.kind === 'timeout' ? describeOutcome(first.outcome) : `${first.outcome.ms} ms`}; answer instanceId 0 at once and deliver in the background`,
@@ -226,41 +256,68 @@ export function judgeCreateFast(calls: TimedCall[], timeoutMs: number): Verdict 
 
 export function judgeQueuedCompletes(series: CreateSeries): Verdict {
   const first = answeredInstance(series.outcomes[0]!);
-  if (first.kind !== 'zero') return skip(`the first answer was not instanceId 0 (${first.kind === 'id' ? `instanceId ${first.id}` : 'no instance'}): nothing was queued`);
+  if (first.kind !== 'zero')
+    return skip(
+      `the first answer was not instanceId 0 (${first.kind === 'id' ? `instanceId ${first.id}` : 'no instance'}): nothing was queued`,
+    );
   if (series.instanceId !== null) {
-    return pass(`${series.what} answered instanceId 0, then instanceId ${series.instanceId} on try ${series.outcomes.length}`);
+    return pass(
+      `${series.what} answered instanceId 0, then instanceId ${series.instanceId} on try ${series.outcomes.length}`,
+    );
   }
   if (series.stillQueued) {
-    return fail(`${series.what} still answered instanceId 0 after ${series.outcomes.length} tries; the marketplace gives up after ${MAX_RETRIES} retries and the instance must then be reset by hand`);
+    return fail(
+      `${series.what} still answered instanceId 0 after ${series.outcomes.length} tries; the marketplace gives up after ${MAX_RETRIES} retries and the instance must then be reset by hand`,
+    );
   }
-  return fail(`${series.what} answered instanceId 0, then on try ${series.outcomes.length}: ${describeOutcome(series.final)}`);
+  return fail(
+    `${series.what} answered instanceId 0, then on try ${series.outcomes.length}: ${describeOutcome(series.final)}`,
+  );
 }
 
 export function judgeCreateShape(series: CreateSeries): Verdict {
   const reading = readJson(series.final);
-  if (!reading.ok || series.instanceId === null) return fail(`the final answer of ${series.what} has no non-zero instanceId: ${describeOutcome(series.final)}`);
+  if (!reading.ok || series.instanceId === null)
+    return fail(
+      `the final answer of ${series.what} has no non-zero instanceId: ${describeOutcome(series.final)}`,
+    );
   const appInfo = reading.json.appInfo;
   if (typeof appInfo !== 'object' || appInfo === null || Array.isArray(appInfo)) {
-    return fail(`the answer of ${series.what} (instanceId ${series.instanceId}) has no appInfo object: ${describeOutcome(series.final)}`);
+    return fail(
+      `the answer of ${series.what} (instanceId ${series.instanceId}) has no appInfo object: ${describeOutcome(series.final)}`,
+    );
   }
   const info = appInfo as Record<string, unknown>;
-  const urls = ['frontEndUrl', 'adminUrl'].filter((k) => typeof info[k] === 'string' && (info[k] as string).trim() !== '');
-  if (urls.length === 0) return fail(`appInfo of instanceId ${series.instanceId} has neither frontEndUrl nor adminUrl: ${describeOutcome(series.final)}`);
+  const urls = ['frontEndUrl', 'adminUrl'].filter(
+    (k) => typeof info[k] === 'string' && (info[k] as string).trim() !== '',
+  );
+  if (urls.length === 0)
+    return fail(
+      `appInfo of instanceId ${series.instanceId} has neither frontEndUrl nor adminUrl: ${describeOutcome(series.final)}`,
+    );
   return pass(`instanceId ${series.instanceId} with appInfo.${urls.join(' and appInfo.')}`);
 }
 
 export function judgeIdempotent(first: CreateSeries, again: CreateSeries): Verdict {
-  if (again.instanceId === null) return fail(`${again.what} sent again: ${describeOutcome(again.final)}; expected instanceId ${first.instanceId} again`);
+  if (again.instanceId === null)
+    return fail(
+      `${again.what} sent again: ${describeOutcome(again.final)}; expected instanceId ${first.instanceId} again`,
+    );
   if (again.instanceId !== first.instanceId) {
-    return fail(`${again.what} sent again gave instanceId ${again.instanceId}, the first call gave ${first.instanceId}: a repeated call created a second instance`);
+    return fail(
+      `${again.what} sent again gave instanceId ${again.instanceId}, the first call gave ${first.instanceId}: a repeated call created a second instance`,
+    );
   }
   return pass(`${again.what} sent again gave the same instanceId ${again.instanceId}`);
 }
 
 export function judgePerUnit(first: CreateSeries, second: CreateSeries): Verdict {
-  if (second.instanceId === null) return fail(`second unit ${second.what}: ${describeOutcome(second.final)}; expected a new instance`);
+  if (second.instanceId === null)
+    return fail(`second unit ${second.what}: ${describeOutcome(second.final)}; expected a new instance`);
   if (second.instanceId === first.instanceId) {
-    return fail(`two units of one order (${first.what}, ${second.what}) got the same instanceId ${second.instanceId}; each orderBizId needs its own instance`);
+    return fail(
+      `two units of one order (${first.what}, ${second.what}) got the same instanceId ${second.instanceId}; each orderBizId needs its own instance`,
+    );
   }
   return pass(`two units of one order got instanceIds ${first.instanceId} and ${second.instanceId}`);
 }
@@ -269,7 +326,8 @@ export function judgePerUnit(first: CreateSeries, second: CreateSeries): Verdict
 export function judgeSuccess(what: string, outcome: Outcome): Verdict {
   const reading = readJson(outcome);
   if (!reading.ok) return fail(`${what}: ${reading.problem}`);
-  if (outcome.kind === 'answer' && (outcome.status < 200 || outcome.status > 299)) return fail(`${what}: ${describeOutcome(outcome)}`);
+  if (outcome.kind === 'answer' && (outcome.status < 200 || outcome.status > 299))
+    return fail(`${what}: ${describeOutcome(outcome)}`);
   if (reading.json.success === true) return pass(`${what}: ${describeOutcome(outcome)}`);
   return fail(`${what}: ${describeOutcome(outcome)} — expected "success": true`);
 }

@@ -49,17 +49,38 @@ const zhCN: Table = {
     means: '同一订单的不同 orderBizId 得到同一个实例：买家买了 2 份只得到 1 份。',
     fix: '以 orderBizId（而不是 orderId）作为实例的唯一键。',
   },
-  renew: { title: '续费', means: 'renewInstance 未返回 success true：续费后实例不会延期，云市场会重试。', fix: '按 instanceId 延长到期时间 expiredOn，返回 {"success": true}。' },
-  upgrade: { title: '升级', means: 'upgradeInstance 未返回 success true：买家升级规格后没有生效。', fix: '按 instanceId 切换到新的 skuId，返回 {"success": true}。' },
-  dilate: { title: '扩容', means: 'dilateInstance 未返回 success true：买家增加的账号数没有生效。', fix: '按 instanceId 调整 accountNum，返回 {"success": true}。' },
-  expired: { title: '到期', means: 'expiredInstance 未返回 success true：到期的实例没有停用，云市场会重试。', fix: '停用该实例（保留数据），返回 {"success": true}。' },
-  release: { title: '释放', means: 'releaseInstance 未返回 success true：退款后的实例没有释放，云市场会重试。', fix: '释放该实例的资源，返回 {"success": true}；已释放的再次调用也返回 true。' },
+  renew: {
+    title: '续费',
+    means: 'renewInstance 未返回 success true：续费后实例不会延期，云市场会重试。',
+    fix: '按 instanceId 延长到期时间 expiredOn，返回 {"success": true}。',
+  },
+  upgrade: {
+    title: '升级',
+    means: 'upgradeInstance 未返回 success true：买家升级规格后没有生效。',
+    fix: '按 instanceId 切换到新的 skuId，返回 {"success": true}。',
+  },
+  dilate: {
+    title: '扩容',
+    means: 'dilateInstance 未返回 success true：买家增加的账号数没有生效。',
+    fix: '按 instanceId 调整 accountNum，返回 {"success": true}。',
+  },
+  expired: {
+    title: '到期',
+    means: 'expiredInstance 未返回 success true：到期的实例没有停用，云市场会重试。',
+    fix: '停用该实例（保留数据），返回 {"success": true}。',
+  },
+  release: {
+    title: '释放',
+    means: 'releaseInstance 未返回 success true：退款后的实例没有释放，云市场会重试。',
+    fix: '释放该实例的资源，返回 {"success": true}；已释放的再次调用也返回 true。',
+  },
 };
 
 const en: Table = {
   'token-accepted': {
     title: 'A correctly signed createInstance is accepted',
-    means: 'The marketplace called createInstance with a correct token and got no JSON with an instanceId: paid orders cannot be delivered.',
+    means:
+      'The marketplace called createInstance with a correct token and got no JSON with an instanceId: paid orders cannot be delivered.',
     fix: 'Compute the token as the spec says: every parameter except token, sorted by name, joined as name=value with & using the decoded values, then &key=<vendor key>; lower-case hex MD5 of the UTF-8 bytes. Answer JSON {"instanceId": …}.',
   },
   'token-rejected': {
@@ -69,12 +90,14 @@ const en: Table = {
   },
   'create-fast': {
     title: 'createInstance answers at once',
-    means: 'The call blocks: the marketplace counts it as failed and retries up to 200 times, after which the instance must be reset by hand in the vendor console.',
+    means:
+      'The call blocks: the marketplace counts it as failed and retries up to 200 times, after which the instance must be reset by hand in the vendor console.',
     fix: 'Answer instanceId 0 at once and deliver in the background; answer the real instanceId when the marketplace calls again.',
   },
   'create-queued-completes': {
     title: 'A queued delivery completes',
-    means: 'The endpoint keeps answering instanceId 0: after 200 retries the marketplace gives up and the order is never delivered.',
+    means:
+      'The endpoint keeps answering instanceId 0: after 200 retries the marketplace gives up and the order is never delivered.',
     fix: 'When the background delivery is done, answer the retry of the same orderBizId with the non-zero instanceId.',
   },
   'create-shape': {
@@ -92,11 +115,34 @@ const en: Table = {
     means: 'Different orderBizIds of one order got the same instance: a buyer of 2 units gets 1.',
     fix: 'Key instances by orderBizId, not by orderId.',
   },
-  renew: { title: 'Renew', means: 'renewInstance did not answer success true: the instance is not extended and the marketplace retries.', fix: 'Extend the instance to the new expiredOn and answer {"success": true}.' },
-  upgrade: { title: 'Upgrade', means: 'upgradeInstance did not answer success true: the buyer’s upgrade does not take effect.', fix: 'Switch the instance to the new skuId and answer {"success": true}.' },
-  dilate: { title: 'Add capacity', means: 'dilateInstance did not answer success true: the added accounts do not take effect.', fix: 'Apply the new accountNum to the instance and answer {"success": true}.' },
-  expired: { title: 'Expire', means: 'expiredInstance did not answer success true: the expired instance stays active and the marketplace retries.', fix: 'Suspend the instance (keep its data) and answer {"success": true}.' },
-  release: { title: 'Release', means: 'releaseInstance did not answer success true: the refunded instance is not released and the marketplace retries.', fix: 'Release the instance and answer {"success": true}, also when it was released already.' },
+  renew: {
+    title: 'Renew',
+    means:
+      'renewInstance did not answer success true: the instance is not extended and the marketplace retries.',
+    fix: 'Extend the instance to the new expiredOn and answer {"success": true}.',
+  },
+  upgrade: {
+    title: 'Upgrade',
+    means: 'upgradeInstance did not answer success true: the buyer’s upgrade does not take effect.',
+    fix: 'Switch the instance to the new skuId and answer {"success": true}.',
+  },
+  dilate: {
+    title: 'Add capacity',
+    means: 'dilateInstance did not answer success true: the added accounts do not take effect.',
+    fix: 'Apply the new accountNum to the instance and answer {"success": true}.',
+  },
+  expired: {
+    title: 'Expire',
+    means:
+      'expiredInstance did not answer success true: the expired instance stays active and the marketplace retries.',
+    fix: 'Suspend the instance (keep its data) and answer {"success": true}.',
+  },
+  release: {
+    title: 'Release',
+    means:
+      'releaseInstance did not answer success true: the refunded instance is not released and the marketplace retries.',
+    fix: 'Release the instance and answer {"success": true}, also when it was released already.',
+  },
 };
 
 export function explanationOf(id: CallbackCheckId): { zhCN: Explanation; en: Explanation } {

@@ -57,18 +57,44 @@ export function createParams(ids: RunIds, orderBizId: string, now: number): Quer
   ];
 }
 
-export type LifecycleAction = 'renewInstance' | 'upgradeInstance' | 'dilateInstance' | 'expiredInstance' | 'releaseInstance';
+export type LifecycleAction =
+  'renewInstance' | 'upgradeInstance' | 'dilateInstance' | 'expiredInstance' | 'releaseInstance';
 
-export function lifecycleParams(action: LifecycleAction, ids: RunIds, instanceId: string, now: number): QueryParams {
+export function lifecycleParams(
+  action: LifecycleAction,
+  ids: RunIds,
+  instanceId: string,
+  now: number,
+): QueryParams {
   switch (action) {
     case 'renewInstance':
-      return [['action', action], ['instanceId', instanceId], ['orderId', ids.orderId], ['expiredOn', beijingDateTime(now + 730 * DAY)]];
+      return [
+        ['action', action],
+        ['instanceId', instanceId],
+        ['orderId', ids.orderId],
+        ['expiredOn', beijingDateTime(now + 730 * DAY)],
+      ];
     case 'upgradeInstance':
-      return [['action', action], ['instanceId', instanceId], ['orderId', ids.orderId], ['skuId', `${SERVICE_CODE}-2`], ['extraInfo', JSON.stringify({ edition: 'pro' })]];
+      return [
+        ['action', action],
+        ['instanceId', instanceId],
+        ['orderId', ids.orderId],
+        ['skuId', `${SERVICE_CODE}-2`],
+        ['extraInfo', JSON.stringify({ edition: 'pro' })],
+      ];
     case 'dilateInstance':
-      return [['action', action], ['instanceId', instanceId], ['orderId', ids.orderId], ['accountNum', '2'], ['extraInfo', JSON.stringify({ accounts: 2 })]];
+      return [
+        ['action', action],
+        ['instanceId', instanceId],
+        ['orderId', ids.orderId],
+        ['accountNum', '2'],
+        ['extraInfo', JSON.stringify({ accounts: 2 })],
+      ];
     case 'expiredInstance':
     case 'releaseInstance':
-      return [['action', action], ['instanceId', instanceId]];
+      return [
+        ['action', action],
+        ['instanceId', instanceId],
+      ];
   }
 }

@@ -9,11 +9,15 @@
 export type QueryParams = ReadonlyArray<readonly [string, string]>;
 
 /** Code-unit order, as Java's String.compareTo and PHP's ksort on ASCII names sort. */
-const byName = (a: readonly [string, string], b: readonly [string, string]): number => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
+const byName = (a: readonly [string, string], b: readonly [string, string]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 
 /** The text whose MD5 is the token. */
 export function tokenBase(params: QueryParams, key: string): string {
-  const signed = params.filter(([name]) => name !== 'token').slice().sort(byName);
+  const signed = params
+    .filter(([name]) => name !== 'token')
+    .slice()
+    .sort(byName);
   return `${signed.map(([name, value]) => `${name}=${value}`).join('&')}&key=${key}`;
 }
 
@@ -21,11 +25,14 @@ export function tokenBase(params: QueryParams, key: string): string {
 export function parseQuery(query: string): Array<[string, string]> {
   const text = query.startsWith('?') ? query.slice(1) : query;
   if (text === '') return [];
-  return text.split('&').filter(Boolean).map((pair) => {
-    const eq = pair.indexOf('=');
-    const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
-    return eq < 0 ? [decode(pair), ''] : [decode(pair.slice(0, eq)), decode(pair.slice(eq + 1))];
-  });
+  return text
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const decode = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+      return eq < 0 ? [decode(pair), ''] : [decode(pair.slice(0, eq)), decode(pair.slice(eq + 1))];
+    });
 }
 
 /** A query string of the parameters, percent-encoded. */

@@ -35,7 +35,10 @@ beforeAll(async () => {
   ]);
   browser = await launchChromium();
   host = await startHost(path.join(tmp.dir, 'data'));
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   pageErrors = collectPageErrors(page);
   await page.goto(host.url);
@@ -58,7 +61,19 @@ async function cliVerdicts(url: string): Promise<Record<string, string>> {
   try {
     ({ stdout: out } = await promisify(execFile)(
       process.execPath,
-      [path.join(repoRoot, 'bin', 'vendordesk.mjs'), 'callbacks', 'test', '--url', url, '--key', KEY, '--format', 'json', '--retry-interval-ms', RETRY_MS],
+      [
+        path.join(repoRoot, 'bin', 'vendordesk.mjs'),
+        'callbacks',
+        'test',
+        '--url',
+        url,
+        '--key',
+        KEY,
+        '--format',
+        'json',
+        '--retry-interval-ms',
+        RETRY_MS,
+      ],
       { encoding: 'utf8' },
     ));
   } catch (error) {
@@ -114,7 +129,11 @@ describe('交付回调测试 page', () => {
     const verdicts = await pageVerdicts();
     expect(verdicts).toEqual(await cliVerdicts(broken.url));
     expect(verdicts['create-idempotent']).toBe('fail');
-    expect(Object.entries(verdicts).filter(([, s]) => s === 'fail').map(([id]) => id)).toEqual(['create-idempotent']);
+    expect(
+      Object.entries(verdicts)
+        .filter(([, s]) => s === 'fail')
+        .map(([id]) => id),
+    ).toEqual(['create-idempotent']);
     const detail = page.getByTestId('callback-detail-create-idempotent');
     await expect.poll(() => detail.getByTestId('callback-fix').textContent()).toContain('按 orderBizId 去重');
     const exchange = await detail.getByTestId('callback-exchange').first().textContent();
@@ -128,10 +147,19 @@ describe('交付回调测试 page', () => {
     // Not hovering the run button just clicked (antd's hover tint is a transition, not the button's colour).
     await page.mouse.move(0, 0);
     await page.waitForTimeout(400);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include('[data-testid="callbacks-page"]').analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .include('[data-testid="callbacks-page"]')
+      .analyze();
     const serious = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.html.slice(0, 160)} ${n.any.map((a) => a.message).join(' ')}`).join(' | ')}`);
+      .map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .slice(0, 3)
+            .map((n) => `${n.html.slice(0, 160)} ${n.any.map((a) => a.message).join(' ')}`)
+            .join(' | ')}`,
+      );
     expect(serious).toEqual([]);
   });
 
@@ -139,7 +167,10 @@ describe('交付回调测试 page', () => {
     const rows = page.locator('[data-testid^="callback-history-"]');
     await expect.poll(() => rows.count()).toBe(2);
     const latest = (await rows.first().getAttribute('data-testid'))!.replace('callback-history-', '');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`callback-export-${latest}`).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(`callback-export-${latest}`).click(),
+    ]);
     const file = path.join(tmp.dir, 'report.html');
     await download.saveAs(file);
     const html = fs.readFileSync(file, 'utf8');

@@ -3,12 +3,23 @@
  * the background with their progress kept in memory until done (the page polls it), and the
  * stored history. One run at a time.
  */
-import { DEFAULT_RETRY_INTERVAL_MS, DEFAULT_TIMEOUT_MS, summarize, type CheckResult } from '../../../shared/callbacks/checks';
+import {
+  DEFAULT_RETRY_INTERVAL_MS,
+  DEFAULT_TIMEOUT_MS,
+  summarize,
+  type CheckResult,
+} from '../../../shared/callbacks/checks';
 import type { CallbackEndpoint, CallbackRun } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { SecretStore } from '../platform';
 import type { CallbackRunsRepository } from '../repositories/callback-runs-repository';
-import { parseEndpointUrl, runCallbackTest, TesterOptionError, validateKey, type TesterOptions } from './tester';
+import {
+  parseEndpointUrl,
+  runCallbackTest,
+  TesterOptionError,
+  validateKey,
+  type TesterOptions,
+} from './tester';
 
 export const CALLBACK_KEY_SECRET = 'callbacks.vendorKey';
 
@@ -44,7 +55,12 @@ export class CallbackService {
     };
   }
 
-  async saveEndpoint(request: { url: string; key?: string; timeoutMs?: number; retryIntervalMs?: number }): Promise<CallbackEndpoint> {
+  async saveEndpoint(request: {
+    url: string;
+    key?: string;
+    timeoutMs?: number;
+    retryIntervalMs?: number;
+  }): Promise<CallbackEndpoint> {
     let url: string;
     try {
       url = parseEndpointUrl(request.url).toString();
@@ -55,7 +71,11 @@ export class CallbackService {
     }
     const current = await this.endpoint();
     // The database first: when it is read-only nothing is saved, the key included.
-    this.options.repo.saveEndpoint({ url, timeoutMs: request.timeoutMs ?? current.timeoutMs, retryIntervalMs: request.retryIntervalMs ?? current.retryIntervalMs });
+    this.options.repo.saveEndpoint({
+      url,
+      timeoutMs: request.timeoutMs ?? current.timeoutMs,
+      retryIntervalMs: request.retryIntervalMs ?? current.retryIntervalMs,
+    });
     if (request.key !== undefined) await this.options.secrets.set(CALLBACK_KEY_SECRET, request.key);
     return this.endpoint();
   }
@@ -66,10 +86,12 @@ export class CallbackService {
   }
 
   async start(): Promise<{ id: number }> {
-    if (this.live.size > 0) throw new AppError('conflict', '已有一次测试正在运行 / a test is already running');
+    if (this.live.size > 0)
+      throw new AppError('conflict', '已有一次测试正在运行 / a test is already running');
     const endpoint = await this.endpoint();
     const key = await this.options.secrets.get(CALLBACK_KEY_SECRET);
-    if (!endpoint.url || !key) throw new AppError('invalid-input', '请先保存端点地址和密钥 / save the endpoint URL and key first');
+    if (!endpoint.url || !key)
+      throw new AppError('invalid-input', '请先保存端点地址和密钥 / save the endpoint URL and key first');
     const startedAt = this.options.now().toISOString();
     const id = this.options.repo.start(endpoint.url, startedAt, endpoint.timeoutMs, endpoint.retryIntervalMs);
     const run: CallbackRun = {

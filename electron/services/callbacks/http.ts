@@ -58,16 +58,42 @@ export function httpGet(url: URL, options: GetOptions): Promise<Outcome> {
         if (chunk.length >= room) {
           chunks.push(chunk.subarray(0, room));
           bytes += room;
-          settle({ kind: 'answer', status: status!, contentType, body: body(), bytes, truncated: true, ms: elapsed() });
+          settle({
+            kind: 'answer',
+            status: status!,
+            contentType,
+            body: body(),
+            bytes,
+            truncated: true,
+            ms: elapsed(),
+          });
           return;
         }
         chunks.push(chunk);
         bytes += chunk.length;
       });
-      response.on('end', () => settle({ kind: 'answer', status: status!, contentType, body: body(), bytes, truncated: false, ms: elapsed() }));
-      response.on('error', (error: NodeJS.ErrnoException) => settle({ kind: 'error', code: error.code ?? 'ERROR', message: error.message, ms: elapsed() }));
+      response.on('end', () =>
+        settle({
+          kind: 'answer',
+          status: status!,
+          contentType,
+          body: body(),
+          bytes,
+          truncated: false,
+          ms: elapsed(),
+        }),
+      );
+      response.on('error', (error: NodeJS.ErrnoException) =>
+        settle({ kind: 'error', code: error.code ?? 'ERROR', message: error.message, ms: elapsed() }),
+      );
       response.on('close', () => {
-        if (!response.complete) settle({ kind: 'error', code: 'ECONNRESET', message: 'the endpoint closed the connection before the answer was complete', ms: elapsed() });
+        if (!response.complete)
+          settle({
+            kind: 'error',
+            code: 'ECONNRESET',
+            message: 'the endpoint closed the connection before the answer was complete',
+            ms: elapsed(),
+          });
       });
     });
     request.on('error', (error: NodeJS.ErrnoException) => {
@@ -76,8 +102,19 @@ export function httpGet(url: URL, options: GetOptions): Promise<Outcome> {
       else settle({ kind: 'error', code, message: error.message, ms: elapsed() });
     });
     const timer = setTimeout(() => {
-      if (!connected) settle({ kind: 'unreachable', code: 'ETIMEDOUT', message: `no connection within ${options.limitMs} ms`, ms: elapsed() });
-      else settle(status === undefined ? { kind: 'timeout', ms: elapsed() } : { kind: 'timeout', ms: elapsed(), status, body: body(), bytes });
+      if (!connected)
+        settle({
+          kind: 'unreachable',
+          code: 'ETIMEDOUT',
+          message: `no connection within ${options.limitMs} ms`,
+          ms: elapsed(),
+        });
+      else
+        settle(
+          status === undefined
+            ? { kind: 'timeout', ms: elapsed() }
+            : { kind: 'timeout', ms: elapsed(), status, body: body(), bytes },
+        );
     }, options.limitMs);
     request.end();
   });

@@ -48,7 +48,9 @@ export function renderCallbackReport(run: CallbackRun, locale: Locale): string {
       const explanation = localizedExplanation(check.id, locale);
       const calls = check.exchanges
         .map(
-          (x) => `<details><summary><code>${e(x.label)}</code> · ${x.status !== undefined ? `HTTP ${x.status}` : e(x.outcome)} · ${x.ms} ms</summary>
+          (
+            x,
+          ) => `<details><summary><code>${e(x.label)}</code> · ${x.status !== undefined ? `HTTP ${x.status}` : e(x.outcome)} · ${x.ms} ms</summary>
 <pre>GET ${e(x.url)}</pre><pre>${e(x.body ?? x.error ?? t.noAnswer)}</pre></details>`,
         )
         .join('\n');

@@ -36,7 +36,13 @@ import {
   type TimedCall,
   type Verdict,
 } from '../../../shared/callbacks/checks';
-import { createParams, freshRunIds, lifecycleParams, type LifecycleAction, type RunIds } from '../../../shared/callbacks/requests';
+import {
+  createParams,
+  freshRunIds,
+  lifecycleParams,
+  type LifecycleAction,
+  type RunIds,
+} from '../../../shared/callbacks/requests';
 import { encodeQuery, parseQuery, tokenBase, type QueryParams } from '../../../shared/callbacks/token';
 import { httpGet } from './http';
 
@@ -85,15 +91,22 @@ export function parseEndpointUrl(text: string): URL {
   } catch {
     throw new TesterOptionError(`端点地址无效 / not a URL: "${text}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TesterOptionError(`端点必须是 http(s) 地址 / the endpoint must be http:// or https://, got "${url.protocol}"`);
-  if (url.username || url.password) throw new TesterOptionError('端点地址不能包含用户名或密码 / the endpoint URL must not contain a user name or password');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TesterOptionError(
+      `端点必须是 http(s) 地址 / the endpoint must be http:// or https://, got "${url.protocol}"`,
+    );
+  if (url.username || url.password)
+    throw new TesterOptionError(
+      '端点地址不能包含用户名或密码 / the endpoint URL must not contain a user name or password',
+    );
   url.hash = '';
   return url;
 }
 
 export function validateKey(key: string): string {
   if (key.length === 0) throw new TesterOptionError('密钥为空 / the key is empty');
-  if (key.length > 512 || /[\r\n]/.test(key)) throw new TesterOptionError('密钥格式无效 / the key must be one line of at most 512 characters');
+  if (key.length > 512 || /[\r\n]/.test(key))
+    throw new TesterOptionError('密钥格式无效 / the key must be one line of at most 512 characters');
   return key;
 }
 
@@ -117,13 +130,23 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
   const results = new Map<CallbackCheckId, CheckResult>();
   const judged = (id: CallbackCheckId, verdict: Verdict, ms: number, exchanges: Exchange[]) => {
     // Messages quote answers, and an endpoint may echo the key or a token back: never repeat them.
-    const check: CheckResult = { id, status: verdict.status, message: maskSecrets(verdict.message, secrets), ms: Math.round(ms), exchanges };
+    const check: CheckResult = {
+      id,
+      status: verdict.status,
+      message: maskSecrets(verdict.message, secrets),
+      ms: Math.round(ms),
+      exchanges,
+    };
     results.set(id, check);
     progress({ kind: 'check', check });
   };
 
   /** One GET with the action's parameters plus a token (the right one unless `tokenKey` differs). */
-  const send = async (label: string, params: QueryParams, tokenKey = key): Promise<{ outcome: Outcome; exchange: Exchange }> => {
+  const send = async (
+    label: string,
+    params: QueryParams,
+    tokenKey = key,
+  ): Promise<{ outcome: Outcome; exchange: Exchange }> => {
     const all: Array<[string, string]> = [...baseParams, ...params.map(([n, v]): [string, string] => [n, v])];
     const token = callbackToken(all, tokenKey);
     // The wrong token sent, and the right one an endpoint might echo in its refusal.
@@ -152,7 +175,8 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
         exchange.contentType = outcome.contentType;
         exchange.truncated = outcome.truncated;
       }
-      if (outcome.body !== undefined) exchange.body = maskSecrets(outcome.body.slice(0, SHOWN_ANSWER_CHARS), secrets);
+      if (outcome.body !== undefined)
+        exchange.body = maskSecrets(outcome.body.slice(0, SHOWN_ANSWER_CHARS), secrets);
       if (outcome.bytes !== undefined) exchange.bytes = outcome.bytes;
     } else {
       exchange.error = `${outcome.code}: ${outcome.message}`;
@@ -197,7 +221,14 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
 
   const finish = (unreachable?: TestRun['unreachable']): TestRun => {
     const checks = callbackCheckIds.map(
-      (id) => results.get(id) ?? { id, status: 'skip' as const, message: unreachable ? `not run: the endpoint is unreachable (${unreachable.code})` : 'not run', ms: 0, exchanges: [] },
+      (id) =>
+        results.get(id) ?? {
+          id,
+          status: 'skip' as const,
+          message: unreachable ? `not run: the endpoint is unreachable (${unreachable.code})` : 'not run',
+          ms: 0,
+          exchanges: [],
+        },
     );
     return {
       url: options.url,
@@ -224,7 +255,12 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
   const noInstance = 'not judged: no instance was created (see create-queued-completes)';
   if (accepted.status === 'pass') {
     judged('create-queued-completes', judgeQueuedCompletes(a), first.elapsedMs, first.exchanges);
-    judged('create-shape', a.instanceId === null ? skip(noInstance) : judgeCreateShape(a), a.final.ms, first.exchanges.slice(-1));
+    judged(
+      'create-shape',
+      a.instanceId === null ? skip(noInstance) : judgeCreateShape(a),
+      a.final.ms,
+      first.exchanges.slice(-1),
+    );
   } else {
     judged('create-queued-completes', skip(notAccepted), 0, []);
     judged('create-shape', skip(notAccepted), 0, []);
@@ -233,22 +269,42 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
   // 2. The same kind of call with a wrong token (a unit of its own, so nothing collides).
   const wrong = await createSeries('createInstance (wrong token)', ids.wrongTokenOrderBizId, `${key}#wrong`);
   const wrongSeries = wrong.series ?? wrongSeriesOf(wrong.outcome, ids.wrongTokenOrderBizId);
-  judged('token-rejected', judgeTokenRejected(wrongSeries), wrongSeries.outcomes.reduce((s, o) => s + o.ms, 0), wrong.exchanges);
+  judged(
+    'token-rejected',
+    judgeTokenRejected(wrongSeries),
+    wrongSeries.outcomes.reduce((s, o) => s + o.ms, 0),
+    wrong.exchanges,
+  );
 
   // 3. The same unit again, and a second unit of the same order.
   const dependent = accepted.status !== 'pass' ? notAccepted : a.instanceId === null ? noInstance : null;
   if (dependent === null) {
     const again = await createSeries('createInstance (same orderBizId again)', ids.orderBizId);
-    judged('create-idempotent', judgeIdempotent(a, again.series ?? wrongSeriesOf(again.outcome, ids.orderBizId)), again.elapsedMs ?? again.outcome.ms, again.exchanges);
+    judged(
+      'create-idempotent',
+      judgeIdempotent(a, again.series ?? wrongSeriesOf(again.outcome, ids.orderBizId)),
+      again.elapsedMs ?? again.outcome.ms,
+      again.exchanges,
+    );
     const second = await createSeries('createInstance (second unit of the order)', ids.secondOrderBizId);
-    judged('per-unit-instances', judgePerUnit(a, second.series ?? wrongSeriesOf(second.outcome, ids.secondOrderBizId)), second.elapsedMs ?? second.outcome.ms, second.exchanges);
+    judged(
+      'per-unit-instances',
+      judgePerUnit(a, second.series ?? wrongSeriesOf(second.outcome, ids.secondOrderBizId)),
+      second.elapsedMs ?? second.outcome.ms,
+      second.exchanges,
+    );
   } else {
     judged('create-idempotent', skip(dependent), 0, []);
     judged('per-unit-instances', skip(dependent), 0, []);
   }
 
   // 4. Every createInstance call so far, against the "must not block" limit.
-  judged('create-fast', judgeCreateFast(createCalls, timeoutMs), Math.max(0, ...createCalls.map((c) => c.outcome.ms)), slowestFirst(createExchanges));
+  judged(
+    'create-fast',
+    judgeCreateFast(createCalls, timeoutMs),
+    Math.max(0, ...createCalls.map((c) => c.outcome.ms)),
+    slowestFirst(createExchanges),
+  );
 
   // 5. The rest of the instance's life, in the order the marketplace sends it.
   const lifecycle: Array<[CallbackCheckId, LifecycleAction]> = [
@@ -270,7 +326,13 @@ export async function runCallbackTest(options: TesterOptions): Promise<TestRun> 
 }
 
 function wrongSeriesOf(outcome: Outcome, orderBizId: string): CreateSeries {
-  return { what: `createInstance orderBizId=${orderBizId}`, outcomes: [outcome], final: outcome, instanceId: null, stillQueued: false };
+  return {
+    what: `createInstance orderBizId=${orderBizId}`,
+    outcomes: [outcome],
+    final: outcome,
+    instanceId: null,
+    stillQueued: false,
+  };
 }
 
 function slowestFirst(exchanges: Exchange[]): Exchange[] {

@@ -14,11 +14,19 @@ type CallbackChannels =
   | 'callbacks.history'
   | 'callbacks.report';
 
-export function callbackHandlers(ctx: HandlerContext, service?: CallbackService): HandlerGroup<CallbackChannels> {
+export function callbackHandlers(
+  ctx: HandlerContext,
+  service?: CallbackService,
+): HandlerGroup<CallbackChannels> {
   const repo = new CallbackRunsRepository(ctx.store, ctx.now);
   const callbacks =
     service ??
-    new CallbackService({ repo, secrets: ctx.platform.secrets, now: ctx.now, log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? '') });
+    new CallbackService({
+      repo,
+      secrets: ctx.platform.secrets,
+      now: ctx.now,
+      log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),
+    });
   return {
     'callbacks.endpoint': () => callbacks.endpoint(),
     'callbacks.saveEndpoint': (request) => callbacks.saveEndpoint(request),
@@ -28,7 +36,8 @@ export function callbackHandlers(ctx: HandlerContext, service?: CallbackService)
     'callbacks.history': ({ limit }) => repo.history(limit),
     'callbacks.report': ({ id, locale }) => {
       const run = callbacks.run(id);
-      if (run.state === 'running') throw new AppError('conflict', '测试尚未结束 / the run has not finished yet');
+      if (run.state === 'running')
+        throw new AppError('conflict', '测试尚未结束 / the run has not finished yet');
       return {
         fileName: `delivery-callbacks-${id}-${run.startedAt.slice(0, 10)}.html`,
         mimeType: 'text/html',

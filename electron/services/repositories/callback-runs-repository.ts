@@ -40,9 +40,9 @@ export class CallbackRunsRepository {
   ) {}
 
   endpoint(): SavedEndpoint | null {
-    const row = this.store.db.prepare('SELECT url, timeout_ms, retry_interval_ms FROM callback_endpoint WHERE id = 1').get() as
-      | { url: string; timeout_ms: number; retry_interval_ms: number }
-      | undefined;
+    const row = this.store.db
+      .prepare('SELECT url, timeout_ms, retry_interval_ms FROM callback_endpoint WHERE id = 1')
+      .get() as { url: string; timeout_ms: number; retry_interval_ms: number } | undefined;
     return row ? { url: row.url, timeoutMs: row.timeout_ms, retryIntervalMs: row.retry_interval_ms } : null;
   }
 
@@ -62,7 +62,9 @@ export class CallbackRunsRepository {
     return this.store.write((db) =>
       Number(
         db
-          .prepare(`INSERT INTO callback_runs (url, started_at, state, timeout_ms, retry_interval_ms) VALUES (?, ?, 'running', ?, ?)`)
+          .prepare(
+            `INSERT INTO callback_runs (url, started_at, state, timeout_ms, retry_interval_ms) VALUES (?, ?, 'running', ?, ?)`,
+          )
           .run(url, startedAt, timeoutMs, retryIntervalMs).lastInsertRowid,
       ),
     );
@@ -71,19 +73,37 @@ export class CallbackRunsRepository {
   finish(id: number, run: Pick<CallbackRun, 'state' | 'finishedAt' | 'summary' | 'error' | 'checks'>): void {
     this.store.write((db) =>
       db
-        .prepare(`UPDATE callback_runs SET state = ?, finished_at = ?, pass = ?, fail = ?, skip = ?, error = ?, checks_json = ? WHERE id = ?`)
-        .run(run.state, run.finishedAt, run.summary.pass, run.summary.fail, run.summary.skip, run.error, JSON.stringify(run.checks), id),
+        .prepare(
+          `UPDATE callback_runs SET state = ?, finished_at = ?, pass = ?, fail = ?, skip = ?, error = ?, checks_json = ? WHERE id = ?`,
+        )
+        .run(
+          run.state,
+          run.finishedAt,
+          run.summary.pass,
+          run.summary.fail,
+          run.summary.skip,
+          run.error,
+          JSON.stringify(run.checks),
+          id,
+        ),
     );
   }
 
   /** Runs left "running" by a process that ended mid-run. */
   markInterrupted(message: string): void {
     if (!this.store.writable) return;
-    this.store.write((db) => db.prepare(`UPDATE callback_runs SET state = 'failed', error = ?, finished_at = ? WHERE state = 'running'`).run(message, this.now().toISOString()));
+    this.store.write((db) =>
+      db
+        .prepare(
+          `UPDATE callback_runs SET state = 'failed', error = ?, finished_at = ? WHERE state = 'running'`,
+        )
+        .run(message, this.now().toISOString()),
+    );
   }
 
   get(id: number): CallbackRun | null {
-    const row = this.store.db.prepare('SELECT * FROM callback_runs WHERE id = ?').get(id) as RunRow | undefined;
+    const row = this.store.db.prepare('SELECT * FROM callback_runs WHERE id = ?').get(id) as
+      RunRow | undefined;
     if (!row) return null;
     return {
       ...summaryOf(row),
@@ -96,7 +116,9 @@ export class CallbackRunsRepository {
   }
 
   history(limit = 100): CallbackRunSummary[] {
-    return (this.store.db.prepare('SELECT * FROM callback_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]).map(summaryOf);
+    return (
+      this.store.db.prepare('SELECT * FROM callback_runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[]
+    ).map(summaryOf);
   }
 }
 

@@ -90,7 +90,10 @@ export const callbacksContract = {
   'callbacks.start': channel(z.object({}).strict(), z.object({ id: z.number().int() })),
   'callbacks.run': channel(z.object({ id: z.number().int() }).strict(), callbackRunSchema),
   /** Runs, newest first. */
-  'callbacks.history': channel(z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(), z.array(callbackRunSummarySchema)),
+  'callbacks.history': channel(
+    z.object({ limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.array(callbackRunSummarySchema),
+  ),
   /** A finished run as a self-contained HTML page (key and tokens masked). */
   'callbacks.report': channel(
     z.object({ id: z.number().int(), locale: localeSchema }).strict(),

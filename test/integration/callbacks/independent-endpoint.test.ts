@@ -10,7 +10,15 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCallbackTest } from '../../../electron/services/callbacks/tester';
 
 const KEY = 'Independent_Key_2024';
-type Mistake = 'none' | 'unsigned' | 'random-ids' | 'one-per-order' | 'blocking' | 'string-success' | 'no-urls' | 'html-on-upgrade';
+type Mistake =
+  | 'none'
+  | 'unsigned'
+  | 'random-ids'
+  | 'one-per-order'
+  | 'blocking'
+  | 'string-success'
+  | 'no-urls'
+  | 'html-on-upgrade';
 
 const servers: http.Server[] = [];
 afterEach(async () => {
@@ -34,7 +42,8 @@ async function independent(mistake: Mistake): Promise<string> {
       res.setHeader('Content-Type', 'application/json');
       res.end(JSON.stringify(body));
     };
-    if (mistake !== 'unsigned' && query.get('token') !== expected) return send({ success: false, message: 'sign error' });
+    if (mistake !== 'unsigned' && query.get('token') !== expected)
+      return send({ success: false, message: 'sign error' });
     const action = query.get('action');
     if (action === 'createInstance') {
       const unitKey = mistake === 'one-per-order' ? query.get('orderId')! : query.get('orderBizId')!;
@@ -44,19 +53,35 @@ async function independent(mistake: Mistake): Promise<string> {
         instances.set(unitKey, id);
         created.add(id);
       }
-      const answer = { instanceId: id, appInfo: mistake === 'no-urls' ? { username: 'u', password: 'p' } : { frontEndUrl: `https://saas.example/${id}`, username: 'u', password: 'p' }, info: {} };
+      const answer = {
+        instanceId: id,
+        appInfo:
+          mistake === 'no-urls'
+            ? { username: 'u', password: 'p' }
+            : { frontEndUrl: `https://saas.example/${id}`, username: 'u', password: 'p' },
+        info: {},
+      };
       if (mistake === 'blocking') setTimeout(() => send(answer), 700);
       else send(answer);
       return;
     }
-    if (!['renewInstance', 'upgradeInstance', 'dilateInstance', 'expiredInstance', 'releaseInstance'].includes(action ?? '')) return send({ success: false, message: 'unknown action' }, 400);
-    if (!created.has(Number(query.get('instanceId')))) return send({ success: false, message: 'no such instance' });
+    if (
+      !['renewInstance', 'upgradeInstance', 'dilateInstance', 'expiredInstance', 'releaseInstance'].includes(
+        action ?? '',
+      )
+    )
+      return send({ success: false, message: 'unknown action' }, 400);
+    if (!created.has(Number(query.get('instanceId'))))
+      return send({ success: false, message: 'no such instance' });
     if (mistake === 'html-on-upgrade' && action === 'upgradeInstance') {
       res.statusCode = 500;
       res.setHeader('Content-Type', 'text/html');
       return res.end(`<html><body><h1>Whitelabel Error Page</h1>${randomUUID()}</body></html>`);
     }
-    send({ success: mistake === 'string-success' && action === 'renewInstance' ? 'true' : true, message: 'ok' });
+    send({
+      success: mistake === 'string-success' && action === 'renewInstance' ? 'true' : true,
+      message: 'ok',
+    });
   });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
@@ -64,7 +89,12 @@ async function independent(mistake: Mistake): Promise<string> {
 }
 
 const failedChecks = async (mistake: Mistake) => {
-  const run = await runCallbackTest({ url: await independent(mistake), key: KEY, timeoutMs: 400, retryIntervalMs: 10 });
+  const run = await runCallbackTest({
+    url: await independent(mistake),
+    key: KEY,
+    timeoutMs: 400,
+    retryIntervalMs: 10,
+  });
   return { failed: run.checks.filter((c) => c.status === 'fail').map((c) => c.id), run };
 };
 
@@ -72,7 +102,9 @@ describe('an independently written endpoint', () => {
   it('correct, delivering synchronously: all pass but create-queued-completes, which is skipped', async () => {
     const { failed, run } = await failedChecks('none');
     expect(failed).toEqual([]);
-    expect(run.checks.filter((c) => c.status === 'skip').map((c) => c.id)).toEqual(['create-queued-completes']);
+    expect(run.checks.filter((c) => c.status === 'skip').map((c) => c.id)).toEqual([
+      'create-queued-completes',
+    ]);
   });
 
   it.each([
@@ -88,7 +120,12 @@ describe('an independently written endpoint', () => {
   });
 
   it('with the wrong key configured: token-accepted fails (and nothing is judged on a refused call)', async () => {
-    const run = await runCallbackTest({ url: await independent('none'), key: 'another-key', timeoutMs: 400, retryIntervalMs: 10 });
+    const run = await runCallbackTest({
+      url: await independent('none'),
+      key: 'another-key',
+      timeoutMs: 400,
+      retryIntervalMs: 10,
+    });
     expect(run.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['token-accepted']);
     expect(run.checks.find((c) => c.id === 'token-accepted')!.message).toMatch(/not accepted: success false/);
   });

@@ -9,7 +9,12 @@ import { main } from '../../../cli/main';
 import type { CliIO } from '../../../cli/io';
 import { callbackCheckIds } from '../../../shared/callbacks/checks';
 import { runCallbackTest } from '../../../electron/services/callbacks/tester';
-import { deliveryFaults, startDeliveryEndpoint, type DeliveryEndpoint, type DeliveryFault } from '../../../sandbox/delivery-endpoint';
+import {
+  deliveryFaults,
+  startDeliveryEndpoint,
+  type DeliveryEndpoint,
+  type DeliveryFault,
+} from '../../../sandbox/delivery-endpoint';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const KEY = 'reference-key-7f3a9c';
@@ -42,11 +47,14 @@ describe('the reference delivery endpoint', () => {
     expect(run.summary).toEqual({ pass: 11, fail: 0, skip: 1 });
   });
 
-  it.each(Object.entries(deliveryFaults) as Array<[DeliveryFault, string]>)('fault %s fails exactly %s', async (fault, checkId) => {
-    const run = await test((await endpoint(fault)).url);
-    const failed = run.checks.filter((c) => c.status === 'fail').map((c) => c.id);
-    expect(failed).toEqual([checkId]);
-  });
+  it.each(Object.entries(deliveryFaults) as Array<[DeliveryFault, string]>)(
+    'fault %s fails exactly %s',
+    async (fault, checkId) => {
+      const run = await test((await endpoint(fault)).url);
+      const failed = run.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+      expect(failed).toEqual([checkId]);
+    },
+  );
 
   it('shows each call with the token masked and never the key', async () => {
     const run = await test((await endpoint(null)).url);
@@ -65,30 +73,85 @@ describe('the reference delivery endpoint', () => {
 
   it('the CLI: exit 0 on the correct endpoint, 1 on a broken one, JSON as formats.md §6', async () => {
     const io = (): CliIO & { out: string; err: string } => {
-      const x = { out: '', err: '', stdout: { write: (t: string) => (x.out += t) }, stderr: { write: (t: string) => (x.err += t) }, readStdin: async () => '', cwd: root, env: {} };
+      const x = {
+        out: '',
+        err: '',
+        stdout: { write: (t: string) => (x.out += t) },
+        stderr: { write: (t: string) => (x.err += t) },
+        readStdin: async () => '',
+        cwd: root,
+        env: {},
+      };
       return x;
     };
     const good = io();
     const goodUrl = (await endpoint(null)).url;
-    expect(await main(['callbacks', 'test', '--url', goodUrl, '--key', KEY, '--format', 'json', '--retry-interval-ms', '20'], good)).toBe(0);
-    const report = JSON.parse(good.out) as { url: string; checks: Array<Record<string, unknown>>; summary: unknown };
+    expect(
+      await main(
+        [
+          'callbacks',
+          'test',
+          '--url',
+          goodUrl,
+          '--key',
+          KEY,
+          '--format',
+          'json',
+          '--retry-interval-ms',
+          '20',
+        ],
+        good,
+      ),
+    ).toBe(0);
+    const report = JSON.parse(good.out) as {
+      url: string;
+      checks: Array<Record<string, unknown>>;
+      summary: unknown;
+    };
     expect(report.url).toBe(goodUrl);
     expect(Object.keys(report)).toEqual(['url', 'checks', 'summary']);
     for (const check of report.checks) expect(Object.keys(check)).toEqual(['id', 'status', 'message', 'ms']);
     expect(report.summary).toEqual({ pass: 12, fail: 0, skip: 0 });
 
     const bad = io();
-    expect(await main(['callbacks', 'test', '--url', (await endpoint('not-idempotent')).url, '--key', KEY, '--retry-interval-ms', '20'], bad)).toBe(1);
+    expect(
+      await main(
+        [
+          'callbacks',
+          'test',
+          '--url',
+          (await endpoint('not-idempotent')).url,
+          '--key',
+          KEY,
+          '--retry-interval-ms',
+          '20',
+        ],
+        bad,
+      ),
+    ).toBe(1);
     expect(bad.out).toMatch(/✗ fail create-idempotent/);
     expect(bad.out).toMatch(/修复 \/ fix: 按 orderBizId 去重/);
     expect(good.out + good.err + bad.out + bad.err).not.toContain(KEY);
   });
 
   it('npm run sandbox -- --delivery-endpoint: starts, prints the URL and key, and `vendordesk callbacks test` passes against it', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'sandbox/main.ts'), '--delivery-endpoint', '--port', '0', '--delivery-key', KEY], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(root, 'sandbox/main.ts'),
+        '--delivery-endpoint',
+        '--port',
+        '0',
+        '--delivery-key',
+        KEY,
+      ],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     try {
       let out = '';
       const url = await new Promise<string>((resolve, reject) => {
@@ -103,19 +166,43 @@ describe('the reference delivery endpoint', () => {
         });
       });
       expect(out).toContain(`VENDORDESK_CALLBACK_KEY=${KEY}`);
-      const result = spawnSync(process.execPath, [path.join(root, 'bin/vendordesk.mjs'), 'callbacks', 'test', '--url', url, '--key', KEY, '--format', 'json', '--retry-interval-ms', '50'], {
-        encoding: 'utf8',
-        timeout: 60_000,
-      });
+      const result = spawnSync(
+        process.execPath,
+        [
+          path.join(root, 'bin/vendordesk.mjs'),
+          'callbacks',
+          'test',
+          '--url',
+          url,
+          '--key',
+          KEY,
+          '--format',
+          'json',
+          '--retry-interval-ms',
+          '50',
+        ],
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
       expect(result.status).toBe(0);
-      expect((JSON.parse(result.stdout) as { summary: unknown }).summary).toEqual({ pass: 12, fail: 0, skip: 0 });
+      expect((JSON.parse(result.stdout) as { summary: unknown }).summary).toEqual({
+        pass: 12,
+        fail: 0,
+        skip: 0,
+      });
     } finally {
       child.kill('SIGTERM');
     }
   }, 90_000);
 
   it('an unknown --delivery-fault is refused with the list of modes (exit 2)', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'sandbox/main.ts'), '--delivery-fault', 'sloppy'], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(root, 'sandbox/main.ts'), '--delivery-fault', 'sloppy'],
+      { cwd: root, encoding: 'utf8', timeout: 30_000 },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/"sloppy".*unknown mode.*no-token-check/);
   });

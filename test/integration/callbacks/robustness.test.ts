@@ -33,9 +33,15 @@ interface Report {
   summary: { pass: number; fail: number; skip: number };
 }
 
-async function cli(url: string, ...extra: string[]): Promise<{ code: number; report: Report | null; out: string; err: string }> {
+async function cli(
+  url: string,
+  ...extra: string[]
+): Promise<{ code: number; report: Report | null; out: string; err: string }> {
   const io = fakeIO();
-  const code = await main(['callbacks', 'test', '--url', url, '--key', KEY, '--format', 'json', ...extra], io);
+  const code = await main(
+    ['callbacks', 'test', '--url', url, '--key', KEY, '--format', 'json', ...extra],
+    io,
+  );
   let report: Report | null;
   try {
     report = JSON.parse(io.out) as Report;
@@ -77,10 +83,30 @@ describe('vendordesk callbacks test: options', () => {
     [['callbacks', 'test', '--url', 'http://127.0.0.1:1/'], /--key is required/],
     [['callbacks', 'test', '--url', 'ftp://x/', '--key', KEY], /http:\/\/ or https:\/\//],
     [['callbacks', 'test', '--url', 'not a url', '--key', KEY], /not a URL/],
-    [['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--timeout-ms', 'soon'], /--timeout-ms "soon"/],
-    [['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--format', 'xml'], /--format "xml"/],
+    [
+      ['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--timeout-ms', 'soon'],
+      /--timeout-ms "soon"/,
+    ],
+    [
+      ['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--format', 'xml'],
+      /--format "xml"/,
+    ],
     [['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--bogus'], /bogus/],
-    [['callbacks', 'test', '--url', 'http://127.0.0.1:1/', '--key', KEY, '--timeout-ms', '100', '--answer-limit-ms', '50'], /--answer-limit-ms "50"/],
+    [
+      [
+        'callbacks',
+        'test',
+        '--url',
+        'http://127.0.0.1:1/',
+        '--key',
+        KEY,
+        '--timeout-ms',
+        '100',
+        '--answer-limit-ms',
+        '50',
+      ],
+      /--answer-limit-ms "50"/,
+    ],
     [['callbacks', 'tset'], /unknown subcommand "tset"/],
   ])('%j: exit 2 naming the problem', async (argv, pattern) => {
     const io = fakeIO();
@@ -92,7 +118,9 @@ describe('vendordesk callbacks test: options', () => {
   it('--help is bilingual', async () => {
     const io = fakeIO();
     expect(await main(['callbacks', '--help'], io)).toBe(0);
-    expect(io.out).toMatch(/交付回调测试[\s\S]*Delivery-callback test[\s\S]*--timeout-ms[\s\S]*--retry-interval-ms/);
+    expect(io.out).toMatch(
+      /交付回调测试[\s\S]*Delivery-callback test[\s\S]*--timeout-ms[\s\S]*--retry-interval-ms/,
+    );
   });
 });
 
@@ -108,10 +136,22 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
   });
 
   it('an unknown host through the real command: exit 2', () => {
-    const result = spawnSync(process.execPath, [path.join(root, 'bin/vendordesk.mjs'), 'callbacks', 'test', '--url', 'http://no-such-host.invalid/notify', '--key', KEY], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      [
+        path.join(root, 'bin/vendordesk.mjs'),
+        'callbacks',
+        'test',
+        '--url',
+        'http://no-such-host.invalid/notify',
+        '--key',
+        KEY,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/ENOTFOUND|EAI_AGAIN/);
   });
@@ -145,7 +185,9 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
   it('an HTML error page: token-accepted fails naming the page', async () => {
     const url = await serve((_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' });
-      res.end('<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>nginx</body></html>');
+      res.end(
+        '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1>nginx</body></html>',
+      );
     });
     const { code, report } = await cli(url);
     expect(code).toBe(1);
@@ -160,7 +202,9 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
     });
     const { code, report } = await cli(url, '--timeout-ms', '100', '--answer-limit-ms', '400');
     expect(code).toBe(1);
-    expect(message(report, 'token-accepted')).toMatch(/HTTP 200 but the body was not complete within 4\d\d ms/);
+    expect(message(report, 'token-accepted')).toMatch(
+      /HTTP 200 but the body was not complete within 4\d\d ms/,
+    );
     expect(status(report, 'create-fast')).toBe('fail');
   });
 
@@ -201,7 +245,9 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
     expect(status(report, 'token-accepted')).toBe('pass');
     expect(status(report, 'create-shape')).toBe('pass');
     expect(status(report, 'create-fast')).toBe('fail');
-    expect(message(report, 'create-fast')).toMatch(/1 of \d+ createInstance calls took longer than 500 ms, e.g. createInstance: 1[5-9]\d\d ms/);
+    expect(message(report, 'create-fast')).toMatch(
+      /1 of \d+ createInstance calls took longer than 500 ms, e.g. createInstance: 1[5-9]\d\d ms/,
+    );
   });
 
   it('a huge answer: read up to 1 MiB, then cut off and judged not usable', async () => {

@@ -24,7 +24,10 @@ const run: CallbackRun = {
           label: 'createInstance',
           action: 'createInstance',
           url: 'http://127.0.0.1:1/notify?action=createInstance&token=******',
-          params: [['action', 'createInstance'], ['token', '******']],
+          params: [
+            ['action', 'createInstance'],
+            ['token', '******'],
+          ],
           sentAt: '2026-12-01T10:00:00.000Z',
           ms: 12,
           outcome: 'answer',

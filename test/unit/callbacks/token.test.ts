@@ -40,7 +40,11 @@ describe('delivery-callback token', () => {
   });
 
   it('round-trips values through encodeQuery and parseQuery', () => {
-    const params: Array<[string, string]> = [['extraInfo', '{"a":"b & c=d"}'], ['email', 'a+b@x.com'], ['mobile', '']];
+    const params: Array<[string, string]> = [
+      ['extraInfo', '{"a":"b & c=d"}'],
+      ['email', 'a+b@x.com'],
+      ['mobile', ''],
+    ];
     expect(parseQuery(encodeQuery(params))).toEqual(params);
   });
 });

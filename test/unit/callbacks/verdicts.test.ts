@@ -14,7 +14,11 @@ import {
   type Outcome,
 } from '../../../shared/callbacks/checks';
 
-const answer = (body: string, status = 200, extra: Partial<Extract<Outcome, { kind: 'answer' }>> = {}): Outcome => ({
+const answer = (
+  body: string,
+  status = 200,
+  extra: Partial<Extract<Outcome, { kind: 'answer' }>> = {},
+): Outcome => ({
   kind: 'answer',
   status,
   contentType: 'application/json',
@@ -34,13 +38,23 @@ const series = (outcomes: Outcome[], instanceId: string | null, stillQueued = fa
 
 describe('reading answers', () => {
   it('names an HTML error page, a non-JSON body, an empty body, a cut-off body and a JSON array', () => {
-    const html = readJson(answer('<!DOCTYPE html><title>502 Bad Gateway</title>', 502, { contentType: 'text/html' }));
+    const html = readJson(
+      answer('<!DOCTYPE html><title>502 Bad Gateway</title>', 502, { contentType: 'text/html' }),
+    );
     expect(html).toMatchObject({ ok: false });
     expect(!html.ok && html.problem).toMatch(/HTML.*not JSON.*502 Bad Gateway/);
-    expect(!readJson(answer('OK')).ok && (readJson(answer('OK')) as { problem: string }).problem).toMatch(/not JSON \(OK\)/);
+    expect(!readJson(answer('OK')).ok && (readJson(answer('OK')) as { problem: string }).problem).toMatch(
+      /not JSON \(OK\)/,
+    );
     expect(readJson(answer(''))).toMatchObject({ ok: false, problem: expect.stringMatching(/empty body/) });
-    expect(readJson(answer('{"instanceId":1', 200, { truncated: true }))).toMatchObject({ ok: false, problem: expect.stringMatching(/cut off/) });
-    expect(readJson(answer('[1]'))).toMatchObject({ ok: false, problem: expect.stringMatching(/not an object/) });
+    expect(readJson(answer('{"instanceId":1', 200, { truncated: true }))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/cut off/),
+    });
+    expect(readJson(answer('[1]'))).toMatchObject({
+      ok: false,
+      problem: expect.stringMatching(/not an object/),
+    });
     expect(readJson(answer('\uFEFF{"instanceId":"a"}'))).toEqual({ ok: true, json: { instanceId: 'a' } });
   });
 
@@ -62,7 +76,9 @@ describe('reading answers', () => {
 
 describe('verdicts', () => {
   it('token-rejected fails when a wrong token finally yields an instance, passes on a refusal or a JSON without one', () => {
-    expect(judgeTokenRejected(series([answer('{"instanceId":0}'), answer('{"instanceId":9}')], '9')).status).toBe('fail');
+    expect(
+      judgeTokenRejected(series([answer('{"instanceId":0}'), answer('{"instanceId":9}')], '9')).status,
+    ).toBe('fail');
     expect(judgeTokenRejected(series([answer('{"success":false}', 401)], null)).status).toBe('pass');
     expect(judgeTokenRejected(series([answer('{"message":"bad token"}')], null)).status).toBe('pass');
     expect(judgeTokenRejected(series([{ kind: 'timeout', ms: 20000 }], null)).status).toBe('fail');
@@ -81,13 +97,22 @@ describe('verdicts', () => {
 
   it('create-queued-completes skips when nothing was queued, fails when still queued', () => {
     expect(judgeQueuedCompletes(series([answer('{"instanceId":7}')], '7')).status).toBe('skip');
-    expect(judgeQueuedCompletes(series([answer('{"instanceId":0}'), answer('{"instanceId":7}')], '7')).status).toBe('pass');
-    expect(judgeQueuedCompletes(series([answer('{"instanceId":0}'), answer('{"instanceId":0}')], null, true)).message).toMatch(/still answered instanceId 0 after 2 tries/);
+    expect(
+      judgeQueuedCompletes(series([answer('{"instanceId":0}'), answer('{"instanceId":7}')], '7')).status,
+    ).toBe('pass');
+    expect(
+      judgeQueuedCompletes(series([answer('{"instanceId":0}'), answer('{"instanceId":0}')], null, true))
+        .message,
+    ).toMatch(/still answered instanceId 0 after 2 tries/);
   });
 
   it('create-shape needs appInfo with frontEndUrl or adminUrl', () => {
-    expect(judgeCreateShape(series([answer('{"instanceId":7,"appInfo":{"adminUrl":"https://x"}}')], '7')).status).toBe('pass');
-    expect(judgeCreateShape(series([answer('{"instanceId":7,"appInfo":{"username":"u"}}')], '7')).status).toBe('fail');
+    expect(
+      judgeCreateShape(series([answer('{"instanceId":7,"appInfo":{"adminUrl":"https://x"}}')], '7')).status,
+    ).toBe('pass');
+    expect(
+      judgeCreateShape(series([answer('{"instanceId":7,"appInfo":{"username":"u"}}')], '7')).status,
+    ).toBe('fail');
     expect(judgeCreateShape(series([answer('{"instanceId":7}')], '7')).status).toBe('fail');
   });
 
@@ -99,8 +124,12 @@ describe('verdicts', () => {
   });
 
   it('summarizes and masks', () => {
-    expect(summarize([{ status: 'pass' }, { status: 'fail' }, { status: 'skip' }, { status: 'pass' }])).toEqual({ pass: 2, fail: 1, skip: 1 });
-    expect(maskSecrets('key=secret-key token=abcd1234', ['secret-key', 'abcd1234'])).toBe('key=****** token=******');
+    expect(
+      summarize([{ status: 'pass' }, { status: 'fail' }, { status: 'skip' }, { status: 'pass' }]),
+    ).toEqual({ pass: 2, fail: 1, skip: 1 });
+    expect(maskSecrets('key=secret-key token=abcd1234', ['secret-key', 'abcd1234'])).toBe(
+      'key=****** token=******',
+    );
   });
 });
 

@@ -4,7 +4,20 @@
  * while it runs (no event channel yet) — every check with its calls and answers (key and token
  * masked), plain-language failures and fixes, the history of runs and an HTML export.
  */
-import { Alert, App as AntApp, Button, Card, Form, Input, InputNumber, Progress, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callbackCheckIds } from '../../../../shared/callbacks/checks';
 import { localizedExplanation } from '../../../../shared/callbacks/explanations';
@@ -26,15 +39,34 @@ const statusTone = { pass: 'good', fail: 'bad', skip: 'neutral' } as const;
 function ExchangeView({ exchange }: { exchange: Exchange }) {
   const text = useCallbacksText();
   return (
-    <Card size="small" style={{ marginBottom: 8 }} title={<Typography.Text code>{exchange.label}</Typography.Text>} extra={`${exchange.ms} ms`} data-testid="callback-exchange">
+    <Card
+      size="small"
+      style={{ marginBottom: 8 }}
+      title={<Typography.Text code>{exchange.label}</Typography.Text>}
+      extra={`${exchange.ms} ms`}
+      data-testid="callback-exchange"
+    >
       <Typography.Text strong>{text.request}</Typography.Text>
-      <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '4px 0 8px', fontSize: 12 }}>GET {exchange.url}</pre>
+      <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '4px 0 8px', fontSize: 12 }}>
+        GET {exchange.url}
+      </pre>
       <Typography.Text strong>
         {text.response}
         {exchange.status !== undefined ? ` · HTTP ${exchange.status}` : ` · ${exchange.outcome}`}
         {exchange.contentType ? ` · ${exchange.contentType}` : ''}
       </Typography.Text>
-      <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '4px 0 0', fontSize: 12, maxHeight: 240, overflow: 'auto' }}>{exchange.body ?? exchange.error ?? text.noAnswer}</pre>
+      <pre
+        style={{
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-all',
+          margin: '4px 0 0',
+          fontSize: 12,
+          maxHeight: 240,
+          overflow: 'auto',
+        }}
+      >
+        {exchange.body ?? exchange.error ?? text.noAnswer}
+      </pre>
     </Card>
   );
 }
@@ -68,18 +100,37 @@ function RunView({ run }: { run: CallbackRun }) {
   const running = run.state === 'running';
   const failedIds = run.checks.filter((c) => c.status === 'fail').map((c) => c.id);
   return (
-    <Card size="small" title={`${text.results} · ${text.viewing(run.id)}`} extra={text.summary(run.summary.pass, run.summary.fail, run.summary.skip)} data-testid="callback-run" data-state={run.state}>
+    <Card
+      size="small"
+      title={`${text.results} · ${text.viewing(run.id)}`}
+      extra={text.summary(run.summary.pass, run.summary.fail, run.summary.skip)}
+      data-testid="callback-run"
+      data-state={run.state}
+    >
       {running && (
         <div style={{ marginBottom: 12 }} data-testid="callback-progress">
-          <Progress percent={Math.round((run.checks.length / callbackCheckIds.length) * 100)} status="active" />
+          <Progress
+            percent={Math.round((run.checks.length / callbackCheckIds.length) * 100)}
+            status="active"
+          />
           <Typography.Text type="secondary">
             {text.progress(run.checks.length, callbackCheckIds.length)}
             {run.current ? ` · ${text.calling(run.current)}` : ''}
           </Typography.Text>
         </div>
       )}
-      {run.state === 'unreachable' && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={text.unreachable(run.error ?? '')} data-testid="callback-unreachable" />}
-      {run.state === 'failed' && <Alert type="error" showIcon style={{ marginBottom: 12 }} message={text.failed(run.error ?? '')} />}
+      {run.state === 'unreachable' && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={text.unreachable(run.error ?? '')}
+          data-testid="callback-unreachable"
+        />
+      )}
+      {run.state === 'failed' && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={text.failed(run.error ?? '')} />
+      )}
       <Table<Check>
         // Remounted when the run ends, so its failures open (defaultExpandedRowKeys applies at mount).
         key={`${run.id}-${run.state}`}
@@ -87,10 +138,23 @@ function RunView({ run }: { run: CallbackRun }) {
         rowKey="id"
         pagination={false}
         dataSource={run.checks}
-        expandable={{ expandedRowRender: (check) => <CheckDetail check={check} />, defaultExpandedRowKeys: failedIds }}
-        onRow={(check) => ({ 'data-testid': `callback-check-${check.id}`, 'data-status': check.status }) as React.HTMLAttributes<HTMLElement>}
+        expandable={{
+          expandedRowRender: (check) => <CheckDetail check={check} />,
+          defaultExpandedRowKeys: failedIds,
+        }}
+        onRow={(check) =>
+          ({
+            'data-testid': `callback-check-${check.id}`,
+            'data-status': check.status,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
         columns={[
-          { title: text.columns.status, dataIndex: 'status', width: 90, render: (s: Check['status']) => <StatusTag tone={statusTone[s]}>{text.status[s]}</StatusTag> },
+          {
+            title: text.columns.status,
+            dataIndex: 'status',
+            width: 90,
+            render: (s: Check['status']) => <StatusTag tone={statusTone[s]}>{text.status[s]}</StatusTag>,
+          },
           {
             title: text.columns.check,
             dataIndex: 'id',
@@ -104,8 +168,18 @@ function RunView({ run }: { run: CallbackRun }) {
               </Space>
             ),
           },
-          { title: text.columns.message, dataIndex: 'message', render: (m: string) => <span style={{ wordBreak: 'break-word' }}>{m}</span> },
-          { title: text.columns.ms, dataIndex: 'ms', width: 90, align: 'right', render: (ms: number) => `${ms} ms` },
+          {
+            title: text.columns.message,
+            dataIndex: 'message',
+            render: (m: string) => <span style={{ wordBreak: 'break-word' }}>{m}</span>,
+          },
+          {
+            title: text.columns.ms,
+            dataIndex: 'ms',
+            width: 90,
+            align: 'right',
+            render: (ms: number) => `${ms} ms`,
+          },
         ]}
       />
     </Card>
@@ -122,7 +196,10 @@ export function CallbacksPage({ readOnly }: PageProps) {
   const [run, setRun] = useState<CallbackRun | null>(null);
   const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const fail = useCallback((error: unknown) => void message.error(error instanceof Error ? error.message : String(error)), [message]);
+  const fail = useCallback(
+    (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
+    [message],
+  );
   const loadHistory = useCallback(() => call('callbacks.history', {}).then(setHistory, fail), [fail]);
 
   const follow = useCallback(
@@ -210,12 +287,37 @@ export function CallbacksPage({ readOnly }: PageProps) {
       <Typography.Paragraph type="secondary">{text.intro}</Typography.Paragraph>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Card size="small" title={text.endpoint}>
-          <Form form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={readOnly} initialValues={{ timeoutMs: 5000, retryIntervalMs: 1000 }}>
-            <Form.Item name="url" label={text.url} extra={text.urlHelp} rules={[{ required: true, type: 'url' }]}>
-              <Input data-testid="callback-url" placeholder="https://example.com/jdcloud/notify" autoComplete="off" />
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => void save(v)}
+            disabled={readOnly}
+            initialValues={{ timeoutMs: 5000, retryIntervalMs: 1000 }}
+          >
+            <Form.Item
+              name="url"
+              label={text.url}
+              extra={text.urlHelp}
+              rules={[{ required: true, type: 'url' }]}
+            >
+              <Input
+                data-testid="callback-url"
+                placeholder="https://example.com/jdcloud/notify"
+                autoComplete="off"
+              />
             </Form.Item>
-            <Form.Item name="key" label={text.key} extra={endpoint?.hasKey ? text.keySaved : text.keyMissing} rules={[{ required: !endpoint?.hasKey }]}>
-              <Input.Password data-testid="callback-key" autoComplete="new-password" visibilityToggle={false} placeholder={endpoint?.hasKey ? '••••••••' : ''} />
+            <Form.Item
+              name="key"
+              label={text.key}
+              extra={endpoint?.hasKey ? text.keySaved : text.keyMissing}
+              rules={[{ required: !endpoint?.hasKey }]}
+            >
+              <Input.Password
+                data-testid="callback-key"
+                autoComplete="new-password"
+                visibilityToggle={false}
+                placeholder={endpoint?.hasKey ? '••••••••' : ''}
+              />
             </Form.Item>
             <Space wrap>
               <Form.Item name="timeoutMs" label={text.timeoutMs} rules={[{ required: true }]}>
@@ -234,7 +336,13 @@ export function CallbacksPage({ readOnly }: PageProps) {
                   {text.forgetKey}
                 </Button>
               )}
-              <Button type="primary" disabled={readOnly || !ready || running} loading={running} onClick={() => void start()} data-testid="callback-run-button">
+              <Button
+                type="primary"
+                disabled={readOnly || !ready || running}
+                loading={running}
+                onClick={() => void start()}
+                data-testid="callback-run-button"
+              >
                 {running ? text.running : text.run}
               </Button>
             </Space>
@@ -251,18 +359,31 @@ export function CallbacksPage({ readOnly }: PageProps) {
             dataSource={history}
             locale={{ emptyText: text.historyEmpty }}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
-            onRow={(r) => ({ 'data-testid': `callback-history-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
+            onRow={(r) =>
+              ({ 'data-testid': `callback-history-${r.id}` }) as React.HTMLAttributes<HTMLElement>
+            }
             columns={[
               { title: '#', dataIndex: 'id', width: 60 },
-              { title: text.historyColumns.started, dataIndex: 'startedAt', width: 200, render: (t: string) => new Date(t).toLocaleString(locale) },
-              { title: text.historyColumns.url, dataIndex: 'url', render: (u: string) => <span style={{ wordBreak: 'break-all' }}>{u}</span> },
+              {
+                title: text.historyColumns.started,
+                dataIndex: 'startedAt',
+                width: 200,
+                render: (t: string) => new Date(t).toLocaleString(locale),
+              },
+              {
+                title: text.historyColumns.url,
+                dataIndex: 'url',
+                render: (u: string) => <span style={{ wordBreak: 'break-all' }}>{u}</span>,
+              },
               {
                 title: text.historyColumns.result,
                 width: 220,
                 render: (_: unknown, r) => (
                   <Space size={4} wrap>
                     <Tag>{text.states[r.state]}</Tag>
-                    {r.state !== 'running' && <span>{text.summary(r.summary.pass, r.summary.fail, r.summary.skip)}</span>}
+                    {r.state !== 'running' && (
+                      <span>{text.summary(r.summary.pass, r.summary.fail, r.summary.skip)}</span>
+                    )}
                   </Space>
                 ),
               },
@@ -274,7 +395,12 @@ export function CallbacksPage({ readOnly }: PageProps) {
                     <Button type="link" onClick={() => follow(r.id)}>
                       {text.view}
                     </Button>
-                    <Button type="link" disabled={r.state === 'running'} onClick={() => void exportRun(r.id)} data-testid={`callback-export-${r.id}`}>
+                    <Button
+                      type="link"
+                      disabled={r.state === 'running'}
+                      onClick={() => void exportRun(r.id)}
+                      data-testid={`callback-export-${r.id}`}
+                    >
                       {text.export}
                     </Button>
                   </Space>
@@ -287,4 +413,3 @@ export function CallbacksPage({ readOnly }: PageProps) {
     </div>
   );
 }
-

@@ -5,7 +5,8 @@ import { useApp } from '../../stores/app-store';
 const zhCN = {
   nav: '交付回调测试',
   title: '交付回调测试',
-  intro: '扮演云市场调用你的交付接口（开通、续费、升级、扩容、到期、释放），在云市场依赖它之前逐项验证。只调用你填写的地址。',
+  intro:
+    '扮演云市场调用你的交付接口（开通、续费、升级、扩容、到期、释放），在云市场依赖它之前逐项验证。只调用你填写的地址。',
   endpoint: '被测端点',
   url: '端点地址',
   urlHelp: '云市场调用的 http(s) 地址，例如 https://example.com/jdcloud/notify',
@@ -49,7 +50,8 @@ export type CallbacksMessages = typeof zhCN;
 const en: CallbacksMessages = {
   nav: 'Delivery callbacks',
   title: 'Delivery callbacks',
-  intro: 'Plays the marketplace against your delivery endpoint (create, renew, upgrade, add capacity, expire, release) so you can prove it before the marketplace depends on it. Calls go only to the address you enter.',
+  intro:
+    'Plays the marketplace against your delivery endpoint (create, renew, upgrade, add capacity, expire, release) so you can prove it before the marketplace depends on it. Calls go only to the address you enter.',
   endpoint: 'Endpoint under test',
   url: 'Endpoint URL',
   urlHelp: 'The http(s) address the marketplace calls, e.g. https://example.com/jdcloud/notify',
