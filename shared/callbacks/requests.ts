@@ -10,8 +10,6 @@ export interface RunIds {
   orderBizId: string;
   /** The second unit of the same order (per-unit-instances). */
   secondOrderBizId: string;
-  /** The unit sent with a wrong token (token-rejected); never otherwise used. */
-  wrongTokenOrderBizId: string;
 }
 
 /**
@@ -27,7 +25,7 @@ export function freshRunIds(random: () => number): RunIds {
     ids.add(id);
     return id;
   };
-  return { orderId: take(), orderBizId: take(), secondOrderBizId: take(), wrongTokenOrderBizId: take() };
+  return { orderId: take(), orderBizId: take(), secondOrderBizId: take() };
 }
 
 /** `yyyy-MM-dd HH:mm:ss` in Beijing time, the marketplace's expiredOn format. */

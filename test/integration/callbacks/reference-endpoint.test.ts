@@ -66,6 +66,11 @@ describe('the reference delivery endpoint', () => {
       expect(exchange.url).toMatch(/[?&]token=\*{6}$/);
       expect(exchange.url).not.toMatch(/[0-9a-f]{32}/);
     }
+    // "The same call" is the same URL: the repeat and the wrongly signed call differ only in the token.
+    const urlOf = (id: string) => run.checks.find((c) => c.id === id)!.exchanges[0]!.url;
+    expect(urlOf('create-idempotent')).toBe(urlOf('token-accepted'));
+    expect(urlOf('token-rejected')).toBe(urlOf('token-accepted'));
+    expect(urlOf('per-unit-instances')).not.toBe(urlOf('token-accepted'));
     const renew = run.checks.find((c) => c.id === 'renew')!.exchanges[0]!;
     expect(renew).toMatchObject({ action: 'renewInstance', status: 200, outcome: 'answer' });
     expect(renew.body).toContain('"success":true');
