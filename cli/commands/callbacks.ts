@@ -30,7 +30,7 @@ Delivery-callback test: plays the marketplace against your endpoint and judges e
   --url URL                 the vendor endpoint (http:// or https://)
   --key KEY                 the vendor key of the vendor console (服务商密钥); never printed
   --format json|text        output (default text)
-  --timeout-ms N            the "must not block" limit for createInstance (default ${DEFAULT_TIMEOUT_MS});
+  --timeout-ms N            the "must not block" limit for createInstance (default ${DEFAULT_TIMEOUT_MS})
   --answer-limit-ms N       how long to wait for a complete answer before counting it as none
                             (default the larger of 4× --timeout-ms and --timeout-ms + 15000)
   --retry-interval-ms N     pause between retries while an answer is instanceId 0 (default ${DEFAULT_RETRY_INTERVAL_MS});
