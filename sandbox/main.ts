@@ -11,6 +11,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { deliveryFaults, isDeliveryFault, startDeliveryEndpoint } from './delivery-endpoint';
 import { parseFaultRates } from './faults';
 import { startSandbox } from './server';
 
@@ -20,6 +22,15 @@ const USAGE = `usage: npm run sandbox -- [--port N] [--data FILE] [--seed S] [--
   --seed      seed for reproducible data (default 1)
   --faults    random faults for every request, e.g. "latency=200,5xx=0.1,429=0.05,drop=0.02,truncate=0.02,malformed=0.02"
 Per-request faults: header x-sandbox-fault (see sandbox/faults.ts).
+
+交付回调参考端点 / reference delivery-callback endpoint (instead of the marketplace):
+  npm run sandbox -- --delivery-endpoint [--port N (default 8788)] [--delivery-key KEY] [--delivery-fault MODE]
+                     [--delivery-queue-ms N] [--delivery-delay-ms N]
+  --delivery-key       the vendor key the endpoint verifies tokens with (default: a random one, printed)
+  --delivery-fault     make it wrong in one way (the check it fails):
+${Object.entries(deliveryFaults).map(([mode, check]) => `                         ${mode.padEnd(22)} → ${check}`).join('\n')}
+  --delivery-queue-ms  background delivery time of a new unit (default 300; 0 = deliver before answering)
+  --delivery-delay-ms  how long "blocking" takes to answer (default 6000)
 `;
 
 function count(name: string, text: string | undefined): number | undefined {
@@ -43,6 +54,11 @@ async function main(): Promise<number> {
         tickets: { type: 'string' },
         orders: { type: 'string' },
         faults: { type: 'string' },
+        'delivery-endpoint': { type: 'boolean' },
+        'delivery-fault': { type: 'string' },
+        'delivery-key': { type: 'string' },
+        'delivery-queue-ms': { type: 'string' },
+        'delivery-delay-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -54,6 +70,7 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  if (values['delivery-endpoint'] || values['delivery-fault'] !== undefined) return deliveryEndpoint(values);
   try {
     const started = Date.now();
     const sandbox = await startSandbox({
@@ -79,6 +96,36 @@ async function main(): Promise<number> {
   } catch (error) {
     process.stderr.write(`sandbox: ${(error as Error).message}\n`);
     return 1;
+  }
+}
+
+async function deliveryEndpoint(values: Record<string, string | boolean | undefined>): Promise<number> {
+  try {
+    const fault = values['delivery-fault'] as string | undefined;
+    if (fault !== undefined && !isDeliveryFault(fault)) {
+      throw new Error(`--delivery-fault "${fault}": 未知模式 / unknown mode; one of ${Object.keys(deliveryFaults).join(', ')}`);
+    }
+    const key = (values['delivery-key'] as string | undefined) ?? randomBytes(12).toString('hex');
+    const endpoint = await startDeliveryEndpoint({
+      key,
+      fault: fault ?? null,
+      port: count('port', values.port as string | undefined) ?? 8788,
+      host: (values.host as string | undefined) ?? '127.0.0.1',
+      queueMs: count('delivery-queue-ms', values['delivery-queue-ms'] as string | undefined),
+      delayMs: count('delivery-delay-ms', values['delivery-delay-ms'] as string | undefined),
+    });
+    process.stdout.write(`export VENDORDESK_CALLBACK_URL=${endpoint.url}\nexport VENDORDESK_CALLBACK_KEY=${key}\n`);
+    process.stderr.write(
+      `# 交付回调参考端点已启动 / reference delivery endpoint on ${endpoint.url} (${fault ? `fault ${fault} → fails ${deliveryFaults[fault]}` : 'correct'})\n` +
+        `# npx vendordesk callbacks test --url "$VENDORDESK_CALLBACK_URL" --key "$VENDORDESK_CALLBACK_KEY"\n`,
+    );
+    const stop = () => void endpoint.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    return -1;
+  } catch (error) {
+    process.stderr.write(`sandbox: ${(error as Error).message}\n`);
+    return 2;
   }
 }
 

@@ -17,6 +17,7 @@ import { runEngines } from './compliance/engines';
 import { listingHandlers } from './handlers/listing-handlers';
 import { checkHandlers } from './handlers/check-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
+import { callbackHandlers } from './handlers/callback-handlers';
 import type { HandlerContext } from './handlers/types';
 import type { Platform } from './platform';
 import { AlertsRepository } from './repositories/alerts-repository';
@@ -111,6 +112,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...alertHandlers(ctx),
     ...checkHandlers(ctx),
     ...calendarHandlers(ctx),
+    ...callbackHandlers(ctx),
   };
 
   const alertInterval = options.alertIntervalMs ?? DEFAULT_ALERT_INTERVAL_MS;

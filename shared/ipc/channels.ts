@@ -37,6 +37,13 @@ export const channelNames = [
   'calendar.status',
   'calendar.importYear',
   'calendar.removeYear',
+  'callbacks.endpoint',
+  'callbacks.saveEndpoint',
+  'callbacks.forgetKey',
+  'callbacks.start',
+  'callbacks.run',
+  'callbacks.history',
+  'callbacks.report',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

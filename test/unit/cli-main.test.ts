@@ -31,7 +31,7 @@ describe('vendordesk dispatcher', () => {
     const io = fakeIO();
     expect(await main(['--help'], io)).toBe(0);
     expect(io.out).toMatch(/商品上架自检[\s\S]*self-check/);
-    for (const name of ['check', 'sla', 'deposit', 'points', 'api']) expect(io.out).toContain(`  ${name}`);
+    for (const name of ['check', 'sla', 'deposit', 'points', 'callbacks', 'api']) expect(io.out).toContain(`  ${name}`);
   });
 
   it('an unknown command: exit 2 naming it', async () => {

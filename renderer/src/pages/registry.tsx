@@ -2,10 +2,12 @@
  * The pages in the sidebar, in order. A page is listed here when its feature works (no
  * placeholder pages). Adding a page = one entry here + its key in stores/app-store.ts `Page`.
  */
-import { AppstoreOutlined, DashboardOutlined, FieldTimeOutlined, SafetyCertificateOutlined, SettingOutlined, WalletOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, DashboardOutlined, FieldTimeOutlined, SafetyCertificateOutlined, SettingOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages';
 import type { Page } from '../stores/app-store';
+import { CallbacksPage } from './callbacks/CallbacksPage';
+import { callbacksText } from './callbacks/callbacks-messages';
 import { ListingsPage } from './listings/ListingsPage';
 import { DepositPage } from './deposit/DepositPage';
 import { complianceText } from './overview/compliance-messages';
@@ -33,5 +35,6 @@ export const pages: PageEntry[] = [
   { key: 'deposit', icon: <WalletOutlined />, label: () => complianceText().nav.deposit, render: (props) => <ComplianceTheme><DepositPage {...props} /></ComplianceTheme> },
   { key: 'points', icon: <SafetyCertificateOutlined />, label: () => complianceText().nav.points, render: (props) => <ComplianceTheme><PointsPage {...props} /></ComplianceTheme> },
   { key: 'listings', icon: <AppstoreOutlined />, label: (t) => t.nav.listings, render: (props) => <ListingsPage {...props} /> },
+  { key: 'callbacks', icon: <ApiOutlined />, label: () => callbacksText().nav, render: (props) => <ComplianceTheme><CallbacksPage {...props} /></ComplianceTheme> },
   { key: 'settings', icon: <SettingOutlined />, label: () => complianceText().nav.settings, render: (props) => <ComplianceTheme><SettingsPage {...props} /></ComplianceTheme> },
 ];

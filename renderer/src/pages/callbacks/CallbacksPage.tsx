@@ -1,0 +1,415 @@
+/**
+ * 交付回调测试 / Delivery callbacks (issue 13): the endpoint and its key (kept in the secret
+ * store by main, never shown again), a run with live progress — the page polls `callbacks.run`
+ * while it runs (no event channel yet) — every check with its calls and answers (key and token
+ * masked), plain-language failures and fixes, the history of runs and an HTML export.
+ */
+import {
+  Alert,
+  App as AntApp,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Progress,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { callbackCheckIds } from '../../../../shared/callbacks/checks';
+import { localizedExplanation } from '../../../../shared/callbacks/explanations';
+import type { CallbackEndpoint, CallbackRun, CallbackRunSummary } from '../../../../shared/ipc/contract';
+import { call } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { StatusTag } from '../overview/StatusTag';
+import { downloadText } from '../../download';
+import { useApp } from '../../stores/app-store';
+import type { PageProps } from '../registry';
+import { useCallbacksText } from './callbacks-messages';
+
+type Check = CallbackRun['checks'][number];
+type Exchange = Check['exchanges'][number];
+
+const POLL_MS = 250;
+const statusTone = { pass: 'good', fail: 'bad', skip: 'neutral' } as const;
+
+function ExchangeView({ exchange }: { exchange: Exchange }) {
+  const text = useCallbacksText();
+  return (
+    <Card
+      size="small"
+      style={{ marginBottom: 8 }}
+      title={<Typography.Text code>{exchange.label}</Typography.Text>}
+      extra={`${exchange.ms} ms`}
+      data-testid="callback-exchange"
+    >
+      <Typography.Text strong>{text.request}</Typography.Text>
+      <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '4px 0 8px', fontSize: 12 }}>
+        GET {exchange.url}
+      </pre>
+      <Typography.Text strong>
+        {text.response}
+        {exchange.status !== undefined ? ` · HTTP ${exchange.status}` : ` · ${exchange.outcome}`}
+        {exchange.contentType ? ` · ${exchange.contentType}` : ''}
+      </Typography.Text>
+      <pre
+        style={{
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-all',
+          margin: '4px 0 0',
+          fontSize: 12,
+          maxHeight: 240,
+          overflow: 'auto',
+        }}
+      >
+        {exchange.body ?? exchange.error ?? text.noAnswer}
+      </pre>
+    </Card>
+  );
+}
+
+function CheckDetail({ check }: { check: Check }) {
+  const text = useCallbacksText();
+  const locale = useApp((s) => s.locale);
+  const explanation = localizedExplanation(check.id, locale);
+  return (
+    <div data-testid={`callback-detail-${check.id}`}>
+      {check.status === 'fail' && (
+        <Alert
+          type="error"
+          style={{ marginBottom: 8 }}
+          message={`${text.means}: ${explanation.means}`}
+          description={`${text.fix}: ${explanation.fix}`}
+          data-testid="callback-fix"
+        />
+      )}
+      {check.exchanges.length > 0 && <Typography.Paragraph strong>{text.calls}</Typography.Paragraph>}
+      {check.exchanges.map((exchange, i) => (
+        <ExchangeView key={i} exchange={exchange} />
+      ))}
+    </div>
+  );
+}
+
+function RunView({ run }: { run: CallbackRun }) {
+  const text = useCallbacksText();
+  const locale = useApp((s) => s.locale);
+  const running = run.state === 'running';
+  const failedIds = run.checks.filter((c) => c.status === 'fail').map((c) => c.id);
+  return (
+    <Card
+      size="small"
+      title={`${text.results} · ${text.viewing(run.id)}`}
+      extra={text.summary(run.summary.pass, run.summary.fail, run.summary.skip)}
+      data-testid="callback-run"
+      data-state={run.state}
+    >
+      {running && (
+        <div style={{ marginBottom: 12 }} data-testid="callback-progress">
+          <Progress
+            percent={Math.round((run.checks.length / callbackCheckIds.length) * 100)}
+            status="active"
+          />
+          <Typography.Text type="secondary">
+            {text.progress(run.checks.length, callbackCheckIds.length)}
+            {run.current ? ` · ${text.calling(run.current)}` : ''}
+          </Typography.Text>
+        </div>
+      )}
+      {run.state === 'unreachable' && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={text.unreachable(run.error ?? '')}
+          data-testid="callback-unreachable"
+        />
+      )}
+      {run.state === 'failed' && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={text.failed(run.error ?? '')} />
+      )}
+      <Table<Check>
+        // Remounted when the run ends, so its failures open (defaultExpandedRowKeys applies at mount).
+        key={`${run.id}-${run.state}`}
+        size="small"
+        rowKey="id"
+        pagination={false}
+        dataSource={run.checks}
+        expandable={{
+          expandedRowRender: (check) => <CheckDetail check={check} />,
+          defaultExpandedRowKeys: failedIds,
+        }}
+        onRow={(check) =>
+          ({
+            'data-testid': `callback-check-${check.id}`,
+            'data-status': check.status,
+          }) as React.HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          {
+            title: text.columns.status,
+            dataIndex: 'status',
+            width: 90,
+            render: (s: Check['status']) => <StatusTag tone={statusTone[s]}>{text.status[s]}</StatusTag>,
+          },
+          {
+            title: text.columns.check,
+            dataIndex: 'id',
+            width: 260,
+            render: (id: Check['id']) => (
+              <Space direction="vertical" size={0}>
+                <span>{localizedExplanation(id, locale).title}</span>
+                <Typography.Text type="secondary" code>
+                  {id}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            title: text.columns.message,
+            dataIndex: 'message',
+            render: (m: string) => <span style={{ wordBreak: 'break-word' }}>{m}</span>,
+          },
+          {
+            title: text.columns.ms,
+            dataIndex: 'ms',
+            width: 90,
+            align: 'right',
+            render: (ms: number) => `${ms} ms`,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export function CallbacksPage({ readOnly }: PageProps) {
+  const text = useCallbacksText();
+  const locale = useApp((s) => s.locale);
+  const { message } = AntApp.useApp();
+  const [form] = Form.useForm<{ url: string; key?: string; timeoutMs: number; retryIntervalMs: number }>();
+  const [endpoint, setEndpoint] = useState<CallbackEndpoint | null>(null);
+  const [history, setHistory] = useState<CallbackRunSummary[]>([]);
+  const [run, setRun] = useState<CallbackRun | null>(null);
+  const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
+
+  const fail = useCallback(
+    (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
+    [message],
+  );
+  const loadHistory = useCallback(() => call('callbacks.history', {}).then(setHistory, fail), [fail]);
+
+  const follow = useCallback(
+    (id: number) => {
+      const tick = async () => {
+        try {
+          const current = await call('callbacks.run', { id });
+          setRun(current);
+          if (current.state === 'running') poll.current = setTimeout(() => void tick(), POLL_MS);
+          else void loadHistory();
+        } catch (error) {
+          fail(error);
+        }
+      };
+      void tick();
+    },
+    [fail, loadHistory],
+  );
+
+  useEffect(() => {
+    void call('callbacks.endpoint', {}).then((e) => {
+      setEndpoint(e);
+      form.setFieldsValue({ url: e.url ?? '', timeoutMs: e.timeoutMs, retryIntervalMs: e.retryIntervalMs });
+    }, fail);
+    void call('callbacks.history', {}).then((h) => {
+      setHistory(h);
+      const latest = h[0];
+      if (latest) follow(latest.id);
+    }, fail);
+    return () => {
+      if (poll.current) clearTimeout(poll.current);
+    };
+  }, [fail, follow, form]);
+
+  const save = async (values: { url: string; key?: string; timeoutMs: number; retryIntervalMs: number }) => {
+    try {
+      const saved = await call('callbacks.saveEndpoint', {
+        url: values.url,
+        ...(values.key ? { key: values.key } : {}),
+        timeoutMs: values.timeoutMs,
+        retryIntervalMs: values.retryIntervalMs,
+      });
+      setEndpoint(saved);
+      form.setFieldsValue({ key: '' }); // the key is never shown again
+      void message.success(text.saved);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const forget = async () => {
+    try {
+      setEndpoint(await call('callbacks.forgetKey', {}));
+      void message.success(text.keyForgotten);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const start = async () => {
+    try {
+      if (poll.current) clearTimeout(poll.current);
+      const { id } = await call('callbacks.start', {});
+      follow(id);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const exportRun = async (id: number) => {
+    try {
+      const file = await call('callbacks.report', { id, locale });
+      downloadText(file.fileName, file.content, file.mimeType);
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const ready = Boolean(endpoint?.url && endpoint.hasKey);
+  const running = run?.state === 'running';
+
+  return (
+    <div data-testid="callbacks-page" style={{ maxWidth: 1200 }}>
+      <PageHeader title={text.title} />
+      <Typography.Paragraph type="secondary">{text.intro}</Typography.Paragraph>
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        <Card size="small" title={text.endpoint}>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => void save(v)}
+            disabled={readOnly}
+            initialValues={{ timeoutMs: 5000, retryIntervalMs: 1000 }}
+          >
+            <Form.Item
+              name="url"
+              label={text.url}
+              extra={text.urlHelp}
+              rules={[{ required: true, type: 'url' }]}
+            >
+              <Input
+                data-testid="callback-url"
+                placeholder="https://example.com/jdcloud/notify"
+                autoComplete="off"
+              />
+            </Form.Item>
+            <Form.Item
+              name="key"
+              label={text.key}
+              extra={endpoint?.hasKey ? text.keySaved : text.keyMissing}
+              rules={[{ required: !endpoint?.hasKey }]}
+            >
+              <Input.Password
+                data-testid="callback-key"
+                autoComplete="new-password"
+                visibilityToggle={false}
+                placeholder={endpoint?.hasKey ? '••••••••' : ''}
+              />
+            </Form.Item>
+            <Space wrap>
+              <Form.Item name="timeoutMs" label={text.timeoutMs} rules={[{ required: true }]}>
+                <InputNumber min={1} max={600_000} step={500} style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item name="retryIntervalMs" label={text.retryMs} rules={[{ required: true }]}>
+                <InputNumber min={0} max={600_000} step={100} style={{ width: 160 }} />
+              </Form.Item>
+            </Space>
+            <Space wrap>
+              <Button htmlType="submit" data-testid="callback-save">
+                {text.save}
+              </Button>
+              {endpoint?.hasKey && (
+                <Button danger onClick={() => void forget()} data-testid="callback-forget-key">
+                  {text.forgetKey}
+                </Button>
+              )}
+              <Button
+                type="primary"
+                disabled={readOnly || !ready || running}
+                loading={running}
+                onClick={() => void start()}
+                data-testid="callback-run-button"
+              >
+                {running ? text.running : text.run}
+              </Button>
+            </Space>
+          </Form>
+          {!ready && endpoint && <Typography.Text type="secondary">{text.needEndpoint}</Typography.Text>}
+        </Card>
+
+        {run && <RunView run={run} />}
+
+        <Card size="small" title={text.history}>
+          <Table<CallbackRunSummary>
+            size="small"
+            rowKey="id"
+            dataSource={history}
+            locale={{ emptyText: text.historyEmpty }}
+            pagination={{ pageSize: 10, hideOnSinglePage: true }}
+            onRow={(r) =>
+              ({ 'data-testid': `callback-history-${r.id}` }) as React.HTMLAttributes<HTMLElement>
+            }
+            columns={[
+              { title: '#', dataIndex: 'id', width: 60 },
+              {
+                title: text.historyColumns.started,
+                dataIndex: 'startedAt',
+                width: 200,
+                render: (t: string) => new Date(t).toLocaleString(locale),
+              },
+              {
+                title: text.historyColumns.url,
+                dataIndex: 'url',
+                render: (u: string) => <span style={{ wordBreak: 'break-all' }}>{u}</span>,
+              },
+              {
+                title: text.historyColumns.result,
+                width: 220,
+                render: (_: unknown, r) => (
+                  <Space size={4} wrap>
+                    <Tag>{text.states[r.state]}</Tag>
+                    {r.state !== 'running' && (
+                      <span>{text.summary(r.summary.pass, r.summary.fail, r.summary.skip)}</span>
+                    )}
+                  </Space>
+                ),
+              },
+              {
+                title: text.historyColumns.actions,
+                width: 200,
+                render: (_: unknown, r) => (
+                  <Space size={0}>
+                    <Button type="link" onClick={() => follow(r.id)}>
+                      {text.view}
+                    </Button>
+                    <Button
+                      type="link"
+                      disabled={r.state === 'running'}
+                      onClick={() => void exportRun(r.id)}
+                      data-testid={`callback-export-${r.id}`}
+                    >
+                      {text.export}
+                    </Button>
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </Card>
+      </Space>
+    </div>
+  );
+}
