@@ -3,9 +3,10 @@
  * normal browser. One POST per contract call (`/api/<channel>`), validated by the same
  * dispatcher. This is how the UI is tested end-to-end where no Electron binary exists.
  *
- * Local-only hardening: the server binds 127.0.0.1; it rejects requests whose Host is not its own
- * (DNS rebinding) and API calls without the `x-vendordesk-client` header (a custom header forces
- * a CORS preflight that this server never approves, so other sites cannot call it).
+ * Local-only hardening: the server binds 127.0.0.1; every request passes the access hook in
+ * ./access.ts (own Host and Origin, the per-launch token exchanged for an HttpOnly SameSite=Strict
+ * cookie); API calls also need the `x-vendordesk-client` header (a custom header forces a CORS
+ * preflight that this server never approves). Refusals answer with real 4xx statuses.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import fastifyStatic from '@fastify/static';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { createAppCore, type AppCore } from '../services/app-core';
 import type { Platform } from '../services/platform';
+import { newAccessToken, registerAccessControl } from './access';
 
 export const CLIENT_HEADER = 'x-vendordesk-client';
 
@@ -21,11 +23,17 @@ export interface WebHostOptions {
   platform: Platform;
   rendererDir: string;
   port?: number;
+  /** The access token (default: a fresh random one per launch). */
+  token?: string;
   log?: (message: string, error?: unknown) => void;
 }
 
 export interface WebHost {
+  /** The address to open: origin + `?token=…` (exchanged for the access cookie on first load). */
   url: string;
+  /** `http://127.0.0.1:PORT/`, without the token. */
+  origin: string;
+  token: string;
   port: number;
   core: AppCore;
   close(): Promise<void>;
@@ -40,13 +48,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const core = createAppCore({ platform: options.platform, mode: 'browser', log: options.log });
   // Body cap: one import call carries at most one 5-million-character file (UTF-8: up to 15 MB).
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
-  let allowedHosts = new Set<string>();
-
-  app.addHook('onRequest', async (request, reply) => {
-    if (!allowedHosts.has(request.headers.host ?? '')) {
-      return reply.code(421).send({ ok: false, error: { code: 'forbidden-sender', message: 'unexpected Host header' } });
-    }
-  });
+  const token = options.token ?? newAccessToken();
+  let port = 0;
+  registerAccessControl(app, () => ({ token, port }));
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Content-Security-Policy', contentSecurityPolicy());
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -62,17 +66,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     // Always 200 with the typed envelope: transport errors and contract errors stay distinct.
     return core.dispatch(request.params.channel, request.body);
   });
-  // A malformed JSON body is still answered with the contract's typed error, not Fastify's.
+  // A malformed JSON body, a refused static path (403 traversal) or a malformed URL is answered
+  // with its real 4xx status and the contract's typed error body, not Fastify's.
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    const code = status === 413 || status === 400 || status === 415 ? 'invalid-request' : 'internal';
-    reply.code(status === 500 ? 500 : 200).send({ ok: false, error: { code, message: error.message } });
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const code = status === 404 ? 'not-found' : status === 403 ? 'forbidden-sender' : status < 500 ? 'invalid-request' : 'internal';
+    reply.code(status).send({ ok: false, error: { code, message: status === 500 ? 'internal error' : error.message } });
   });
 
   await app.register(fastifyStatic, { root: options.rendererDir, index: ['index.html'] });
   // Client-side routes (e.g. /listings) load the app shell.
+  // A missing file (a path whose last segment has an extension, e.g. /assets/gone.js) is a 404,
+  // not the shell.
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    const pathname = request.url.split('?')[0] ?? '';
+    const looksLikeFile = /\.[A-Za-z0-9]+$/.test(pathname.slice(pathname.lastIndexOf('/') + 1));
+    if (request.method === 'GET' && !pathname.startsWith('/api/') && !looksLikeFile) return reply.sendFile('index.html');
     return reply.code(404).send({ ok: false, error: { code: 'unknown-channel', message: `no route ${request.method} ${request.url}` } });
   });
 
@@ -82,10 +91,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${origin}?token=${token}`,
+    origin,
+    token,
     port,
     core,
     close: async () => {
