@@ -5,17 +5,28 @@ import type { ListingsRepository } from './repositories/listings-repository';
 
 /**
  * Each file is all-or-nothing and committed before the next one starts, so a crash mid-import
- * keeps every file already reported as imported, and a bad file never half-imports.
+ * keeps every file already reported as imported, and a bad file never half-imports. A file that
+ * fails in an unexpected way is reported as that file's failure (its transaction rolled back);
+ * the call itself never fails after earlier files were committed, so the answer stays true.
  */
 export function importListingFiles(repo: ListingsRepository, files: { name: string; text: string }[]): ImportFileResult[] {
-  return files.map(({ name, text }) => {
-    const parsed = parseListingFile(text);
-    if (!parsed.ok) {
-      return { name, ok: false, imported: 0, localIds: [], problems: parsed.problems.map(({ kind: _kind, ...p }) => p) };
+  return files.map((file) => {
+    try {
+      return importOne(repo, file);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { name: file.name, ok: false, imported: 0, localIds: [], problems: [{ path: '', message: `未导入 / not imported: ${message}` }] };
     }
-    const records = repo.createMany(parsed.listings);
-    return { name, ok: true, imported: records.length, localIds: records.map((r) => r.localId), problems: [] };
   });
+}
+
+function importOne(repo: ListingsRepository, { name, text }: { name: string; text: string }): ImportFileResult {
+  const parsed = parseListingFile(text);
+  if (!parsed.ok) {
+    return { name, ok: false, imported: 0, localIds: [], problems: parsed.problems.map(({ kind: _kind, ...p }) => p) };
+  }
+  const records = repo.createMany(parsed.listings);
+  return { name, ok: true, imported: records.length, localIds: records.map((r) => r.localId), problems: [] };
 }
 
 export function exportListingsFile(records: ListingRecord[], now: Date): { fileName: string; text: string; count: number } {

@@ -100,7 +100,11 @@ export function decideAccess(request: RequestFacts, config: AccessConfig): Acces
     return { kind: 'refuse', status: 400, message: 'malformed URL (bad percent-encoding)' };
   }
   // Encoded traversal (`..%2f`), backslashes and NUL never name a file of the app.
-  if (/(^|[/\\])\.\.([/\\]|$)/.test(decodedPath) || decodedPath.includes('\0') || decodedPath.includes('\\')) {
+  if (
+    /(^|[/\\])\.\.([/\\]|$)/.test(decodedPath) ||
+    decodedPath.includes('\0') ||
+    decodedPath.includes('\\')
+  ) {
     return { kind: 'refuse', status: 400, message: 'malformed URL (path traversal)' };
   }
   const authorization = header(request.headers, 'authorization');
@@ -109,7 +113,8 @@ export function decideAccess(request: RequestFacts, config: AccessConfig): Acces
   const queryToken = url.searchParams.get('token') ?? undefined;
 
   if (queryToken !== undefined && (request.method === 'GET' || request.method === 'HEAD')) {
-    if (!sameToken(queryToken, config.token)) return { kind: 'refuse', status: 401, message: 'wrong access token' };
+    if (!sameToken(queryToken, config.token))
+      return { kind: 'refuse', status: 401, message: 'wrong access token' };
     url.searchParams.delete('token');
     const search = url.searchParams.toString();
     return {
@@ -119,7 +124,11 @@ export function decideAccess(request: RequestFacts, config: AccessConfig): Acces
     };
   }
   if (sameToken(fromCookie, config.token) || sameToken(bearer, config.token)) return { kind: 'allow' };
-  return { kind: 'refuse', status: 401, message: 'open the address printed by "npm run web" (it carries the access token)' };
+  return {
+    kind: 'refuse',
+    status: 401,
+    message: 'open the address printed by "npm run web" (it carries the access token)',
+  };
 }
 
 const refusalPage = (message: string) =>
@@ -131,10 +140,15 @@ const refusalPage = (message: string) =>
 /** Registers the access hook on `app`; `config()` is read per request (the port is known after listen). */
 export function registerAccessControl(app: FastifyInstance, config: () => AccessConfig): void {
   app.addHook('onRequest', async (request, reply) => {
-    const decision = decideAccess({ method: request.method, url: request.url, headers: request.headers }, config());
+    const decision = decideAccess(
+      { method: request.method, url: request.url, headers: request.headers },
+      config(),
+    );
     if (decision.kind === 'allow') return;
     if (decision.kind === 'exchange') {
-      const crossSite = (request.headers['sec-fetch-site'] ?? 'none') !== 'none' && request.headers['sec-fetch-site'] !== 'same-origin';
+      const crossSite =
+        (request.headers['sec-fetch-site'] ?? 'none') !== 'none' &&
+        request.headers['sec-fetch-site'] !== 'same-origin';
       if (crossSite) {
         // A SameSite=Strict cookie is not sent on a redirect that a foreign page started; a
         // same-origin refresh from this page makes the next request first-party.
@@ -144,13 +158,22 @@ export function registerAccessControl(app: FastifyInstance, config: () => Access
           .header('set-cookie', decision.cookie)
           .header('cache-control', 'no-store')
           .type('text/html; charset=utf-8')
-          .send(`<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}"><title>VendorDesk</title>`);
+          .send(
+            `<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=${target}"><title>VendorDesk</title>`,
+          );
       }
-      return reply.code(302).header('set-cookie', decision.cookie).header('cache-control', 'no-store').header('location', decision.location).send();
+      return reply
+        .code(302)
+        .header('set-cookie', decision.cookie)
+        .header('cache-control', 'no-store')
+        .header('location', decision.location)
+        .send();
     }
     const api = request.url.startsWith('/api/');
     if (api || request.method !== 'GET') {
-      return reply.code(decision.status).send({ ok: false, error: { code: 'forbidden-sender', message: decision.message } });
+      return reply
+        .code(decision.status)
+        .send({ ok: false, error: { code: 'forbidden-sender', message: decision.message } });
     }
     return reply.code(decision.status).type('text/html; charset=utf-8').send(refusalPage(decision.message));
   });
