@@ -39,7 +39,12 @@ async function main(): Promise<void> {
   const userDataDir = values['data-dir'] ? path.resolve(values['data-dir']) : defaultUserDataDir();
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   const host = await startWebHost({
-    platform: createNodePlatform({ userDataDir, appVersion: pkg.version, now: fakeClock(process.env.VENDORDESK_FAKE_NOW) }),
+    platform: createNodePlatform({
+      userDataDir,
+      appVersion: pkg.version,
+      now: fakeClock(process.env.VENDORDESK_FAKE_NOW),
+      allowPrivateSiteAddresses: allowPrivateSites(process.env.VENDORDESK_ALLOW_PRIVATE_SITES),
+    }),
     rendererDir,
     port,
     log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),
@@ -68,6 +73,17 @@ function fakeClock(start: string | undefined): (() => Date) | undefined {
   const realStart = Date.now();
   console.log(`VENDORDESK_FAKE_NOW: the clock starts at ${start} (test hook)`);
   return () => new Date(startMs + (Date.now() - realStart));
+}
+
+/**
+ * TEST HOOK: VENDORDESK_ALLOW_PRIVATE_SITES=1 lets the official-site check fetch pages from
+ * 127.0.0.1 and private addresses (end-to-end tests serve the vendor's page locally). Read only
+ * here; unset, such addresses are refused.
+ */
+function allowPrivateSites(value: string | undefined): boolean {
+  if (value !== '1') return false;
+  console.log('VENDORDESK_ALLOW_PRIVATE_SITES: the official-site check may fetch private addresses (test hook)');
+  return true;
 }
 
 main().catch((error: unknown) => {
