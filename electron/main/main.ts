@@ -4,12 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { createAppCore, type AppCore } from '../services/app-core';
 import { serveContract } from './ipc';
 import { buildAppMenu } from './menu';
-import { createElectronPlatform } from './platform-electron';
+import { devToolsAllowed, navigationDecision, permissionGranted, windowOpenDecision } from './hardening';
+import { createElectronPlatform, secretStorageNotice } from './platform-electron';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { originOf } from './trust';
 import { createMainWindow } from './window';
@@ -40,15 +41,39 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('before-quit', () => core?.close());
-  // Belt and braces: no other window, webview or navigation anywhere in the app.
-  app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  // Every web contents the app ever creates — the main window, the hidden PDF window, anything
+  // added later — gets the same limits: no webview, no pop-up window, no navigation away from the
+  // app's origin (https links from the main window open in the browser), no DevTools when packaged.
+  app.on('web-contents-created', (_event, contents) => limitWebContents(contents));
 
   void app.whenReady().then(start).catch((error: unknown) => {
     dialog.showErrorBox('VendorDesk', `VendorDesk could not start:\n${error instanceof Error ? error.stack : String(error)}`);
     app.exit(1);
   });
+}
+
+/** The app's origin once known (start()); until then nothing is allowed to navigate anywhere. */
+let appOriginForLimits = '';
+
+function limitWebContents(contents: WebContents): void {
+  const userFacing = () => mainWindow !== null && !mainWindow.isDestroyed() && contents === mainWindow.webContents;
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  const guard = (event: { preventDefault(): void }, url: string, isUserNavigation: boolean) => {
+    const decision = navigationDecision(url, appOriginForLimits, { userFacing: userFacing() && isUserNavigation });
+    if (decision === 'allow') return;
+    event.preventDefault();
+    if (decision === 'open-external') void shell.openExternal(url);
+  };
+  contents.on('will-navigate', (event, url) => guard(event, url, true));
+  contents.on('will-frame-navigate', (event) => guard(event, event.url, false));
+  contents.on('will-redirect', (event, url) => guard(event, url, false));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (windowOpenDecision(url, { userFacing: userFacing() }) === 'open-external') void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  if (!devToolsAllowed(app.isPackaged, process.env)) {
+    contents.on('devtools-opened', () => contents.closeDevTools());
+  }
 }
 
 async function start(): Promise<void> {
@@ -61,6 +86,7 @@ async function start(): Promise<void> {
   core = createAppCore({ platform, mode: 'electron', nativeBinding: electronNativeBinding() });
   const startUrl = devServerUrl ?? `${APP_ORIGIN}/index.html`;
   const appOrigin = originOf(startUrl) ?? APP_ORIGIN;
+  appOriginForLimits = appOrigin;
 
   if (devServerUrl) {
     // The dev server serves index.html itself; add the (dev) CSP to its responses.
@@ -70,8 +96,13 @@ async function start(): Promise<void> {
   } else {
     serveRenderer(path.join(appRoot, 'dist', 'renderer'));
   }
-  // The renderer never needs camera, microphone, geolocation and the like.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'notifications'));
+  // Permission requests AND the synchronous checks (navigator.permissions.query, Notification.permission,
+  // …): only what hardening.ts lists, only for the app's own origin. No device (HID/serial/USB) access.
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback, details) =>
+    callback(permissionGranted(permission, details.requestingUrl, appOrigin)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionGranted(permission, requestingOrigin, appOrigin));
+  session.defaultSession.setDevicePermissionHandler(() => false);
 
   const activeCore = core;
   serveContract({
@@ -100,6 +131,14 @@ async function start(): Promise<void> {
 
   if (activeCore.store.state.message) {
     void dialog.showMessageBox({ type: 'warning', title: 'VendorDesk', message: activeCore.store.state.message });
+  }
+  // Linux without a keyring (safeStorage's basic_text backend): say where the API keys are kept.
+  // Shown once per data folder (a marker file), and logged every start.
+  const notice = secretStorageNotice();
+  const noticeMarker = path.join(platform.userDataDir, 'secrets-notice-shown');
+  if (notice && !fs.existsSync(noticeMarker)) {
+    const locale = activeCore.settings.get().locale;
+    void dialog.showMessageBox({ type: 'info', title: 'VendorDesk', message: notice[locale] }).then(() => fs.writeFileSync(noticeMarker, new Date().toISOString()));
   }
   await activeCore.backup().catch((error: unknown) => console.error('backup failed', error));
   setInterval(() => void activeCore.backup().catch((error: unknown) => console.error('backup failed', error)), BACKUP_INTERVAL_MS).unref();
