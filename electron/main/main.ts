@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, session, type WebContents } from 'electron';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { createAppCore, type AppCore } from '../services/app-core';
 import { serveContract } from './ipc';
@@ -13,7 +13,7 @@ import { devToolsAllowed, navigationDecision, permissionGranted, windowOpenDecis
 import { createElectronPlatform, secretStorageNotice } from './platform-electron';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { originOf } from './trust';
-import { createMainWindow } from './window';
+import { createMainWindow, openExternalSafely } from './window';
 
 const devServerUrl = process.env.VENDORDESK_DEV_SERVER_URL; // set by `npm start`
 const appRoot = app.getAppPath(); // repo root in development, app.asar when packaged
@@ -62,13 +62,13 @@ function limitWebContents(contents: WebContents): void {
     const decision = navigationDecision(url, appOriginForLimits, { userFacing: userFacing() && isUserNavigation });
     if (decision === 'allow') return;
     event.preventDefault();
-    if (decision === 'open-external') void shell.openExternal(url);
+    if (decision === 'open-external') openExternalSafely(url);
   };
   contents.on('will-navigate', (event, url) => guard(event, url, true));
   contents.on('will-frame-navigate', (event) => guard(event, event.url, false));
   contents.on('will-redirect', (event, url) => guard(event, url, false));
   contents.setWindowOpenHandler(({ url }) => {
-    if (windowOpenDecision(url, { userFacing: userFacing() }) === 'open-external') void shell.openExternal(url);
+    if (windowOpenDecision(url, { userFacing: userFacing() }) === 'open-external') openExternalSafely(url);
     return { action: 'deny' };
   });
   if (!devToolsAllowed(app.isPackaged, process.env)) {

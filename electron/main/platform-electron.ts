@@ -76,7 +76,15 @@ const electronPrinter: PdfPrinter = {
     fs.writeFileSync(file, html);
     const window = new BrowserWindow({
       show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
+      webPreferences: {
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
+        devTools: false,
+      },
     });
     try {
       await window.loadFile(file);

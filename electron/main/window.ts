@@ -36,6 +36,8 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would open a link in a new window; pop-ups are denied anyway (belt and braces).
+      disableBlinkFeatures: 'Auxclick',
       // Packaged builds have no DevTools at all (the menu's toggle does nothing).
       devTools: devToolsAllowed(app.isPackaged, process.env),
     },
