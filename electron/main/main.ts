@@ -13,11 +13,17 @@ import { devToolsAllowed, navigationDecision, permissionGranted, windowOpenDecis
 import { createElectronPlatform, secretStorageNotice } from './platform-electron';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './protocol';
 import { originOf } from './trust';
+import { UpdateFlow, type UpdaterLike } from './updates';
 import { createMainWindow, openExternalSafely } from './window';
 
 const devServerUrl = process.env.VENDORDESK_DEV_SERVER_URL; // set by `npm start`
 const appRoot = app.getAppPath(); // repo root in development, app.asar when packaged
 const BACKUP_INTERVAL_MS = 60 * 60 * 1000;
+const UPDATE_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
+// TEST HOOK (unpackaged only): VENDORDESK_USER_DATA_DIR puts the database in a fresh folder, so the
+// Electron smoke test (test/electron) never touches the developer's own data. Ignored when packaged.
+if (!app.isPackaged && process.env.VENDORDESK_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.VENDORDESK_USER_DATA_DIR));
 
 let mainWindow: BrowserWindow | null = null;
 let core: AppCore | null = null;
@@ -50,6 +56,31 @@ if (!app.requestSingleInstanceLock()) {
     dialog.showErrorBox('VendorDesk', `VendorDesk could not start:\n${error instanceof Error ? error.stack : String(error)}`);
     app.exit(1);
   });
+}
+
+const updatesRef: { flow: UpdateFlow | null } = { flow: null };
+
+/**
+ * electron-updater against the `publish` feed of electron-builder.yml; packaged builds only (an
+ * unpackaged app has no app-update.yml). The user is asked before downloading and before restarting.
+ */
+async function startUpdates(activeCore: AppCore): Promise<UpdateFlow> {
+  const { autoUpdater } = await import('electron-updater');
+  const flow = new UpdateFlow({
+    updater: autoUpdater as unknown as UpdaterLike,
+    currentVersion: app.getVersion(),
+    locale: () => activeCore.settings.get().locale,
+    channel: () => activeCore.settings.get().updateChannel ?? 'latest',
+    prompt: async (question) => {
+      const options = { type: 'info' as const, title: 'VendorDesk', ...question, noLink: true };
+      const result = mainWindow && !mainWindow.isDestroyed() ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+      return result.response;
+    },
+    log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),
+  });
+  setTimeout(() => void flow.check(), 10_000).unref();
+  setInterval(() => void flow.check(), UPDATE_INTERVAL_MS).unref();
+  return flow;
 }
 
 /** The app's origin once known (start()); until then nothing is allowed to navigate anywhere. */
@@ -109,11 +140,16 @@ async function start(): Promise<void> {
     dispatch: activeCore.dispatch,
     getWindow: () => mainWindow,
     appOrigin,
-    afterCall: (channel, result) => {
-      if (channel === 'settings.update' && result.ok) buildAppMenu(activeCore.settings.get().locale);
+    afterCall: (channel, result, payload) => {
+      if (channel === 'settings.update' && result.ok) {
+        buildAppMenu(activeCore.settings.get().locale);
+        // A changed channel applies at once: check against it.
+        if (payload && typeof payload === 'object' && 'updateChannel' in payload) void updatesRef.flow?.check();
+      }
     },
   });
   buildAppMenu(activeCore.settings.get().locale);
+  updatesRef.flow = app.isPackaged ? await startUpdates(activeCore) : null;
 
   const open = () => {
     mainWindow = createMainWindow({

@@ -65,6 +65,8 @@ export const settingsSchema = z.object({
   alertLeadTimes: alertLeadTimesSchema.optional(),
   /** No alerts outside service hours. */
   quietOutsideServiceHours: z.boolean().optional(),
+  /** Desktop app auto-update channel: stable releases only, or pre-releases too (electron/main/updates.ts). */
+  updateChannel: z.enum(['latest', 'beta']).optional(),
   /** When the user last looked at the overview (ISO), for "what changed since". */
   complianceLastSeenAt: isoInstantTextSchema.optional(),
 });
