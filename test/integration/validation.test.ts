@@ -144,6 +144,25 @@ describe('settings that mean something impossible are refused, naming the field'
   });
 });
 
+describe('settings an earlier version accepted and stored', () => {
+  it('no longer break the compliance pages: each bad value reads as unset, the others are kept', async () => {
+    const write = core.store.db.prepare('INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)');
+    for (const [key, value] of Object.entries({
+      serviceHours: { start: '18:00', end: '09:00' },
+      calendarOverrides: { '2026-02-30': 'holiday' },
+      complianceLastSeenAt: 'yesterday',
+      quietOutsideServiceHours: true,
+    })) write.run(key, JSON.stringify(value), '2026-01-01T00:00:00Z');
+    const settings = await ok<Record<string, unknown>>('settings.get', {});
+    expect(settings).not.toHaveProperty('serviceHours');
+    expect(settings).not.toHaveProperty('calendarOverrides');
+    expect(settings).not.toHaveProperty('complianceLastSeenAt');
+    expect(settings).toMatchObject({ quietOutsideServiceHours: true });
+    await ok('compliance.snapshot', {});
+    await ok('compliance.calendar', { year: 2026, month: 2 });
+  });
+});
+
 describe('record ids', () => {
   it('a number id and the same digits as text in one file: refused, nothing imported', async () => {
     const [result] = (
