@@ -13,7 +13,9 @@ export default defineConfig({
     outDir: path.resolve(import.meta.dirname, 'dist', 'renderer'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4000,
-    sourcemap: true,
+    // No source maps in the production bundle: it is served as is by Electron's protocol and
+    // by browser mode (tests assert none ship). `vite build --sourcemap` for local debugging.
+    sourcemap: false,
   },
   server: { port: 5173, strictPort: true, host: '127.0.0.1' },
 });

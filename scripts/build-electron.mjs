@@ -10,7 +10,9 @@ const common = {
   format: 'cjs',
   target: 'node22',
   sourcemap: true,
-  external: ['electron', 'better-sqlite3'],
+  // electron-updater reads its app-update.yml and spawns installers relative to its own files: it is
+  // loaded from the packaged node_modules (a production dependency), not bundled.
+  external: ['electron', 'better-sqlite3', 'electron-updater'],
   // ESM builds first: some packages' "main" is a UMD file whose require('./impl/…') calls esbuild
   // cannot follow (jsonc-parser), which left the bundle failing at start with "Cannot find module".
   mainFields: ['module', 'main'],

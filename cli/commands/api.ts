@@ -147,6 +147,11 @@ export const run: Command = async (argv, io) => {
     return EXIT_OK;
   }
 
+  // A write whose answer was lost may have been applied: say how to retry it without a second copy.
+  const key = request.method === 'GET' ? undefined : request.headers[IDEMPOTENCY_HEADER];
+  const retryHint = key
+    ? `  可能已生效；重试请沿用同一幂等键 / it may have been applied; retry with the same key: --header ${IDEMPOTENCY_HEADER}=${key}\n`
+    : '';
   let response: Response;
   let text: string;
   try {
@@ -158,18 +163,14 @@ export const run: Command = async (argv, io) => {
     text = await response.text();
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    io.stderr.write(
-      `vendordesk api: 请求失败 / request failed: ${cause?.code ?? cause?.message ?? (error as Error).message} (${request.method} ${request.url})\n`,
-    );
+    io.stderr.write(`vendordesk api: 请求失败 / request failed: ${cause?.code ?? cause?.message ?? (error as Error).message} (${request.method} ${request.url})\n${retryHint}`);
     return EXIT_FINDINGS;
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    io.stderr.write(
-      `vendordesk api: HTTP ${response.status}, 响应不是 JSON / the response is not JSON:\n${text.slice(0, 2000)}\n`,
-    );
+    io.stderr.write(`vendordesk api: HTTP ${response.status}, 响应不是 JSON / the response is not JSON:\n${text.slice(0, 2000)}\n${retryHint}`);
     return EXIT_FINDINGS;
   }
   io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

@@ -4,12 +4,31 @@ import os from 'node:os';
 import path from 'node:path';
 import { BrowserWindow, Notification, app, safeStorage } from 'electron';
 import type { PdfPrinter, Platform, SecretStore } from '../services/platform';
+import { assessSecretStorage, type SecretStorageAssessment } from './hardening';
 import { createFileSecretStore, localKeyCipher, type SecretCipher } from '../services/secrets/file-secret-store';
 
+let assessment: SecretStorageAssessment | undefined;
+
+/** What safeStorage offers here; on Linux its `basic_text` backend counts as no keychain. */
+function secretStorage(): SecretStorageAssessment {
+  assessment ??= assessSecretStorage(
+    process.platform,
+    safeStorage.isEncryptionAvailable(),
+    process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+  );
+  return assessment;
+}
+
+/** The notice for the user when secrets are not protected by an OS keychain, else null. */
+export function secretStorageNotice(): SecretStorageAssessment['notice'] {
+  return secretStorage().notice;
+}
+
 /**
- * Secrets encrypted by the OS keychain (safeStorage: DPAPI on Windows, Keychain on macOS).
- * Where the OS offers no keychain (some Linux desktops) it falls back to the local-key cipher
- * browser mode uses, and says so in the log.
+ * Secrets encrypted by the OS keychain (safeStorage: DPAPI on Windows, Keychain on macOS,
+ * Secret Service/KWallet on Linux). Where the OS offers none — including Linux's `basic_text`
+ * backend, a fixed public password — it falls back to the local-key cipher browser mode uses,
+ * and the user is told (secretStorageNotice, shown at start).
  */
 function createSafeSecretStore(userDataDir: string): SecretStore {
   const keyFile = path.join(userDataDir, 'secrets.key');
@@ -17,13 +36,33 @@ function createSafeSecretStore(userDataDir: string): SecretStore {
     encrypt: async (plain) => safeStorage.encryptString(plain).toString('base64'),
     decrypt: async (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
   };
-  const available = safeStorage.isEncryptionAvailable();
-  if (!available) console.warn('[vendordesk] safeStorage is not available; secrets use a local key file instead');
-  return createFileSecretStore({
+  const available = secretStorage().useSafeStorage;
+  if (!available) console.warn('[vendordesk] no OS keychain (safeStorage unavailable or basic_text); secrets use a local key file instead');
+  const store = createFileSecretStore({
     file: path.join(userDataDir, available ? 'secrets.safe' : 'secrets.enc.json'),
     keyFile,
     cipher: available ? safe : localKeyCipher(keyFile),
   });
+  const legacyFile = path.join(userDataDir, 'secrets.safe');
+  if (available || !safeStorage.isEncryptionAvailable() || !fs.existsSync(legacyFile)) return store;
+  // Earlier versions used safeStorage even with basic_text: move each secret over when first read.
+  const legacy = createFileSecretStore({ file: legacyFile, keyFile, cipher: safe });
+  return {
+    get: async (name) => {
+      const value = await store.get(name);
+      if (value !== null) return value;
+      const old = await legacy.get(name).catch(() => null);
+      if (old === null) return null;
+      await store.set(name, old);
+      await legacy.delete(name);
+      return old;
+    },
+    set: (name, value) => store.set(name, value),
+    delete: async (name) => {
+      await store.delete(name);
+      await legacy.delete(name).catch(() => undefined);
+    },
+  };
 }
 
 /**
@@ -37,7 +76,15 @@ const electronPrinter: PdfPrinter = {
     fs.writeFileSync(file, html);
     const window = new BrowserWindow({
       show: false,
-      webPreferences: { javascript: false, sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false },
+      webPreferences: {
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        spellcheck: false,
+        disableBlinkFeatures: 'Auxclick',
+        devTools: false,
+      },
     });
     try {
       await window.loadFile(file);

@@ -1,7 +1,8 @@
-/** The one application window, locked down: sandboxed renderer, no navigation, no pop-ups. */
+/** The one application window, locked down: sandboxed renderer; navigation and pop-ups are limited app-wide (main.ts). */
 import path from 'node:path';
-import { BrowserWindow, shell } from 'electron';
-import { isSafeExternalUrl, originOf } from './trust';
+import { BrowserWindow, app, shell } from 'electron';
+import { devToolsAllowed } from './hardening';
+import { isSafeExternalUrl } from './trust';
 import { loadWindowState, trackWindowState } from './window-state';
 
 export interface WindowOptions {
@@ -35,26 +36,17 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click would open a link in a new window; pop-ups are denied anyway (belt and braces).
+      disableBlinkFeatures: 'Auxclick',
+      // Packaged builds have no DevTools at all (the menu's toggle does nothing).
+      devTools: devToolsAllowed(app.isPackaged, process.env),
     },
   });
   if (state.maximized) window.maximize();
   trackWindowState(window, options.userDataDir);
 
-  const appOrigin = originOf(options.startUrl);
-  window.webContents.on('will-navigate', (event, url) => {
-    if (originOf(url) !== appOrigin) {
-      event.preventDefault();
-      openExternalSafely(url);
-    }
-  });
-  window.webContents.on('will-redirect', (event, url) => {
-    if (originOf(url) !== appOrigin) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  // Navigation, redirects, pop-ups and webviews are limited app-wide for every web contents
+  // (main.ts, 'web-contents-created' → hardening.ts), this window included.
   window.once('ready-to-show', () => window.show());
   void window.loadURL(options.startUrl);
   return window;

@@ -20,7 +20,9 @@ const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve)
  * A file is committed in time-sliced batches, and a crash keeps every batch already committed;
  * a file of up to `wholeFileUpTo` listings is one batch (all or nothing). A bad file stores
  * nothing. On cancel (`call.signal`) the current file stops after its last committed batch and
- * reports `cancelled`; later files are not started.
+ * reports `cancelled`; later files are not started. A file that fails in an unexpected way is
+ * reported as that file's failure (its open batch rolled back); the call itself never fails after
+ * earlier files were committed, so the answer stays true.
  */
 export async function importListingFiles(
   deps: { repo: ListingsRepository; checker: ListingChecker; store: Store },
@@ -57,21 +59,39 @@ export async function importListingFiles(
         return records.map((r) => r.localId);
       });
     let at = 0;
-    if (listings.length <= wholeFileUpTo) {
-      localIds.push(...store(listings));
-      at = listings.length;
-    } else {
-      // Time-sliced: grow the batch while it stays under the slice, yield between batches.
-      let size = 20;
-      while (at < listings.length && !call.signal.aborted) {
-        const started = performance.now();
-        localIds.push(...store(listings.slice(at, at + size)));
-        at = Math.min(listings.length, at + size);
-        const ms = performance.now() - started;
-        size = Math.max(1, Math.min(1000, Math.round((size * IMPORT_SLICE_MS) / Math.max(ms, 1))));
-        call.progress(done + at, total);
-        await yieldToOthers();
+    try {
+      if (listings.length <= wholeFileUpTo) {
+        localIds.push(...store(listings));
+        at = listings.length;
+      } else {
+        // Time-sliced: grow the batch while it stays under the slice, yield between batches.
+        let size = 20;
+        while (at < listings.length && !call.signal.aborted) {
+          const started = performance.now();
+          localIds.push(...store(listings.slice(at, at + size)));
+          at = Math.min(listings.length, at + size);
+          const ms = performance.now() - started;
+          size = Math.max(1, Math.min(1000, Math.round((size * IMPORT_SLICE_MS) / Math.max(ms, 1))));
+          call.progress(done + at, total);
+          await yieldToOthers();
+        }
       }
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      done += at;
+      results.push({
+        name,
+        ok: false,
+        imported: localIds.length,
+        localIds,
+        problems: [
+          {
+            path: '',
+            message: `未导入（已保存 ${localIds.length} 条）/ not imported (${localIds.length} saved): ${message}`,
+          },
+        ],
+      });
+      continue;
     }
     done += at;
     call.progress(done, total);

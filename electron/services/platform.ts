@@ -38,4 +38,9 @@ export interface Platform {
   userDataDir: string;
   appVersion: string;
   now(): Date;
+  /**
+   * TEST HOOK: let the official-site check fetch pages from loopback/private addresses (end-to-end
+   * tests serve pages from 127.0.0.1). Unset everywhere outside tests: such addresses are refused.
+   */
+  allowPrivateSiteAddresses?: boolean;
 }

@@ -5,9 +5,10 @@
  * the core's events stream to the page as Server-Sent Events on `GET /api/events`.
  * This is how the UI is tested end-to-end where no Electron binary exists.
  *
- * Local-only hardening: the server binds 127.0.0.1; it rejects requests whose Host is not its own
- * (DNS rebinding) and API calls without the `x-vendordesk-client` header (a custom header forces
- * a CORS preflight that this server never approves, so other sites cannot call it).
+ * Local-only hardening: the server binds 127.0.0.1; every request passes the access hook in
+ * ./access.ts (own Host and Origin, the per-launch token exchanged for an HttpOnly SameSite=Strict
+ * cookie); API calls also need the `x-vendordesk-client` header (a custom header forces a CORS
+ * preflight that this server never approves). Refusals answer with real 4xx statuses.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { contentSecurityPolicy } from '../../shared/security/csp';
 import { CoreClient } from '../services/core-worker/client';
 import type { Platform } from '../services/platform';
 import { serveEvents } from './events-route';
+import { newAccessToken, registerAccessControl } from './access';
 
 export const CLIENT_HEADER = 'x-vendordesk-client';
 
@@ -24,6 +26,8 @@ export interface WebHostOptions {
   platform: Platform;
   rendererDir: string;
   port?: number;
+  /** The access token (default: a fresh random one per launch). */
+  token?: string;
   log?: (message: string, error?: unknown) => void;
   /** The app clock's offset from real time (the VENDORDESK_FAKE_NOW test hook); default 0. */
   clockOffsetMs?: number;
@@ -34,7 +38,11 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
+  /** The address to open: origin + `?token=…` (exchanged for the access cookie on first load). */
   url: string;
+  /** `http://127.0.0.1:PORT/`, without the token. */
+  origin: string;
+  token: string;
   port: number;
   core: CoreClient;
   close(): Promise<void>;
@@ -45,7 +53,9 @@ const WORKER_PATH = path.join(import.meta.dirname, '..', 'services', 'core-worke
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!fs.existsSync(path.join(options.rendererDir, 'index.html'))) {
-    throw new Error(`The renderer is not built (${options.rendererDir}/index.html is missing). Run "npm run build:renderer".`);
+    throw new Error(
+      `The renderer is not built (${options.rendererDir}/index.html is missing). Run "npm run build:renderer".`,
+    );
   }
   const { platform } = options;
   const core = new CoreClient({
@@ -56,6 +66,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       mode: 'browser',
       clockOffsetMs: options.clockOffsetMs ?? 0,
       alertIntervalMs: options.alertIntervalMs,
+      ...(platform.allowPrivateSiteAddresses ? { allowPrivateSiteAddresses: true } : {}),
     },
     platform,
     log: options.log,
@@ -63,13 +74,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await core.whenReady();
   // Body cap: one import call carries at most one 5-million-character file (UTF-8: up to 15 MB).
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
-  let allowedHosts = new Set<string>();
-
-  app.addHook('onRequest', async (request, reply) => {
-    if (!allowedHosts.has(request.headers.host ?? '')) {
-      return reply.code(421).send({ ok: false, error: { code: 'forbidden-sender', message: 'unexpected Host header' } });
-    }
-  });
+  const token = options.token ?? newAccessToken();
+  let port = 0;
+  registerAccessControl(app, () => ({ token, port }));
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('Content-Security-Policy', contentSecurityPolicy());
     reply.header('X-Content-Type-Options', 'nosniff');
@@ -80,7 +87,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   app.post<{ Params: { channel: string } }>('/api/:channel', async (request, reply) => {
     if (request.headers[CLIENT_HEADER] !== '1') {
-      return reply.code(403).send({ ok: false, error: { code: 'forbidden-sender', message: `missing ${CLIENT_HEADER} header` } });
+      return reply
+        .code(403)
+        .send({ ok: false, error: { code: 'forbidden-sender', message: `missing ${CLIENT_HEADER} header` } });
     }
     // Always 200 with the typed envelope: transport errors and contract errors stay distinct.
     return core.dispatch(request.params.channel, request.body);
@@ -94,26 +103,49 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return { ok: true };
     });
   }
-  // A malformed JSON body is still answered with the contract's typed error, not Fastify's.
+  // A malformed JSON body, a refused static path (403 traversal) or a malformed URL is answered
+  // with its real 4xx status and the contract's typed error body, not Fastify's.
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    const code = status === 413 || status === 400 || status === 415 ? 'invalid-request' : 'internal';
-    reply.code(status === 500 ? 500 : 200).send({ ok: false, error: { code, message: error.message } });
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const code =
+      status === 404
+        ? 'not-found'
+        : status === 403
+          ? 'forbidden-sender'
+          : status < 500
+            ? 'invalid-request'
+            : 'internal';
+    reply
+      .code(status)
+      .send({ ok: false, error: { code, message: status === 500 ? 'internal error' : error.message } });
   });
 
   await app.register(fastifyStatic, { root: options.rendererDir, index: ['index.html'] });
   // Client-side routes (e.g. /listings) load the app shell.
+  // A missing file (a path whose last segment has an extension, e.g. /assets/gone.js) is a 404,
+  // not the shell.
   app.setNotFoundHandler((request, reply) => {
-    if (request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
-    return reply.code(404).send({ ok: false, error: { code: 'unknown-channel', message: `no route ${request.method} ${request.url}` } });
+    const pathname = request.url.split('?')[0] ?? '';
+    const looksLikeFile = /\.[A-Za-z0-9]+$/.test(pathname.slice(pathname.lastIndexOf('/') + 1));
+    if (request.method === 'GET' && !pathname.startsWith('/api/') && !looksLikeFile)
+      return reply.sendFile('index.html');
+    return reply
+      .code(404)
+      .send({
+        ok: false,
+        error: { code: 'unknown-channel', message: `no route ${request.method} ${request.url}` },
+      });
   });
 
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+  port = typeof address === 'object' && address ? address.port : 0;
+  const origin = `http://127.0.0.1:${port}/`;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `${origin}?token=${token}`,
+    origin,
+    token,
     port,
     core,
     close: async () => {

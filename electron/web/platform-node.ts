@@ -12,6 +12,8 @@ export interface NodePlatformOptions {
   onNotify?: (notification: DesktopNotification) => void;
   /** Default: headless Chromium (CHROMIUM_PATH or /usr/bin/chromium). */
   printer?: PdfPrinter;
+  /** TEST HOOK (see Platform.allowPrivateSiteAddresses). */
+  allowPrivateSiteAddresses?: boolean;
 }
 
 export function createNodePlatform(options: NodePlatformOptions): Platform {
@@ -19,6 +21,7 @@ export function createNodePlatform(options: NodePlatformOptions): Platform {
     userDataDir: options.userDataDir,
     appVersion: options.appVersion,
     now: options.now ?? (() => new Date()),
+    ...(options.allowPrivateSiteAddresses ? { allowPrivateSiteAddresses: true } : {}),
     notifier: { notify: (n) => options.onNotify?.(n) },
     printer: options.printer ?? createChromiumPrinter(),
     secrets: createFileSecretStore({

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, got "${values.port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, got "${values.port}"`);
   const rendererDir = path.join(root, 'dist', 'renderer');
   if (!values['no-build'] || !fs.existsSync(path.join(rendererDir, 'index.html'))) {
     console.log('Building the renderer (vite build)…');
@@ -40,7 +41,12 @@ async function main(): Promise<void> {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
   const now = fakeClock(process.env.VENDORDESK_FAKE_NOW);
   const host = await startWebHost({
-    platform: createNodePlatform({ userDataDir, appVersion: pkg.version, now }),
+    platform: createNodePlatform({
+      userDataDir,
+      appVersion: pkg.version,
+      now,
+      allowPrivateSiteAddresses: allowPrivateSites(process.env.VENDORDESK_ALLOW_PRIVATE_SITES),
+    }),
     // The core runs in its worker on the same clock.
     clockOffsetMs: now ? now().getTime() - Date.now() : 0,
     // TEST HOOK: VENDORDESK_TEST_HOOKS=1 lets end-to-end tests kill the core's worker (never set outside tests).
@@ -73,6 +79,19 @@ function fakeClock(start: string | undefined): (() => Date) | undefined {
   const realStart = Date.now();
   console.log(`VENDORDESK_FAKE_NOW: the clock starts at ${start} (test hook)`);
   return () => new Date(startMs + (Date.now() - realStart));
+}
+
+/**
+ * TEST HOOK: VENDORDESK_ALLOW_PRIVATE_SITES=1 lets the official-site check fetch pages from
+ * 127.0.0.1 and private addresses (end-to-end tests serve the vendor's page locally). Read only
+ * here; unset, such addresses are refused.
+ */
+function allowPrivateSites(value: string | undefined): boolean {
+  if (value !== '1') return false;
+  console.log(
+    'VENDORDESK_ALLOW_PRIVATE_SITES: the official-site check may fetch private addresses (test hook)',
+  );
+  return true;
 }
 
 main().catch((error: unknown) => {

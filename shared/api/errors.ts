@@ -67,6 +67,12 @@ export interface ApiErrorInit {
   currentVersion?: number;
   /** How many attempts were made before giving up. */
   attempts?: number;
+  /**
+   * For a mutation: the idempotency key every attempt carried. When the outcome is unknown (no
+   * complete answer), the server may have applied the write — retry with this same key and the
+   * server answers with the first result instead of applying it twice.
+   */
+  idempotencyKey?: string;
   cause?: unknown;
 }
 
@@ -78,6 +84,7 @@ export class ApiError extends Error {
   readonly details: unknown;
   readonly currentVersion: number | undefined;
   readonly attempts: number;
+  readonly idempotencyKey: string | undefined;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -89,6 +96,16 @@ export class ApiError extends Error {
     this.details = init.details;
     this.currentVersion = init.currentVersion;
     this.attempts = init.attempts ?? 1;
+    this.idempotencyKey = init.idempotencyKey;
+  }
+
+  /**
+   * True when the request may have been applied although it failed here: no complete answer
+   * (network, timeout, a truncated or unreadable body) or a server error. Such a write must be
+   * retried with `idempotencyKey`, never as a new request.
+   */
+  get outcomeUnknown(): boolean {
+    return ['network', 'timeout', 'malformed-response', 'http-5xx'].includes(this.code);
   }
 
   /** Plain data for IPC and logs (no stack, no cause). */
@@ -101,6 +118,7 @@ export class ApiError extends Error {
       status: this.status,
       currentVersion: this.currentVersion,
       attempts: this.attempts,
+      ...(this.idempotencyKey === undefined ? {} : { idempotencyKey: this.idempotencyKey, outcomeUnknown: this.outcomeUnknown }),
     };
   }
 }

@@ -15,9 +15,44 @@ export interface JsonSyntaxProblem {
 
 export type JsonParseResult = { ok: true; value: unknown } | { ok: false; problem: JsonSyntaxProblem };
 
+/**
+ * No file format here nests deeper than a handful of levels. JSON.parse itself copes with any
+ * depth, but everything after it recurses (the position scanner, zod, JSON.stringify, structured
+ * clone) and overflows the stack a few thousand levels down — so deeper input is refused here,
+ * before anything else sees it, as an input error with the position of the first bracket too deep.
+ */
+export const MAX_JSON_DEPTH = 512;
+
+/** Offset of the first `[`/`{` nested deeper than `max` (strings skipped), or -1. One pass, no recursion. */
+export function offsetBeyondDepth(text: string, max: number = MAX_JSON_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > max) return i;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return -1;
+}
+
 export function parseJsonWithPosition(text: string): JsonParseResult {
   // A UTF-8 BOM is common in files saved by Windows editors; it is not an error.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tooDeep = offsetBeyondDepth(source);
+  if (tooDeep >= 0) {
+    return {
+      ok: false,
+      problem: {
+        message: `嵌套超过 ${MAX_JSON_DEPTH} 层 / nested deeper than ${MAX_JSON_DEPTH} levels`,
+        ...lineColumnAt(source, tooDeep),
+      },
+    };
+  }
   try {
     return { ok: true, value: JSON.parse(source) };
   } catch (error) {

@@ -23,8 +23,15 @@ export const priceSchema = z.looseObject({
   billing: z.enum(billingKinds, { error: `计费方式应为 / billing must be one of: ${billingKinds.join(', ')}` }),
 });
 
+/** Ids and names are labels (file names, table cells), never documents: bounded. */
+const MAX_LABEL = 200;
+const label = () =>
+  z
+    .string({ error: '应为字符串 / must be a string' })
+    .max(MAX_LABEL, { error: `不能超过 ${MAX_LABEL} 个字符 / must be at most ${MAX_LABEL} characters` });
+
 export const specSchema = z.looseObject({
-  name: z.string({ error: '应为字符串 / must be a string' }).min(1, { error: '不能为空 / must not be empty' }),
+  name: label().min(1, { error: '不能为空 / must not be empty' }),
   price: yuanSchema,
   attributes: z.record(z.string(), z.string({ error: '属性值应为字符串 / attribute values must be strings' })).optional(),
 });
@@ -40,7 +47,10 @@ export const imageSchema = z.looseObject({
 });
 
 export const listingSchema = z.looseObject({
-  id: z.string({ error: '应为字符串 / must be a string' }).optional(),
+  id: z
+    .string({ error: '应为字符串 / must be a string' })
+    .max(128, { error: '不能超过 128 个字符 / must be at most 128 characters' })
+    .optional(),
   title: z.string({ error: '应为字符串 / must be a string' }),
   type: z.enum(listingTypes, { error: `应为以下之一 / must be one of: ${listingTypes.join(', ')}` }),
   price: priceSchema,
@@ -59,7 +69,7 @@ export const listingSchema = z.looseObject({
   runsOnJdCloud: z.boolean({ error: '应为 true、false 或 null / must be true, false or null' }).nullable().optional(),
   vendor: z
     .looseObject({
-      name: z.string({ error: '应为字符串 / must be a string' }),
+      name: label(),
       authorizedBrands: z.array(z.string({ error: '应为字符串 / must be a string' })).default([]),
     })
     .optional(),

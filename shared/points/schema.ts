@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { isoInstantSchema, nullableIsoInstantSchema } from '../calendar/instant';
 import { yuanSchema } from '../listing/schema';
 import type { PolicyPack } from '../policy/schema';
-import { idSchema } from '../sla/schema';
+import { idSchema, refineIdCollisions } from '../sla/schema';
 
 const count = z
   .number({ error: '应为数字 / must be a number' })
@@ -73,12 +73,12 @@ export const orderSchema = z
 
 export function violationsFileSchema(pack: PolicyPack) {
   const codes = Object.keys(pack.points.codes);
-  return z.looseObject({
-    violations: z.array(violationSchema(codes, pack.id), {
-      error: '应为违规记录数组 / must be an array of violations',
-    }),
-    orders: z.array(orderSchema, { error: '应为订单数组 / must be an array of orders' }).optional(),
-  });
+  return z
+    .looseObject({
+      violations: z.array(violationSchema(codes, pack.id), { error: '应为违规记录数组 / must be an array of violations' }),
+      orders: z.array(orderSchema, { error: '应为订单数组 / must be an array of orders' }).optional(),
+    })
+    .superRefine(refineIdCollisions('violations'));
 }
 
 export type ViolationsFile = z.output<ReturnType<typeof violationsFileSchema>>;

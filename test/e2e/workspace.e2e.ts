@@ -46,7 +46,8 @@ beforeAll(async () => {
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/lnmp`;
   browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'));
+  // The vendor's page is served from 127.0.0.1, which the check refuses outside tests.
+  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_ALLOW_PRIVATE_SITES: '1' });
   // axe-core/playwright needs a page of an explicit context.
   const context = await browser.newContext({
     viewport: { width: 1600, height: 1000 },

@@ -26,6 +26,8 @@ function open(printerHtml?: (html: string) => Promise<Uint8Array>) {
       userDataDir: tmp.dir,
       appVersion: '9.9.9',
       now: () => clock,
+      // The official-site page below is served from 127.0.0.1 (refused outside tests).
+      allowPrivateSiteAddresses: true,
       ...(printerHtml ? { printer: { htmlToPdf: printerHtml } } : {}),
     }),
     mode: 'browser',
@@ -203,6 +205,24 @@ describe('official-site verification', () => {
     });
     expect(missing.status).toBe('problems');
     expect(missing.missing).toContain('pageExists');
+  });
+});
+
+describe('checks.verifyOfficialSite outside tests', () => {
+  it('refuses a loopback page (no test hook) as unreachable, naming the address', async () => {
+    const other = tempDir();
+    const strict = createAppCore({
+      platform: createNodePlatform({ userDataDir: other.dir, appVersion: '9.9.9', now: () => clock }),
+      mode: 'browser',
+      log: () => undefined,
+    });
+    try {
+      const result = await strict.dispatch('checks.verifyOfficialSite', { url: 'http://127.0.0.1:9/lnmp', title: 'LNMP' });
+      expect(result).toMatchObject({ ok: true, value: { status: 'unreachable', error: expect.stringMatching(/^refused: 127\.0\.0\.1 .*loopback/) } });
+    } finally {
+      strict.close();
+      other.cleanup();
+    }
   });
 });
 

@@ -2,7 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyOfficialSite } from '../../electron/services/official-site/verify';
+import type dns from 'node:dns';
+import { nonPublicRange, verifyOfficialSite } from '../../electron/services/official-site/verify';
 
 const LISTING = 'https://market.jdcloud.com/service/details/123';
 const good = `<html><head><meta charset="utf-8"><title>云客通 CRM</title></head><body>
@@ -12,11 +13,16 @@ const noPartnership = `<html><body><h1>云客通 CRM</h1><a href="${LISTING}">�
 
 let server: Server;
 let base: string;
+let port: number;
+let hits = 0;
 const pending = new Set<NodeJS.Timeout>();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    hits++;
     const path = req.url ?? '/';
+    if (path === '/to-loopback') return res.writeHead(302, { location: `http://127.0.0.2:${port}/ok` }).end();
+    if (path === '/to-intranet') return res.writeHead(302, { location: `http://intranet.test:${port}/ok` }).end();
     if (path === '/ok') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(good);
     if (path === '/no-partnership') return res.writeHead(200, { 'content-type': 'text/html' }).end(noPartnership);
     if (path === '/moved') return res.writeHead(301, { location: '/ok' }).end();
@@ -45,7 +51,8 @@ beforeAll(async () => {
     res.writeHead(404).end('not found');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
@@ -54,7 +61,13 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const opts = { productNames: ['云客通 CRM', '云客通'], marketplaceListingUrl: LISTING, now: () => new Date('2025-03-01T08:00:00Z') };
+// The page server is on 127.0.0.1, which the verifier refuses unless told this is a test.
+const opts = {
+  productNames: ['云客通 CRM', '云客通'],
+  marketplaceListingUrl: LISTING,
+  now: () => new Date('2025-03-01T08:00:00Z'),
+  allowPrivateAddresses: true,
+};
 
 describe('verifyOfficialSite', () => {
   it('a good page is verified, and the result carries its time', async () => {
@@ -66,7 +79,7 @@ describe('verifyOfficialSite', () => {
     expect((await verifyOfficialSite(`${base}/moved`, opts)).status).toBe('verified');
   });
   it('without a known listing URL the link check is skipped (null)', async () => {
-    const r = await verifyOfficialSite(`${base}/ok`, { productNames: ['云客通'] });
+    const r = await verifyOfficialSite(`${base}/ok`, { productNames: ['云客通'], allowPrivateAddresses: true });
     expect(r.status).toBe('verified');
     expect(r.found.linksToListing).toBeNull();
   });
@@ -102,5 +115,84 @@ describe('verifyOfficialSite', () => {
     expect(await verifyOfficialSite(`${base}/error`, opts)).toMatchObject({ status: 'unreachable', httpStatus: 503 });
     expect((await verifyOfficialSite('file:///etc/passwd', opts)).status).toBe('unreachable');
     expect((await verifyOfficialSite('not a url', opts)).status).toBe('unreachable');
+  });
+});
+
+/** A resolver for made-up names (no network here): name → addresses. */
+function fakeDns(table: Record<string, string[]>): typeof dns.lookup {
+  return ((hostname: string, _options: unknown, callback: (e: Error | null, a: dns.LookupAddress[]) => void) => {
+    const addresses = table[hostname];
+    if (!addresses) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
+    callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+  }) as unknown as typeof dns.lookup;
+}
+
+/** Treats the test server's own address as if it were on the internet; everything else as usual. */
+const serverIsPublic = (address: string) => (address === '127.0.0.1' ? null : nonPublicRange(address));
+
+describe('verifyOfficialSite refuses addresses that are not on the public internet', () => {
+  const strict = { productNames: ['云客通'], timeoutMs: 3_000 };
+
+  it('loopback, private, link-local and other special addresses in the URL: refused before connecting', async () => {
+    const before = hits;
+    const cases: [string, RegExp][] = [
+      [`${base}/ok`, /127\.0\.0\.1 \(loopback\)/],
+      [`http://localhost:${port}/ok`, /loopback/],
+      [`http://app.localhost:${port}/ok`, /loopback/],
+      [`http://[::1]:${port}/ok`, /loopback/],
+      [`http://[::ffff:127.0.0.1]:${port}/ok`, /loopback/],
+      [`http://2130706433:${port}/ok`, /loopback/], // 127.0.0.1 as one number; URL normalises it
+      ['http://169.254.169.254/latest/meta-data/', /linkLocal/],
+      ['http://10.0.0.1/', /private/],
+      ['http://192.168.1.1/', /private/],
+      ['http://172.16.5.4/', /private/],
+      ['http://100.64.0.1/', /carrierGradeNat/],
+      ['http://[fd00::1]/', /uniqueLocal/],
+      ['http://[fe80::1]/', /linkLocal/],
+      [`http://0.0.0.0:${port}/ok`, /unspecified/],
+    ];
+    for (const [url, range] of cases) {
+      const r = await verifyOfficialSite(url, strict);
+      expect(r.status, url).toBe('unreachable');
+      expect(r.error, url).toMatch(/^refused: /);
+      expect(r.error, url).toMatch(range);
+    }
+    expect(hits).toBe(before);
+  });
+
+  it('a host name that resolves to a private address is refused at connect time', async () => {
+    const before = hits;
+    const dnsLookup = fakeDns({ 'shop.test': ['127.0.0.1'], 'mixed.test': ['93.184.216.34', '10.1.2.3'] });
+    const r = await verifyOfficialSite(`http://shop.test:${port}/ok`, { ...strict, dnsLookup });
+    expect(r).toMatchObject({ status: 'unreachable', error: expect.stringMatching(/^refused: shop\.test is 127\.0\.0\.1 \(loopback\)/) });
+    const mixed = await verifyOfficialSite(`http://mixed.test:${port}/ok`, { ...strict, dnsLookup });
+    expect(mixed.error).toMatch(/^refused: mixed\.test is 10\.1\.2\.3 \(private\)/);
+    expect(hits).toBe(before);
+  });
+
+  it('a public address passes the guard (the guarded connection really fetches)', async () => {
+    const r = await verifyOfficialSite(`http://www.shop.test:${port}/ok`, {
+      ...opts,
+      allowPrivateAddresses: false,
+      dnsLookup: fakeDns({ 'www.shop.test': ['127.0.0.1'] }),
+      classifyAddress: serverIsPublic,
+    });
+    expect(r.status).toBe('verified');
+  });
+
+  it('also after a redirect: to a private address, or to a name resolving to one', async () => {
+    const seams = { ...strict, classifyAddress: serverIsPublic, dnsLookup: fakeDns({ 'intranet.test': ['10.0.0.7'] }) };
+    const toLoopback = await verifyOfficialSite(`${base}/to-loopback`, seams);
+    expect(toLoopback).toMatchObject({ status: 'unreachable', error: expect.stringMatching(/^redirect refused: 127\.0\.0\.2 is 127\.0\.0\.2 \(loopback\)/) });
+    const toIntranet = await verifyOfficialSite(`${base}/to-intranet`, seams);
+    expect(toIntranet).toMatchObject({ status: 'unreachable', error: expect.stringMatching(/^refused: intranet\.test is 10\.0\.0\.7 \(private\)/) });
+  });
+
+  it('classifies addresses', () => {
+    expect(nonPublicRange('8.8.8.8')).toBeNull();
+    expect(nonPublicRange('2001:4860:4860::8888')).toBeNull();
+    expect(nonPublicRange('::ffff:10.0.0.1')).toBe('private');
+    expect(nonPublicRange('224.0.0.1')).toBe('multicast');
+    expect(nonPublicRange('not-an-ip')).toBe('not an IP address');
   });
 });

@@ -26,6 +26,11 @@ import type { ListingInput } from '../../../shared/listing/schema';
 import { z } from 'zod';
 import { Transport, type ApiResponse, type TransportOptions } from './transport';
 
+/** For writes: reuse the idempotency key of a failed attempt (ApiError.idempotencyKey). */
+export interface WriteOptions {
+  idempotencyKey?: string;
+}
+
 export interface PageQuery {
   pageNumber?: number;
   pageSize?: number;
@@ -56,18 +61,18 @@ export class MarketplaceClient {
   getListing(id: string) {
     return this.get(apiPaths.listing(this.region, id), listingResourceSchema);
   }
-  async createListing(draft: ListingInput) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.listings(this.region), body: { draft }, result: listingResourceSchema })).data;
+  async createListing(draft: ListingInput, options: WriteOptions = {}) {
+    return (await this.transport.call({ method: 'POST', path: apiPaths.listings(this.region), body: { draft }, result: listingResourceSchema, ...options })).data;
   }
   /** `version` is the one the edit was based on; a newer one on the server gives precondition-failed. */
-  async updateListing(id: string, draft: ListingInput, version: number) {
-    return (await this.transport.call({ method: 'PUT', path: apiPaths.listing(this.region, id), body: { draft }, ifMatch: version, result: listingResourceSchema })).data;
+  async updateListing(id: string, draft: ListingInput, version: number, options: WriteOptions = {}) {
+    return (await this.transport.call({ method: 'PUT', path: apiPaths.listing(this.region, id), body: { draft }, ifMatch: version, result: listingResourceSchema, ...options })).data;
   }
-  async deleteListing(id: string, version: number) {
-    return (await this.transport.call({ method: 'DELETE', path: apiPaths.listing(this.region, id), ifMatch: version, result: deletedSchema })).data;
+  async deleteListing(id: string, version: number, options: WriteOptions = {}) {
+    return (await this.transport.call({ method: 'DELETE', path: apiPaths.listing(this.region, id), ifMatch: version, result: deletedSchema, ...options })).data;
   }
-  async submitListing(id: string, version?: number) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.submitListing(this.region, id), ifMatch: version, result: listingResourceSchema })).data;
+  async submitListing(id: string, version?: number, options: WriteOptions = {}) {
+    return (await this.transport.call({ method: 'POST', path: apiPaths.submitListing(this.region, id), ifMatch: version, result: listingResourceSchema, ...options })).data;
   }
 
   listOrders(query: PageQuery & { type?: 'application' | 'service' | 'tool' } = {}) {
@@ -83,8 +88,8 @@ export class MarketplaceClient {
   getTicket(id: string) {
     return this.get(apiPaths.ticket(this.region, id), ticketSchema);
   }
-  async respondToTicket(id: string, text: string, version?: number) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.respondTicket(this.region, id), body: { text }, ifMatch: version, result: ticketSchema })).data;
+  async respondToTicket(id: string, text: string, version?: number, options: WriteOptions = {}) {
+    return (await this.transport.call({ method: 'POST', path: apiPaths.respondTicket(this.region, id), body: { text }, ifMatch: version, result: ticketSchema, ...options })).data;
   }
 
   getDeposit() {

@@ -42,8 +42,16 @@ export interface ApiCall<T> {
   body?: unknown;
   /** The version an update is based on (sent as If-Match). */
   ifMatch?: number;
+  /**
+   * Mutations: the idempotency key to send (default: a fresh one). Pass the key of a failed
+   * call's ApiError to retry that same write: the server then applies it at most once.
+   */
+  idempotencyKey?: string;
   result: z.ZodType<T>;
 }
+
+/** The sandbox's and the marketplace's rule for keys: 8–128 visible ASCII characters. */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{8,128}$/;
 
 export interface ApiResponse<T> {
   data: T;
@@ -84,16 +92,25 @@ export class Transport {
     const base: Record<string, string> = { accept: 'application/json', ...this.o.extraHeaders };
     if (body !== undefined) base['content-type'] = 'application/json';
     if (call.ifMatch !== undefined) base['if-match'] = `"${call.ifMatch}"`;
-    // One key per logical mutation, the same on every retry: the server applies it once.
-    if (call.method !== 'GET') base[IDEMPOTENCY_HEADER] = this.o.newId();
+    // One key per logical mutation, the same on every retry — and on the caller's retry after we
+    // gave up, because the failed call's error carries it: the server applies the write once.
+    let idempotencyKey: string | undefined;
+    if (call.method !== 'GET') {
+      if (call.idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(call.idempotencyKey)) {
+        throw new ApiError({ code: 'invalid-argument', message: `${call.method} ${call.path}: idempotency key must be 8–128 visible characters` });
+      }
+      idempotencyKey = call.idempotencyKey ?? this.o.newId();
+      base[IDEMPOTENCY_HEADER] = idempotencyKey;
+    }
     const label = `${call.method} ${call.path}`;
+    const giveUp = (error: ApiError): ApiError => (idempotencyKey === undefined ? error : withKey(error, idempotencyKey));
 
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(call, target, body, base, label, attempt);
       if (outcome.ok) return outcome.value;
-      if (!outcome.retryable || attempt >= this.o.maxAttempts) throw outcome.error;
+      if (!outcome.retryable || attempt >= this.o.maxAttempts) throw giveUp(outcome.error);
       const backoff = this.o.random() * Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1));
-      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.o.maxRetryAfterMs) throw outcome.error;
+      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.o.maxRetryAfterMs) throw giveUp(outcome.error);
       await this.o.sleep(Math.max(backoff, outcome.retryAfterMs ?? 0));
     }
   }
@@ -167,6 +184,26 @@ export class Transport {
       clearTimeout(timer);
     }
   }
+}
+
+/** The same error, carrying the key; the message says how to retry when the write may have happened. */
+function withKey(error: ApiError, idempotencyKey: string): ApiError {
+  const probe = new ApiError({ code: error.code, message: '' });
+  const hint = probe.outcomeUnknown
+    ? ` — 可能已生效：重试时请沿用幂等键 ${idempotencyKey} / may have been applied: retry with idempotency key ${idempotencyKey}`
+    : '';
+  return new ApiError({
+    code: error.code,
+    message: `${error.message}${hint}`,
+    httpStatus: error.httpStatus,
+    requestId: error.requestId,
+    status: error.status,
+    details: error.details,
+    currentVersion: error.currentVersion,
+    attempts: error.attempts,
+    idempotencyKey,
+    cause: error.cause,
+  });
 }
 
 function queryString(query: ApiCall<unknown>['query']): string {

@@ -30,6 +30,8 @@ export interface CoreInit {
   alertIntervalMs?: number;
   /** Daily backup check interval (ms); 0 = none. */
   backupIntervalMs?: number;
+  /** TEST HOOK passed on to the core's platform (see Platform.allowPrivateSiteAddresses). */
+  allowPrivateSiteAddresses?: boolean;
 }
 
 /** The OS services only the host may provide (Electron: notifications, safeStorage, printToPDF). */

@@ -36,6 +36,7 @@ const platform: Platform = {
   userDataDir: init.userDataDir,
   appVersion: init.appVersion,
   now: () => new Date(Date.now() + init.clockOffsetMs),
+  ...(init.allowPrivateSiteAddresses ? { allowPrivateSiteAddresses: true } : {}),
   notifier: {
     notify: (n: DesktopNotification) =>
       void askHost('notify', [n]).catch((error) => log('notification failed', error)),

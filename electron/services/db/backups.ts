@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, ensurePrivateFile } from './private-files';
 
 const BACKUP_PATTERN = /^vendordesk-(\d{4}-\d{2}-\d{2})\.db$/;
 
@@ -32,10 +33,13 @@ export async function backupIfDue(
   keep = 7,
 ): Promise<string | null> {
   const dir = backupDir(dataDir);
-  fs.mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.join(dir, `vendordesk-${now.toISOString().slice(0, 10)}.db`);
   if (fs.existsSync(file)) return null;
   const partial = `${file}.partial`;
+  // Created 0600 before SQLite writes into it, so the copy is never readable by others.
+  fs.rmSync(partial, { force: true });
+  ensurePrivateFile(partial);
   await db.backup(partial);
   fs.renameSync(partial, file); // a half-written backup never looks like a good one
   for (const old of listBackups(dataDir).slice(keep)) fs.rmSync(old, { force: true });

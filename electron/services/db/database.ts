@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/ipc/errors';
 import { latestSchemaVersion, migrate } from './migrations';
 import { newestGoodBackup } from './backups';
+import { PRIVATE_FILE_MODE, ensurePrivateDir, ensurePrivateFile } from './private-files';
 
 export const DATABASE_FILE = 'vendordesk.db';
 
@@ -53,7 +54,15 @@ export class Store {
   }
 }
 
+function tightenSidecars(file: string): void {
+  if (process.platform === 'win32') return;
+  for (const suffix of ['-wal', '-shm', '-journal']) {
+    if (fs.existsSync(file + suffix)) fs.chmodSync(file + suffix, PRIVATE_FILE_MODE);
+  }
+}
+
 function openFile(file: string, nativeBinding: string | undefined, readonly = false): Database.Database {
+  if (!readonly) ensurePrivateFile(file);
   const db = new Database(file, { nativeBinding, readonly });
   if (!readonly) {
     db.pragma('journal_mode = WAL');
@@ -63,6 +72,8 @@ function openFile(file: string, nativeBinding: string | undefined, readonly = fa
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Files made before this version may be world-readable (umask 022): tighten them.
+  if (!readonly) tightenSidecars(file);
   return db;
 }
 
@@ -87,14 +98,17 @@ function timestamp(now: Date): string {
 /** Moves the damaged database (and its WAL/SHM) aside so nothing is lost, then restores a backup. */
 function recover(file: string, dataDir: string, now: Date, reason: string, nativeBinding?: string): DatabaseState {
   const damagedDir = path.join(dataDir, 'damaged');
-  fs.mkdirSync(damagedDir, { recursive: true });
+  ensurePrivateDir(damagedDir);
   const damagedCopy = path.join(damagedDir, `vendordesk-${timestamp(now)}.db`);
   fs.renameSync(file, damagedCopy);
   for (const suffix of ['-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, damagedCopy + suffix);
   }
   const backup = newestGoodBackup(dataDir, nativeBinding);
-  if (backup) fs.copyFileSync(backup, file);
+  if (backup) {
+    fs.copyFileSync(backup, file);
+    if (process.platform !== 'win32') fs.chmodSync(file, PRIVATE_FILE_MODE);
+  }
   return {
     state: 'restored',
     damagedCopy,
@@ -109,7 +123,7 @@ function recover(file: string, dataDir: string, now: Date, reason: string, nativ
 
 export function openStore(options: OpenOptions): Store {
   const now = options.now ?? (() => new Date());
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const file = path.join(options.dataDir, DATABASE_FILE);
 
   const integrity = checkIntegrity(file, options.nativeBinding);

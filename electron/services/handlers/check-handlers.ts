@@ -81,6 +81,7 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
         productNames: productNameCandidates(title),
         ...(marketplaceListingUrl ? { marketplaceListingUrl } : {}),
         now: ctx.now,
+        allowPrivateAddresses: ctx.platform.allowPrivateSiteAddresses === true,
       });
       if (ctx.store.writable) siteCache.put(result);
       return result;

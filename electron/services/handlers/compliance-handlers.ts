@@ -45,7 +45,21 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
     'compliance.import': ({ files }) => {
       writable();
       const packs = complianceConfig(settings.get()).packs;
-      return changed({ files: files.map((file) => importComplianceFile(compliance, packs, file, now())) });
+      // Per file: one file failing in an unexpected way is that file's result (its transaction
+      // rolled back), never a failed call after earlier files were committed.
+      return changed({
+        files: files.map((file) => {
+          try {
+            return importComplianceFile(compliance, packs, file, now());
+          } catch (error) {
+            if (error instanceof AppError && error.code === 'invalid-input' && Array.isArray(error.details)) {
+              return { name: file.name, ok: false, kind: null, inserted: 0, updated: 0, problems: error.details as { path: string; message: string }[] };
+            }
+            const message = `未导入 / not imported: ${error instanceof Error ? error.message : String(error)}`;
+            return { name: file.name, ok: false, kind: null, inserted: 0, updated: 0, problems: [{ path: '', message }] };
+          }
+        }),
+      });
     },
     'compliance.saveTicket': ({ ticket }) => {
       compliance.tickets.upsertMany([ticket], manual());

@@ -3,7 +3,17 @@
  * a timeout, a body-size cap and a bounded number of redirects (followed by hand so that every
  * hop is checked to be http/https), then analyse it. The result records when it was taken;
  * caching it is the app's job.
+ *
+ * Outbound guard (SSRF): the page must be on the public internet. Loopback, private, link-local
+ * (cloud metadata at 169.254.169.254), unique-local, CGNAT, multicast and other special ranges are
+ * refused — for an address written in the URL, and for every address a host name resolves to, on
+ * every redirect hop. The check runs in the connection's own DNS lookup, so the address that is
+ * checked is the address that is connected to (no gap for DNS rebinding).
  */
+import dns from 'node:dns';
+import net from 'node:net';
+import ipaddr from 'ipaddr.js';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { analyseProductPage, missingParts } from '../../../shared/check/official-site';
 import type { OfficialSiteVerification } from '../../../shared/check/types';
 
@@ -14,6 +24,15 @@ export interface VerifyOptions {
   maxBytes?: number;
   maxRedirects?: number;
   now?: () => Date;
+  /**
+   * TEST SEAM: default false. Tests that serve pages from 127.0.0.1 set it; with it set, the
+   * guard still refuses non-http(s) and the other limits hold.
+   */
+  allowPrivateAddresses?: boolean;
+  /** TEST SEAM: the resolver (default dns.lookup) and the address classifier (default nonPublicRange). */
+  dnsLookup?: typeof dns.lookup;
+  classifyAddress?: Classify;
+  /** Replaces the guarded fetch entirely (tests); the literal-address check still runs per hop. */
   fetchImpl?: typeof fetch;
 }
 
@@ -30,6 +49,57 @@ class VerifyError extends Error {
 
 function isHttp(url: URL): boolean {
   return url.protocol === 'http:' || url.protocol === 'https:';
+}
+
+/** `null` when the address is public unicast, else the name of its range (loopback, private, …). */
+export function nonPublicRange(address: string): string | null {
+  if (!ipaddr.isValid(address)) return 'not an IP address';
+  const range = ipaddr.process(address).range();
+  return range === 'unicast' ? null : range;
+}
+
+class AddressRefused extends Error {
+  readonly code = 'EVENDORDESKREFUSED';
+}
+
+const refusal = (host: string, address: string, range: string) =>
+  `refused: ${host} is ${address} (${range}); only public internet addresses are checked`;
+
+export type Classify = (address: string) => string | null;
+
+/** A dns.lookup that fails when any resolved address is not public. */
+function guardedLookup(baseLookup: typeof dns.lookup, classify: Classify): net.LookupFunction {
+  return (hostname, options, callback) => {
+    baseLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, '', 4);
+      const list = addresses as unknown as dns.LookupAddress[];
+      for (const { address } of list) {
+        const range = classify(address);
+        if (range) return callback(new AddressRefused(refusal(hostname, address, range)), '', 4);
+      }
+      const first = list[0];
+      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
+      if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
+      return callback(null, first.address, first.family);
+    });
+  };
+}
+
+/** fetch through a dispatcher whose connections resolve names with the guard. */
+function guardedFetch(agent: Agent): typeof fetch {
+  return ((input: URL, init: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
+}
+
+/** The URL's host when it is an IP literal that is not public, as a refusal message. */
+function literalRefusal(url: URL, classify: Classify): string | null {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (!net.isIP(host)) {
+    // Names that always mean this machine, whatever the resolver says.
+    if (host === 'localhost' || host.endsWith('.localhost')) return refusal(host, 'this computer', 'loopback');
+    return null;
+  }
+  const range = classify(host);
+  return range ? refusal(host, host, range) : null;
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
@@ -72,12 +142,17 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
   }
 }
 
-async function fetchPage(start: URL, opts: Required<Pick<VerifyOptions, 'maxBytes' | 'maxRedirects'>> & { fetchImpl: typeof fetch; signal: AbortSignal }) {
+async function fetchPage(
+  start: URL,
+  opts: Required<Pick<VerifyOptions, 'maxBytes' | 'maxRedirects'>> & { fetchImpl: typeof fetch; signal: AbortSignal; classify: Classify | null },
+) {
   let url = start;
   const seen = new Set<string>();
   for (let hop = 0; ; hop++) {
     if (seen.has(url.href)) throw new VerifyError(`redirect loop at ${url.href}`);
     seen.add(url.href);
+    const refused = opts.classify ? literalRefusal(url, opts.classify) : null;
+    if (refused) throw new VerifyError(hop === 0 ? refused : `redirect ${refused}`);
     const response = await opts.fetchImpl(url, {
       redirect: 'manual',
       signal: opts.signal,
@@ -119,14 +194,18 @@ export async function verifyOfficialSite(pageUrl: string, options: VerifyOptions
   }
   if (!isHttp(start)) return unreachable(`only http and https pages can be checked, not ${start.protocol}`);
 
+  const classify = options.allowPrivateAddresses ? null : (options.classifyAddress ?? nonPublicRange);
+  const agent =
+    options.fetchImpl || !classify ? undefined : new Agent({ connect: { lookup: guardedLookup(options.dnsLookup ?? dns.lookup, classify) } });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const { response, body } = await fetchPage(start, {
       maxBytes: options.maxBytes ?? DEFAULTS.maxBytes,
       maxRedirects: options.maxRedirects ?? DEFAULTS.maxRedirects,
-      fetchImpl: options.fetchImpl ?? fetch,
+      fetchImpl: options.fetchImpl ?? (agent ? guardedFetch(agent) : fetch),
       signal: controller.signal,
+      classify,
     });
     if (response.status === 404 || response.status === 410) {
       return { ...base, status: 'problems', httpStatus: response.status, found: notFound, missing: missingParts(notFound) };
@@ -138,9 +217,20 @@ export async function verifyOfficialSite(pageUrl: string, options: VerifyOptions
   } catch (error) {
     if (controller.signal.aborted) return unreachable(`no complete answer within ${timeoutMs} ms`);
     if (error instanceof VerifyError) return unreachable(error.message, error.httpStatus);
+    const refusedCause = findRefusal(error);
+    if (refusedCause) return unreachable(refusedCause.message);
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return unreachable(`${error instanceof Error ? error.message : String(error)}${cause}`);
   } finally {
     clearTimeout(timer);
+    // Everything was read (or given up on): no connection of this check is needed any more.
+    void agent?.destroy().catch(() => undefined);
   }
+}
+
+function findRefusal(error: unknown): AddressRefused | undefined {
+  for (let e: unknown = error, i = 0; e instanceof Error && i < 5; e = e.cause, i++) {
+    if (e instanceof AddressRefused) return e;
+  }
+  return undefined;
 }

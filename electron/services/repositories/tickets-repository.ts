@@ -4,6 +4,7 @@
  */
 import type { Ticket } from '../../../shared/sla/schema';
 import type { RecordSource } from '../../../shared/ipc/contract';
+import { AppError } from '../../../shared/ipc/errors';
 import type { Store } from '../db/database';
 
 /** Where a record came from, and when (epoch ms). */
@@ -37,6 +38,29 @@ interface TicketRow {
 export const idKey = (id: string | number): string => String(id);
 export const idValue = (key: string, isNumber: number): string | number => (isNumber ? Number(key) : key);
 
+/**
+ * Ids are keyed by their text, so a stored `1` (number) and an incoming `"1"` (text) would be one
+ * record whose type silently flips. Refused, naming the field (`list[index].id`); called inside the
+ * write transaction, so nothing is stored.
+ */
+export function assertIdTypesMatch(
+  db: Store['db'],
+  table: 'tickets' | 'deposit_ledger' | 'violations',
+  list: string,
+  ids: readonly (string | number)[],
+): void {
+  const stmt = db.prepare(`SELECT id_is_number FROM ${table} WHERE id = ?`);
+  ids.forEach((id, index) => {
+    const row = stmt.get(idKey(id)) as { id_is_number: number } | undefined;
+    if (row && row.id_is_number !== (typeof id === 'number' ? 1 : 0)) {
+      const path = `${list}[${index}].id`;
+      const stored = row.id_is_number ? `数字 ${idKey(id)} / the number ${idKey(id)}` : `文本 "${idKey(id)}" / the text "${idKey(id)}"`;
+      const message = `与已保存的编号冲突（${stored}）/ collides with a stored record's id (${stored.split(' / ')[1]}); use the same type`;
+      throw new AppError('invalid-input', `${path}: ${message}`, [{ path, message }]);
+    }
+  });
+}
+
 /** Fields of a loose (passthrough) object beyond the known ones, as JSON, or null. */
 export function extraJson(value: Record<string, unknown>, known: readonly string[]): string | null {
   const extra = Object.fromEntries(Object.entries(value).filter(([key]) => !known.includes(key)));
@@ -65,6 +89,7 @@ export class TicketsRepository {
   /** Inserts or replaces every ticket, all or nothing (one import file = one transaction). */
   upsertMany(tickets: readonly Ticket[], provenance: Provenance): UpsertCounts {
     return this.store.write((db) => {
+      assertIdTypesMatch(db, 'tickets', 'tickets', tickets.map((t) => t.id));
       const exists = db.prepare('SELECT 1 FROM tickets WHERE id = ?');
       const upsert = db.prepare(`
         INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file)

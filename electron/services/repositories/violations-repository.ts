@@ -6,7 +6,7 @@ import type { AppealState } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Violation } from '../../../shared/points/schema';
 import type { Store } from '../db/database';
-import { extraJson, idKey, idValue, type Provenance, type UpsertCounts } from './tickets-repository';
+import { assertIdTypesMatch, extraJson, idKey, idValue, type Provenance, type UpsertCounts } from './tickets-repository';
 
 export interface StoredViolation extends Provenance {
   id: string | number;
@@ -68,6 +68,7 @@ export class ViolationsRepository {
   /** One violations file (validated against `policy`'s code table), all or nothing. */
   upsertMany(violations: readonly Violation[], policy: string, provenance: Provenance): UpsertCounts {
     return this.store.write((db) => {
+      assertIdTypesMatch(db, 'violations', 'violations', violations.map((v) => v.id));
       const exists = db.prepare('SELECT 1 FROM violations WHERE id = ?');
       // The appeal is the vendor's own record: a re-import of the marketplace's data keeps it.
       const upsert = db.prepare(`

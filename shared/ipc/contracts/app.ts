@@ -1,5 +1,7 @@
 /** App-level channels: status and settings. */
 import { z } from 'zod';
+import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR, dayOfDateString } from '../../calendar/beijing';
+import { parseIsoInstant } from '../../calendar/instant';
 import { importedCalendarSchema } from './calendar';
 import { channel, operationIdSchema } from './define';
 
@@ -16,7 +18,31 @@ export const databaseStateSchema = z.object({
   appSchemaVersion: z.number().int(),
 });
 
-const clockSchema = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, { error: 'must be HH:MM' });
+/** `HH:MM` within a day: 00:00–23:59 (a start), or up to 24:00 (an end: "until midnight"). */
+const startClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '应为 00:00–23:59 / must be HH:MM from 00:00 to 23:59' });
+const endClockSchema = z
+  .string()
+  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: '应为 00:00–24:00 / must be HH:MM from 00:00 to 24:00' });
+const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+
+export const serviceHoursSchema = z
+  .object({ start: startClockSchema, end: endClockSchema })
+  .refine((hours) => minutesOf(hours.end) > minutesOf(hours.start), {
+    path: ['end'],
+    error: '结束须晚于开始 / must be after start',
+  });
+
+/** A calendar date that exists (2026-02-30 does not) within the supported years. */
+const calendarDateSchema = z
+  .string()
+  .refine((text) => dayOfDateString(text) !== undefined, { error: '不存在的日期 / not an existing YYYY-MM-DD date' })
+  .refine((text) => Number(text.slice(0, 4)) >= FIRST_SUPPORTED_YEAR && Number(text.slice(0, 4)) <= LAST_SUPPORTED_YEAR, {
+    error: `年份须在 ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR} 之间 / year must be within ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}`,
+  });
+
+const isoInstantTextSchema = z.string().refine((text) => parseIsoInstant(text).ok, {
+  error: '应为带时区偏移的 ISO 8601 时间 / must be an ISO 8601 time with an offset',
+});
 
 /** Seconds before a deadline that an alert fires (issue 7); every field optional, defaults in the alert scheduler. */
 export const alertLeadTimesSchema = z.object({
@@ -31,16 +57,21 @@ export const settingsSchema = z.object({
   /** Policy packs that apply (resources/policies); default: jdcloud-marketplace-2019 only. */
   policyPacks: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(10).optional(),
   /** Service hours overriding the pack's (Beijing time). */
-  serviceHours: z.object({ start: clockSchema, end: clockSchema }).optional(),
+  serviceHours: serviceHoursSchema.optional(),
   /** Dates marked workday/holiday for years the State Council calendar does not cover yet. */
-  calendarOverrides: z.record(z.string().regex(/^\d{4}-\d{2}-\d{2}$/), z.enum(['workday', 'holiday'])).optional(),
+  calendarOverrides: z
+    .record(calendarDateSchema, z.enum(['workday', 'holiday']))
+    .refine((overrides) => Object.keys(overrides).length <= 2000, { error: '最多 2000 天 / at most 2000 dates' })
+    .optional(),
   /** Official years imported from formats.md §8 files (see contracts/calendar.ts). */
   officialCalendars: z.array(importedCalendarSchema).max(50).optional(),
   alertLeadTimes: alertLeadTimesSchema.optional(),
   /** No alerts outside service hours. */
   quietOutsideServiceHours: z.boolean().optional(),
+  /** Desktop app auto-update channel: stable releases only, or pre-releases too (electron/main/updates.ts). */
+  updateChannel: z.enum(['latest', 'beta']).optional(),
   /** When the user last looked at the overview (ISO), for "what changed since". */
-  complianceLastSeenAt: z.string().optional(),
+  complianceLastSeenAt: isoInstantTextSchema.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -5,7 +5,11 @@ import path from 'node:path';
 export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
 
 export interface HostProcess {
+  /** The printed address, `http://127.0.0.1:PORT/?token=…` (open it to get the access cookie). */
   url: string;
+  /** `http://127.0.0.1:PORT/` */
+  origin: string;
+  token: string;
   process: ChildProcess;
   /** SIGTERM and wait for exit (a normal quit). */
   stop(): Promise<void>;
@@ -25,7 +29,7 @@ export async function startHost(dataDir: string, env: Record<string, string> = {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /browser mode: (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /browser mode: (http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)\s/.exec(output);
       if (match?.[1]) {
         clearTimeout(timer);
         resolve(match[1]);
@@ -39,8 +43,11 @@ export async function startHost(dataDir: string, env: Record<string, string> = {
     });
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const parsed = new URL(url);
   return {
     url,
+    origin: `${parsed.origin}/`,
+    token: parsed.searchParams.get('token') ?? '',
     process: child,
     stop: async () => {
       child.kill('SIGTERM');
@@ -53,11 +60,19 @@ export async function startHost(dataDir: string, env: Record<string, string> = {
   };
 }
 
-/** One contract call over HTTP, as the browser bridge makes it. */
+/**
+ * One contract call over HTTP, as the browser bridge makes it after the first load: `url` is the
+ * printed address; its token goes in the access cookie the host set on that load.
+ */
 export async function callHost<T = unknown>(url: string, channel: string, payload: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
-  const response = await fetch(`${url}api/${channel}`, {
+  const parsed = new URL(url);
+  const response = await fetch(`${parsed.origin}/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-vendordesk-client': '1' },
+    headers: {
+      'content-type': 'application/json',
+      'x-vendordesk-client': '1',
+      cookie: `vendordesk-token-${parsed.port}=${parsed.searchParams.get('token') ?? ''}`,
+    },
     body: JSON.stringify(payload),
   });
   return (await response.json()) as { ok: boolean; value?: T };

@@ -57,6 +57,25 @@ describe('vendordesk api (in-process)', () => {
     expect(JSON.parse(t.out()).result.draft.title).toBe('命令行创建');
   });
 
+  it('a write whose answer is cut off: exit 1 with the key to retry with; the retry with it creates nothing new', async () => {
+    writeFileSync(join(cwd, 'draft-cut.json'), JSON.stringify({ draft: { title: '回答被截断', type: 'tool', price: { amount: 1, currency: 'CNY', billing: 'monthly' }, description: '说明' } }));
+    const count = async () => {
+      const t = fakeIO();
+      await run(['GET', '/v1/regions/cn-north-1/listings'], t.io);
+      return JSON.parse(t.out()).result.totalCount as number;
+    };
+    const before = await count();
+    const cut = fakeIO();
+    expect(await run(['POST', '/v1/regions/cn-north-1/listings', '--body', 'draft-cut.json', '--header', 'x-sandbox-fault=truncate'], cut.io)).toBe(1);
+    const hint = /--header (x-jdcloud-idempotency-key)=(\S+)/.exec(cut.err());
+    expect(hint, cut.err()).not.toBeNull();
+    expect(await count()).toBe(before + 1); // the server did apply it
+    const retry = fakeIO();
+    expect(await run(['POST', '/v1/regions/cn-north-1/listings', '--body', 'draft-cut.json', '--header', `${hint![1]}=${hint![2]}`], retry.io)).toBe(0);
+    expect(JSON.parse(retry.out()).result.draft.title).toBe('回答被截断');
+    expect(await count()).toBe(before + 1);
+  });
+
   it('prints the error envelope and exits 1 for a wrong secret', async () => {
     const t = fakeIO({ VENDORDESK_SECRET_KEY: 'wrong' });
     expect(await run(['GET', '/v1/regions/cn-north-1/vendor'], t.io)).toBe(1);

@@ -182,6 +182,34 @@ describe('listing lifecycle, versions and idempotency', () => {
     expect((await client().listListings()).totalCount).toBe(before + 1);
   });
 
+  it('keeps the idempotency key when it gives up, so the user retry of a write that was applied creates nothing new', async () => {
+    const before = (await client().listListings()).totalCount;
+    const created: string[] = [];
+    // Every answer of every attempt is cut off although the server applied the write (issue 16:
+    // 17 of 17 such writes were reported failed, and a retry created a second object).
+    for (let i = 0; i < 5; i++) {
+      const title = `截断的创建 ${i}`;
+      const error = await caught(faulty('truncate', { maxAttempts: 2 }).createListing({ ...draft, title }));
+      expect(error.code).toBe('malformed-response');
+      expect(error.attempts).toBe(2);
+      expect(error.outcomeUnknown).toBe(true);
+      expect(error.idempotencyKey).toMatch(/^[\x21-\x7e]{8,128}$/);
+      expect(error.message).toContain(error.idempotencyKey);
+      expect(error.toJSON()).toMatchObject({ idempotencyKey: error.idempotencyKey, outcomeUnknown: true });
+      const retried = await client().createListing({ ...draft, title }, { idempotencyKey: error.idempotencyKey });
+      expect(retried.draft.title).toBe(title);
+      created.push(retried.id);
+    }
+    expect(new Set(created).size).toBe(5);
+    expect((await client().listListings()).totalCount).toBe(before + 5);
+  });
+
+  it('refuses an unusable idempotency key before sending anything', async () => {
+    const error = await caught(client().createListing(draft, { idempotencyKey: 'short' }));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.attempts).toBe(1);
+  });
+
   it('replays the same response for the same idempotency key, and refuses the key for another body', async () => {
     const key = `test-${randomUUID()}`;
     const target = `/v1/regions/${REGION}/listings`;

@@ -82,6 +82,14 @@ describe('electron-builder.yml', () => {
     expect(config.directories).toEqual({ buildResources: 'build', output: 'release' });
   });
 
+  it('publishes an update feed per channel for electron-updater', () => {
+    const raw = config as unknown as { publish: { provider: string; owner: string; repo: string }[]; generateUpdatesFilesForAllChannels: boolean; detectUpdateChannel: boolean };
+    expect(raw.publish).toEqual([expect.objectContaining({ provider: 'github', owner: expect.any(String), repo: expect.any(String) })]);
+    expect(raw.generateUpdatesFilesForAllChannels).toBe(true);
+    expect(raw.detectUpdateChannel).toBe(true);
+    expect(packageJson.dependencies).toHaveProperty('electron-updater');
+  });
+
   it('hardens the packaged Electron binary with fuses', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
@@ -89,6 +97,8 @@ describe('electron-builder.yml', () => {
       enableNodeCliInspectArguments: false,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+      enableCookieEncryption: true,
     });
   });
 
@@ -111,8 +121,11 @@ describe('electron-builder.yml', () => {
   });
 
   describe('macOS', () => {
-    it('builds one universal dmg named with version and arch', () => {
-      expect(config.mac.target).toEqual([{ target: 'dmg', arch: ['universal'] }]);
+    it('builds one universal dmg named with version and arch, and the zip auto-update installs from', () => {
+      expect(config.mac.target).toEqual([
+        { target: 'dmg', arch: ['universal'] },
+        { target: 'zip', arch: ['universal'] },
+      ]);
       expect(config.dmg.artifactName).toMatch(/\$\{version\}.*\$\{arch\}/);
       expect(config.mac.category).toBe('public.app-category.business');
     });

@@ -191,6 +191,10 @@ const zhCN = {
     language: '语言',
     notifications: '浏览器通知',
     enableNotifications: '允许浏览器通知',
+    updates: '应用更新',
+    updateChannel: '更新渠道',
+    updateChannels: { latest: '稳定版', beta: '测试版（含预发布版本）' },
+    updatesHint: '启动时及每隔几小时检查更新；有新版本时会先询问是否下载。',
   },
   alerts: { open: '查看', more: (n: number) => `另有 ${n} 条提醒` },
 };
@@ -406,6 +410,10 @@ const en: typeof zhCN = {
     language: 'Language',
     notifications: 'Browser notifications',
     enableNotifications: 'Allow browser notifications',
+    updates: 'App updates',
+    updateChannel: 'Update channel',
+    updateChannels: { latest: 'Stable', beta: 'Beta (includes pre-releases)' },
+    updatesHint: 'Checked at start and every few hours; you are asked before a new version is downloaded.',
   },
   alerts: { open: 'Open', more: (n) => `${n} more alerts` },
 };

@@ -29,7 +29,7 @@ const leadKeys = ['consultation', 'complaint', 'afterSales', 'deposit'] as const
 
 export function SettingsPage({ readOnly }: PageProps) {
   const text = useComplianceText();
-  const { locale, setLocale } = useApp();
+  const { locale, setLocale, status } = useApp();
   const { catalog, load } = useCompliance();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [overrideDate, setOverrideDate] = useState('');
@@ -82,18 +82,10 @@ export function SettingsPage({ readOnly }: PageProps) {
             onFinish={(v: { start: string; end: string }) => void save({ serviceHours: v })}
             disabled={readOnly}
           >
-            <Form.Item
-              name="start"
-              label={text.settings.start}
-              rules={[{ pattern: /^([01]\d|2[0-4]):[0-5]\d$/, required: true }]}
-            >
+            <Form.Item name="start" label={text.settings.start} rules={[{ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, required: true }]}>
               <Input style={{ width: 90 }} />
             </Form.Item>
-            <Form.Item
-              name="end"
-              label={text.settings.end}
-              rules={[{ pattern: /^([01]\d|2[0-4]):[0-5]\d$/, required: true }]}
-            >
+            <Form.Item name="end" label={text.settings.end} rules={[{ pattern: /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, required: true }]}>
               <Input style={{ width: 90 }} />
             </Form.Item>
             <Button htmlType="submit">{text.save}</Button>
@@ -195,6 +187,21 @@ export function SettingsPage({ readOnly }: PageProps) {
             <Typography.Text type="secondary">{permission}</Typography.Text>
           </Space>
         </Card>
+        {status?.mode === 'electron' && (
+          <Card title={text.settings.updates} size="small">
+            <Space>
+              <Select
+                aria-label={text.settings.updateChannel}
+                value={settings.updateChannel ?? 'latest'}
+                disabled={readOnly}
+                style={{ width: 220 }}
+                onChange={(value) => void save({ updateChannel: value })}
+                options={(['latest', 'beta'] as const).map((value) => ({ value, label: text.settings.updateChannels[value] }))}
+              />
+              <Typography.Text type="secondary">{text.settings.updatesHint}</Typography.Text>
+            </Space>
+          </Card>
+        )}
         <Card title={text.settings.language} size="small">
           <Select
             aria-label={text.settings.language}
