@@ -96,6 +96,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     settings: new SettingsRepository(store, now),
     compliance: createComplianceServices(store, platform, log, emit),
     checker: new ListingChecker(store, now),
+    emit,
   };
   /** Long requests in flight by their caller's operationId, for `app.cancel`. */
   const operations = new Map<string, AbortController>();

@@ -30,7 +30,8 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
   const { checker } = ctx;
   const { runs, siteCache, compiled } = checker;
   const check = (listing: Listing): Finding[] => checker.check(listing);
-  const newRun = (localId: string, revision: number, findings: Finding[]): NewRun => checker.newRun(localId, revision, findings);
+  const newRun = (localId: string, revision: number, findings: Finding[]): NewRun =>
+    checker.newRun(localId, revision, findings);
 
   return {
     'checks.run': ({ localId }) => {
@@ -40,7 +41,11 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
       // The save already recorded this revision's run: a run is recorded again only when the
       // result changed (e.g. the official-site verification arrived since).
       const latest = runs.history(localId).at(-1);
-      if (latest && checker.isCurrent(record.revision, latest.revision, `${latest.packId}@${latest.packVersion}`) && sameResult(latest, fresh)) {
+      if (
+        latest &&
+        checker.isCurrent(record.revision, latest.revision, `${latest.packId}@${latest.packVersion}`) &&
+        sameResult(latest, fresh)
+      ) {
         return { run: latest, findings };
       }
       const [run] = runs.record([fresh]);
@@ -50,7 +55,9 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
       let rows = runs.summaries();
       // Saves and imports check what they store; only listings stored before that (or checked by
       // an older pack) are stale here.
-      const stale = rows.filter((r) => !checker.isCurrent(r.summary.revision, r.checkRevision, r.checkPack)).map((r) => r.summary.localId);
+      const stale = rows
+        .filter((r) => !checker.isCurrent(r.summary.revision, r.checkRevision, r.checkPack))
+        .map((r) => r.summary.localId);
       if (stale.length > 0 && ctx.store.writable) {
         // Listings imported or edited elsewhere (or checked by an older pack) are checked here,
         // so the list never shows a count from another revision. In batches, yielding between
