@@ -51,7 +51,9 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
       makeFinding(compiled, {
         rule: t.group.rule,
         field: scan.field,
-        severity: t.group.severity,
+        severity: t.severity,
+        ...(t.reason ? { reason: t.reason } : {}),
+        confidence: t.confidence,
         span: { start: t.start, end: t.end, match },
         penaltyCode: t.group.penaltyCode,
         ...(g.message ? { message: g.message } : {}),
@@ -78,9 +80,10 @@ export function checkListing(listing: Listing, compiled: CompiledRulePack = defa
   for (const { field, text } of listTextFields(listing)) {
     const scan = scanField(compiled, field, text, opts);
     scans.set(field, scan);
-    findings.push(...termFindings(compiled, scan));
+    // No spread: a field with 100,000+ hits would pass them all as arguments and overflow the stack.
+    for (const f of termFindings(compiled, scan)) findings.push(f);
   }
-  for (const rule of fieldRules) findings.push(...rule(listing, compiled, scans, context));
+  for (const rule of fieldRules) for (const f of rule(listing, compiled, scans, context)) findings.push(f);
   return sortFindings(findings);
 }
 

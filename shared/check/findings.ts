@@ -17,6 +17,9 @@ export interface FindingInput {
   message?: { zh: string; en: string };
   penaltyCode?: string | null;
   fix?: Fix;
+  /** Why the hit counts, in the rule's words ({match} filled in). */
+  reason?: { zh: string; en: string };
+  confidence?: number;
 }
 
 export function makeFinding(compiled: CompiledRulePack, input: FindingInput): Finding {
@@ -37,6 +40,12 @@ export function makeFinding(compiled: CompiledRulePack, input: FindingInput): Fi
     suggestionEn: fill(rule.suggestion.en, vars),
   };
   if (penaltyCode) finding.penaltyCode = penaltyCode;
+  const reason = input.reason ?? rule.reason;
+  if (reason) {
+    finding.reason = fill(reason.zh, vars);
+    finding.reasonEn = fill(reason.en, vars);
+  }
+  finding.confidence = input.confidence ?? (finding.severity === 'blocker' ? 0.9 : finding.severity === 'warning' ? 0.6 : 0.5);
   if (input.fix) finding.fix = input.fix;
   return finding;
 }

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import packJson from '../../resources/rulepacks/jdcloud-marketplace-2019.json';
 import { formatIssuePath } from '../listing/parse';
 import { buildAutomaton, type Automaton } from './automaton';
+import { compileCondition, LexiconError, type Condition, type ConditionSpec } from './judge';
 import { buildFoldTable, normaliseString, type FoldTable } from './normalize';
+import { LINK_PLACEHOLDER } from './rulepack-constants';
 import { ruleIds, type Penalty, type RuleId, type Severity } from './types';
 
 const text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
@@ -42,6 +44,45 @@ const ruleConfig = z.object({
   message: text,
   suggestion: text,
   fixLabel: text.optional(),
+  /** The default reason for a finding of this rule ({match}, {detail} filled in). */
+  reason: text.optional(),
+});
+
+const wordRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+/** A condition on the words around a hit (see judge.ts for what each key means). */
+const condition: z.ZodType<ConditionSpec> = z.lazy(() =>
+  z
+    .object({
+      next: wordRef.optional(),
+      prev: wordRef.optional(),
+      before: wordRef.optional(),
+      after: wordRef.optional(),
+      clause: wordRef.optional(),
+      sentenceBefore: wordRef.optional(),
+      sentenceAfter: wordRef.optional(),
+      sentence: wordRef.optional(),
+      field: wordRef.optional(),
+      path: regexSource.optional(),
+      clauseEnd: z.boolean().optional(),
+      always: z.literal(true).optional(),
+      not: condition.optional(),
+      any: z.array(condition).min(1).optional(),
+      all: z.array(condition).min(1).optional(),
+    })
+    .strict()
+    .refine((c) => Object.keys(c).length > 0, { error: 'a condition needs at least one key' }),
+);
+
+const confidence = z.number().min(0).max(1);
+
+/** One judging clause: when `if` holds, the hit gets `verdict` ("ignore": not a finding). */
+const judgeClause = z.object({
+  if: condition,
+  verdict: z.enum(['blocker', 'warning', 'info', 'ignore']),
+  confidence: confidence.optional(),
+  /** Why, in the rule's words; {match} is the matched text. Required unless the verdict is ignore. */
+  reason: text.optional(),
 });
 
 const termGroup = z.object({
@@ -62,11 +103,19 @@ const termGroup = z.object({
   onlyAfter: regexSource.optional(),
   unlessBefore: regexSource.optional(),
   unlessAfter: regexSource.optional(),
+  /** Context that widens the reported span when present, without deciding whether the hit counts. */
+  widenBefore: regexSource.optional(),
+  widenAfter: regexSource.optional(),
   /** Widen the reported span to the context that made the hit count (访问 … 购买). */
   spanIncludesContext: z.boolean().optional(),
   /** Mechanical fix: replace the hit with this text ("" removes it). Absent: no fix offered. */
   replaceWith: z.string().optional(),
   replacements: z.record(z.string(), z.string()).optional(),
+  /** Ordered judging clauses; the first whose condition holds decides. */
+  judge: z.array(judgeClause).optional(),
+  /** The reason and confidence when no clause decides. */
+  reason: text.optional(),
+  confidence: confidence.optional(),
 });
 
 export const rulePackSchema = z
@@ -81,7 +130,18 @@ export const rulePackSchema = z
         .string()
         .refine((s) => [...s].length % 2 === 0, { error: 'must be pairs of characters (traditional, simplified)' }),
       fillers: z.string().min(1),
+      /** Also fold every OpenCC traditional → simplified character (shared/check/t2s-table.ts); the pack's own pairs win. */
+      opencc: z.boolean().default(false),
+      /** Look-alike characters from other scripts and variant numerals, as pairs (look-alike, canonical). */
+      confusables: z
+        .string()
+        .default('')
+        .refine((s) => [...s].length % 2 === 0, { error: 'must be pairs of characters (look-alike, canonical)' }),
+      /** Markup inside a word does not split it: inline tags are read as nothing, block tags as a line break. */
+      markup: z.boolean().default(false),
     }),
+    /** Named word classes for judge conditions ("@scope"). */
+    lexicon: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/), z.array(z.string().min(1))).default({}),
     allowedDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/, { error: 'must be a lower-case domain' })),
     links: z.object({
       tlds: z.array(z.string().regex(/^[a-z]{2,}$/)).min(1),
@@ -119,6 +179,20 @@ export const rulePackSchema = z
       }
       if (g.marker) markers.add(g.marker);
     });
+    const compact = (w: string) => w.toLowerCase().replace(/[\s\-_.·•*~|/\\'"`+=^]/g, '');
+    pack.termGroups.forEach((g, i) => {
+      g.judge?.forEach((j, k) => {
+        try {
+          compileCondition(j.if, pack.lexicon, compact);
+        } catch (error) {
+          const message = error instanceof LexiconError || error instanceof SyntaxError ? error.message : String(error);
+          ctx.addIssue({ code: 'custom', path: ['termGroups', i, 'judge', k, 'if'], message });
+        }
+        if (j.verdict !== 'ignore' && !j.reason) {
+          ctx.addIssue({ code: 'custom', path: ['termGroups', i, 'judge', k, 'reason'], message: 'a clause that reports needs a reason' });
+        }
+      });
+    });
     pack.delisting.aspects.forEach((a, i) => {
       if (!markers.has(a.marker)) {
         ctx.addIssue({ code: 'custom', path: ['delisting', 'aspects', i, 'marker'], message: `no term group has marker "${a.marker}"` });
@@ -151,8 +225,14 @@ export const defaultRulePack: RulePack = parseRulePack(packJson);
 // ---------------------------------------------------------------------------------------------
 // Compilation
 
-/** The link placeholder that context regexes see in place of a non-JD-Cloud link. */
-export const LINK_PLACEHOLDER = '\uE000';
+export { LINK_PLACEHOLDER };
+
+export interface CompiledJudge {
+  cond: Condition;
+  verdict: Severity | 'ignore';
+  confidence: number;
+  reason?: { zh: string; en: string };
+}
 
 export interface CompiledGroup {
   group: TermGroup;
@@ -164,8 +244,13 @@ export interface CompiledGroup {
   onlyAfter?: RegExp;
   unlessBefore?: RegExp;
   unlessAfter?: RegExp;
+  widenBefore?: RegExp;
+  widenAfter?: RegExp;
   /** Normalised brand names that authorise this group. */
   brandKeys: string[];
+  judges: CompiledJudge[];
+  reason?: { zh: string; en: string };
+  confidence: number;
 }
 
 export interface CompiledPattern {
@@ -224,7 +309,10 @@ function buildLinkRegex(tlds: string[]): RegExp {
 }
 
 export function compileRulePack(pack: RulePack): CompiledRulePack {
-  const fold = buildFoldTable(pack.normalization.traditionalToSimplified);
+  const fold = buildFoldTable(pack.normalization.traditionalToSimplified, {
+    opencc: pack.normalization.opencc,
+    confusables: pack.normalization.confusables,
+  });
   const filler = new Uint8Array(0x10000);
   for (const ch of pack.normalization.fillers) {
     const c = fold[ch.charCodeAt(0)]!;
@@ -254,7 +342,17 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       onlyAfter: contextRegex(group.onlyAfter, 'start'),
       unlessBefore: contextRegex(group.unlessBefore, 'end'),
       unlessAfter: contextRegex(group.unlessAfter, 'start'),
+      widenBefore: contextRegex(group.widenBefore, 'end'),
+      widenAfter: contextRegex(group.widenAfter, 'start'),
       brandKeys: group.brand ? [group.brand, ...group.terms].map(compact) : [],
+      judges: (group.judge ?? []).map((j) => ({
+        cond: compileCondition(j.if, pack.lexicon, compact),
+        verdict: j.verdict,
+        confidence: j.confidence ?? (j.verdict === 'blocker' ? 0.9 : j.verdict === 'warning' ? 0.6 : 0.8),
+        ...(j.reason ? { reason: j.reason } : {}),
+      })),
+      ...(group.reason ? { reason: group.reason } : {}),
+      confidence: group.confidence ?? 0.8,
     };
     groups.push(compiled);
     for (const term of group.terms) {

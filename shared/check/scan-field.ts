@@ -4,9 +4,11 @@
  */
 import { scan } from './automaton';
 import { windowAfter, windowBefore } from './context';
+import { surroundings } from './judge';
 import { findLinks, type LinkSpan } from './links';
 import { normalise, rawSpan, type NormalisedText } from './normalize';
 import { type CompiledGroup, type CompiledPattern, type CompiledRulePack } from './rulepack';
+import type { Severity } from './types';
 
 export interface TermMatch {
   pattern: CompiledPattern;
@@ -14,6 +16,10 @@ export interface TermMatch {
   /** Raw offsets (UTF-16, end exclusive). */
   start: number;
   end: number;
+  /** The judged severity, why (in the rule's words) and how sure the pack is. */
+  severity: Severity;
+  reason?: { zh: string; en: string };
+  confidence: number;
 }
 
 export interface FieldScan {
@@ -50,7 +56,7 @@ export function scanField(
   raw: string,
   opts: { extraAllowed: readonly string[]; authorizedBrands: ReadonlySet<string> },
 ): FieldScan {
-  const norm = normalise(raw, compiled.fold);
+  const norm = normalise(raw, compiled.fold, compiled.pack.normalization.markup);
   const text = norm.text;
   const links = findLinks(norm, compiled, opts.extraAllowed);
   const hits = scan(compiled.automaton, text);
@@ -83,12 +89,25 @@ export function scanField(
     if (g.brandKeys.some((k) => opts.authorizedBrands.has(k))) continue;
     const span = applyContext(compiled, text, links, g, c.start, c.end);
     if (!span) continue;
+    let severity = g.severity;
+    let reason = g.reason;
+    let confidence = g.confidence;
+    if (g.judges.length) {
+      const around = surroundings(text, compiled.filler, links, field, c.start, c.end);
+      const decided = g.judges.find((j) => j.cond(around));
+      if (decided) {
+        if (decided.verdict === 'ignore') continue;
+        severity = decided.verdict;
+        reason = decided.reason ?? reason;
+        confidence = decided.confidence;
+      }
+    }
     if (g.group.marker) {
       markers.add(g.group.marker);
       continue;
     }
     const r = rawSpan(norm, span.start, span.end);
-    terms.push({ pattern: c.p, group: g, start: r.start, end: r.end });
+    terms.push({ pattern: c.p, group: g, start: r.start, end: r.end, severity, ...(reason ? { reason } : {}), confidence });
   }
   return { field, norm, links, terms, markers };
 }
@@ -102,16 +121,22 @@ function applyContext(
   start: number,
   end: number,
 ): { start: number; end: number } | null {
-  const needBefore = g.onlyBefore || g.unlessBefore;
-  const needAfter = g.onlyAfter || g.unlessAfter;
+  const needBefore = g.onlyBefore || g.unlessBefore || g.widenBefore;
+  const needAfter = g.onlyAfter || g.unlessAfter || g.widenAfter;
   const before = needBefore ? windowBefore(text, compiled.filler, links, start) : undefined;
   const after = needAfter ? windowAfter(text, compiled.filler, links, end) : undefined;
   if (before && g.unlessBefore?.test(before.text)) return null;
   if (after && g.unlessAfter?.test(after.text)) return null;
-  if (!g.onlyBefore && !g.onlyAfter) return { start, end };
-  const mb = before && g.onlyBefore ? g.onlyBefore.exec(before.text) : null;
-  const ma = after && g.onlyAfter ? g.onlyAfter.exec(after.text) : null;
-  if (!mb && !ma) return null;
+  let mb: RegExpExecArray | null = null;
+  let ma: RegExpExecArray | null = null;
+  if (g.onlyBefore || g.onlyAfter) {
+    mb = before && g.onlyBefore ? g.onlyBefore.exec(before.text) : null;
+    ma = after && g.onlyAfter ? g.onlyAfter.exec(after.text) : null;
+    if (!mb && !ma) return null;
+  }
+  // Widening context never decides whether the hit counts; it only shows the words that make it one.
+  if (!mb && before && g.widenBefore) mb = g.widenBefore.exec(before.text);
+  if (!ma && after && g.widenAfter) ma = g.widenAfter.exec(after.text);
   if (!g.group.spanIncludesContext) return { start, end };
   let s = start;
   let e = end;
