@@ -27,7 +27,9 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
   if (!LINK_EXEMPT_FIELDS.has(scan.field)) {
     const rule = compiled.pack.rules['external-link'];
     for (const link of scan.links) {
-      if (link.allowed) continue;
+      // A support e-mail address is a contact channel, not a site (issue 15); if it is used to
+      // sell outside the marketplace, off-platform-trade reports that.
+      if (link.allowed || link.email) continue;
       const start = scan.norm.map[link.start]!;
       const end = scan.norm.map[link.end - 1]! + 1;
       const match = raw.slice(start, end);

@@ -29,11 +29,11 @@ export const SENTENCE_REACH = 80;
 
 export interface Surroundings {
   /** Compact (fillers removed, foreign links as one placeholder) text of the clause before / after the hit. */
-  before: string;
-  after: string;
+  readonly before: string;
+  readonly after: string;
   /** The same for the sentence. */
-  sentenceBefore: string;
-  sentenceAfter: string;
+  readonly sentenceBefore: string;
+  readonly sentenceAfter: string;
   field: string;
   /** The whole field's normalised text (for field-wide conditions). */
   fieldText: string;
@@ -53,9 +53,25 @@ function linkIndexAt(links: readonly LinkSpan[], i: number): number {
 }
 
 function collect(text: string, filler: Uint8Array, links: readonly LinkSpan[], from: number, dir: 1 | -1, stop: Uint8Array, reach: number): string {
-  const parts: string[] = [];
+  // Fast path: no link nearby and no filler in the window, so the window is a plain slice.
+  let i = from;
   let taken = 0;
-  for (let i = from; i >= 0 && i < text.length && taken < reach; i += dir) {
+  let plain = true;
+  for (; i >= 0 && i < text.length && taken < reach; i += dir) {
+    const c = text.charCodeAt(i);
+    if (stop[c] === 1) break;
+    if (filler[c] === 1) {
+      plain = false;
+      break;
+    }
+    taken++;
+  }
+  if (plain && (links.length === 0 || !touchesLink(links, Math.min(from, i), Math.max(from, i)))) {
+    return dir > 0 ? text.slice(from, i) : text.slice(i + 1, from + 1);
+  }
+  const parts: string[] = [];
+  taken = 0;
+  for (i = from; i >= 0 && i < text.length && taken < reach; i += dir) {
     if (links.length) {
       const li = linkIndexAt(links, i);
       if (li >= 0) {
@@ -76,12 +92,40 @@ function collect(text: string, filler: Uint8Array, links: readonly LinkSpan[], f
   return parts.join('');
 }
 
+/** Whether some link overlaps [lo, hi]. */
+function touchesLink(links: readonly LinkSpan[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = links.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (links[mid]!.end <= lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < links.length && links[a]!.start <= hi;
+}
+
+/**
+ * The windows are built on first use: most hits are decided by the word right next to them, so
+ * the sentence windows are rarely needed.
+ */
 export function surroundings(text: string, filler: Uint8Array, links: readonly LinkSpan[], field: string, start: number, end: number): Surroundings {
+  let before: string | undefined;
+  let after: string | undefined;
+  let sentenceBefore: string | undefined;
+  let sentenceAfter: string | undefined;
   return {
-    before: collect(text, filler, links, start - 1, -1, CLAUSE_END, CLAUSE_REACH),
-    after: collect(text, filler, links, end, 1, CLAUSE_END, CLAUSE_REACH),
-    sentenceBefore: collect(text, filler, links, start - 1, -1, SENTENCE_END, SENTENCE_REACH),
-    sentenceAfter: collect(text, filler, links, end, 1, SENTENCE_END, SENTENCE_REACH),
+    get before() {
+      return (before ??= collect(text, filler, links, start - 1, -1, CLAUSE_END, CLAUSE_REACH));
+    },
+    get after() {
+      return (after ??= collect(text, filler, links, end, 1, CLAUSE_END, CLAUSE_REACH));
+    },
+    get sentenceBefore() {
+      return (sentenceBefore ??= collect(text, filler, links, start - 1, -1, SENTENCE_END, SENTENCE_REACH));
+    },
+    get sentenceAfter() {
+      return (sentenceAfter ??= collect(text, filler, links, end, 1, SENTENCE_END, SENTENCE_REACH));
+    },
     field,
     fieldText: text,
   };

@@ -11,6 +11,8 @@ export interface LinkSpan {
   end: number;
   host: string;
   allowed: boolean;
+  /** An e-mail address: a contact channel, not a link to another site (still context for other rules). */
+  email?: boolean;
 }
 
 const SPELLED_DOT = /\s*(?:点|點|dot|\[\.\]|\(\.\)|。)\s*/gu;
@@ -54,7 +56,8 @@ export function findLinks(n: NormalisedText, compiled: CompiledRulePack, extraAl
     const host = hostOf(trimmed);
     if (host === '' || compiled.notDomains.has(trimmed) || compiled.notDomains.has(host)) continue;
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
-    out.push({ start: m.index, end: m.index + trimmed.length, host, allowed: isAllowedHost(host, allowed) });
+    const email = /^(?:mailto:)?[^\s/@:]+@/.test(trimmed);
+    out.push({ start: m.index, end: m.index + trimmed.length, host, allowed: isAllowedHost(host, allowed), ...(email ? { email } : {}) });
   }
   return out;
 }
