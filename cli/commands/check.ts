@@ -55,7 +55,9 @@ async function expand(arg: string, io: CliIO): Promise<Source[] | { error: strin
   try {
     info = await stat(full);
   } catch (error) {
-    return { error: `${arg}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error)}` };
+    return {
+      error: `${arg}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or directory' : String(error)}`,
+    };
   }
   if (!info.isDirectory()) return [{ name: arg, read: () => readFile(full, 'utf8') }];
   const entries = await readdir(full, { recursive: true, withFileTypes: true });
@@ -67,7 +69,8 @@ async function expand(arg: string, io: CliIO): Promise<Source[] | { error: strin
 }
 
 function describeProblem(source: string, p: ListingFileProblem): string {
-  const where = p.kind === 'json' ? `${source}:${p.line ?? 1}:${p.column ?? 1}` : `${source}: ${p.path || '(listing)'}`;
+  const where =
+    p.kind === 'json' ? `${source}:${p.line ?? 1}:${p.column ?? 1}` : `${source}: ${p.path || '(listing)'}`;
   return `${where}: ${p.kind === 'json' ? 'unreadable JSON' : 'invalid listing'}: ${p.message}\n`;
 }
 
@@ -79,7 +82,8 @@ async function loadPack(path: string, io: CliIO): Promise<CompiledRulePack | str
     return `${path}: cannot read rule pack: ${String(error)}`;
   }
   const json = parseJsonWithPosition(text);
-  if (!json.ok) return `${path}:${json.problem.line ?? 1}:${json.problem.column ?? 1}: ${json.problem.message}`;
+  if (!json.ok)
+    return `${path}:${json.problem.line ?? 1}:${json.problem.column ?? 1}: ${json.problem.message}`;
   try {
     return compileRulePack(parseRulePack(json.value));
   } catch (error) {
@@ -102,7 +106,9 @@ export const run: Command = async (argv, io) => {
       },
     });
   } catch (error) {
-    io.stderr.write(`vendordesk check: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    io.stderr.write(
+      `vendordesk check: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`,
+    );
     return EXIT_INPUT;
   }
   const { values, positionals } = parsed;
@@ -171,7 +177,8 @@ export const run: Command = async (argv, io) => {
         for (const f of findings) {
           counts[f.severity]++;
           if (f.severity === 'blocker') blocker = true;
-          if (locator) io.stdout.write(formatFindingLine(source.name, locator.locate(index, f), listing, f, colour));
+          if (locator)
+            io.stdout.write(formatFindingLine(source.name, locator.locate(index, f), listing, f, colour));
         }
       });
     }

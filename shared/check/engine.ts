@@ -8,8 +8,8 @@ import { listTextFields } from './fields';
 import { fieldRules } from './field-rules';
 import { fill, makeFinding, sortFindings } from './findings';
 import { compactKey, compileRulePack, defaultRulePack, type CompiledRulePack } from './rulepack';
-import { scanField, type FieldScan } from './scan-field';
-import type { CheckContext, Finding } from './types';
+import { MAX_TERMS_PER_RULE, scanField, type FieldScan } from './scan-field';
+import type { CheckContext, Finding, RuleId } from './types';
 
 let defaultCompiled: CompiledRulePack | undefined;
 /** The default pack, compiled on first use. */
@@ -39,7 +39,11 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
           rule: 'external-link',
           field: scan.field,
           span: { start, end, match },
-          fix: { label: fill(label.zh, { match }), labelEn: fill(label.en, { match }), edits: [{ field: scan.field, start, end, text: '' }] },
+          fix: {
+            label: fill(label.zh, { match }),
+            labelEn: fill(label.en, { match }),
+            edits: [{ field: scan.field, start, end, text: '' }],
+          },
         }),
       );
     }
@@ -62,8 +66,14 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
         ...(replacement !== undefined
           ? {
               fix: {
-                label: replacement === '' ? fill(label?.zh ?? '删除「{match}」', { match }) : `将「${match}」改为「${replacement}」`,
-                labelEn: replacement === '' ? fill(label?.en ?? 'Remove "{match}"', { match }) : `Replace "${match}" with "${replacement}"`,
+                label:
+                  replacement === ''
+                    ? fill(label?.zh ?? '删除「{match}」', { match })
+                    : `将「${match}」改为「${replacement}」`,
+                labelEn:
+                  replacement === ''
+                    ? fill(label?.en ?? 'Remove "{match}"', { match })
+                    : `Replace "${match}" with "${replacement}"`,
                 edits: [{ field: scan.field, start: t.start, end: t.end, text: replacement }],
               },
             }
@@ -71,11 +81,31 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
       }),
     );
   }
+  for (const [rule, count] of scan.overflow) {
+    out.push(
+      makeFinding(compiled, {
+        rule: rule as RuleId,
+        field: scan.field,
+        severity: 'info',
+        penaltyCode: null,
+        message: {
+          zh: `该字段中此规则的问题过多，仅列出前 ${MAX_TERMS_PER_RULE} 处，另有 ${count} 处候选未逐条检查`,
+          en: `Too many findings of this rule in this field: the first ${MAX_TERMS_PER_RULE} are listed, ${count} more candidates were not examined`,
+        },
+      }),
+    );
+  }
   return out;
 }
 
-export function checkListing(listing: Listing, compiled: CompiledRulePack = defaultCompiledPack(), context: CheckContext = {}): Finding[] {
-  const authorizedBrands = new Set((listing.vendor?.authorizedBrands ?? []).map((b) => compactKey(compiled, b)));
+export function checkListing(
+  listing: Listing,
+  compiled: CompiledRulePack = defaultCompiledPack(),
+  context: CheckContext = {},
+): Finding[] {
+  const authorizedBrands = new Set(
+    (listing.vendor?.authorizedBrands ?? []).map((b) => compactKey(compiled, b)),
+  );
   const opts = { extraAllowed: context.allowedDomains ?? [], authorizedBrands };
   const scans = new Map<string, FieldScan>();
   const findings: Finding[] = [];

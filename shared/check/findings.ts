@@ -2,9 +2,22 @@
 import type { CompiledRulePack } from './rulepack';
 import type { Finding, Fix, RuleId, Severity } from './types';
 
+// Templates parsed once: [text, name, text, name, …, text].
+const parsedTemplates = new Map<string, string[]>();
+
 export function fill(template: string, vars: Record<string, string>): string {
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  let parts = parsedTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (parsedTemplates.size < 4096) parsedTemplates.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (vars[name] ?? `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 export interface FindingInput {
@@ -45,13 +58,30 @@ export function makeFinding(compiled: CompiledRulePack, input: FindingInput): Fi
     finding.reason = fill(reason.zh, vars);
     finding.reasonEn = fill(reason.en, vars);
   }
-  finding.confidence = input.confidence ?? (finding.severity === 'blocker' ? 0.9 : finding.severity === 'warning' ? 0.6 : 0.5);
+  finding.confidence =
+    input.confidence ?? (finding.severity === 'blocker' ? 0.9 : finding.severity === 'warning' ? 0.6 : 0.5);
   if (input.fix) finding.fix = input.fix;
   return finding;
 }
 
 // Fields in the order of formats.md §1, so findings read top to bottom like the listing.
-const fieldOrder = ['id', 'title', 'type', 'price', 'specs', 'attributes', 'summary', 'description', 'cases', 'images', 'officialSite', 'delistingStrategy', 'serviceTerms', 'runsOnJdCloud', 'vendor'];
+const fieldOrder = [
+  'id',
+  'title',
+  'type',
+  'price',
+  'specs',
+  'attributes',
+  'summary',
+  'description',
+  'cases',
+  'images',
+  'officialSite',
+  'delistingStrategy',
+  'serviceTerms',
+  'runsOnJdCloud',
+  'vendor',
+];
 
 function fieldKey(field: string): [number, number, string] {
   const m = /^([A-Za-z]+)(?:\[(\d+)\])?(.*)$/s.exec(field);

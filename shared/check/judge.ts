@@ -52,7 +52,15 @@ function linkIndexAt(links: readonly LinkSpan[], i: number): number {
   return -1;
 }
 
-function collect(text: string, filler: Uint8Array, links: readonly LinkSpan[], from: number, dir: 1 | -1, stop: Uint8Array, reach: number): string {
+function collect(
+  text: string,
+  filler: Uint8Array,
+  links: readonly LinkSpan[],
+  from: number,
+  dir: 1 | -1,
+  stop: Uint8Array,
+  reach: number,
+): string {
   // Fast path: no link nearby and no filler in the window, so the window is a plain slice.
   let i = from;
   let taken = 0;
@@ -106,29 +114,77 @@ function touchesLink(links: readonly LinkSpan[], lo: number, hi: number): boolea
 
 /**
  * The windows are built on first use: most hits are decided by the word right next to them, so
- * the sentence windows are rarely needed.
+ * the sentence windows are rarely needed. A class (not an object literal with getters) so that
+ * V8 keeps one shape for every hit.
  */
-export function surroundings(text: string, filler: Uint8Array, links: readonly LinkSpan[], field: string, start: number, end: number): Surroundings {
-  let before: string | undefined;
-  let after: string | undefined;
-  let sentenceBefore: string | undefined;
-  let sentenceAfter: string | undefined;
-  return {
-    get before() {
-      return (before ??= collect(text, filler, links, start - 1, -1, CLAUSE_END, CLAUSE_REACH));
-    },
-    get after() {
-      return (after ??= collect(text, filler, links, end, 1, CLAUSE_END, CLAUSE_REACH));
-    },
-    get sentenceBefore() {
-      return (sentenceBefore ??= collect(text, filler, links, start - 1, -1, SENTENCE_END, SENTENCE_REACH));
-    },
-    get sentenceAfter() {
-      return (sentenceAfter ??= collect(text, filler, links, end, 1, SENTENCE_END, SENTENCE_REACH));
-    },
-    field,
-    fieldText: text,
-  };
+class LazySurroundings implements Surroundings {
+  #before: string | undefined;
+  #after: string | undefined;
+  #sentenceBefore: string | undefined;
+  #sentenceAfter: string | undefined;
+  constructor(
+    readonly fieldText: string,
+    private readonly filler: Uint8Array,
+    private readonly links: readonly LinkSpan[],
+    readonly field: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+  get before(): string {
+    return (this.#before ??= collect(
+      this.fieldText,
+      this.filler,
+      this.links,
+      this.start - 1,
+      -1,
+      CLAUSE_END,
+      CLAUSE_REACH,
+    ));
+  }
+  get after(): string {
+    return (this.#after ??= collect(
+      this.fieldText,
+      this.filler,
+      this.links,
+      this.end,
+      1,
+      CLAUSE_END,
+      CLAUSE_REACH,
+    ));
+  }
+  get sentenceBefore(): string {
+    return (this.#sentenceBefore ??= collect(
+      this.fieldText,
+      this.filler,
+      this.links,
+      this.start - 1,
+      -1,
+      SENTENCE_END,
+      SENTENCE_REACH,
+    ));
+  }
+  get sentenceAfter(): string {
+    return (this.#sentenceAfter ??= collect(
+      this.fieldText,
+      this.filler,
+      this.links,
+      this.end,
+      1,
+      SENTENCE_END,
+      SENTENCE_REACH,
+    ));
+  }
+}
+
+export function surroundings(
+  text: string,
+  filler: Uint8Array,
+  links: readonly LinkSpan[],
+  field: string,
+  start: number,
+  end: number,
+): Surroundings {
+  return new LazySurroundings(text, filler, links, field, start, end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +227,12 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export class LexiconError extends Error {}
 
 /** The alternation source of a word reference (longest first, so 全网 wins over 全). */
-export function wordAlternation(ref: WordRef, lexicon: Record<string, string[]>, compact: (s: string) => string, seen: Set<string> = new Set()): string {
+export function wordAlternation(
+  ref: WordRef,
+  lexicon: Record<string, string[]>,
+  compact: (s: string) => string,
+  seen: Set<string> = new Set(),
+): string {
   const items = typeof ref === 'string' ? [ref] : ref;
   const words: string[] = [];
   const fragments: string[] = [];
@@ -196,7 +257,11 @@ export function wordAlternation(ref: WordRef, lexicon: Record<string, string[]>,
   return all.length ? `(?:${all.join('|')})` : '(?!)';
 }
 
-export function compileCondition(spec: ConditionSpec, lexicon: Record<string, string[]>, compact: (s: string) => string): Condition {
+export function compileCondition(
+  spec: ConditionSpec,
+  lexicon: Record<string, string[]>,
+  compact: (s: string) => string,
+): Condition {
   const parts: Condition[] = [];
   const alt = (ref: WordRef) => wordAlternation(ref, lexicon, compact);
   const DE = '(?:的|之|地)?';

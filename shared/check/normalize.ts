@@ -16,7 +16,10 @@ const ZERO_WIDTH = [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x180e];
  * case to lower, zero-width characters dropped, and the pack's traditional → simplified pairs
  * (only characters that occur in listed terms need to be there).
  */
-export function buildFoldTable(traditionalToSimplified: string, options: { opencc?: boolean; confusables?: string } = {}): FoldTable {
+export function buildFoldTable(
+  traditionalToSimplified: string,
+  options: { opencc?: boolean; confusables?: string } = {},
+): FoldTable {
   const table = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) table[c] = c;
   for (let c = 0xff01; c <= 0xff5e; c++) table[c] = c - 0xfee0;
@@ -61,7 +64,39 @@ const CHUNK = 8192;
 
 // A tag; one with a link in it (href=, src=) stays, since the link is what a reader sees.
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/g;
-const BLOCK_TAGS = new Set(['p', 'div', 'li', 'ul', 'ol', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'tbody', 'thead', 'section', 'article', 'header', 'footer', 'hr', 'blockquote', 'pre', 'dl', 'dt', 'dd', 'figure', 'figcaption', 'img']);
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'tbody',
+  'thead',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'hr',
+  'blockquote',
+  'pre',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'figcaption',
+  'img',
+]);
 const HAS_LINK = /\b(?:href|src|srcset|action|data-src)\s*=/i;
 
 /**

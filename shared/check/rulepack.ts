@@ -128,7 +128,9 @@ export const rulePackSchema = z
     normalization: z.object({
       traditionalToSimplified: z
         .string()
-        .refine((s) => [...s].length % 2 === 0, { error: 'must be pairs of characters (traditional, simplified)' }),
+        .refine((s) => [...s].length % 2 === 0, {
+          error: 'must be pairs of characters (traditional, simplified)',
+        }),
       fillers: z.string().min(1),
       /** Also fold every OpenCC traditional → simplified character (shared/check/t2s-table.ts); the pack's own pairs win. */
       opencc: z.boolean().default(false),
@@ -136,13 +138,17 @@ export const rulePackSchema = z
       confusables: z
         .string()
         .default('')
-        .refine((s) => [...s].length % 2 === 0, { error: 'must be pairs of characters (look-alike, canonical)' }),
+        .refine((s) => [...s].length % 2 === 0, {
+          error: 'must be pairs of characters (look-alike, canonical)',
+        }),
       /** Markup inside a word does not split it: inline tags are read as nothing, block tags as a line break. */
       markup: z.boolean().default(false),
     }),
     /** Named word classes for judge conditions ("@scope"). */
     lexicon: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/), z.array(z.string().min(1))).default({}),
-    allowedDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/, { error: 'must be a lower-case domain' })),
+    allowedDomains: z.array(
+      z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/, { error: 'must be a lower-case domain' }),
+    ),
     links: z.object({
       tlds: z.array(z.string().regex(/^[a-z]{2,}$/)).min(1),
       /** Loopback and private addresses are the buyer's own machines (http://127.0.0.1:8080), not other sites. */
@@ -151,7 +157,9 @@ export const rulePackSchema = z
       notDomains: z.array(z.string()).default([]),
     }),
     penaltyTable: z.record(z.string(), penaltyRow),
-    rules: z.object(Object.fromEntries(ruleIds.map((id) => [id, ruleConfig])) as Record<RuleId, typeof ruleConfig>),
+    rules: z.object(
+      Object.fromEntries(ruleIds.map((id) => [id, ruleConfig])) as Record<RuleId, typeof ruleConfig>,
+    ),
     termGroups: z.array(termGroup),
     delisting: z.object({
       aspects: z.array(z.object({ marker: z.string(), label: text, template: text })).min(1),
@@ -169,13 +177,21 @@ export const rulePackSchema = z
     const codes = new Set(Object.keys(pack.penaltyTable));
     for (const [id, rule] of Object.entries(pack.rules)) {
       if (rule.penalty !== null && !codes.has(rule.penalty)) {
-        ctx.addIssue({ code: 'custom', path: ['rules', id, 'penalty'], message: `unknown penalty code "${rule.penalty}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', id, 'penalty'],
+          message: `unknown penalty code "${rule.penalty}"`,
+        });
       }
     }
     const markers = new Set<string>();
     pack.termGroups.forEach((g, i) => {
       if (g.penalty && !codes.has(g.penalty)) {
-        ctx.addIssue({ code: 'custom', path: ['termGroups', i, 'penalty'], message: `unknown penalty code "${g.penalty}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['termGroups', i, 'penalty'],
+          message: `unknown penalty code "${g.penalty}"`,
+        });
       }
       if (g.marker) markers.add(g.marker);
     });
@@ -185,17 +201,26 @@ export const rulePackSchema = z
         try {
           compileCondition(j.if, pack.lexicon, compact);
         } catch (error) {
-          const message = error instanceof LexiconError || error instanceof SyntaxError ? error.message : String(error);
+          const message =
+            error instanceof LexiconError || error instanceof SyntaxError ? error.message : String(error);
           ctx.addIssue({ code: 'custom', path: ['termGroups', i, 'judge', k, 'if'], message });
         }
         if (j.verdict !== 'ignore' && !j.reason) {
-          ctx.addIssue({ code: 'custom', path: ['termGroups', i, 'judge', k, 'reason'], message: 'a clause that reports needs a reason' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['termGroups', i, 'judge', k, 'reason'],
+            message: 'a clause that reports needs a reason',
+          });
         }
       });
     });
     pack.delisting.aspects.forEach((a, i) => {
       if (!markers.has(a.marker)) {
-        ctx.addIssue({ code: 'custom', path: ['delisting', 'aspects', i, 'marker'], message: `no term group has marker "${a.marker}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['delisting', 'aspects', i, 'marker'],
+          message: `no term group has marker "${a.marker}"`,
+        });
       }
     });
   });
@@ -215,7 +240,9 @@ export class RulePackError extends Error {
 export function parseRulePack(json: unknown): RulePack {
   const parsed = rulePackSchema.safeParse(json);
   if (!parsed.success) {
-    throw new RulePackError(parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })));
+    throw new RulePackError(
+      parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })),
+    );
   }
   return parsed.data;
 }
@@ -282,7 +309,14 @@ const contextRegex = (source: string | undefined, anchor: 'start' | 'end'): RegE
   const body = source.replaceAll('{link}', LINK_PLACEHOLDER);
   // Authors write the anchor (^…, …$) themselves; add it when they forgot, since an unanchored
   // window regex would look arbitrarily far from the hit.
-  const anchored = anchor === 'start' ? (body.startsWith('^') ? body : `^(?:${body})`) : body.endsWith('$') ? body : `(?:${body})$`;
+  const anchored =
+    anchor === 'start'
+      ? body.startsWith('^')
+        ? body
+        : `^(?:${body})`
+      : body.endsWith('$')
+        ? body
+        : `(?:${body})$`;
   return new RegExp(anchored, 'u');
 };
 
@@ -318,12 +352,15 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     const c = fold[ch.charCodeAt(0)]!;
     if (c !== 0) filler[c] = 1;
   }
-  const compact = (s: string) => [...normaliseString(s, fold)].filter((ch) => filler[ch.charCodeAt(0)] !== 1).join('');
+  const compact = (s: string) =>
+    [...normaliseString(s, fold)].filter((ch) => filler[ch.charCodeAt(0)] !== 1).join('');
 
   const penaltyOf = (code: string | null | undefined): Penalty | null => {
     if (!code) return null;
     const row = pack.penaltyTable[code];
-    return row ? { points: row.points, freezeDays: row.freezeDays, depositDeduction: row.depositDeduction } : null;
+    return row
+      ? { points: row.points, freezeDays: row.freezeDays, depositDeduction: row.depositDeduction }
+      : null;
   };
 
   const groups: CompiledGroup[] = [];
@@ -357,7 +394,10 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     groups.push(compiled);
     for (const term of group.terms) {
       const key = compact(term);
-      if (key === '') throw new RulePackError([{ path: `termGroups.${group.id}`, message: `term "${term}" is only punctuation` }]);
+      if (key === '')
+        throw new RulePackError([
+          { path: `termGroups.${group.id}`, message: `term "${term}" is only punctuation` },
+        ]);
       keys.push(key);
       patterns.push({
         group: compiled,

@@ -29,7 +29,15 @@ export interface FieldScan {
   terms: TermMatch[];
   /** Marker groups (e.g. delisting aspects) that occur in this field. */
   markers: Set<string>;
+  /** Per rule, candidates left unjudged once MAX_TERMS_PER_RULE findings were reported in this field. */
+  overflow: Map<string, number>;
 }
+
+/**
+ * At most this many term findings per rule and field: a pasted 5 M character field can hold a
+ * million hits, and nobody reads a million findings (the rest are counted, not judged).
+ */
+export const MAX_TERMS_PER_RULE = 1000;
 
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
 
@@ -80,8 +88,14 @@ export function scanField(
   const lastEnd = new Map<string, number>();
   const terms: TermMatch[] = [];
   const markers = new Set<string>();
+  const reported = new Map<string, number>();
+  const overflow = new Map<string, number>();
   for (const c of candidates) {
     const g = c.p.group;
+    if (!g.group.marker && (reported.get(g.rule) ?? 0) >= MAX_TERMS_PER_RULE) {
+      overflow.set(g.rule, (overflow.get(g.rule) ?? 0) + 1);
+      continue;
+    }
     const key = g.group.marker ? `marker:${g.group.marker}` : g.rule;
     if ((lastEnd.get(key) ?? -1) > c.start) continue;
     lastEnd.set(key, c.end);
@@ -107,9 +121,18 @@ export function scanField(
       continue;
     }
     const r = rawSpan(norm, span.start, span.end);
-    terms.push({ pattern: c.p, group: g, start: r.start, end: r.end, severity, ...(reason ? { reason } : {}), confidence });
+    reported.set(g.rule, (reported.get(g.rule) ?? 0) + 1);
+    terms.push({
+      pattern: c.p,
+      group: g,
+      start: r.start,
+      end: r.end,
+      severity,
+      ...(reason ? { reason } : {}),
+      confidence,
+    });
   }
-  return { field, norm, links, terms, markers };
+  return { field, norm, links, terms, markers, overflow };
 }
 
 /** The (possibly widened) normalised span when the context lets the hit count, else null. */

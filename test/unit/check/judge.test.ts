@@ -10,10 +10,14 @@ import type { Finding, RuleId } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
 import { findingsIn, ofRule, withFields } from './helpers';
 
-const reported = (fs: Finding[], rule: RuleId) => ofRule(fs, rule).filter((f) => f.severity === 'blocker' || f.severity === 'warning');
+const reported = (fs: Finding[], rule: RuleId) =>
+  ofRule(fs, rule).filter((f) => f.severity === 'blocker' || f.severity === 'warning');
 
 function expectReported(rule: RuleId, text: string, field: keyof Listing = 'description') {
-  const fs = reported(checkListing(withFields({ [field]: text } as Partial<Listing>)).filter((f) => f.field === field), rule);
+  const fs = reported(
+    checkListing(withFields({ [field]: text } as Partial<Listing>)).filter((f) => f.field === field),
+    rule,
+  );
   expect(fs.length, `${rule} in: ${text}`).toBeGreaterThan(0);
   for (const f of fs) {
     expect(f.reason, 'every reported finding says why').toBeTruthy();
@@ -24,8 +28,14 @@ function expectReported(rule: RuleId, text: string, field: keyof Listing = 'desc
   return fs;
 }
 function expectClean(rule: RuleId, text: string, field: keyof Listing = 'description') {
-  const fs = reported(checkListing(withFields({ [field]: text } as Partial<Listing>)).filter((f) => f.field === field), rule);
-  expect(fs.map((f) => `${f.match} (${f.reason ?? f.message})`), `${rule} not in: ${text}`).toEqual([]);
+  const fs = reported(
+    checkListing(withFields({ [field]: text } as Partial<Listing>)).filter((f) => f.field === field),
+    rule,
+  );
+  expect(
+    fs.map((f) => `${f.match} (${f.reason ?? f.message})`),
+    `${rule} not in: ${text}`,
+  ).toEqual([]);
 }
 
 describe('superlative: a ranking of the goods vs. a technical fact', () => {
@@ -107,7 +117,9 @@ describe('superlative: disguises a reader still reads as the word', () => {
 
 describe('delisting strategy: judged by what it says, in any words', () => {
   const strategy = (delistingStrategy: string) =>
-    reported(checkListing(withFields({ delistingStrategy })), 'delisting-strategy-missing').filter((f) => f.field === 'delistingStrategy');
+    reported(checkListing(withFields({ delistingStrategy })), 'delisting-strategy-missing').filter(
+      (f) => f.field === 'delistingStrategy',
+    );
   it.each([
     '下架后，已开通的实例照常运行到订购期满；所有报表与原始数据归客户所有，可随时一键导出 CSV。',
     '服务下架不影响已签订单：已启动的项目继续按合同交付，交付的脚本与文档全部移交客户。',
@@ -126,7 +138,7 @@ describe('delisting strategy: judged by what it says, in any words', () => {
   });
 });
 
-describe('brand: the platform the product runs on vs. presenting it as JD\'s', () => {
+describe("brand: the platform the product runs on vs. presenting it as JD's", () => {
   it.each([
     ['title', '京东云官方日志审计系统'],
     ['summary', '由京东云联合出品的数据同步工具'],
@@ -150,7 +162,10 @@ describe('brand: the platform the product runs on vs. presenting it as JD\'s', (
     expectClean('brand-misuse', text);
   });
   it('an authorised brand is not reported', () => {
-    const l = withFields({ title: '京东云官方日志审计系统', vendor: { name: 'x', authorizedBrands: ['京东云'] } });
+    const l = withFields({
+      title: '京东云官方日志审计系统',
+      vendor: { name: 'x', authorizedBrands: ['京东云'] },
+    });
     expect(reported(checkListing(l), 'brand-misuse')).toEqual([]);
   });
 });
@@ -168,7 +183,9 @@ describe('privacy harvesting: asking buyers for identity, bank or account data',
     expectReported('privacy-harvesting', text);
   });
   it('a form field or attribute listing the data is reported too', () => {
-    const l = withFields({ attributes: { 交付方式: 'SaaS', 开通所需资料: '营业执照、法人身份证、银行卡号' } });
+    const l = withFields({
+      attributes: { 交付方式: 'SaaS', 开通所需资料: '营业执照、法人身份证、银行卡号' },
+    });
     expect(reported(checkListing(l), 'privacy-harvesting').length).toBeGreaterThan(0);
   });
   it.each([
@@ -208,7 +225,7 @@ describe('off-platform trade: any channel that takes the order or the renewal of
   });
 });
 
-describe('independent account system: registering again in the vendor\'s own system', () => {
+describe("independent account system: registering again in the vendor's own system", () => {
   it.each([
     '使用前请在我司官网注册开发者账号',
     '首次登录需在客户端内注册新用户，暂不支持京东云账号',
@@ -236,4 +253,23 @@ describe('external links: a support e-mail address is a contact channel, not a s
   it('a site address still is', () => {
     expect(ofRule(findingsIn('详见 help.vendor-mail.cn'), 'external-link')).toHaveLength(1);
   });
+});
+
+describe('robustness: huge fields', () => {
+  it('a 5 M character field with 2.5 M hits (today ~125,000 overflowed the stack) does not overflow the stack', () => {
+    const description = '最优'.repeat(2_500_000);
+    const t0 = performance.now();
+    const fs = checkListing(withFields({ description }));
+    const ms = performance.now() - t0;
+    const sup = ofRule(fs, 'superlative');
+    expect(sup.filter((f) => f.severity === 'blocker')).toHaveLength(1000);
+    expect(sup.find((f) => f.severity === 'info')?.message).toMatch(/2499000/);
+    expect(ms).toBeLessThan(60_000);
+  }, 120_000);
+  it('a 5 M character field of long links and markup does not crash', () => {
+    const description = '<p>详见 <a href="https://x.example.cn/a">文档</a> 京东云</p>'
+      .repeat(100_000)
+      .slice(0, 5_000_000);
+    expect(() => checkListing(withFields({ description }))).not.toThrow();
+  }, 120_000);
 });
