@@ -43,6 +43,10 @@ export const findingSchema = z.object({
   suggestionEn: z.string().optional(),
   fix: z.object({ label: z.string(), labelEn: z.string(), edits: z.array(textEditSchema) }).optional(),
   penaltyCode: z.string().optional(),
+  /** Why, in the rule's words, and how sure the check is (issue 15). */
+  reason: z.string().optional(),
+  reasonEn: z.string().optional(),
+  confidence: z.number().min(0).max(1).optional(),
 });
 
 export const officialSiteVerificationSchema = z.object({

@@ -146,6 +146,12 @@ export const FindingsPanel = memo(function FindingsPanel({
                       >
                         {locale === 'en' ? (finding.messageEn ?? finding.message) : finding.message}
                       </Button>
+                      {finding.reason ? (
+                        <div data-testid="finding-reason" style={{ fontSize: 12, color: '#3d444d' }}>
+                          {text.editor.reason}: {locale === 'en' ? (finding.reasonEn ?? finding.reason) : finding.reason}
+                          {finding.confidence !== undefined ? ` (${text.editor.confidence(finding.confidence)})` : ''}
+                        </div>
+                      ) : null}
                       <div style={{ fontSize: 12, color: '#59636e' }}>
                         <code>{finding.field}</code> · {text.editor.clause} {finding.clause}
                         {finding.penalty
