@@ -92,13 +92,13 @@ export function scanField(
   const overflow = new Map<string, number>();
   for (const c of candidates) {
     const g = c.p.group;
+    const key = g.group.marker ? `marker:${g.group.marker}` : g.rule;
+    if ((lastEnd.get(key) ?? -1) > c.start) continue;
+    lastEnd.set(key, c.end);
     if (!g.group.marker && (reported.get(g.rule) ?? 0) >= MAX_TERMS_PER_RULE) {
       overflow.set(g.rule, (overflow.get(g.rule) ?? 0) + 1);
       continue;
     }
-    const key = g.group.marker ? `marker:${g.group.marker}` : g.rule;
-    if ((lastEnd.get(key) ?? -1) > c.start) continue;
-    lastEnd.set(key, c.end);
     // Authorisation is checked on the longest hit, so 京东云 authorised also covers its 京东.
     if (g.brandKeys.some((k) => opts.authorizedBrands.has(k))) continue;
     const span = applyContext(compiled, text, links, g, c.start, c.end);

@@ -273,3 +273,45 @@ describe('robustness: huge fields', () => {
     expect(() => checkListing(withFields({ description }))).not.toThrow();
   }, 120_000);
 });
+
+// Mixed sentences: the rules expected ('-' none), in the style of listings the tests were not tuned on.
+const mixed: [string, string][] = [
+  ['superlative', '国内首款支持国产化数据库的备份软件'],
+  ['superlative', '全网销量第1的监控插件'],
+  ['superlative', '最懂中小企业的财务软件'],
+  ['superlative', '业内首个通过三级等保测评的SaaS'],
+  ['superlative', '服务响应全网最快'],
+  ['-', '最常见的问题请查看帮助文档'],
+  ['-', '把最常用的命令放在工具栏'],
+  ['-', '单表最多 1000 万行'],
+  ['-', '取最近一次备份进行恢复'],
+  ['-', '默认保留最后 7 个版本'],
+  ['-', '最早可恢复到 30 天前的数据'],
+  ['-', '最外层的 div 需要设置宽度'],
+  ['superlative', '独家首创的智能调度引擎'],
+  ['superlative', '市场占有率第一'],
+  ['-', '冠军团队开发的分析模型曾获数据大赛一等奖'],
+  ['off-platform-trade', '如需更多席位，请到我们的官网下单'],
+  ['off-platform-trade', 'For volume licences please contact our sales team to purchase directly'],
+  ['off-platform-trade', '微信号 sales_888，联系购买享折扣'],
+  ['-', 'Buy once on the marketplace and use it forever'],
+  ['privacy-harvesting', '请上传法人手持身份证照片及营业执照'],
+  ['-', '支持银行卡四要素核验，结果实时返回'],
+  ['independent-account-system', '开通后请在我们的平台注册一个新账号'],
+  ['-', '顶部菜单最右侧为退出按钮'],
+  ['superlative', '我们的客服响应最及时'],
+  ['-', '建议选择离用户最近的地域'],
+  ['brand-misuse', '京东云官方合作服务商'],
+  ['-', '支持同步京东商城的订单'],
+];
+
+describe('mixed sentences: exactly the expected rules are reported', () => {
+  it.each(mixed)('%s: %s', (expected, text) => {
+    const got = new Set(
+      findingsIn(text)
+        .filter((f) => f.severity !== 'info')
+        .map((f) => f.ruleId as string),
+    );
+    expect([...got].sort()).toEqual(expected === '-' ? [] : expected.split(',').sort());
+  });
+});
