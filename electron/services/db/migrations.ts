@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { migration0001 } from './migrations/0001-listings-settings';
 import { migration0002 } from './migrations/0002-check-runs';
 import { migration0003 } from './migrations/0003-compliance';
+import { migration0005 } from './migrations/0005-finding-dismissals';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,8 @@ export interface Migration {
 }
 
 /** Add a file under migrations/ with the next number and list it here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+// 0004 is issue 11's (listing summary columns); 0005 is issue 15's. Merge keeps the order.
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0005];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
