@@ -105,3 +105,105 @@ describe('finding dismissals', () => {
     expect(repo.forListing(localId)).toEqual([]);
   });
 });
+
+describe('dismissals over the contract', () => {
+  it('dismiss → run counts it no more → report shows it dismissed → restart keeps it → text change brings it back', async () => {
+    const { createAppCore } = await import('../../electron/services/app-core');
+    const { createNodePlatform } = await import('../../electron/web/platform-node');
+    const printed: string[] = [];
+    const open = () =>
+      createAppCore({
+        platform: createNodePlatform({
+          userDataDir: tmp.dir,
+          appVersion: '9.9.9',
+          now: () => new Date('2026-11-23T02:00:00Z'),
+          printer: {
+            htmlToPdf: async (html: string) => (printed.push(html), new TextEncoder().encode('%PDF-fake')),
+          },
+        }),
+        mode: 'browser',
+        log: () => undefined,
+      });
+    store.close();
+    let core = open();
+    const call = async <T>(channel: string, payload: unknown): Promise<T> => {
+      const r = await core.dispatch(channel, payload);
+      if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+      return r.value as T;
+    };
+    const listing = base();
+    const { localId } = await call<{ localId: string }>('listings.create', { listing });
+    type Run = {
+      run: { counts: { blockers: number } };
+      findings: {
+        ruleId: string;
+        field: string;
+        start?: number;
+        end?: number;
+        severity: string;
+        dismissed?: { reason: string };
+      }[];
+    };
+    const first = await call<Run>('checks.run', { localId });
+    const sup = first.findings.find((f) => f.ruleId === 'superlative')!;
+    expect(sup.severity).toBe('blocker');
+    const refused = await core.dispatch('checks.dismiss', {
+      localId,
+      ruleId: 'superlative',
+      field: 'description',
+      start: 0,
+      end: 1,
+      reason: 'x',
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const emptyReason = await core.dispatch('checks.dismiss', {
+      localId,
+      ruleId: 'superlative',
+      field: 'description',
+      start: sup.start,
+      end: sup.end,
+      reason: '   ',
+    });
+    expect(emptyReason).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await call('checks.dismiss', {
+      localId,
+      ruleId: 'superlative',
+      field: 'description',
+      start: sup.start,
+      end: sup.end,
+      reason: '有第三方测评报告',
+      by: '李四',
+    });
+    const second = await call<Run>('checks.run', { localId });
+    expect(second.run.counts.blockers).toBe(first.run.counts.blockers - 1);
+    expect(second.findings.find((f) => f.ruleId === 'superlative')!.dismissed).toMatchObject({
+      reason: '有第三方测评报告',
+    });
+
+    const report = await call<{ content: string }>('checks.report', {
+      listing,
+      format: 'html',
+      locale: 'zh-CN',
+      localId,
+    });
+    expect(report.content).toContain('已忽略');
+    expect(report.content).toContain('已由 李四 于 2026-11-23T02:00:00.000Z 忽略，原因：有第三方测评报告');
+    await call('checks.report', { listing, format: 'pdf', locale: 'zh-CN', localId });
+    expect(printed.at(-1)).toContain('有第三方测评报告');
+
+    core.close();
+    core = open();
+    expect(await call<unknown[]>('checks.dismissals', { localId })).toHaveLength(1);
+    const record = await call<{ revision: number }>('listings.get', { localId });
+    await call('listings.update', {
+      localId,
+      revision: record.revision,
+      listing: { ...listing, description: listing.description.replace('离线同步', '离线与实时同步') },
+    });
+    const third = await call<Run>('checks.run', { localId });
+    expect(third.findings.find((f) => f.ruleId === 'superlative')!.dismissed).toBeUndefined();
+    expect(third.run.counts.blockers).toBe(first.run.counts.blockers);
+    core.close();
+    store = openStore({ dataDir: tmp.dir });
+  });
+});

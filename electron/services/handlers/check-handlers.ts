@@ -9,6 +9,15 @@ import { countsOf, exposureOf } from '../../../shared/check/exposure';
 import type { CheckRun, ListingSummary } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { productNameCandidates } from '../../../shared/check/official-site';
+import {
+  applyDismissals,
+  counts as stillCounts,
+  findingFingerprint,
+  type DismissedFinding,
+} from '../../../shared/check/dismissals';
+import { AppError } from '../../../shared/ipc/errors';
+import { FindingDismissalsRepository } from '../repositories/finding-dismissals-repository';
+import { userInfo } from 'node:os';
 import { verifyOfficialSite } from '../official-site/verify';
 import { renderCheckReport, reportFileName } from '../reports/check-report';
 import { CheckRunsRepository, type NewRun } from '../repositories/check-runs-repository';
@@ -23,11 +32,15 @@ type CheckChannels =
   | 'checks.history'
   | 'checks.verifyOfficialSite'
   | 'checks.cachedVerification'
-  | 'checks.report';
+  | 'checks.report'
+  | 'checks.dismissals'
+  | 'checks.dismiss'
+  | 'checks.restore';
 
 export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> {
   const runs = new CheckRunsRepository(ctx.store);
   const siteCache = new OfficialSiteCacheRepository(ctx.store);
+  const dismissals = new FindingDismissalsRepository(ctx.store);
   const compiled = defaultCompiledPack();
   const { id: packId, version: packVersion } = compiled.pack;
 
@@ -37,7 +50,19 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
     return officialSite ? { officialSite } : {};
   };
 
-  const check = (listing: Listing): Finding[] => checkListing(listing, compiled, contextFor(listing));
+  // Dismissed findings are kept (shown as dismissed) but no longer count as blockers or exposure.
+  const check = (listing: Listing, localId?: string): DismissedFinding[] => {
+    const findings = checkListing(listing, compiled, contextFor(listing));
+    return localId ? applyDismissals(listing, findings, dismissals.forListing(localId)) : findings;
+  };
+  const counted = (findings: DismissedFinding[]): Finding[] => findings.filter(stillCounts);
+  const defaultUser = (() => {
+    try {
+      return userInfo().username || 'local';
+    } catch {
+      return 'local';
+    }
+  })();
 
   const newRun = (localId: string, revision: number, findings: Finding[]): NewRun => ({
     localId,
@@ -45,9 +70,9 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
     checkedAt: ctx.now().toISOString(),
     packId,
     packVersion,
-    counts: countsOf(findings),
-    exposure: exposureOf(findings),
-    rules: [...new Set(findings.map((f) => f.ruleId))].sort() as RuleId[],
+    counts: countsOf(counted(findings)),
+    exposure: exposureOf(counted(findings)),
+    rules: [...new Set(counted(findings).map((f) => f.ruleId))].sort() as RuleId[],
   });
 
   const isCurrent = (summary: ListingSummary, run: CheckRun | null): boolean =>
@@ -59,7 +84,7 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
   return {
     'checks.run': ({ localId }) => {
       const record = ctx.listings.get(localId);
-      const findings = check(record.listing);
+      const findings = check(record.listing, localId);
       const [run] = runs.record([newRun(localId, record.revision, findings)]);
       return { run: run!, findings };
     },
@@ -76,7 +101,7 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
             runs.record(
               batch.map((localId) => {
                 const record = ctx.listings.get(localId);
-                return newRun(record.localId, record.revision, check(record.listing));
+                return newRun(record.localId, record.revision, check(record.listing, record.localId));
               }),
             ),
           );
@@ -101,13 +126,41 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
       return result;
     },
     'checks.cachedVerification': ({ url }) => ({ verification: url.trim() ? siteCache.get(url) : null }),
-    'checks.report': async ({ listing, format, locale }) => {
-      const findings = check(listing);
+    'checks.dismissals': ({ localId }) => {
+      ctx.listings.get(localId);
+      return dismissals.forListing(localId);
+    },
+    'checks.dismiss': ({ localId, ruleId, field, start, end, reason, by }) => {
+      const record = ctx.listings.get(localId);
+      const finding = checkListing(record.listing, compiled, contextFor(record.listing)).find(
+        (f) => f.ruleId === ruleId && f.field === field && f.start === start && f.end === end,
+      );
+      if (!finding)
+        throw new AppError(
+          'not-found',
+          `no ${ruleId} finding at ${field}${start === undefined ? '' : ` ${start}–${end}`} in the saved listing (save first, or the text changed)`,
+        );
+      return dismissals.dismiss(localId, {
+        fingerprint: findingFingerprint(record.listing, finding),
+        ruleId,
+        field,
+        match: finding.match ?? null,
+        reason,
+        dismissedBy: by ?? defaultUser,
+        dismissedAt: ctx.now().toISOString(),
+      });
+    },
+    'checks.restore': ({ localId, fingerprint }) => {
+      ctx.listings.get(localId);
+      return { restored: dismissals.restore(localId, fingerprint) };
+    },
+    'checks.report': async ({ listing, format, locale, localId }) => {
+      const findings = check(listing, localId);
       const generatedAt = ctx.now();
       const html = renderCheckReport({
         listing,
         findings,
-        exposure: exposureOf(findings),
+        exposure: exposureOf(counted(findings)),
         pack: compiled.pack,
         generatedAt,
         locale,
