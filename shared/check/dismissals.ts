@@ -23,7 +23,7 @@ export interface Dismissal {
 }
 
 export type DismissedFinding = Finding & {
-  dismissed?: Pick<Dismissal, 'reason' | 'dismissedBy' | 'dismissedAt'>;
+  dismissed?: Pick<Dismissal, 'fingerprint' | 'reason' | 'dismissedBy' | 'dismissedAt'>;
 };
 
 const CLAUSE_END = /[。；;！!？?\n]/;
@@ -75,7 +75,15 @@ export function applyDismissals(
   return findings.map((f) => {
     const d = byPrint.get(findingFingerprint(listing, f));
     return d
-      ? { ...f, dismissed: { reason: d.reason, dismissedBy: d.dismissedBy, dismissedAt: d.dismissedAt } }
+      ? {
+          ...f,
+          dismissed: {
+            fingerprint: d.fingerprint,
+            reason: d.reason,
+            dismissedBy: d.dismissedBy,
+            dismissedAt: d.dismissedAt,
+          },
+        }
       : f;
   });
 }

@@ -48,7 +48,14 @@ export const findingSchema = z.object({
   reasonEn: z.string().optional(),
   confidence: z.number().min(0).max(1).optional(),
   /** Set when a person dismissed this finding for this listing (it no longer counts). */
-  dismissed: z.object({ reason: z.string(), dismissedBy: z.string(), dismissedAt: z.string() }).optional(),
+  dismissed: z
+    .object({
+      fingerprint: z.string().optional(),
+      reason: z.string(),
+      dismissedBy: z.string(),
+      dismissedAt: z.string(),
+    })
+    .optional(),
 });
 
 /** A stored dismissal (shared/check/dismissals.ts). */
