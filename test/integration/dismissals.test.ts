@@ -52,6 +52,7 @@ describe('finding dismissals', () => {
       (f) => f.ruleId === 'superlative',
     )!;
     expect(marked.dismissed).toEqual({
+      fingerprint: stored[0]!.fingerprint,
       reason: '第三方测评报告编号 2026-017 可证明',
       dismissedBy: '张三',
       dismissedAt: '2026-11-23T10:00:00+08:00',
