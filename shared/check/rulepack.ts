@@ -125,12 +125,20 @@ export const rulePackSchema = z
     title: z.string(),
     source: z.string(),
     notes: z.array(z.string()).optional(),
-    normalization: z.object({
-      traditionalToSimplified: z
-        .string()
-        .refine((s) => [...s].length % 2 === 0, {
-          error: 'must be pairs of characters (traditional, simplified)',
+    /** What changed in each version, newest first (the app shows it when a new pack arrives). */
+    changelog: z
+      .array(
+        z.object({
+          version: z.string().regex(/^\d+\.\d+\.\d+$/),
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          changes: z.array(text).min(1),
         }),
+      )
+      .optional(),
+    normalization: z.object({
+      traditionalToSimplified: z.string().refine((s) => [...s].length % 2 === 0, {
+        error: 'must be pairs of characters (traditional, simplified)',
+      }),
       fillers: z.string().min(1),
       /** Also fold every OpenCC traditional → simplified character (shared/check/t2s-table.ts); the pack's own pairs win. */
       opencc: z.boolean().default(false),
