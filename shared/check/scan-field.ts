@@ -37,7 +37,7 @@ export interface FieldScan {
  * At most this many term findings per rule and field: a pasted 5 M character field can hold a
  * million hits, and nobody reads a million findings (the rest are counted, not judged).
  */
-export const MAX_TERMS_PER_RULE = 1000;
+export const MAX_TERMS_PER_RULE = 10_000;
 
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
 
