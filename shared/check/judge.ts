@@ -37,6 +37,8 @@ export interface Surroundings {
   field: string;
   /** The whole field's normalised text (for field-wide conditions). */
   fieldText: string;
+  /** The hit itself (normalised, fillers removed). */
+  readonly hit: string;
 }
 
 function linkIndexAt(links: readonly LinkSpan[], i: number): number {
@@ -163,6 +165,12 @@ class LazySurroundings implements Surroundings {
       SENTENCE_REACH,
     ));
   }
+  get hit(): string {
+    let out = '';
+    for (let i = this.start; i < this.end; i++)
+      if (this.filler[this.fieldText.charCodeAt(i)] !== 1) out += this.fieldText[i]!;
+    return out;
+  }
   get sentenceAfter(): string {
     return (this.#sentenceAfter ??= collect(
       this.fieldText,
@@ -206,6 +214,8 @@ export interface ConditionSpec {
   sentence?: WordRef;
   /** A word anywhere in the field. */
   field?: WordRef;
+  /** The hit itself is one of these words (for a group whose terms are judged differently). */
+  term?: WordRef;
   /** The field path matches this regular expression (e.g. "^(title|summary)$"). */
   path?: string;
   /** The hit ends its clause (a predicate: 速度最快。). */
@@ -302,6 +312,10 @@ export function compileCondition(
       }
       return lastResult;
     });
+  }
+  if (spec.term !== undefined) {
+    const re = new RegExp(`^${alt(spec.term)}$`, 'u');
+    parts.push((s) => re.test(s.hit));
   }
   if (spec.path !== undefined) {
     const re = new RegExp(spec.path, 'u');

@@ -63,6 +63,7 @@ const condition: z.ZodType<ConditionSpec> = z.lazy(() =>
       sentenceAfter: wordRef.optional(),
       sentence: wordRef.optional(),
       field: wordRef.optional(),
+      term: wordRef.optional(),
       path: regexSource.optional(),
       clauseEnd: z.boolean().optional(),
       always: z.literal(true).optional(),
