@@ -49,6 +49,8 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   'listings.delete': ['listings'],
   'listings.import': ['listings'],
   'checks.run': ['checks'],
+  'checks.dismiss': ['checks', 'listings'],
+  'checks.restore': ['checks', 'listings'],
   'compliance.import': ['tickets', 'ledger', 'violations'],
   'compliance.saveTicket': ['tickets'],
   'compliance.saveLedgerEntry': ['ledger'],

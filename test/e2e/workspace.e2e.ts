@@ -173,6 +173,26 @@ describe('listing workspace', () => {
     ).toBe(true);
   });
 
+  it("shows each finding's reason; dismisses one with a reason, kept after a reload, then restores it", async () => {
+    const unique = () => findings().filter({ hasText: '唯一' }).first();
+    await poll(() => unique().getByTestId('finding-reason').textContent()).toMatch(/理由: .*范围词/);
+    await unique().getByTestId('dismiss').click();
+    await page.getByTestId('dismiss-reason').fill('有第三方测评报告 R-2026-01 为证');
+    await page.getByTestId('dismiss-confirm').click();
+    await poll(() => unique().getByTestId('finding-dismissed').textContent()).toContain('R-2026-01');
+    await page.reload();
+    await openListingsPage();
+    await page
+      .locator('.ant-table-row', { hasText: 'LNMP' })
+      .getByRole('button', { name: TITLE, exact: true })
+      .click();
+    await poll(() => unique().getByTestId('finding-dismissed').count()).toBe(1);
+    expect(await unique().getByTestId('finding-dismissed').textContent()).toContain('已忽略');
+    await unique().getByRole('button', { name: '恢复' }).click();
+    await poll(() => unique().getByTestId('finding-dismissed').count()).toBe(0);
+    await screenshot(page, 'workspace-02b-dismiss');
+  });
+
   it('applies a fix, undoes it, and applies all fixes of a kind', async () => {
     const before = await findings().count();
     await drawer()
