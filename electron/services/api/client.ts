@@ -33,6 +33,12 @@ export interface PageQuery {
 
 const deletedSchema = z.looseObject({ id: z.string(), deleted: z.literal(true) });
 
+/** Per-call options of a mutation. */
+export interface MutationOptions {
+  /** Reuse this idempotency key (see ApiCall.idempotencyKey). */
+  idempotencyKey?: string;
+}
+
 export class MarketplaceClient {
   readonly transport: Transport;
   private readonly region: string;
@@ -56,18 +62,18 @@ export class MarketplaceClient {
   getListing(id: string) {
     return this.get(apiPaths.listing(this.region, id), listingResourceSchema);
   }
-  async createListing(draft: ListingInput) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.listings(this.region), body: { draft }, result: listingResourceSchema })).data;
+  async createListing(draft: ListingInput, opts: MutationOptions = {}) {
+    return (await this.transport.call({ method: 'POST', path: apiPaths.listings(this.region), body: { draft }, result: listingResourceSchema, ...opts })).data;
   }
   /** `version` is the one the edit was based on; a newer one on the server gives precondition-failed. */
-  async updateListing(id: string, draft: ListingInput, version: number) {
-    return (await this.transport.call({ method: 'PUT', path: apiPaths.listing(this.region, id), body: { draft }, ifMatch: version, result: listingResourceSchema })).data;
+  async updateListing(id: string, draft: ListingInput, version: number, opts: MutationOptions = {}) {
+    return (await this.transport.call({ method: 'PUT', path: apiPaths.listing(this.region, id), body: { draft }, ifMatch: version, result: listingResourceSchema, ...opts })).data;
   }
-  async deleteListing(id: string, version: number) {
-    return (await this.transport.call({ method: 'DELETE', path: apiPaths.listing(this.region, id), ifMatch: version, result: deletedSchema })).data;
+  async deleteListing(id: string, version: number, opts: MutationOptions = {}) {
+    return (await this.transport.call({ method: 'DELETE', path: apiPaths.listing(this.region, id), ifMatch: version, result: deletedSchema, ...opts })).data;
   }
-  async submitListing(id: string, version?: number) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.submitListing(this.region, id), ifMatch: version, result: listingResourceSchema })).data;
+  async submitListing(id: string, version?: number, opts: MutationOptions = {}) {
+    return (await this.transport.call({ method: 'POST', path: apiPaths.submitListing(this.region, id), ifMatch: version, result: listingResourceSchema, ...opts })).data;
   }
 
   listOrders(query: PageQuery & { type?: 'application' | 'service' | 'tool' } = {}) {
@@ -83,8 +89,8 @@ export class MarketplaceClient {
   getTicket(id: string) {
     return this.get(apiPaths.ticket(this.region, id), ticketSchema);
   }
-  async respondToTicket(id: string, text: string, version?: number) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.respondTicket(this.region, id), body: { text }, ifMatch: version, result: ticketSchema })).data;
+  async respondToTicket(id: string, text: string, version?: number, opts: MutationOptions = {}) {
+    return (await this.transport.call({ method: 'POST', path: apiPaths.respondTicket(this.region, id), body: { text }, ifMatch: version, result: ticketSchema, ...opts })).data;
   }
 
   getDeposit() {

@@ -42,6 +42,12 @@ export interface ApiCall<T> {
   body?: unknown;
   /** The version an update is based on (sent as If-Match). */
   ifMatch?: number;
+  /**
+   * Mutations: the idempotency key to send (the sync outbox passes the one it stored when the
+   * change was queued, so a retry after a restart is still the same mutation); a fresh one when
+   * omitted; `null` sends none.
+   */
+  idempotencyKey?: string | null;
   result: z.ZodType<T>;
 }
 
@@ -85,7 +91,7 @@ export class Transport {
     if (body !== undefined) base['content-type'] = 'application/json';
     if (call.ifMatch !== undefined) base['if-match'] = `"${call.ifMatch}"`;
     // One key per logical mutation, the same on every retry: the server applies it once.
-    if (call.method !== 'GET') base[IDEMPOTENCY_HEADER] = this.o.newId();
+    if (call.method !== 'GET' && call.idempotencyKey !== null) base[IDEMPOTENCY_HEADER] = call.idempotencyKey ?? this.o.newId();
     const label = `${call.method} ${call.path}`;
 
     for (let attempt = 1; ; attempt++) {

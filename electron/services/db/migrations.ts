@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import { migration0001 } from './migrations/0001-listings-settings';
 import { migration0002 } from './migrations/0002-check-runs';
 import { migration0003 } from './migrations/0003-compliance';
+import { migration0008 } from './migrations/0008-sync';
 
 export interface Migration {
   version: number;
@@ -14,7 +15,7 @@ export interface Migration {
 }
 
 /** Add a file under migrations/ with the next number and list it here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0008];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
