@@ -15,6 +15,11 @@ import { listingHandlers } from './handlers/listing-handlers';
 import { checkHandlers } from './handlers/check-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
 import type { HandlerContext } from './handlers/types';
+import { syncHandlers } from './handlers/sync-handlers';
+import { clientFactory } from './sync/connection';
+import { SyncEngine, type SyncEvent } from './sync/engine';
+import { SyncScheduler, type Timer } from './sync/scheduler';
+import { loadCredentials } from './api/credentials';
 import type { Platform } from './platform';
 import { AlertsRepository } from './repositories/alerts-repository';
 import { DepositLedgerRepository } from './repositories/deposit-ledger-repository';
@@ -30,6 +35,10 @@ export interface AppCoreOptions {
   log?: (message: string, error?: unknown) => void;
   /** How often the alert scheduler wakes at the latest (ms); 0: no timer (tests call `alerts.tick()`). */
   alertIntervalMs?: number;
+  /** Marketplace sync events (progress, data changed, sync state), for the transport to forward. */
+  onSyncEvent?: (event: SyncEvent) => void;
+  /** The sync scheduler's timer (tests); `false`: do not start the scheduler. */
+  syncTimer?: Timer | false;
 }
 
 export interface AppCore {
@@ -39,6 +48,8 @@ export interface AppCore {
   settings: SettingsRepository;
   /** The alert scheduler (issue 7); its timer runs from creation until close(). */
   alerts: AlertService;
+  /** Marketplace sync (issue 10): the engine and its scheduler. */
+  sync: { engine: SyncEngine; scheduler: SyncScheduler };
   /** Takes the daily backup if due (call at start and on a timer). */
   backup(): Promise<string | null>;
   close(): void;
@@ -59,6 +70,31 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     settings: new SettingsRepository(store, now),
     compliance: createComplianceServices(store, platform, log),
   };
+  // Marketplace sync: one engine, reporting through onSyncEvent; the scheduler pulls on its interval.
+  let lastSyncState: Extract<SyncEvent, { type: 'sync-state' }> | null = null;
+  const syncClient = clientFactory({ settings: () => syncEngine.state(), secrets: platform.secrets });
+  const syncEngine: SyncEngine = new SyncEngine({
+    store,
+    listings: ctx.listings,
+    client: syncClient,
+    now,
+    emit: (event) => {
+      if (event.type === 'sync-state') lastSyncState = event;
+      options.onSyncEvent?.(event);
+    },
+  });
+  const syncScheduler = new SyncScheduler({
+    // Nothing to do until a connection with keys is saved (Settings → Marketplace connection).
+    run: async () => {
+      if (!store.writable || !syncEngine.state().endpoint || !(await loadCredentials(platform.secrets))) return;
+      await syncEngine.syncOnce();
+    },
+    intervalMs: () => syncEngine.state().intervalSeconds * 1000,
+    timer: options.syncTimer === false ? undefined : options.syncTimer,
+    onError: (error) => log('sync pass failed', error instanceof Error ? error.message : error),
+  });
+  if (options.syncTimer !== false && store.writable) syncScheduler.start();
+
   // One group per feature; the type makes a missing or misspelt channel a compile error.
   const handlers: Handlers = {
     ...appHandlers(ctx),
@@ -67,6 +103,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...alertHandlers(ctx),
     ...checkHandlers(ctx),
     ...calendarHandlers(ctx),
+    // Last: a draft on the marketplace is saved together with its outbox entry.
+    ...syncHandlers({ engine: syncEngine, scheduler: syncScheduler, secrets: platform.secrets, store, listings: ctx.listings, client: syncClient, lastState: () => lastSyncState }),
   };
 
   const alertInterval = options.alertIntervalMs ?? DEFAULT_ALERT_INTERVAL_MS;
@@ -79,7 +117,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     settings: ctx.settings,
     backup: async () => (store.writable ? backupIfDue(store.db, platform.userDataDir, now()) : null),
     alerts: ctx.compliance.alertService,
+    sync: { engine: syncEngine, scheduler: syncScheduler },
     close: () => {
+      syncScheduler.stop();
       ctx.compliance.alertService.stop();
       store.close();
     },

@@ -36,6 +36,19 @@ export const channelNames = [
   'calendar.status',
   'calendar.importYear',
   'calendar.removeYear',
+  'sync.connection',
+  'sync.connect',
+  'sync.testConnection',
+  'sync.disconnect',
+  'sync.now',
+  'sync.status',
+  'sync.retry',
+  'sync.discard',
+  'sync.conflict',
+  'sync.resolveConflict',
+  'sync.pushListing',
+  'sync.submitListing',
+  'sync.respondToTicket',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -13,12 +13,14 @@ import { listingsContract } from './contracts/listings';
 import { checksContract } from './contracts/checks';
 import { complianceContract } from './contracts/compliance';
 import { calendarContract } from './contracts/calendar';
+import { syncContract } from './contracts/sync';
 
 export * from './contracts/app';
 export * from './contracts/listings';
 export * from './contracts/checks';
 export * from './contracts/compliance';
 export * from './contracts/calendar';
+export * from './contracts/sync';
 
 export const contract = {
   ...appContract,
@@ -26,6 +28,7 @@ export const contract = {
   ...checksContract,
   ...complianceContract,
   ...calendarContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;
