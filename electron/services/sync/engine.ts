@@ -177,9 +177,16 @@ export class SyncEngine {
   /** Reads the feed to its end; returns the number of changes applied. */
   async pull(client: MarketplaceClient): Promise<number> {
     let pulled = 0;
+    const pageSize = this.o.pageSize ?? 1000;
+    let next = client.listChanges(this.state().cursor ?? undefined, pageSize);
     for (;;) {
-      const cursor = this.state().cursor;
-      const page = await client.listChanges(cursor ?? undefined, this.o.pageSize ?? 1000);
+      const page = await next;
+      // Ask for the following page while this one is applied (the server works meanwhile); its
+      // cursor is only stored after this page's transaction, so order and safety are unchanged.
+      if (page.hasMore) {
+        next = client.listChanges(page.nextCursor, pageSize);
+        next.catch(() => {}); // awaited on the next turn; a failure surfaces there
+      }
       const types = new Set<string>();
       const applied = this.o.store.write((db) => {
         const ctx = this.ctx();
