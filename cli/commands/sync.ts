@@ -104,6 +104,11 @@ export const run: Command = async (argv, io) => {
     }
   }
 
+  // No database yet means no saved connection: without --endpoint there is nothing to sync with.
+  if (!status && !preEndpoint && !existsSync(join(dataDir, 'vendordesk.db'))) {
+    io.stderr.write(`vendordesk sync: ${dataDir} 中没有保存的连接，请用 --endpoint 或 VENDORDESK_ENDPOINT 指定 / no connection saved in ${dataDir}; give --endpoint or VENDORDESK_ENDPOINT\n`);
+    return EXIT_INPUT;
+  }
   if (status && !existsSync(join(dataDir, 'vendordesk.db'))) {
     io.stderr.write(`vendordesk sync: ${dataDir} 中没有应用数据库 / no app database (vendordesk.db) in ${dataDir}\n`);
     return EXIT_INPUT;

@@ -112,6 +112,10 @@ describe('vendordesk sync (formats.md §7)', () => {
     expect(await run(['--data-dir', dir, '--once'], down.io)).toBe(2);
     expect(down.err()).toMatch(/unreachable/);
     expect(existsSync(join(dir, 'vendordesk.db'))).toBe(false);
+    const none = fakeIO({ VENDORDESK_ENDPOINT: undefined });
+    expect(await run(['--data-dir', dir, '--once'], none.io)).toBe(2);
+    expect(none.err()).toMatch(/no connection saved/);
+    expect(existsSync(join(dir, 'vendordesk.db'))).toBe(false);
     const status = fakeIO();
     expect(await run(['status', '--data-dir', dir], status.io)).toBe(2);
   });
