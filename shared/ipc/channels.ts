@@ -47,6 +47,19 @@ export const channelNames = [
   'callbacks.run',
   'callbacks.history',
   'callbacks.report',
+  'sync.connection',
+  'sync.connect',
+  'sync.testConnection',
+  'sync.disconnect',
+  'sync.now',
+  'sync.status',
+  'sync.retry',
+  'sync.discard',
+  'sync.conflict',
+  'sync.resolveConflict',
+  'sync.pushListing',
+  'sync.submitListing',
+  'sync.respondToTicket',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

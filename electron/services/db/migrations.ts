@@ -9,6 +9,7 @@ import { migration0003 } from './migrations/0003-compliance';
 import { migration0004 } from './migrations/0004-listing-check-summary';
 import { migration0005 } from './migrations/0005-finding-dismissals';
 import { migration0006 } from './migrations/0006-callback-runs';
+import { migration0007 } from './migrations/0007-sync';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
