@@ -75,7 +75,10 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
 const PROGRESS_EVENT_MS = 100;
 
 function operationIdOf(payload: unknown): string | null {
-  const id = typeof payload === 'object' && payload !== null ? (payload as { operationId?: unknown }).operationId : undefined;
+  const id =
+    typeof payload === 'object' && payload !== null
+      ? (payload as { operationId?: unknown }).operationId
+      : undefined;
   return typeof id === 'string' ? id : null;
 }
 
@@ -131,9 +134,19 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const forwardSyncEvent = (event: SyncEvent) => {
     if (event.type === 'sync-state') {
       const state = event.state === 'syncing' ? 'running' : event.state;
-      emit('sync.state', { state, pending: syncEngine.report().pending, ...(event.message ? { message: event.message } : {}) });
+      emit('sync.state', {
+        state,
+        pending: syncEngine.report().pending,
+        ...(event.message ? { message: event.message } : {}),
+      });
     } else if (event.type === 'sync-progress') {
-      emit('progress', { operationId: `sync:${event.phase}`, channel: 'sync.now', done: event.done, total: event.hasMore ? event.done + 1 : event.done, ...(event.hasMore ? {} : { finished: 'ok' as const }) });
+      emit('progress', {
+        operationId: `sync:${event.phase}`,
+        channel: 'sync.now',
+        done: event.done,
+        total: event.hasMore ? event.done + 1 : event.done,
+        ...(event.hasMore ? {} : { finished: 'ok' as const }),
+      });
     } else {
       const topics = new Set<DataTopic>();
       for (const resource of event.resources) {
@@ -148,7 +161,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const syncScheduler = new SyncScheduler({
     // Nothing to do until a connection with keys is saved (Settings → Marketplace connection).
     run: async () => {
-      if (!store.writable || !syncEngine.state().endpoint || !(await loadCredentials(platform.secrets))) return;
+      if (!store.writable || !syncEngine.state().endpoint || !(await loadCredentials(platform.secrets)))
+        return;
       await syncEngine.syncOnce();
     },
     intervalMs: () => syncEngine.state().intervalSeconds * 1000,
@@ -172,7 +186,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...calendarHandlers(ctx),
     ...callbackHandlers(ctx),
     // Last: a draft on the marketplace is saved together with its outbox entry.
-    ...syncHandlers({ engine: syncEngine, scheduler: syncScheduler, secrets: platform.secrets, store, listings: ctx.listings, client: syncClient, lastState: () => lastSyncState }),
+    ...syncHandlers({
+      engine: syncEngine,
+      scheduler: syncScheduler,
+      secrets: platform.secrets,
+      store,
+      listings: ctx.listings,
+      client: syncClient,
+      lastState: () => lastSyncState,
+    }),
   };
 
   const alertInterval = options.alertIntervalMs ?? DEFAULT_ALERT_INTERVAL_MS;
@@ -188,7 +210,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     call?.signal.addEventListener('abort', () => controller.abort(), { once: true });
     if (operationId !== null) {
       if (operations.has(operationId)) {
-        return { ok: false, error: { code: 'conflict', message: `operation ${operationId} is already running` } };
+        return {
+          ok: false,
+          error: { code: 'conflict', message: `operation ${operationId} is already running` },
+        };
       }
       operations.set(operationId, controller);
     }
@@ -232,7 +257,12 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   };
 }
 
-function createComplianceServices(store: Store, platform: Platform, log: (message: string, error?: unknown) => void, emit: CoreEmit) {
+function createComplianceServices(
+  store: Store,
+  platform: Platform,
+  log: (message: string, error?: unknown) => void,
+  emit: CoreEmit,
+) {
   const repos = {
     tickets: new TicketsRepository(store),
     ledger: new DepositLedgerRepository(store),

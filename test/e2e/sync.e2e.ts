@@ -27,12 +27,24 @@ const client = () =>
     endpoint: sandbox.url,
     region: 'cn-north-1',
     service: DEFAULT_SERVICE,
-    credentials: async () => ({ accessKey: sandbox.credentials[0]!.accessKey, secretKey: sandbox.credentials[0]!.secretKey }),
+    credentials: async () => ({
+      accessKey: sandbox.credentials[0]!.accessKey,
+      secretKey: sandbox.credentials[0]!.secretKey,
+    }),
   });
 
 beforeAll(async () => {
   tmp = tempDir();
-  sandbox = await startSandbox({ port: 0, dataFile: path.join(tmp.dir, 'sandbox.db'), seed: 'e2e-sync', listings: 2, tickets: 6, orders: 2, vendors: 1, selfCheck: null });
+  sandbox = await startSandbox({
+    port: 0,
+    dataFile: path.join(tmp.dir, 'sandbox.db'),
+    seed: 'e2e-sync',
+    listings: 2,
+    tickets: 6,
+    orders: 2,
+    vendors: 1,
+    selfCheck: null,
+  });
   port = sandbox.port;
   dataFile = sandbox.dataFile;
   browser = await launchChromium();
@@ -54,10 +66,19 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 
 
 const listingRow = (text: string) => page.locator('.ant-table-row', { hasText: text });
 
+/** The text of a CodeMirror field (its visible lines). */
+const editorText = (label: string) =>
+  page
+    .getByLabel(label)
+    .evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+
 async function editDescription(title: string, description: string) {
   await page.getByRole('menuitem', { name: '商品' }).click();
   await listingRow(title).getByRole('button', { name: title, exact: true }).click();
-  await page.getByLabel('详情（纯文本或 HTML）').fill(description);
+  // The description is a CodeMirror editor: select all and type over it, as a person would.
+  await page.getByLabel('详情（纯文本或 HTML）').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(description);
   await page.getByTestId('listing-save').click();
   await poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
 }
@@ -109,7 +130,11 @@ describe('marketplace sync', () => {
 
   it('a 412 conflict shows both versions; keep mine, then take theirs', async () => {
     const remote = (await client().listListings({ pageSize: 10 })).listings[0]!;
-    await client().updateListing(remote.id, { ...remote.draft, description: '云端的修改，足够长的一段说明文字。' }, remote.version);
+    await client().updateListing(
+      remote.id,
+      { ...remote.draft, description: '云端的修改，足够长的一段说明文字。' },
+      remote.version,
+    );
     await editDescription(remote.draft.title, '我的修改，足够长的一段说明文字。');
     await syncNow();
     await poll(() => page.getByTestId('outbox-state-conflict').count()).toBe(1);
@@ -119,10 +144,16 @@ describe('marketplace sync', () => {
     await screenshot(page, 'sync-04-conflict');
     await page.getByTestId('conflict-keep-mine').click();
     await syncNow();
-    await poll(async () => (await client().getListing(remote.id)).draft.description).toBe('我的修改，足够长的一段说明文字。');
+    await poll(async () => (await client().getListing(remote.id)).draft.description).toBe(
+      '我的修改，足够长的一段说明文字。',
+    );
 
     const now = await client().getListing(remote.id);
-    await client().updateListing(remote.id, { ...now.draft, description: '云端第二次修改，足够长的说明文字。' }, now.version);
+    await client().updateListing(
+      remote.id,
+      { ...now.draft, description: '云端第二次修改，足够长的说明文字。' },
+      now.version,
+    );
     await editDescription(remote.draft.title, '我的第二次修改，足够长的说明文字。');
     await syncNow();
     await poll(() => page.getByTestId('outbox-state-conflict').count()).toBe(1);
@@ -130,8 +161,10 @@ describe('marketplace sync', () => {
     await page.getByTestId('conflict-take-theirs').click();
     await poll(() => page.getByTestId('outbox-state-conflict').count()).toBe(0);
     await page.getByRole('menuitem', { name: '商品' }).click();
-    await listingRow(remote.draft.title).getByRole('button', { name: remote.draft.title, exact: true }).click();
-    await poll(() => page.getByLabel('详情（纯文本或 HTML）').inputValue()).toBe('云端第二次修改，足够长的说明文字。');
+    await listingRow(remote.draft.title)
+      .getByRole('button', { name: remote.draft.title, exact: true })
+      .click();
+    await poll(() => editorText('详情（纯文本或 HTML）')).toBe('云端第二次修改，足够长的说明文字。');
     expect(pageErrors).toEqual([]);
   });
 });

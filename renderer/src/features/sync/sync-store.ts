@@ -1,7 +1,7 @@
 /**
  * Sync state for the header indicator, the Sync page and the Settings card. Refreshed after each
- * user action (and on page open); no polling — live updates arrive with the worker events of
- * issue 11. After a sync the compliance snapshot and the listings are reloaded.
+ * user action, on page open, and when the core announces a change (`sync.state`, `data.changed`
+ * with reason sync: stores/core-events.ts); no polling. After a sync the pages reload.
  */
 import { create } from 'zustand';
 import type { ConnectionView, RequestOf, SyncStatusView } from '../../../../shared/ipc/contract';
