@@ -18,6 +18,7 @@ export const channelNames = [
   'listings.export',
   'checks.run',
   'checks.summary',
+  'checks.page',
   'checks.history',
   'checks.verifyOfficialSite',
   'checks.cachedVerification',
