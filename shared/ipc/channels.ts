@@ -24,6 +24,7 @@ export const channelNames = [
   'checks.cachedVerification',
   'checks.report',
   'compliance.snapshot',
+  'compliance.tickets',
   'compliance.import',
   'compliance.saveTicket',
   'compliance.saveLedgerEntry',

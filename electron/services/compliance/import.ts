@@ -11,6 +11,7 @@ import { violationsFileSchema } from '../../../shared/points/schema';
 import { validateInput, type InputProblem } from '../../../shared/policy/input-file';
 import type { PolicyPack } from '../../../shared/policy/schema';
 import { ticketsFileSchema } from '../../../shared/sla/schema';
+import type { SlaContext } from '../repositories/tickets-repository';
 import type { ComplianceRepositories } from './engines';
 
 type Kind = NonNullable<ComplianceImportResult['kind']>;
@@ -38,6 +39,7 @@ export function importComplianceFile(
   packs: readonly PolicyPack[],
   file: { name: string; text: string },
   now: number,
+  sla: SlaContext | null = null,
 ): ComplianceImportResult {
   const { name, text } = file;
   const json = parseJsonWithPosition(text);
@@ -57,7 +59,7 @@ export function importComplianceFile(
   if (kind === 'tickets') {
     const parsed = validateInput(ticketsFileSchema, json.value);
     if (!parsed.ok) return failed(name, kind, problemsOf(parsed.problems));
-    return { name, ok: true, kind, ...repos.tickets.upsertMany(parsed.value.tickets, provenance), problems: [] };
+    return { name, ok: true, kind, ...repos.tickets.upsertMany(parsed.value.tickets, provenance, sla), problems: [] };
   }
 
   if (kind === 'ledger') {
