@@ -154,6 +154,38 @@ const toRow = (c: StatusCounts): ComplianceRow => {
   return { met: c.met, breached: c.breached, pending: c.pending, rate: decided === 0 ? null : c.met / decided };
 };
 
+interface CountedRow {
+  open_day: number | null;
+  kind: string;
+  staff: string | null;
+  answered_status: string | null;
+}
+
+/** ticket_counts changes of a bulk write, added up per group and written once each. */
+class CountDeltas {
+  private readonly groups = new Map<string, { day: number; kind: string; staffKey: string; met: number; breached: number; unanswered: number }>();
+
+  add(row: CountedRow, sign: 1 | -1): void {
+    if (row.open_day === null) return;
+    const staffKey = row.staff === null ? '' : `=${row.staff}`;
+    const key = `${row.open_day}|${row.kind}|${staffKey}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { day: row.open_day, kind: row.kind, staffKey, met: 0, breached: 0, unanswered: 0 }));
+    if (row.answered_status === 'met') g.met += sign;
+    else if (row.answered_status === 'breached') g.breached += sign;
+    else g.unanswered += sign;
+  }
+
+  apply(sql: (text: string) => Database.Statement): void {
+    const upsert = sql(`INSERT INTO ticket_counts (open_day, kind, staff_key, met, breached, unanswered) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO UPDATE SET met = met + excluded.met, breached = breached + excluded.breached, unanswered = unanswered + excluded.unanswered`);
+    for (const g of this.groups.values()) {
+      if (g.met === 0 && g.breached === 0 && g.unanswered === 0) continue;
+      upsert.run(g.day, g.kind, g.staffKey, g.met, g.breached, g.unanswered);
+    }
+  }
+}
+
 /** Rows at a time when stored SLA columns are recomputed (settings changed). */
 export const SLA_RECOMPUTE_BATCH = 20_000;
 
@@ -187,7 +219,12 @@ export class TicketsRepository {
    */
   upsertMany(tickets: readonly Ticket[], provenance: Provenance, sla: SlaContext | null = null): UpsertCounts {
     return this.store.write(() => {
-      const existing = this.sql('SELECT id_is_number FROM tickets WHERE id = ?');
+      // Bulk (more than a few rows): the counts are added up here and written once per group.
+      const bulk = tickets.length > 20 ? new CountDeltas() : null;
+      if (bulk) this.sql('UPDATE ticket_sla_state SET bulk = 1').run();
+      const existing = this.sql(
+        'SELECT id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id = ?',
+      );
       const upsert = this.sql(`
         INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
                              deadline, answered_status, calendar_confirmed, open_day, sla_key)
@@ -202,13 +239,15 @@ export class TicketsRepository {
         const ticket = tickets[index]!;
         const id = idKey(ticket.id);
         const isNumber = typeof ticket.id === 'number' ? 1 : 0;
-        const row = existing.get(id) as { id_is_number: number } | undefined;
+        const row = existing.get(id) as CountedRow & { id_is_number: number } | undefined;
         if (row) {
+          bulk?.add(row, -1);
           // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
           if (row.id_is_number !== isNumber) assertIdTypesMatch(this.store.db, 'tickets', 'tickets', tickets.slice(0, index + 1).map((t) => t.id));
           counts.updated++;
         } else counts.inserted++;
         const c = slaColumns(sla, ticket.kind, ticket.openedAt, ticket.firstResponseAt);
+        bulk?.add({ open_day: c.open_day, kind: ticket.kind, staff: ticket.staff ?? null, answered_status: c.answered_status }, 1);
         upsert.run(
           id,
           isNumber,
@@ -227,35 +266,81 @@ export class TicketsRepository {
           c.sla_key,
         );
       }
+      if (bulk) {
+        bulk.apply(this.sql.bind(this));
+        this.sql('UPDATE ticket_sla_state SET bulk = 0').run();
+      }
       return counts;
     });
   }
 
-  /** Tickets whose SLA columns are not for these settings (a few batches after a settings change). */
-  staleSlaCount(key: string): number {
-    return (
-      this.sql('SELECT count(*) AS n FROM tickets WHERE sla_key IS NULL OR sla_key < ? OR sla_key > ?').get(key, key) as {
-        n: number;
-      }
-    ).n;
+  /** Whether some stored tickets' SLA columns are not for these settings (see recomputeSla). */
+  slaStale(key: string): boolean {
+    const state = this.sql('SELECT sla_key FROM ticket_sla_state').get() as { sla_key: string | null };
+    if (state.sla_key !== key) return this.count() > 0 || (this.markSlaCurrent(key), false);
+    return this.sql('SELECT 1 FROM tickets WHERE sla_key IS NULL LIMIT 1').get() !== undefined;
   }
 
-  /** Recomputes the SLA columns of up to `limit` stale tickets; returns how many it did. */
+  private markSlaCurrent(key: string): void {
+    if (this.store.writable) this.sql('UPDATE ticket_sla_state SET sla_key = ?').run(key);
+  }
+
+  /**
+   * Recomputes the SLA columns for these settings, `limit` tickets per call (in rowid order,
+   * resuming where the last call stopped); returns how many it did (0: all current). After a
+   * settings change every ticket is recomputed once; otherwise only tickets written without columns.
+   */
   recomputeSla(sla: SlaContext, limit = SLA_RECOMPUTE_BATCH): number {
+    if (!this.store.writable || !this.slaStale(sla.key)) return 0;
     return this.store.write(() => {
-      const rows = this.sql(
-        'SELECT id, kind, opened_at, first_response_at FROM tickets WHERE sla_key IS NULL OR sla_key < ? OR sla_key > ? LIMIT ?',
-      ).all(sla.key, sla.key, limit) as { id: string; kind: TicketKind; opened_at: number; first_response_at: number | null }[];
+      const state = this.sql('SELECT sla_key FROM ticket_sla_state').get() as { sla_key: string | null };
+      const all = state.sla_key !== sla.key;
+      if (this.recomputeKey !== sla.key) {
+        this.recomputeKey = sla.key;
+        this.recomputeFrom = 0;
+      }
+      // Mixed until every ticket is done: a change back to the old settings must recompute too.
+      if (all && state.sla_key !== null) this.sql('UPDATE ticket_sla_state SET sla_key = NULL').run();
+      const columns = 'rowid AS r, id, kind, opened_at, first_response_at, open_day, staff, answered_status';
+      // Settings changed: tickets not yet at this key, in rowid order; else: the ones without columns.
+      const rows = (
+        all
+          ? this.sql(
+              `SELECT ${columns} FROM tickets WHERE rowid > ? AND (sla_key IS NULL OR sla_key != ?) ORDER BY rowid LIMIT ?`,
+            ).all(this.recomputeFrom, sla.key, limit)
+          : this.sql(`SELECT ${columns} FROM tickets WHERE sla_key IS NULL LIMIT ?`).all(limit)
+      ) as (CountedRow & {
+        r: number;
+        id: string;
+        kind: TicketKind;
+        opened_at: number;
+        first_response_at: number | null;
+      })[];
+      if (rows.length === 0) {
+        this.recomputeFrom = 0;
+        this.markSlaCurrent(sla.key);
+        return 0;
+      }
+      const deltas = new CountDeltas();
+      this.sql('UPDATE ticket_sla_state SET bulk = 1').run();
       const update = this.sql(
         'UPDATE tickets SET deadline = ?, answered_status = ?, calendar_confirmed = ?, open_day = ?, sla_key = ? WHERE id = ?',
       );
       for (const r of rows) {
         const c = slaColumns(sla, r.kind, r.opened_at, r.first_response_at);
+        deltas.add(r, -1);
+        deltas.add({ open_day: c.open_day, kind: r.kind, staff: r.staff, answered_status: c.answered_status }, 1);
         update.run(c.deadline, c.answered_status, c.calendar_confirmed, c.open_day, c.sla_key, r.id);
       }
+      deltas.apply(this.sql.bind(this));
+      this.sql('UPDATE ticket_sla_state SET bulk = 0').run();
+      if (all) this.recomputeFrom = rows.at(-1)!.r;
       return rows.length;
     });
   }
+
+  private recomputeFrom = 0;
+  private recomputeKey: string | null = null;
 
   /**
    * The SLA report without its per-ticket rows, from ticket_counts and the pending tickets only

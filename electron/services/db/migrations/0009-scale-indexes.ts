@@ -9,7 +9,9 @@ import type { Migration } from '../migrations';
  *   settings; other settings recompute them). Unanswered tickets turn from pending to breached
  *   only by time: the partial index on their deadline finds the pending ones. ticket_counts keeps
  *   the counts per opening day, kind and staff, maintained by triggers on every write (import,
- *   manual entry, sync, delete), so the overview never reads every ticket.
+ *   manual entry, sync, delete), so the overview never reads every ticket. A bulk write (an
+ *   import file) sets ticket_sla_state.bulk inside its transaction, adds the counts up itself and
+ *   writes them once per group — the per-row trigger would cost more than the insert.
  */
 export const migration0009: Migration = {
   version: 9,
@@ -25,9 +27,12 @@ export const migration0009: Migration = {
       ALTER TABLE tickets ADD COLUMN calendar_confirmed INTEGER;  -- formats.md §8
       ALTER TABLE tickets ADD COLUMN open_day INTEGER;            -- Beijing day index of opened_at
       ALTER TABLE tickets ADD COLUMN sla_key TEXT;                -- the settings the columns are for
-      CREATE INDEX tickets_pending_deadline ON tickets (deadline) WHERE first_response_at IS NULL;
       CREATE INDEX tickets_deadline ON tickets (deadline);
-      CREATE INDEX tickets_sla_key ON tickets (sla_key);
+      -- Tickets written without SLA columns (e.g. by a sync without settings): few, found at once.
+      CREATE INDEX tickets_sla_missing ON tickets (id) WHERE sla_key IS NULL;
+      -- The settings every ticket's SLA columns are computed with (NULL: not yet all of them).
+      CREATE TABLE ticket_sla_state (id INTEGER PRIMARY KEY CHECK (id = 1), sla_key TEXT, bulk INTEGER NOT NULL DEFAULT 0);
+      INSERT INTO ticket_sla_state (id, sla_key, bulk) VALUES (1, NULL, 0);
       CREATE INDEX tickets_open_day ON tickets (open_day, kind);
       CREATE INDEX tickets_source_at ON tickets (source_at);
 
@@ -42,28 +47,28 @@ export const migration0009: Migration = {
         PRIMARY KEY (open_day, kind, staff_key)
       ) WITHOUT ROWID;
 
-      CREATE TRIGGER ticket_counts_insert AFTER INSERT ON tickets WHEN NEW.open_day IS NOT NULL BEGIN
+      CREATE TRIGGER ticket_counts_insert AFTER INSERT ON tickets WHEN NEW.open_day IS NOT NULL AND (SELECT bulk FROM ticket_sla_state) = 0 BEGIN
         INSERT INTO ticket_counts (open_day, kind, staff_key, met, breached, unanswered)
         VALUES (NEW.open_day, NEW.kind, CASE WHEN NEW.staff IS NULL THEN '' ELSE '=' || NEW.staff END,
                 NEW.answered_status IS 'met', NEW.answered_status IS 'breached', NEW.answered_status IS NULL)
         ON CONFLICT DO UPDATE SET met = met + excluded.met, breached = breached + excluded.breached,
           unanswered = unanswered + excluded.unanswered;
       END;
-      CREATE TRIGGER ticket_counts_delete AFTER DELETE ON tickets WHEN OLD.open_day IS NOT NULL BEGIN
+      CREATE TRIGGER ticket_counts_delete AFTER DELETE ON tickets WHEN OLD.open_day IS NOT NULL AND (SELECT bulk FROM ticket_sla_state) = 0 BEGIN
         UPDATE ticket_counts SET met = met - (OLD.answered_status IS 'met'),
           breached = breached - (OLD.answered_status IS 'breached'), unanswered = unanswered - (OLD.answered_status IS NULL)
         WHERE open_day = OLD.open_day AND kind = OLD.kind
           AND staff_key = CASE WHEN OLD.staff IS NULL THEN '' ELSE '=' || OLD.staff END;
       END;
       CREATE TRIGGER ticket_counts_update_old AFTER UPDATE OF open_day, kind, staff, answered_status ON tickets
-        WHEN OLD.open_day IS NOT NULL BEGIN
+        WHEN OLD.open_day IS NOT NULL AND (SELECT bulk FROM ticket_sla_state) = 0 BEGIN
         UPDATE ticket_counts SET met = met - (OLD.answered_status IS 'met'),
           breached = breached - (OLD.answered_status IS 'breached'), unanswered = unanswered - (OLD.answered_status IS NULL)
         WHERE open_day = OLD.open_day AND kind = OLD.kind
           AND staff_key = CASE WHEN OLD.staff IS NULL THEN '' ELSE '=' || OLD.staff END;
       END;
       CREATE TRIGGER ticket_counts_update_new AFTER UPDATE OF open_day, kind, staff, answered_status ON tickets
-        WHEN NEW.open_day IS NOT NULL BEGIN
+        WHEN NEW.open_day IS NOT NULL AND (SELECT bulk FROM ticket_sla_state) = 0 BEGIN
         INSERT INTO ticket_counts (open_day, kind, staff_key, met, breached, unanswered)
         VALUES (NEW.open_day, NEW.kind, CASE WHEN NEW.staff IS NULL THEN '' ELSE '=' || NEW.staff END,
                 NEW.answered_status IS 'met', NEW.answered_status IS 'breached', NEW.answered_status IS NULL)
