@@ -126,6 +126,34 @@ describe('import of tickets, ledger and violations files', () => {
     expect(snapshot.week).toEqual(snapshot.today);
   });
 
+  it('pages the tickets with filters in SQL; totals come from the stored counts and match the rows', async () => {
+    await importFiles('tickets.json');
+    await call('compliance.saveTicket', { ticket: { id: 'M-9', kind: 'complaint', openedAt: '2026-01-04T09:00:00+08:00', firstResponseAt: null, staff: '王芳' } });
+    const all = await ticketRows();
+    expect(all).toHaveLength(8);
+    const filters = [
+      { status: 'met' }, { status: 'breached' }, { status: 'pending' }, { kind: 'complaint' }, { staff: '王芳' },
+      { from: '2026-01-05' }, { to: '2026-01-04' }, { kind: 'complaint', status: 'breached', staff: '王芳' }, { query: '100' },
+    ] as const;
+    for (const filter of filters) {
+      const page = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', { offset: 0, limit: 500, ...filter });
+      const expected = all.filter(
+        (t) =>
+          (!('status' in filter) || t.status === filter.status) &&
+          (!('kind' in filter) || t.kind === filter.kind) &&
+          (!('staff' in filter) || t.staff === filter.staff) &&
+          (!('from' in filter) || t.openedAt.slice(0, 10) >= filter.from) &&
+          (!('to' in filter) || t.openedAt.slice(0, 10) <= filter.to) &&
+          (!('query' in filter) || String(t.id).includes(filter.query)),
+      );
+      expect(page.rows.map((t) => t.id).sort(), JSON.stringify(filter)).toEqual(expected.map((t) => t.id).sort());
+      expect(page.total, JSON.stringify(filter)).toBe(expected.length);
+    }
+    const byDeadline = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', { offset: 0, limit: 3, sort: { field: 'deadline', order: 'desc' } });
+    expect(byDeadline.rows.map((t) => t.deadlineMs)).toEqual([...all.map((t) => t.deadlineMs)].sort((x, y) => y - x).slice(0, 3));
+    expect(byDeadline.total).toBe(8);
+  });
+
   it('re-importing the same ids updates instead of duplicating', async () => {
     await importFiles('tickets.json');
     clock += 60_000;

@@ -359,7 +359,7 @@ export class TicketsRepository {
     const pending = new Map<string, number>();
     for (const p of this.sql(
       `SELECT open_day, kind, CASE WHEN staff IS NULL THEN '' ELSE '=' || staff END AS staff_key, count(*) AS n
-         FROM tickets WHERE first_response_at IS NULL AND deadline >= ? GROUP BY 1, 2, 3`,
+         FROM tickets INDEXED BY tickets_deadline WHERE deadline >= ? AND first_response_at IS NULL GROUP BY 1, 2, 3`,
     ).all(at) as { open_day: number; kind: string; staff_key: string; n: number }[])
       pending.set(`${p.open_day}|${p.kind}|${p.staff_key}`, p.n);
     const summary = emptyCounts();
@@ -474,8 +474,60 @@ export class TicketsRepository {
     const rows = this.sql(
       `SELECT * FROM tickets ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT ? OFFSET ?`,
     ).all(...params, query.limit, query.offset) as (TicketRow & { deadline: number; calendar_confirmed: number })[];
-    const total = (this.sql(`SELECT count(*) AS n FROM tickets ${where}`).get(...params) as { n: number }).n;
+    const total = query.query
+      ? (this.sql(`SELECT count(*) AS n FROM tickets ${where}`).get(...params) as { n: number }).n
+      : this.countMatching(query, at);
     return { rows: rows.map((r) => this.withSla(r, sla, at)), total };
+  }
+
+  /**
+   * How many tickets match kind/staff/day/status filters, from ticket_counts and the pending
+   * tickets (an index range), not by counting a million rows. Tickets without SLA columns
+   * (no pack with SLA rules) only count when no status is asked for.
+   */
+  private countMatching(query: TicketPageQuery, at: number): number {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (query.kind) {
+      clauses.push('kind = ?');
+      params.push(query.kind);
+    }
+    if (query.staff !== undefined) {
+      clauses.push('staff_key = ?');
+      params.push(`=${query.staff}`);
+    }
+    if (query.fromDay !== undefined) {
+      clauses.push('open_day >= ?');
+      params.push(query.fromDay);
+    }
+    if (query.toDay !== undefined) {
+      clauses.push('open_day <= ?');
+      params.push(query.toDay);
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const sums = this.sql(
+      `SELECT coalesce(sum(met), 0) AS met, coalesce(sum(breached), 0) AS breached, coalesce(sum(unanswered), 0) AS unanswered FROM ticket_counts ${where}`,
+    ).get(...params) as { met: number; breached: number; unanswered: number };
+    const pendingWhere = clauses
+      .map((c) => c.replace('staff_key = ?', "CASE WHEN staff IS NULL THEN '' ELSE '=' || staff END = ?"))
+      .join(' AND ');
+    const pending =
+      query.status === 'met'
+        ? 0
+        : (
+            this.sql(
+              `SELECT count(*) AS n FROM tickets INDEXED BY tickets_deadline WHERE deadline >= ? AND first_response_at IS NULL${pendingWhere ? ` AND ${pendingWhere}` : ''}`,
+            ).get(at, ...params) as { n: number }
+          ).n;
+    if (query.status === 'met') return sums.met;
+    if (query.status === 'pending') return pending;
+    if (query.status === 'breached') return sums.breached + sums.unanswered - pending;
+    return sums.met + sums.breached + sums.unanswered + this.withoutSlaCount(query);
+  }
+
+  private withoutSlaCount(query: TicketPageQuery): number {
+    if (query.kind || query.staff !== undefined || query.fromDay !== undefined || query.toDay !== undefined) return 0;
+    return (this.sql('SELECT count(*) AS n FROM tickets WHERE sla_key IS NULL').get() as { n: number }).n;
   }
 
   /** Pending tickets (unanswered, deadline not passed), soonest deadline first — from the partial index. */
@@ -524,7 +576,9 @@ export class TicketsRepository {
     return row ? toStored(row) : undefined;
   }
 
+  /** Tickets stored: ticket_counts plus those without SLA columns (count(*) would read a million rows). */
   count(): number {
-    return (this.sql('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    const counted = this.sql('SELECT coalesce(sum(met + breached + unanswered), 0) AS n FROM ticket_counts').get() as { n: number };
+    return counted.n + (this.sql('SELECT count(*) AS n FROM tickets WHERE sla_key IS NULL').get() as { n: number }).n;
   }
 }
