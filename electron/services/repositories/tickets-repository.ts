@@ -205,9 +205,9 @@ export class TicketsRepository {
 
   /** Earliest and latest opening time of the stored tickets (epoch ms), from the index; null when none. */
   openedSpan(): { first: number; last: number } | null {
-    const row = this.sql('SELECT MIN(opened_at) AS first, MAX(opened_at) AS last FROM tickets').get() as {
-      first: number | null;
-      last: number | null;
+    const row = {
+      first: (this.sql('SELECT MIN(opened_at) AS v FROM tickets').get() as { v: number | null }).v,
+      last: (this.sql('SELECT MAX(opened_at) AS v FROM tickets').get() as { v: number | null }).v,
     };
     return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
   }
@@ -386,9 +386,10 @@ export class TicketsRepository {
       add(byKind, g.kind, c);
       if (g.staff_key !== '') add(byStaff, g.staff_key.slice(1), c);
     }
-    const span = this.sql('SELECT MIN(opened_at) AS first, MAX(deadline) AS last FROM tickets').get() as {
-      first: number | null;
-      last: number | null;
+    // Two statements: SQLite answers one MIN or MAX from an index, two in one statement by a full scan.
+    const span = {
+      first: (this.sql('SELECT MIN(opened_at) AS v FROM tickets').get() as { v: number | null }).v,
+      last: (this.sql('SELECT MAX(deadline) AS v FROM tickets').get() as { v: number | null }).v,
     };
     return {
       policy: sla.policy,
