@@ -25,9 +25,16 @@ export const MAX_JSON_DEPTH = 512;
 
 /** Offset of the first `[`/`{` nested deeper than `max` (strings skipped), or -1. One pass, no recursion. */
 export function offsetBeyondDepth(text: string, max: number = MAX_JSON_DEPTH): number {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  const state = { at: 0, depth: 0, inString: false };
+  return scanDepth(text, max, state, text.length);
+}
+
+/** The scan of offsetBeyondDepth from `state.at` up to `until`, resumable (state is updated). */
+function scanDepth(text: string, max: number, state: { at: number; depth: number; inString: boolean }, until: number): number {
+  let { depth, inString } = state;
+  let i = state.at;
+  const end = Math.min(until, text.length);
+  for (; i < end; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
       if (c === 92 /* \\ */) i++;
@@ -37,7 +44,28 @@ export function offsetBeyondDepth(text: string, max: number = MAX_JSON_DEPTH): n
       if (++depth > max) return i;
     } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
   }
+  state.at = i;
+  state.depth = depth;
+  state.inString = inString;
   return -1;
+}
+
+/** Characters of depth scan between pauses (a few ms each). */
+const DEPTH_SCAN_CHUNK = 256 * 1024;
+
+/**
+ * parseJsonWithPosition for big texts: the depth scan runs in chunks with `await pause()` between
+ * them (the caller yields to other requests). Same result.
+ */
+export async function parseJsonWithPositionInSlices(text: string, pause: () => Promise<void>): Promise<JsonParseResult> {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const state = { at: 0, depth: 0, inString: false };
+  while (state.at < source.length) {
+    const tooDeep = scanDepth(source, MAX_JSON_DEPTH, state, state.at + DEPTH_SCAN_CHUNK);
+    if (tooDeep >= 0) return parseJsonWithPosition(text); // the same problem, worded in one place
+    await pause();
+  }
+  return parseAfterDepthCheck(source);
 }
 
 export function parseJsonWithPosition(text: string): JsonParseResult {
@@ -53,6 +81,10 @@ export function parseJsonWithPosition(text: string): JsonParseResult {
       },
     };
   }
+  return parseAfterDepthCheck(source);
+}
+
+function parseAfterDepthCheck(source: string): JsonParseResult {
   try {
     return { ok: true, value: JSON.parse(source) };
   } catch (error) {

@@ -55,10 +55,14 @@ export interface ComplianceRow extends StatusCounts {
   rate: number | null;
 }
 
-export interface SlaReport {
+export interface SlaReport extends SlaSummaryReport {
+  tickets: SlaTicketResult[];
+}
+
+/** The report without its per-ticket rows (what the app's overview carries; rows are paged). */
+export interface SlaSummaryReport {
   policy: string;
   at: string;
-  tickets: SlaTicketResult[];
   summary: StatusCounts;
   compliance: {
     /** Per Beijing day the tickets were opened, with the same split by kind (e.g. chats only). */
@@ -94,12 +98,21 @@ function toRow(c: StatusCounts): ComplianceRow {
   };
 }
 
-export function computeSla(
-  tickets: readonly SlaTicketInput[],
-  at: number,
-  pack: PolicyPack = getPolicyPack(),
-  options: SlaOptions = {},
-): SlaReport {
+/**
+ * The per-ticket part of the engine, shared by computeSla and by the app's stored columns
+ * (issue 11: each ticket's deadline is computed once when it is saved, and only the
+ * pending → breached step depends on `at`), so the two cannot differ.
+ */
+export interface SlaEvaluator {
+  calendar: ReturnType<typeof policyCalendar>;
+  /** The ticket's deadline (epoch ms) and whether its calendar was confirmed for it. */
+  deadlineOf(kind: TicketKind, openedAt: number): { deadline: number; calendarConfirmed: boolean; serviceClock: boolean };
+  /** Position of the kind in ticketKinds. */
+  kindIndex(kind: TicketKind): number;
+  serviceClock(kind: TicketKind): boolean;
+}
+
+export function slaEvaluator(pack: PolicyPack = getPolicyPack(), options: SlaOptions = {}): SlaEvaluator {
   const sla = pack.sla;
   if (!sla) throw new Error(`策略 ${pack.id} 没有 SLA 规则 / policy ${pack.id} has no SLA rules`);
   const calendar = policyCalendar(pack, options);
@@ -112,7 +125,38 @@ export function computeSla(
       ];
     }),
   ) as Record<TicketKind, KindRule>;
+  return {
+    calendar,
+    deadlineOf(kind, opened) {
+      const kindRule = rules[kind];
+      const deadline = kindRule.serviceClock
+        ? calendar.addServiceMs(opened, kindRule.limitMs)
+        : opened + kindRule.limitMs;
+      return {
+        deadline,
+        calendarConfirmed: !kindRule.serviceClock || calendar.confirmedBetween(opened, deadline),
+        serviceClock: kindRule.serviceClock,
+      };
+    },
+    kindIndex: (kind) => rules[kind].index,
+    serviceClock: (kind) => rules[kind].serviceClock,
+  };
+}
 
+/** A ticket's status at `at` from its stored deadline (formats.md §3, as computeSla decides it). */
+export function slaStatusOf(deadline: number, firstResponseAt: number | null, at: number): SlaStatus {
+  if (firstResponseAt !== null) return firstResponseAt <= deadline ? 'met' : 'breached';
+  return at > deadline ? 'breached' : 'pending';
+}
+
+export function computeSla(
+  tickets: readonly SlaTicketInput[],
+  at: number,
+  pack: PolicyPack = getPolicyPack(),
+  options: SlaOptions = {},
+): SlaReport {
+  const evaluator = slaEvaluator(pack, options);
+  const calendar = evaluator.calendar;
   const results: SlaTicketResult[] = new Array(tickets.length);
   const summary = counts();
   const byDay = new Map<number, StatusCounts>();
@@ -125,15 +169,10 @@ export function computeSla(
 
   for (let i = 0; i < tickets.length; i++) {
     const ticket = tickets[i]!;
-    const kindRule = rules[ticket.kind];
     const opened = ticket.openedAt;
-    const deadline = kindRule.serviceClock
-      ? calendar.addServiceMs(opened, kindRule.limitMs)
-      : opened + kindRule.limitMs;
+    const { deadline, calendarConfirmed, serviceClock } = evaluator.deadlineOf(ticket.kind, opened);
     const answered = ticket.firstResponseAt;
-    let status: SlaStatus;
-    if (answered !== null) status = answered <= deadline ? 'met' : 'breached';
-    else status = at > deadline ? 'breached' : 'pending';
+    const status = slaStatusOf(deadline, answered, at);
 
     const pending = status === 'pending';
     // Every result has the same fields in the same order (one hidden class for the JIT).
@@ -144,10 +183,8 @@ export function computeSla(
       responseSeconds: answered === null ? null : (answered - opened) / MS_PER_SECOND,
       timeLeftSeconds: pending ? (deadline - at) / MS_PER_SECOND : null,
       serviceSecondsLeft:
-        pending && kindRule.serviceClock
-          ? calendar.serviceSecondsBetween(Math.max(at, opened), deadline)
-          : null,
-      calendarConfirmed: !kindRule.serviceClock || calendar.confirmedBetween(opened, deadline),
+        pending && serviceClock ? calendar.serviceSecondsBetween(Math.max(at, opened), deadline) : null,
+      calendarConfirmed,
     };
 
     summary[status]++;
@@ -155,7 +192,7 @@ export function computeSla(
     let dayCounts = byDay.get(day);
     if (!dayCounts) byDay.set(day, (dayCounts = counts()));
     dayCounts[status]++;
-    const dayKey = day * KIND_COUNT + kindRule.index;
+    const dayKey = day * KIND_COUNT + evaluator.kindIndex(ticket.kind);
     let dayKindCounts = byDayKind.get(dayKey);
     if (!dayKindCounts) byDayKind.set(dayKey, (dayKindCounts = counts()));
     dayKindCounts[status]++;

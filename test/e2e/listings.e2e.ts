@@ -137,4 +137,27 @@ describe('listings in browser mode', () => {
     const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { listings: { title: string }[] };
     expect(exported.listings.map((l) => l.title).sort()).toEqual(['云客通 CRM 客户关系管理系统（SaaS 标准版）', '云盾 WAF 网站防护（专业版）'].sort());
   });
+
+  it('shows the progress bar of an import and cancels it, keeping the committed batches', async () => {
+    const base = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8')) as Record<string, unknown>;
+    const files = [0, 1, 2].map((k) => {
+      const file = path.join(tmp.dir, `big-${k}.json`);
+      const listings = Array.from({ length: 2000 }, (_, i) => ({ ...base, id: `BIG-${k}-${i}`, title: `进度商品 ${k}-${i}` }));
+      fs.writeFileSync(file, JSON.stringify({ listings }));
+      return file;
+    });
+    await page.getByTestId('import-input').setInputFiles(files);
+    const bar = page.getByTestId('import-progress');
+    await expect.poll(() => bar.isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => bar.textContent(), { timeout: 20_000 }).toMatch(/Importing: \d+ of 2000 listings/);
+    await screenshot(page, '08-import-progress');
+    await page.getByTestId('import-cancel').click();
+    await expect.poll(() => bar.count(), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => page.getByText(/Import cancelled; \d+ listings were saved/).isVisible()).toBe(true);
+    const saved = Number(/(\d+) listings were saved/.exec((await page.getByText(/Import cancelled/).textContent()) ?? '')?.[1]);
+    expect(saved).toBeLessThan(6000);
+    // What the message says was saved is what the table counts (2 listings from before).
+    await expect.poll(() => page.getByTestId('shown-count').textContent()).toBe(`Showing ${saved + 2} of ${saved + 2}`);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });

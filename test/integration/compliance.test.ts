@@ -14,7 +14,7 @@ import { createAppCore, type AppCore } from '../../electron/services/app-core';
 import { eventContract, parseEvent } from '../../shared/ipc/events';
 import type { DesktopNotification } from '../../electron/services/platform';
 import { createNodePlatform } from '../../electron/web/platform-node';
-import type { ComplianceSnapshot } from '../../shared/ipc/contract';
+import type { ResponseOf, ComplianceSnapshot } from '../../shared/ipc/contract';
 import { tempDir } from '../helpers/temp-dir';
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'compliance');
@@ -78,6 +78,13 @@ const importFiles = (...names: string[]) =>
     { files: names.map(file) },
   );
 
+/** Every stored ticket with its SLA result, as the Service page fetches them (compliance.tickets). */
+async function ticketRows() {
+  const page = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', { offset: 0, limit: 500 });
+  expect(page.total).toBe(page.rows.length);
+  return page.rows;
+}
+
 describe('import of tickets, ledger and violations files', () => {
   it('detects each kind, stores every record with its source, and matches the CLI on the same files', async () => {
     const { files } = await importFiles('tickets.json', 'ledger.json', 'violations.json');
@@ -88,24 +95,63 @@ describe('import of tickets, ledger and violations files', () => {
     ]);
     const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
     expect(snapshot.at).toBe(AT);
-    expect(snapshot.tickets.every((t) => t.source === 'import' && t.sourceFile === 'tickets.json')).toBe(true);
-    expect(snapshot.tickets.find((t) => t.id === 1007)).toBeDefined(); // numeric id keeps its type
+    expect(snapshot.ticketCount).toBe(7);
+    const rows = await ticketRows();
+    expect(rows.every((t) => t.source === 'import' && t.sourceFile === 'tickets.json')).toBe(true);
+    expect(rows.find((t) => t.id === 1007)).toBeDefined(); // numeric id keeps its type
 
     const sla = (await cli(runSla, ['tickets.json', '--at', AT])) as Record<string, unknown>;
     const deposit = (await cli(runDeposit, ['ledger.json', '--at', AT])) as Record<string, unknown>;
     const points = (await cli(runPoints, ['violations.json', '--at', AT])) as Record<string, unknown>;
-    // Stored tickets come back in opening order, the CLI keeps file order: compare by id.
-    const byId = (r: unknown) => {
-      const report = r as { tickets: { id: string | number }[] };
-      return { ...report, tickets: [...report.tickets].sort((a, b) => String(a.id).localeCompare(String(b.id))) };
-    };
-    expect(byId(snapshot.sla)).toEqual(byId(sla));
+    // The overview carries the report without its per-ticket rows (from stored columns and
+    // counts, not a re-run); the Service page's rows carry the per-ticket results. Both are the CLI's.
+    const { tickets: cliTickets, ...cliSummary } = sla as { tickets: Record<string, unknown>[] };
+    expect(snapshot.sla).toEqual(cliSummary);
+    const perTicket = rows.map((t) => ({
+      id: t.id,
+      deadline: t.deadline,
+      status: t.status,
+      responseSeconds: t.responseSeconds,
+      timeLeftSeconds: t.timeLeftSeconds,
+      serviceSecondsLeft: t.serviceSecondsLeft,
+      calendarConfirmed: t.calendarConfirmed,
+    }));
+    const sortById = <T extends { id: unknown }>(xs: T[]) => [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    expect(sortById(perTicket)).toEqual(sortById(cliTickets as { id: unknown }[]));
     expect(snapshot.deposit).toEqual(deposit);
     expect(snapshot.points[0]).toEqual(points);
     // The overview's today/week rows are the engine's per-day rows summed.
     expect(snapshot.today).toEqual({ met: 1, breached: 1, pending: 1, rate: 0.5 });
     // 5 January 2026 is a Monday: the Beijing week (Monday–today) is today alone; Sunday 4 Jan is last week.
     expect(snapshot.week).toEqual(snapshot.today);
+  });
+
+  it('pages the tickets with filters in SQL; totals come from the stored counts and match the rows', async () => {
+    await importFiles('tickets.json');
+    await call('compliance.saveTicket', { ticket: { id: 'M-9', kind: 'complaint', openedAt: '2026-01-04T09:00:00+08:00', firstResponseAt: null, staff: '王芳' } });
+    const all = await ticketRows();
+    expect(all).toHaveLength(8);
+    const filters = [
+      { status: 'met' }, { status: 'breached' }, { status: 'pending' }, { kind: 'complaint' }, { staff: '王芳' },
+      { from: '2026-01-05' }, { to: '2026-01-04' }, { kind: 'complaint', status: 'breached', staff: '王芳' }, { query: '100' },
+    ] as const;
+    for (const filter of filters) {
+      const page = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', { offset: 0, limit: 500, ...filter });
+      const expected = all.filter(
+        (t) =>
+          (!('status' in filter) || t.status === filter.status) &&
+          (!('kind' in filter) || t.kind === filter.kind) &&
+          (!('staff' in filter) || t.staff === filter.staff) &&
+          (!('from' in filter) || t.openedAt.slice(0, 10) >= filter.from) &&
+          (!('to' in filter) || t.openedAt.slice(0, 10) <= filter.to) &&
+          (!('query' in filter) || String(t.id).includes(filter.query)),
+      );
+      expect(page.rows.map((t) => t.id).sort(), JSON.stringify(filter)).toEqual(expected.map((t) => t.id).sort());
+      expect(page.total, JSON.stringify(filter)).toBe(expected.length);
+    }
+    const byDeadline = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', { offset: 0, limit: 3, sort: { field: 'deadline', order: 'desc' } });
+    expect(byDeadline.rows.map((t) => t.deadlineMs)).toEqual([...all.map((t) => t.deadlineMs)].sort((x, y) => y - x).slice(0, 3));
+    expect(byDeadline.total).toBe(8);
   });
 
   it('re-importing the same ids updates instead of duplicating', async () => {
@@ -117,9 +163,9 @@ describe('import of tickets, ledger and violations files', () => {
       files: [{ name: 'tickets-v2.json', text: JSON.stringify(changed) }],
     });
     expect(files[0]).toMatchObject({ inserted: 0, updated: 7 });
-    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
-    expect(snapshot.tickets).toHaveLength(7);
-    expect(snapshot.tickets.find((t) => t.id === 'T-1003')).toMatchObject({ firstResponseAt: '2026-01-05T10:00:30+08:00', sourceFile: 'tickets-v2.json' });
+    const rows = await ticketRows();
+    expect(rows).toHaveLength(7);
+    expect(rows.find((t) => t.id === 'T-1003')).toMatchObject({ firstResponseAt: '2026-01-05T10:00:30+08:00', sourceFile: 'tickets-v2.json' });
   });
 
   it('a bad file names file, field and problem, and stores nothing of it', async () => {
@@ -129,9 +175,9 @@ describe('import of tickets, ledger and violations files', () => {
     expect(files[0]!.problems.map((p) => p.path)).toEqual(['tickets[1].kind', 'tickets[1].openedAt']);
     expect(files[1]).toMatchObject({ ok: false, kind: null });
     expect(files[1]!.problems[0]!.line).toBe(4);
-    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
-    expect(snapshot.tickets.map((t) => t.id)).not.toContain('T-2001'); // the good ticket of the bad file too
-    expect(snapshot.tickets).toHaveLength(7);
+    const rows = await ticketRows();
+    expect(rows.map((t) => t.id)).not.toContain('T-2001'); // the good ticket of the bad file too
+    expect(rows).toHaveLength(7);
   });
 
   it('rejects a file that is none of the three kinds', async () => {
@@ -156,8 +202,10 @@ describe('manual entry, appeals and what-if', () => {
     const saved = await call<{ source: string; openedAt: string }>('compliance.saveTicket', { ticket });
     expect(saved).toMatchObject({ source: 'manual', openedAt: '2026-01-05T09:50:00+08:00' });
     await call('compliance.saveTicket', { ticket: { ...ticket, firstResponseAt: '2026-01-05T09:55:00+08:00' } });
+    expect(await ticketRows()).toEqual([expect.objectContaining({ id: 'M-1', status: 'met', responseSeconds: 300 })]);
     const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
-    expect(snapshot.sla!.tickets).toEqual([expect.objectContaining({ id: 'M-1', status: 'met', responseSeconds: 300 })]);
+    expect(snapshot.sla!.summary).toEqual({ met: 1, breached: 0, pending: 0 });
+    expect(snapshot.sla!.compliance.byStaff).toEqual([{ staff: '王芳', met: 1, breached: 0, pending: 0, rate: 1 }]);
     const bad = await core.dispatch('compliance.saveTicket', { ticket: { ...ticket, firstResponseAt: '2026-01-05T09:00:00+08:00' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
@@ -231,7 +279,7 @@ describe('the service calendar and what changed', () => {
     clock = Date.parse(AT);
     await importFiles('violations.json');
     const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
-    expect(snapshot.changes).toMatchObject({ since: '2026-01-05T09:00:00+08:00', tickets: 0, violations: 4, newlyBreached: ['T-1002'] });
+    expect(snapshot.changes).toMatchObject({ since: '2026-01-05T09:00:00+08:00', tickets: 0, violations: 4, newlyBreached: ['T-1002'], newlyBreachedCount: 1 });
   });
 });
 

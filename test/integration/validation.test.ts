@@ -37,18 +37,23 @@ async function ok<T = unknown>(channel: string, payload: unknown): Promise<T> {
   return result.value as T;
 }
 
+/** The stored tickets as the Service page fetches them (compliance.tickets). */
+const storedTickets = async () =>
+  (await ok<{ rows: { id: unknown; openedAt: string }[] }>('compliance.tickets', { offset: 0, limit: 500 })).rows;
+
 /** The call fails with `code` and a message naming `field`; settings and snapshot are as before. */
 async function refused(channel: string, payload: unknown, code: string, field: string | RegExp) {
   const settingsBefore = await ok('settings.get', {});
-  const snapshotBefore = await ok<{ tickets: unknown[]; violations: unknown[] }>('compliance.snapshot', {});
+  const snapshotBefore = await ok<{ violations: unknown[] }>('compliance.snapshot', {});
+  const ticketsBefore = await storedTickets();
   const result = await core.dispatch(channel, payload);
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.error.code).toBe(code);
   expect(result.error.message).toMatch(field);
   expect(await ok('settings.get', {})).toEqual(settingsBefore);
-  const after = await ok<{ tickets: unknown[]; violations: unknown[] }>('compliance.snapshot', {});
-  expect(after.tickets).toEqual(snapshotBefore.tickets);
+  const after = await ok<{ violations: unknown[] }>('compliance.snapshot', {});
+  expect(await storedTickets()).toEqual(ticketsBefore);
   expect(after.violations).toEqual(snapshotBefore.violations);
   return result.error;
 }
@@ -177,7 +182,7 @@ describe('record ids', () => {
       ok: false,
       problems: [{ path: 'tickets[1].id', message: expect.stringContaining('collides with tickets[0].id') }],
     });
-    expect((await ok<{ tickets: unknown[] }>('compliance.snapshot', {})).tickets).toEqual([]);
+    expect(await storedTickets()).toEqual([]);
   });
 
   it('the same digits as text as a stored number id (manual entry and import): refused, the stored one kept', async () => {
@@ -197,8 +202,7 @@ describe('record ids', () => {
       })
     ).files;
     expect(file).toMatchObject({ ok: false, problems: [{ path: 'tickets[1].id' }] });
-    const tickets = (await ok<{ tickets: { id: unknown; openedAt: string }[] }>('compliance.snapshot', {}))
-      .tickets;
+    const tickets = await storedTickets();
     expect(tickets.map((t) => t.id)).toEqual([1]);
     // Same for ledger entries and violations.
     await ok('compliance.saveLedgerEntry', {
@@ -282,7 +286,7 @@ describe('JSON nested deeper than the parser allows', () => {
       line: 1,
       column: MAX_JSON_DEPTH + 1,
     });
-    const tickets = (await ok<{ tickets: { id: unknown }[] }>('compliance.snapshot', {})).tickets;
+    const tickets = await storedTickets();
     expect(tickets.map((t) => t.id)).toEqual([5]);
     // Re-importing the good file updates it instead of duplicating it.
     const again = await ok<{ files: { inserted: number; updated: number }[] }>('compliance.import', {

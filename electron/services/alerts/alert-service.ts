@@ -31,17 +31,17 @@ export interface AlertServiceDeps {
 
 /** What the scheduler needs from one engine run. */
 export function alertInputOf(run: EngineRun): AlertInput {
-  const kinds = new Map(run.tickets.map((t) => [String(t.id), t.kind]));
   const violationPoints = new Map<string, number>();
   for (const report of run.points) {
     if ('counted' in report) for (const c of report.counted) violationPoints.set(String(c.violationId), c.points);
   }
   return {
-    tickets: (run.sla?.tickets ?? []).map((t) => ({
+    // Only pending tickets can raise a deadline alert: the keyed lookup of the partial index.
+    tickets: run.pendingTickets.map((t) => ({
       id: t.id,
-      kind: kinds.get(String(t.id)) ?? 'consultation',
-      deadlineMs: Date.parse(t.deadline),
-      pending: t.status === 'pending',
+      kind: t.kind,
+      deadlineMs: t.deadline,
+      pending: true,
     })),
     deposit:
       run.deposit && run.deposit.status === 'deficient' && run.deposit.topUpDueDate && run.depositDueEndMs !== null

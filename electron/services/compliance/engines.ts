@@ -23,11 +23,12 @@ import { computePoints, type PointsReport } from '../../../shared/points/compute
 import { whatIf, type AnnualWhatIf, type CategoryWhatIf, type Hypothetical } from '../../../shared/points/what-if';
 import { DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../../shared/policy/packs';
 import type { PolicyPack, TicketKind } from '../../../shared/policy/schema';
-import { computeSla, type SlaReport } from '../../../shared/sla/compute';
+import type { SlaSummaryReport } from '../../../shared/sla/compute';
+import { slaContextOf } from './ticket-sla';
 import type { AlertService } from '../alerts/alert-service';
 import type { AlertsRepository } from '../repositories/alerts-repository';
 import type { DepositLedgerRepository, StoredLedgerEntry } from '../repositories/deposit-ledger-repository';
-import type { StoredTicket, TicketsRepository } from '../repositories/tickets-repository';
+import type { SlaContext, StoredTicket, TicketsRepository, TicketWithSla } from '../repositories/tickets-repository';
 import type { StoredViolation, ViolationsRepository } from '../repositories/violations-repository';
 
 export interface ComplianceRepositories {
@@ -81,10 +82,15 @@ const counting = (violations: StoredViolation[], policy: string) =>
 export interface EngineRun {
   at: number;
   config: ComplianceConfig;
-  tickets: StoredTicket[];
+  /** The settings the stored ticket SLA columns are for; null when no enabled pack has SLA rules. */
+  slaContext: SlaContext | null;
+  ticketCount: number;
+  /** Pending tickets, soonest deadline first (keyed lookup: the partial index on deadline). */
+  pendingTickets: TicketWithSla[];
   ledger: { required: number; entries: StoredLedgerEntry[] } | null;
   violations: StoredViolation[];
-  sla: SlaReport | null;
+  /** computeSla's report without its per-ticket rows (those are paged: compliance.tickets). */
+  sla: SlaSummaryReport | null;
   deposit: DepositReport | null;
   points: PointsReport[];
   /** End of the top-up due date (exclusive), epoch ms. */
@@ -94,20 +100,25 @@ export interface EngineRun {
 export function runEngines(repos: ComplianceRepositories, settings: Settings, at: number): EngineRun {
   const config = complianceConfig(settings);
   const { primary, calendarInputs } = config;
-  const tickets = repos.tickets.list();
+  const slaContext = slaContextOf(config);
+  // Settings changed since tickets were stored: recompute their SLA columns (the snapshot handler
+  // does this in slices before it gets here; this is the fallback for other callers).
+  if (slaContext) while (repos.tickets.recomputeSla(slaContext) > 0);
   const entries = repos.ledger.list();
   const required = repos.ledger.required();
   const ledger = required === null && entries.length === 0 ? null : { required: required ?? 0, entries };
   const violations = repos.violations.list();
 
-  const sla = primary?.sla ? computeSla(tickets, at, primary, calendarInputs) : null;
+  const sla = slaContext ? repos.tickets.slaSummary(slaContext, at) : null;
   const deposit = primary?.deposit && ledger ? computeDeposit(ledger, at, primary, calendarInputs) : null;
   const points = config.packs.map((pack) => computePoints({ violations: counting(violations, pack.id) }, at, pack));
   const dueDay = deposit?.topUpDueDate ? dayOfDateString(deposit.topUpDueDate) : undefined;
   return {
     at,
     config,
-    tickets,
+    slaContext,
+    ticketCount: repos.tickets.count(),
+    pendingTickets: slaContext ? repos.tickets.pending(slaContext, at) : [],
     ledger,
     violations,
     sla,
@@ -118,7 +129,7 @@ export function runEngines(repos: ComplianceRepositories, settings: Settings, at
 }
 
 /** Sums the engine's per-day rows over a range of Beijing dates (the rate keeps the engine's definition). */
-function rateOver(sla: SlaReport | null, fromDate: string, toDate: string): RateRow {
+function rateOver(sla: SlaSummaryReport | null, fromDate: string, toDate: string): RateRow {
   const row = { met: 0, breached: 0, pending: 0 };
   for (const day of sla?.compliance.byDay ?? []) {
     if (day.date < fromDate || day.date > toDate) continue;
@@ -169,27 +180,35 @@ export const violationRecord = (v: StoredViolation): ViolationRecord => ({
   sourceFile: v.sourceFile,
 });
 
-export function buildSnapshot(run: EngineRun, lastSeenAt: string | undefined, alertsSince: (ms: number) => number): ComplianceSnapshot {
+/** Pending tickets the overview lists with live countdowns (the soonest). */
+export const CLOSEST_TICKETS = 20;
+
+export function buildSnapshot(
+  run: EngineRun,
+  lastSeenAt: string | undefined,
+  alertsSince: (ms: number) => number,
+  tickets: TicketsRepository,
+): ComplianceSnapshot {
   const { at, sla } = run;
   const today = beijingDayIndex(at);
   const monday = today - ((weekdayOfDay(today) + 6) % 7);
   const since = lastSeenAt === undefined ? null : Date.parse(lastSeenAt);
   const changedSince = (sourceAt: number) => since !== null && sourceAt > since;
-  const newlyBreached =
-    since === null || !sla
-      ? []
-      : sla.tickets
-          .filter((t) => t.status === 'breached')
-          .filter((t) => {
-            const deadline = Date.parse(t.deadline);
-            return deadline > since && deadline <= at;
-          })
-          .map((t) => t.id);
+  const breached = since === null || !sla ? { ids: [], count: 0 } : tickets.breachedBetween(since, at);
   return {
     at: formatBeijingIso(at),
     atMs: at,
     policies: run.config.packs.map((p) => p.id),
-    tickets: run.tickets.map(ticketRecord),
+    ticketCount: run.ticketCount,
+    closestTickets: run.pendingTickets.slice(0, CLOSEST_TICKETS).map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      staff: t.staff ?? null,
+      deadline: formatBeijingIso(t.deadline),
+      deadlineMs: t.deadline,
+      calendarConfirmed: t.calendarConfirmed,
+    })),
+    staffNames: tickets.staffNames(),
     ledger: run.ledger && { required: run.ledger.required, entries: run.ledger.entries.map(ledgerRecord) },
     violations: run.violations.map(violationRecord),
     sla,
@@ -200,10 +219,11 @@ export function buildSnapshot(run: EngineRun, lastSeenAt: string | undefined, al
     depositDueEndMs: run.depositDueEndMs,
     changes: {
       since: since === null ? null : formatBeijingIso(since),
-      tickets: run.tickets.filter((t) => changedSince(t.sourceAt)).length,
+      tickets: since === null ? 0 : tickets.changedSince(since),
       ledger: run.ledger?.entries.filter((e) => changedSince(e.sourceAt)).length ?? 0,
       violations: run.violations.filter((v) => changedSince(v.sourceAt)).length,
-      newlyBreached,
+      newlyBreached: breached.ids,
+      newlyBreachedCount: breached.count,
       alerts: since === null ? 0 : alertsSince(since),
     },
   };

@@ -72,6 +72,9 @@ function openFile(file: string, nativeBinding: string | undefined, readonly = fa
   }
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A million tickets with their indexes do not fit SQLite's default 2 MB page cache: imports
+  // and the paged queries then re-read index pages from disk. 64 MB keeps them in memory.
+  db.pragma('cache_size = -65536');
   // Files made before this version may be world-readable (umask 022): tighten them.
   if (!readonly) tightenSidecars(file);
   return db;

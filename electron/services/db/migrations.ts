@@ -10,6 +10,7 @@ import { migration0004 } from './migrations/0004-listing-check-summary';
 import { migration0005 } from './migrations/0005-finding-dismissals';
 import { migration0006 } from './migrations/0006-callback-runs';
 import { migration0007 } from './migrations/0007-sync';
+import { migration0008 } from './migrations/0008-scale-indexes';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -21,6 +21,7 @@ const SUMMARY_BATCH = 250;
 type CheckChannels =
   | 'checks.run'
   | 'checks.summary'
+  | 'checks.page'
   | 'checks.history'
   | 'checks.verifyOfficialSite'
   | 'checks.cachedVerification'
@@ -51,6 +52,29 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
     if (ctx.store.writable) ctx.store.write(() => checker.checkAndRecord([ctx.listings.get(localId)]));
   };
 
+  /**
+   * Saves and imports check what they store; only listings stored before that (or checked by an
+   * older pack) are stale. They are checked here, so the list never shows a count from another
+   * revision — in batches, yielding between them, so a first load after an upgrade does not
+   * stall other requests.
+   */
+  const checkStale = async (): Promise<void> => {
+    if (!ctx.store.writable) return;
+    const stale = runs.staleIds(checker.packKey);
+    for (let at = 0; at < stale.length; at += SUMMARY_BATCH) {
+      const batch = stale.slice(at, at + SUMMARY_BATCH);
+      ctx.store.write(() =>
+        runs.record(
+          batch.map((localId) => {
+            const record = ctx.listings.get(localId);
+            return newRun(record.localId, record.revision, check(record.listing, record.localId));
+          }),
+        ),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+
   return {
     'checks.run': ({ localId }) => {
       const record = ctx.listings.get(localId);
@@ -70,31 +94,12 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
       return { run: run!, findings };
     },
     'checks.summary': async () => {
-      let rows = runs.summaries();
-      // Saves and imports check what they store; only listings stored before that (or checked by
-      // an older pack) are stale here.
-      const stale = rows
-        .filter((r) => !checker.isCurrent(r.summary.revision, r.checkRevision, r.checkPack))
-        .map((r) => r.summary.localId);
-      if (stale.length > 0 && ctx.store.writable) {
-        // Listings imported or edited elsewhere (or checked by an older pack) are checked here,
-        // so the list never shows a count from another revision. In batches, yielding between
-        // them, so a first summary of 10,000 imported listings does not stall other requests.
-        for (let at = 0; at < stale.length; at += SUMMARY_BATCH) {
-          const batch = stale.slice(at, at + SUMMARY_BATCH);
-          ctx.store.write(() =>
-            runs.record(
-              batch.map((localId) => {
-                const record = ctx.listings.get(localId);
-                return newRun(record.localId, record.revision, check(record.listing, record.localId));
-              }),
-            ),
-          );
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        rows = runs.summaries();
-      }
-      return rows.map((r) => r.summary);
+      await checkStale();
+      return runs.summaries().map((r) => r.summary);
+    },
+    'checks.page': async (request) => {
+      await checkStale();
+      return runs.page(request);
     },
     'checks.history': ({ localId }) => {
       ctx.listings.get(localId); // not-found for an unknown listing rather than an empty history

@@ -4,21 +4,16 @@ import { AppError } from '../../../shared/ipc/errors';
 import { violationsFileSchema } from '../../../shared/points/schema';
 import { formatProblems, validateInput } from '../../../shared/policy/input-file';
 import { formatBeijingIso } from '../../../shared/calendar/beijing';
-import {
-  buildSnapshot,
-  catalog,
-  complianceConfig,
-  ledgerRecord,
-  runEngines,
-  runWhatIf,
-  ticketRecord,
-  violationRecord,
-} from '../compliance/engines';
+import { dayOfDateString } from '../../../shared/calendar/beijing';
+import { buildSnapshot, catalog, complianceConfig, ledgerRecord, runEngines, runWhatIf, ticketRecord, violationRecord } from '../compliance/engines';
+import { slaContextOf } from '../compliance/ticket-sla';
+import type { SlaContext } from '../repositories/tickets-repository';
 import { importComplianceFile } from '../compliance/import';
 import type { HandlerContext, HandlerGroup } from './types';
 
 type ComplianceChannels =
   | 'compliance.snapshot'
+  | 'compliance.tickets'
   | 'compliance.import'
   | 'compliance.saveTicket'
   | 'compliance.saveLedgerEntry'
@@ -44,24 +39,71 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
     }
     return value;
   };
+  const slaContext = () => slaContextOf(complianceConfig(settings.get()));
+  /**
+   * After a settings change the stored SLA columns are recomputed here, in batches with a yield
+   * between them (other requests go first), before anything reads them.
+   */
+  const currentSla = async (): Promise<SlaContext | null> => {
+    const sla = slaContext();
+    if (sla && store.writable) {
+      while (compliance.tickets.recomputeSla(sla) > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    return sla;
+  };
   const writable = () => {
     if (!store.writable) throw new AppError('read-only', store.state.message ?? 'read-only');
   };
 
   return {
-    'compliance.snapshot': () =>
-      buildSnapshot(evaluate(), settings.get().complianceLastSeenAt, (ms) =>
-        compliance.alerts.countCreatedSince(ms),
-      ),
+    'compliance.snapshot': async () => {
+      await currentSla();
+      return buildSnapshot(
+        evaluate(),
+        settings.get().complianceLastSeenAt,
+        (ms) => compliance.alerts.countCreatedSince(ms),
+        compliance.tickets,
+      );
+    },
+    'compliance.tickets': async ({ from, to, ...query }) => {
+      const sla = await currentSla();
+      const at = now();
+      if (!sla) return { at: formatBeijingIso(at), rows: [], total: 0 };
+      const { rows, total } = compliance.tickets.page(
+        {
+          ...query,
+          fromDay: from === undefined ? undefined : dayOfDateString(from),
+          toDay: to === undefined ? undefined : dayOfDateString(to),
+        },
+        sla,
+        at,
+      );
+      return {
+        at: formatBeijingIso(at),
+        total,
+        rows: rows.map((t) => ({
+          ...ticketRecord(t),
+          deadline: formatBeijingIso(t.deadline),
+          deadlineMs: t.deadline,
+          status: t.status,
+          responseSeconds: t.responseSeconds,
+          timeLeftSeconds: t.timeLeftSeconds,
+          serviceSecondsLeft: t.serviceSecondsLeft,
+          calendarConfirmed: t.calendarConfirmed,
+        })),
+      };
+    },
     'compliance.import': ({ files }) => {
       writable();
-      const packs = complianceConfig(settings.get()).packs;
+      const config = complianceConfig(settings.get());
+      const packs = config.packs;
+      const sla = slaContextOf(config);
       // Per file: one file failing in an unexpected way is that file's result (its transaction
       // rolled back), never a failed call after earlier files were committed.
       return changed({
         files: files.map((file) => {
           try {
-            return importComplianceFile(compliance, packs, file, now());
+            return importComplianceFile(compliance, packs, file, now(), sla);
           } catch (error) {
             if (error instanceof AppError && error.code === 'invalid-input' && Array.isArray(error.details)) {
               return {
@@ -87,7 +129,7 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       });
     },
     'compliance.saveTicket': ({ ticket }) => {
-      compliance.tickets.upsertMany([ticket], manual());
+      compliance.tickets.upsertMany([ticket], manual(), slaContext());
       return changed(ticketRecord(compliance.tickets.get(ticket.id)!));
     },
     'compliance.saveLedgerEntry': ({ entry }) => {

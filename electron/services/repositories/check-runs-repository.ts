@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3';
 import { maskOfRules } from '../../../shared/check/exposure';
-import type { CheckRun, Exposure, ListingSummary } from '../../../shared/ipc/contract';
-import type { RuleId } from '../../../shared/check/types';
+import type { CheckRun, Exposure, ListingSummary, ListingsPageRequest, ListingSortField } from '../../../shared/ipc/contract';
+import { ruleIds, type RuleId } from '../../../shared/check/types';
 import type { Store } from '../db/database';
 import { fenToYuan, yuanToFen } from './listings-repository';
 
@@ -167,6 +167,82 @@ export class CheckRunsRepository {
     ).all(...params) as SummaryRow[];
     return rows.map(summaryOf);
   }
+
+  /**
+   * One page of the listings table: filtered, sorted and paged in SQL, only the table's columns,
+   * with the count of matching and of all listings. Ties keep a stable order (local_id).
+   */
+  page(request: ListingsPageRequest): { rows: ListingSummary[]; total: number; all: number } {
+    const { where, params } = listingFilterSql(request);
+    const sort = request.sort ?? { field: 'updatedAt', order: 'desc' };
+    const direction = sort.order === 'asc' ? 'ASC' : 'DESC';
+    const rows = this.sql(
+      `SELECT ${summaryColumns} FROM listings ${where}
+        ORDER BY ${sortExpressions[sort.field]} ${direction}, local_id ${direction} LIMIT ? OFFSET ?`,
+    ).all(...params, request.limit, request.offset) as SummaryRow[];
+    const total = (this.sql(`SELECT count(*) AS n FROM listings ${where}`).get(...params) as { n: number }).n;
+    const all = where
+      ? (this.sql('SELECT count(*) AS n FROM listings').get() as { n: number }).n
+      : total;
+    return { rows: rows.map((row) => summaryOf(row).summary), total, all };
+  }
+
+  /** Listings whose stored summary is not of their current revision and pack (stored before issue 11, or by an older pack). */
+  staleIds(packKey: string): string[] {
+    // Two index lookups (migration 0008), not a scan: this runs before every page load.
+    const ids = new Set(
+      (
+        this.sql(
+          'SELECT local_id FROM listings WHERE check_revision IS NULL OR check_revision != revision',
+        ).all() as { local_id: string }[]
+      ).map((r) => r.local_id),
+    );
+    for (const r of this.sql(
+      'SELECT local_id FROM listings WHERE check_pack IS NULL OR check_pack < ? OR check_pack > ?',
+    ).all(packKey, packKey) as { local_id: string }[])
+      ids.add(r.local_id);
+    return [...ids];
+  }
+}
+
+/** The SQL of each sortable column; NULL (never checked) sorts below every checked listing. */
+const sortExpressions: Record<ListingSortField, string> = {
+  title: 'title',
+  blockers: 'coalesce(blockers, -1)',
+  warnings: 'coalesce(warnings, -1)',
+  // workspace-model's exposureRank: expulsion, then whole deposit, then points.
+  exposure:
+    'CASE WHEN checked_at IS NULL THEN -1 ELSE exposure_expel * 1000000 + exposure_deposit_all * 100000 + exposure_points END',
+  checkedAt: "coalesce(checked_at, '')",
+  updatedAt: 'updated_at',
+};
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** WHERE clause and parameters of the listings table's filters (same meaning as filterSummaries did in the page). */
+export function listingFilterSql(filter: Omit<ListingsPageRequest, 'offset' | 'limit' | 'sort'>): {
+  where: string;
+  params: unknown[];
+} {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  const q = filter.query?.trim();
+  if (q) {
+    clauses.push("(title LIKE ? ESCAPE '\\' OR coalesce(listing_id, '') LIKE ? ESCAPE '\\')");
+    params.push(likePattern(q), likePattern(q));
+  }
+  if (filter.state === 'unchecked') clauses.push('checked_at IS NULL');
+  else if (filter.state === 'blocked') clauses.push('checked_at IS NOT NULL AND blockers > 0');
+  else if (filter.state === 'ready') clauses.push('checked_at IS NOT NULL AND blockers = 0');
+  if (filter.rule) {
+    clauses.push('checked_at IS NOT NULL AND (rule_mask & ?) != 0');
+    params.push(1 << ruleIds.indexOf(filter.rule));
+  }
+  if (filter.severity) {
+    const column = { blocker: 'blockers', warning: 'warnings', info: 'infos' }[filter.severity];
+    clauses.push(`checked_at IS NOT NULL AND ${column} > 0`);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
 export const summaryColumns = `local_id, revision, status, updated_at, title, listing_id, type, price_amount_fen, price_billing,

@@ -122,6 +122,7 @@ const columnNames = Object.keys(toColumns({ title: '', type: 'application', pric
 export class ListingsRepository {
   private readonly insertSql: string;
   private readonly updateSql: string;
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(
     private readonly store: Store,
@@ -138,6 +139,16 @@ export class ListingsRepository {
     return this.store.db;
   }
 
+  /** Prepared once per repository (an import of 10,000 listings runs the same statements 10,000 times). */
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   list(): ListingRecord[] {
     return (this.db.prepare('SELECT * FROM listings ORDER BY updated_at DESC, local_id').all() as ListingRow[]).map(toRecord);
   }
@@ -147,7 +158,7 @@ export class ListingsRepository {
   }
 
   get(localId: string): ListingRecord {
-    const row = this.db.prepare('SELECT * FROM listings WHERE local_id = ?').get(localId) as ListingRow | undefined;
+    const row = this.sql('SELECT * FROM listings WHERE local_id = ?').get(localId) as ListingRow | undefined;
     if (!row) throw new AppError('not-found', `listing ${localId} not found`);
     return toRecord(row);
   }
@@ -164,15 +175,17 @@ export class ListingsRepository {
 
   private insert(listing: Listing): ListingRecord {
     const localId = randomUUID();
-    this.db.prepare(this.insertSql).run({ local_id: localId, now: this.now().toISOString(), ...toColumns(listing) });
-    return this.get(localId);
+    const now = this.now().toISOString();
+    const columns = toColumns(listing);
+    this.sql(this.insertSql).run({ local_id: localId, now, ...columns });
+    // The record as it would read back (the same column mapping), without reading it back.
+    return toRecord({ ...columns, local_id: localId, revision: 1, status: 'draft', created_at: now, updated_at: now });
   }
 
   /** Optimistic concurrency: the caller says which revision it edited. */
   update(localId: string, revision: number, listing: Listing): ListingRecord {
     return this.store.write(() => {
-      const result = this.db
-        .prepare(this.updateSql)
+      const result = this.sql(this.updateSql)
         .run({ local_id: localId, revision, now: this.now().toISOString(), ...toColumns(listing) });
       if (result.changes === 0) {
         const current = this.get(localId); // throws not-found when it is gone

@@ -2,7 +2,18 @@
  * Service tickets (formats.md §3). SQL stays here; callers get engine-ready objects (epoch ms).
  * Keyed by the file's id, so importing the same id again replaces the stored ticket.
  */
+import { beijingDayIndex, dateStringOfDay, formatBeijingIso } from '../../../shared/calendar/beijing';
+import { ticketKinds, type TicketKind } from '../../../shared/policy/schema';
+import {
+  slaStatusOf,
+  type ComplianceRow,
+  type SlaEvaluator,
+  type SlaStatus,
+  type SlaSummaryReport,
+  type StatusCounts,
+} from '../../../shared/sla/compute';
 import type { Ticket } from '../../../shared/sla/schema';
+import type Database from 'better-sqlite3';
 import type { RecordSource } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Store } from '../db/database';
@@ -74,71 +85,501 @@ export interface UpsertCounts {
   updated: number;
 }
 
+/** The settings the stored SLA columns are computed with (see compliance/ticket-sla.ts). */
+export interface SlaContext {
+  /** Changes whenever anything that moves a deadline changes (pack, service hours, calendar). */
+  key: string;
+  policy: string;
+  evaluator: SlaEvaluator;
+}
+
+interface SlaColumns {
+  deadline: number | null;
+  answered_status: 'met' | 'breached' | null;
+  calendar_confirmed: number | null;
+  open_day: number | null;
+  sla_key: string | null;
+}
+
+function slaColumns(sla: SlaContext | null, kind: TicketKind, openedAt: number, firstResponseAt: number | null): SlaColumns {
+  if (!sla) return { deadline: null, answered_status: null, calendar_confirmed: null, open_day: null, sla_key: null };
+  const { deadline, calendarConfirmed } = sla.evaluator.deadlineOf(kind, openedAt);
+  return {
+    deadline,
+    answered_status: firstResponseAt === null ? null : firstResponseAt <= deadline ? 'met' : 'breached',
+    calendar_confirmed: calendarConfirmed ? 1 : 0,
+    open_day: beijingDayIndex(openedAt),
+    sla_key: sla.key,
+  };
+}
+
+/** A ticket with its SLA result as of `at` (the Service page's row). */
+export interface TicketWithSla extends StoredTicket {
+  deadline: number;
+  status: SlaStatus;
+  responseSeconds: number | null;
+  timeLeftSeconds: number | null;
+  serviceSecondsLeft: number | null;
+  calendarConfirmed: boolean;
+}
+
+export interface TicketPageQuery {
+  offset: number;
+  limit: number;
+  kind?: TicketKind | undefined;
+  status?: SlaStatus | undefined;
+  staff?: string | undefined;
+  /** Beijing dates (YYYY-MM-DD) the ticket was opened on, inclusive. */
+  fromDay?: number | undefined;
+  toDay?: number | undefined;
+  /** Part of the id. */
+  query?: string | undefined;
+  sort?: { field: 'openedAt' | 'deadline'; order: 'asc' | 'desc' } | undefined;
+}
+
+const toStored = (row: TicketRow): StoredTicket => ({
+  id: idValue(row.id, row.id_is_number),
+  kind: row.kind,
+  openedAt: row.opened_at,
+  firstResponseAt: row.first_response_at,
+  staff: row.staff ?? undefined,
+  source: row.source,
+  sourceAt: row.source_at,
+  sourceFile: row.source_file,
+});
+
+const emptyCounts = (): StatusCounts => ({ met: 0, breached: 0, pending: 0 });
+const toRow = (c: StatusCounts): ComplianceRow => {
+  const decided = c.met + c.breached;
+  return { met: c.met, breached: c.breached, pending: c.pending, rate: decided === 0 ? null : c.met / decided };
+};
+
+interface CountedRow {
+  open_day: number | null;
+  kind: string;
+  staff: string | null;
+  answered_status: string | null;
+}
+
+/** ticket_counts changes of a bulk write, added up per group and written once each. */
+class CountDeltas {
+  private readonly groups = new Map<string, { day: number; kind: string; staffKey: string; met: number; breached: number; unanswered: number }>();
+
+  add(row: CountedRow, sign: 1 | -1): void {
+    if (row.open_day === null) return;
+    const staffKey = row.staff === null ? '' : `=${row.staff}`;
+    const key = `${row.open_day}|${row.kind}|${staffKey}`;
+    let g = this.groups.get(key);
+    if (!g) this.groups.set(key, (g = { day: row.open_day, kind: row.kind, staffKey, met: 0, breached: 0, unanswered: 0 }));
+    if (row.answered_status === 'met') g.met += sign;
+    else if (row.answered_status === 'breached') g.breached += sign;
+    else g.unanswered += sign;
+  }
+
+  apply(sql: (text: string) => Database.Statement): void {
+    const upsert = sql(`INSERT INTO ticket_counts (open_day, kind, staff_key, met, breached, unanswered) VALUES (?, ?, ?, ?, ?, ?)
+      ON CONFLICT DO UPDATE SET met = met + excluded.met, breached = breached + excluded.breached, unanswered = unanswered + excluded.unanswered`);
+    for (const g of this.groups.values()) {
+      if (g.met === 0 && g.breached === 0 && g.unanswered === 0) continue;
+      upsert.run(g.day, g.kind, g.staffKey, g.met, g.breached, g.unanswered);
+    }
+  }
+}
+
+/** Rows at a time when stored SLA columns are recomputed (settings changed). */
+export const SLA_RECOMPUTE_BATCH = 20_000;
+
 export class TicketsRepository {
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(private readonly store: Store) {}
+
+  private sql(text: string): Database.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.store.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** Earliest and latest opening time of the stored tickets (epoch ms), from the index; null when none. */
   openedSpan(): { first: number; last: number } | null {
-    const row = this.store.db.prepare('SELECT MIN(opened_at) AS first, MAX(opened_at) AS last FROM tickets').get() as {
-      first: number | null;
-      last: number | null;
+    const row = {
+      first: (this.sql('SELECT MIN(opened_at) AS v FROM tickets').get() as { v: number | null }).v,
+      last: (this.sql('SELECT MAX(opened_at) AS v FROM tickets').get() as { v: number | null }).v,
     };
     return row.first === null || row.last === null ? null : { first: row.first, last: row.last };
   }
 
-  /** Inserts or replaces every ticket, all or nothing (one import file = one transaction). */
-  upsertMany(tickets: readonly Ticket[], provenance: Provenance): UpsertCounts {
-    return this.store.write((db) => {
-      assertIdTypesMatch(db, 'tickets', 'tickets', tickets.map((t) => t.id));
-      const exists = db.prepare('SELECT 1 FROM tickets WHERE id = ?');
-      const upsert = db.prepare(`
-        INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file)
-        VALUES (@id, @id_is_number, @kind, @opened_at, @first_response_at, @staff, @extra_json, @source, @source_at, @source_file)
+  /**
+   * Inserts or replaces every ticket, all or nothing (one import file = one transaction), with
+   * one prepared statement, computing each ticket's SLA columns on the way (`sla`: the current
+   * settings; null when no enabled pack has SLA rules).
+   */
+  upsertMany(tickets: readonly Ticket[], provenance: Provenance, sla: SlaContext | null = null): UpsertCounts {
+    return this.store.write(() => {
+      // Bulk (more than a few rows): the counts are added up here and written once per group.
+      const bulk = tickets.length > 20 ? new CountDeltas() : null;
+      if (bulk) this.sql('UPDATE ticket_sla_state SET bulk = 1').run();
+      const existing = this.sql(
+        'SELECT id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id = ?',
+      );
+      const upsert = this.sql(`
+        INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
+                             deadline, answered_status, calendar_confirmed, open_day, sla_key)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (id) DO UPDATE SET id_is_number = excluded.id_is_number, kind = excluded.kind,
           opened_at = excluded.opened_at, first_response_at = excluded.first_response_at, staff = excluded.staff,
           extra_json = excluded.extra_json, source = excluded.source, source_at = excluded.source_at,
-          source_file = excluded.source_file`);
+          source_file = excluded.source_file, deadline = excluded.deadline, answered_status = excluded.answered_status,
+          calendar_confirmed = excluded.calendar_confirmed, open_day = excluded.open_day, sla_key = excluded.sla_key`);
       const counts: UpsertCounts = { inserted: 0, updated: 0 };
-      for (const ticket of tickets) {
+      for (let index = 0; index < tickets.length; index++) {
+        const ticket = tickets[index]!;
         const id = idKey(ticket.id);
-        if (exists.get(id)) counts.updated++;
-        else counts.inserted++;
-        upsert.run({
+        const isNumber = typeof ticket.id === 'number' ? 1 : 0;
+        const row = existing.get(id) as CountedRow & { id_is_number: number } | undefined;
+        if (row) {
+          bulk?.add(row, -1);
+          // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
+          if (row.id_is_number !== isNumber) assertIdTypesMatch(this.store.db, 'tickets', 'tickets', tickets.slice(0, index + 1).map((t) => t.id));
+          counts.updated++;
+        } else counts.inserted++;
+        const c = slaColumns(sla, ticket.kind, ticket.openedAt, ticket.firstResponseAt);
+        bulk?.add({ open_day: c.open_day, kind: ticket.kind, staff: ticket.staff ?? null, answered_status: c.answered_status }, 1);
+        upsert.run(
           id,
-          id_is_number: typeof ticket.id === 'number' ? 1 : 0,
-          kind: ticket.kind,
-          opened_at: ticket.openedAt,
-          first_response_at: ticket.firstResponseAt,
-          staff: ticket.staff ?? null,
-          extra_json: extraJson(ticket, knownTicketFields),
-          source: provenance.source,
-          source_at: provenance.sourceAt,
-          source_file: provenance.sourceFile,
-        });
+          isNumber,
+          ticket.kind,
+          ticket.openedAt,
+          ticket.firstResponseAt,
+          ticket.staff ?? null,
+          extraJson(ticket, knownTicketFields),
+          provenance.source,
+          provenance.sourceAt,
+          provenance.sourceFile,
+          c.deadline,
+          c.answered_status,
+          c.calendar_confirmed,
+          c.open_day,
+          c.sla_key,
+        );
+      }
+      if (bulk) {
+        bulk.apply(this.sql.bind(this));
+        this.sql('UPDATE ticket_sla_state SET bulk = 0').run();
       }
       return counts;
     });
   }
 
+  /** Whether some stored tickets' SLA columns are not for these settings (see recomputeSla). */
+  slaStale(key: string): boolean {
+    const state = this.sql('SELECT sla_key FROM ticket_sla_state').get() as { sla_key: string | null };
+    if (state.sla_key !== key) return this.count() > 0 || (this.markSlaCurrent(key), false);
+    return this.sql('SELECT 1 FROM tickets WHERE sla_key IS NULL LIMIT 1').get() !== undefined;
+  }
+
+  private markSlaCurrent(key: string): void {
+    if (this.store.writable) this.sql('UPDATE ticket_sla_state SET sla_key = ?').run(key);
+  }
+
+  /**
+   * Recomputes the SLA columns for these settings, `limit` tickets per call (in rowid order,
+   * resuming where the last call stopped); returns how many it did (0: all current). After a
+   * settings change every ticket is recomputed once; otherwise only tickets written without columns.
+   */
+  recomputeSla(sla: SlaContext, limit = SLA_RECOMPUTE_BATCH): number {
+    if (!this.store.writable || !this.slaStale(sla.key)) return 0;
+    return this.store.write(() => {
+      const state = this.sql('SELECT sla_key FROM ticket_sla_state').get() as { sla_key: string | null };
+      const all = state.sla_key !== sla.key;
+      if (this.recomputeKey !== sla.key) {
+        this.recomputeKey = sla.key;
+        this.recomputeFrom = 0;
+      }
+      // Mixed until every ticket is done: a change back to the old settings must recompute too.
+      if (all && state.sla_key !== null) this.sql('UPDATE ticket_sla_state SET sla_key = NULL').run();
+      const columns = 'rowid AS r, id, kind, opened_at, first_response_at, open_day, staff, answered_status';
+      // Settings changed: tickets not yet at this key, in rowid order; else: the ones without columns.
+      const rows = (
+        all
+          ? this.sql(
+              `SELECT ${columns} FROM tickets WHERE rowid > ? AND (sla_key IS NULL OR sla_key != ?) ORDER BY rowid LIMIT ?`,
+            ).all(this.recomputeFrom, sla.key, limit)
+          : this.sql(`SELECT ${columns} FROM tickets WHERE sla_key IS NULL LIMIT ?`).all(limit)
+      ) as (CountedRow & {
+        r: number;
+        id: string;
+        kind: TicketKind;
+        opened_at: number;
+        first_response_at: number | null;
+      })[];
+      if (rows.length === 0) {
+        this.recomputeFrom = 0;
+        this.markSlaCurrent(sla.key);
+        return 0;
+      }
+      const deltas = new CountDeltas();
+      this.sql('UPDATE ticket_sla_state SET bulk = 1').run();
+      const update = this.sql(
+        'UPDATE tickets SET deadline = ?, answered_status = ?, calendar_confirmed = ?, open_day = ?, sla_key = ? WHERE id = ?',
+      );
+      for (const r of rows) {
+        const c = slaColumns(sla, r.kind, r.opened_at, r.first_response_at);
+        deltas.add(r, -1);
+        deltas.add({ open_day: c.open_day, kind: r.kind, staff: r.staff, answered_status: c.answered_status }, 1);
+        update.run(c.deadline, c.answered_status, c.calendar_confirmed, c.open_day, c.sla_key, r.id);
+      }
+      deltas.apply(this.sql.bind(this));
+      this.sql('UPDATE ticket_sla_state SET bulk = 0').run();
+      if (all) this.recomputeFrom = rows.at(-1)!.r;
+      return rows.length;
+    });
+  }
+
+  private recomputeFrom = 0;
+  private recomputeKey: string | null = null;
+
+  /**
+   * The SLA report without its per-ticket rows, from ticket_counts and the pending tickets only
+   * (found through the partial index on deadline): the same numbers computeSla gives over every
+   * ticket. Requires current SLA columns (recomputeSla).
+   */
+  slaSummary(sla: SlaContext, at: number): SlaSummaryReport {
+    const groups = this.sql('SELECT open_day, kind, staff_key, met, breached, unanswered FROM ticket_counts').all() as {
+      open_day: number;
+      kind: TicketKind;
+      staff_key: string;
+      met: number;
+      breached: number;
+      unanswered: number;
+    }[];
+    const pending = new Map<string, number>();
+    for (const p of this.sql(
+      `SELECT open_day, kind, CASE WHEN staff IS NULL THEN '' ELSE '=' || staff END AS staff_key, count(*) AS n
+         FROM tickets INDEXED BY tickets_deadline WHERE deadline >= ? AND first_response_at IS NULL GROUP BY 1, 2, 3`,
+    ).all(at) as { open_day: number; kind: string; staff_key: string; n: number }[])
+      pending.set(`${p.open_day}|${p.kind}|${p.staff_key}`, p.n);
+    const summary = emptyCounts();
+    const byDay = new Map<number, StatusCounts>();
+    const byDayKind = new Map<string, StatusCounts>();
+    const byKind = new Map<TicketKind, StatusCounts>();
+    const byStaff = new Map<string, StatusCounts>();
+    const add = <K>(map: Map<K, StatusCounts>, key: K, c: StatusCounts) => {
+      let into = map.get(key);
+      if (!into) map.set(key, (into = emptyCounts()));
+      into.met += c.met;
+      into.breached += c.breached;
+      into.pending += c.pending;
+    };
+    for (const g of groups) {
+      if (g.met + g.breached + g.unanswered === 0) continue;
+      const p = pending.get(`${g.open_day}|${g.kind}|${g.staff_key}`) ?? 0;
+      const c = { met: g.met, breached: g.breached + g.unanswered - p, pending: p };
+      summary.met += c.met;
+      summary.breached += c.breached;
+      summary.pending += c.pending;
+      add(byDay, g.open_day, c);
+      add(byDayKind, `${g.open_day}|${g.kind}`, c);
+      add(byKind, g.kind, c);
+      if (g.staff_key !== '') add(byStaff, g.staff_key.slice(1), c);
+    }
+    // Two statements: SQLite answers one MIN or MAX from an index, two in one statement by a full scan.
+    const span = {
+      first: (this.sql('SELECT MIN(opened_at) AS v FROM tickets').get() as { v: number | null }).v,
+      last: (this.sql('SELECT MAX(deadline) AS v FROM tickets').get() as { v: number | null }).v,
+    };
+    return {
+      policy: sla.policy,
+      at: formatBeijingIso(at),
+      summary,
+      compliance: {
+        byDay: [...byDay.entries()]
+          .sort(([a], [b]) => a - b)
+          .map(([day, c]) => ({
+            date: dateStringOfDay(day),
+            ...toRow(c),
+            byKind: ticketKinds.flatMap((kind) => {
+              const kc = byDayKind.get(`${day}|${kind}`);
+              return kc ? [{ kind, ...toRow(kc) }] : [];
+            }),
+          })),
+        byKind: ticketKinds.flatMap((kind) => {
+          const c = byKind.get(kind);
+          return c ? [{ kind, ...toRow(c) }] : [];
+        }),
+        byStaff: [...byStaff.entries()]
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([staff, c]) => ({ staff, ...toRow(c) })),
+      },
+      warnings: span.first === null || span.last === null ? [] : sla.evaluator.calendar.dataWarnings(span.first, span.last),
+    };
+  }
+
+  private withSla(row: TicketRow & { deadline: number; calendar_confirmed: number }, sla: SlaContext, at: number): TicketWithSla {
+    const stored = toStored(row);
+    const status = slaStatusOf(row.deadline, row.first_response_at, at);
+    const pending = status === 'pending';
+    return {
+      ...stored,
+      deadline: row.deadline,
+      status,
+      responseSeconds: row.first_response_at === null ? null : (row.first_response_at - row.opened_at) / 1000,
+      timeLeftSeconds: pending ? (row.deadline - at) / 1000 : null,
+      serviceSecondsLeft:
+        pending && sla.evaluator.serviceClock(row.kind)
+          ? sla.evaluator.calendar.serviceSecondsBetween(Math.max(at, row.opened_at), row.deadline)
+          : null,
+      calendarConfirmed: row.calendar_confirmed === 1,
+    };
+  }
+
+  /** One page of the tickets table with SLA results as of `at`: filters, sort and paging in SQL. */
+  page(query: TicketPageQuery, sla: SlaContext, at: number): { rows: TicketWithSla[]; total: number } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (query.kind) {
+      clauses.push('kind = ?');
+      params.push(query.kind);
+    }
+    if (query.staff !== undefined) {
+      clauses.push('staff = ?');
+      params.push(query.staff);
+    }
+    if (query.fromDay !== undefined) {
+      clauses.push('open_day >= ?');
+      params.push(query.fromDay);
+    }
+    if (query.toDay !== undefined) {
+      clauses.push('open_day <= ?');
+      params.push(query.toDay);
+    }
+    if (query.query) {
+      clauses.push("id LIKE ? ESCAPE '\\'");
+      params.push(`%${query.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
+    if (query.status === 'met') clauses.push("answered_status = 'met'");
+    else if (query.status === 'breached') {
+      clauses.push("(answered_status = 'breached' OR (first_response_at IS NULL AND deadline < ?))");
+      params.push(at);
+    } else if (query.status === 'pending') {
+      clauses.push('first_response_at IS NULL AND deadline >= ?');
+      params.push(at);
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const sort = query.sort ?? { field: 'openedAt', order: 'asc' };
+    const column = sort.field === 'deadline' ? 'deadline' : 'opened_at';
+    const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
+    const rows = this.sql(
+      `SELECT * FROM tickets ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT ? OFFSET ?`,
+    ).all(...params, query.limit, query.offset) as (TicketRow & { deadline: number; calendar_confirmed: number })[];
+    const total = query.query
+      ? (this.sql(`SELECT count(*) AS n FROM tickets ${where}`).get(...params) as { n: number }).n
+      : this.countMatching(query, at);
+    return { rows: rows.map((r) => this.withSla(r, sla, at)), total };
+  }
+
+  /**
+   * How many tickets match kind/staff/day/status filters, from ticket_counts and the pending
+   * tickets (an index range), not by counting a million rows. Tickets without SLA columns
+   * (no pack with SLA rules) only count when no status is asked for.
+   */
+  private countMatching(query: TicketPageQuery, at: number): number {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (query.kind) {
+      clauses.push('kind = ?');
+      params.push(query.kind);
+    }
+    if (query.staff !== undefined) {
+      clauses.push('staff_key = ?');
+      params.push(`=${query.staff}`);
+    }
+    if (query.fromDay !== undefined) {
+      clauses.push('open_day >= ?');
+      params.push(query.fromDay);
+    }
+    if (query.toDay !== undefined) {
+      clauses.push('open_day <= ?');
+      params.push(query.toDay);
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const sums = this.sql(
+      `SELECT coalesce(sum(met), 0) AS met, coalesce(sum(breached), 0) AS breached, coalesce(sum(unanswered), 0) AS unanswered FROM ticket_counts ${where}`,
+    ).get(...params) as { met: number; breached: number; unanswered: number };
+    const pendingWhere = clauses
+      .map((c) => c.replace('staff_key = ?', "CASE WHEN staff IS NULL THEN '' ELSE '=' || staff END = ?"))
+      .join(' AND ');
+    const pending =
+      query.status === 'met'
+        ? 0
+        : (
+            this.sql(
+              `SELECT count(*) AS n FROM tickets INDEXED BY tickets_deadline WHERE deadline >= ? AND first_response_at IS NULL${pendingWhere ? ` AND ${pendingWhere}` : ''}`,
+            ).get(at, ...params) as { n: number }
+          ).n;
+    if (query.status === 'met') return sums.met;
+    if (query.status === 'pending') return pending;
+    if (query.status === 'breached') return sums.breached + sums.unanswered - pending;
+    return sums.met + sums.breached + sums.unanswered + this.withoutSlaCount(query);
+  }
+
+  private withoutSlaCount(query: TicketPageQuery): number {
+    if (query.kind || query.staff !== undefined || query.fromDay !== undefined || query.toDay !== undefined) return 0;
+    return (this.sql('SELECT count(*) AS n FROM tickets WHERE sla_key IS NULL').get() as { n: number }).n;
+  }
+
+  /** Pending tickets (unanswered, deadline not passed), soonest deadline first — from the partial index. */
+  pending(sla: SlaContext, at: number, limit = 10_000): TicketWithSla[] {
+    return (
+      this.sql('SELECT * FROM tickets WHERE first_response_at IS NULL AND deadline >= ? ORDER BY deadline LIMIT ?').all(
+        at,
+        limit,
+      ) as (TicketRow & { deadline: number; calendar_confirmed: number })[]
+    ).map((r) => this.withSla(r, sla, at));
+  }
+
+  /** Ids of tickets whose deadline passed in (since, at] unanswered or answered late (up to `limit`), and how many. */
+  breachedBetween(since: number, at: number, limit = 200): { ids: (string | number)[]; count: number } {
+    const where = `WHERE deadline > ? AND deadline <= ? AND (first_response_at IS NULL OR answered_status = 'breached')`;
+    const ids = (
+      this.sql(`SELECT id, id_is_number FROM tickets ${where} ORDER BY deadline, id LIMIT ?`).all(since, at, limit) as {
+        id: string;
+        id_is_number: number;
+      }[]
+    ).map((r) => idValue(r.id, r.id_is_number));
+    const count = (this.sql(`SELECT count(*) AS n FROM tickets ${where}`).get(since, at) as { n: number }).n;
+    return { ids, count };
+  }
+
+  changedSince(since: number): number {
+    return (this.sql('SELECT count(*) AS n FROM tickets WHERE source_at > ?').get(since) as { n: number }).n;
+  }
+
+  /** Staff names on stored tickets (the Service page's staff filter). */
+  staffNames(): string[] {
+    return (
+      this.sql("SELECT DISTINCT staff_key FROM ticket_counts WHERE staff_key != '' AND met + breached + unanswered > 0 ORDER BY 1").all() as {
+        staff_key: string;
+      }[]
+    ).map((r) => r.staff_key.slice(1));
+  }
+
+  /** Every ticket (the CLI-equivalent engine run and export); opening order. */
   list(): StoredTicket[] {
-    const rows = this.store.db.prepare('SELECT * FROM tickets ORDER BY opened_at, id').all() as TicketRow[];
-    return rows.map((row) => ({
-      id: idValue(row.id, row.id_is_number),
-      kind: row.kind,
-      openedAt: row.opened_at,
-      firstResponseAt: row.first_response_at,
-      staff: row.staff ?? undefined,
-      source: row.source,
-      sourceAt: row.source_at,
-      sourceFile: row.source_file,
-    }));
+    return (this.sql('SELECT * FROM tickets ORDER BY opened_at, id').all() as TicketRow[]).map(toStored);
   }
 
   get(id: string | number): StoredTicket | undefined {
-    return this.list().find((t) => idKey(t.id) === idKey(id));
+    const row = this.sql('SELECT * FROM tickets WHERE id = ?').get(idKey(id)) as TicketRow | undefined;
+    return row ? toStored(row) : undefined;
   }
 
+  /** Tickets stored: ticket_counts plus those without SLA columns (count(*) would read a million rows). */
   count(): number {
-    return (this.store.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+    const counted = this.sql('SELECT coalesce(sum(met + breached + unanswered), 0) AS n FROM ticket_counts').get() as { n: number };
+    return counted.n + (this.sql('SELECT count(*) AS n FROM tickets WHERE sla_key IS NULL').get() as { n: number }).n;
   }
 }

@@ -59,31 +59,11 @@ export function beijingMinute(iso: string | null): string {
   return iso === null ? '—' : iso.slice(0, 16).replace('T', ' ');
 }
 
-export interface PendingTicketView {
-  id: string | number;
-  kind: ComplianceSnapshot['tickets'][number]['kind'];
-  staff: string | null;
-  deadline: string;
-  deadlineMs: number;
-}
+export type PendingTicketView = ComplianceSnapshot['closestTickets'][number];
 
-/** Pending tickets by deadline, soonest first (what the overview lists with live countdowns). */
+/** Pending tickets by deadline, soonest first (what the overview lists with live countdowns; the core picks them by index). */
 export function closestToBreach(snapshot: ComplianceSnapshot, limit: number): PendingTicketView[] {
-  const records = new Map(snapshot.tickets.map((t) => [String(t.id), t]));
-  return (snapshot.sla?.tickets ?? [])
-    .filter((t) => t.status === 'pending')
-    .map((t) => {
-      const record = records.get(String(t.id));
-      return {
-        id: t.id,
-        kind: record?.kind ?? 'consultation',
-        staff: record?.staff ?? null,
-        deadline: t.deadline,
-        deadlineMs: Date.parse(t.deadline),
-      };
-    })
-    .sort((a, b) => a.deadlineMs - b.deadlineMs)
-    .slice(0, limit);
+  return snapshot.closestTickets.slice(0, limit);
 }
 
 /** Whole Beijing days from today to a YYYY-MM-DD due date (0 = due today, negative = past). */

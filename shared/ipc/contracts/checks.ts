@@ -141,6 +141,37 @@ export const listingSummarySchema = z.object({
 });
 export type ListingSummary = z.infer<typeof listingSummarySchema>;
 
+/** The listings table's sortable columns (ListingsPage) — sorted in SQL. */
+export const listingSortFields = ['title', 'blockers', 'warnings', 'exposure', 'checkedAt', 'updatedAt'] as const;
+export type ListingSortField = (typeof listingSortFields)[number];
+
+/** One page of the listings table: filters, sort and paging all in SQL (issue 11). */
+export const listingsPageRequestSchema = z
+  .object({
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(500),
+    sort: z
+      .object({ field: z.enum(listingSortFields), order: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
+    /** Part of the title or of the vendor's listing id (case-insensitive for Latin letters). */
+    query: z.string().max(200).optional(),
+    state: z.enum(['ready', 'blocked', 'unchecked']).optional(),
+    rule: ruleIdSchema.optional(),
+    severity: severitySchema.optional(),
+  })
+  .strict();
+export type ListingsPageRequest = z.infer<typeof listingsPageRequestSchema>;
+
+export const listingsPageSchema = z.object({
+  rows: z.array(listingSummarySchema),
+  /** Listings matching the filters. */
+  total: z.number().int().nonnegative(),
+  /** Listings stored. */
+  all: z.number().int().nonnegative(),
+});
+export type ListingsPage = z.infer<typeof listingsPageSchema>;
+
 export const reportFormatSchema = z.enum(['html', 'pdf']);
 
 export const checksContract = {
@@ -151,6 +182,8 @@ export const checksContract = {
   ),
   /** Every listing with its latest run; listings never checked at their current revision are checked first. */
   'checks.summary': channel(z.object({}).strict(), z.array(listingSummarySchema)),
+  /** One page of the listings table (the page fetches the rows it shows); stale listings are checked first. */
+  'checks.page': channel(listingsPageRequestSchema, listingsPageSchema),
   /** A listing's runs, oldest first. */
   'checks.history': channel(z.object({ localId: localIdSchema }).strict(), z.array(checkRunSchema)),
   /** Fetches the product page now and caches the result. */

@@ -13,7 +13,7 @@ import { depositEntrySchema } from '../../deposit/schema';
 import type { PointsReport } from '../../points/compute';
 import type { AnnualWhatIf, CategoryWhatIf } from '../../points/what-if';
 import { ticketKinds } from '../../policy/schema';
-import type { SlaReport } from '../../sla/compute';
+import type { SlaSummaryReport } from '../../sla/compute';
 import { idSchema, ticketSchema } from '../../sla/schema';
 import { yuanSchema } from '../../listing/schema';
 import { channel } from './define';
@@ -85,10 +85,25 @@ export const complianceSnapshotSchema = z.object({
   /** … in epoch ms, for countdowns (the renderer adds its own elapsed time, never its wall clock). */
   atMs: z.number(),
   policies: z.array(z.string()),
-  tickets: z.array(ticketRecordSchema),
+  /** Tickets stored (their rows: compliance.tickets, a page at a time). */
+  ticketCount: z.number().int().nonnegative(),
+  /** The pending tickets closest to their deadline (at most 20), soonest first. */
+  closestTickets: z.array(
+    z.object({
+      id: z.union([z.string(), z.number()]),
+      kind: z.enum(ticketKinds),
+      staff: z.string().nullable(),
+      deadline: z.string(),
+      deadlineMs: z.number(),
+      calendarConfirmed: z.boolean(),
+    }),
+  ),
+  /** Staff names on stored tickets (the Service page's filter). */
+  staffNames: z.array(z.string()),
   ledger: z.object({ required: z.number(), entries: z.array(ledgerRecordSchema) }).nullable(),
   violations: z.array(violationRecordSchema),
-  sla: engineReport<SlaReport>().nullable(),
+  /** computeSla's report without its per-ticket rows (those come with compliance.tickets). */
+  sla: engineReport<SlaSummaryReport>().nullable(),
   deposit: engineReport<DepositReport>().nullable(),
   /** One report per enabled policy pack, in settings order. */
   points: z.array(engineReport<PointsReport>()),
@@ -104,6 +119,8 @@ export const complianceSnapshotSchema = z.object({
     violations: z.number().int(),
     /** Tickets whose deadline passed unanswered (or answered late) since the last look. */
     newlyBreached: z.array(z.union([z.string(), z.number()])),
+    /** How many there are (newlyBreached lists the first 200). */
+    newlyBreachedCount: z.number().int().nonnegative(),
     alerts: z.number().int(),
   }),
 });
@@ -185,8 +202,48 @@ export type AlertRecord = z.infer<typeof alertRecordSchema>;
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
+/** A ticket with its SLA result as of the answer's `at` (formats.md §3 per-ticket fields). */
+export const ticketWithSlaSchema = ticketRecordSchema.extend({
+  deadline: z.string(),
+  deadlineMs: z.number(),
+  status: z.enum(['met', 'breached', 'pending']),
+  responseSeconds: z.number().nullable(),
+  timeLeftSeconds: z.number().nullable(),
+  serviceSecondsLeft: z.number().nullable(),
+  calendarConfirmed: z.boolean(),
+});
+export type TicketWithSlaRecord = z.infer<typeof ticketWithSlaSchema>;
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' });
+
+/** One page of the Service page's tickets table: filters, sort and paging in SQL (issue 11). */
+export const ticketsPageRequestSchema = z
+  .object({
+    offset: z.number().int().nonnegative(),
+    limit: z.number().int().min(1).max(500),
+    kind: z.enum(ticketKinds).optional(),
+    status: z.enum(['met', 'breached', 'pending']).optional(),
+    staff: z.string().max(200).optional(),
+    /** Opened on or after / on or before these Beijing dates. */
+    from: dateSchema.optional(),
+    to: dateSchema.optional(),
+    /** Part of the ticket id. */
+    query: z.string().max(200).optional(),
+    sort: z
+      .object({ field: z.enum(['openedAt', 'deadline']), order: z.enum(['asc', 'desc']) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type TicketsPageRequest = z.infer<typeof ticketsPageRequestSchema>;
+
 export const complianceContract = {
   'compliance.snapshot': channel(empty, complianceSnapshotSchema),
+  /** Tickets with their SLA results, a page at a time; `total` matches the filters. */
+  'compliance.tickets': channel(
+    ticketsPageRequestSchema,
+    z.object({ at: z.string(), rows: z.array(ticketWithSlaSchema), total: z.number().int().nonnegative() }),
+  ),
   'compliance.import': channel(importFilesRequestSchema, z.object({ files: z.array(complianceImportResultSchema) })),
   /** Log a ticket and (optionally) its first response; same id = update. */
   'compliance.saveTicket': channel(z.object({ ticket: ticketSchema }).strict(), ticketRecordSchema),

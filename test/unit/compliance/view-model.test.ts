@@ -38,24 +38,17 @@ describe('as-of and formatting', () => {
     expect(percent(2 / 3)).toBe('66.7%');
   });
 
-  it('lists pending tickets soonest first', () => {
+  it('lists the pending tickets the core picked, soonest first, up to the limit', () => {
     const snapshot = {
-      tickets: [
-        { id: 'A', kind: 'complaint', staff: null },
-        { id: 'B', kind: 'consultation', staff: '王芳' },
-        { id: 'C', kind: 'complaint', staff: null },
+      closestTickets: [
+        { id: 'B', kind: 'consultation', staff: '王芳', deadline: '2026-01-05T10:00:30+08:00', deadlineMs: 1, calendarConfirmed: true },
+        { id: 'A', kind: 'complaint', staff: null, deadline: '2026-01-05T10:30:00+08:00', deadlineMs: 2, calendarConfirmed: true },
       ],
-      sla: {
-        tickets: [
-          { id: 'A', deadline: '2026-01-05T10:30:00+08:00', status: 'pending' },
-          { id: 'B', deadline: '2026-01-05T10:00:30+08:00', status: 'pending' },
-          { id: 'C', deadline: '2026-01-05T09:00:00+08:00', status: 'breached' },
-        ],
-      },
     } as unknown as ComplianceSnapshot;
     expect(closestToBreach(snapshot, 5).map((t) => [t.id, t.kind, t.staff])).toEqual([
       ['B', 'consultation', '王芳'],
       ['A', 'complaint', null],
     ]);
+    expect(closestToBreach(snapshot, 1).map((t) => t.id)).toEqual(['B']);
   });
 });

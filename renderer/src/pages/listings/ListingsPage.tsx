@@ -20,6 +20,7 @@ import {
   List,
   Modal,
   Popconfirm,
+  Progress,
   Select,
   Space,
   Table,
@@ -30,7 +31,7 @@ import {
 import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ruleIds, type RuleId, type Severity } from '../../../../shared/check/types';
-import type { ImportFileResult, ListingSummary } from '../../../../shared/ipc/contract';
+import type { ImportFileResult, ListingSortField, ListingSummary } from '../../../../shared/ipc/contract';
 import type { Listing } from '../../../../shared/listing/schema';
 import { downloadText } from '../../download';
 import { ImportResultItem } from '../../components/ImportResultItem';
@@ -40,7 +41,8 @@ import { exposureParts } from './FindingsPanel';
 import { ListingForm } from './ListingForm';
 import { emptyFormValues, fromFormValues } from './listing-form-model';
 import { useWorkspaceText } from './workspace-messages';
-import { checkStateOf, exposureRank, filterSummaries, severities, type CheckState } from './workspace-model';
+import { checkStateOf, severities, type CheckState } from './workspace-model';
+import { LOAD_AHEAD_PX, useListingsTable } from '../../features/listings-table/use-listings-table';
 import { PageHeader } from '../../components/PageHeader';
 
 /** Every .json file of a drop, folders included (webkitGetAsEntry walks them). */
@@ -97,12 +99,12 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
   const text = useWorkspaceText();
   // Only the list's slice: the editor's draft changes on every keystroke, and re-rendering the
   // page (with the table and the editor under it) for that would delay typing.
-  const { rows, loading, load, duplicate, remove, importFiles, exportFile, openEditor, closeEditor } =
+  const { version, importing, cancelImport, duplicate, remove, importFiles, exportFile, openEditor, closeEditor } =
     useListings(
       useShallow((s) => ({
-        rows: s.rows,
-        loading: s.loading,
-        load: s.load,
+        version: s.version,
+        importing: s.importing,
+        cancelImport: s.cancelImport,
         duplicate: s.duplicate,
         remove: s.remove,
         importFiles: s.importFiles,
@@ -115,25 +117,38 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
   const [state, setState] = useState<CheckState | undefined>();
   const [rule, setRule] = useState<RuleId | undefined>();
   const [severity, setSeverity] = useState<Severity | undefined>();
+  const [sort, setSort] = useState<{ field: ListingSortField; order: 'asc' | 'desc' }>({
+    field: 'updatedAt',
+    order: 'desc',
+  });
   const [selected, setSelected] = useState<string[]>([]);
   const [importResults, setImportResults] = useState<ImportFileResult[] | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    void load().catch((error: unknown) => message.error(String(error)));
-  }, [load]);
-
   // webkitdirectory is not in React's input props; set it on the element.
   useEffect(() => {
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
 
-  const visible = useMemo(
-    () => filterSummaries(rows, { query, state, rule, severity }),
-    [rows, query, state, rule, severity],
+  // Filters, sort and paging run in SQL (checks.page); the table fetches pages as it scrolls.
+  const tableQuery = useMemo(
+    () => ({
+      sort,
+      ...(query.trim() ? { query: query.trim() } : {}),
+      ...(state ? { state } : {}),
+      ...(rule ? { rule } : {}),
+      ...(severity ? { severity } : {}),
+    }),
+    [sort, query, state, rule, severity],
   );
+  const table = useListingsTable(tableQuery, version);
+  useEffect(() => {
+    if (table.error) void message.error(table.error);
+  }, [table.error]);
+  const sortOrder = (field: ListingSortField) =>
+    sort.field === field ? (sort.order === 'asc' ? ('ascend' as const) : ('descend' as const)) : null;
 
   const edit = (localId: string | null) =>
     void openEditor(localId, fromFormValues(emptyFormValues()) as Listing).catch((error: unknown) =>
@@ -149,20 +164,20 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
     );
     if (files.length === 0) return;
     const key = 'import-progress';
-    message.loading({ key, content: t.listings.importing(0, files.length), duration: 0 });
     try {
-      const results = await importFiles(files, (done) =>
-        message.loading({ key, content: t.listings.importing(done, files.length), duration: 0 }),
-      );
+      const results = await importFiles(files);
       const ok = results.filter((r) => r.ok);
-      message.success({
-        key,
-        content: t.listings.importSummary(
-          ok.length,
-          results.length - ok.length,
-          ok.reduce((n, r) => n + r.imported, 0),
-        ),
-      });
+      const saved = results.reduce((n, r) => n + r.imported, 0);
+      if (results.some((r) => r.cancelled)) message.warning({ key, content: text.list.importCancelled(saved) });
+      else
+        message.success({
+          key,
+          content: t.listings.importSummary(
+            ok.length,
+            results.length - ok.length,
+            ok.reduce((n, r) => n + r.imported, 0),
+          ),
+        });
       setImportResults(results);
     } catch (error) {
       message.error({ key, content: error instanceof Error ? error.message : String(error) });
@@ -257,7 +272,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               <Button
                 icon={<DownloadOutlined />}
                 onClick={() => runExport(selected.length ? selected : undefined)}
-                disabled={rows.length === 0}
+                disabled={table.all === 0}
               >
                 {selected.length ? t.listings.exportSelected : t.listings.exportAll}
               </Button>
@@ -304,20 +319,65 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             options={severities.map((s) => ({ value: s, label: text.severity[s] }))}
           />
           <Typography.Text type="secondary" data-testid="shown-count">
-            {text.list.shown(visible.length, rows.length)}
+            {text.list.shown(table.total, table.all)}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {text.list.dropHint}
           </Typography.Text>
         </Space>
+        {importing && (
+          <div
+            data-testid="import-progress"
+            role="status"
+            style={{ display: 'flex', alignItems: 'center', gap: 12, marginBottom: 12, maxWidth: 720 }}
+          >
+            <div style={{ flex: 1 }}>
+              <Typography.Text>
+                {t.listings.importing(importing.file - 1, importing.files)}{' '}
+                {importing.total > 0
+                  ? text.list.importProgress(importing.done, importing.total)
+                  : text.list.importPreparing(importing.file, importing.files)}
+              </Typography.Text>
+              <Progress
+                percent={Math.floor(
+                  ((importing.file - 1 + (importing.total > 0 ? importing.done / importing.total : 0)) /
+                    importing.files) *
+                    100,
+                )}
+                aria-label={text.list.importCancel}
+              />
+            </div>
+            <Button
+              danger
+              data-testid="import-cancel"
+              disabled={importing.cancelling}
+              onClick={() => void cancelImport().catch((e: unknown) => message.error(String(e)))}
+            >
+              {importing.cancelling ? text.list.importCancelling : text.list.importCancel}
+            </Button>
+          </div>
+        )}
         <Table<ListingSummary>
           rowKey="localId"
           virtual
           scroll={{ x: 1280, y: TABLE_HEIGHT }}
           size="small"
-          loading={loading}
-          dataSource={visible}
+          loading={table.loading && table.rows.length === 0}
+          dataSource={table.rows}
           pagination={false}
+          onScroll={(e) => {
+            const el = e.currentTarget;
+            if (el.scrollHeight - el.scrollTop - el.clientHeight < LOAD_AHEAD_PX) table.loadMore();
+          }}
+          onChange={(_pagination, _filters, sorter) => {
+            const s = Array.isArray(sorter) ? sorter[0] : sorter;
+            const field = s?.columnKey as ListingSortField | undefined;
+            setSort(
+              field && s?.order
+                ? { field, order: s.order === 'ascend' ? 'asc' : 'desc' }
+                : { field: 'updatedAt', order: 'desc' },
+            );
+          }}
           rowSelection={{
             selectedRowKeys: selected,
             onChange: (keys) => setSelected(keys as string[]),
@@ -328,8 +388,10 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             {
               title: t.listings.columns.title,
               dataIndex: 'title',
+              key: 'title',
               width: 340,
-              sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
+              sorter: true,
+              sortOrder: sortOrder('title'),
               render: (title: string, row) => (
                 <Button
                   type="link"
@@ -371,20 +433,26 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             },
             {
               title: text.list.blockers,
+              key: 'blockers',
               width: 90,
-              sorter: (a, b) => (a.check?.counts.blockers ?? -1) - (b.check?.counts.blockers ?? -1),
+              sorter: true,
+              sortOrder: sortOrder('blockers'),
               render: (_, r) => r.check?.counts.blockers ?? '—',
             },
             {
               title: text.list.warnings,
+              key: 'warnings',
               width: 90,
-              sorter: (a, b) => (a.check?.counts.warnings ?? -1) - (b.check?.counts.warnings ?? -1),
+              sorter: true,
+              sortOrder: sortOrder('warnings'),
               render: (_, r) => r.check?.counts.warnings ?? '—',
             },
             {
               title: text.list.exposure,
+              key: 'exposure',
               width: 200,
-              sorter: (a, b) => exposureRank(a) - exposureRank(b),
+              sorter: true,
+              sortOrder: sortOrder('exposure'),
               render: (_, r) => {
                 if (!r.check) return '—';
                 const p = exposureParts({ ...r.check.exposure, rows: [] }, text);
@@ -393,16 +461,19 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             },
             {
               title: text.list.lastChecked,
+              key: 'checkedAt',
               width: 140,
-              sorter: (a, b) => (a.check?.checkedAt ?? '').localeCompare(b.check?.checkedAt ?? ''),
+              sorter: true,
+              sortOrder: sortOrder('checkedAt'),
               render: (_, r) => (r.check ? dateFormat.format(new Date(r.check.checkedAt)) : text.list.never),
             },
             {
               title: t.listings.columns.updated,
               dataIndex: 'updatedAt',
+              key: 'updatedAt',
               width: 140,
-              defaultSortOrder: 'descend',
-              sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
+              sorter: true,
+              sortOrder: sortOrder('updatedAt'),
               render: (v: string) => dateFormat.format(new Date(v)),
             },
             {

@@ -21,7 +21,8 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import type { TicketRecord } from '../../../../shared/ipc/contract';
+import type { TicketRecord, TicketWithSlaRecord } from '../../../../shared/ipc/contract';
+import { useTicketsTable } from '../../features/tickets-table/use-tickets-table';
 import { call } from '../../api';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
@@ -43,13 +44,10 @@ const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-ph
 const statuses = ['pending', 'breached', 'met'] as const;
 type Status = (typeof statuses)[number];
 
-interface Row extends TicketRecord {
-  deadline: string;
-  deadlineMs: number;
-  status: Status;
-  responseSeconds: number | null;
-  calendarConfirmed: boolean;
-}
+type Row = TicketWithSlaRecord;
+const PAGE_SIZE = 20;
+/** The breach list shows this many (the table filtered to breached has them all). */
+const BREACH_LIST = 50;
 
 type DayInfo = {
   date: string;
@@ -224,39 +222,32 @@ export function ServicePage({ readOnly }: PageProps) {
   const [to, setTo] = useState('');
   const [editing, setEditing] = useState<Partial<TicketRecord> | null | undefined>(undefined);
 
-  const rows = useMemo<Row[]>(() => {
-    if (!snapshot?.sla) return [];
-    const results = new Map(snapshot.sla.tickets.map((t) => [String(t.id), t]));
-    return snapshot.tickets.flatMap((t) => {
-      const r = results.get(String(t.id));
-      return r
-        ? [
-            {
-              ...t,
-              deadline: r.deadline,
-              deadlineMs: Date.parse(r.deadline),
-              status: r.status,
-              responseSeconds: r.responseSeconds,
-              calendarConfirmed: r.calendarConfirmed,
-            },
-          ]
-        : [];
-    });
-  }, [snapshot]);
-  const staffNames = useMemo(
-    () => [...new Set(rows.flatMap((r) => (r.staff ? [r.staff] : [])))].sort(),
-    [rows],
-  );
-  const visible = rows.filter((r) => {
-    const date = r.openedAt.slice(0, 10);
-    return (
-      (!kind || r.kind === kind) &&
-      (!status || r.status === status) &&
-      (!staff || r.staff === staff) &&
-      (!from || date >= from) &&
-      (!to || date <= to)
-    );
+  const [pageIndex, setPageIndex] = useState(1);
+  const [sort, setSort] = useState<{ field: 'openedAt' | 'deadline'; order: 'asc' | 'desc' }>({
+    field: 'openedAt',
+    order: 'asc',
   });
+  // Filters, sort and paging run in SQL (compliance.tickets); the snapshot's instant reloads the page.
+  const query = useMemo(
+    () => ({
+      sort,
+      ...(kind ? { kind: kind as Row['kind'] } : {}),
+      ...(status ? { status } : {}),
+      ...(staff ? { staff } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    }),
+    [sort, kind, status, staff, from, to],
+  );
+  const version = snapshot?.at;
+  const table = useTicketsTable(query, { offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE }, version);
+  const breachQuery = useMemo(() => ({ status: 'breached' as const, sort: { field: 'deadline' as const, order: 'desc' as const } }), []);
+  const breachPage = useTicketsTable(breachQuery, { offset: 0, limit: BREACH_LIST }, version);
+  const staffNames = snapshot?.staffNames ?? [];
+  const filtered = <T,>(set: (v: T) => void) => (v: T) => {
+    setPageIndex(1);
+    set(v);
+  };
 
   if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
   const pack = catalog?.packs.find((p) => p.id === snapshot.sla?.policy);
@@ -265,7 +256,7 @@ export function ServicePage({ readOnly }: PageProps) {
     const entry = pack?.codes.find((c) => c.code === code);
     return code && entry ? text.service.risks(entry.text[locale], entry.points) : '';
   };
-  const breaches = rows.filter((r) => r.status === 'breached');
+  const breaches = breachPage.rows;
   const byDay = snapshot.sla?.compliance.byDay ?? [];
   const byStaff = snapshot.sla?.compliance.byStaff ?? [];
   const rateSeries = (values: (number | null)[]) =>
@@ -298,7 +289,7 @@ export function ServicePage({ readOnly }: PageProps) {
           aria-label={text.service.filters.kind}
           style={{ width: 150 }}
           value={kind}
-          onChange={setKind}
+          onChange={filtered(setKind)}
           options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))}
         />
         <Select
@@ -307,7 +298,7 @@ export function ServicePage({ readOnly }: PageProps) {
           aria-label={text.service.filters.status}
           style={{ width: 130 }}
           value={status}
-          onChange={setStatus}
+          onChange={filtered(setStatus)}
           options={statuses.map((s) => ({ value: s, label: text.statuses[s] }))}
         />
         <Select
@@ -316,7 +307,7 @@ export function ServicePage({ readOnly }: PageProps) {
           aria-label={text.service.filters.staff}
           style={{ width: 130 }}
           value={staff}
-          onChange={setStaff}
+          onChange={filtered(setStaff)}
           options={staffNames.map((s) => ({ value: s, label: s }))}
         />
         <Typography.Text>{text.service.filters.range}</Typography.Text>
@@ -324,23 +315,40 @@ export function ServicePage({ readOnly }: PageProps) {
           type="date"
           aria-label={`${text.service.filters.range} ≥`}
           value={from}
-          onChange={(e) => setFrom(e.target.value)}
+          onChange={(e) => filtered(setFrom)(e.target.value)}
           style={{ width: 150 }}
         />
         <Input
           type="date"
           aria-label={`${text.service.filters.range} ≤`}
           value={to}
-          onChange={(e) => setTo(e.target.value)}
+          onChange={(e) => filtered(setTo)(e.target.value)}
           style={{ width: 150 }}
         />
       </Space>
       <Table<Row>
         rowKey={(r) => String(r.id)}
         size="small"
-        dataSource={visible}
+        dataSource={table.rows}
+        loading={table.loading}
         data-testid="tickets-table"
-        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        data-total={table.total}
+        pagination={{
+          pageSize: PAGE_SIZE,
+          current: pageIndex,
+          total: table.total,
+          hideOnSinglePage: true,
+          showSizeChanger: false,
+        }}
+        onChange={(pagination, _filters, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          const field = s?.columnKey as 'openedAt' | 'deadline' | undefined;
+          const next = field && s?.order ? { field, order: s.order === 'ascend' ? ('asc' as const) : ('desc' as const) } : { field: 'openedAt' as const, order: 'asc' as const };
+          if (next.field !== sort.field || next.order !== sort.order) {
+            setSort(next);
+            setPageIndex(1);
+          } else setPageIndex(pagination.current ?? 1);
+        }}
         rowClassName={(r) => (params.ticket === String(r.id) ? 'ant-table-row-selected' : '')}
         columns={[
           {
@@ -361,8 +369,10 @@ export function ServicePage({ readOnly }: PageProps) {
           {
             title: text.service.columns.opened,
             dataIndex: 'openedAt',
+            key: 'openedAt',
             render: (v: string) => beijingMinute(v),
-            sorter: (a, b) => a.openedAt.localeCompare(b.openedAt),
+            sorter: true,
+            sortOrder: sort.field === 'openedAt' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
           },
           {
             title: text.service.columns.deadline,
@@ -373,7 +383,9 @@ export function ServicePage({ readOnly }: PageProps) {
                 {!r.calendarConfirmed && <UnconfirmedTag />}
               </>
             ),
-            sorter: (a, b) => a.deadlineMs - b.deadlineMs,
+            key: 'deadline',
+            sorter: true,
+            sortOrder: sort.field === 'deadline' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
           },
           {
             title: text.service.columns.countdown,
