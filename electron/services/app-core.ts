@@ -18,6 +18,7 @@ import { listingHandlers } from './handlers/listing-handlers';
 import { checkHandlers } from './handlers/check-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
 import { callbackHandlers } from './handlers/callback-handlers';
+import { draftHandlers } from './handlers/draft-handlers';
 import type { HandlerContext } from './handlers/types';
 import type { Platform } from './platform';
 import { AlertsRepository } from './repositories/alerts-repository';
@@ -113,6 +114,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...checkHandlers(ctx),
     ...calendarHandlers(ctx),
     ...callbackHandlers(ctx),
+    ...draftHandlers(ctx),
   };
 
   const alertInterval = options.alertIntervalMs ?? DEFAULT_ALERT_INTERVAL_MS;

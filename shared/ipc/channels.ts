@@ -44,6 +44,9 @@ export const channelNames = [
   'callbacks.run',
   'callbacks.history',
   'callbacks.report',
+  'drafts.get',
+  'drafts.save',
+  'drafts.discard',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -14,6 +14,7 @@ import { checksContract } from './contracts/checks';
 import { complianceContract } from './contracts/compliance';
 import { calendarContract } from './contracts/calendar';
 import { callbacksContract } from './contracts/callbacks';
+import { draftsContract } from './contracts/drafts';
 
 export * from './contracts/app';
 export * from './contracts/listings';
@@ -21,6 +22,7 @@ export * from './contracts/checks';
 export * from './contracts/compliance';
 export * from './contracts/calendar';
 export * from './contracts/callbacks';
+export * from './contracts/drafts';
 
 export const contract = {
   ...appContract,
@@ -29,6 +31,7 @@ export const contract = {
   ...complianceContract,
   ...calendarContract,
   ...callbacksContract,
+  ...draftsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -42,6 +42,7 @@ import { emptyFormValues, fromFormValues } from './listing-form-model';
 import { useWorkspaceText } from './workspace-messages';
 import { checkStateOf, exposureRank, filterSummaries, severities, type CheckState } from './workspace-model';
 import { PageHeader } from '../../components/PageHeader';
+import { DraftRestoreBanner } from '../../features/drafts/DraftRestoreBanner';
 
 /** Every .json file of a drop, folders included (webkitGetAsEntry walks them). */
 async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
@@ -264,6 +265,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             </>
           }
         />
+        <DraftRestoreBanner readOnly={readOnly} />
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search
             placeholder={t.listings.search}
