@@ -462,7 +462,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                 testId="import-result"
                 title={r.name}
                 ok={r.ok}
-                okMessage={t.listings.importedFile(r.imported)}
+                okMessage={t.listings.importedFile(r.imported, r.added ?? r.imported, r.updated ?? 0)}
                 failedMessage={t.listings.importFailedFile}
                 problems={r.problems}
               />
