@@ -19,6 +19,7 @@ import { checkHandlers } from './handlers/check-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
 import { callbackHandlers } from './handlers/callback-handlers';
 import { draftHandlers } from './handlers/draft-handlers';
+import { dataOpsHandlers } from './handlers/data-ops-handlers';
 import type { HandlerContext } from './handlers/types';
 import type { Platform } from './platform';
 import { AlertsRepository } from './repositories/alerts-repository';
@@ -59,6 +60,9 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   // An official year changes workdays, so every deadline (the settings topic reloads the pages).
   'calendar.importYear': ['settings'],
   'calendar.removeYear': ['settings'],
+  'listings.deleteMany': ['listings'],
+  'compliance.delete': ['tickets', 'ledger', 'violations'],
+  'app.undoDelete': ['listings', 'checks', 'tickets', 'ledger', 'violations'],
 };
 
 /** Progress events of one operation at most this often (the last one always goes). */
@@ -115,6 +119,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...calendarHandlers(ctx),
     ...callbackHandlers(ctx),
     ...draftHandlers(ctx),
+    ...dataOpsHandlers(ctx),
   };
 
   const alertInterval = options.alertIntervalMs ?? DEFAULT_ALERT_INTERVAL_MS;

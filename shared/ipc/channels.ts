@@ -47,6 +47,10 @@ export const channelNames = [
   'drafts.get',
   'drafts.save',
   'drafts.discard',
+  'listings.deleteMany',
+  'compliance.delete',
+  'compliance.export',
+  'app.undoDelete',
 ] as const;
 
 export type ChannelName = (typeof channelNames)[number];

@@ -15,6 +15,7 @@ import { complianceContract } from './contracts/compliance';
 import { calendarContract } from './contracts/calendar';
 import { callbacksContract } from './contracts/callbacks';
 import { draftsContract } from './contracts/drafts';
+import { dataOpsContract } from './contracts/data-ops';
 
 export * from './contracts/app';
 export * from './contracts/listings';
@@ -23,6 +24,7 @@ export * from './contracts/compliance';
 export * from './contracts/calendar';
 export * from './contracts/callbacks';
 export * from './contracts/drafts';
+export * from './contracts/data-ops';
 
 export const contract = {
   ...appContract,
@@ -32,6 +34,7 @@ export const contract = {
   ...calendarContract,
   ...callbacksContract,
   ...draftsContract,
+  ...dataOpsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 /**
  * Listings as data the user keeps (issue 17): importing a file again updates the listings it names
- * by `id` and says so (added / updated) instead of doubling them.
+ * by `id` and says so (added / updated) instead of doubling them; one listing or a selection is
+ * deleted at once and the message's Undo brings them back.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -70,6 +71,32 @@ describe('listing files imported again', () => {
     await expect.poll(() => rows().count()).toBe(3);
     expect(await row('2027 新价').count()).toBe(1);
     expect(await row('云客通 CRM（标准版）').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('deletes one listing at once, and Undo brings it back', async () => {
+    await row('企业版').getByRole('button', { name: /删除/ }).click();
+    await expect.poll(() => rows().count()).toBe(2);
+    const undo = page.getByTestId('undo-message');
+    await expect.poll(() => undo.textContent()).toContain('已删除 1 条');
+    await screenshot(page, 'listing-data-02-deleted-undo');
+    await undo.getByRole('button', { name: /撤\s*销/ }).click();
+    await expect.poll(() => rows().count()).toBe(3);
+    await expect.poll(() => page.getByText('已恢复 1 条').isVisible()).toBe(true);
+  });
+
+  it('deletes a selection, and Undo restores all of it', async () => {
+    await row('专业版').getByRole('checkbox').check();
+    await row('企业版').getByRole('checkbox').check();
+    await page.getByTestId('delete-selected').click();
+    await expect.poll(() => rows().count()).toBe(1);
+    expect(await row('2027 新价').count()).toBe(1);
+    expect(await page.getByTestId('delete-selected').count()).toBe(0); // nothing selected any more
+    await page.getByTestId('undo-message').getByRole('button', { name: /撤\s*销/ }).click();
+    await expect.poll(() => rows().count()).toBe(3);
+    // The restored listing is whole: it opens with its check history.
+    await row('企业版').getByRole('button', { name: '云客通 CRM（企业版）', exact: true }).click();
+    await expect.poll(() => page.getByLabel('商品标题').inputValue()).toBe('云客通 CRM（企业版）');
     expect(pageErrors).toEqual([]);
   });
 });

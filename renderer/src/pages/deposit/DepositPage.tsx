@@ -19,6 +19,7 @@ import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
+import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../overview/EntryModal';
 
 const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
@@ -91,6 +92,7 @@ export function DepositPage({ readOnly }: PageProps) {
               {text.deposit.addEntry}
             </Button>
             <ImportButton readOnly={readOnly} />
+            <ExportComplianceButton kind="ledger" />
           </>
         }
       />
@@ -174,6 +176,12 @@ export function DepositPage({ readOnly }: PageProps) {
             { title: text.deposit.columns.required, align: 'right', render: (_, r) => { const h = history.get(String(r.id)); return h ? money.format(h.required) : '—'; } },
             { title: text.deposit.columns.reason, dataIndex: 'reason', render: (v: string | null) => v ?? '' },
             { title: text.deposit.columns.source, render: (_, r) => <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>{text.sources[r.source]}</Tooltip> },
+          {
+            title: '',
+            key: 'delete',
+            width: 48,
+            render: (_, r) => <DeleteRecordButton kind="ledger" id={r.id} readOnly={readOnly} />,
+          },
           ]}
         />
       </Card>

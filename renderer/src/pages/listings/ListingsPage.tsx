@@ -19,7 +19,6 @@ import {
   Input,
   List,
   Modal,
-  Popconfirm,
   Select,
   Space,
   Table,
@@ -43,6 +42,9 @@ import { useWorkspaceText } from './workspace-messages';
 import { checkStateOf, exposureRank, filterSummaries, severities, type CheckState } from './workspace-model';
 import { PageHeader } from '../../components/PageHeader';
 import { DraftRestoreBanner } from '../../features/drafts/DraftRestoreBanner';
+import { deleteWithUndo } from '../../features/undo/undoable-delete';
+import { useUndoText } from '../../features/undo/undo-messages';
+import { call } from '../../api';
 
 /** Every .json file of a drop, folders included (webkitGetAsEntry walks them). */
 async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
@@ -96,16 +98,16 @@ const accessibleTheme = {
 export function ListingsPage({ readOnly }: { readOnly: boolean }) {
   const { t, locale } = useApp();
   const text = useWorkspaceText();
+  const undoText = useUndoText();
   // Only the list's slice: the editor's draft changes on every keystroke, and re-rendering the
   // page (with the table and the editor under it) for that would delay typing.
-  const { rows, loading, load, duplicate, remove, importFiles, exportFile, openEditor, closeEditor } =
+  const { rows, loading, load, duplicate, importFiles, exportFile, openEditor, closeEditor } =
     useListings(
       useShallow((s) => ({
         rows: s.rows,
         loading: s.loading,
         load: s.load,
         duplicate: s.duplicate,
-        remove: s.remove,
         importFiles: s.importFiles,
         exportFile: s.exportFile,
         openEditor: s.openEditor,
@@ -179,6 +181,12 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
       message.error(error instanceof Error ? error.message : String(error));
     }
   }
+
+  /** Deletes at once; the message's Undo puts the listings (and their check history) back. */
+  const removeWithUndo = async (localIds: string[]) => {
+    const done = await deleteWithUndo(() => call('listings.deleteMany', { localIds }), load, undoText);
+    if (done) setSelected((keys) => keys.filter((k) => !localIds.includes(k)));
+  };
 
   const act = (fn: () => Promise<unknown>, done: string) => () =>
     fn().then(
@@ -255,6 +263,17 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                   e.target.value = '';
                 }}
               />
+              {selected.length > 0 && (
+                <Button
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={readOnly}
+                  data-testid="delete-selected"
+                  onClick={() => void removeWithUndo(selected)}
+                >
+                  {undoText.deleteSelected(selected.length)}
+                </Button>
+              )}
               <Button
                 icon={<DownloadOutlined />}
                 onClick={() => runExport(selected.length ? selected : undefined)}
@@ -428,21 +447,14 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                     aria-label={`${t.common.duplicate} ${row.title}`}
                     onClick={act(() => duplicate(row.localId), t.listings.duplicated)}
                   />
-                  <Popconfirm
-                    title={t.listings.deleteConfirm}
-                    onConfirm={act(() => remove(row.localId), t.listings.deleted)}
-                    okText={t.common.delete}
-                    cancelText={t.common.cancel}
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
                     disabled={readOnly}
-                  >
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      disabled={readOnly}
-                      aria-label={`${t.common.delete} ${row.title}`}
-                    />
-                  </Popconfirm>
+                    aria-label={`${t.common.delete} ${row.title}`}
+                    onClick={() => void removeWithUndo([row.localId])}
+                  />
                 </Space>
               ),
             },

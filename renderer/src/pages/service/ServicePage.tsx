@@ -35,6 +35,7 @@ import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
+import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../overview/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
@@ -287,6 +288,7 @@ export function ServicePage({ readOnly }: PageProps) {
               {text.service.addTicket}
             </Button>
             <ImportButton readOnly={readOnly} />
+            <ExportComplianceButton kind="tickets" />
           </>
         }
       />
@@ -401,6 +403,12 @@ export function ServicePage({ readOnly }: PageProps) {
                 {text.sources[r.source]}
               </Tooltip>
             ),
+          },
+          {
+            title: '',
+            key: 'delete',
+            width: 48,
+            render: (_, r) => <DeleteRecordButton kind="tickets" id={r.id} readOnly={readOnly} />,
           },
         ]}
       />
