@@ -64,6 +64,7 @@ import {
 import { TextEditor, type TextEditorHandle } from '../../features/text-editor/TextEditor';
 import { createDraftAutosave } from '../../features/drafts/draft-autosave';
 import { useDraftText } from '../../features/drafts/drafts-messages';
+import { LONG_FIELD_CHARS, LongFieldNote } from '../../features/text-editor/long-field';
 
 export const FORM_NAME = 'listing';
 /**
@@ -205,7 +206,15 @@ function EditorField({ field, ...props }: ComponentProps<typeof TextEditor> & { 
       if (s.editor?.findings !== prev.editor?.findings || s.editor?.findingsFor !== prev.editor?.findingsFor) show(s);
     });
   }, [field, locale]);
-  return <TextEditor {...props} onHandle={onEditorHandle} />;
+  const length = typeof props.value === 'string' ? props.value.length : 0;
+  const long = length > LONG_FIELD_CHARS;
+  if (!long) return <TextEditor {...props} onHandle={onEditorHandle} />;
+  return (
+    <>
+      <LongFieldNote length={length} />
+      <TextEditor {...props} readOnly onHandle={onEditorHandle} />
+    </>
+  );
 }
 
 const isTextTarget = (el: EventTarget | null) =>
