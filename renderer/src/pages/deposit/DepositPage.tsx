@@ -76,8 +76,11 @@ export function DepositPage({ readOnly }: PageProps) {
         extra={<AsOf at={snapshot.at} />}
         actions={
           <>
+            <label htmlFor="deposit-required-amount" style={{ alignSelf: 'center' }}>
+              {text.deposit.setRequired}（{text.deposit.yuanUnit}）
+            </label>
             <InputNumber
-              aria-label={text.deposit.setRequired}
+              id="deposit-required-amount"
               placeholder={text.deposit.setRequired}
               min={0}
               precision={2}

@@ -75,6 +75,11 @@ async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
 }
 
 const TABLE_HEIGHT = 560;
+/**
+ * The columns' widths add up to this: at 1440 × 900 (sidebar and padding leave about 1,170 px)
+ * every column shows without scrolling sideways; narrower windows scroll.
+ */
+const LISTING_TABLE_WIDTH = 1168;
 /** Tag colours with 4.5:1 contrast (antd's preset tag colours are lighter). */
 const stateTagStyle: Record<CheckState, CSSProperties> = {
   ready: { color: '#116329', background: '#dafbe1', borderColor: '#aceebb' },
@@ -334,7 +339,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
         <Table<ListingSummary>
           rowKey="localId"
           virtual
-          scroll={{ x: 1280, y: TABLE_HEIGHT }}
+          scroll={{ x: LISTING_TABLE_WIDTH, y: TABLE_HEIGHT }}
           size="small"
           loading={loading}
           dataSource={visible}
@@ -349,7 +354,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             {
               title: t.listings.columns.title,
               dataIndex: 'title',
-              width: 340,
+              width: 190,
               sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
               render: (title: string, row) => (
                 <Button
@@ -364,18 +369,18 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             {
               title: t.listings.columns.type,
               dataIndex: 'type',
-              width: 90,
+              width: 72,
               render: (v: ListingSummary['type']) => t.types[v],
             },
             {
               title: t.listings.columns.price,
-              width: 150,
+              width: 120,
               render: (_, r) =>
                 `${money.format(r.priceAmount)} · ${t.billing[r.billing as keyof typeof t.billing] ?? r.billing}`,
             },
             {
               title: text.list.checkState,
-              width: 120,
+              width: 130,
               render: (_, r) => {
                 const s = checkStateOf(r);
                 return (
@@ -392,19 +397,19 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             },
             {
               title: text.list.blockers,
-              width: 90,
+              width: 64,
               sorter: (a, b) => (a.check?.counts.blockers ?? -1) - (b.check?.counts.blockers ?? -1),
               render: (_, r) => r.check?.counts.blockers ?? '—',
             },
             {
               title: text.list.warnings,
-              width: 90,
+              width: 64,
               sorter: (a, b) => (a.check?.counts.warnings ?? -1) - (b.check?.counts.warnings ?? -1),
               render: (_, r) => r.check?.counts.warnings ?? '—',
             },
             {
               title: text.list.exposure,
-              width: 200,
+              width: 140,
               sorter: (a, b) => exposureRank(a) - exposureRank(b),
               render: (_, r) => {
                 if (!r.check) return '—';
@@ -414,21 +419,21 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             },
             {
               title: text.list.lastChecked,
-              width: 140,
+              width: 104,
               sorter: (a, b) => (a.check?.checkedAt ?? '').localeCompare(b.check?.checkedAt ?? ''),
               render: (_, r) => (r.check ? dateFormat.format(new Date(r.check.checkedAt)) : text.list.never),
             },
             {
               title: t.listings.columns.updated,
               dataIndex: 'updatedAt',
-              width: 140,
+              width: 104,
               defaultSortOrder: 'descend',
               sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt),
               render: (v: string) => dateFormat.format(new Date(v)),
             },
             {
               title: t.common.actions,
-              width: 170,
+              width: 132,
               fixed: 'right',
               render: (_, row) => (
                 <Space size="small">

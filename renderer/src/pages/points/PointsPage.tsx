@@ -406,6 +406,7 @@ export function PointsPage({ readOnly }: PageProps) {
           size="small"
           dataSource={snapshot.violations}
           data-testid="violations-table"
+          onHeaderRow={() => ({ style: { whiteSpace: 'nowrap' } })}
           rowClassName={(r) => (params.violation === String(r.id) ? 'ant-table-row-selected' : '')}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
@@ -413,6 +414,7 @@ export function PointsPage({ readOnly }: PageProps) {
             { title: text.points.columns.code, render: (_, r) => <Tag>{r.code}</Tag> },
             {
               title: text.points.columns.clause,
+              width: 300,
               render: (_, r) => codeIndex.get(`${r.policy}/${r.code}`)?.text[locale] ?? '',
             },
             {
