@@ -2,7 +2,9 @@
  * `npm run bench:check` — the self-check's speed (issue 3 targets):
  *  (a) a ~20 KB listing, full pack: median and p99 latency per check;
  *  (b) 10,000 generated listings: throughput in MB/s (UTF-8 bytes of every text field checked);
- *  peer: the same word list through modern-ahocorasick over the same texts.
+ *  peers: the same word list through modern-ahocorasick, and through one V8 RegExp alternation
+ *  with the g flag, over the same texts (plain matchers: no normalisation, no context, no judging);
+ *  the ratios say what reading the context costs on top of finding the words.
  * Generated text is ordinary technical Chinese with 10% violating sentences (a listing under
  * repair); a second 20 KB figure with 50% violating sentences shows the worst case.
  * The last line is one JSON object with the figures.
@@ -76,7 +78,8 @@ function makeListing(random: () => number, descriptionBytes: number, violationSh
 const encoder = new TextEncoder();
 const textsOf = (l: Listing) => listTextFields(l).map((f) => f.text);
 const bytesOf = (texts: string[]) => texts.reduce((n, t) => n + encoder.encode(t).length, 0);
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 
 // (a) one 20 KB listing.
 const random = rng(42);
@@ -92,7 +95,9 @@ for (let i = 0; i < 2000; i++) {
 samples.sort((a, b) => a - b);
 const median = percentile(samples, 0.5);
 const p99 = percentile(samples, 0.99);
-console.log(`20 KB listing (${bigBytes} bytes of text, ${checkListing(big, compiled).length} findings): median ${median.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`);
+console.log(
+  `20 KB listing (${bigBytes} bytes of text, ${checkListing(big, compiled).length} findings): median ${median.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms`,
+);
 
 function latency(listing: Listing, runs: number): { median: number; p99: number } {
   const times: number[] = [];
@@ -107,7 +112,9 @@ function latency(listing: Listing, runs: number): { median: number; p99: number 
 
 const dense = makeListing(rng(3), 20_000, 0.5);
 const denseLatency = latency(dense, 1000);
-console.log(`20 KB listing, 50% violating sentences (${checkListing(dense, compiled).length} findings): median ${denseLatency.median.toFixed(3)} ms, p99 ${denseLatency.p99.toFixed(3)} ms`);
+console.log(
+  `20 KB listing, 50% violating sentences (${checkListing(dense, compiled).length} findings): median ${denseLatency.median.toFixed(3)} ms, p99 ${denseLatency.p99.toFixed(3)} ms`,
+);
 
 // 100 KB description: the "re-check while typing" case.
 const huge = makeListing(rng(7), 100_000);
@@ -118,7 +125,9 @@ for (let i = 0; i < 200; i++) {
   hugeSamples.push(performance.now() - t0);
 }
 hugeSamples.sort((a, b) => a - b);
-console.log(`100 KB description: median ${percentile(hugeSamples, 0.5).toFixed(3)} ms, p99 ${percentile(hugeSamples, 0.99).toFixed(3)} ms`);
+console.log(
+  `100 KB description: median ${percentile(hugeSamples, 0.5).toFixed(3)} ms, p99 ${percentile(hugeSamples, 0.99).toFixed(3)} ms`,
+);
 
 // (b) 10,000 generated listings, and the peer on the same texts.
 const listings = Array.from({ length: 10_000 }, () => makeListing(random, 600 + Math.floor(random() * 3000)));
@@ -137,7 +146,9 @@ function timeIt(label: string, fn: () => number): number {
     best = Math.min(best, performance.now() - t0);
   }
   const mbs = totalBytes / 1e6 / (best / 1000);
-  console.log(`${label}: ${(best / 1000).toFixed(3)} s for ${(totalBytes / 1e6).toFixed(1)} MB → ${mbs.toFixed(1)} MB/s (${count} hits)`);
+  console.log(
+    `${label}: ${(best / 1000).toFixed(3)} s for ${(totalBytes / 1e6).toFixed(1)} MB → ${mbs.toFixed(1)} MB/s (${count} hits)`,
+  );
   return mbs;
 }
 
@@ -152,6 +163,25 @@ const peerThroughput = timeIt(`modern-ahocorasick search (${words.length} words)
   return n;
 });
 
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternation = new RegExp(
+  [...new Set(words)]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|'),
+  'g',
+);
+const regexThroughput = timeIt(`V8 RegExp alternation /…|…/g (${new Set(words).size} words)`, () => {
+  let n = 0;
+  for (const texts of allTexts) {
+    for (const t of texts) {
+      alternation.lastIndex = 0;
+      while (alternation.exec(t) !== null) n++;
+    }
+  }
+  return n;
+});
+
 const round = (x: number, d = 3) => Number(x.toFixed(d));
 console.log(
   JSON.stringify({
@@ -160,5 +190,7 @@ console.log(
     throughputMBs: round(throughput, 1),
     peerThroughputMBs: round(peerThroughput, 1),
     ratioVsPeer: round(throughput / peerThroughput, 2),
+    regexThroughputMBs: round(regexThroughput, 1),
+    ratioVsRegex: round(throughput / regexThroughput, 2),
   }),
 );

@@ -10,6 +10,7 @@ const commands: Record<string, { summary: string; load: () => Promise<Command> }
   deposit: { summary: '保证金与补缴期限 / deposit and top-up deadline (§4)', load: async () => (await import('./commands/deposit')).run },
   points: { summary: '年度违规扣分 / violation points this year (§5)', load: async () => (await import('./commands/points')).run },
   callbacks: { summary: '交付回调测试 / test a delivery-callback endpoint (§6)', load: async () => (await import('./commands/callbacks')).run },
+  sync: { summary: '与云市场同步（拉取变更、发送待发队列）/ sync with the marketplace (§7)', load: async () => (await import('./commands/sync')).run },
   api: { summary: '调用云市场 API（签名请求）/ call the marketplace API, signed', load: async () => (await import('./commands/api')).run },
 };
 

@@ -22,7 +22,11 @@ const USAGE = `用法 / usage: vendordesk api <METHOD> <path> [options]
   METHOD              GET, POST, PUT, DELETE or PATCH
   path                e.g. /v1/regions/cn-north-1/vendor (sent as given)
   --query k=v         add a query parameter (repeatable)
-  --header k=v        add a request header (repeatable)
+  --header k=v        add a request header (repeatable; the same name again adds a value:
+                      a multi-valued header, signed value by value)
+  --idempotency-key KEY|none
+                      幂等键 / the ${IDEMPOTENCY_HEADER} of a mutation: KEY (8–128 visible characters),
+                      or none to send no key (default: a fresh key)
   --body FILE         request body from FILE ("-" reads standard input); sent as application/json
   --region NAME       signing region (default ${DEFAULT_REGION})
   --service NAME      service name in the signing scope (default ${DEFAULT_SERVICE})
@@ -32,7 +36,7 @@ const USAGE = `用法 / usage: vendordesk api <METHOD> <path> [options]
   --nonce VALUE       use this x-jdcloud-nonce
 
 Credentials come from VENDORDESK_ACCESS_KEY and VENDORDESK_SECRET_KEY.
-Mutations get a fresh ${IDEMPOTENCY_HEADER} unless --header sets one.
+Mutations get a fresh ${IDEMPOTENCY_HEADER} unless --idempotency-key or --header sets one.
 `;
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH']);
@@ -77,6 +81,7 @@ export const run: Command = async (argv, io) => {
       options: {
         query: { type: 'string', multiple: true },
         header: { type: 'string', multiple: true },
+        'idempotency-key': { type: 'string' },
         body: { type: 'string' },
         region: { type: 'string' },
         service: { type: 'string' },
@@ -117,12 +122,25 @@ export const run: Command = async (argv, io) => {
       .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
       .join('&');
     const target = query ? `${path}${path.includes('?') ? '&' : '?'}${query}` : path;
-    const headers: Record<string, string> = {};
-    for (const [k, v] of pairs(values.header, 'header')) headers[k.toLowerCase()] = v;
+    // A name given twice is one header with several values (JD Cloud signs each value, trimmed).
+    const headers: Record<string, string | string[]> = {};
+    for (const [k, v] of pairs(values.header, 'header')) {
+      const name = k.toLowerCase();
+      const had = headers[name];
+      headers[name] = had === undefined ? v : [...(Array.isArray(had) ? had : [had]), v];
+    }
     const body = await readBody(values.body, io);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    if (method !== 'GET' && headers[IDEMPOTENCY_HEADER] === undefined)
+    const key = values['idempotency-key'];
+    if (key !== undefined) {
+      if (headers[IDEMPOTENCY_HEADER] !== undefined)
+        throw new UsageError(`--idempotency-key and --header ${IDEMPOTENCY_HEADER} both set the key; give one`);
+      if (key !== 'none' && !/^[\x21-\x7e]{8,128}$/.test(key))
+        throw new UsageError(`--idempotency-key "${key}": expected 8–128 visible ASCII characters, or none`);
+      if (key !== 'none') headers[IDEMPOTENCY_HEADER] = key;
+    } else if (method !== 'GET' && headers[IDEMPOTENCY_HEADER] === undefined) {
       headers[IDEMPOTENCY_HEADER] = randomUUID();
+    }
     const signed = signRequest(
       { method, target, headers, body: body ?? '' },
       {

@@ -26,7 +26,8 @@ export function formatFindingLine(
     ? ` (${finding.clause}; ${finding.penalty.points} 分${typeof finding.penalty.freezeDays === 'number' ? (finding.penalty.freezeDays ? `, 冻结 ${finding.penalty.freezeDays} 天` : '') : ', 清退'}${finding.penalty.depositDeduction === 'all' ? ', 扣除全部保证金' : finding.penalty.depositDeduction ? `, 扣保证金 ${finding.penalty.depositDeduction} 元` : ''})`
     : ` (${finding.clause})`;
   const field = colour ? `${DIM}[${where}]${RESET}` : `[${where}]`;
-  return `${source}:${line}:${column}  ${severity}  ${finding.ruleId}  ${field} ${finding.message}${penalty}\n`;
+  const reason = finding.reason ? ` 理由：${finding.reason}` : '';
+  return `${source}:${line}:${column}  ${severity}  ${finding.ruleId}  ${field} ${finding.message}${penalty}${reason}\n`;
 }
 
 export function formatSummary(counts: Record<Severity, number>, listings: number, files: number): string {

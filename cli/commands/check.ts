@@ -16,7 +16,7 @@ import { parseListingFile, type ListingFileProblem } from '../../shared/listing/
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, type CliIO, type Command } from '../io';
 import { formatFindingLine, formatSummary } from './check-format';
 
-const USAGE = `usage: vendordesk check <file|directory|->... [--format text|json] [--pack rulepack.json] [--allow-domain domain]...
+const USAGE = `usage: vendordesk check <file|directory|->... [--format text|json] [--rulepack rulepack.json] [--allow-domain domain]...
 
 商品自检：按云市场规则检查商品文件（单个商品，或 {"listings": [...]}）。
 Checks listing files (one listing, or {"listings": [...]}) against the marketplace rules (formats.md §1–2).
@@ -28,7 +28,9 @@ Directories are searched recursively for *.json; "-" reads standard input.
                          json：{ "results": [ { "source", "listingId", "findings": [ … ] } ] }
                          text (default): one line per finding, \`file:line:col  severity  rule  message\`,
                          the position in the file; json: the formats.md §2 shape
-  --pack <file>          使用另一个规则包 / use another rule pack (JSON)
+  --rulepack <file>      使用另一个规则包（使用前校验，无效时指出 JSON 路径与问题）
+                         use another rule pack (JSON), validated first; an invalid pack is
+                         refused with the JSON path and the problem (--pack is the same)
   --allow-domain <d>     视同京东云的域名，可重复 / a domain to treat like JD Cloud's own (repeatable)
   -h, --help             显示本帮助 / this help
 
@@ -98,6 +100,7 @@ export const run: Command = async (argv, io) => {
       options: {
         format: { type: 'string', default: 'text' },
         pack: { type: 'string' },
+        rulepack: { type: 'string' },
         'allow-domain': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -123,8 +126,13 @@ export const run: Command = async (argv, io) => {
     return EXIT_INPUT;
   }
   let compiled = defaultCompiledPack();
-  if (values.pack) {
-    const loaded = await loadPack(values.pack, io);
+  if (values.pack && values.rulepack && values.pack !== values.rulepack) {
+    io.stderr.write('vendordesk check: --pack and --rulepack name different files; give one\n');
+    return EXIT_INPUT;
+  }
+  const packPath = values.rulepack ?? values.pack;
+  if (packPath) {
+    const loaded = await loadPack(packPath, io);
     if (typeof loaded === 'string') {
       io.stderr.write(`vendordesk check: ${loaded}\n`);
       return EXIT_INPUT;

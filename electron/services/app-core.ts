@@ -21,6 +21,11 @@ import { callbackHandlers } from './handlers/callback-handlers';
 import { draftHandlers } from './handlers/draft-handlers';
 import { dataOpsHandlers } from './handlers/data-ops-handlers';
 import type { HandlerContext } from './handlers/types';
+import { syncHandlers } from './handlers/sync-handlers';
+import { clientFactory } from './sync/connection';
+import { SyncEngine, type SyncEvent } from './sync/engine';
+import { SyncScheduler, type Timer } from './sync/scheduler';
+import { loadCredentials } from './api/credentials';
 import type { Platform } from './platform';
 import { AlertsRepository } from './repositories/alerts-repository';
 import { DepositLedgerRepository } from './repositories/deposit-ledger-repository';
@@ -38,6 +43,10 @@ export interface AppCoreOptions {
   alertIntervalMs?: number;
   /** Where the core's events go (the worker posts them to the transport); default: nowhere. */
   emit?: CoreEmit;
+  /** Marketplace sync events as the engine reports them (tests); they also go out through `emit`. */
+  onSyncEvent?: (event: SyncEvent) => void;
+  /** The sync scheduler's timer (tests); `false`: do not start the scheduler. */
+  syncTimer?: Timer | false;
 }
 
 export type CoreEmit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -51,6 +60,8 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   'listings.delete': ['listings'],
   'listings.import': ['listings'],
   'checks.run': ['checks'],
+  'checks.dismiss': ['checks', 'listings'],
+  'checks.restore': ['checks', 'listings'],
   'compliance.import': ['tickets', 'ledger', 'violations'],
   'compliance.saveTicket': ['tickets'],
   'compliance.saveLedgerEntry': ['ledger'],
@@ -69,7 +80,10 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
 const PROGRESS_EVENT_MS = 100;
 
 function operationIdOf(payload: unknown): string | null {
-  const id = typeof payload === 'object' && payload !== null ? (payload as { operationId?: unknown }).operationId : undefined;
+  const id =
+    typeof payload === 'object' && payload !== null
+      ? (payload as { operationId?: unknown }).operationId
+      : undefined;
   return typeof id === 'string' ? id : null;
 }
 
@@ -80,6 +94,8 @@ export interface AppCore {
   settings: SettingsRepository;
   /** The alert scheduler (issue 7); its timer runs from creation until close(). */
   alerts: AlertService;
+  /** Marketplace sync (issue 10): the engine and its scheduler. */
+  sync: { engine: SyncEngine; scheduler: SyncScheduler };
   /** Takes the daily backup if due (call at start and on a timer). */
   backup(): Promise<string | null>;
   close(): void;
@@ -101,9 +117,65 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     settings: new SettingsRepository(store, now),
     compliance: createComplianceServices(store, platform, log, emit),
     checker: new ListingChecker(store, now),
+    emit,
   };
   /** Long requests in flight by their caller's operationId, for `app.cancel`. */
   const operations = new Map<string, AbortController>();
+  // Marketplace sync: one engine, reporting through onSyncEvent; the scheduler pulls on its interval.
+  let lastSyncState: Extract<SyncEvent, { type: 'sync-state' }> | null = null;
+  const syncClient = clientFactory({ settings: () => syncEngine.state(), secrets: platform.secrets });
+  const syncEngine: SyncEngine = new SyncEngine({
+    store,
+    listings: ctx.listings,
+    client: syncClient,
+    now,
+    emit: (event) => {
+      if (event.type === 'sync-state') lastSyncState = event;
+      options.onSyncEvent?.(event);
+      forwardSyncEvent(event);
+    },
+  });
+  /** The engine's events in the contract's terms (shared/ipc/events.ts), so pages follow a sync live. */
+  const forwardSyncEvent = (event: SyncEvent) => {
+    if (event.type === 'sync-state') {
+      const state = event.state === 'syncing' ? 'running' : event.state;
+      emit('sync.state', {
+        state,
+        pending: syncEngine.report().pending,
+        ...(event.message ? { message: event.message } : {}),
+      });
+    } else if (event.type === 'sync-progress') {
+      emit('progress', {
+        operationId: `sync:${event.phase}`,
+        channel: 'sync.now',
+        done: event.done,
+        total: event.hasMore ? event.done + 1 : event.done,
+        ...(event.hasMore ? {} : { finished: 'ok' as const }),
+      });
+    } else {
+      const topics = new Set<DataTopic>();
+      for (const resource of event.resources) {
+        if (resource === 'listing') topics.add('listings');
+        else if (resource === 'ticket') topics.add('tickets');
+        else if (resource === 'ledgerEntry' || resource === 'deposit') topics.add('ledger');
+        else if (resource === 'violation') topics.add('violations');
+      }
+      if (topics.size > 0) emit('data.changed', { topics: [...topics], reason: 'sync' });
+    }
+  };
+  const syncScheduler = new SyncScheduler({
+    // Nothing to do until a connection with keys is saved (Settings → Marketplace connection).
+    run: async () => {
+      if (!store.writable || !syncEngine.state().endpoint || !(await loadCredentials(platform.secrets)))
+        return;
+      await syncEngine.syncOnce();
+    },
+    intervalMs: () => syncEngine.state().intervalSeconds * 1000,
+    timer: options.syncTimer === false ? undefined : options.syncTimer,
+    onError: (error) => log('sync pass failed', error instanceof Error ? error.message : error),
+  });
+  if (options.syncTimer !== false && store.writable) syncScheduler.start();
+
   // One group per feature; the type makes a missing or misspelt channel a compile error.
   const handlers: Handlers = {
     ...appHandlers(ctx),
@@ -120,6 +192,16 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...callbackHandlers(ctx),
     ...draftHandlers(ctx),
     ...dataOpsHandlers(ctx),
+    // Last: a draft on the marketplace is saved together with its outbox entry.
+    ...syncHandlers({
+      engine: syncEngine,
+      scheduler: syncScheduler,
+      secrets: platform.secrets,
+      store,
+      listings: ctx.listings,
+      client: syncClient,
+      lastState: () => lastSyncState,
+    }),
   };
 
   const alertInterval = options.alertIntervalMs ?? DEFAULT_ALERT_INTERVAL_MS;
@@ -135,7 +217,10 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     call?.signal.addEventListener('abort', () => controller.abort(), { once: true });
     if (operationId !== null) {
       if (operations.has(operationId)) {
-        return { ok: false, error: { code: 'conflict', message: `operation ${operationId} is already running` } };
+        return {
+          ok: false,
+          error: { code: 'conflict', message: `operation ${operationId} is already running` },
+        };
       }
       operations.set(operationId, controller);
     }
@@ -170,14 +255,21 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     settings: ctx.settings,
     backup: async () => (store.writable ? backupIfDue(store.db, platform.userDataDir, now()) : null),
     alerts: ctx.compliance.alertService,
+    sync: { engine: syncEngine, scheduler: syncScheduler },
     close: () => {
+      syncScheduler.stop();
       ctx.compliance.alertService.stop();
       store.close();
     },
   };
 }
 
-function createComplianceServices(store: Store, platform: Platform, log: (message: string, error?: unknown) => void, emit: CoreEmit) {
+function createComplianceServices(
+  store: Store,
+  platform: Platform,
+  log: (message: string, error?: unknown) => void,
+  emit: CoreEmit,
+) {
   const repos = {
     tickets: new TicketsRepository(store),
     ledger: new DepositLedgerRepository(store),

@@ -1,4 +1,5 @@
 /** The app frame: sidebar with the pages that work, language switch, database notices. */
+import { SyncIndicator } from './features/sync/SyncIndicator';
 import { GlobalOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Select, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
@@ -60,6 +61,7 @@ export function App() {
           </Layout.Sider>
           <Layout>
             <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', gap: 8 }}>
+              <SyncIndicator />
               <GlobalOutlined aria-hidden />
               <Select
                 aria-label={t.language}

@@ -19,6 +19,9 @@ export const callbackCheckIds = [
   'release',
 ] as const;
 export type CallbackCheckId = (typeof callbackCheckIds)[number];
+
+/** The operation id of a test run's `progress` events (shared/ipc/events.ts), one per call and check. */
+export const callbackRunOperationId = (id: number): string => `callbacks:${id}`;
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
 export const DEFAULT_TIMEOUT_MS = 5000;

@@ -27,7 +27,12 @@ function firstLinkEndingAfter(links: readonly LinkSpan[], i: number): number {
   return lo;
 }
 
-export function windowBefore(text: string, filler: Uint8Array, links: readonly LinkSpan[], start: number): Window {
+export function windowBefore(
+  text: string,
+  filler: Uint8Array,
+  links: readonly LinkSpan[],
+  start: number,
+): Window {
   let out = '';
   const offsets: number[] = [];
   // The link that may contain i, walking down as i decreases.
@@ -51,7 +56,12 @@ export function windowBefore(text: string, filler: Uint8Array, links: readonly L
   return { text: out, offsets: offsets.reverse() };
 }
 
-export function windowAfter(text: string, filler: Uint8Array, links: readonly LinkSpan[], end: number): Window {
+export function windowAfter(
+  text: string,
+  filler: Uint8Array,
+  links: readonly LinkSpan[],
+  end: number,
+): Window {
   let out = '';
   const offsets: number[] = [];
   let li = links.length ? firstLinkEndingAfter(links, end) : 0;

@@ -8,8 +8,8 @@ import { listTextFields } from './fields';
 import { fieldRules } from './field-rules';
 import { fill, makeFinding, sortFindings } from './findings';
 import { compactKey, compileRulePack, defaultRulePack, type CompiledRulePack } from './rulepack';
-import { scanField, type FieldScan } from './scan-field';
-import type { CheckContext, Finding } from './types';
+import { MAX_TERMS_PER_RULE, scanField, type FieldScan } from './scan-field';
+import type { CheckContext, Finding, RuleId } from './types';
 
 let defaultCompiled: CompiledRulePack | undefined;
 /** The default pack, compiled on first use. */
@@ -27,7 +27,9 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
   if (!LINK_EXEMPT_FIELDS.has(scan.field)) {
     const rule = compiled.pack.rules['external-link'];
     for (const link of scan.links) {
-      if (link.allowed) continue;
+      // A support e-mail address is a contact channel, not a site (issue 15); if it is used to
+      // sell outside the marketplace, off-platform-trade reports that.
+      if (link.allowed || link.email) continue;
       const start = scan.norm.map[link.start]!;
       const end = scan.norm.map[link.end - 1]! + 1;
       const match = raw.slice(start, end);
@@ -37,7 +39,11 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
           rule: 'external-link',
           field: scan.field,
           span: { start, end, match },
-          fix: { label: fill(label.zh, { match }), labelEn: fill(label.en, { match }), edits: [{ field: scan.field, start, end, text: '' }] },
+          fix: {
+            label: fill(label.zh, { match }),
+            labelEn: fill(label.en, { match }),
+            edits: [{ field: scan.field, start, end, text: '' }],
+          },
         }),
       );
     }
@@ -51,15 +57,23 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
       makeFinding(compiled, {
         rule: t.group.rule,
         field: scan.field,
-        severity: t.group.severity,
+        severity: t.severity,
+        ...(t.reason ? { reason: t.reason } : {}),
+        confidence: t.confidence,
         span: { start: t.start, end: t.end, match },
         penaltyCode: t.group.penaltyCode,
         ...(g.message ? { message: g.message } : {}),
         ...(replacement !== undefined
           ? {
               fix: {
-                label: replacement === '' ? fill(label?.zh ?? '删除「{match}」', { match }) : `将「${match}」改为「${replacement}」`,
-                labelEn: replacement === '' ? fill(label?.en ?? 'Remove "{match}"', { match }) : `Replace "${match}" with "${replacement}"`,
+                label:
+                  replacement === ''
+                    ? fill(label?.zh ?? '删除「{match}」', { match })
+                    : `将「${match}」改为「${replacement}」`,
+                labelEn:
+                  replacement === ''
+                    ? fill(label?.en ?? 'Remove "{match}"', { match })
+                    : `Replace "${match}" with "${replacement}"`,
                 edits: [{ field: scan.field, start: t.start, end: t.end, text: replacement }],
               },
             }
@@ -67,20 +81,41 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
       }),
     );
   }
+  for (const [rule, count] of scan.overflow) {
+    out.push(
+      makeFinding(compiled, {
+        rule: rule as RuleId,
+        field: scan.field,
+        severity: 'info',
+        penaltyCode: null,
+        message: {
+          zh: `该字段中此规则的问题过多，仅列出前 ${MAX_TERMS_PER_RULE} 处，另有 ${count} 处候选未逐条检查`,
+          en: `Too many findings of this rule in this field: the first ${MAX_TERMS_PER_RULE} are listed, ${count} more candidates were not examined`,
+        },
+      }),
+    );
+  }
   return out;
 }
 
-export function checkListing(listing: Listing, compiled: CompiledRulePack = defaultCompiledPack(), context: CheckContext = {}): Finding[] {
-  const authorizedBrands = new Set((listing.vendor?.authorizedBrands ?? []).map((b) => compactKey(compiled, b)));
+export function checkListing(
+  listing: Listing,
+  compiled: CompiledRulePack = defaultCompiledPack(),
+  context: CheckContext = {},
+): Finding[] {
+  const authorizedBrands = new Set(
+    (listing.vendor?.authorizedBrands ?? []).map((b) => compactKey(compiled, b)),
+  );
   const opts = { extraAllowed: context.allowedDomains ?? [], authorizedBrands };
   const scans = new Map<string, FieldScan>();
   const findings: Finding[] = [];
   for (const { field, text } of listTextFields(listing)) {
     const scan = scanField(compiled, field, text, opts);
     scans.set(field, scan);
-    findings.push(...termFindings(compiled, scan));
+    // No spread: a field with 100,000+ hits would pass them all as arguments and overflow the stack.
+    for (const f of termFindings(compiled, scan)) findings.push(f);
   }
-  for (const rule of fieldRules) findings.push(...rule(listing, compiled, scans, context));
+  for (const rule of fieldRules) for (const f of rule(listing, compiled, scans, context)) findings.push(f);
   return sortFindings(findings);
 }
 

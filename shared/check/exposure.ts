@@ -24,7 +24,6 @@ export interface CheckCounts {
   infos: number;
 }
 
-
 /**
  * 第二十条 4 / 第二十四条 4: the yearly points that mean expulsion — read from the marketplace
  * policy pack (resources/policies), where the points engine takes it too.

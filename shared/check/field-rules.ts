@@ -10,7 +10,12 @@ import { compactKey, type CompiledRulePack } from './rulepack';
 import type { FieldScan } from './scan-field';
 import type { CheckContext, Finding } from './types';
 
-type Rule = (listing: Listing, compiled: CompiledRulePack, scans: Map<string, FieldScan>, context: CheckContext) => Finding[];
+type Rule = (
+  listing: Listing,
+  compiled: CompiledRulePack,
+  scans: Map<string, FieldScan>,
+  context: CheckContext,
+) => Finding[];
 
 const OFFICIAL = 'officialSite.productPageUrl';
 
@@ -27,13 +32,21 @@ export function validProductPageUrl(value: string): URL | null {
 
 const officialSite: Rule = (listing, compiled, _scans, context) => {
   const value = listing.officialSite?.productPageUrl?.trim() ?? '';
-  const blocker = (zh: string, en: string, severity: 'blocker' | 'warning' = 'blocker', penaltyCode?: string | null) => [
+  const blocker = (
+    zh: string,
+    en: string,
+    severity: 'blocker' | 'warning' = 'blocker',
+    penaltyCode?: string | null,
+  ) => [
     makeFinding(compiled, {
       rule: 'official-site-missing',
       field: OFFICIAL,
       severity,
       vars: { detail: zh },
-      message: { zh: compiled.pack.rules['official-site-missing'].message.zh, en: compiled.pack.rules['official-site-missing'].message.en.replace('{detail}', en) },
+      message: {
+        zh: compiled.pack.rules['official-site-missing'].message.zh,
+        en: compiled.pack.rules['official-site-missing'].message.en.replace('{detail}', en),
+      },
       ...(penaltyCode === undefined ? {} : { penaltyCode }),
     }),
   ];
@@ -42,7 +55,10 @@ const officialSite: Rule = (listing, compiled, _scans, context) => {
   if (!url) return blocker(`「${value}」不是有效的 http(s) 网址`, `"${value}" is not a valid http(s) URL`);
   const jdDomains = [...compiled.allowedDomains, ...(context.allowedDomains ?? [])];
   if (isAllowedHost(url.hostname.toLowerCase(), jdDomains)) {
-    return blocker('该地址属于京东云，不是服务商自己的企业官网', 'the address is on JD Cloud, not on your own website');
+    return blocker(
+      '该地址属于京东云，不是服务商自己的企业官网',
+      'the address is on JD Cloud, not on your own website',
+    );
   }
   const v = context.officialSite;
   if (!v || v.url !== value) {
@@ -61,13 +77,24 @@ const officialSite: Rule = (listing, compiled, _scans, context) => {
   }
   if (v.status === 'verified') return [];
   if (v.status === 'unreachable') {
-    return blocker(`${v.checkedAt} 核验时无法访问（${v.error ?? '网络错误'}），请稍后重试`, `could not be fetched at ${v.checkedAt} (${v.error ?? 'network error'}); try again later`, 'warning', null);
+    return blocker(
+      `${v.checkedAt} 核验时无法访问（${v.error ?? '网络错误'}），请稍后重试`,
+      `could not be fetched at ${v.checkedAt} (${v.error ?? 'network error'}); try again later`,
+      'warning',
+      null,
+    );
   }
   const labels: Record<string, [string, string]> = {
-    pageExists: [`页面不存在（HTTP ${v.httpStatus ?? '?'}）`, `the page does not exist (HTTP ${v.httpStatus ?? '?'})`],
+    pageExists: [
+      `页面不存在（HTTP ${v.httpStatus ?? '?'}）`,
+      `the page does not exist (HTTP ${v.httpStatus ?? '?'})`,
+    ],
     namesProduct: ['页面未出现商品名称', 'the page does not name the product'],
     linksToListing: ['页面未链接到云市场商品详情页', 'the page does not link to the marketplace listing'],
-    statesPartnership: ['页面未注明与京东云的合作关系', 'the page does not state the partnership with JD Cloud'],
+    statesPartnership: [
+      '页面未注明与京东云的合作关系',
+      'the page does not state the partnership with JD Cloud',
+    ],
   };
   const zh = v.missing.map((m) => labels[m]?.[0] ?? m).join('；');
   const en = v.missing.map((m) => labels[m]?.[1] ?? m).join('; ');
@@ -85,7 +112,11 @@ const delisting: Rule = (listing, compiled, scans) => {
       makeFinding(compiled, {
         rule: 'delisting-strategy-missing',
         field: 'delistingStrategy',
-        fix: { label: fixLabel.zh, labelEn: fixLabel.en, edits: [{ field: 'delistingStrategy', start: 0, end: value.length, text: template }] },
+        fix: {
+          label: fixLabel.zh,
+          labelEn: fixLabel.en,
+          edits: [{ field: 'delistingStrategy', start: 0, end: value.length, text: template }],
+        },
       }),
     ];
   }
@@ -105,7 +136,14 @@ const delisting: Rule = (listing, compiled, scans) => {
       fix: {
         label: `补充：${missing.map((a) => a.label.zh).join('；')}`,
         labelEn: `Add ${missing.map((a) => a.label.en).join('; ')}`,
-        edits: [{ field: 'delistingStrategy', start: value.length, end: value.length, text: separator + missing.map((a) => a.template.zh).join('') }],
+        edits: [
+          {
+            field: 'delistingStrategy',
+            start: value.length,
+            end: value.length,
+            text: separator + missing.map((a) => a.template.zh).join(''),
+          },
+        ],
       },
     }),
   ];
@@ -113,7 +151,10 @@ const delisting: Rule = (listing, compiled, scans) => {
 
 const serviceTerms: Rule = (listing, compiled) => {
   const value = (listing.serviceTerms ?? '').trim();
-  if (value === '') return [makeFinding(compiled, { rule: 'service-terms-missing', field: 'serviceTerms', vars: { detail: '' } })];
+  if (value === '')
+    return [
+      makeFinding(compiled, { rule: 'service-terms-missing', field: 'serviceTerms', vars: { detail: '' } }),
+    ];
   if ([...value].length < compiled.pack.serviceTerms.minLength) {
     return [
       makeFinding(compiled, {
@@ -137,7 +178,10 @@ const notOnJdCloud: Rule = (listing, compiled) => {
       makeFinding(compiled, {
         rule: 'not-on-jdcloud',
         field: 'runsOnJdCloud',
-        vars: { detail: '商品未运行在京东云资源之上，也未与京东云产品打包销售', detailEn: 'The product neither runs on JD Cloud resources nor is bundled with JD Cloud products' },
+        vars: {
+          detail: '商品未运行在京东云资源之上，也未与京东云产品打包销售',
+          detailEn: 'The product neither runs on JD Cloud resources nor is bundled with JD Cloud products',
+        },
       }),
     ];
   }
@@ -147,7 +191,10 @@ const notOnJdCloud: Rule = (listing, compiled) => {
       field: 'runsOnJdCloud',
       severity: 'warning',
       penaltyCode: null,
-      vars: { detail: '未声明商品是否运行在京东云资源之上（runsOnJdCloud）', detailEn: 'Does not say whether the product runs on JD Cloud resources (runsOnJdCloud)' },
+      vars: {
+        detail: '未声明商品是否运行在京东云资源之上（runsOnJdCloud）',
+        detailEn: 'Does not say whether the product runs on JD Cloud resources (runsOnJdCloud)',
+      },
     }),
   ];
 };
@@ -160,7 +207,9 @@ const inconsistent: Rule = (listing, compiled, scans) => {
   // Title names an edition the specs do not sell.
   if (listing.specs && listing.specs.length > 0) {
     const title = normalise(listing.title, compiled.fold);
-    const specTexts = listing.specs.map((s) => compactKey(compiled, `${s.name} ${Object.values(s.attributes ?? {}).join(' ')}`));
+    const specTexts = listing.specs.map((s) =>
+      compactKey(compiled, `${s.name} ${Object.values(s.attributes ?? {}).join(' ')}`),
+    );
     for (const edition of compiled.editions) {
       const key = compactKey(compiled, edition);
       const at = title.text.indexOf(key);
@@ -181,7 +230,10 @@ const inconsistent: Rule = (listing, compiled, scans) => {
     }
   }
   // A price in the text that is neither the listed price nor a spec's price.
-  const known = new Set([toFen(String(listing.price.amount)), ...(listing.specs ?? []).map((s) => toFen(String(s.price)))]);
+  const known = new Set([
+    toFen(String(listing.price.amount)),
+    ...(listing.specs ?? []).map((s) => toFen(String(s.price))),
+  ]);
   for (const [field, scan] of scans) {
     if (!/^(summary|description|cases\[\d+\]\.content|title)$/.test(field)) continue;
     const text = scan.norm.text;
@@ -219,4 +271,10 @@ const inconsistent: Rule = (listing, compiled, scans) => {
   return out;
 };
 
-export const fieldRules: readonly Rule[] = [officialSite, delisting, serviceTerms, notOnJdCloud, inconsistent];
+export const fieldRules: readonly Rule[] = [
+  officialSite,
+  delisting,
+  serviceTerms,
+  notOnJdCloud,
+  inconsistent,
+];

@@ -51,7 +51,8 @@ function locate(listing: Obj, path: ParsedPath): { holder: unknown; key: string 
   if (index === undefined) {
     if (rest === undefined) return { holder: listing, key: head };
     if (head === 'attributes') return { holder: listing.attributes, key: rest };
-    if (head === 'officialSite' && rest === 'productPageUrl') return { holder: listing.officialSite, key: rest };
+    if (head === 'officialSite' && rest === 'productPageUrl')
+      return { holder: listing.officialSite, key: rest };
     return null;
   }
   const list = listing[head];
@@ -118,12 +119,21 @@ function checkEdits(field: string, text: string, edits: TextEdit[]): TextEdit[] 
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   let prev: TextEdit | undefined;
   for (const e of sorted) {
-    if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start || e.end > text.length) {
+    if (
+      !Number.isInteger(e.start) ||
+      !Number.isInteger(e.end) ||
+      e.start < 0 ||
+      e.end < e.start ||
+      e.end > text.length
+    ) {
       throw new RangeError(`edit ${e.start}–${e.end} is outside "${field}" (length ${text.length})`);
     }
-    const sameInsertionPoint = prev !== undefined && prev.start === prev.end && e.start === e.end && e.start === prev.start;
+    const sameInsertionPoint =
+      prev !== undefined && prev.start === prev.end && e.start === e.end && e.start === prev.start;
     if (prev && (e.start < prev.end || sameInsertionPoint)) {
-      throw new RangeError(`overlapping edits in "${field}": ${prev.start}–${prev.end} and ${e.start}–${e.end}`);
+      throw new RangeError(
+        `overlapping edits in "${field}": ${prev.start}–${prev.end} and ${e.start}–${e.end}`,
+      );
     }
     prev = e;
   }

@@ -2,9 +2,22 @@
 import type { CompiledRulePack } from './rulepack';
 import type { Finding, Fix, RuleId, Severity } from './types';
 
+// Templates parsed once: [text, name, text, name, …, text].
+const parsedTemplates = new Map<string, string[]>();
+
 export function fill(template: string, vars: Record<string, string>): string {
   if (!template.includes('{')) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+  let parts = parsedTemplates.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    if (parsedTemplates.size < 4096) parsedTemplates.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (vars[name] ?? `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 export interface FindingInput {
@@ -17,6 +30,9 @@ export interface FindingInput {
   message?: { zh: string; en: string };
   penaltyCode?: string | null;
   fix?: Fix;
+  /** Why the hit counts, in the rule's words ({match} filled in). */
+  reason?: { zh: string; en: string };
+  confidence?: number;
 }
 
 export function makeFinding(compiled: CompiledRulePack, input: FindingInput): Finding {
@@ -37,12 +53,35 @@ export function makeFinding(compiled: CompiledRulePack, input: FindingInput): Fi
     suggestionEn: fill(rule.suggestion.en, vars),
   };
   if (penaltyCode) finding.penaltyCode = penaltyCode;
+  const reason = input.reason ?? rule.reason;
+  if (reason) {
+    finding.reason = fill(reason.zh, vars);
+    finding.reasonEn = fill(reason.en, vars);
+  }
+  finding.confidence =
+    input.confidence ?? (finding.severity === 'blocker' ? 0.9 : finding.severity === 'warning' ? 0.6 : 0.5);
   if (input.fix) finding.fix = input.fix;
   return finding;
 }
 
 // Fields in the order of formats.md §1, so findings read top to bottom like the listing.
-const fieldOrder = ['id', 'title', 'type', 'price', 'specs', 'attributes', 'summary', 'description', 'cases', 'images', 'officialSite', 'delistingStrategy', 'serviceTerms', 'runsOnJdCloud', 'vendor'];
+const fieldOrder = [
+  'id',
+  'title',
+  'type',
+  'price',
+  'specs',
+  'attributes',
+  'summary',
+  'description',
+  'cases',
+  'images',
+  'officialSite',
+  'delistingStrategy',
+  'serviceTerms',
+  'runsOnJdCloud',
+  'vendor',
+];
 
 function fieldKey(field: string): [number, number, string] {
   const m = /^([A-Za-z]+)(?:\[(\d+)\])?(.*)$/s.exec(field);

@@ -11,6 +11,8 @@ export interface LinkSpan {
   end: number;
   host: string;
   allowed: boolean;
+  /** An e-mail address: a contact channel, not a link to another site (still context for other rules). */
+  email?: boolean;
 }
 
 const SPELLED_DOT = /\s*(?:点|點|dot|\[\.\]|\(\.\)|。)\s*/gu;
@@ -19,7 +21,10 @@ export function hostOf(link: string): string {
   const spelled = link.replace(SPELLED_DOT, '.');
   const at = spelled.lastIndexOf('@');
   const noScheme = spelled.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
-  const withoutUser = at >= 0 && !/^[a-z][a-z0-9+.-]*:\/\//.test(spelled) ? spelled.slice(at + 1) : noScheme.replace(/^[^/@]*@/, '');
+  const withoutUser =
+    at >= 0 && !/^[a-z][a-z0-9+.-]*:\/\//.test(spelled)
+      ? spelled.slice(at + 1)
+      : noScheme.replace(/^[^/@]*@/, '');
   return (/^[^/:?#\s]*/.exec(withoutUser)?.[0] ?? '').replace(/\.$/, '');
 }
 
@@ -33,17 +38,30 @@ function isLocalHost(host: string): boolean {
   if (!m) return false;
   const a = Number(m[1]);
   const b = Number(m[2]);
-  return a === 127 || a === 10 || a === 0 || (a === 192 && b === 168) || (a === 172 && b >= 16 && b <= 31) || (a === 169 && b === 254);
+  return (
+    a === 127 ||
+    a === 10 ||
+    a === 0 ||
+    (a === 192 && b === 168) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 169 && b === 254)
+  );
 }
 
 // A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 
-export function findLinks(n: NormalisedText, compiled: CompiledRulePack, extraAllowed: readonly string[]): LinkSpan[] {
+export function findLinks(
+  n: NormalisedText,
+  compiled: CompiledRulePack,
+  extraAllowed: readonly string[],
+): LinkSpan[] {
   const text = n.text;
   // Cheap pre-test: every link form contains one of these; most prose has none.
   if (!/[.@点點。]|dot/.test(text)) return [];
-  const allowed = extraAllowed.length ? [...compiled.allowedDomains, ...extraAllowed.map((d) => d.toLowerCase())] : compiled.allowedDomains;
+  const allowed = extraAllowed.length
+    ? [...compiled.allowedDomains, ...extraAllowed.map((d) => d.toLowerCase())]
+    : compiled.allowedDomains;
   const out: LinkSpan[] = [];
   const re = compiled.linkRegex;
   re.lastIndex = 0;
@@ -54,7 +72,14 @@ export function findLinks(n: NormalisedText, compiled: CompiledRulePack, extraAl
     const host = hostOf(trimmed);
     if (host === '' || compiled.notDomains.has(trimmed) || compiled.notDomains.has(host)) continue;
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
-    out.push({ start: m.index, end: m.index + trimmed.length, host, allowed: isAllowedHost(host, allowed) });
+    const email = /^(?:mailto:)?[^\s/@:]+@/.test(trimmed);
+    out.push({
+      start: m.index,
+      end: m.index + trimmed.length,
+      host,
+      allowed: isAllowedHost(host, allowed),
+      ...(email ? { email } : {}),
+    });
   }
   return out;
 }

@@ -7,7 +7,10 @@ import type { OfficialSiteVerification } from './types';
 
 /** Names a page may use for the product: the title without bracketed editions, and its first word. */
 export function productNameCandidates(title: string): string[] {
-  const bare = title.replace(/[（(【[][^）)】\]]*[）)】\]]/g, ' ').replace(/\s+/g, ' ').trim();
+  const bare = title
+    .replace(/[（(【[][^）)】\]]*[）)】\]]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const first = bare.split(' ')[0] ?? '';
   return [...new Set([bare, first].filter((s) => [...s].length >= 2))];
 }
@@ -27,13 +30,23 @@ function decodeEntities(s: string): string {
 
 /** Visible text of an HTML page (scripts and styles dropped) and the targets of its links. */
 export function pageTextAndLinks(html: string): { text: string; hrefs: string[] } {
-  const hrefs = [...html.matchAll(/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) => decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
-  const text = decodeEntities(html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' '));
+  const hrefs = [...html.matchAll(/\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)].map((m) =>
+    decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''),
+  );
+  const text = decodeEntities(
+    html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' '),
+  );
   return { text, hrefs };
 }
 
 const sameListing = (a: string, b: string) => {
-  const norm = (u: string) => u.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/[#?].*$/, '').replace(/\/+$/, '');
+  const norm = (u: string) =>
+    u
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/[#?].*$/, '')
+      .replace(/\/+$/, '');
   return norm(a) === norm(b);
 };
 
@@ -49,7 +62,9 @@ export function analyseProductPage(
   return {
     pageExists: true,
     namesProduct: want.productNames.some((n) => compact(n) !== '' && page.includes(compact(n))),
-    linksToListing: want.marketplaceListingUrl ? hrefs.some((h) => sameListing(h, want.marketplaceListingUrl!)) : null,
+    linksToListing: want.marketplaceListingUrl
+      ? hrefs.some((h) => sameListing(h, want.marketplaceListingUrl!))
+      : null,
     // Both on the page: JD Cloud named, and a word saying how the vendor relates to it.
     statesPartnership: JD_CLOUD.test(text) && PARTNERSHIP.test(text),
   };

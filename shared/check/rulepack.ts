@@ -8,7 +8,9 @@ import { z } from 'zod';
 import packJson from '../../resources/rulepacks/jdcloud-marketplace-2019.json';
 import { formatIssuePath } from '../listing/parse';
 import { buildAutomaton, type Automaton } from './automaton';
+import { compileCondition, LexiconError, type Condition, type ConditionSpec } from './judge';
 import { buildFoldTable, normaliseString, type FoldTable } from './normalize';
+import { LINK_PLACEHOLDER } from './rulepack-constants';
 import { ruleIds, type Penalty, type RuleId, type Severity } from './types';
 
 const text = z.object({ zh: z.string().min(1), en: z.string().min(1) });
@@ -42,6 +44,46 @@ const ruleConfig = z.object({
   message: text,
   suggestion: text,
   fixLabel: text.optional(),
+  /** The default reason for a finding of this rule ({match}, {detail} filled in). */
+  reason: text.optional(),
+});
+
+const wordRef = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+/** A condition on the words around a hit (see judge.ts for what each key means). */
+const condition: z.ZodType<ConditionSpec> = z.lazy(() =>
+  z
+    .object({
+      next: wordRef.optional(),
+      prev: wordRef.optional(),
+      before: wordRef.optional(),
+      after: wordRef.optional(),
+      clause: wordRef.optional(),
+      sentenceBefore: wordRef.optional(),
+      sentenceAfter: wordRef.optional(),
+      sentence: wordRef.optional(),
+      field: wordRef.optional(),
+      term: wordRef.optional(),
+      path: regexSource.optional(),
+      clauseEnd: z.boolean().optional(),
+      always: z.literal(true).optional(),
+      not: condition.optional(),
+      any: z.array(condition).min(1).optional(),
+      all: z.array(condition).min(1).optional(),
+    })
+    .strict()
+    .refine((c) => Object.keys(c).length > 0, { error: 'a condition needs at least one key' }),
+);
+
+const confidence = z.number().min(0).max(1);
+
+/** One judging clause: when `if` holds, the hit gets `verdict` ("ignore": not a finding). */
+const judgeClause = z.object({
+  if: condition,
+  verdict: z.enum(['blocker', 'warning', 'info', 'ignore']),
+  confidence: confidence.optional(),
+  /** Why, in the rule's words; {match} is the matched text. Required unless the verdict is ignore. */
+  reason: text.optional(),
 });
 
 const termGroup = z.object({
@@ -62,11 +104,19 @@ const termGroup = z.object({
   onlyAfter: regexSource.optional(),
   unlessBefore: regexSource.optional(),
   unlessAfter: regexSource.optional(),
+  /** Context that widens the reported span when present, without deciding whether the hit counts. */
+  widenBefore: regexSource.optional(),
+  widenAfter: regexSource.optional(),
   /** Widen the reported span to the context that made the hit count (访问 … 购买). */
   spanIncludesContext: z.boolean().optional(),
   /** Mechanical fix: replace the hit with this text ("" removes it). Absent: no fix offered. */
   replaceWith: z.string().optional(),
   replacements: z.record(z.string(), z.string()).optional(),
+  /** Ordered judging clauses; the first whose condition holds decides. */
+  judge: z.array(judgeClause).optional(),
+  /** The reason and confidence when no clause decides. */
+  reason: text.optional(),
+  confidence: confidence.optional(),
 });
 
 export const rulePackSchema = z
@@ -76,13 +126,38 @@ export const rulePackSchema = z
     title: z.string(),
     source: z.string(),
     notes: z.array(z.string()).optional(),
+    /** What changed in each version, newest first (the app shows it when a new pack arrives). */
+    changelog: z
+      .array(
+        z.object({
+          version: z.string().regex(/^\d+\.\d+\.\d+$/),
+          date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+          changes: z.array(text).min(1),
+        }),
+      )
+      .optional(),
     normalization: z.object({
-      traditionalToSimplified: z
-        .string()
-        .refine((s) => [...s].length % 2 === 0, { error: 'must be pairs of characters (traditional, simplified)' }),
+      traditionalToSimplified: z.string().refine((s) => [...s].length % 2 === 0, {
+        error: 'must be pairs of characters (traditional, simplified)',
+      }),
       fillers: z.string().min(1),
+      /** Also fold every OpenCC traditional → simplified character (shared/check/t2s-table.ts); the pack's own pairs win. */
+      opencc: z.boolean().default(false),
+      /** Look-alike characters from other scripts and variant numerals, as pairs (look-alike, canonical). */
+      confusables: z
+        .string()
+        .default('')
+        .refine((s) => [...s].length % 2 === 0, {
+          error: 'must be pairs of characters (look-alike, canonical)',
+        }),
+      /** Markup inside a word does not split it: inline tags are read as nothing, block tags as a line break. */
+      markup: z.boolean().default(false),
     }),
-    allowedDomains: z.array(z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/, { error: 'must be a lower-case domain' })),
+    /** Named word classes for judge conditions ("@scope"). */
+    lexicon: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9-]*$/), z.array(z.string().min(1))).default({}),
+    allowedDomains: z.array(
+      z.string().regex(/^[a-z0-9.-]+\.[a-z]+$/, { error: 'must be a lower-case domain' }),
+    ),
     links: z.object({
       tlds: z.array(z.string().regex(/^[a-z]{2,}$/)).min(1),
       /** Loopback and private addresses are the buyer's own machines (http://127.0.0.1:8080), not other sites. */
@@ -91,7 +166,9 @@ export const rulePackSchema = z
       notDomains: z.array(z.string()).default([]),
     }),
     penaltyTable: z.record(z.string(), penaltyRow),
-    rules: z.object(Object.fromEntries(ruleIds.map((id) => [id, ruleConfig])) as Record<RuleId, typeof ruleConfig>),
+    rules: z.object(
+      Object.fromEntries(ruleIds.map((id) => [id, ruleConfig])) as Record<RuleId, typeof ruleConfig>,
+    ),
     termGroups: z.array(termGroup),
     delisting: z.object({
       aspects: z.array(z.object({ marker: z.string(), label: text, template: text })).min(1),
@@ -109,19 +186,50 @@ export const rulePackSchema = z
     const codes = new Set(Object.keys(pack.penaltyTable));
     for (const [id, rule] of Object.entries(pack.rules)) {
       if (rule.penalty !== null && !codes.has(rule.penalty)) {
-        ctx.addIssue({ code: 'custom', path: ['rules', id, 'penalty'], message: `unknown penalty code "${rule.penalty}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rules', id, 'penalty'],
+          message: `unknown penalty code "${rule.penalty}"`,
+        });
       }
     }
     const markers = new Set<string>();
     pack.termGroups.forEach((g, i) => {
       if (g.penalty && !codes.has(g.penalty)) {
-        ctx.addIssue({ code: 'custom', path: ['termGroups', i, 'penalty'], message: `unknown penalty code "${g.penalty}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['termGroups', i, 'penalty'],
+          message: `unknown penalty code "${g.penalty}"`,
+        });
       }
       if (g.marker) markers.add(g.marker);
     });
+    const compact = (w: string) => w.toLowerCase().replace(/[\s\-_.·•*~|/\\'"`+=^]/g, '');
+    pack.termGroups.forEach((g, i) => {
+      g.judge?.forEach((j, k) => {
+        try {
+          compileCondition(j.if, pack.lexicon, compact);
+        } catch (error) {
+          const message =
+            error instanceof LexiconError || error instanceof SyntaxError ? error.message : String(error);
+          ctx.addIssue({ code: 'custom', path: ['termGroups', i, 'judge', k, 'if'], message });
+        }
+        if (j.verdict !== 'ignore' && !j.reason) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['termGroups', i, 'judge', k, 'reason'],
+            message: 'a clause that reports needs a reason',
+          });
+        }
+      });
+    });
     pack.delisting.aspects.forEach((a, i) => {
       if (!markers.has(a.marker)) {
-        ctx.addIssue({ code: 'custom', path: ['delisting', 'aspects', i, 'marker'], message: `no term group has marker "${a.marker}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['delisting', 'aspects', i, 'marker'],
+          message: `no term group has marker "${a.marker}"`,
+        });
       }
     });
   });
@@ -141,7 +249,9 @@ export class RulePackError extends Error {
 export function parseRulePack(json: unknown): RulePack {
   const parsed = rulePackSchema.safeParse(json);
   if (!parsed.success) {
-    throw new RulePackError(parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })));
+    throw new RulePackError(
+      parsed.error.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message })),
+    );
   }
   return parsed.data;
 }
@@ -151,8 +261,14 @@ export const defaultRulePack: RulePack = parseRulePack(packJson);
 // ---------------------------------------------------------------------------------------------
 // Compilation
 
-/** The link placeholder that context regexes see in place of a non-JD-Cloud link. */
-export const LINK_PLACEHOLDER = '\uE000';
+export { LINK_PLACEHOLDER };
+
+export interface CompiledJudge {
+  cond: Condition;
+  verdict: Severity | 'ignore';
+  confidence: number;
+  reason?: { zh: string; en: string };
+}
 
 export interface CompiledGroup {
   group: TermGroup;
@@ -164,8 +280,13 @@ export interface CompiledGroup {
   onlyAfter?: RegExp;
   unlessBefore?: RegExp;
   unlessAfter?: RegExp;
+  widenBefore?: RegExp;
+  widenAfter?: RegExp;
   /** Normalised brand names that authorise this group. */
   brandKeys: string[];
+  judges: CompiledJudge[];
+  reason?: { zh: string; en: string };
+  confidence: number;
 }
 
 export interface CompiledPattern {
@@ -197,7 +318,14 @@ const contextRegex = (source: string | undefined, anchor: 'start' | 'end'): RegE
   const body = source.replaceAll('{link}', LINK_PLACEHOLDER);
   // Authors write the anchor (^…, …$) themselves; add it when they forgot, since an unanchored
   // window regex would look arbitrarily far from the hit.
-  const anchored = anchor === 'start' ? (body.startsWith('^') ? body : `^(?:${body})`) : body.endsWith('$') ? body : `(?:${body})$`;
+  const anchored =
+    anchor === 'start'
+      ? body.startsWith('^')
+        ? body
+        : `^(?:${body})`
+      : body.endsWith('$')
+        ? body
+        : `(?:${body})$`;
   return new RegExp(anchored, 'u');
 };
 
@@ -224,18 +352,24 @@ function buildLinkRegex(tlds: string[]): RegExp {
 }
 
 export function compileRulePack(pack: RulePack): CompiledRulePack {
-  const fold = buildFoldTable(pack.normalization.traditionalToSimplified);
+  const fold = buildFoldTable(pack.normalization.traditionalToSimplified, {
+    opencc: pack.normalization.opencc,
+    confusables: pack.normalization.confusables,
+  });
   const filler = new Uint8Array(0x10000);
   for (const ch of pack.normalization.fillers) {
     const c = fold[ch.charCodeAt(0)]!;
     if (c !== 0) filler[c] = 1;
   }
-  const compact = (s: string) => [...normaliseString(s, fold)].filter((ch) => filler[ch.charCodeAt(0)] !== 1).join('');
+  const compact = (s: string) =>
+    [...normaliseString(s, fold)].filter((ch) => filler[ch.charCodeAt(0)] !== 1).join('');
 
   const penaltyOf = (code: string | null | undefined): Penalty | null => {
     if (!code) return null;
     const row = pack.penaltyTable[code];
-    return row ? { points: row.points, freezeDays: row.freezeDays, depositDeduction: row.depositDeduction } : null;
+    return row
+      ? { points: row.points, freezeDays: row.freezeDays, depositDeduction: row.depositDeduction }
+      : null;
   };
 
   const groups: CompiledGroup[] = [];
@@ -254,12 +388,25 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       onlyAfter: contextRegex(group.onlyAfter, 'start'),
       unlessBefore: contextRegex(group.unlessBefore, 'end'),
       unlessAfter: contextRegex(group.unlessAfter, 'start'),
+      widenBefore: contextRegex(group.widenBefore, 'end'),
+      widenAfter: contextRegex(group.widenAfter, 'start'),
       brandKeys: group.brand ? [group.brand, ...group.terms].map(compact) : [],
+      judges: (group.judge ?? []).map((j) => ({
+        cond: compileCondition(j.if, pack.lexicon, compact),
+        verdict: j.verdict,
+        confidence: j.confidence ?? (j.verdict === 'blocker' ? 0.9 : j.verdict === 'warning' ? 0.6 : 0.8),
+        ...(j.reason ? { reason: j.reason } : {}),
+      })),
+      ...(group.reason ? { reason: group.reason } : {}),
+      confidence: group.confidence ?? 0.8,
     };
     groups.push(compiled);
     for (const term of group.terms) {
       const key = compact(term);
-      if (key === '') throw new RulePackError([{ path: `termGroups.${group.id}`, message: `term "${term}" is only punctuation` }]);
+      if (key === '')
+        throw new RulePackError([
+          { path: `termGroups.${group.id}`, message: `term "${term}" is only punctuation` },
+        ]);
       keys.push(key);
       patterns.push({
         group: compiled,

@@ -4,9 +4,11 @@
  */
 import { scan } from './automaton';
 import { windowAfter, windowBefore } from './context';
+import { surroundings } from './judge';
 import { findLinks, type LinkSpan } from './links';
 import { normalise, rawSpan, type NormalisedText } from './normalize';
 import { type CompiledGroup, type CompiledPattern, type CompiledRulePack } from './rulepack';
+import type { Severity } from './types';
 
 export interface TermMatch {
   pattern: CompiledPattern;
@@ -14,6 +16,10 @@ export interface TermMatch {
   /** Raw offsets (UTF-16, end exclusive). */
   start: number;
   end: number;
+  /** The judged severity, why (in the rule's words) and how sure the pack is. */
+  severity: Severity;
+  reason?: { zh: string; en: string };
+  confidence: number;
 }
 
 export interface FieldScan {
@@ -23,7 +29,15 @@ export interface FieldScan {
   terms: TermMatch[];
   /** Marker groups (e.g. delisting aspects) that occur in this field. */
   markers: Set<string>;
+  /** Per rule, candidates left unjudged once MAX_TERMS_PER_RULE findings were reported in this field. */
+  overflow: Map<string, number>;
 }
+
+/**
+ * At most this many term findings per rule and field: a pasted 5 M character field can hold a
+ * million hits, and nobody reads a million findings (the rest are counted, not judged).
+ */
+export const MAX_TERMS_PER_RULE = 10_000;
 
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
 
@@ -50,7 +64,7 @@ export function scanField(
   raw: string,
   opts: { extraAllowed: readonly string[]; authorizedBrands: ReadonlySet<string> },
 ): FieldScan {
-  const norm = normalise(raw, compiled.fold);
+  const norm = normalise(raw, compiled.fold, compiled.pack.normalization.markup);
   const text = norm.text;
   const links = findLinks(norm, compiled, opts.extraAllowed);
   const hits = scan(compiled.automaton, text);
@@ -74,23 +88,51 @@ export function scanField(
   const lastEnd = new Map<string, number>();
   const terms: TermMatch[] = [];
   const markers = new Set<string>();
+  const reported = new Map<string, number>();
+  const overflow = new Map<string, number>();
   for (const c of candidates) {
     const g = c.p.group;
     const key = g.group.marker ? `marker:${g.group.marker}` : g.rule;
     if ((lastEnd.get(key) ?? -1) > c.start) continue;
     lastEnd.set(key, c.end);
+    if (!g.group.marker && (reported.get(g.rule) ?? 0) >= MAX_TERMS_PER_RULE) {
+      overflow.set(g.rule, (overflow.get(g.rule) ?? 0) + 1);
+      continue;
+    }
     // Authorisation is checked on the longest hit, so 京东云 authorised also covers its 京东.
     if (g.brandKeys.some((k) => opts.authorizedBrands.has(k))) continue;
     const span = applyContext(compiled, text, links, g, c.start, c.end);
     if (!span) continue;
+    let severity = g.severity;
+    let reason = g.reason;
+    let confidence = g.confidence;
+    if (g.judges.length) {
+      const around = surroundings(text, compiled.filler, links, field, c.start, c.end);
+      const decided = g.judges.find((j) => j.cond(around));
+      if (decided) {
+        if (decided.verdict === 'ignore') continue;
+        severity = decided.verdict;
+        reason = decided.reason ?? reason;
+        confidence = decided.confidence;
+      }
+    }
     if (g.group.marker) {
       markers.add(g.group.marker);
       continue;
     }
     const r = rawSpan(norm, span.start, span.end);
-    terms.push({ pattern: c.p, group: g, start: r.start, end: r.end });
+    reported.set(g.rule, (reported.get(g.rule) ?? 0) + 1);
+    terms.push({
+      pattern: c.p,
+      group: g,
+      start: r.start,
+      end: r.end,
+      severity,
+      ...(reason ? { reason } : {}),
+      confidence,
+    });
   }
-  return { field, norm, links, terms, markers };
+  return { field, norm, links, terms, markers, overflow };
 }
 
 /** The (possibly widened) normalised span when the context lets the hit count, else null. */
@@ -102,16 +144,22 @@ function applyContext(
   start: number,
   end: number,
 ): { start: number; end: number } | null {
-  const needBefore = g.onlyBefore || g.unlessBefore;
-  const needAfter = g.onlyAfter || g.unlessAfter;
+  const needBefore = g.onlyBefore || g.unlessBefore || g.widenBefore;
+  const needAfter = g.onlyAfter || g.unlessAfter || g.widenAfter;
   const before = needBefore ? windowBefore(text, compiled.filler, links, start) : undefined;
   const after = needAfter ? windowAfter(text, compiled.filler, links, end) : undefined;
   if (before && g.unlessBefore?.test(before.text)) return null;
   if (after && g.unlessAfter?.test(after.text)) return null;
-  if (!g.onlyBefore && !g.onlyAfter) return { start, end };
-  const mb = before && g.onlyBefore ? g.onlyBefore.exec(before.text) : null;
-  const ma = after && g.onlyAfter ? g.onlyAfter.exec(after.text) : null;
-  if (!mb && !ma) return null;
+  let mb: RegExpExecArray | null = null;
+  let ma: RegExpExecArray | null = null;
+  if (g.onlyBefore || g.onlyAfter) {
+    mb = before && g.onlyBefore ? g.onlyBefore.exec(before.text) : null;
+    ma = after && g.onlyAfter ? g.onlyAfter.exec(after.text) : null;
+    if (!mb && !ma) return null;
+  }
+  // Widening context never decides whether the hit counts; it only shows the words that make it one.
+  if (!mb && before && g.widenBefore) mb = g.widenBefore.exec(before.text);
+  if (!ma && after && g.widenAfter) ma = g.widenAfter.exec(after.text);
   if (!g.group.spanIncludesContext) return { start, end };
   let s = start;
   let e = end;

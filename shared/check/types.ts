@@ -72,6 +72,14 @@ export interface Finding {
   fix?: Fix;
   /** The penalty code of formats.md §5 (the 附件一 row) the penalty was taken from. */
   penaltyCode?: string;
+  /** Why this is a finding, in the words of the rule (e.g. 「最优」修饰商品本身，且无限定范围). */
+  reason?: string;
+  reasonEn?: string;
+  /**
+   * How sure the check is, 0–1: blockers are clear violations, warnings need a person's judgement.
+   * Added in issue 15; consumers that do not know it may ignore it.
+   */
+  confidence?: number;
 }
 
 /** The result of fetching the vendor's product page (computed in main, cached by the app). */

@@ -16,6 +16,7 @@ import { calendarContract } from './contracts/calendar';
 import { callbacksContract } from './contracts/callbacks';
 import { draftsContract } from './contracts/drafts';
 import { dataOpsContract } from './contracts/data-ops';
+import { syncContract } from './contracts/sync';
 
 export * from './contracts/app';
 export * from './contracts/listings';
@@ -25,6 +26,7 @@ export * from './contracts/calendar';
 export * from './contracts/callbacks';
 export * from './contracts/drafts';
 export * from './contracts/data-ops';
+export * from './contracts/sync';
 
 export const contract = {
   ...appContract,
@@ -35,6 +37,7 @@ export const contract = {
   ...callbacksContract,
   ...draftsContract,
   ...dataOpsContract,
+  ...syncContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -112,7 +112,10 @@ describe('events instead of polling', () => {
       callHost<{ files: { localIds: string[] }[] }>(host.url, 'listings.import', { files: [file(n)] }),
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const killed = await fetch(`${host.url}__test/kill-core`, { method: 'POST' });
+    const killed = await fetch(`${host.origin}__test/kill-core`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${host.token}` },
+    });
     expect(killed.status).toBe(200);
     const answers = await Promise.all(inFlight);
     for (const answer of answers) {

@@ -33,8 +33,26 @@ describe('migrations', () => {
     expect(s.state).toMatchObject({ state: 'ok', schemaVersion: latestSchemaVersion });
     expect(s.db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const columns = (s.db.prepare('PRAGMA table_info(listings)').all() as { name: string }[]).map((c) => c.name);
-    for (const column of ['local_id', 'revision', 'status', 'created_at', 'updated_at', 'title', 'type', 'price_amount_fen', 'specs_json', 'description', 'official_site_json', 'delisting_strategy', 'service_terms', 'runs_on_jdcloud', 'vendor_json']) {
+    const columns = (s.db.prepare('PRAGMA table_info(listings)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    for (const column of [
+      'local_id',
+      'revision',
+      'status',
+      'created_at',
+      'updated_at',
+      'title',
+      'type',
+      'price_amount_fen',
+      'specs_json',
+      'description',
+      'official_site_json',
+      'delisting_strategy',
+      'service_terms',
+      'runs_on_jdcloud',
+      'vendor_json',
+    ]) {
       expect(columns).toContain(column);
     }
   });
@@ -66,8 +84,15 @@ describe('listings repository', () => {
 
   it('keeps unknown fields a newer format added', () => {
     const repo = new ListingsRepository(open());
-    const record = repo.create({ ...clean, futureField: { a: 1 }, price: { ...clean.price, tax: 'incl' } } as Listing);
-    expect(repo.get(record.localId).listing).toMatchObject({ futureField: { a: 1 }, price: { tax: 'incl', amount: 1980 } });
+    const record = repo.create({
+      ...clean,
+      futureField: { a: 1 },
+      price: { ...clean.price, tax: 'incl' },
+    } as Listing);
+    expect(repo.get(record.localId).listing).toMatchObject({
+      futureField: { a: 1 },
+      price: { tax: 'incl', amount: 1980 },
+    });
   });
 
   it('stores money in fen without float drift', () => {

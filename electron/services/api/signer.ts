@@ -228,7 +228,12 @@ export function signRequest(request: RequestToSign, options: SignOptions): Recor
   headers[DATE_HEADER] ??= formatSigningDate(options.date);
   headers[NONCE_HEADER] ??= options.nonce;
   const datetime = formatSigningDate(options.date);
-  const parts = computeSignature({ ...request, headers: { ...request.headers, ...headers } }, options.credentials.secretKey, options, datetime);
+  // Sign the values as given: a multi-valued header is canonicalised value by value (each trimmed),
+  // not as the comma-joined string it travels as (JD Cloud vector 22).
+  const toSign: Record<string, HeaderValue> = Object.fromEntries(normalizeHeaders(request.headers));
+  toSign[DATE_HEADER] = headers[DATE_HEADER];
+  toSign[NONCE_HEADER] = headers[NONCE_HEADER];
+  const parts = computeSignature({ ...request, headers: toSign }, options.credentials.secretKey, options, datetime);
   headers.authorization = authorizationHeader(options.credentials.accessKey, options, datetime, parts);
   return headers;
 }

@@ -1,11 +1,13 @@
 /**
  * The app side of the delivery-callback tester: the endpoint and its key (secret store), runs in
- * the background with their progress kept in memory until done (the page polls it), and the
- * stored history. One run at a time.
+ * the background with their progress kept in memory until done (each change is announced through
+ * `onProgress`, which the core turns into a `progress` event the page follows), and the stored
+ * history. One run at a time.
  */
 import {
   DEFAULT_RETRY_INTERVAL_MS,
   DEFAULT_TIMEOUT_MS,
+  callbackCheckIds,
   summarize,
   type CheckResult,
 } from '../../../shared/callbacks/checks';
@@ -23,6 +25,9 @@ import {
 
 export const CALLBACK_KEY_SECRET = 'callbacks.vendorKey';
 
+/** formats.md §6 has twelve checks. */
+const CHECK_COUNT = callbackCheckIds.length;
+
 interface Live {
   run: CallbackRun;
   done: Promise<void>;
@@ -33,6 +38,8 @@ export interface CallbackServiceOptions {
   secrets: SecretStore;
   now: () => Date;
   log: (message: string, error?: unknown) => void;
+  /** Told after every call and every judged check, and once when the run ends. */
+  onProgress?: (progress: { id: number; done: number; total: number; finished?: 'ok' | 'failed' }) => void;
   /** Tests swap the tester (e.g. to pause it). */
   runTest?: (options: TesterOptions) => ReturnType<typeof runCallbackTest>;
 }
@@ -121,6 +128,7 @@ export class CallbackService {
           run.checks = [...judged];
           run.summary = summarize(judged);
         }
+        this.options.onProgress?.({ id, done: judged.length, total: CHECK_COUNT });
       },
     })
       .then((result) => {
@@ -143,6 +151,8 @@ export class CallbackService {
           this.options.log('could not store the delivery-callback run', error);
         }
         this.live.delete(id);
+        const finished = run.state === 'done' ? 'ok' : 'failed';
+        this.options.onProgress?.({ id, done: run.checks.length, total: CHECK_COUNT, finished });
       });
     this.live.set(id, { run, done });
     return { id };

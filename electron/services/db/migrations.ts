@@ -7,7 +7,9 @@ import { migration0001 } from './migrations/0001-listings-settings';
 import { migration0002 } from './migrations/0002-check-runs';
 import { migration0003 } from './migrations/0003-compliance';
 import { migration0004 } from './migrations/0004-listing-check-summary';
+import { migration0005 } from './migrations/0005-finding-dismissals';
 import { migration0006 } from './migrations/0006-callback-runs';
+import { migration0007 } from './migrations/0007-sync';
 
 export interface Migration {
   version: number;
@@ -16,7 +18,15 @@ export interface Migration {
 }
 
 /** Add a file under migrations/ with the next number and list it here. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0006];
+export const migrations: readonly Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 

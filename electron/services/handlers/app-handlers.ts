@@ -1,6 +1,8 @@
 import type { HandlerContext, HandlerGroup } from './types';
 
-export function appHandlers(ctx: HandlerContext): HandlerGroup<'app.status' | 'settings.get' | 'settings.update'> {
+export function appHandlers(
+  ctx: HandlerContext,
+): HandlerGroup<'app.status' | 'settings.get' | 'settings.update'> {
   return {
     'app.status': () => ({
       version: ctx.platform.appVersion,

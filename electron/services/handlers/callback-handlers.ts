@@ -1,5 +1,6 @@
 /** Delivery-callback tester channels (issue 13); the work is in services/callbacks. */
 import { AppError } from '../../../shared/ipc/errors';
+import { callbackRunOperationId } from '../../../shared/callbacks/checks';
 import { CallbackService } from '../callbacks/callback-service';
 import { renderCallbackReport } from '../callbacks/report';
 import { CallbackRunsRepository } from '../repositories/callback-runs-repository';
@@ -26,6 +27,14 @@ export function callbackHandlers(
       secrets: ctx.platform.secrets,
       now: ctx.now,
       log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),
+      onProgress: ({ id, done, total, finished }) =>
+        ctx.emit('progress', {
+          operationId: callbackRunOperationId(id),
+          channel: 'callbacks.start',
+          done,
+          total,
+          ...(finished ? { finished } : {}),
+        }),
     });
   return {
     'callbacks.endpoint': () => callbacks.endpoint(),

@@ -8,6 +8,9 @@ import { exposureOf } from '../../../shared/check/exposure';
 import type { CheckRun } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { productNameCandidates } from '../../../shared/check/official-site';
+import { counts as stillCounts, findingFingerprint, type DismissedFinding } from '../../../shared/check/dismissals';
+import { AppError } from '../../../shared/ipc/errors';
+import { userInfo } from 'node:os';
 import { verifyOfficialSite } from '../official-site/verify';
 import { renderCheckReport, reportFileName } from '../reports/check-report';
 import type { NewRun } from '../repositories/check-runs-repository';
@@ -21,26 +24,46 @@ type CheckChannels =
   | 'checks.history'
   | 'checks.verifyOfficialSite'
   | 'checks.cachedVerification'
-  | 'checks.report';
+  | 'checks.report'
+  | 'checks.dismissals'
+  | 'checks.dismiss'
+  | 'checks.restore';
 
 const sameResult = (a: CheckRun | NewRun, b: CheckRun | NewRun) =>
   JSON.stringify([a.counts, a.exposure, a.rules]) === JSON.stringify([b.counts, b.exposure, b.rules]);
 
 export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> {
   const { checker } = ctx;
-  const { runs, siteCache, compiled } = checker;
-  const check = (listing: Listing): Finding[] => checker.check(listing);
-  const newRun = (localId: string, revision: number, findings: Finding[]): NewRun => checker.newRun(localId, revision, findings);
+  const { runs, siteCache, compiled, dismissals } = checker;
+  const check = (listing: Listing, localId?: string): DismissedFinding[] => checker.check(listing, localId);
+  const newRun = (localId: string, revision: number, findings: DismissedFinding[]): NewRun =>
+    checker.newRun(localId, revision, findings);
+  const counted = (findings: DismissedFinding[]): Finding[] => findings.filter(stillCounts);
+  const defaultUser = (() => {
+    try {
+      return userInfo().username || 'local';
+    } catch {
+      return 'local';
+    }
+  })();
+  /** A dismissal changes what counts: the listing's stored summary follows at once. */
+  const recheck = (localId: string) => {
+    if (ctx.store.writable) ctx.store.write(() => checker.checkAndRecord([ctx.listings.get(localId)]));
+  };
 
   return {
     'checks.run': ({ localId }) => {
       const record = ctx.listings.get(localId);
-      const findings = check(record.listing);
+      const findings = check(record.listing, localId);
       const fresh = newRun(localId, record.revision, findings);
       // The save already recorded this revision's run: a run is recorded again only when the
       // result changed (e.g. the official-site verification arrived since).
       const latest = runs.history(localId).at(-1);
-      if (latest && checker.isCurrent(record.revision, latest.revision, `${latest.packId}@${latest.packVersion}`) && sameResult(latest, fresh)) {
+      if (
+        latest &&
+        checker.isCurrent(record.revision, latest.revision, `${latest.packId}@${latest.packVersion}`) &&
+        sameResult(latest, fresh)
+      ) {
         return { run: latest, findings };
       }
       const [run] = runs.record([fresh]);
@@ -50,7 +73,9 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
       let rows = runs.summaries();
       // Saves and imports check what they store; only listings stored before that (or checked by
       // an older pack) are stale here.
-      const stale = rows.filter((r) => !checker.isCurrent(r.summary.revision, r.checkRevision, r.checkPack)).map((r) => r.summary.localId);
+      const stale = rows
+        .filter((r) => !checker.isCurrent(r.summary.revision, r.checkRevision, r.checkPack))
+        .map((r) => r.summary.localId);
       if (stale.length > 0 && ctx.store.writable) {
         // Listings imported or edited elsewhere (or checked by an older pack) are checked here,
         // so the list never shows a count from another revision. In batches, yielding between
@@ -61,7 +86,7 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
             runs.record(
               batch.map((localId) => {
                 const record = ctx.listings.get(localId);
-                return newRun(record.localId, record.revision, check(record.listing));
+                return newRun(record.localId, record.revision, check(record.listing, record.localId));
               }),
             ),
           );
@@ -87,13 +112,45 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
       return result;
     },
     'checks.cachedVerification': ({ url }) => ({ verification: url.trim() ? siteCache.get(url) : null }),
-    'checks.report': async ({ listing, format, locale }) => {
-      const findings = check(listing);
+    'checks.dismissals': ({ localId }) => {
+      ctx.listings.get(localId);
+      return dismissals.forListing(localId);
+    },
+    'checks.dismiss': ({ localId, ruleId, field, start, end, reason, by }) => {
+      const record = ctx.listings.get(localId);
+      const finding = checker.check(record.listing).find(
+        (f) => f.ruleId === ruleId && f.field === field && f.start === start && f.end === end,
+      );
+      if (!finding)
+        throw new AppError(
+          'not-found',
+          `no ${ruleId} finding at ${field}${start === undefined ? '' : ` ${start}–${end}`} in the saved listing (save first, or the text changed)`,
+        );
+      const dismissal = dismissals.dismiss(localId, {
+        fingerprint: findingFingerprint(record.listing, finding),
+        ruleId,
+        field,
+        match: finding.match ?? null,
+        reason,
+        dismissedBy: by ?? defaultUser,
+        dismissedAt: ctx.now().toISOString(),
+      });
+      recheck(localId);
+      return dismissal;
+    },
+    'checks.restore': ({ localId, fingerprint }) => {
+      ctx.listings.get(localId);
+      const restored = dismissals.restore(localId, fingerprint);
+      recheck(localId);
+      return { restored };
+    },
+    'checks.report': async ({ listing, format, locale, localId }) => {
+      const findings = check(listing, localId);
       const generatedAt = ctx.now();
       const html = renderCheckReport({
         listing,
         findings,
-        exposure: exposureOf(findings),
+        exposure: exposureOf(counted(findings)),
         pack: compiled.pack,
         generatedAt,
         locale,

@@ -4,7 +4,16 @@ import { AppError } from '../../../shared/ipc/errors';
 import { violationsFileSchema } from '../../../shared/points/schema';
 import { formatProblems, validateInput } from '../../../shared/policy/input-file';
 import { formatBeijingIso } from '../../../shared/calendar/beijing';
-import { buildSnapshot, catalog, complianceConfig, ledgerRecord, runEngines, runWhatIf, ticketRecord, violationRecord } from '../compliance/engines';
+import {
+  buildSnapshot,
+  catalog,
+  complianceConfig,
+  ledgerRecord,
+  runEngines,
+  runWhatIf,
+  ticketRecord,
+  violationRecord,
+} from '../compliance/engines';
 import { importComplianceFile } from '../compliance/import';
 import type { HandlerContext, HandlerGroup } from './types';
 
@@ -41,7 +50,9 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
 
   return {
     'compliance.snapshot': () =>
-      buildSnapshot(evaluate(), settings.get().complianceLastSeenAt, (ms) => compliance.alerts.countCreatedSince(ms)),
+      buildSnapshot(evaluate(), settings.get().complianceLastSeenAt, (ms) =>
+        compliance.alerts.countCreatedSince(ms),
+      ),
     'compliance.import': ({ files }) => {
       writable();
       const packs = complianceConfig(settings.get()).packs;
@@ -53,10 +64,24 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
             return importComplianceFile(compliance, packs, file, now());
           } catch (error) {
             if (error instanceof AppError && error.code === 'invalid-input' && Array.isArray(error.details)) {
-              return { name: file.name, ok: false, kind: null, inserted: 0, updated: 0, problems: error.details as { path: string; message: string }[] };
+              return {
+                name: file.name,
+                ok: false,
+                kind: null,
+                inserted: 0,
+                updated: 0,
+                problems: error.details as { path: string; message: string }[],
+              };
             }
             const message = `未导入 / not imported: ${error instanceof Error ? error.message : String(error)}`;
-            return { name: file.name, ok: false, kind: null, inserted: 0, updated: 0, problems: [{ path: '', message }] };
+            return {
+              name: file.name,
+              ok: false,
+              kind: null,
+              inserted: 0,
+              updated: 0,
+              problems: [{ path: '', message }],
+            };
           }
         }),
       });

@@ -22,6 +22,8 @@ export function dataOpsHandlers({ store, compliance, now }: HandlerContext): Han
       trash.delete([
         { table: 'listings', key: 'local_id', values: localIds },
         { table: 'check_runs', key: 'local_id', values: localIds },
+        // Dismissed findings (issue 15) belong to the listing too: they come back with it.
+        { table: 'finding_dismissals', key: 'local_id', values: localIds },
       ]),
     'compliance.delete': ({ kind, ids }) => trash.delete([{ table: tables[kind], key: 'id', values: ids.map(idKey) }]),
     'app.undoDelete': ({ undoToken }) => trash.undo(undoToken),

@@ -13,7 +13,13 @@ type ListingChannels =
   | 'listings.import'
   | 'listings.export';
 
-export function listingHandlers({ listings, settings, store, now, checker }: HandlerContext): HandlerGroup<ListingChannels> {
+export function listingHandlers({
+  listings,
+  settings,
+  store,
+  now,
+  checker,
+}: HandlerContext): HandlerGroup<ListingChannels> {
   /** Stores and checks in one transaction: the listing's row has its summary as soon as it exists. */
   const checked = (write: () => ListingRecord): ListingRecord =>
     store.write(() => {
@@ -25,7 +31,8 @@ export function listingHandlers({ listings, settings, store, now, checker }: Han
     'listings.list': () => listings.list(),
     'listings.get': ({ localId }) => listings.get(localId),
     'listings.create': ({ listing }) => checked(() => listings.create(listing)),
-    'listings.update': ({ localId, revision, listing }) => checked(() => listings.update(localId, revision, listing)),
+    'listings.update': ({ localId, revision, listing }) =>
+      checked(() => listings.update(localId, revision, listing)),
     'listings.duplicate': ({ localId }) =>
       checked(() => listings.duplicate(localId, settings.get().locale === 'en' ? ' (copy)' : '（副本）')),
     'listings.delete': ({ localId }) => ({ deleted: listings.delete(localId) }),

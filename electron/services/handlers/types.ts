@@ -6,6 +6,7 @@ import type { Platform } from '../platform';
 import type { ListingsRepository } from '../repositories/listings-repository';
 import type { SettingsRepository } from '../repositories/settings-repository';
 import type { ComplianceServices } from '../compliance/engines';
+import type { CoreEmit } from '../app-core';
 
 /** Handlers for some of the contract's channels; app-core merges one such object per feature. */
 export type HandlerGroup<C extends ChannelName> = {
@@ -24,4 +25,6 @@ export interface HandlerContext {
   checker: ListingChecker;
   /** Tickets, deposit ledger, violations, alerts (issue 7). */
   compliance: ComplianceServices;
+  /** Events to the UI (shared/ipc/events.ts), for work that outlives its request. */
+  emit: CoreEmit;
 }

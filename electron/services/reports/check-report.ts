@@ -7,6 +7,7 @@ import type { Exposure, Locale } from '../../../shared/ipc/contract';
 import type { RulePack } from '../../../shared/check/rulepack';
 import type { Finding, Penalty, Severity } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
+import type { DismissedFinding } from '../../../shared/check/dismissals';
 
 export interface ReportInput {
   listing: Listing;
@@ -40,6 +41,9 @@ const text = {
     rows: '依据（附件一）',
     findings: '检查结果',
     noFindings: '未发现问题。',
+    reason: '理由',
+    dismissedTag: '已忽略',
+    dismissed: (by: string, at: string, why: string) => `已由 ${by} 于 ${at} 忽略，原因：${why}`,
     severity: { blocker: '阻断', warning: '警告', info: '提示' } as Record<Severity, string>,
     head: ['级别', '规则', '字段与内容', '问题与建议', '条款', '处罚'],
     penaltyOf: (p: Penalty) =>
@@ -69,6 +73,9 @@ const text = {
     rows: 'Basis (Annex 1)',
     findings: 'Findings',
     noFindings: 'No findings.',
+    reason: 'Why',
+    dismissedTag: 'Dismissed',
+    dismissed: (by: string, at: string, why: string) => `Dismissed by ${by} at ${at}: ${why}`,
     severity: { blocker: 'Blocker', warning: 'Warning', info: 'Info' } as Record<Severity, string>,
     head: ['Severity', 'Rule', 'Field and text', 'Problem and suggestion', 'Clause', 'Penalty'],
     penaltyOf: (p: Penalty) =>
@@ -117,6 +124,7 @@ table.findings{table-layout:fixed;font-size:12px}
 .sev-blocker{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#0969da}
 code{font-family:ui-monospace,monospace;font-size:12px;background:#f6f8fa;padding:0 2px;word-break:break-all}
 .muted{color:#59636e}.exposure td{font-size:15px}
+.is-dismissed{opacity:.7}.dismissed{color:#59636e;font-style:italic}
 `;
 
 const findingColumns = ['sev', 'rule', 'field', 'msg', 'clause', 'pen'] as const;
@@ -135,18 +143,24 @@ function exposureCells(e: Exposure, t: (typeof text)['en']): [string, string][] 
 export function renderCheckReport(input: ReportInput): string {
   const t = text[input.locale];
   const { listing, findings, exposure, pack } = input;
-  const blockers = findings.filter((f) => f.severity === 'blocker').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const infos = findings.length - blockers - warnings;
+  const live = findings.filter((f) => !(f as DismissedFinding).dismissed);
+  const blockers = live.filter((f) => f.severity === 'blocker').length;
+  const warnings = live.filter((f) => f.severity === 'warning').length;
+  const infos = live.length - blockers - warnings;
   const en = input.locale === 'en';
   const rowsHtml = findings
     .map((f) => {
       const message = en ? (f.messageEn ?? f.message) : f.message;
       const suggestion = en ? (f.suggestionEn ?? f.suggestion) : f.suggestion;
       const row = f.penaltyCode ? pack.penaltyTable[f.penaltyCode]?.row : undefined;
-      return `<tr><td class="sev-${f.severity}">${escapeHtml(t.severity[f.severity])}</td><td><code>${escapeHtml(f.ruleId)}</code></td>
+      const reason = en ? (f.reasonEn ?? f.reason) : f.reason;
+      const d = (f as DismissedFinding).dismissed;
+      const dismissedHtml = d
+        ? `<br><span class="dismissed">${escapeHtml(t.dismissed(d.dismissedBy, d.dismissedAt, d.reason))}</span>`
+        : '';
+      return `<tr${d ? ' class="is-dismissed"' : ''}><td class="sev-${f.severity}">${escapeHtml(t.severity[f.severity])}${d ? `<br>${escapeHtml(t.dismissedTag)}` : ''}</td><td><code>${escapeHtml(f.ruleId)}</code></td>
 <td><code>${escapeHtml(f.field)}</code>${f.match !== undefined ? `<br>「${escapeHtml(clip(f.match))}」` : ''}</td>
-<td>${escapeHtml(message)}<br><span class="muted">${escapeHtml(suggestion)}</span></td>
+<td>${escapeHtml(message)}${reason ? `<br>${escapeHtml(t.reason)}：${escapeHtml(reason)}` : ''}<br><span class="muted">${escapeHtml(suggestion)}</span>${dismissedHtml}</td>
 <td>${escapeHtml(f.clause)}</td>
 <td>${f.penalty ? `${escapeHtml(t.penaltyOf(f.penalty))}${row ? `<br><span class="muted">${escapeHtml(row)}</span>` : ''}` : t.noPenalty}</td></tr>`;
     })

@@ -2,7 +2,7 @@
  * The pages in the sidebar, in order. A page is listed here when its feature works (no
  * placeholder pages). Adding a page = one entry here + its key in stores/app-store.ts `Page`.
  */
-import { ApiOutlined, AppstoreOutlined, DashboardOutlined, FieldTimeOutlined, SafetyCertificateOutlined, SettingOutlined, WalletOutlined } from '@ant-design/icons';
+import { ApiOutlined, AppstoreOutlined, CloudSyncOutlined, DashboardOutlined, FieldTimeOutlined, SafetyCertificateOutlined, SettingOutlined, WalletOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages';
 import type { Page } from '../stores/app-store';
@@ -16,6 +16,8 @@ import { OverviewPage } from './overview/OverviewPage';
 import { PointsPage } from './points/PointsPage';
 import { ServicePage } from './service/ServicePage';
 import { SettingsPage } from './settings/SettingsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { syncNavLabel } from '../features/sync/sync-messages';
 
 export interface PageProps {
   readOnly: boolean;
@@ -36,5 +38,6 @@ export const pages: PageEntry[] = [
   { key: 'points', icon: <SafetyCertificateOutlined />, label: () => complianceText().nav.points, render: (props) => <ComplianceTheme><PointsPage {...props} /></ComplianceTheme> },
   { key: 'listings', icon: <AppstoreOutlined />, label: (t) => t.nav.listings, render: (props) => <ListingsPage {...props} /> },
   { key: 'callbacks', icon: <ApiOutlined />, label: () => callbacksText().nav, render: (props) => <ComplianceTheme><CallbacksPage {...props} /></ComplianceTheme> },
+  { key: 'sync', icon: <CloudSyncOutlined />, label: () => syncNavLabel(), render: (props) => <SyncPage {...props} /> },
   { key: 'settings', icon: <SettingOutlined />, label: () => complianceText().nav.settings, render: (props) => <ComplianceTheme><SettingsPage {...props} /></ComplianceTheme> },
 ];

@@ -10,6 +10,7 @@ import { useApp } from './app-store';
 import { useCompliance } from './compliance-store';
 import { useListings } from './listings-store';
 import { localWriteRunning } from './local-writes';
+import { useSync } from '../features/sync/sync-store';
 
 const complianceTopics: ReadonlySet<DataTopic> = new Set([
   'tickets',
@@ -83,7 +84,18 @@ export function startCoreEvents(): void {
   const reloadListings = debounced(() => {
     if (useApp.getState().page === 'listings') void useListings.getState().load();
   });
-  onEvent('data.changed', ({ topics }) => {
+  // The sync indicator and page follow the engine's state as it changes (a pass started or ended,
+  // entries waiting) — and whatever a pull brought in reloads below like any other change.
+  const reloadSync = debounced(
+    () =>
+      void useSync
+        .getState()
+        .load()
+        .catch(() => undefined),
+  );
+  onEvent('sync.state', () => reloadSync());
+  onEvent('data.changed', ({ topics, reason }) => {
+    if (reason === 'sync') reloadSync();
     // This window's own write reloads by itself when it is done.
     if (localWriteRunning()) return;
     if (topics.some((t) => complianceTopics.has(t))) reloadCompliance();

@@ -43,6 +43,30 @@ export const findingSchema = z.object({
   suggestionEn: z.string().optional(),
   fix: z.object({ label: z.string(), labelEn: z.string(), edits: z.array(textEditSchema) }).optional(),
   penaltyCode: z.string().optional(),
+  /** Why, in the rule's words, and how sure the check is (issue 15). */
+  reason: z.string().optional(),
+  reasonEn: z.string().optional(),
+  confidence: z.number().min(0).max(1).optional(),
+  /** Set when a person dismissed this finding for this listing (it no longer counts). */
+  dismissed: z
+    .object({
+      fingerprint: z.string().optional(),
+      reason: z.string(),
+      dismissedBy: z.string(),
+      dismissedAt: z.string(),
+    })
+    .optional(),
+});
+
+/** A stored dismissal (shared/check/dismissals.ts). */
+export const dismissalSchema = z.object({
+  fingerprint: z.string(),
+  ruleId: z.string(),
+  field: z.string(),
+  match: z.string().nullable(),
+  reason: z.string(),
+  dismissedBy: z.string(),
+  dismissedAt: z.string(),
 });
 
 export const officialSiteVerificationSchema = z.object({
@@ -145,9 +169,41 @@ export const checksContract = {
     z.object({ url: z.string().max(2000) }).strict(),
     z.object({ verification: officialSiteVerificationSchema.nullable() }),
   ),
+  /** The dismissed findings of a listing. */
+  'checks.dismissals': channel(z.object({ localId: localIdSchema }).strict(), z.array(dismissalSchema)),
+  /**
+   * Dismisses a finding of the stored listing with a reason; the finding is identified as the
+   * engine finds it now (rule, field, span), so a dismissal always refers to the current text.
+   */
+  'checks.dismiss': channel(
+    z
+      .object({
+        localId: localIdSchema,
+        ruleId: ruleIdSchema,
+        field: z.string().min(1).max(500),
+        start: z.number().int().nonnegative().optional(),
+        end: z.number().int().nonnegative().optional(),
+        reason: z.string().trim().min(1).max(2000),
+        by: z.string().trim().min(1).max(200).optional(),
+      })
+      .strict(),
+    dismissalSchema,
+  ),
+  /** Takes a dismissal back. */
+  'checks.restore': channel(
+    z.object({ localId: localIdSchema, fingerprint: z.string().min(1).max(2000) }).strict(),
+    z.object({ restored: z.boolean() }),
+  ),
   /** A check report of the listing as the editor has it (saved or not). PDF bytes come base64-encoded. */
   'checks.report': channel(
-    z.object({ listing: listingSchema, format: reportFormatSchema, locale: localeSchema }).strict(),
+    z
+      .object({
+        listing: listingSchema,
+        format: reportFormatSchema,
+        locale: localeSchema,
+        localId: localIdSchema.optional(),
+      })
+      .strict(),
     z.object({
       fileName: z.string(),
       mimeType: z.string(),

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -84,6 +84,29 @@ describe('vendordesk check', () => {
     const missing = fakeIO(repo);
     expect(await run(['no-such-file.json'], missing.io)).toBe(2);
     expect(missing.err()).toContain('no-such-file.json: no such file or directory');
+  });
+
+  it('--rulepack FILE: a valid pack is used, an invalid one is refused naming the JSON path', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vd-pack-'));
+    const pack = JSON.parse(readFileSync(join(repo, 'resources/rulepacks/jdcloud-marketplace-2019.json'), 'utf8')) as {
+      termGroups: { id: string; rule: string; terms: string[]; judge?: unknown[] }[];
+    };
+    pack.termGroups.push({ id: 'extra', rule: 'superlative', terms: ['天下无敌'], judge: [{ if: { always: true }, verdict: 'blocker', reason: { zh: '「{match}」是绝对化用语', en: '"{match}" is absolute' } }] });
+    writeFileSync(join(dir, 'pack.json'), JSON.stringify(pack));
+    writeFileSync(join(dir, 'l.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(fixturesDir, 'clean-saas-crm.json'), 'utf8')), summary: '性能天下无敌' }));
+    const ok = fakeIO(dir);
+    expect(await run(['l.json', '--rulepack', 'pack.json', '--format', 'json'], ok.io)).toBe(1);
+    const found = (JSON.parse(ok.out()) as { results: { findings: { ruleId: string; match?: string; reason?: string }[] }[] }).results[0]!.findings;
+    expect(found.find((f) => f.match === '天下无敌')).toMatchObject({ ruleId: 'superlative', reason: '「天下无敌」是绝对化用语' });
+
+    pack.termGroups.at(-1)!.judge = [{ if: { next: '@noSuchClass' }, verdict: 'blocker' }];
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(pack));
+    const bad = fakeIO(dir);
+    expect(await run(['l.json', '--rulepack', 'bad.json'], bad.io)).toBe(2);
+    const n = pack.termGroups.length - 1;
+    expect(bad.err()).toContain(`termGroups[${n}].judge[0].if: unknown word class "@noSuchClass"`);
+    expect(bad.err()).toContain(`termGroups[${n}].judge[0].reason: a clause that reports needs a reason`);
+    expect(bad.out()).toBe('');
   });
 
   it('end to end: node bin/vendordesk.mjs check', () => {

@@ -49,7 +49,9 @@ describe('recheckListing', () => {
       ),
       { numRuns: 60 },
     );
-  });
+    // 60 full checks of a 100 KB description to compare with: correctness, not speed, so a loaded
+    // CI machine gets room.
+  }, 120_000);
 
   it('checks whole-listing rules on the whole listing (a changed title, terms and site) and re-uses an unchanged long field', () => {
     const previous = { listing: base, context: {}, findings: checkListing(base, compiled) };

@@ -1,7 +1,7 @@
 /**
  * 交付回调测试 / Delivery callbacks (issue 13): the endpoint and its key (kept in the secret
- * store by main, never shown again), a run with live progress — the page polls `callbacks.run`
- * while it runs (no event channel yet) — every check with its calls and answers (key and token
+ * store by main, never shown again), a run with live progress — re-read on the core's `progress`
+ * events for the run — every check with its calls and answers (key and token
  * masked), plain-language failures and fixes, the history of runs and an HTML export.
  */
 import {
@@ -19,10 +19,10 @@ import {
   Typography,
 } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { callbackCheckIds } from '../../../../shared/callbacks/checks';
+import { callbackCheckIds, callbackRunOperationId } from '../../../../shared/callbacks/checks';
 import { localizedExplanation } from '../../../../shared/callbacks/explanations';
 import type { CallbackEndpoint, CallbackRun, CallbackRunSummary } from '../../../../shared/ipc/contract';
-import { call } from '../../api';
+import { call, onEvent } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { StatusTag } from '../overview/StatusTag';
 import { downloadText } from '../../download';
@@ -33,7 +33,6 @@ import { useCallbacksText } from './callbacks-messages';
 type Check = CallbackRun['checks'][number];
 type Exchange = Check['exchanges'][number];
 
-const POLL_MS = 250;
 const statusTone = { pass: 'good', fail: 'bad', skip: 'neutral' } as const;
 
 function ExchangeView({ exchange }: { exchange: Exchange }) {
@@ -194,7 +193,8 @@ export function CallbacksPage({ readOnly }: PageProps) {
   const [endpoint, setEndpoint] = useState<CallbackEndpoint | null>(null);
   const [history, setHistory] = useState<CallbackRunSummary[]>([]);
   const [run, setRun] = useState<CallbackRun | null>(null);
-  const poll = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /** Stops following the run in progress (its `progress` events). */
+  const unfollow = useRef<(() => void) | null>(null);
 
   const fail = useCallback(
     (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
@@ -202,19 +202,29 @@ export function CallbacksPage({ readOnly }: PageProps) {
   );
   const loadHistory = useCallback(() => call('callbacks.history', {}).then(setHistory, fail), [fail]);
 
+  // The run is re-read when the core announces progress on it (a `progress` event per call and
+  // per judged check), never on a timer.
   const follow = useCallback(
     (id: number) => {
-      const tick = async () => {
+      unfollow.current?.();
+      const read = async () => {
         try {
           const current = await call('callbacks.run', { id });
           setRun(current);
-          if (current.state === 'running') poll.current = setTimeout(() => void tick(), POLL_MS);
-          else void loadHistory();
+          if (current.state !== 'running') {
+            unfollow.current?.();
+            unfollow.current = null;
+            void loadHistory();
+          }
         } catch (error) {
           fail(error);
         }
       };
-      void tick();
+      const operationId = callbackRunOperationId(id);
+      unfollow.current = onEvent('progress', (progress) => {
+        if (progress.operationId === operationId) void read();
+      });
+      void read();
     },
     [fail, loadHistory],
   );
@@ -230,7 +240,7 @@ export function CallbacksPage({ readOnly }: PageProps) {
       if (latest) follow(latest.id);
     }, fail);
     return () => {
-      if (poll.current) clearTimeout(poll.current);
+      unfollow.current?.();
     };
   }, [fail, follow, form]);
 
@@ -261,7 +271,7 @@ export function CallbacksPage({ readOnly }: PageProps) {
 
   const start = async () => {
     try {
-      if (poll.current) clearTimeout(poll.current);
+      unfollow.current?.();
       const { id } = await call('callbacks.start', {});
       follow(id);
     } catch (error) {

@@ -2,8 +2,9 @@
  * The side panel of the editor: ready state and exposure, the findings grouped by severity and
  * rule (click to jump, fix one or all of a rule), the shortcut hint.
  */
-import { Alert, Button, Descriptions, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Descriptions, Input, Popover, Space, Tag, Typography, message as toast } from 'antd';
 import { memo, useState, type CSSProperties } from 'react';
+import type { DismissedFinding } from '../../../../shared/check/dismissals';
 import type { Finding, Severity } from '../../../../shared/check/types';
 import type { Exposure } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
@@ -81,6 +82,70 @@ interface PanelProps {
   onJump(index: number): void;
   onFix(finding: Finding): void;
   onFixAll(ruleId: Finding['ruleId']): void;
+  /** Dismiss with a reason (only for a saved listing); restore takes it back. */
+  onDismiss?: (finding: Finding, reason: string) => Promise<void>;
+  onRestore?: (fingerprint: string) => Promise<void>;
+}
+
+/** The reason box of "Dismiss…": a reason is required. */
+function DismissButton({
+  finding,
+  onDismiss,
+  text,
+}: {
+  finding: Finding;
+  onDismiss: NonNullable<PanelProps['onDismiss']>;
+  text: WorkspaceText;
+}) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async () => {
+    setBusy(true);
+    try {
+      await onDismiss(finding, reason.trim());
+      setOpen(false);
+      setReason('');
+    } catch (error) {
+      toast.error(text.editor.dismissFailed(error instanceof Error ? error.message : String(error)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      trigger="click"
+      title={text.editor.dismissTitle}
+      content={
+        <Space direction="vertical" style={{ width: 320 }}>
+          <Input.TextArea
+            data-testid="dismiss-reason"
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={2000}
+            value={reason}
+            placeholder={text.editor.dismissPlaceholder}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <Button
+            type="primary"
+            size="small"
+            loading={busy}
+            disabled={reason.trim() === ''}
+            onClick={() => void submit()}
+            data-testid="dismiss-confirm"
+          >
+            {text.editor.dismissConfirm}
+          </Button>
+        </Space>
+      }
+    >
+      <Button size="small" type="link" data-testid="dismiss">
+        {text.editor.dismiss}
+      </Button>
+    </Popover>
+  );
 }
 
 export const FindingsPanel = memo(function FindingsPanel({
@@ -90,6 +155,8 @@ export const FindingsPanel = memo(function FindingsPanel({
   onJump,
   onFix,
   onFixAll,
+  onDismiss,
+  onRestore,
 }: PanelProps) {
   const text = useWorkspaceText();
   const locale = useApp((s) => s.locale);
@@ -146,12 +213,48 @@ export const FindingsPanel = memo(function FindingsPanel({
                       >
                         {locale === 'en' ? (finding.messageEn ?? finding.message) : finding.message}
                       </Button>
+                      {(finding as DismissedFinding).dismissed ? (
+                        <div data-testid="finding-dismissed" style={{ fontSize: 12, color: '#59636e' }}>
+                          <Tag>{text.editor.dismissedTag}</Tag>
+                          {text.editor.dismissedBy(
+                            (finding as DismissedFinding).dismissed!.dismissedBy,
+                            (finding as DismissedFinding).dismissed!.dismissedAt,
+                            (finding as DismissedFinding).dismissed!.reason,
+                          )}
+                          {onRestore && !readOnly && (finding as DismissedFinding).dismissed!.fingerprint ? (
+                            <Button
+                              size="small"
+                              type="link"
+                              onClick={() =>
+                                void onRestore((finding as DismissedFinding).dismissed!.fingerprint)
+                              }
+                            >
+                              {text.editor.restore}
+                            </Button>
+                          ) : null}
+                        </div>
+                      ) : null}
+                      {finding.reason ? (
+                        <div data-testid="finding-reason" style={{ fontSize: 12, color: '#3d444d' }}>
+                          {text.editor.reason}:{' '}
+                          {locale === 'en' ? (finding.reasonEn ?? finding.reason) : finding.reason}
+                          {finding.confidence !== undefined
+                            ? ` (${text.editor.confidence(finding.confidence)})`
+                            : ''}
+                        </div>
+                      ) : null}
                       <div style={{ fontSize: 12, color: '#59636e' }}>
                         <code>{finding.field}</code> · {text.editor.clause} {finding.clause}
                         {finding.penalty
                           ? ` · ${text.editor.penalty} ${text.points(finding.penalty.points)}`
                           : ''}
                       </div>
+                      {onDismiss &&
+                      !readOnly &&
+                      !(finding as DismissedFinding).dismissed &&
+                      finding.severity !== 'info' ? (
+                        <DismissButton finding={finding} onDismiss={onDismiss} text={text} />
+                      ) : null}
                       {finding.fix ? (
                         <Button
                           size="small"

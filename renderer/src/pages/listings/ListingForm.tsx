@@ -46,6 +46,7 @@ import { createCheckClient, type CheckClient } from '../../workers/check-client'
 import { DescriptionPreview } from './DescriptionPreview';
 import { editorTiming, measureToNextFrame } from './editor-timing';
 import { FindingsPanel, ReadyState } from './FindingsPanel';
+import { useDismissals } from './use-dismissals';
 import { HistoryChart } from './HistoryChart';
 import { HighlightedTextArea, revealSpan } from './HighlightedTextArea';
 import { fromFormValues, toFormValues, validateForm, type ListingFormValues } from './listing-form-model';
@@ -232,6 +233,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
   // never make one long task); the editors' marks do not wait for it (EditorField).
   const { findings, findingsFor, checkMs } = useCheckResult();
   const panelFindings = useDeferredValue(findings);
+  const dismissals = useDismissals(record?.localId ?? null, findingsFor, panelFindings);
   const verification = useListings((s) => s.editor?.verification ?? null);
   const history = useListings((s) => s.editor?.history ?? noRuns);
   // The applied fixes of this editing session, newest last (a new session starts with none).
@@ -619,7 +621,12 @@ export function ListingForm({ readOnly, onClose }: Props) {
     const listing = validated();
     if (!listing) return void message.error(text.editor.invalidForReport);
     try {
-      const report = await call('checks.report', { listing, format, locale });
+      const report = await call('checks.report', {
+        listing,
+        format,
+        locale,
+        ...(record ? { localId: record.localId } : {}),
+      });
       if (report.encoding === 'base64')
         saveDownload(
           report.fileName,
@@ -976,12 +983,14 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 ) : null}
               </Typography.Title>
               <FindingsPanel
-                findings={panelFindings}
+                findings={dismissals.shown}
                 current={current}
                 readOnly={readOnly}
                 onJump={jump}
                 onFix={applyFix}
                 onFixAll={applyAll}
+                onDismiss={dismissals.dismiss}
+                onRestore={dismissals.restore}
               />
               <Typography.Title level={4} style={{ marginTop: 16 }}>
                 {text.editor.history.title}

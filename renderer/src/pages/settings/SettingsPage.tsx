@@ -21,6 +21,7 @@ import { useCompliance } from '../../stores/compliance-store';
 import { useComplianceText } from '../overview/compliance-messages';
 import type { PageProps } from '../registry';
 import { OfficialCalendarsCard } from '../../features/calendar/OfficialCalendarsCard';
+import { SyncConnectionCard } from '../../features/sync/SyncConnectionCard';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 
 /** The scheduler's defaults (electron/services/alerts/schedule.ts), shown when nothing is set. */
@@ -91,6 +92,7 @@ export function SettingsPage({ readOnly }: PageProps) {
             <Button htmlType="submit">{text.save}</Button>
           </Form>
         </Card>
+        <SyncConnectionCard readOnly={readOnly} />
         <OfficialCalendarsCard readOnly={readOnly} />
         <Card title={text.settings.overrides} size="small">
           <Space wrap style={{ marginBottom: 8 }}>

@@ -1,0 +1,347 @@
+/**
+ * Applying the change feed to the local database. Runs inside the caller's transaction (one per
+ * feed page, together with the new cursor). `sync_remote` holds the server's copy of each
+ * record, version-gated; the feature tables get projections with `source = 'sync'` that never
+ * overwrite a row imported from a file or typed in (those stay as they are, shown apart).
+ */
+import type Database from 'better-sqlite3';
+import {
+  ledgerEntrySchema,
+  listingResourceSchema,
+  orderSchema,
+  ticketSchema,
+  violationSchema,
+  type Change,
+  type ListingResource,
+  type ResourceType,
+} from '../../../shared/api/schemas';
+import { DEFAULT_POLICY_ID } from '../../../shared/policy/packs';
+import type { Listing } from '../../../shared/listing/schema';
+import type { ListingsRepository } from '../repositories/listings-repository';
+
+/** Prepared statements by SQL text, per connection: preparing is the slow part of a small query. */
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+function sql(db: Database.Database, text: string): Database.Statement {
+  let byText = cache.get(db);
+  if (!byText) cache.set(db, (byText = new Map()));
+  let statement = byText.get(text);
+  if (!statement) byText.set(text, (statement = db.prepare(text)));
+  return statement;
+}
+
+const ms = (iso: string | null | undefined): number | null => (iso ? Date.parse(iso) : null);
+
+export interface ApplyContext {
+  db: Database.Database;
+  listings: ListingsRepository;
+  nowMs: number;
+  nowIso: string;
+  /** Tickets with a response still in the outbox → when it was written (read once per page). */
+  pendingResponses?: Map<string, string>;
+}
+
+export function pendingResponses(db: Database.Database): Map<string, string> {
+  const rows = sql(
+    db,
+    "SELECT resource_id AS id, min(created_at) AS at FROM sync_outbox WHERE resource = 'ticket' AND op = 'respond' AND state IN ('pending', 'failed', 'conflict') GROUP BY resource_id",
+  ).all() as Array<{ id: string; at: string }>;
+  return new Map(rows.map((r) => [r.id, r.at]));
+}
+
+/** Outbox states that mean "the local copy of this resource has changes the server has not accepted". */
+export const UNSETTLED = "('pending', 'conflict', 'failed')";
+
+export function hasUnsettled(
+  db: Database.Database,
+  resource: 'listing' | 'ticket',
+  resourceId: string,
+): boolean {
+  return (
+    sql(
+      db,
+      `SELECT 1 FROM sync_outbox WHERE resource = ? AND resource_id = ? AND state IN ${UNSETTLED} LIMIT 1`,
+    ).get(resource, resourceId) !== undefined
+  );
+}
+
+/** Applies one change; true when it changed something (newer than what is stored). */
+export function applyChange(ctx: ApplyContext, change: Change): boolean {
+  const { db } = ctx;
+  const type = change.resourceType;
+  const id = change.resourceId;
+  const known = sql(
+    db,
+    `SELECT (SELECT version FROM sync_remote WHERE resource_type = @type AND resource_id = @id) AS stored,
+            (SELECT version FROM sync_tombstones WHERE resource_type = @type AND resource_id = @id) AS tomb`,
+  ).get({ type, id }) as { stored: number | null; tomb: number | null };
+  const stored = known.stored === null ? undefined : { version: known.stored };
+  const tomb = known.tomb === null ? undefined : { version: known.tomb };
+  const newest = Math.max(stored?.version ?? -1, tomb?.version ?? -1);
+  if (change.version <= newest) return false;
+  if (change.op === 'delete' || change.data === null) {
+    sql(db, 'DELETE FROM sync_remote WHERE resource_type = ? AND resource_id = ?').run(type, id);
+    sql(
+      db,
+      'INSERT INTO sync_tombstones (resource_type, resource_id, version) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET version = excluded.version',
+    ).run(type, id, change.version);
+    unproject(ctx, type, id);
+    return true;
+  }
+  if (tomb) sql(db, 'DELETE FROM sync_tombstones WHERE resource_type = ? AND resource_id = ?').run(type, id);
+  sql(
+    db,
+    `INSERT INTO sync_remote (resource_type, resource_id, version, data_json, changed_at, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT DO UPDATE SET version = excluded.version, data_json = excluded.data_json, changed_at = excluded.changed_at, pulled_at = excluded.pulled_at`,
+  ).run(type, id, change.version, JSON.stringify(change.data), change.at, ctx.nowMs);
+  project(ctx, type, id, change.data);
+  return true;
+}
+
+/** Stores a record the server returned to a push (same version gate as the feed). */
+export function applyServerRecord(
+  ctx: ApplyContext,
+  type: ResourceType,
+  record: { id: string; version: number; updatedAt?: string },
+): boolean {
+  return applyChange(ctx, {
+    cursor: '',
+    resourceType: type,
+    resourceId: record.id,
+    op: 'upsert',
+    version: record.version,
+    at: record.updatedAt ?? ctx.nowIso,
+    data: record as unknown as Record<string, unknown>,
+  });
+}
+
+function project(ctx: ApplyContext, type: ResourceType, id: string, data: Record<string, unknown>): void {
+  switch (type) {
+    case 'ticket':
+      return projectTicket(ctx, id, data);
+    case 'ledgerEntry':
+      return projectLedger(ctx, id, data);
+    case 'violation':
+      return projectViolation(ctx, id, data);
+    case 'order':
+      return projectOrder(ctx, id, data);
+    case 'listing': {
+      const parsed = listingResourceSchema.safeParse(data);
+      if (parsed.success) applyListingDoc(ctx, parsed.data);
+      return;
+    }
+    default:
+      return; // vendor profile, rule packs: the remote copy is the record
+  }
+}
+
+function unproject(ctx: ApplyContext, type: ResourceType, id: string): void {
+  const { db } = ctx;
+  if (type === 'ticket') sql(db, "DELETE FROM tickets WHERE id = ? AND source = 'sync'").run(id);
+  else if (type === 'ledgerEntry')
+    sql(db, "DELETE FROM deposit_ledger WHERE id = ? AND source = 'sync'").run(id);
+  else if (type === 'violation') sql(db, "DELETE FROM violations WHERE id = ? AND source = 'sync'").run(id);
+  else if (type === 'order') sql(db, "DELETE FROM orders WHERE id = ? AND source = 'sync'").run(id);
+  else if (type === 'listing') {
+    const link = sql(db, 'SELECT local_id FROM sync_listing_links WHERE remote_id = ?').get(id) as
+      { local_id: string } | undefined;
+    if (!link) return;
+    if (hasUnsettled(db, 'listing', link.local_id)) {
+      // The user still has changes for it: keep the draft; the push will say it is gone.
+      sql(db, 'UPDATE sync_listing_links SET review_state = ?, updated_at = ? WHERE local_id = ?').run(
+        'deleted',
+        ctx.nowIso,
+        link.local_id,
+      );
+      return;
+    }
+    sql(db, 'DELETE FROM listings WHERE local_id = ?').run(link.local_id);
+    sql(db, 'DELETE FROM sync_listing_links WHERE local_id = ?').run(link.local_id);
+  }
+}
+
+function projectTicket(ctx: ApplyContext, id: string, data: Record<string, unknown>): void {
+  const parsed = ticketSchema.safeParse(data);
+  if (!parsed.success) return;
+  const t = parsed.data;
+  // A response still in the outbox counts as the first response (the SLA stops when it was written).
+  const pendingAt = (ctx.pendingResponses ??= pendingResponses(ctx.db)).get(id) ?? null;
+  const firstResponse = ms(t.firstResponseAt) ?? ms(pendingAt);
+  const extra = JSON.stringify({
+    subject: t.subject,
+    status: t.status,
+    orderId: t.orderId,
+    version: t.version,
+  });
+  sql(
+    ctx.db,
+    `INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file)
+       VALUES (?, 0, ?, ?, ?, NULL, ?, 'sync', ?, NULL)
+       ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, opened_at = excluded.opened_at, first_response_at = excluded.first_response_at,
+         extra_json = excluded.extra_json, source_at = excluded.source_at
+       WHERE tickets.source = 'sync'`,
+  ).run(id, t.kind, ms(t.openedAt), firstResponse, extra, ctx.nowMs);
+}
+
+function projectLedger(ctx: ApplyContext, id: string, data: Record<string, unknown>): void {
+  const parsed = ledgerEntrySchema.safeParse(data);
+  if (!parsed.success) return;
+  const e = parsed.data;
+  const { db } = ctx;
+  sql(
+    db,
+    "INSERT OR IGNORE INTO deposit_account (id, required_fen, source, source_at) VALUES (1, 0, 'sync', ?)",
+  ).run(ctx.nowMs);
+  const existing = sql(db, 'SELECT seq FROM deposit_ledger WHERE id = ?').get(id) as
+    { seq: number } | undefined;
+  const seq =
+    existing?.seq ??
+    (sql(db, 'SELECT coalesce(max(seq), 0) + 1 AS seq FROM deposit_ledger').get() as { seq: number }).seq;
+  sql(
+    db,
+    `INSERT INTO deposit_ledger (id, id_is_number, seq, at, type, amount_fen, reason, extra_json, source, source_at, source_file)
+     VALUES (?, 0, ?, ?, ?, ?, ?, ?, 'sync', ?, NULL)
+     ON CONFLICT (id) DO UPDATE SET at = excluded.at, type = excluded.type, amount_fen = excluded.amount_fen, reason = excluded.reason,
+       extra_json = excluded.extra_json, source_at = excluded.source_at
+     WHERE deposit_ledger.source = 'sync'`,
+  ).run(
+    id,
+    seq,
+    ms(e.at),
+    e.type,
+    Math.round(e.amount * 100),
+    e.reason,
+    JSON.stringify({ balanceAfter: e.balanceAfter }),
+    ctx.nowMs,
+  );
+}
+
+const appealMap: Record<string, string> = {
+  none: 'none',
+  pending: 'filed',
+  accepted: 'overturned',
+  rejected: 'upheld',
+};
+
+function projectViolation(ctx: ApplyContext, id: string, data: Record<string, unknown>): void {
+  const parsed = violationSchema.safeParse(data);
+  if (!parsed.success) return;
+  const v = parsed.data;
+  sql(
+    ctx.db,
+    `INSERT INTO violations (id, id_is_number, policy, code, occurred_at, decided_at, appeal_state, appeal_at, extra_json, source, source_at, source_file, first_seen_at)
+       VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, 'sync', ?, NULL, ?)
+       ON CONFLICT (id) DO UPDATE SET code = excluded.code, occurred_at = excluded.occurred_at, decided_at = excluded.decided_at,
+         appeal_state = excluded.appeal_state, appeal_at = excluded.appeal_at, extra_json = excluded.extra_json, source_at = excluded.source_at
+       WHERE violations.source = 'sync'`,
+  ).run(
+    id,
+    DEFAULT_POLICY_ID,
+    v.code,
+    ms(v.occurredAt),
+    ms(v.decidedAt),
+    appealMap[v.appeal.state] ?? 'none',
+    ms(v.appeal.submittedAt),
+    JSON.stringify({ listingId: v.listingId, description: v.description }),
+    ctx.nowMs,
+    ctx.nowMs,
+  );
+}
+
+function projectOrder(ctx: ApplyContext, id: string, data: Record<string, unknown>): void {
+  const parsed = orderSchema.safeParse(data);
+  if (!parsed.success) return;
+  const o = parsed.data;
+  const extra = o as Record<string, unknown>;
+  sql(
+    ctx.db,
+    `INSERT INTO orders (id, listing_id, type, amount_fen, purchased_at, service_confirmed_at, warranty_ends_at, waybill_uploaded_at, picked_up_at, data_json, version, source, source_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sync', ?)
+       ON CONFLICT (id) DO UPDATE SET listing_id = excluded.listing_id, type = excluded.type, amount_fen = excluded.amount_fen,
+         purchased_at = excluded.purchased_at, service_confirmed_at = excluded.service_confirmed_at, warranty_ends_at = excluded.warranty_ends_at,
+         waybill_uploaded_at = excluded.waybill_uploaded_at, picked_up_at = excluded.picked_up_at, data_json = excluded.data_json,
+         version = excluded.version, source_at = excluded.source_at
+       WHERE orders.source = 'sync'`,
+  ).run(
+    id,
+    o.listingId,
+    o.type,
+    Math.round(o.amount * 100),
+    ms(o.purchasedAt),
+    ms(o.serviceConfirmedAt),
+    ms(o.warrantyEndsAt),
+    ms(typeof extra.waybillUploadedAt === 'string' ? extra.waybillUploadedAt : null),
+    ms(typeof extra.pickedUpAt === 'string' ? extra.pickedUpAt : null),
+    JSON.stringify(o),
+    o.version,
+    ctx.nowMs,
+  );
+}
+
+interface LinkRow {
+  local_id: string;
+  remote_id: string | null;
+  base_version: number | null;
+  remote_version: number | null;
+}
+
+/**
+ * A server listing beside the local draft: the review state, comments and version always; the
+ * draft itself only when the user has nothing unsent for it (else the push decides, and a stale
+ * base becomes a conflict the user resolves).
+ */
+export function applyListingDoc(ctx: ApplyContext, doc: ListingResource, localId?: string): void {
+  const { db } = ctx;
+  const link = (
+    localId
+      ? sql(db, 'SELECT * FROM sync_listing_links WHERE local_id = ?').get(localId)
+      : sql(db, 'SELECT * FROM sync_listing_links WHERE remote_id = ?').get(doc.id)
+  ) as LinkRow | undefined;
+  if (localId) {
+    // Our create reached the server; a pull may have made a second local copy meanwhile.
+    const other = sql(
+      db,
+      'SELECT local_id FROM sync_listing_links WHERE remote_id = ? AND local_id <> ?',
+    ).get(doc.id, localId) as { local_id: string } | undefined;
+    if (other && !hasUnsettled(db, 'listing', other.local_id)) {
+      sql(db, 'DELETE FROM listings WHERE local_id = ?').run(other.local_id);
+      sql(db, 'DELETE FROM sync_listing_links WHERE local_id = ?').run(other.local_id);
+    }
+  }
+  const review = JSON.stringify(doc.review.comments);
+  const draftJson = JSON.stringify(doc.draft);
+  if (!link) {
+    const local = ctx.listings.create(doc.draft as Listing);
+    sql(
+      db,
+      `INSERT INTO sync_listing_links (local_id, remote_id, base_version, remote_version, review_state, review_comments_json, remote_draft_json, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(local.localId, doc.id, doc.version, doc.version, doc.review.state, review, draftJson, ctx.nowIso);
+    return;
+  }
+  sql(
+    db,
+    `UPDATE sync_listing_links SET remote_id = ?, remote_version = max(coalesce(remote_version, 0), ?), review_state = ?, review_comments_json = ?,
+       remote_draft_json = ?, updated_at = ? WHERE local_id = ?`,
+  ).run(doc.id, doc.version, doc.review.state, review, draftJson, ctx.nowIso, link.local_id);
+  if (hasUnsettled(db, 'listing', link.local_id)) return;
+  replaceLocalDraft(ctx, link.local_id, doc);
+}
+
+/** The local draft becomes the server's (no unsent changes, or the user took theirs). */
+export function replaceLocalDraft(ctx: ApplyContext, localId: string, doc: ListingResource): string {
+  const { db } = ctx;
+  const current = sql(db, 'SELECT revision FROM listings WHERE local_id = ?').get(localId) as
+    { revision: number } | undefined;
+  let id = localId;
+  if (!current) {
+    id = ctx.listings.create(doc.draft as Listing).localId;
+    sql(db, 'UPDATE sync_listing_links SET local_id = ? WHERE local_id = ?').run(id, localId);
+  } else if (JSON.stringify(ctx.listings.get(localId).listing) !== JSON.stringify(doc.draft)) {
+    ctx.listings.update(localId, current.revision, doc.draft as Listing);
+  }
+  sql(
+    db,
+    'UPDATE sync_listing_links SET base_version = ?, remote_version = max(coalesce(remote_version, 0), ?), updated_at = ? WHERE local_id = ?',
+  ).run(doc.version, doc.version, ctx.nowIso, id);
+  return id;
+}

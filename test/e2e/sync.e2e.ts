@@ -1,0 +1,170 @@
+/**
+ * Marketplace sync as a user meets it (issue 10): connect in Settings → sync → the sandbox's tickets
+ * on the Service page; with the sandbox stopped a listing edit waits in the outbox, and is sent
+ * once when it is back; a 412 conflict shown with both versions, resolved keep-mine and take-theirs.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { startSandbox, type Sandbox } from '../../sandbox/server';
+import { MarketplaceClient } from '../../electron/services/api/client';
+import { DEFAULT_SERVICE } from '../../shared/api/paths';
+import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { startHost, type HostProcess } from './support/host';
+
+let browser: Browser;
+let host: HostProcess;
+let sandbox: Sandbox;
+let tmp: ReturnType<typeof tempDir>;
+let page: Page;
+let pageErrors: string[];
+let port: number;
+let dataFile: string;
+
+const client = () =>
+  new MarketplaceClient({
+    endpoint: sandbox.url,
+    region: 'cn-north-1',
+    service: DEFAULT_SERVICE,
+    credentials: async () => ({
+      accessKey: sandbox.credentials[0]!.accessKey,
+      secretKey: sandbox.credentials[0]!.secretKey,
+    }),
+  });
+
+beforeAll(async () => {
+  tmp = tempDir();
+  sandbox = await startSandbox({
+    port: 0,
+    dataFile: path.join(tmp.dir, 'sandbox.db'),
+    seed: 'e2e-sync',
+    listings: 2,
+    tickets: 6,
+    orders: 2,
+    vendors: 1,
+    selfCheck: null,
+  });
+  port = sandbox.port;
+  dataFile = sandbox.dataFile;
+  browser = await launchChromium();
+  host = await startHost(path.join(tmp.dir, 'data'));
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  pageErrors = collectPageErrors(page);
+  await page.goto(host.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  await sandbox?.close().catch(() => undefined);
+  tmp?.cleanup();
+});
+
+/** The machine is shared and slow at times: every wait gets 20 s. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
+
+const listingRow = (text: string) => page.locator('.ant-table-row', { hasText: text });
+
+/** The text of a CodeMirror field (its visible lines). */
+const editorText = (label: string) =>
+  page
+    .getByLabel(label)
+    .evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+
+async function editDescription(title: string, description: string) {
+  await page.getByRole('menuitem', { name: '商品' }).click();
+  await listingRow(title).getByRole('button', { name: title, exact: true }).click();
+  // The description is a CodeMirror editor: select all and type over it, as a person would.
+  await page.getByLabel('详情（纯文本或 HTML）').click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.insertText(description);
+  await page.getByTestId('listing-save').click();
+  await poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
+}
+
+async function syncNow() {
+  await page.getByRole('menuitem', { name: '同步' }).click();
+  await page.getByTestId('sync-now').click();
+  await poll(() => page.getByTestId('sync-now').getAttribute('class')).not.toContain('ant-btn-loading');
+}
+
+describe('marketplace sync', () => {
+  it('connects in Settings and syncs the sandbox’s tickets', async () => {
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await page.getByTestId('sync-endpoint').fill(sandbox.url);
+    await page.getByTestId('sync-region').fill('cn-north-1');
+    await page.getByTestId('sync-access-key').fill(sandbox.credentials[0]!.accessKey);
+    await page.getByTestId('sync-secret-key').fill(sandbox.credentials[0]!.secretKey);
+    await page.getByTestId('sync-save').click();
+    await poll(() => page.getByText('连接已保存').isVisible()).toBe(true);
+    expect(await page.getByTestId('sync-secret-key').inputValue()).toBe('');
+    await page.getByTestId('sync-test').click();
+    await poll(() => page.getByText(/已连接：/).isVisible()).toBe(true);
+    await screenshot(page, 'sync-01-connected');
+
+    await syncNow();
+    await poll(() => page.getByTestId('sync-as-of').textContent()).toMatch(/\+08:00/);
+    await poll(() => page.getByTestId('sync-indicator').getAttribute('data-state')).toBe('up-to-date');
+    const ticket = (await client().listTickets({ pageSize: 1 })).tickets[0]!;
+    await page.getByRole('menuitem', { name: '服务时效' }).click();
+    await poll(() => page.getByTestId('tickets-table').textContent()).toContain(ticket.id);
+    await screenshot(page, 'sync-02-tickets');
+  });
+
+  it('an offline edit waits in the outbox and is sent once when the sandbox is back', async () => {
+    const remote = (await client().listListings({ pageSize: 10 })).listings[0]!;
+    await sandbox.close();
+    await editDescription(remote.draft.title, '离线时修改的说明，足够长的一段文字。');
+    await syncNow();
+    await poll(() => page.getByTestId('outbox-state-pending').count()).toBe(1);
+    await screenshot(page, 'sync-03-offline-waiting');
+
+    sandbox = await startSandbox({ port, dataFile, selfCheck: null });
+    await syncNow();
+    await poll(() => page.getByTestId('outbox-state-sent').count()).toBe(1);
+    const after = await client().getListing(remote.id);
+    expect(after.draft.description).toBe('离线时修改的说明，足够长的一段文字。');
+    expect(after.version).toBe(remote.version + 1); // sent once
+  });
+
+  it('a 412 conflict shows both versions; keep mine, then take theirs', async () => {
+    const remote = (await client().listListings({ pageSize: 10 })).listings[0]!;
+    await client().updateListing(
+      remote.id,
+      { ...remote.draft, description: '云端的修改，足够长的一段说明文字。' },
+      remote.version,
+    );
+    await editDescription(remote.draft.title, '我的修改，足够长的一段说明文字。');
+    await syncNow();
+    await poll(() => page.getByTestId('outbox-state-conflict').count()).toBe(1);
+    await page.getByTestId('outbox-resolve').click();
+    await poll(() => page.getByTestId('conflict-mine').textContent()).toContain('我的修改');
+    expect(await page.getByTestId('conflict-theirs').textContent()).toContain('云端的修改');
+    await screenshot(page, 'sync-04-conflict');
+    await page.getByTestId('conflict-keep-mine').click();
+    await syncNow();
+    await poll(async () => (await client().getListing(remote.id)).draft.description).toBe(
+      '我的修改，足够长的一段说明文字。',
+    );
+
+    const now = await client().getListing(remote.id);
+    await client().updateListing(
+      remote.id,
+      { ...now.draft, description: '云端第二次修改，足够长的说明文字。' },
+      now.version,
+    );
+    await editDescription(remote.draft.title, '我的第二次修改，足够长的说明文字。');
+    await syncNow();
+    await poll(() => page.getByTestId('outbox-state-conflict').count()).toBe(1);
+    await page.getByTestId('outbox-resolve').click();
+    await page.getByTestId('conflict-take-theirs').click();
+    await poll(() => page.getByTestId('outbox-state-conflict').count()).toBe(0);
+    await page.getByRole('menuitem', { name: '商品' }).click();
+    await listingRow(remote.draft.title)
+      .getByRole('button', { name: remote.draft.title, exact: true })
+      .click();
+    await poll(() => editorText('详情（纯文本或 HTML）')).toBe('云端第二次修改，足够长的说明文字。');
+    expect(pageErrors).toEqual([]);
+  });
+});

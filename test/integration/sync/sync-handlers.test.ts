@@ -1,0 +1,104 @@
+/**
+ * The sync channels through the app core's dispatcher (what Electron IPC and browser mode carry),
+ * against a real sandbox: connect (keys to the secret store, never back), test connection, sync
+ * now, an offline listing edit and ticket response waiting in the outbox and sent once after the
+ * sandbox is back, a 412 conflict resolved, disconnect keeping the data.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppCore, type AppCore } from '../../../electron/services/app-core';
+import { createNodePlatform } from '../../../electron/web/platform-node';
+import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { tempDir } from '../../helpers/temp-dir';
+import { sandboxClient } from './helpers';
+
+let tmp: ReturnType<typeof tempDir>;
+let core: AppCore;
+let sandbox: Sandbox;
+let sandboxFile: string;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- responses are checked by the contract; tests read fields loosely
+type Loose = any;
+
+async function call<T = Loose>(channel: string, payload: unknown = {}): Promise<T> {
+  const result = await core.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+beforeEach(async () => {
+  tmp = tempDir();
+  sandbox = await startSandbox({ port: 0, seed: 'handlers', listings: 3, tickets: 8, orders: 2, vendors: 1, selfCheck: null });
+  sandboxFile = sandbox.dataFile;
+  core = createAppCore({ platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9' }), mode: 'browser', alertIntervalMs: 0, syncTimer: false, log: () => undefined });
+});
+afterEach(async () => {
+  core.close();
+  await sandbox.close();
+  tmp.cleanup?.();
+});
+
+describe('sync channels', () => {
+  it('connect → test → sync; offline edit and response wait, then go once; disconnect keeps data', async () => {
+    const c = sandbox.credentials[0]!;
+    const conn = await call('sync.connect', { endpoint: sandbox.url, region: 'cn-north-1', accessKey: c.accessKey, secretKey: c.secretKey });
+    expect(conn).toMatchObject({ endpoint: sandbox.url, connected: true, hasSecret: true });
+    expect(JSON.stringify(conn)).not.toContain(c.secretKey);
+    expect(conn.accessKey).not.toBe(c.accessKey);
+    expect(await call('sync.testConnection')).toMatchObject({ vendorId: c.vendorId });
+    const report = await call('sync.now');
+    expect(report.resources).toMatchObject({ tickets: 8, listings: 3 });
+    const snapshot = await call('sync.status');
+    expect(snapshot.indicator).toBe('up-to-date');
+
+    // Offline: the sandbox stops; the user edits a listing and answers a ticket.
+    await sandbox.close();
+    const listing = (await call<Loose[]>('listings.list'))[0];
+    await call('listings.update', { localId: listing.localId, revision: listing.revision, listing: { ...listing.listing, description: '离线时修改的说明，足够长的文字。' } });
+    const ticket = (await sandboxClientTickets())[0]!;
+    await call('sync.respondToTicket', { ticketId: ticket, text: '离线时写的回复' });
+    await expect(call('sync.now')).rejects.toThrow(/unreachable|无法连接/);
+    let status = await call('sync.status');
+    expect(status.report.pending).toBe(2);
+    expect(status.outbox.map((e: Loose) => [e.op, e.state])).toEqual([['respond', 'pending'], ['update', 'pending']]);
+
+    // Back online (same data file, new port): both go out once.
+    sandbox = await startSandbox({ port: 0, dataFile: sandboxFile, selfCheck: null });
+    await call('sync.connect', { endpoint: sandbox.url, region: 'cn-north-1' });
+    const after = await call('sync.now');
+    expect(after).toMatchObject({ pushed: 2, pending: 0, failed: 0, conflicts: 0 });
+    const server = sandboxClient(sandbox);
+    const t = await server.getTicket(ticket);
+    expect(t.messages.filter((m) => m.text === '离线时写的回复')).toHaveLength(1);
+    expect((await call('sync.now')).pushed).toBe(0);
+    status = await call('sync.status');
+    expect(status.outbox.every((e: Loose) => e.state === 'sent')).toBe(true);
+
+    const gone = await call('sync.disconnect');
+    expect(gone).toMatchObject({ hasSecret: false, connected: false });
+    expect((await call('sync.status')).report.resources.tickets).toBeGreaterThanOrEqual(8);
+  });
+
+  it('a 412 conflict shows both versions and resolves', async () => {
+    const c = sandbox.credentials[0]!;
+    await call('sync.connect', { endpoint: sandbox.url, region: 'cn-north-1', accessKey: c.accessKey, secretKey: c.secretKey });
+    await call('sync.now');
+    const listing = (await call<Loose[]>('listings.list'))[0];
+    const server = sandboxClient(sandbox);
+    const remote = (await server.listListings({ pageSize: 10 })).listings.find((l) => l.draft.title === listing.listing.title)!;
+    await server.updateListing(remote.id, { ...remote.draft, description: '云端的修改，足够长的说明文字。' }, remote.version);
+    await call('listings.update', { localId: listing.localId, revision: listing.revision, listing: { ...listing.listing, description: '本地的修改，足够长的说明文字。' } });
+    const r = await call('sync.now');
+    expect(r.conflicts).toBe(1);
+    const entry = (await call('sync.status')).outbox.find((e: Loose) => e.state === 'conflict');
+    const both = await call('sync.conflict', { id: entry.id });
+    expect(both.mine.description).toBe('本地的修改，足够长的说明文字。');
+    expect(both.theirs.draft.description).toBe('云端的修改，足够长的说明文字。');
+    await call('sync.resolveConflict', { id: entry.id, choice: 'take-theirs' });
+    expect((await call('listings.get', { localId: listing.localId })).listing.description).toBe('云端的修改，足够长的说明文字。');
+    expect((await call('sync.now')).conflicts).toBe(0);
+  });
+});
+
+async function sandboxClientTickets(): Promise<string[]> {
+  return (core.store.db.prepare("SELECT id FROM tickets WHERE source = 'sync' ORDER BY id").all() as Array<{ id: string }>).map((r) => r.id);
+}
