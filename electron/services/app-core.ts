@@ -18,6 +18,8 @@ import { listingHandlers } from './handlers/listing-handlers';
 import { checkHandlers } from './handlers/check-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
 import { callbackHandlers } from './handlers/callback-handlers';
+import { draftHandlers } from './handlers/draft-handlers';
+import { dataOpsHandlers } from './handlers/data-ops-handlers';
 import type { HandlerContext } from './handlers/types';
 import { syncHandlers } from './handlers/sync-handlers';
 import { clientFactory } from './sync/connection';
@@ -69,6 +71,9 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   // An official year changes workdays, so every deadline (the settings topic reloads the pages).
   'calendar.importYear': ['settings'],
   'calendar.removeYear': ['settings'],
+  'listings.deleteMany': ['listings'],
+  'compliance.delete': ['tickets', 'ledger', 'violations'],
+  'app.undoDelete': ['listings', 'checks', 'tickets', 'ledger', 'violations'],
 };
 
 /** Progress events of one operation at most this often (the last one always goes). */
@@ -185,6 +190,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...checkHandlers(ctx),
     ...calendarHandlers(ctx),
     ...callbackHandlers(ctx),
+    ...draftHandlers(ctx),
+    ...dataOpsHandlers(ctx),
     // Last: a draft on the marketplace is saved together with its outbox entry.
     ...syncHandlers({
       engine: syncEngine,

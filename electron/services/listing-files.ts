@@ -58,10 +58,17 @@ export async function importListingFiles(
     }
     const localIds: string[] = [];
     const listings = file.listings;
+    let added = 0;
+    let updated = 0;
+    // A listing whose `id` is stored already is updated, not added a second time (issue 17).
     const store = (batch: Listing[]) =>
       deps.store.write(() => {
-        const records: ListingRecord[] = deps.repo.createMany(batch);
+        const outcomes = deps.repo.upsertMany(batch);
+        const records: ListingRecord[] = outcomes.map((o) => o.record);
         deps.checker.checkAndRecord(records);
+        const batchAdded = outcomes.filter((o) => o.action === 'added').length;
+        added += batchAdded;
+        updated += outcomes.length - batchAdded;
         return records.map((r) => r.localId);
       });
     let at = 0;
@@ -89,6 +96,8 @@ export async function importListingFiles(
         name,
         ok: false,
         imported: localIds.length,
+        added,
+        updated,
         localIds,
         problems: [
           {
@@ -106,6 +115,8 @@ export async function importListingFiles(
       name,
       ok: !cancelled,
       imported: localIds.length,
+      added,
+      updated,
       localIds,
       problems: [],
       ...(cancelled ? { cancelled: true } : {}),

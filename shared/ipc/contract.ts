@@ -14,6 +14,8 @@ import { checksContract } from './contracts/checks';
 import { complianceContract } from './contracts/compliance';
 import { calendarContract } from './contracts/calendar';
 import { callbacksContract } from './contracts/callbacks';
+import { draftsContract } from './contracts/drafts';
+import { dataOpsContract } from './contracts/data-ops';
 import { syncContract } from './contracts/sync';
 
 export * from './contracts/app';
@@ -22,6 +24,8 @@ export * from './contracts/checks';
 export * from './contracts/compliance';
 export * from './contracts/calendar';
 export * from './contracts/callbacks';
+export * from './contracts/drafts';
+export * from './contracts/data-ops';
 export * from './contracts/sync';
 
 export const contract = {
@@ -31,6 +35,8 @@ export const contract = {
   ...complianceContract,
   ...calendarContract,
   ...callbacksContract,
+  ...draftsContract,
+  ...dataOpsContract,
   ...syncContract,
 } as const;
 

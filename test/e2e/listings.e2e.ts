@@ -123,7 +123,8 @@ describe('listings in browser mode', () => {
     await row('云客通 CRM').getByRole('button', { name: /Duplicate/ }).click();
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '(copy)' }).count()).toBe(1);
     await page.locator('.ant-table-row', { hasText: '(copy)' }).getByRole('button', { name: /Delete/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Delete' }).click();
+    // Deleted at once; the message offers Undo (issue 17).
+    await expect.poll(() => page.getByTestId('undo-message').textContent()).toContain('Deleted 1');
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '(copy)' }).count()).toBe(0);
     expect(await page.locator('.ant-table-row').count()).toBe(2);
     await screenshot(page, '06-after-delete');

@@ -296,6 +296,15 @@ describe('checks.report', () => {
       const pdf = Buffer.from(report.content, 'base64');
       expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(10_000);
+      // A4 portrait (595 × 842 pt), not Letter (612 × 792), and the findings fit on few pages
+      // (issue 17: rows were one per page with one-character-wide columns).
+      const text = pdf.toString('latin1');
+      const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+      expect(boxes.length).toBeGreaterThan(0);
+      for (const box of boxes) expect(box).toEqual([595, 842]);
+      // 12 findings: about three pages, not one page each.
+      const pages = (text.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+      expect(pages).toBeLessThanOrEqual(4);
     },
     60_000,
   );

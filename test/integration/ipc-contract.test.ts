@@ -84,9 +84,10 @@ describe('handlers over the contract', () => {
     expect(file.count).toBe(1);
     expect(file.fileName).toMatch(/^vendordesk-EX-CRM-01-20261123\.json$/);
     const imported = await core.dispatch('listings.import', { files: [{ name: file.fileName, text: file.text }] });
-    expect(imported).toMatchObject({ ok: true, value: { files: [{ ok: true, imported: 1 }] } });
+    // The same `id` updates the stored listing instead of adding a second one (issue 17).
+    expect(imported).toMatchObject({ ok: true, value: { files: [{ ok: true, imported: 1, added: 0, updated: 1 }] } });
     const list = await core.dispatch('listings.list', {});
-    expect(list.ok && (list.value as unknown[]).length).toBe(2);
+    expect(list.ok && (list.value as { localId: string; revision: number }[])).toMatchObject([{ localId: record.localId, revision: 3 }]);
   });
 
   it('imports good files and reports bad ones per file, storing nothing from a bad file', async () => {

@@ -8,7 +8,7 @@ import type { Settings } from '../../../shared/ipc/contract';
 import type { EngineRun } from '../compliance/engines';
 import type { DesktopNotification } from '../platform';
 import type { AlertsRepository, StoredAlert } from '../repositories/alerts-repository';
-import { defaultLeadTimes, scheduleAlerts, type AlertInput, type ScheduleResult } from './schedule';
+import { defaultLeadTimes, scheduleAlerts, type AlertInput, type ScheduleResult, type ViolationConsequence } from './schedule';
 
 export const DEFAULT_ALERT_INTERVAL_MS = 15_000;
 /** More new alerts than this in one tick are delivered as the first few plus one summary. */
@@ -32,9 +32,29 @@ export interface AlertServiceDeps {
 /** What the scheduler needs from one engine run. */
 export function alertInputOf(run: EngineRun): AlertInput {
   const violationPoints = new Map<string, number>();
+  const consequences = new Map<string, ViolationConsequence>();
   for (const report of run.points) {
-    if ('counted' in report) for (const c of report.counted) violationPoints.set(String(c.violationId), c.points);
+    if (!('counted' in report)) continue;
+    const pack = run.config.packs.find((p) => p.id === report.policy);
+    const expelAt = pack?.points.model === 'annual' ? pack.points.expelAt : null;
+    let total = 0;
+    for (const c of report.counted) {
+      violationPoints.set(String(c.violationId), c.points);
+      total += c.points;
+      if (expelAt !== null)
+        consequences.set(String(c.violationId), {
+          totalAfter: total,
+          expelAt,
+          expelled: total >= expelAt || c.freeze === 'expel',
+          freeze: c.freeze,
+          deduction: c.deduction,
+        });
+    }
   }
+  const nameOf = (policy: string, code: string) => {
+    const entry = run.config.packs.find((p) => p.id === policy)?.points.codes[code] as { text?: Record<'zh-CN' | 'en', string> } | undefined;
+    return entry?.text;
+  };
   return {
     // Only pending tickets can raise a deadline alert: the keyed lookup of the partial index.
     tickets: run.pendingTickets.map((t) => ({
@@ -53,6 +73,8 @@ export function alertInputOf(run: EngineRun): AlertInput {
       points: violationPoints.get(String(v.id)) ?? v.points ?? null,
       firstSeenAt: v.firstSeenAt,
       decidedAt: v.decidedAt,
+      ...(nameOf(v.policy, v.code) ? { name: nameOf(v.policy, v.code) } : {}),
+      ...(consequences.has(String(v.id)) ? { consequence: consequences.get(String(v.id)) } : {}),
     })),
   };
 }

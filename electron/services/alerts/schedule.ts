@@ -38,7 +38,53 @@ export const NEW_VIOLATION_WINDOW_MS = 86_400_000;
 export interface AlertInput {
   tickets: readonly { id: string | number; kind: TicketKind; deadlineMs: number; pending: boolean }[];
   deposit: { shortfall: number; dueDate: string; dueEndMs: number } | null;
-  violations: readonly { id: string | number; code: string; points: number | null; firstSeenAt: number; decidedAt: number | null }[];
+  violations: readonly {
+    id: string | number;
+    code: string;
+    points: number | null;
+    firstSeenAt: number;
+    decidedAt: number | null;
+    /** The code's name in the policy pack's table (issue 17: alerts name the matter, not the code). */
+    name?: Record<Locale, string>;
+    /** Where this violation leaves the year: points after it, and its freeze and deduction. */
+    consequence?: ViolationConsequence;
+  }[];
+}
+
+export interface ViolationConsequence {
+  /** The year's points once this violation is counted (decision order). */
+  totalAfter: number;
+  expelAt: number;
+  /** 清退: the points line reached, or the code's penalty is expulsion. */
+  expelled: boolean;
+  freeze: number | 'expel';
+  deduction: number | 'all';
+}
+
+type ViolationText = { id: string; code: string; points: number | null; name?: string; consequence?: ViolationConsequence };
+
+function violationZh({ id, code, points, name, consequence: c }: ViolationText) {
+  const what = name ?? code;
+  if (!c) return { title: `新的违规记录：${id}`, body: `${what}${points === null ? '（尚未判定，暂不扣分）' : `，扣 ${points} 分`}。请在“违规扣分”页核对。` };
+  const parts = [`${what}：扣 ${points ?? 0} 分，本次扣分后累计 ${c.totalAfter} 分`];
+  if (c.expelled) parts[0] += '：清退（全部商品下架，保证金不退）';
+  else parts[0] += `（距 ${c.expelAt} 分清退线还差 ${c.expelAt - c.totalAfter} 分）`;
+  if (typeof c.freeze === 'number' && c.freeze > 0) parts.push(`冻结服务 ${c.freeze} 天`);
+  if (c.deduction === 'all') parts.push('扣除全部保证金');
+  else if (c.deduction > 0) parts.push(`扣除保证金 ${c.deduction.toLocaleString('zh-CN')} 元`);
+  return { title: `新的违规记录：${id}（${what}）`, body: `${parts.join('；')}。请在“违规扣分”页核对，有异议请及时申诉。` };
+}
+
+function violationEn({ id, code, points, name, consequence: c }: ViolationText) {
+  const what = name ?? code;
+  if (!c) return { title: `New violation: ${id}`, body: `${what}${points === null ? ' (not decided yet, no points so far)' : `, ${points} points`}. Check it on the Points page.` };
+  const parts = [`${what}: ${points ?? 0} points, ${c.totalAfter} this year after it`];
+  if (c.expelled) parts[0] += ': expulsion (all listings removed, deposit forfeited)';
+  else parts[0] += ` (${c.expelAt - c.totalAfter} short of the ${c.expelAt}-point expulsion line)`;
+  if (typeof c.freeze === 'number' && c.freeze > 0) parts.push(`service frozen for ${c.freeze} days`);
+  if (c.deduction === 'all') parts.push('the whole deposit deducted');
+  else if (c.deduction > 0) parts.push(`${c.deduction.toLocaleString('en')} yuan deducted from the deposit`);
+  return { title: `New violation: ${id} (${what})`, body: `${parts.join('; ')}. Check it on the Points page and appeal in time if you disagree.` };
 }
 
 export interface AlertPolicy {
@@ -68,10 +114,7 @@ const texts = {
       title: '保证金待补足',
       body: `缺口 ${shortfall.toLocaleString('zh-CN')} 元，须在 ${due} 结束前补足（第九条(六)）。`,
     }),
-    violation: (id: string, code: string, points: number | null) => ({
-      title: `新的违规记录：${id}`,
-      body: `${code}${points === null ? '' : `，${points} 分`}。`,
-    }),
+    violation: violationZh,
   },
   en: {
     ticket: (kind: TicketKind, id: string, left: string) => ({
@@ -82,10 +125,7 @@ const texts = {
       title: 'Deposit top-up due',
       body: `Short by ${shortfall.toLocaleString('en')} yuan; top up by the end of ${due} (第九条(六)).`,
     }),
-    violation: (id: string, code: string, points: number | null) => ({
-      title: `New violation: ${id}`,
-      body: `${code}${points === null ? '' : `, ${points} points`}.`,
-    }),
+    violation: violationEn,
   },
 } as const;
 
@@ -122,7 +162,7 @@ export function scheduleAlerts(input: AlertInput, policy: AlertPolicy, now: numb
     candidates.push({
       from: violation.firstSeenAt,
       until: news + NEW_VIOLATION_WINDOW_MS,
-      draft: draft('new-violation', id, violation.decidedAt ?? violation.firstSeenAt, t.violation(id, violation.code, violation.points), `/points?violation=${encodeURIComponent(id)}`),
+      draft: draft('new-violation', id, violation.decidedAt ?? violation.firstSeenAt, t.violation({ id, code: violation.code, points: violation.points, name: violation.name?.[policy.locale], consequence: violation.consequence }), `/points?violation=${encodeURIComponent(id)}`),
     });
   }
 

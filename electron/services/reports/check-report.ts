@@ -107,19 +107,27 @@ export function beijingTime(date: Date, locale: Locale): string {
   }).format(date);
 }
 
+// A4 (Chinese users print A4; Chromium's default is Letter). The findings table has fixed column
+// widths and wraps long text inside its cells, so rows stay short and many fit on a page.
 const css = `
+@page{size:A4;margin:14mm 12mm}
+@media print{body{margin:0}}
 body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",system-ui,sans-serif;color:#1f2328;margin:32px;font-size:13px;line-height:1.5}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:24px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 16px;margin:8px 0}dt{color:#59636e}dd{margin:0}
 .status{display:inline-block;padding:4px 12px;border-radius:4px;font-weight:600;margin:8px 0}
 .ready{background:#dafbe1;color:#1a7f37}.blocked{background:#ffebe9;color:#cf222e}
-table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top;text-align:left}
-th{background:#f6f8fa}tr{page-break-inside:avoid}
+table{border-collapse:collapse;width:100%}th,td{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
+th{background:#f6f8fa}thead{display:table-header-group}tr{break-inside:avoid}
+table.findings{table-layout:fixed;font-size:12px}
+.findings .c-sev{width:9%}.findings .c-rule{width:13%}.findings .c-field{width:19%}.findings .c-msg{width:31%}.findings .c-clause{width:10%}.findings .c-pen{width:18%}
 .sev-blocker{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#0969da}
 code{font-family:ui-monospace,monospace;font-size:12px;background:#f6f8fa;padding:0 2px;word-break:break-all}
 .muted{color:#59636e}.exposure td{font-size:15px}
 .is-dismissed{opacity:.7}.dismissed{color:#59636e;font-style:italic}
 `;
+
+const findingColumns = ['sev', 'rule', 'field', 'msg', 'clause', 'pen'] as const;
 
 function exposureCells(e: Exposure, t: (typeof text)['en']): [string, string][] {
   return [
@@ -180,7 +188,7 @@ ${listing.vendor?.name ? `<dt>${t.vendor}</dt><dd>${escapeHtml(listing.vendor.na
     .join('')}</tr></table>
 <p class="muted">${t.rows}: ${exposure.rows.length ? exposure.rows.map((code) => escapeHtml(pack.penaltyTable[code]?.row ?? code)).join('；') : t.none}</p>
 <h2>${t.findings}</h2>
-${findings.length ? `<table><thead><tr>${t.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${rowsHtml}\n</tbody></table>` : `<p>${t.noFindings}</p>`}
+${findings.length ? `<table class="findings"><colgroup>${findingColumns.map((c) => `<col class="c-${c}">`).join('')}</colgroup><thead><tr>${t.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>\n${rowsHtml}\n</tbody></table>` : `<p>${t.noFindings}</p>`}
 <p class="muted">${escapeHtml(t.note)}</p>
 </body></html>
 `;

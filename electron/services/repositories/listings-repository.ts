@@ -173,6 +173,43 @@ export class ListingsRepository {
     return this.store.write(() => listings.map((listing) => this.insert(listing)));
   }
 
+  /**
+   * One import batch: a listing whose `id` is already stored updates that listing (the most
+   * recently updated one, should earlier versions have stored twins), keeping its local id and
+   * history; one without an `id`, or with a new one, is added. A repeated `id` within the batch
+   * updates the listing its first occurrence added. All or nothing.
+   */
+  upsertMany(listings: Listing[]): { record: ListingRecord; action: 'added' | 'updated' }[] {
+    return this.store.write(() => {
+      const existing = new Map<string, string>();
+      const ids = [...new Set(listings.map((l) => l.id).filter((id): id is string => typeof id === 'string' && id !== ''))];
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        const rows = this.db
+          .prepare(
+            `SELECT listing_id, local_id FROM listings WHERE listing_id IN (${chunk.map(() => '?').join(', ')})
+              ORDER BY updated_at, local_id`,
+          )
+          .all(...chunk) as { listing_id: string; local_id: string }[];
+        for (const row of rows) existing.set(row.listing_id, row.local_id); // the newest wins
+      }
+      const replace = this.db.prepare(
+        `UPDATE listings SET revision = revision + 1, updated_at = @now, ${columnNames.map((c) => `${c} = @${c}`).join(', ')}
+          WHERE local_id = @local_id`,
+      );
+      return listings.map((listing) => {
+        const localId = listing.id ? existing.get(listing.id) : undefined;
+        if (localId) {
+          replace.run({ local_id: localId, now: this.now().toISOString(), ...toColumns(listing) });
+          return { record: this.get(localId), action: 'updated' as const };
+        }
+        const record = this.insert(listing);
+        if (listing.id) existing.set(listing.id, record.localId);
+        return { record, action: 'added' as const };
+      });
+    });
+  }
+
   private insert(listing: Listing): ListingRecord {
     const localId = randomUUID();
     const now = this.now().toISOString();

@@ -49,7 +49,8 @@ export const zhCN = {
     importing: (done: number, total: number) => `正在导入 ${done}/${total} 个文件…`,
     importSummary: (ok: number, bad: number, count: number) => `导入完成：${ok} 个文件成功（共 ${count} 个商品），${bad} 个文件失败。`,
     importFailedFile: '文件未导入（未保存任何内容）',
-    importedFile: (n: number) => `已导入 ${n} 个商品`,
+    importedFile: (n: number, added = n, updated = 0) =>
+      updated ? `已导入 ${n} 个商品：新增 ${added} 个，按编号（id）更新已有的 ${updated} 个` : `已导入 ${n} 个商品（均为新增）`,
     importResultTitle: '导入结果',
     exported: (n: number) => `已导出 ${n} 个商品`,
   },
@@ -145,7 +146,10 @@ export const en: Widen<Messages> = {
     importSummary: (ok: number, bad: number, count: number) =>
       `Import finished: ${ok} file(s) imported (${count} listings), ${bad} file(s) failed.`,
     importFailedFile: 'File not imported (nothing was stored)',
-    importedFile: (n: number) => `${n} listing(s) imported`,
+    importedFile: (n: number, added = n, updated = 0) =>
+      updated
+        ? `${n} listing(s) imported: ${added} added, ${updated} existing updated by id`
+        : `${n} listing(s) imported (all added)`,
     importResultTitle: 'Import results',
     exported: (n: number) => `Exported ${n} listing(s)`,
   },

@@ -21,6 +21,8 @@ export interface EditorState {
   checkMs: number | null;
   verification: OfficialSiteVerification | null;
   history: CheckRun[];
+  /** The draft is an unsaved edit restored from the autosave (it starts out changed). */
+  restored?: boolean;
 }
 
 /** Where an import is: file `file` of `files` (from 1), `done` of its `total` listings stored. */
@@ -50,8 +52,11 @@ interface ListingsState {
   importFiles(files: { name: string; text: string }[]): Promise<ImportFileResult[]>;
   exportFile(localIds?: string[]): Promise<{ fileName: string; text: string; count: number }>;
 
-  /** Opens the editor on a stored listing (by id) or on a new one. */
-  openEditor(localId: string | null, blank: Listing): Promise<void>;
+  /**
+   * Opens the editor on a stored listing (by id) or on a new one; `restored`: an autosaved draft
+   * to edit instead of the stored listing (a draft of a listing deleted since opens as new).
+   */
+  openEditor(localId: string | null, blank: Listing, restored?: Listing): Promise<void>;
   closeEditor(): void;
   /** The user typed or a fix was applied: the draft changes. */
   setDraft(listing: Listing): void;
@@ -131,9 +136,14 @@ export const useListings = create<ListingsState>((set, get) => {
       return call('listings.export', localIds ? { localIds } : {});
     },
 
-    async openEditor(localId, blank) {
-      const record = localId ? await call('listings.get', { localId }) : null;
-      const draft = record?.listing ?? blank;
+    async openEditor(localId, blank, restored) {
+      const record = localId
+        ? await call('listings.get', { localId }).catch((error: unknown) => {
+            if (restored && error instanceof Error && (error as { code?: string }).code === 'not-found') return null;
+            throw error;
+          })
+        : null;
+      const draft = restored ?? record?.listing ?? blank;
       const [verification, history] = await Promise.all([
         cachedVerification(draft),
         record ? call('checks.history', { localId: record.localId }) : Promise.resolve([]),
@@ -147,6 +157,7 @@ export const useListings = create<ListingsState>((set, get) => {
           checkMs: null,
           verification,
           history,
+          restored: restored !== undefined,
         },
       });
     },

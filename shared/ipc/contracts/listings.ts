@@ -24,6 +24,9 @@ export const importFileResultSchema = z.object({
   name: z.string(),
   ok: z.boolean(),
   imported: z.number().int().nonnegative(),
+  /** Of `imported`: listings new to the app, and listings whose `id` was stored and were updated. */
+  added: z.number().int().nonnegative().optional(),
+  updated: z.number().int().nonnegative().optional(),
   localIds: z.array(z.string()),
   /** Cancelled part-way: `imported` listings (whole batches, committed) were kept, the rest not stored. */
   cancelled: z.boolean().optional(),

@@ -19,6 +19,7 @@ import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
+import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../overview/EntryModal';
 
 const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
@@ -75,8 +76,11 @@ export function DepositPage({ readOnly }: PageProps) {
         extra={<AsOf at={snapshot.at} />}
         actions={
           <>
+            <label htmlFor="deposit-required-amount" style={{ alignSelf: 'center' }}>
+              {text.deposit.setRequired}（{text.deposit.yuanUnit}）
+            </label>
             <InputNumber
-              aria-label={text.deposit.setRequired}
+              id="deposit-required-amount"
               placeholder={text.deposit.setRequired}
               min={0}
               precision={2}
@@ -91,6 +95,7 @@ export function DepositPage({ readOnly }: PageProps) {
               {text.deposit.addEntry}
             </Button>
             <ImportButton readOnly={readOnly} />
+            <ExportComplianceButton kind="ledger" />
           </>
         }
       />
@@ -174,6 +179,12 @@ export function DepositPage({ readOnly }: PageProps) {
             { title: text.deposit.columns.required, align: 'right', render: (_, r) => { const h = history.get(String(r.id)); return h ? money.format(h.required) : '—'; } },
             { title: text.deposit.columns.reason, dataIndex: 'reason', render: (v: string | null) => v ?? '' },
             { title: text.deposit.columns.source, render: (_, r) => <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>{text.sources[r.source]}</Tooltip> },
+          {
+            title: '',
+            key: 'delete',
+            width: 48,
+            render: (_, r) => <DeleteRecordButton kind="ledger" id={r.id} readOnly={readOnly} />,
+          },
           ]}
         />
       </Card>

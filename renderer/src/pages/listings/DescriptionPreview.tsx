@@ -6,6 +6,7 @@
 import DOMPurify from 'dompurify';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { editorTiming, measureSince } from './editor-timing';
+import { PREVIEW_MAX_CHARS, PreviewCutNote } from '../../features/text-editor/long-field';
 
 /** How long typing must pause before the preview follows (longer than the check's debounce). */
 export const PREVIEW_SETTLE_MS = 400;
@@ -54,20 +55,24 @@ export const DescriptionPreview = memo(function DescriptionPreview({
   label: string;
 }) {
   const settled = useSettledValue(html, PREVIEW_SETTLE_MS);
-  const clean = useMemo(() => sanitise(settled), [settled]);
+  const cut = settled.length > PREVIEW_MAX_CHARS;
+  const clean = useMemo(() => sanitise(cut ? settled.slice(0, PREVIEW_MAX_CHARS) : settled), [settled, cut]);
   return (
-    <section
-      aria-label={label}
-      data-testid="description-preview"
-      style={{
-        border: '1px solid #d9d9d9',
-        borderRadius: 6,
-        padding: 12,
-        maxHeight: 420,
-        overflow: 'auto',
-        background: '#fafafa',
-      }}
-      dangerouslySetInnerHTML={{ __html: clean }}
-    />
+    <>
+      <section
+        aria-label={label}
+        data-testid="description-preview"
+        style={{
+          border: '1px solid #d9d9d9',
+          borderRadius: 6,
+          padding: 12,
+          maxHeight: 420,
+          overflow: 'auto',
+          background: '#fafafa',
+        }}
+        dangerouslySetInnerHTML={{ __html: clean }}
+      />
+      {cut && <PreviewCutNote length={settled.length} />}
+    </>
   );
 });

@@ -16,6 +16,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Row,
   Select,
   Space,
@@ -62,6 +63,9 @@ import {
   stepFinding,
 } from './workspace-model';
 import { TextEditor, type TextEditorHandle } from '../../features/text-editor/TextEditor';
+import { createDraftAutosave } from '../../features/drafts/draft-autosave';
+import { useDraftText } from '../../features/drafts/drafts-messages';
+import { LONG_FIELD_CHARS, LongFieldNote } from '../../features/text-editor/long-field';
 
 export const FORM_NAME = 'listing';
 /**
@@ -203,7 +207,15 @@ function EditorField({ field, ...props }: ComponentProps<typeof TextEditor> & { 
       if (s.editor?.findings !== prev.editor?.findings || s.editor?.findingsFor !== prev.editor?.findingsFor) show(s);
     });
   }, [field, locale]);
-  return <TextEditor {...props} onHandle={onEditorHandle} />;
+  const length = typeof props.value === 'string' ? props.value.length : 0;
+  const long = length > LONG_FIELD_CHARS;
+  if (!long) return <TextEditor {...props} onHandle={onEditorHandle} />;
+  return (
+    <>
+      <LongFieldNote length={length} />
+      <TextEditor {...props} readOnly onHandle={onEditorHandle} />
+    </>
+  );
 }
 
 const isTextTarget = (el: EventTarget | null) =>
@@ -214,6 +226,7 @@ const isTextTarget = (el: EventTarget | null) =>
 export function ListingForm({ readOnly, onClose }: Props) {
   const { t, locale } = useApp();
   const text = useWorkspaceText();
+  const draftText = useDraftText();
   const open = useListings((s) => s.editor !== null);
   const record = useListings((s) => s.editor?.record ?? null);
   // A check result re-renders the form in a transition (interruptible: thousands of findings
@@ -244,6 +257,20 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const store = useListings.getState;
   const [form] = Form.useForm<ListingFormValues>();
   const [saving, setSaving] = useState(false);
+  /** Changed since opened or last saved: closing asks first, and the draft is autosaved. */
+  const dirty = useRef(false);
+  const draftTextRef = useRef(draftText);
+  draftTextRef.current = draftText;
+  const [autosave] = useState(() =>
+    createDraftAutosave((error) =>
+      message.warning({
+        key: 'draft-autosave',
+        content: draftTextRef.current.autosaveFailed(error instanceof Error ? error.message : String(error)),
+      }),
+    ),
+  );
+  const [modal, modalHolder] = Modal.useModal();
+  const confirming = useRef(false);
   // The finding selected with F8 or a click, per editing session (a new session starts at none).
   const [selection, setSelection] = useState<{ session: string | null; index: number }>({
     session: null,
@@ -313,6 +340,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
     if (!editor) return;
     form.resetFields();
     form.setFieldsValue(toFormValues(editor.draft));
+    dirty.current = editor.restored ?? false;
     checkNow();
   }, [sessionKey, form, store, checkNow]);
 
@@ -322,17 +350,100 @@ export function ListingForm({ readOnly, onClose }: Props) {
   }, [verification, checkNow]);
 
   const base = record?.listing;
+  /** The form's listing now (editors report every change to the form at once). */
+  const currentDraft = () => fromFormValues(form.getFieldsValue(true) as ListingFormValues, base) as Listing;
+
+  /** Something changed: closing will ask, and the draft is autosaved a moment later. */
+  const markChanged = () => {
+    if (readOnly) return;
+    dirty.current = true;
+    const editing = record;
+    autosave.schedule(() => {
+      const listing = currentDraft();
+      return {
+        localId: editing?.localId ?? null,
+        revision: editing?.revision ?? null,
+        title: typeof listing.title === 'string' ? listing.title.slice(0, 200) : '',
+        listing: listing as unknown as Record<string, unknown>,
+        savedAt: new Date().toISOString(),
+      };
+    });
+  };
+
   const onValuesChange = () => {
     store().setDraft(fromFormValues(form.getFieldsValue(true) as ListingFormValues, base) as Listing);
+    markChanged();
     scheduleCheck();
   };
 
-  /** The form's listing now (editors report every change to the form at once). */
-  const currentDraft = () => fromFormValues(form.getFieldsValue(true) as ListingFormValues, base) as Listing;
+  // A window closing (or reloading) with an autosave still waiting writes it first.
+  useEffect(() => {
+    if (!open) return;
+    const onHide = () => void autosave.flush();
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (!dirty.current) return;
+      void autosave.flush();
+      e.preventDefault();
+    };
+    window.addEventListener('pagehide', onHide);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      window.removeEventListener('pagehide', onHide);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [open, autosave]);
+
+  const discardAndClose = async () => {
+    dirty.current = false;
+    await autosave.discard();
+    onClose();
+  };
+
+  /** Esc, ×, Cancel and a click beside the drawer: unsaved changes ask first (save / discard / keep editing). */
+  const requestClose = () => {
+    if (!dirty.current || readOnly) return onClose();
+    if (confirming.current) return;
+    confirming.current = true;
+    const instance = modal.confirm({
+      title: draftText.confirmTitle,
+      content: draftText.confirmContent,
+      closable: true,
+      afterClose: () => {
+        confirming.current = false;
+      },
+      footer: () => (
+        <Space
+          style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 16 }}
+          data-testid="unsaved-confirm"
+        >
+          <Button onClick={() => instance.destroy()}>{draftText.keepEditing}</Button>
+          <Button
+            danger
+            onClick={() => {
+              instance.destroy();
+              void discardAndClose();
+            }}
+          >
+            {draftText.discard}
+          </Button>
+          <Button
+            type="primary"
+            onClick={() => {
+              instance.destroy();
+              void save(true);
+            }}
+          >
+            {draftText.save}
+          </Button>
+        </Space>
+      ),
+    });
+  };
 
   /** After a fix or an undo: the store takes the form's listing, and it is checked now. */
   const commitDraft = () => {
     store().setDraft(currentDraft());
+    markChanged();
     clearTimeout(debounce.current);
     checkNow('incremental');
     clearTimeout(fullCheck.current);
@@ -451,8 +562,9 @@ export function ListingForm({ readOnly, onClose }: Props) {
     setFixes(fixes.slice(0, -1));
     const now = currentDraft();
     const edited =
-      record.editors.some((e) => editors.current.get(e.field) !== e.handle || e.handle.undoDepth() !== e.depth) ||
-      record.plain.some((p) => (getFieldText(now, p.field) ?? '') !== p.after);
+      record.editors.some(
+        (e) => editors.current.get(e.field) !== e.handle || e.handle.undoDepth() !== e.depth,
+      ) || record.plain.some((p) => (getFieldText(now, p.field) ?? '') !== p.after);
     if (edited) return void message.warning(text.editor.undoStale);
     for (const e of record.editors) e.handle.undo();
     applyPlain(record.plain.map((p) => ({ field: p.field, start: 0, end: p.after.length, text: p.before })));
@@ -482,6 +594,8 @@ export function ListingForm({ readOnly, onClose }: Props) {
     setSaving(true);
     try {
       const { run } = await store().save(listing);
+      dirty.current = false;
+      await autosave.discard();
       message.success(
         close
           ? record
@@ -535,6 +649,13 @@ export function ListingForm({ readOnly, onClose }: Props) {
 
   const onKeyDown = (e: KeyboardEvent) => {
     const mod = e.ctrlKey || e.metaKey;
+    // Esc closes the drawer through the unsaved-changes question (not while that question, a
+    // dropdown or another dialog is open: their own Esc closes them).
+    if (e.key === 'Escape') {
+      if (!confirming.current && !e.defaultPrevented && !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'))
+        requestClose();
+      return;
+    }
     if (e.key === 'F8' || (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp'))) {
       e.preventDefault();
       jump(stepFinding(current, findings.length, e.shiftKey || e.key === 'ArrowUp' ? -1 : 1));
@@ -585,7 +706,8 @@ export function ListingForm({ readOnly, onClose }: Props) {
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={requestClose}
+      keyboard={false}
       size="min(1480px, 98vw)"
       title={record ? t.form.editTitle : t.form.createTitle}
       destroyOnHidden
@@ -594,7 +716,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
           <Button icon={<UndoOutlined />} onClick={undo} disabled={!canUndo || readOnly}>
             {text.editor.undo}
           </Button>
-          <Button onClick={onClose}>{t.common.cancel}</Button>
+          <Button onClick={requestClose}>{t.common.cancel}</Button>
           <Button onClick={() => void save(false)} loading={saving} disabled={readOnly}>
             {text.editor.saveStay}
           </Button>
@@ -611,6 +733,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
       }
     >
       <div>
+        {modalHolder}
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="shortcut-hint">
           {text.editor.shortcuts}
         </Typography.Paragraph>

@@ -19,7 +19,6 @@ import {
   Input,
   List,
   Modal,
-  Popconfirm,
   Progress,
   Select,
   Space,
@@ -44,6 +43,10 @@ import { useWorkspaceText } from './workspace-messages';
 import { checkStateOf, severities, type CheckState } from './workspace-model';
 import { LOAD_AHEAD_PX, useListingsTable } from '../../features/listings-table/use-listings-table';
 import { PageHeader } from '../../components/PageHeader';
+import { DraftRestoreBanner } from '../../features/drafts/DraftRestoreBanner';
+import { deleteWithUndo } from '../../features/undo/undoable-delete';
+import { useUndoText } from '../../features/undo/undo-messages';
+import { call } from '../../api';
 
 /** Every .json file of a drop, folders included (webkitGetAsEntry walks them). */
 async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
@@ -74,6 +77,11 @@ async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
 }
 
 const TABLE_HEIGHT = 560;
+/**
+ * The columns' widths add up to this: at 1440 × 900 (sidebar and padding leave about 1,170 px)
+ * every column shows without scrolling sideways; narrower windows scroll.
+ */
+const LISTING_TABLE_WIDTH = 1168;
 /** Tag colours with 4.5:1 contrast (antd's preset tag colours are lighter). */
 const stateTagStyle: Record<CheckState, CSSProperties> = {
   ready: { color: '#116329', background: '#dafbe1', borderColor: '#aceebb' },
@@ -97,22 +105,32 @@ const accessibleTheme = {
 export function ListingsPage({ readOnly }: { readOnly: boolean }) {
   const { t, locale } = useApp();
   const text = useWorkspaceText();
+  const undoText = useUndoText();
   // Only the list's slice: the editor's draft changes on every keystroke, and re-rendering the
   // page (with the table and the editor under it) for that would delay typing.
-  const { version, importing, cancelImport, duplicate, remove, importFiles, exportFile, openEditor, closeEditor } =
-    useListings(
-      useShallow((s) => ({
-        version: s.version,
-        importing: s.importing,
-        cancelImport: s.cancelImport,
-        duplicate: s.duplicate,
-        remove: s.remove,
-        importFiles: s.importFiles,
-        exportFile: s.exportFile,
-        openEditor: s.openEditor,
-        closeEditor: s.closeEditor,
-      })),
-    );
+  const {
+    version,
+    importing,
+    cancelImport,
+    duplicate,
+    load,
+    importFiles,
+    exportFile,
+    openEditor,
+    closeEditor,
+  } = useListings(
+    useShallow((s) => ({
+      version: s.version,
+      importing: s.importing,
+      cancelImport: s.cancelImport,
+      duplicate: s.duplicate,
+      load: s.load,
+      importFiles: s.importFiles,
+      exportFile: s.exportFile,
+      openEditor: s.openEditor,
+      closeEditor: s.closeEditor,
+    })),
+  );
   const [query, setQuery] = useState('');
   const [state, setState] = useState<CheckState | undefined>();
   const [rule, setRule] = useState<RuleId | undefined>();
@@ -168,7 +186,8 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
       const results = await importFiles(files);
       const ok = results.filter((r) => r.ok);
       const saved = results.reduce((n, r) => n + r.imported, 0);
-      if (results.some((r) => r.cancelled)) message.warning({ key, content: text.list.importCancelled(saved) });
+      if (results.some((r) => r.cancelled))
+        message.warning({ key, content: text.list.importCancelled(saved) });
       else
         message.success({
           key,
@@ -193,6 +212,12 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
       message.error(error instanceof Error ? error.message : String(error));
     }
   }
+
+  /** Deletes at once; the message's Undo puts the listings (and their check history) back. */
+  const removeWithUndo = async (localIds: string[]) => {
+    const done = await deleteWithUndo(() => call('listings.deleteMany', { localIds }), load, undoText);
+    if (done) setSelected((keys) => keys.filter((k) => !localIds.includes(k)));
+  };
 
   const act = (fn: () => Promise<unknown>, done: string) => () =>
     fn().then(
@@ -236,7 +261,11 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               <Button type="primary" icon={<PlusOutlined />} onClick={() => edit(null)} disabled={readOnly}>
                 {t.listings.create}
               </Button>
-              <Button icon={<UploadOutlined />} onClick={() => fileInput.current?.click()} disabled={readOnly}>
+              <Button
+                icon={<UploadOutlined />}
+                onClick={() => fileInput.current?.click()}
+                disabled={readOnly}
+              >
                 {t.listings.import}
               </Button>
               <Button
@@ -269,6 +298,17 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                   e.target.value = '';
                 }}
               />
+              {selected.length > 0 && (
+                <Button
+                  danger
+                  icon={<DeleteOutlined />}
+                  disabled={readOnly}
+                  data-testid="delete-selected"
+                  onClick={() => void removeWithUndo(selected)}
+                >
+                  {undoText.deleteSelected(selected.length)}
+                </Button>
+              )}
               <Button
                 icon={<DownloadOutlined />}
                 onClick={() => runExport(selected.length ? selected : undefined)}
@@ -279,6 +319,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             </>
           }
         />
+        <DraftRestoreBanner readOnly={readOnly} />
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search
             placeholder={t.listings.search}
@@ -360,7 +401,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
         <Table<ListingSummary>
           rowKey="localId"
           virtual
-          scroll={{ x: 1280, y: TABLE_HEIGHT }}
+          scroll={{ x: LISTING_TABLE_WIDTH, y: TABLE_HEIGHT }}
           size="small"
           loading={table.loading && table.rows.length === 0}
           dataSource={table.rows}
@@ -389,7 +430,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               title: t.listings.columns.title,
               dataIndex: 'title',
               key: 'title',
-              width: 340,
+              width: 190,
               sorter: true,
               sortOrder: sortOrder('title'),
               render: (title: string, row) => (
@@ -405,18 +446,18 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             {
               title: t.listings.columns.type,
               dataIndex: 'type',
-              width: 90,
+              width: 72,
               render: (v: ListingSummary['type']) => t.types[v],
             },
             {
               title: t.listings.columns.price,
-              width: 150,
+              width: 120,
               render: (_, r) =>
                 `${money.format(r.priceAmount)} · ${t.billing[r.billing as keyof typeof t.billing] ?? r.billing}`,
             },
             {
               title: text.list.checkState,
-              width: 120,
+              width: 130,
               render: (_, r) => {
                 const s = checkStateOf(r);
                 return (
@@ -434,7 +475,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             {
               title: text.list.blockers,
               key: 'blockers',
-              width: 90,
+              width: 64,
               sorter: true,
               sortOrder: sortOrder('blockers'),
               render: (_, r) => r.check?.counts.blockers ?? '—',
@@ -442,7 +483,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             {
               title: text.list.warnings,
               key: 'warnings',
-              width: 90,
+              width: 64,
               sorter: true,
               sortOrder: sortOrder('warnings'),
               render: (_, r) => r.check?.counts.warnings ?? '—',
@@ -450,7 +491,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             {
               title: text.list.exposure,
               key: 'exposure',
-              width: 200,
+              width: 140,
               sorter: true,
               sortOrder: sortOrder('exposure'),
               render: (_, r) => {
@@ -462,7 +503,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             {
               title: text.list.lastChecked,
               key: 'checkedAt',
-              width: 140,
+              width: 104,
               sorter: true,
               sortOrder: sortOrder('checkedAt'),
               render: (_, r) => (r.check ? dateFormat.format(new Date(r.check.checkedAt)) : text.list.never),
@@ -471,14 +512,14 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               title: t.listings.columns.updated,
               dataIndex: 'updatedAt',
               key: 'updatedAt',
-              width: 140,
+              width: 104,
               sorter: true,
               sortOrder: sortOrder('updatedAt'),
               render: (v: string) => dateFormat.format(new Date(v)),
             },
             {
               title: t.common.actions,
-              width: 170,
+              width: 132,
               fixed: 'right',
               render: (_, row) => (
                 <Space size="small">
@@ -497,21 +538,14 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                     aria-label={`${t.common.duplicate} ${row.title}`}
                     onClick={act(() => duplicate(row.localId), t.listings.duplicated)}
                   />
-                  <Popconfirm
-                    title={t.listings.deleteConfirm}
-                    onConfirm={act(() => remove(row.localId), t.listings.deleted)}
-                    okText={t.common.delete}
-                    cancelText={t.common.cancel}
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
                     disabled={readOnly}
-                  >
-                    <Button
-                      size="small"
-                      danger
-                      icon={<DeleteOutlined />}
-                      disabled={readOnly}
-                      aria-label={`${t.common.delete} ${row.title}`}
-                    />
-                  </Popconfirm>
+                    aria-label={`${t.common.delete} ${row.title}`}
+                    onClick={() => void removeWithUndo([row.localId])}
+                  />
                 </Space>
               ),
             },
@@ -531,7 +565,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                 testId="import-result"
                 title={r.name}
                 ok={r.ok}
-                okMessage={t.listings.importedFile(r.imported)}
+                okMessage={t.listings.importedFile(r.imported, r.added ?? r.imported, r.updated ?? 0)}
                 failedMessage={t.listings.importFailedFile}
                 problems={r.problems}
               />

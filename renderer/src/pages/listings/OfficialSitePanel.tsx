@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { OfficialSiteVerification } from '../../../../shared/check/types';
 import { useApp } from '../../stores/app-store';
 import { useWorkspaceText } from './workspace-messages';
+import { explainVerifyError } from './official-site-errors';
 
 const statusColor = { verified: 'success', problems: 'error', unreachable: 'warning' } as const;
 
@@ -55,7 +56,15 @@ export function OfficialSitePanel(props: {
             <Tag color={statusColor[v.status]}>{text.status[v.status]}</Tag>
             {text.at(when(v.checkedAt))}
             {v.url !== url ? <div style={{ color: '#9a6700' }}>{text.stale}</div> : null}
-            {v.error ? <div>{v.error}</div> : null}
+            {v.error ? (
+              <div data-testid="official-site-error">
+                {explainVerifyError(v.error, locale).summary}
+                <div style={{ color: '#4d5661' }}>
+                  {locale === 'en' ? 'Technical detail: ' : '技术细节：'}
+                  {v.error}
+                </div>
+              </div>
+            ) : null}
             <div>
               {text.found}:{' '}
               {parts

@@ -38,6 +38,7 @@ import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
+import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../overview/EntryModal';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
@@ -342,6 +343,7 @@ export function PointsPage({ readOnly }: PageProps) {
               {text.points.record}
             </Button>
             <ImportButton readOnly={readOnly} />
+            <ExportComplianceButton kind="violations" />
           </>
         }
       />
@@ -404,6 +406,7 @@ export function PointsPage({ readOnly }: PageProps) {
           size="small"
           dataSource={snapshot.violations}
           data-testid="violations-table"
+          onHeaderRow={() => ({ style: { whiteSpace: 'nowrap' } })}
           rowClassName={(r) => (params.violation === String(r.id) ? 'ant-table-row-selected' : '')}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
@@ -411,6 +414,7 @@ export function PointsPage({ readOnly }: PageProps) {
             { title: text.points.columns.code, render: (_, r) => <Tag>{r.code}</Tag> },
             {
               title: text.points.columns.clause,
+              width: 300,
               render: (_, r) => codeIndex.get(`${r.policy}/${r.code}`)?.text[locale] ?? '',
             },
             {
@@ -458,6 +462,12 @@ export function PointsPage({ readOnly }: PageProps) {
               ),
             },
             { title: text.points.columns.source, render: (_, r) => text.sources[r.source] },
+          {
+            title: '',
+            key: 'delete',
+            width: 48,
+            render: (_, r) => <DeleteRecordButton kind="violations" id={r.id} readOnly={readOnly} />,
+          },
           ]}
         />
       </Card>

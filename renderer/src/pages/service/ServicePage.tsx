@@ -36,6 +36,8 @@ import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
+import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
+import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { EntryModal } from '../overview/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
@@ -198,10 +200,10 @@ function TicketForm({
         <Select options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))} />
       </Form.Item>
       <Form.Item name="openedAt" label={text.service.form.openedAt} rules={[{ required: true }]}>
-        <Input placeholder="2026-01-05T09:30:00+08:00" />
+        <BeijingDateTimePicker />
       </Form.Item>
       <Form.Item name="firstResponseAt" label={text.service.form.firstResponseAt}>
-        <Input placeholder="2026-01-05T09:30:20+08:00" />
+        <BeijingDateTimePicker />
       </Form.Item>
       <Form.Item name="staff" label={text.service.form.staff}>
         <Input />
@@ -278,6 +280,7 @@ export function ServicePage({ readOnly }: PageProps) {
               {text.service.addTicket}
             </Button>
             <ImportButton readOnly={readOnly} />
+            <ExportComplianceButton kind="tickets" />
           </>
         }
       />
@@ -413,6 +416,12 @@ export function ServicePage({ readOnly }: PageProps) {
                 {text.sources[r.source]}
               </Tooltip>
             ),
+          },
+          {
+            title: '',
+            key: 'delete',
+            width: 48,
+            render: (_, r) => <DeleteRecordButton kind="tickets" id={r.id} readOnly={readOnly} />,
           },
         ]}
       />

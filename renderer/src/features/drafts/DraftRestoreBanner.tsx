@@ -1,0 +1,70 @@
+/**
+ * The offer to restore an edit that was never saved (the window crashed or was killed while the
+ * editor had changes): shown on the listings page while no editor is open (issue 17).
+ */
+import { Alert, Button, Space, message } from 'antd';
+import { useEffect, useState } from 'react';
+import type { EditorDraft } from '../../../../shared/ipc/contract';
+import type { Listing } from '../../../../shared/listing/schema';
+import { call } from '../../api';
+import { useListings } from '../../stores/listings-store';
+import { emptyFormValues, fromFormValues } from '../../pages/listings/listing-form-model';
+import { beijingTime, useDraftText } from './drafts-messages';
+
+export function DraftRestoreBanner({ readOnly }: { readOnly: boolean }) {
+  const text = useDraftText();
+  const open = useListings((s) => s.editor !== null);
+  const [draft, setDraft] = useState<EditorDraft | null>(null);
+
+  // Looked up when the page opens and whenever the editor closes (a save or discard removes it).
+  useEffect(() => {
+    if (open) return;
+    let live = true;
+    call('drafts.get', {}).then(
+      (r) => live && setDraft(r.draft),
+      () => live && setDraft(null),
+    );
+    return () => {
+      live = false;
+    };
+  }, [open]);
+
+  if (!draft || open || readOnly) return null;
+
+  const restore = async () => {
+    const blank = fromFormValues(emptyFormValues()) as Listing;
+    try {
+      await useListings.getState().openEditor(draft.localId, blank, draft.listing as unknown as Listing);
+      if (draft.localId && useListings.getState().editor?.record === null) message.info(text.goneRecord);
+      else message.info(text.restored);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const discard = async () => {
+    await call('drafts.discard', {});
+    setDraft(null);
+    message.info(text.draftDiscarded);
+  };
+
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 12 }}
+      data-testid="draft-restore"
+      message={text.restoreTitle(draft.title, beijingTime(draft.savedAt))}
+      description={text.restoreHint}
+      action={
+        <Space direction="vertical">
+          <Button size="small" type="primary" onClick={() => void restore()}>
+            {text.restore}
+          </Button>
+          <Button size="small" danger onClick={() => void discard()}>
+            {text.discardDraft}
+          </Button>
+        </Space>
+      }
+    />
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Delete now, undo from the message (issue 17): the core keeps what a delete removed under a token;
+ * the message's Undo button puts it back. The page reloads after either.
+ */
+import { Button, Space, message } from 'antd';
+import { call } from '../../api';
+import { localWrite } from '../../stores/local-writes';
+import type { UndoText } from './undo-messages';
+
+const UNDO_SECONDS = 10;
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function deleteWithUndo(
+  run: () => Promise<{ deleted: number; undoToken: string }>,
+  reload: () => Promise<void>,
+  text: UndoText,
+): Promise<boolean> {
+  let result: { deleted: number; undoToken: string };
+  try {
+    result = await localWrite(async () => {
+      const r = await run();
+      await reload();
+      return r;
+    });
+  } catch (error) {
+    message.error(text.deleteFailed(reason(error)));
+    return false;
+  }
+  const key = `undo-${result.undoToken}`;
+  const undo = async () => {
+    message.destroy(key);
+    try {
+      const { restored } = await localWrite(async () => {
+        const r = await call('app.undoDelete', { undoToken: result.undoToken });
+        await reload();
+        return r;
+      });
+      message.success(text.restored(restored));
+    } catch (error) {
+      message.error(text.undoFailed(reason(error)));
+    }
+  };
+  message.success({
+    key,
+    duration: UNDO_SECONDS,
+    content: (
+      <Space data-testid="undo-message">
+        {text.deleted(result.deleted)}
+        <Button size="small" type="link" onClick={() => void undo()}>
+          {text.undo}
+        </Button>
+      </Space>
+    ),
+  });
+  return true;
+}

@@ -1,0 +1,103 @@
+/**
+ * Compliance records as data the user keeps (issue 17): a mistaken ticket, ledger entry or
+ * violation is deleted from its table and the message's Undo brings it back; each kind exports as
+ * a formats.md §3–5 file that imports back.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { callHost, repoRoot, startHost, type HostProcess } from './support/host';
+
+const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'compliance', name);
+
+let browser: Browser;
+let host: HostProcess;
+let tmp: ReturnType<typeof tempDir>;
+let page: Page;
+let pageErrors: string[];
+
+beforeAll(async () => {
+  tmp = tempDir();
+  browser = await launchChromium();
+  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-01-06T10:00:00+08:00' });
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
+  pageErrors = collectPageErrors(page);
+  await page.goto(host.url);
+  await page.getByRole('heading', { name: '概览' }).waitFor();
+  await page
+    .getByTestId('compliance-import-input')
+    .setInputFiles([fixture('tickets.json'), fixture('ledger.json'), fixture('violations.json')]);
+  await page.getByTestId('compliance-import-result').nth(2).waitFor({ timeout: 60_000 });
+  await page.getByRole('button', { name: /关\s*闭/ }).last().click();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  tmp?.cleanup();
+});
+
+const tableRows = (testId: string) => page.getByTestId(testId).locator('.ant-table-row');
+const undo = () => page.getByTestId('undo-message').getByRole('button', { name: /撤\s*销/ });
+
+async function deleteAndUndo(menu: string, table: string, id: string) {
+  await page.getByRole('menuitem', { name: menu }).click();
+  await expect.poll(() => tableRows(table).count()).toBeGreaterThan(0);
+  const before = await tableRows(table).count();
+  await page.getByTestId(table).getByRole('button', { name: `删除 ${id}` }).click();
+  await expect.poll(() => tableRows(table).count()).toBe(before - 1);
+  expect(await tableRows(table).filter({ hasText: id }).count()).toBe(0);
+  await expect.poll(() => page.getByTestId('undo-message').textContent()).toContain('已删除 1 条');
+  await screenshot(page, `compliance-data-${table}-deleted`);
+  await undo().click();
+  await expect.poll(() => tableRows(table).count()).toBe(before);
+  expect(await tableRows(table).filter({ hasText: id }).count()).toBe(1);
+}
+
+describe('delete with undo on the compliance pages', () => {
+  it('a ticket', async () => {
+    await deleteAndUndo('服务时效', 'tickets-table', 'T-1003');
+  });
+  it('a ledger entry', async () => {
+    await deleteAndUndo('保证金', 'ledger-table', 'L-2');
+  });
+  it('a violation', async () => {
+    await deleteAndUndo('违规扣分', 'violations-table', 'V-2');
+  });
+  it('a deletion that is not undone stays deleted, across a reload', async () => {
+    await page.getByTestId('violations-table').getByRole('button', { name: '删除 V-1' }).click();
+    await expect.poll(() => tableRows('violations-table').filter({ hasText: 'V-1' }).count()).toBe(0);
+    await page.reload();
+    await page.getByRole('menuitem', { name: '违规扣分' }).click();
+    await expect.poll(() => tableRows('violations-table').count()).toBeGreaterThan(0);
+    expect(await tableRows('violations-table').filter({ hasText: 'V-1' }).count()).toBe(0);
+  });
+});
+
+describe('export of compliance data', () => {
+  it('each page exports a file of its kind that imports back', async () => {
+    for (const [menu, kind, key] of [
+      ['服务时效', 'tickets', 'tickets'],
+      ['保证金', 'ledger', 'entries'],
+      ['违规扣分', 'violations', 'violations'],
+    ] as const) {
+      await page.getByRole('menuitem', { name: menu }).click();
+      const download = page.waitForEvent('download');
+      await page.getByTestId(`export-${kind}`).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^vendordesk-.+-20260106\.json$/);
+      const text = fs.readFileSync(await file.path(), 'utf8');
+      const rows = (JSON.parse(text) as Record<string, unknown[]>)[key]!;
+      expect(rows.length).toBeGreaterThan(0);
+      // Importing the export changes nothing: every record is "updated", none added.
+      const result = await callHost<{ files: { ok: boolean; inserted: number; updated: number }[] }>(host.url, 'compliance.import', {
+        files: [{ name: file.suggestedFilename(), text }],
+      });
+      expect(result.value!.files[0]).toMatchObject({ ok: true, inserted: 0, updated: rows.length });
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Unsaved edits are never lost silently (issue 17): Esc, × and Cancel on the listing editor ask
+ * first (save / discard / keep editing), Ctrl+S saves, and an edit in progress survives the window
+ * going away without a goodbye (its draft is autosaved by the core and offered back).
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { startHost, type HostProcess } from './support/host';
+
+let browser: Browser;
+let context: BrowserContext;
+let host: HostProcess;
+let tmp: ReturnType<typeof tempDir>;
+let page: Page;
+let pageErrors: string[];
+
+async function openApp(): Promise<void> {
+  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  page = await context.newPage();
+  pageErrors = collectPageErrors(page);
+  await page.goto(host.url);
+  await page.getByRole('menuitem', { name: /商品|Listings/ }).click();
+  await page.getByRole('heading', { name: '商品草稿' }).waitFor();
+}
+
+beforeAll(async () => {
+  tmp = tempDir();
+  browser = await launchChromium();
+  host = await startHost(path.join(tmp.dir, 'data'));
+  await openApp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  tmp?.cleanup();
+});
+
+const rows = () => page.locator('.ant-table-row');
+const row = (title: string) => page.locator('.ant-table-row', { hasText: title });
+const confirm = () => page.getByTestId('unsaved-confirm');
+/** The editor's form exists only while the drawer is open (destroyOnHidden). */
+const drawerOpen = () => page.locator('form[aria-label]').count();
+const drawerClosed = () => expect.poll(drawerOpen, { timeout: 10_000 }).toBe(0);
+const title = () => page.getByLabel('商品标题');
+
+describe('unsaved edits in the listing editor', () => {
+  it('Esc on a new listing with typing asks; "keep editing" keeps the text', async () => {
+    await page.getByRole('button', { name: '新建商品' }).click();
+    await title().fill('还没保存的新商品');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm().isVisible()).toBe(true);
+    await expect.poll(() => page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).isVisible()).toBe(true);
+    await screenshot(page, 'unsaved-01-esc-asks');
+    await confirm().getByRole('button', { name: '继续编辑' }).click();
+    await expect.poll(() => confirm().count()).toBe(0);
+    expect(await drawerOpen()).toBe(1);
+    expect(await title().inputValue()).toBe('还没保存的新商品');
+  });
+
+  it('× asks too; "discard" closes without storing anything', async () => {
+    await page.locator('.ant-drawer-close').click();
+    await expect.poll(() => confirm().isVisible()).toBe(true);
+    await confirm().getByRole('button', { name: '不保存' }).click();
+    await drawerClosed();
+    expect(await row('还没保存的新商品').count()).toBe(0);
+    // Discarded: nothing is offered back either.
+    expect(await page.getByTestId('draft-restore').count()).toBe(0);
+  });
+
+  it('Ctrl+S saves and keeps the editor open; closing unchanged asks nothing', async () => {
+    await page.getByRole('button', { name: '新建商品' }).click();
+    await title().fill('云盾 WAF 网站防护（标准版）');
+    await page.getByLabel('价格（元）').fill('299');
+    await page.getByLabel('详情（纯文本或 HTML）').fill('部署于京东云云主机的网站应用防火墙。');
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => row('云盾 WAF 网站防护（标准版）').isVisible()).toBe(true);
+    expect(await drawerOpen()).toBe(1);
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await drawerClosed();
+    expect(await confirm().count()).toBe(0);
+  });
+
+  it('Cancel after an edit asks; "save and close" saves the edit', async () => {
+    await row('云盾 WAF').getByRole('button', { name: '云盾 WAF 网站防护（标准版）', exact: true }).click();
+    await expect.poll(() => title().inputValue()).toBe('云盾 WAF 网站防护（标准版）');
+    await title().fill('云盾 WAF 网站防护（专业版）');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await expect.poll(() => confirm().isVisible()).toBe(true);
+    await confirm().getByRole('button', { name: '保存并关闭' }).click();
+    await drawerClosed();
+    await expect.poll(() => row('专业版').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await rows().count()).toBe(1);
+  });
+
+  it('an edit in progress survives the window going away and is offered back', async () => {
+    await row('专业版').getByRole('button', { name: '云盾 WAF 网站防护（专业版）', exact: true }).click();
+    await expect.poll(() => title().inputValue()).toBe('云盾 WAF 网站防护（专业版）');
+    await title().fill('云盾 WAF 网站防护（旗舰版）');
+    // The autosave runs a moment after the last keystroke; then the window dies without a goodbye.
+    await page.waitForTimeout(1500);
+    await context.close();
+    await openApp();
+    const offer = page.getByTestId('draft-restore');
+    await expect.poll(() => offer.textContent()).toContain('《云盾 WAF 网站防护（旗舰版）》');
+    expect(await offer.textContent()).toMatch(/北京时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
+    // The stored listing itself is unchanged until the user saves.
+    expect(await row('专业版').count()).toBe(1);
+    await screenshot(page, 'unsaved-02-restore-offer');
+    await offer.getByRole('button', { name: '恢复编辑' }).click();
+    await expect.poll(() => title().inputValue()).toBe('云盾 WAF 网站防护（旗舰版）');
+    // Restored means changed: closing asks.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => confirm().isVisible()).toBe(true);
+    await confirm().getByRole('button', { name: '保存并关闭' }).click();
+    await drawerClosed();
+    await expect.poll(() => row('旗舰版').isVisible()).toBe(true);
+    expect(await rows().count()).toBe(1);
+    expect(await page.getByTestId('draft-restore').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});
