@@ -41,6 +41,8 @@ describe('warnings that must not be missed', () => {
     await page
       .getByTestId('compliance-import-input')
       .setInputFiles([fixture('violations-24.json'), fixture('ledger-due-today.json')]);
+    // Both files' results are listed before the dialog is closed (a loaded CI machine is slow here).
+    await page.getByTestId('compliance-import-result').nth(1).waitFor({ timeout: 60_000 });
     await page
       .getByRole('button', { name: /关\s*闭/ })
       .last()
