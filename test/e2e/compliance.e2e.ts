@@ -173,4 +173,25 @@ describe('service, deposit and points pages', () => {
     await screenshot(page, 'compliance-08-settings');
     expect(pageErrors).toEqual([]);
   });
+
+  it('files chosen while the overview is still loading keep their results', async () => {
+    // The first snapshot is held back until the import has been answered: the page changes from
+    // "loading" to the overview under the open import, which must not lose the dialog's results.
+    const early = await page.context().newPage();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await early.route('**/api/compliance.snapshot', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await early.goto(host.url);
+    await early.getByRole('heading', { name: '概览' }).waitFor();
+    const imported = early.waitForResponse('**/api/compliance.import');
+    await early.getByTestId('compliance-import-input').setInputFiles([fixture('ledger.json')]);
+    await imported;
+    release();
+    await early.getByTestId('compliance-import-result').first().waitFor({ timeout: 20_000 });
+    expect(await early.getByTestId('compliance-import-result').first().textContent()).toContain('ledger.json');
+    await early.close();
+  });
 });

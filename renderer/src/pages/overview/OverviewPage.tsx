@@ -52,19 +52,21 @@ export function OverviewPage({ readOnly }: PageProps) {
       }
     />
   );
+  // The header stays at one place in the tree whatever the page shows: it holds the import
+  // dialog, and files chosen while the first snapshot loads must keep their results.
   if (error)
     return (
-      <>
+      <div data-testid="overview-page">
         {header}
         <Alert type="error" showIcon message={error} />
-      </>
+      </div>
     );
   if (!snapshot)
     return (
-      <>
+      <div data-testid="overview-page">
         {header}
         <Typography.Text>{text.loading}</Typography.Text>
-      </>
+      </div>
     );
 
   const annual = snapshot.points.find(isAnnual);
