@@ -3,13 +3,12 @@
  * expulsion warning on the Overview and Points pages, and a top-up due today says "today", not
  * "0 days left".
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, repoRoot, startHost, type HostProcess } from './support/host';
+import { repoRoot, startHost, type HostProcess } from './support/host';
 
 const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'everyday', name);
 
@@ -39,14 +38,15 @@ describe('warnings that must not be missed', () => {
   it('24 points this year: an expulsion warning on the Overview and on the Points page', async () => {
     await expect.poll(() => page.getByRole('heading', { name: '概览' }).isVisible()).toBe(true);
     expect(await page.getByTestId('expulsion-banner').count()).toBe(0);
-    // The files go in through the API (the import dialog has its own e2e); the page follows the
-    // core's data.changed event by itself.
-    const files = ['violations-24.json', 'ledger-due-today.json'].map((name) => ({
-      name,
-      text: fs.readFileSync(fixture(name), 'utf8'),
-    }));
-    const imported = await callHost<{ files: { ok: boolean }[] }>(host.url, 'compliance.import', { files });
-    expect(imported.value?.files.map((f) => f.ok)).toEqual([true, true]);
+    await page
+      .getByTestId('compliance-import-input')
+      .setInputFiles([fixture('violations-24.json'), fixture('ledger-due-today.json')]);
+    // Both files' results are listed before the dialog is closed (a loaded CI machine is slow here).
+    await page.getByTestId('compliance-import-result').nth(1).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('button', { name: /关\s*闭/ })
+      .last()
+      .click();
     await expect
       .poll(() => page.getByTestId('expulsion-banner').textContent())
       .toContain('2026 年度累计扣分 24 分，已达 24 分清退线');
