@@ -20,7 +20,14 @@ const restrict = (paths, patterns, message) => [
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-artifacts/**', '.native/**'],
+    ignores: [
+      'dist/**',
+      'dist-electron/**',
+      'release/**',
+      'node_modules/**',
+      'test-artifacts/**',
+      '.native/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -35,7 +35,9 @@ function description(bytes: number, plainPerViolating: number): string {
   let size = 0;
   for (let i = 0; size < bytes; i++) {
     const line =
-      i % (plainPerViolating + 1) === 0 ? violatingLines[(i / (plainPerViolating + 1)) % violatingLines.length]! : plain;
+      i % (plainPerViolating + 1) === 0
+        ? violatingLines[(i / (plainPerViolating + 1)) % violatingLines.length]!
+        : plain;
     const numbered = `${line}<!-- ${i} -->`;
     lines.push(numbered);
     size += Buffer.byteLength(numbered) + 1;
@@ -113,7 +115,15 @@ const PAGE_PROBE = `(() => {
   }).observe(box, { attributes: true, attributeFilter: ['data-highlights-for'] });
 })()`;
 
-type TraceEvent = { ph: string; name: string; pid: number; tid: number; ts: number; dur?: number; args?: { data?: { frame?: string } } };
+type TraceEvent = {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: { frame?: string } };
+};
 
 /** The longest top-level task on the page's main thread (the thread that recorded `mark`). */
 function longestTask(trace: Buffer, mark: string): number {
@@ -180,7 +190,9 @@ async function main() {
 
       await page.evaluate(PAGE_PROBE);
 
-      await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'blink.user_timing', '__metadata'] });
+      await browser.startTracing(page, {
+        categories: ['devtools.timeline', 'toplevel', 'blink.user_timing', '__metadata'],
+      });
       await page.evaluate(`performance.mark('vendordesk-bench:typing')`);
       const letters = 'abcdefghijklmnopqrstuvwxyz';
       for (let i = 0; i < KEYSTROKES; i++) {

@@ -42,7 +42,11 @@ const TICKETS_PER_FILE = 25_000;
 
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 /** The 1-minute load average, recorded beside each group of figures (the machine is shared). */
-const loadAverage = () => os.loadavg().map((x) => Math.round(x * 100) / 100).join(' ');
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((x) => Math.round(x * 100) / 100)
+    .join(' ');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -124,12 +128,18 @@ async function main(): Promise<void> {
     importing = false;
     await prober;
     figures.maxWaitDuringImportMs = Math.round(maxWait);
-    figures.p99WaitDuringImportMs = Math.round([...waits].sort((a, b) => a - b)[Math.floor(waits.length * 0.99)] ?? 0);
+    figures.p99WaitDuringImportMs = Math.round(
+      [...waits].sort((a, b) => a - b)[Math.floor(waits.length * 0.99)] ?? 0,
+    );
     figures.waitsOver100Ms = waits.filter((w) => w > 100).length;
     figures.waitsMeasured = waits.length;
     // What the Listings page asks for: the first page of its table (200 rows, newest first),
     // then later loads with a sort and a filter, as the user clicks.
-    const first = await post('checks.page', { offset: 0, limit: 200, sort: { field: 'updatedAt', order: 'desc' } });
+    const first = await post('checks.page', {
+      offset: 0,
+      limit: 200,
+      sort: { field: 'updatedAt', order: 'desc' },
+    });
     figures.listingsFirstListMs = Math.round(first.ms);
     const later: number[] = [];
     let bytes = first.bytes;
@@ -173,12 +183,15 @@ async function main(): Promise<void> {
           };
         });
         // Made before the request is timed (the bench shares the host's thread).
-        const body = JSON.stringify({ files: [{ name: `tickets-${f}.json`, text: JSON.stringify({ tickets }) }] });
+        const body = JSON.stringify({
+          files: [{ name: `tickets-${f}.json`, text: JSON.stringify({ tickets }) }],
+        });
         const { ms } = await post('compliance.import', body);
         importMs += ms;
         lastFileMs = ms;
         stored += n;
-        if (f % 5 === 0 || stored >= TICKETS) console.log(`tickets: ${stored} stored (file ${f}: ${Math.round(ms)} ms)`);
+        if (f % 5 === 0 || stored >= TICKETS)
+          console.log(`tickets: ${stored} stored (file ${f}: ${Math.round(ms)} ms)`);
       }
       figures.tickets = TICKETS;
       // Rows per second of the import requests themselves (upload, validation, storage, alerts).

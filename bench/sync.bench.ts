@@ -29,9 +29,31 @@ process.stdout.write(`uptime: ${uptime}\n`);
 
 const seedStart = performance.now();
 const dataFile = join(mkdtempSync(join(tmpdir(), 'vd-bench-sandbox-')), 'sandbox.db');
-const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '..', 'sandbox', 'main.ts'), '--port', '0', '--data', dataFile, '--seed', 'bench', '--tickets', String(tickets), '--listings', '20', '--orders', '200', '--vendors', '1'], {
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    join(import.meta.dirname, '..', 'sandbox', 'main.ts'),
+    '--port',
+    '0',
+    '--data',
+    dataFile,
+    '--seed',
+    'bench',
+    '--tickets',
+    String(tickets),
+    '--listings',
+    '20',
+    '--orders',
+    '200',
+    '--vendors',
+    '1',
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 const env = await new Promise<Record<string, string>>((resolveEnv, reject) => {
   let out = '';
   child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
@@ -43,9 +65,20 @@ const env = await new Promise<Record<string, string>>((resolveEnv, reject) => {
 });
 const seedMs = performance.now() - seedStart;
 const c = { accessKey: env.VENDORDESK_ACCESS_KEY!, secretKey: env.VENDORDESK_SECRET_KEY! };
-const client = new MarketplaceClient({ endpoint: env.VENDORDESK_ENDPOINT!, region: 'cn-north-1', service: DEFAULT_SERVICE, credentials: async () => ({ accessKey: c.accessKey, secretKey: c.secretKey }), timeoutMs: 30_000 });
+const client = new MarketplaceClient({
+  endpoint: env.VENDORDESK_ENDPOINT!,
+  region: 'cn-north-1',
+  service: DEFAULT_SERVICE,
+  credentials: async () => ({ accessKey: c.accessKey, secretKey: c.secretKey }),
+  timeoutMs: 30_000,
+});
 const store = openStore({ dataDir: mkdtempSync(join(tmpdir(), 'vd-bench-sync-')) });
-const engine = new SyncEngine({ store, listings: new ListingsRepository(store), client: async () => client, pageSize: 1000 });
+const engine = new SyncEngine({
+  store,
+  listings: new ListingsRepository(store),
+  client: async () => client,
+  pageSize: 1000,
+});
 
 const t0 = performance.now();
 const first = await engine.syncOnce();
@@ -63,13 +96,29 @@ const incrementalMs = performance.now() - t1;
 const result = {
   bench: 'sync',
   tickets,
-  firstSync: { ms: Math.round(firstMs), pulled: first.report.pulled, ticketsHeld: first.report.resources.tickets, targetMs: 3000, ok: firstMs <= 3000 },
-  incrementalPull: { ms: Math.round(incrementalMs), pulled: incremental.report.pulled, changesWaiting: changes.changes.length + (changes.hasMore ? '+' : ''), targetMs: 200, ok: incrementalMs <= 200 },
+  firstSync: {
+    ms: Math.round(firstMs),
+    pulled: first.report.pulled,
+    ticketsHeld: first.report.resources.tickets,
+    targetMs: 3000,
+    ok: firstMs <= 3000,
+  },
+  incrementalPull: {
+    ms: Math.round(incrementalMs),
+    pulled: incremental.report.pulled,
+    changesWaiting: changes.changes.length + (changes.hasMore ? '+' : ''),
+    targetMs: 200,
+    ok: incrementalMs <= 200,
+  },
   sandboxSeedMs: Math.round(seedMs),
   uptime,
 };
-process.stdout.write(`first sync: ${result.firstSync.pulled} changes (${result.firstSync.ticketsHeld} tickets) in ${result.firstSync.ms} ms (target ≤ 3000)\n`);
-process.stdout.write(`incremental pull: ${result.incrementalPull.pulled} changes in ${result.incrementalPull.ms} ms (target ≤ 200)\n`);
+process.stdout.write(
+  `first sync: ${result.firstSync.pulled} changes (${result.firstSync.ticketsHeld} tickets) in ${result.firstSync.ms} ms (target ≤ 3000)\n`,
+);
+process.stdout.write(
+  `incremental pull: ${result.incrementalPull.pulled} changes in ${result.incrementalPull.ms} ms (target ≤ 200)\n`,
+);
 process.stdout.write(`${JSON.stringify(result)}\n`);
 store.close();
 child.kill('SIGTERM');

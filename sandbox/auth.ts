@@ -32,30 +32,48 @@ export type AuthResult = { ok: true; credential: Credential } | { ok: false; mes
 
 const fail = (message: string): AuthResult => ({ ok: false, message });
 
-export function verifySignedRequest(store: SandboxStore, request: IncomingSignedRequest, realNowMs: number, service: string): AuthResult {
+export function verifySignedRequest(
+  store: SandboxStore,
+  request: IncomingSignedRequest,
+  realNowMs: number,
+  service: string,
+): AuthResult {
   const header = request.headers.authorization;
   if (typeof header !== 'string') return fail('缺少 Authorization 头 / missing Authorization header');
   const auth = parseAuthorization(header);
-  if (!auth) return fail('Authorization 头格式错误 / malformed Authorization header (expected JDCLOUD3-HMAC-SHA256)');
+  if (!auth)
+    return fail('Authorization 头格式错误 / malformed Authorization header (expected JDCLOUD3-HMAC-SHA256)');
   const credential = store.credential(auth.accessKey);
   if (!credential) return fail('AccessKey 不存在 / unknown AccessKey');
 
   const dateText = request.headers[DATE_HEADER];
   const date = typeof dateText === 'string' ? parseSigningDate(dateText) : null;
-  if (!date || typeof dateText !== 'string') return fail(`缺少或无效的 ${DATE_HEADER} / missing or invalid ${DATE_HEADER}`);
+  if (!date || typeof dateText !== 'string')
+    return fail(`缺少或无效的 ${DATE_HEADER} / missing or invalid ${DATE_HEADER}`);
   if (Math.abs(realNowMs - date.getTime()) > MAX_CLOCK_SKEW_MS) {
-    return fail(`请求时间与服务器时间相差超过 5 分钟 / request time is more than 5 minutes off the server clock (${dateText})`);
+    return fail(
+      `请求时间与服务器时间相差超过 5 分钟 / request time is more than 5 minutes off the server clock (${dateText})`,
+    );
   }
-  if (auth.day !== dateText.slice(0, 8)) return fail('签名日期与 x-jdcloud-date 不一致 / credential scope date does not match x-jdcloud-date');
-  if (auth.service !== service) return fail(`签名服务名应为 ${service} / credential scope service must be "${service}"`);
+  if (auth.day !== dateText.slice(0, 8))
+    return fail('签名日期与 x-jdcloud-date 不一致 / credential scope date does not match x-jdcloud-date');
+  if (auth.service !== service)
+    return fail(`签名服务名应为 ${service} / credential scope service must be "${service}"`);
   if (request.region !== null && auth.region !== request.region) {
-    return fail(`签名地域与路径不一致 / credential scope region "${auth.region}" does not match the path's "${request.region}"`);
+    return fail(
+      `签名地域与路径不一致 / credential scope region "${auth.region}" does not match the path's "${request.region}"`,
+    );
   }
 
   // Every x-jdcloud-* header that changes the meaning of the request must be covered.
-  const mustSign = [DATE_HEADER, NONCE_HEADER, ...Object.keys(request.headers).filter((h) => h.startsWith('x-jdcloud-') && h !== 'x-jdcloud-request-id')];
+  const mustSign = [
+    DATE_HEADER,
+    NONCE_HEADER,
+    ...Object.keys(request.headers).filter((h) => h.startsWith('x-jdcloud-') && h !== 'x-jdcloud-request-id'),
+  ];
   const unsigned = mustSign.filter((h) => !auth.signedHeaders.includes(h));
-  if (unsigned.length) return fail(`以下请求头必须签名 / these headers must be signed: ${unsigned.join(', ')}`);
+  if (unsigned.length)
+    return fail(`以下请求头必须签名 / these headers must be signed: ${unsigned.join(', ')}`);
   const headers: Headers = {};
   for (const name of auth.signedHeaders) {
     const value = request.headers[name];
@@ -71,7 +89,9 @@ export function verifySignedRequest(store: SandboxStore, request: IncomingSigned
     auth.signedHeaders,
   ).signature;
   if (!timingSafeEqual(Buffer.from(expected, 'hex'), Buffer.from(auth.signature, 'hex'))) {
-    return fail('签名不匹配 / signature does not match (check the SecretKey, the signed headers and the body)');
+    return fail(
+      '签名不匹配 / signature does not match (check the SecretKey, the signed headers and the body)',
+    );
   }
   const nonce = String(request.headers[NONCE_HEADER]);
   if (!store.useNonce(credential.accessKey, nonce, realNowMs, NONCE_MEMORY_MS)) {

@@ -73,11 +73,17 @@ export class FaultPlan {
     const num = Number(value);
     switch (kind) {
       case 'latency':
-        return Number.isFinite(num) && num >= 0 && num <= 60_000 ? { fault: { kind, ms: num } } : { error: 'latency needs milliseconds (0–60000)' };
+        return Number.isFinite(num) && num >= 0 && num <= 60_000
+          ? { fault: { kind, ms: num } }
+          : { error: 'latency needs milliseconds (0–60000)' };
       case 'status':
-        return Number.isInteger(num) && num >= 400 && num <= 599 ? { fault: { kind, status: num } } : { error: 'status needs a 4xx/5xx code' };
+        return Number.isInteger(num) && num >= 400 && num <= 599
+          ? { fault: { kind, status: num } }
+          : { error: 'status needs a 4xx/5xx code' };
       case 'rate-limit':
-        return Number.isFinite(num) && num >= 0 ? { fault: { kind, retryAfterSeconds: num } } : { error: 'rate-limit needs Retry-After seconds' };
+        return Number.isFinite(num) && num >= 0
+          ? { fault: { kind, retryAfterSeconds: num } }
+          : { error: 'rate-limit needs Retry-After seconds' };
       case 'drop':
       case 'truncate':
       case 'malformed':
@@ -95,7 +101,14 @@ export function parseFaultRates(text: string): Partial<FaultRates> {
     const num = Number(value);
     if (!Number.isFinite(num) || num < 0) throw new Error(`--faults: "${part}" needs a non-negative number`);
     if (name === 'latency') rates.latencyMs = num;
-    else if (name === '5xx' || name === '429' || name === 'drop' || name === 'truncate' || name === 'malformed') rates[name] = num;
+    else if (
+      name === '5xx' ||
+      name === '429' ||
+      name === 'drop' ||
+      name === 'truncate' ||
+      name === 'malformed'
+    )
+      rates[name] = num;
     else throw new Error(`--faults: unknown fault "${name}" (latency, 5xx, 429, drop, truncate, malformed)`);
   }
   return rates;

@@ -5,7 +5,13 @@
  */
 import type { z } from 'zod';
 import { zodProblems } from '../shared/listing/parse';
-import { MAX_PAGE_SIZE, advanceWriteSchema, listingWriteSchema, ticketResponseWriteSchema, type ResourceType } from '../shared/api/schemas';
+import {
+  MAX_PAGE_SIZE,
+  advanceWriteSchema,
+  listingWriteSchema,
+  ticketResponseWriteSchema,
+  type ResourceType,
+} from '../shared/api/schemas';
 import type { Listing } from '../shared/listing/schema';
 import type { SandboxStore } from './store';
 import { beijingIso } from './time';
@@ -56,12 +62,16 @@ function positiveInt(ctx: Ctx, name: string, fallback: number, max: number): num
   const text = queryString(ctx, name);
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new HttpError(400, `${name} 必须是 1–${max} 的整数 / ${name} must be an integer from 1 to ${max}`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new HttpError(400, `${name} 必须是 1–${max} 的整数 / ${name} must be an integer from 1 to ${max}`);
   return n;
 }
 
 function page(ctx: Ctx) {
-  return { pageNumber: positiveInt(ctx, 'pageNumber', 1, 1_000_000), pageSize: positiveInt(ctx, 'pageSize', 20, MAX_PAGE_SIZE) };
+  return {
+    pageNumber: positiveInt(ctx, 'pageNumber', 1, 1_000_000),
+    pageSize: positiveInt(ctx, 'pageSize', 20, MAX_PAGE_SIZE),
+  };
 }
 
 function listOf(ctx: Ctx, type: ResourceType, key: string, filters: Record<string, string> = {}): Result {
@@ -81,13 +91,21 @@ function mustGet(ctx: Ctx, type: ResourceType, id: string): Record<string, unkno
 /** If-Match against the current version; `required` for plain updates (PUT, DELETE). */
 function checkVersion(ctx: Ctx, current: Record<string, unknown>, required: boolean): void {
   if (ctx.ifMatch === null) {
-    if (required) throw new HttpError(428, '更新需要 If-Match 版本号 / this update needs an If-Match header with the version it is based on');
+    if (required)
+      throw new HttpError(
+        428,
+        '更新需要 If-Match 版本号 / this update needs an If-Match header with the version it is based on',
+      );
     return;
   }
   if (ctx.ifMatch !== current.version) {
-    throw new HttpError(412, `版本已变化，当前版本 ${String(current.version)} / stale If-Match: the current version is ${String(current.version)}`, {
-      currentVersion: current.version,
-    });
+    throw new HttpError(
+      412,
+      `版本已变化，当前版本 ${String(current.version)} / stale If-Match: the current version is ${String(current.version)}`,
+      {
+        currentVersion: current.version,
+      },
+    );
   }
 }
 
@@ -95,7 +113,11 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const problems = zodProblems(parsed.error, '');
-    throw new HttpError(400, `请求体无效 / invalid body: ${problems.map((p) => `${p.path || '(body)'}: ${p.message}`).join('; ')}`, { problems });
+    throw new HttpError(
+      400,
+      `请求体无效 / invalid body: ${problems.map((p) => `${p.path || '(body)'}: ${p.message}`).join('; ')}`,
+      { problems },
+    );
   }
   return parsed.data;
 }
@@ -118,7 +140,13 @@ export const handlers = {
       ctx.vendorId,
       'listing',
       id,
-      { id, draft: { ...draft, id: draft.id ?? id }, review: { state: 'draft', comments: [], submittedAt: null, decidedAt: null }, createdAt: at, updatedAt: at },
+      {
+        id,
+        draft: { ...draft, id: draft.id ?? id },
+        review: { state: 'draft', comments: [], submittedAt: null, decidedAt: null },
+        createdAt: at,
+        updatedAt: at,
+      },
       at,
     );
     return ok(doc, 201);
@@ -130,14 +158,22 @@ export const handlers = {
     const { draft } = parseBody(listingWriteSchema, ctx.body);
     const review = current.review as { state: string };
     if (!EDITABLE_STATES.has(review.state)) {
-      throw new HttpError(409, `审核中的商品不能修改 / a listing in state "${review.state}" cannot be edited until the review ends`);
+      throw new HttpError(
+        409,
+        `审核中的商品不能修改 / a listing in state "${review.state}" cannot be edited until the review ends`,
+      );
     }
     const at = beijingIso(ctx.nowMs);
     const doc = ctx.store.put(
       ctx.vendorId,
       'listing',
       ctx.params.id!,
-      { ...current, draft, review: { state: 'draft', comments: [], submittedAt: null, decidedAt: null }, updatedAt: at },
+      {
+        ...current,
+        draft,
+        review: { state: 'draft', comments: [], submittedAt: null, decidedAt: null },
+        updatedAt: at,
+      },
       String(current.createdAt),
     );
     return ok(doc);
@@ -155,14 +191,23 @@ export const handlers = {
     checkVersion(ctx, current, false);
     const review = current.review as { state: string };
     if (!['draft', 'rejected'].includes(review.state)) {
-      throw new HttpError(409, `只有草稿或被驳回的商品可以提交 / only a draft or rejected listing can be submitted (state "${review.state}")`);
+      throw new HttpError(
+        409,
+        `只有草稿或被驳回的商品可以提交 / only a draft or rejected listing can be submitted (state "${review.state}")`,
+      );
     }
     const at = beijingIso(ctx.nowMs);
     const blockers = ctx.selfCheck ? ctx.selfCheck(current.draft as Listing, at) : [];
     const nextReview = blockers.length
       ? { state: 'rejected', comments: blockers, submittedAt: at, decidedAt: at }
       : { state: 'submitted', comments: [], submittedAt: at, decidedAt: null };
-    const doc = ctx.store.put(ctx.vendorId, 'listing', ctx.params.id!, { ...current, review: nextReview, updatedAt: at }, String(current.createdAt));
+    const doc = ctx.store.put(
+      ctx.vendorId,
+      'listing',
+      ctx.params.id!,
+      { ...current, review: nextReview, updatedAt: at },
+      String(current.createdAt),
+    );
     return ok(doc);
   },
 
@@ -184,7 +229,10 @@ export const handlers = {
       ctx.params.id!,
       {
         ...current,
-        messages: [...messages, { id: `${ctx.params.id!}-m${messages.length + 1}`, at, from: 'vendor', text }],
+        messages: [
+          ...messages,
+          { id: `${ctx.params.id!}-m${messages.length + 1}`, at, from: 'vendor', text },
+        ],
         firstResponseAt: current.firstResponseAt ?? at,
         status: 'answered',
         updatedAt: at,
@@ -213,7 +261,9 @@ export const handlers = {
   getViolation: (ctx: Ctx) => ok(mustGet(ctx, 'violation', ctx.params.id!)),
 
   listRulePacks: (ctx: Ctx) => {
-    const result = listOf(ctx, 'rulePack', 'rulePacks').result as { rulePacks: Array<Record<string, unknown>> };
+    const result = listOf(ctx, 'rulePack', 'rulePacks').result as {
+      rulePacks: Array<Record<string, unknown>>;
+    };
     result.rulePacks = result.rulePacks.map(({ content: _content, ...summary }) => summary);
     return ok(result);
   },
@@ -221,7 +271,8 @@ export const handlers = {
 
   listChanges: (ctx: Ctx) => {
     const cursorText = queryString(ctx, 'cursor') ?? '0';
-    if (!/^\d{1,15}$/.test(cursorText)) throw new HttpError(400, 'cursor 无效 / invalid cursor (use a nextCursor from an earlier answer)');
+    if (!/^\d{1,15}$/.test(cursorText))
+      throw new HttpError(400, 'cursor 无效 / invalid cursor (use a nextCursor from an earlier answer)');
     const pageSize = positiveInt(ctx, 'pageSize', 100, 1000);
     const rows = ctx.store.changesAfter(ctx.vendorId, Number(cursorText), pageSize + 1);
     const changes = rows.slice(0, pageSize).map((c) => ({
@@ -233,7 +284,11 @@ export const handlers = {
       at: c.at,
       data: c.data,
     }));
-    return ok({ changes, nextCursor: changes.length ? changes[changes.length - 1]!.cursor : cursorText, hasMore: rows.length > pageSize });
+    return ok({
+      changes,
+      nextCursor: changes.length ? changes[changes.length - 1]!.cursor : cursorText,
+      hasMore: rows.length > pageSize,
+    });
   },
 
   advance: (ctx: Ctx) => {

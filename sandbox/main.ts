@@ -28,7 +28,9 @@ Per-request faults: header x-sandbox-fault (see sandbox/faults.ts).
                      [--delivery-queue-ms N] [--delivery-delay-ms N]
   --delivery-key       the vendor key the endpoint verifies tokens with (default: a random one, printed)
   --delivery-fault     make it wrong in one way (the check it fails):
-${Object.entries(deliveryFaults).map(([mode, check]) => `                         ${mode.padEnd(22)} → ${check}`).join('\n')}
+${Object.entries(deliveryFaults)
+  .map(([mode, check]) => `                         ${mode.padEnd(22)} → ${check}`)
+  .join('\n')}
   --delivery-queue-ms  background delivery time of a new unit (default 300; 0 = deliver before answering)
   --delivery-delay-ms  how long "blocking" takes to answer (default 6000)
 `;
@@ -36,7 +38,8 @@ ${Object.entries(deliveryFaults).map(([mode, check]) => `                       
 function count(name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 10_000_000) throw new Error(`--${name} must be a whole number, got "${text}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 10_000_000)
+    throw new Error(`--${name} must be a whole number, got "${text}"`);
   return n;
 }
 
@@ -88,7 +91,9 @@ async function main(): Promise<number> {
     process.stdout.write(
       `export VENDORDESK_ACCESS_KEY=${first.accessKey}\nexport VENDORDESK_SECRET_KEY=${first.secretKey}\nexport VENDORDESK_ENDPOINT=${sandbox.url}\n`,
     );
-    process.stderr.write(`# 沙箱云市场已启动 / sandbox marketplace on ${sandbox.url} (data ${sandbox.dataFile}, ready in ${Date.now() - started} ms)\n`);
+    process.stderr.write(
+      `# 沙箱云市场已启动 / sandbox marketplace on ${sandbox.url} (data ${sandbox.dataFile}, ready in ${Date.now() - started} ms)\n`,
+    );
     const stop = () => void sandbox.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -103,7 +108,9 @@ async function deliveryEndpoint(values: Record<string, string | boolean | undefi
   try {
     const fault = values['delivery-fault'] as string | undefined;
     if (fault !== undefined && !isDeliveryFault(fault)) {
-      throw new Error(`--delivery-fault "${fault}": 未知模式 / unknown mode; one of ${Object.keys(deliveryFaults).join(', ')}`);
+      throw new Error(
+        `--delivery-fault "${fault}": 未知模式 / unknown mode; one of ${Object.keys(deliveryFaults).join(', ')}`,
+      );
     }
     const key = (values['delivery-key'] as string | undefined) ?? randomBytes(12).toString('hex');
     const endpoint = await startDeliveryEndpoint({
@@ -114,7 +121,9 @@ async function deliveryEndpoint(values: Record<string, string | boolean | undefi
       queueMs: count('delivery-queue-ms', values['delivery-queue-ms'] as string | undefined),
       delayMs: count('delivery-delay-ms', values['delivery-delay-ms'] as string | undefined),
     });
-    process.stdout.write(`export VENDORDESK_CALLBACK_URL=${endpoint.url}\nexport VENDORDESK_CALLBACK_KEY=${key}\n`);
+    process.stdout.write(
+      `export VENDORDESK_CALLBACK_URL=${endpoint.url}\nexport VENDORDESK_CALLBACK_KEY=${key}\n`,
+    );
     process.stderr.write(
       `# 交付回调参考端点已启动 / reference delivery endpoint on ${endpoint.url} (${fault ? `fault ${fault} → fails ${deliveryFaults[fault]}` : 'correct'})\n` +
         `# npx vendordesk callbacks test --url "$VENDORDESK_CALLBACK_URL" --key "$VENDORDESK_CALLBACK_KEY"\n`,

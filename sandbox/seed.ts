@@ -34,7 +34,11 @@ export function seedMarketplace(store: SandboxStore, options: SeedOptions): void
   store.transaction(() => {
     for (let v = 1; v <= options.vendors; v++) {
       const vendorId = `V-${1000 + v}`;
-      store.addCredential({ accessKey: `AK${hex(rng, 30).toUpperCase()}`, secretKey: hex(rng, 40), vendorId });
+      store.addCredential({
+        accessKey: `AK${hex(rng, 30).toUpperCase()}`,
+        secretKey: hex(rng, 40),
+        vendorId,
+      });
       seedVendor(store, rng, vendorId, v, options);
     }
     store.setMeta('seed', options.seed);
@@ -77,7 +81,11 @@ function seedVendor(store: SandboxStore, rng: Rng, vendorId: string, index: numb
   seedRulePacks(store, vendorId);
 }
 
-export function makeDraft(rng: Rng, id: string, withViolation: boolean): { draft: Listing; violations: string[] } {
+export function makeDraft(
+  rng: Rng,
+  id: string,
+  withViolation: boolean,
+): { draft: Listing; violations: string[] } {
   const type = rng.pick(listingTypes);
   const noun = rng.pick(t.productNouns[type]);
   const sentences = [rng.pick(t.cleanSentences), rng.pick(t.cleanSentences), rng.pick(t.cleanSentences)];
@@ -93,7 +101,11 @@ export function makeDraft(rng: Rng, id: string, withViolation: boolean): { draft
     id,
     title: `${rng.pick(t.adjectives)}${noun}`,
     type,
-    price: { amount, currency: 'CNY', billing: type === 'service' ? 'one-time' : rng.pick(['monthly', 'yearly'] as const) },
+    price: {
+      amount,
+      currency: 'CNY',
+      billing: type === 'service' ? 'one-time' : rng.pick(['monthly', 'yearly'] as const),
+    },
     specs: [
       { name: '标准版', price: amount, attributes: { 用户数: '10' } },
       { name: '专业版', price: amount * 2, attributes: { 用户数: '50' } },
@@ -103,7 +115,9 @@ export function makeDraft(rng: Rng, id: string, withViolation: boolean): { draft
     description: sentences.join(''),
     cases: [{ title: '某制造企业案例', content: '上线三个月，工单处理时长缩短 40%。' }],
     images: [{ url: `https://img.jdcloud-market.example/${id}/cover.png`, alt: `${noun}封面` }],
-    officialSite: missingSite ? null : { productPageUrl: `https://www.vendor.example/products/${id.toLowerCase()}` },
+    officialSite: missingSite
+      ? null
+      : { productPageUrl: `https://www.vendor.example/products/${id.toLowerCase()}` },
     delistingStrategy: rng.chance(0.85) ? rng.pick(t.delistingStrategies) : t.weakDelistingStrategy,
     serviceTerms: rng.chance(0.95) ? t.serviceTerms : null,
     runsOnJdCloud: true,
@@ -113,7 +127,18 @@ export function makeDraft(rng: Rng, id: string, withViolation: boolean): { draft
   return { draft, violations };
 }
 
-const seededStates = ['draft', 'submitted', 'in-review', 'approved', 'rejected', 'listed', 'listed', 'listed', 'frozen', 'delisted'] as const;
+const seededStates = [
+  'draft',
+  'submitted',
+  'in-review',
+  'approved',
+  'rejected',
+  'listed',
+  'listed',
+  'listed',
+  'frozen',
+  'delisted',
+] as const;
 
 function seedListings(store: SandboxStore, rng: Rng, vendorId: string, count: number, now: number): string[] {
   const ids: string[] = [];
@@ -136,7 +161,13 @@ function seedListings(store: SandboxStore, rng: Rng, vendorId: string, count: nu
           state,
           comments:
             state === 'rejected'
-              ? violations.map((ruleId) => ({ at: updatedAt, author: '云市场审核', message: `不符合规则：${ruleId}`, ruleId, field: 'description' }))
+              ? violations.map((ruleId) => ({
+                  at: updatedAt,
+                  author: '云市场审核',
+                  message: `不符合规则：${ruleId}`,
+                  ruleId,
+                  field: 'description',
+                }))
               : [],
           submittedAt: state === 'draft' ? null : beijingIso(createdMs + DAY),
           decidedAt: decided ? updatedAt : null,
@@ -151,7 +182,14 @@ function seedListings(store: SandboxStore, rng: Rng, vendorId: string, count: nu
   return ids;
 }
 
-function seedOrders(store: SandboxStore, rng: Rng, vendorId: string, count: number, listingIds: string[], now: number): void {
+function seedOrders(
+  store: SandboxStore,
+  rng: Rng,
+  vendorId: string,
+  count: number,
+  listingIds: string[],
+  now: number,
+): void {
   for (let i = 1; i <= count; i++) {
     const id = `O-${vendorId.slice(2)}-${String(i).padStart(5, '0')}`;
     // Cycle through the types first so every seed has orders of each type.
@@ -198,17 +236,45 @@ function seedOrders(store: SandboxStore, rng: Rng, vendorId: string, count: numb
 function openingTime(rng: Rng, kind: string, now: number): number {
   const day = now - rng.int(0, 89) * DAY;
   const midnight = day - (beijingParts(day).hour * HOUR + beijingParts(day).minute * MINUTE);
-  const hour = kind === 'complaint' && rng.chance(0.6) ? rng.pick([22, 23, 0, 1, 2, 5]) : rng.chance(0.75) ? rng.int(9, 17) : rng.pick([7, 8, 18, 19, 20, 21]);
+  const hour =
+    kind === 'complaint' && rng.chance(0.6)
+      ? rng.pick([22, 23, 0, 1, 2, 5])
+      : rng.chance(0.75)
+        ? rng.int(9, 17)
+        : rng.pick([7, 8, 18, 19, 20, 21]);
   return Math.min(now - MINUTE, midnight + hour * HOUR + rng.int(0, 59) * MINUTE + rng.int(0, 59) * 1000);
 }
 
-export function makeTicket(rng: Rng, id: string, openedMs: number, kind: string, nowMs: number, answered: boolean) {
-  const delaySeconds = kind === 'consultation' ? rng.pick([5, 12, 25, 45, 900]) : kind === 'complaint' ? rng.pick([300, 1200, 2400, 7200]) : rng.pick([3600, 20000, 50000]);
+export function makeTicket(
+  rng: Rng,
+  id: string,
+  openedMs: number,
+  kind: string,
+  nowMs: number,
+  answered: boolean,
+) {
+  const delaySeconds =
+    kind === 'consultation'
+      ? rng.pick([5, 12, 25, 45, 900])
+      : kind === 'complaint'
+        ? rng.pick([300, 1200, 2400, 7200])
+        : rng.pick([3600, 20000, 50000]);
   const responseMs = openedMs + delaySeconds * 1000;
   const responded = answered && responseMs <= nowMs;
-  const question = kind === 'consultation' ? rng.pick(t.consultationQuestions) : kind === 'complaint' ? rng.pick(t.complaintTexts) : rng.pick(t.afterSalesTexts);
+  const question =
+    kind === 'consultation'
+      ? rng.pick(t.consultationQuestions)
+      : kind === 'complaint'
+        ? rng.pick(t.complaintTexts)
+        : rng.pick(t.afterSalesTexts);
   const messages = [{ id: `${id}-m1`, at: beijingIso(openedMs), from: 'buyer', text: question }];
-  if (responded) messages.push({ id: `${id}-m2`, at: beijingIso(responseMs), from: 'vendor', text: rng.pick(t.vendorReplies) });
+  if (responded)
+    messages.push({
+      id: `${id}-m2`,
+      at: beijingIso(responseMs),
+      from: 'vendor',
+      text: rng.pick(t.vendorReplies),
+    });
   return {
     id,
     kind,
@@ -222,7 +288,15 @@ export function makeTicket(rng: Rng, id: string, openedMs: number, kind: string,
   };
 }
 
-const ticketKindWeights = ['consultation', 'consultation', 'consultation', 'consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
+const ticketKindWeights = [
+  'consultation',
+  'consultation',
+  'consultation',
+  'consultation',
+  'complaint',
+  'after-sales-email',
+  'after-sales-phone',
+] as const;
 
 function seedTickets(store: SandboxStore, rng: Rng, vendorId: string, count: number, now: number): void {
   for (let i = 1; i <= count; i++) {
@@ -248,25 +322,63 @@ function seedLedger(store: SandboxStore, vendorId: string, now: number): void {
     { daysAgo: 198, type: 'top-up', amount: 500, reason: '补缴保证金' },
     { daysAgo: 40, type: 'deduction', amount: 5000, reason: '违规扣除：未经授权使用京东云品牌' },
     { daysAgo: 35, type: 'top-up', amount: 2000, reason: '部分补缴' },
-    { daysAgo: 2, type: 'requirement', amount: 20000, reason: '12 个月内扣款超过 2 次，次年保证金要求提高至 20000 元' },
+    {
+      daysAgo: 2,
+      type: 'requirement',
+      amount: 20000,
+      reason: '12 个月内扣款超过 2 次，次年保证金要求提高至 20000 元',
+    },
   ];
   let balance = 0;
   entries.forEach((e, i) => {
-    balance += e.type === 'payment' || e.type === 'top-up' ? e.amount : e.type === 'requirement' ? 0 : -e.amount;
+    balance +=
+      e.type === 'payment' || e.type === 'top-up' ? e.amount : e.type === 'requirement' ? 0 : -e.amount;
     const id = `D-${vendorId.slice(2)}-${String(i + 1).padStart(4, '0')}`;
     const at = beijingIso(now - e.daysAgo * DAY);
-    store.put(vendorId, 'ledgerEntry', id, { id, at, type: e.type, amount: e.amount, reason: e.reason, balanceAfter: balance, updatedAt: at }, at);
+    store.put(
+      vendorId,
+      'ledgerEntry',
+      id,
+      { id, at, type: e.type, amount: e.amount, reason: e.reason, balanceAfter: balance, updatedAt: at },
+      at,
+    );
   });
 }
 
-function seedViolations(store: SandboxStore, rng: Rng, vendorId: string, listingIds: string[], now: number): void {
+function seedViolations(
+  store: SandboxStore,
+  rng: Rng,
+  vendorId: string,
+  listingIds: string[],
+  now: number,
+): void {
   const year = beijingParts(now).year;
   // The second one happened before the year end and was decided after it: it counts in the new year.
   const items: Array<{ code: string; occurred: string; decided: string | null; appeal: string }> = [
-    { code: 'complaint-response-late', occurred: `${year - 1}-03-14T23:10:00+08:00`, decided: `${year - 1}-03-20T10:00:00+08:00`, appeal: 'none' },
-    { code: 'brand-misuse', occurred: `${year - 1}-12-28T15:00:00+08:00`, decided: `${year}-01-05T11:00:00+08:00`, appeal: 'rejected' },
-    { code: 'service-unavailable', occurred: `${year - 1}-12-30T10:20:00+08:00`, decided: `${year - 1}-12-31T17:30:00+08:00`, appeal: 'accepted' },
-    { code: 'official-site-missing', occurred: `${year - 1}-11-02T09:00:00+08:00`, decided: `${year - 1}-11-10T09:00:00+08:00`, appeal: 'none' },
+    {
+      code: 'complaint-response-late',
+      occurred: `${year - 1}-03-14T23:10:00+08:00`,
+      decided: `${year - 1}-03-20T10:00:00+08:00`,
+      appeal: 'none',
+    },
+    {
+      code: 'brand-misuse',
+      occurred: `${year - 1}-12-28T15:00:00+08:00`,
+      decided: `${year}-01-05T11:00:00+08:00`,
+      appeal: 'rejected',
+    },
+    {
+      code: 'service-unavailable',
+      occurred: `${year - 1}-12-30T10:20:00+08:00`,
+      decided: `${year - 1}-12-31T17:30:00+08:00`,
+      appeal: 'accepted',
+    },
+    {
+      code: 'official-site-missing',
+      occurred: `${year - 1}-11-02T09:00:00+08:00`,
+      decided: `${year - 1}-11-10T09:00:00+08:00`,
+      appeal: 'none',
+    },
     { code: 'broken-promise', occurred: beijingIso(now - 3 * DAY), decided: null, appeal: 'pending' },
   ];
   items.forEach((v, i) => {
@@ -283,7 +395,11 @@ function seedViolations(store: SandboxStore, rng: Rng, vendorId: string, listing
         decidedAt: v.decided,
         listingId: rng.pick(listingIds),
         description: t.violationDescriptions[v.code] ?? v.code,
-        appeal: { state: v.appeal, submittedAt: v.appeal === 'none' ? null : v.occurred, decidedAt: ['accepted', 'rejected'].includes(v.appeal) ? updatedAt : null },
+        appeal: {
+          state: v.appeal,
+          submittedAt: v.appeal === 'none' ? null : v.occurred,
+          decidedAt: ['accepted', 'rejected'].includes(v.appeal) ? updatedAt : null,
+        },
         updatedAt,
       },
       v.occurred,
@@ -299,7 +415,14 @@ function seedRulePacks(store: SandboxStore, vendorId: string): void {
     vendorId,
     'rulePack',
     `${defaultRulePack.id}@${defaultRulePack.version}`,
-    { id: defaultRulePack.id, packVersion: defaultRulePack.version, publishedAt, sha256: sha256Json(content), content, updatedAt: publishedAt },
+    {
+      id: defaultRulePack.id,
+      packVersion: defaultRulePack.version,
+      publishedAt,
+      sha256: sha256Json(content),
+      content,
+      updatedAt: publishedAt,
+    },
     publishedAt,
   );
 }

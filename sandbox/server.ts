@@ -94,7 +94,15 @@ declare module 'fastify' {
 }
 
 function envelopeError(requestId: string, status: number, message: string, details?: unknown) {
-  return { requestId, error: { code: status, status: statusNames[status] ?? (status >= 500 ? 'INTERNAL' : 'FAILED'), message, ...(details === undefined ? {} : { details }) } };
+  return {
+    requestId,
+    error: {
+      code: status,
+      status: statusNames[status] ?? (status >= 500 ? 'INTERNAL' : 'FAILED'),
+      message,
+      ...(details === undefined ? {} : { details }),
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -137,7 +145,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     void reply.header(REQUEST_ID_HEADER, request.requestId);
     const header = request.headers[FAULT_HEADER];
     const plan = faultPlan.faultsFor(typeof header === 'string' ? header : undefined);
-    if ('error' in plan) return reply.code(400).send(envelopeError(request.requestId, 400, `${FAULT_HEADER}: ${plan.error}`));
+    if ('error' in plan)
+      return reply.code(400).send(envelopeError(request.requestId, 400, `${FAULT_HEADER}: ${plan.error}`));
     request.faults = plan.faults;
     for (const fault of plan.faults) {
       if (fault.kind === 'latency') await sleep(fault.ms);
@@ -146,11 +155,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return reply.hijack();
       }
       if (fault.kind === 'status') {
-        return reply.code(fault.status).send(envelopeError(request.requestId, fault.status, '注入的故障 / injected fault'));
+        return reply
+          .code(fault.status)
+          .send(envelopeError(request.requestId, fault.status, '注入的故障 / injected fault'));
       }
       if (fault.kind === 'rate-limit') {
         void reply.header('retry-after', String(fault.retryAfterSeconds));
-        return reply.code(429).send(envelopeError(request.requestId, 429, '请求过于频繁 / too many requests (injected)'));
+        return reply
+          .code(429)
+          .send(envelopeError(request.requestId, 429, '请求过于频繁 / too many requests (injected)'));
       }
     }
   });
@@ -165,7 +178,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       // Announce the whole body, send half, then cut the connection.
       const bytes = Buffer.from(payload);
       reply.hijack();
-      reply.raw.writeHead(reply.statusCode, { 'content-type': 'application/json; charset=utf-8', 'content-length': bytes.length, [REQUEST_ID_HEADER]: request.requestId });
+      reply.raw.writeHead(reply.statusCode, {
+        'content-type': 'application/json; charset=utf-8',
+        'content-length': bytes.length,
+        [REQUEST_ID_HEADER]: request.requestId,
+      });
       reply.raw.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => reply.raw.destroy());
       return payload;
     }
@@ -173,24 +190,62 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
 
   app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    const status = error instanceof HttpError ? error.status : error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    const message = error instanceof HttpError || status < 500 ? error.message : '服务器内部错误 / internal error';
+    const status =
+      error instanceof HttpError
+        ? error.status
+        : error.statusCode && error.statusCode < 500
+          ? error.statusCode
+          : 500;
+    const message =
+      error instanceof HttpError || status < 500 ? error.message : '服务器内部错误 / internal error';
     if (status >= 500) request.log.error(error);
-    void reply.code(status).send(envelopeError(request.requestId, status, message, error instanceof HttpError ? error.details : undefined));
+    void reply
+      .code(status)
+      .send(
+        envelopeError(
+          request.requestId,
+          status,
+          message,
+          error instanceof HttpError ? error.details : undefined,
+        ),
+      );
   });
 
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send(envelopeError(request.requestId, 404, `没有这个接口 / no such operation: ${request.method} ${request.url.split('?')[0]}`));
+    void reply
+      .code(404)
+      .send(
+        envelopeError(
+          request.requestId,
+          404,
+          `没有这个接口 / no such operation: ${request.method} ${request.url.split('?')[0]}`,
+        ),
+      );
   });
 
   const handle = (route: RouteDef) => async (request: FastifyRequest, reply: FastifyReply) => {
     const params = { ...(request.params as Record<string, string>) };
     if (route.action !== undefined) {
       const suffix = `:${route.action}`;
-      if (!params.id?.endsWith(suffix)) throw new HttpError(404, `没有这个接口 / no such operation: ${request.method} ${request.url.split('?')[0]}`);
+      if (!params.id?.endsWith(suffix))
+        throw new HttpError(
+          404,
+          `没有这个接口 / no such operation: ${request.method} ${request.url.split('?')[0]}`,
+        );
       params.id = params.id.slice(0, -suffix.length);
     }
-    const auth = verifySignedRequest(store, { method: request.method, url: request.url, headers: request.headers, rawBody: request.rawBody, region: params.regionId ?? null }, realNow(), service);
+    const auth = verifySignedRequest(
+      store,
+      {
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        rawBody: request.rawBody,
+        region: params.regionId ?? null,
+      },
+      realNow(),
+      service,
+    );
     if (!auth.ok) return reply.code(401).send(envelopeError(request.requestId, 401, auth.message));
     const vendorId = auth.credential.vendorId;
 
@@ -201,21 +256,40 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (!m) throw new HttpError(400, 'If-Match 应为版本号 / If-Match must be a version number, e.g. "3"');
       ifMatch = Number(m[1]);
     }
-    const ctx: Ctx = { store, vendorId, region: params.regionId!, params, query: request.query as Ctx['query'], body: request.body, ifMatch, nowMs: simulatedNow(store), selfCheck: options.selfCheck === undefined ? defaultSelfCheck : options.selfCheck, seed };
+    const ctx: Ctx = {
+      store,
+      vendorId,
+      region: params.regionId!,
+      params,
+      query: request.query as Ctx['query'],
+      body: request.body,
+      ifMatch,
+      nowMs: simulatedNow(store),
+      selfCheck: options.selfCheck === undefined ? defaultSelfCheck : options.selfCheck,
+      seed,
+    };
 
     if (route.method === 'GET') return send(reply, request.requestId, handlers[route.handler](ctx));
 
     const key = request.headers[IDEMPOTENCY_HEADER];
     if (typeof key !== 'string' || !/^[\x21-\x7e]{8,128}$/.test(key)) {
-      throw new HttpError(400, `修改操作需要 ${IDEMPOTENCY_HEADER}（8–128 个可见字符）/ mutations need an ${IDEMPOTENCY_HEADER} header (8–128 visible characters)`);
+      throw new HttpError(
+        400,
+        `修改操作需要 ${IDEMPOTENCY_HEADER}（8–128 个可见字符）/ mutations need an ${IDEMPOTENCY_HEADER} header (8–128 visible characters)`,
+      );
     }
-    const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${request.headers['if-match'] ?? ''}\n${request.rawBody}`).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.url}\n${request.headers['if-match'] ?? ''}\n${request.rawBody}`)
+      .digest('hex');
     // Check, apply and remember in one transaction: the same key applies once, whatever races.
     const outcome = store.transaction(() => {
       const previous = store.idempotent(vendorId, key);
       if (previous) {
         if (previous.requestHash !== requestHash) {
-          throw new HttpError(409, `幂等键已用于另一个请求 / ${IDEMPOTENCY_HEADER} was already used for a different request`);
+          throw new HttpError(
+            409,
+            `幂等键已用于另一个请求 / ${IDEMPOTENCY_HEADER} was already used for a different request`,
+          );
         }
         return { replay: true, ...previous };
       }
@@ -237,7 +311,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       store.saveIdempotent(vendorId, key, { requestHash, status, body, headers }, realNow());
       return { replay: false, status, body, headers };
     });
-    void reply.code(outcome.status).headers(outcome.headers).header('content-type', 'application/json; charset=utf-8');
+    void reply
+      .code(outcome.status)
+      .headers(outcome.headers)
+      .header('content-type', 'application/json; charset=utf-8');
     if (outcome.replay) void reply.header('x-jdcloud-idempotent-replay', 'true');
     return reply.send(outcome.body);
   };

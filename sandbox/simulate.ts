@@ -30,19 +30,38 @@ export function advanceSimulation(store: SandboxStore, seed: string, minutes: nu
     for (let i = 0; i < count; i++) {
       const opened = from + Math.floor(rng.next() * (to - from));
       const id = `T-${vendorId.slice(2)}-S${step}-${String(i + 1).padStart(4, '0')}`;
-      const kind = rng.pick(['consultation', 'consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const);
+      const kind = rng.pick([
+        'consultation',
+        'consultation',
+        'complaint',
+        'after-sales-email',
+        'after-sales-phone',
+      ] as const);
       const ticket = makeTicket(rng, id, opened, kind, to, false);
       store.put(vendorId, 'ticket', id, ticket, ticket.openedAt);
       totals.ticketsOpened++;
     }
 
     // Reviews: submitted → in-review → listed, two simulated hours after submission.
-    for (const listing of [...store.all(vendorId, 'listing', { jsonPath: '$.review.state', value: 'submitted' }), ...store.all(vendorId, 'listing', { jsonPath: '$.review.state', value: 'in-review' })]) {
+    for (const listing of [
+      ...store.all(vendorId, 'listing', { jsonPath: '$.review.state', value: 'submitted' }),
+      ...store.all(vendorId, 'listing', { jsonPath: '$.review.state', value: 'in-review' }),
+    ]) {
       const review = listing.review as { submittedAt: string };
       const due = Date.parse(review.submittedAt) + REVIEW_MS;
       const done = due <= to;
       const at = beijingIso(done ? due : to);
-      store.put(vendorId, 'listing', String(listing.id), { ...listing, review: { ...review, state: done ? 'listed' : 'in-review', decidedAt: done ? at : null }, updatedAt: at }, String(listing.createdAt));
+      store.put(
+        vendorId,
+        'listing',
+        String(listing.id),
+        {
+          ...listing,
+          review: { ...review, state: done ? 'listed' : 'in-review', decidedAt: done ? at : null },
+          updatedAt: at,
+        },
+        String(listing.createdAt),
+      );
       if (done) totals.reviewsFinished++;
     }
 
@@ -72,8 +91,15 @@ export function advanceSimulation(store: SandboxStore, seed: string, minutes: nu
 
     // Pending refunds older than three days are paid to the buyer out of the deposit.
     for (const order of store.all(vendorId, 'order')) {
-      const refunds = order.refundRequests as Array<{ id: string; requestedAt: string; amount: number; state: string }>;
-      const payable = refunds.filter((r) => r.state === 'pending' && Date.parse(r.requestedAt) + REFUND_AFTER_MS <= to);
+      const refunds = order.refundRequests as Array<{
+        id: string;
+        requestedAt: string;
+        amount: number;
+        state: string;
+      }>;
+      const payable = refunds.filter(
+        (r) => r.state === 'pending' && Date.parse(r.requestedAt) + REFUND_AFTER_MS <= to,
+      );
       if (!payable.length) continue;
       for (const refund of payable) {
         refund.state = 'refunded';
@@ -81,10 +107,30 @@ export function advanceSimulation(store: SandboxStore, seed: string, minutes: nu
         const balance = Number(entries[entries.length - 1]?.balanceAfter ?? 0) - refund.amount;
         const at = beijingIso(to); // ledger order is time order: book it at the end of the advance
         const id = `D-${vendorId.slice(2)}-${refund.id}`;
-        store.put(vendorId, 'ledgerEntry', id, { id, at, type: 'deduction', amount: refund.amount, reason: `退款赔付：订单 ${String(order.id)}`, balanceAfter: balance, updatedAt: at }, at);
+        store.put(
+          vendorId,
+          'ledgerEntry',
+          id,
+          {
+            id,
+            at,
+            type: 'deduction',
+            amount: refund.amount,
+            reason: `退款赔付：订单 ${String(order.id)}`,
+            balanceAfter: balance,
+            updatedAt: at,
+          },
+          at,
+        );
         totals.deductions++;
       }
-      store.put(vendorId, 'order', String(order.id), { ...order, refundRequests: refunds, updatedAt: beijingIso(to) }, String(order.purchasedAt));
+      store.put(
+        vendorId,
+        'order',
+        String(order.id),
+        { ...order, refundRequests: refunds, updatedAt: beijingIso(to) },
+        String(order.purchasedAt),
+      );
     }
   }
   return { now: beijingIso(to), ...totals };

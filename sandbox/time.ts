@@ -17,5 +17,10 @@ export function beijingIso(ms: number): string {
 
 export function beijingParts(ms: number): { year: number; hour: number; minute: number; weekday: number } {
   const d = new Date(ms + BEIJING_OFFSET);
-  return { year: d.getUTCFullYear(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), weekday: d.getUTCDay() };
+  return {
+    year: d.getUTCFullYear(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    weekday: d.getUTCDay(),
+  };
 }

@@ -19,10 +19,19 @@ const common = {
   logLevel: 'warning',
 };
 const entries = [
-  { entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(root, 'dist-electron/main.cjs') },
-  { entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(root, 'dist-electron/preload.cjs') },
+  {
+    entryPoints: [path.join(root, 'electron/main/main.ts')],
+    outfile: path.join(root, 'dist-electron/main.cjs'),
+  },
+  {
+    entryPoints: [path.join(root, 'electron/preload/preload.ts')],
+    outfile: path.join(root, 'dist-electron/preload.cjs'),
+  },
   // The application core's worker thread (electron/services/core-worker; CoreClient starts it).
-  { entryPoints: [path.join(root, 'electron/services/core-worker/worker.ts')], outfile: path.join(root, 'dist-electron/core-worker.cjs') },
+  {
+    entryPoints: [path.join(root, 'electron/services/core-worker/worker.ts')],
+    outfile: path.join(root, 'dist-electron/core-worker.cjs'),
+  },
 ];
 
 if (process.argv.includes('--watch')) {

@@ -8,13 +8,27 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '..');
-const nodeBuild = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+const nodeBuild = path.join(
+  path.dirname(require.resolve('better-sqlite3/package.json')),
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 const saved = path.join(root, '.native', `node-${process.versions.modules}`, 'better_sqlite3.node');
 
 fs.mkdirSync(path.dirname(saved), { recursive: true });
 fs.copyFileSync(nodeBuild, saved);
-const builder = path.join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder');
-const result = spawnSync(builder, process.argv.slice(2), { stdio: 'inherit', cwd: root, shell: process.platform === 'win32' });
+const builder = path.join(
+  root,
+  'node_modules',
+  '.bin',
+  process.platform === 'win32' ? 'electron-builder.cmd' : 'electron-builder',
+);
+const result = spawnSync(builder, process.argv.slice(2), {
+  stdio: 'inherit',
+  cwd: root,
+  shell: process.platform === 'win32',
+});
 fs.copyFileSync(saved, nodeBuild);
 console.log(`dist: restored Node's better-sqlite3 build (${path.relative(root, nodeBuild)})`);
 process.exit(result.status ?? 1);

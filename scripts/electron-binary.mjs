@@ -11,9 +11,15 @@ export function electronBinary() {
   const dir = path.dirname(require.resolve('electron/package.json'));
   const pathFile = path.join(dir, 'path.txt');
   const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist');
-  if (!fs.existsSync(pathFile)) return { ok: false, reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)' };
+  if (!fs.existsSync(pathFile))
+    return {
+      ok: false,
+      reason: 'the Electron binary was never downloaded (node_modules/electron/path.txt is missing)',
+    };
   const binary = path.join(distDir, fs.readFileSync(pathFile, 'utf8').trim());
-  return fs.existsSync(binary) ? { ok: true, path: binary } : { ok: false, reason: `the Electron binary is missing (${binary})` };
+  return fs.existsSync(binary)
+    ? { ok: true, path: binary }
+    : { ok: false, reason: `the Electron binary is missing (${binary})` };
 }
 
 export function electronVersion() {

@@ -58,7 +58,14 @@ export function findingsFromCsv(text) {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   const at = (name) => header.findIndex((h) => h.trim() === name);
-  const [iIssue, iSeverity, iConfidence, iFile, iLocation, iDescription] = ['issue', 'severity', 'confidence', 'filename', 'location', 'description'].map(at);
+  const [iIssue, iSeverity, iConfidence, iFile, iLocation, iDescription] = [
+    'issue',
+    'severity',
+    'confidence',
+    'filename',
+    'location',
+    'description',
+  ].map(at);
   return rows.map((r) => ({
     check: r[iIssue]?.trim() ?? '',
     severity: r[iSeverity]?.trim() ?? '',
@@ -83,32 +90,64 @@ export function review(findings, explained) {
 
 function main() {
   const require = createRequire(import.meta.url);
-  const cli = path.join(path.dirname(require.resolve('@doyensec/electronegativity/package.json')), 'dist', 'index.js');
-  const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  const cli = path.join(
+    path.dirname(require.resolve('@doyensec/electronegativity/package.json')),
+    'dist',
+    'index.js',
+  );
+  const electronVersion = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
   // A copy of the scanned sources only (Electronegativity would otherwise walk node_modules/ too).
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vendordesk-electronegativity-'));
   try {
-    for (const entry of SCANNED) fs.cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
+    for (const entry of SCANNED)
+      fs.cpSync(path.join(root, entry), path.join(work, entry), { recursive: true });
     const csv = path.join(work, 'findings.csv');
     const result = spawnSync(
       process.execPath,
-      [cli, '-i', work, '-r', '-v', 'false', '-x', 'AvailableSecurityFixesGlobalCheck', '-e', electronVersion, '-o', csv],
+      [
+        cli,
+        '-i',
+        work,
+        '-r',
+        '-v',
+        'false',
+        '-x',
+        'AvailableSecurityFixesGlobalCheck',
+        '-e',
+        electronVersion,
+        '-o',
+        csv,
+      ],
       { encoding: 'utf8', cwd: work },
     );
     if (result.status !== 0 || !fs.existsSync(csv)) {
-      process.stderr.write(`electronegativity failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}\n`);
+      process.stderr.write(
+        `electronegativity failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}\n`,
+      );
       return 2;
     }
     const findings = findingsFromCsv(fs.readFileSync(csv, 'utf8'));
-    const { explained } = JSON.parse(fs.readFileSync(path.join(root, 'security', 'electronegativity-explained.json'), 'utf8'));
+    const { explained } = JSON.parse(
+      fs.readFileSync(path.join(root, 'security', 'electronegativity-explained.json'), 'utf8'),
+    );
     const outcome = review(findings, explained);
     const line = (f) => `  ${f.severity.padEnd(13)} ${f.check}  ${f.file}:${f.location}  ${f.description}`;
-    console.log(`Electronegativity ${electronVersion ? `(Electron ${electronVersion}) ` : ''}— ${findings.length} finding(s)`);
-    if (outcome.explained.length) console.log(`explained (security/electronegativity-explained.json):\n${outcome.explained.map(line).join('\n')}`);
+    console.log(
+      `Electronegativity ${electronVersion ? `(Electron ${electronVersion}) ` : ''}— ${findings.length} finding(s)`,
+    );
+    if (outcome.explained.length)
+      console.log(
+        `explained (security/electronegativity-explained.json):\n${outcome.explained.map(line).join('\n')}`,
+      );
     if (outcome.other.length) console.log(`low / informational:\n${outcome.other.map(line).join('\n')}`);
-    for (const e of outcome.stale) console.warn(`warning: explained entry matches no finding any more: ${e.check} ${e.file}`);
+    for (const e of outcome.stale)
+      console.warn(`warning: explained entry matches no finding any more: ${e.check} ${e.file}`);
     if (outcome.unexplained.length) {
-      console.error(`UNEXPLAINED high/medium findings — fix them, or explain them in security/electronegativity-explained.json:\n${outcome.unexplained.map(line).join('\n')}`);
+      console.error(
+        `UNEXPLAINED high/medium findings — fix them, or explain them in security/electronegativity-explained.json:\n${outcome.unexplained.map(line).join('\n')}`,
+      );
       return 1;
     }
     console.log('no unexplained high or medium finding');
@@ -118,4 +157,5 @@ function main() {
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) process.exitCode = main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  process.exitCode = main();

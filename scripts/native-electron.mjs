@@ -22,16 +22,31 @@ if (fs.existsSync(target) && !process.argv.includes('--force')) {
 const source = path.dirname(require.resolve('better-sqlite3/package.json'));
 const work = path.join(root, '.native', 'build');
 fs.rmSync(work, { recursive: true, force: true });
-fs.cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${path.sep}build${path.sep}`) && !p.endsWith(`${path.sep}build`) });
+fs.cpSync(source, work, {
+  recursive: true,
+  filter: (p) => !p.includes(`${path.sep}build${path.sep}`) && !p.endsWith(`${path.sep}build`),
+});
 
 console.log(`native: building better-sqlite3 for Electron ${version} (${process.arch})…`);
 try {
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
   execFileSync(
     process.execPath,
-    [gyp, 'rebuild', '--release', `--target=${version}`, `--arch=${process.arch}`, '--dist-url=https://electronjs.org/headers', '--runtime=electron'],
+    [
+      gyp,
+      'rebuild',
+      '--release',
+      `--target=${version}`,
+      `--arch=${process.arch}`,
+      '--dist-url=https://electronjs.org/headers',
+      '--runtime=electron',
+    ],
     // npm's own `nodedir` setting points node-gyp at Node's headers; Electron needs its own.
-    { cwd: work, stdio: 'inherit', env: { ...process.env, npm_config_nodedir: '', npm_config_runtime: 'electron' } },
+    {
+      cwd: work,
+      stdio: 'inherit',
+      env: { ...process.env, npm_config_nodedir: '', npm_config_runtime: 'electron' },
+    },
   );
 } catch {
   console.error(`

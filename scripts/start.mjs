@@ -12,7 +12,9 @@ if (!electron.ok) {
   process.exit(1);
 }
 
-const native = spawnSync(process.execPath, [path.join(root, 'scripts/native-electron.mjs')], { stdio: 'inherit' });
+const native = spawnSync(process.execPath, [path.join(root, 'scripts/native-electron.mjs')], {
+  stdio: 'inherit',
+});
 if (native.status !== 0) process.exit(native.status ?? 1);
 
 const { createServer } = await import('vite');
@@ -20,10 +22,15 @@ const server = await createServer({ configFile: path.join(root, 'vite.config.ts'
 await server.listen();
 const url = server.resolvedUrls?.local[0] ?? 'http://127.0.0.1:5173/';
 
-const esbuild = spawn(process.execPath, [path.join(root, 'scripts/build-electron.mjs'), '--watch'], { stdio: 'inherit' });
+const esbuild = spawn(process.execPath, [path.join(root, 'scripts/build-electron.mjs'), '--watch'], {
+  stdio: 'inherit',
+});
 await new Promise((resolve) => setTimeout(resolve, 1500)); // first bundle
 
-const app = spawn(electron.path, [root], { stdio: 'inherit', env: { ...process.env, VENDORDESK_DEV_SERVER_URL: url } });
+const app = spawn(electron.path, [root], {
+  stdio: 'inherit',
+  env: { ...process.env, VENDORDESK_DEV_SERVER_URL: url },
+});
 app.on('exit', async (code) => {
   esbuild.kill();
   await server.close();

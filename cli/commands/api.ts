@@ -134,7 +134,9 @@ export const run: Command = async (argv, io) => {
     const key = values['idempotency-key'];
     if (key !== undefined) {
       if (headers[IDEMPOTENCY_HEADER] !== undefined)
-        throw new UsageError(`--idempotency-key and --header ${IDEMPOTENCY_HEADER} both set the key; give one`);
+        throw new UsageError(
+          `--idempotency-key and --header ${IDEMPOTENCY_HEADER} both set the key; give one`,
+        );
       if (key !== 'none' && !/^[\x21-\x7e]{8,128}$/.test(key))
         throw new UsageError(`--idempotency-key "${key}": expected 8–128 visible ASCII characters, or none`);
       if (key !== 'none') headers[IDEMPOTENCY_HEADER] = key;
@@ -181,14 +183,18 @@ export const run: Command = async (argv, io) => {
     text = await response.text();
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    io.stderr.write(`vendordesk api: 请求失败 / request failed: ${cause?.code ?? cause?.message ?? (error as Error).message} (${request.method} ${request.url})\n${retryHint}`);
+    io.stderr.write(
+      `vendordesk api: 请求失败 / request failed: ${cause?.code ?? cause?.message ?? (error as Error).message} (${request.method} ${request.url})\n${retryHint}`,
+    );
     return EXIT_FINDINGS;
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    io.stderr.write(`vendordesk api: HTTP ${response.status}, 响应不是 JSON / the response is not JSON:\n${text.slice(0, 2000)}\n${retryHint}`);
+    io.stderr.write(
+      `vendordesk api: HTTP ${response.status}, 响应不是 JSON / the response is not JSON:\n${text.slice(0, 2000)}\n${retryHint}`,
+    );
     return EXIT_FINDINGS;
   }
   io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

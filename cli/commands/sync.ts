@@ -71,9 +71,11 @@ export const run: Command = async (argv, io) => {
       io.stdout.write(USAGE);
       return EXIT_OK;
     }
-    if (positionals.length > 1 || (positionals.length === 1 && positionals[0] !== 'status')) throw new UsageError(`unexpected argument "${positionals.join(' ')}" (only "status")`);
+    if (positionals.length > 1 || (positionals.length === 1 && positionals[0] !== 'status'))
+      throw new UsageError(`unexpected argument "${positionals.join(' ')}" (only "status")`);
     if (!values['data-dir']) throw new UsageError('--data-dir DIR is required (需要指定数据目录)');
-    if (values.format !== 'json' && values.format !== 'text') throw new UsageError(`--format "${values.format}": expected json or text`);
+    if (values.format !== 'json' && values.format !== 'text')
+      throw new UsageError(`--format "${values.format}": expected json or text`);
     if (values.endpoint !== undefined) values.endpoint = validateEndpoint(values.endpoint);
     if (values.region !== undefined) values.region = validateRegion(values.region);
     if (io.env.VENDORDESK_ENDPOINT?.trim()) validateEndpoint(io.env.VENDORDESK_ENDPOINT);
@@ -83,7 +85,8 @@ export const run: Command = async (argv, io) => {
   }
   const dataDir = resolve(io.cwd, values['data-dir']);
   const status = positionals[0] === 'status';
-  const print = (r: SyncReport) => io.stdout.write(values.format === 'json' ? `${JSON.stringify(r)}\n` : formatText(r));
+  const print = (r: SyncReport) =>
+    io.stdout.write(values.format === 'json' ? `${JSON.stringify(r)}\n` : formatText(r));
 
   // With the connection given on the command line, refused credentials or an unreachable endpoint
   // are found before the database is even opened (or created): nothing local changes.
@@ -94,30 +97,43 @@ export const run: Command = async (argv, io) => {
       const client = await clientFactory({
         settings: () => ({ endpoint: null, region: null }),
         secrets: { get: async () => null, set: async () => {}, delete: async () => {} },
-        override: { endpoint: validateEndpoint(preEndpoint), region: values.region, credentials: { accessKey: io.env.VENDORDESK_ACCESS_KEY, secretKey: io.env.VENDORDESK_SECRET_KEY } },
+        override: {
+          endpoint: validateEndpoint(preEndpoint),
+          region: values.region,
+          credentials: { accessKey: io.env.VENDORDESK_ACCESS_KEY, secretKey: io.env.VENDORDESK_SECRET_KEY },
+        },
       })();
       await client.getVendor();
     } catch (error) {
-      const refused = error instanceof ApiError && (error.code === 'unauthorized' || error.code === 'forbidden');
-      io.stderr.write(`vendordesk sync: ${refused ? '凭据被拒绝 / the marketplace refused the credentials' : '无法连接云市场 / marketplace unreachable'}: ${(error as Error).message}\n`);
+      const refused =
+        error instanceof ApiError && (error.code === 'unauthorized' || error.code === 'forbidden');
+      io.stderr.write(
+        `vendordesk sync: ${refused ? '凭据被拒绝 / the marketplace refused the credentials' : '无法连接云市场 / marketplace unreachable'}: ${(error as Error).message}\n`,
+      );
       return EXIT_INPUT;
     }
   }
 
   // No database yet means no saved connection: without --endpoint there is nothing to sync with.
   if (!status && !preEndpoint && !existsSync(join(dataDir, 'vendordesk.db'))) {
-    io.stderr.write(`vendordesk sync: ${dataDir} 中没有保存的连接，请用 --endpoint 或 VENDORDESK_ENDPOINT 指定 / no connection saved in ${dataDir}; give --endpoint or VENDORDESK_ENDPOINT\n`);
+    io.stderr.write(
+      `vendordesk sync: ${dataDir} 中没有保存的连接，请用 --endpoint 或 VENDORDESK_ENDPOINT 指定 / no connection saved in ${dataDir}; give --endpoint or VENDORDESK_ENDPOINT\n`,
+    );
     return EXIT_INPUT;
   }
   if (status && !existsSync(join(dataDir, 'vendordesk.db'))) {
-    io.stderr.write(`vendordesk sync: ${dataDir} 中没有应用数据库 / no app database (vendordesk.db) in ${dataDir}\n`);
+    io.stderr.write(
+      `vendordesk sync: ${dataDir} 中没有应用数据库 / no app database (vendordesk.db) in ${dataDir}\n`,
+    );
     return EXIT_INPUT;
   }
   let store: Store;
   try {
     store = openStore({ dataDir });
   } catch (error) {
-    io.stderr.write(`vendordesk sync: 无法打开数据库 / cannot open the database in ${dataDir}: ${(error as Error).message}\n`);
+    io.stderr.write(
+      `vendordesk sync: 无法打开数据库 / cannot open the database in ${dataDir}: ${(error as Error).message}\n`,
+    );
     return EXIT_INPUT;
   }
   try {
@@ -125,7 +141,10 @@ export const run: Command = async (argv, io) => {
       io.stderr.write(`vendordesk sync: ${store.state.message ?? 'the database is read-only'}\n`);
       return EXIT_INPUT;
     }
-    const secrets = createFileSecretStore({ file: join(dataDir, 'secrets.enc.json'), keyFile: join(dataDir, 'secrets.key') });
+    const secrets = createFileSecretStore({
+      file: join(dataDir, 'secrets.enc.json'),
+      keyFile: join(dataDir, 'secrets.key'),
+    });
     const ak = io.env.VENDORDESK_ACCESS_KEY;
     const sk = io.env.VENDORDESK_SECRET_KEY;
     const holder: { engine?: SyncEngine } = {};
@@ -177,7 +196,10 @@ export const run: Command = async (argv, io) => {
         code = await passOnce();
         const interval = engine.state().intervalSeconds * 1000;
         let timer: NodeJS.Timeout | undefined;
-        const waited = await Promise.race([stopped.then(() => 'stop'), new Promise((r) => (timer = setTimeout(() => r('tick'), interval)))]);
+        const waited = await Promise.race([
+          stopped.then(() => 'stop'),
+          new Promise((r) => (timer = setTimeout(() => r('tick'), interval))),
+        ]);
         clearTimeout(timer);
         if (waited === 'stop') return code;
       }

@@ -40,7 +40,11 @@ export type NavigationDecision = 'allow' | 'deny' | 'open-external';
  * an https page leaves the app into the user's browser (main window only, as a user action);
  * everything else — file:, data:, javascript:, http:, other schemes — is dropped.
  */
-export function navigationDecision(url: string, appOrigin: string, options: { userFacing: boolean }): NavigationDecision {
+export function navigationDecision(
+  url: string,
+  appOrigin: string,
+  options: { userFacing: boolean },
+): NavigationDecision {
   if (originOf(url) === appOrigin) return 'allow';
   if (options.userFacing && isSafeExternalUrl(url)) return 'open-external';
   return 'deny';
@@ -71,7 +75,11 @@ export interface SecretStorageAssessment {
  * local-key cipher (a random key in a 0600 file, no weaker and honest about it) and tell the user
  * how to get real protection.
  */
-export function assessSecretStorage(platform: NodeJS.Platform | string, encryptionAvailable: boolean, linuxBackend: string | undefined): SecretStorageAssessment {
+export function assessSecretStorage(
+  platform: NodeJS.Platform | string,
+  encryptionAvailable: boolean,
+  linuxBackend: string | undefined,
+): SecretStorageAssessment {
   const weakLinux = platform === 'linux' && (linuxBackend === 'basic_text' || linuxBackend === 'unknown');
   if (encryptionAvailable && !weakLinux) return { useSafeStorage: true, notice: null };
   const backend = platform === 'linux' ? ` (${linuxBackend ?? 'none'})` : '';

@@ -22,12 +22,18 @@ export function serveContract(options: {
   appOrigin: string;
   afterCall?: (channel: string, result: IpcResult<unknown>, payload: unknown) => void;
 }): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, channel: unknown, payload: unknown): Promise<IpcResult<unknown>> => {
-    if (!isTrustedSender(event, options.getWindow(), options.appOrigin)) {
-      return { ok: false, error: { code: 'forbidden-sender', message: 'IPC from an untrusted frame was refused' } };
-    }
-    const result = await options.dispatch(channel, payload);
-    options.afterCall?.(String(channel), result, payload);
-    return result;
-  });
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    async (event, channel: unknown, payload: unknown): Promise<IpcResult<unknown>> => {
+      if (!isTrustedSender(event, options.getWindow(), options.appOrigin)) {
+        return {
+          ok: false,
+          error: { code: 'forbidden-sender', message: 'IPC from an untrusted frame was refused' },
+        };
+      }
+      const result = await options.dispatch(channel, payload);
+      options.afterCall?.(String(channel), result, payload);
+      return result;
+    },
+  );
 }

@@ -11,10 +11,31 @@ const RULES_URL = 'https://docs.jdcloud.com/cn/market';
 
 export function buildAppMenu(locale: Locale, navigate: (route: string) => void): void {
   const l = menuLabels(locale);
-  const go = (route: string, label: string, key: string): MenuItemConstructorOptions => ({ label, accelerator: `CmdOrCtrl+${key}`, click: () => navigate(route) });
+  const go = (route: string, label: string, key: string): MenuItemConstructorOptions => ({
+    label,
+    accelerator: `CmdOrCtrl+${key}`,
+    click: () => navigate(route),
+  });
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ label: app.name, submenu: [{ role: 'about' as const, label: l.about }, { type: 'separator' as const }, { role: 'services' as const }, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'hideOthers' as const }, { role: 'unhide' as const }, { type: 'separator' as const }, { role: 'quit' as const, label: l.quit }] }] : []),
+    ...(isMac
+      ? [
+          {
+            label: app.name,
+            submenu: [
+              { role: 'about' as const, label: l.about },
+              { type: 'separator' as const },
+              { role: 'services' as const },
+              { type: 'separator' as const },
+              { role: 'hide' as const },
+              { role: 'hideOthers' as const },
+              { role: 'unhide' as const },
+              { type: 'separator' as const },
+              { role: 'quit' as const, label: l.quit },
+            ],
+          },
+        ]
+      : []),
     ...(isMac ? [] : [{ label: l.file, submenu: [{ role: 'quit' as const, label: l.quit }] }]),
     { label: l.edit, role: 'editMenu' },
     { label: l.view, role: 'viewMenu' },

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { BrowserWindow, Notification, app, safeStorage } from 'electron';
 import type { PdfPrinter, Platform, SecretStore } from '../services/platform';
 import { assessSecretStorage, type SecretStorageAssessment } from './hardening';
-import { createFileSecretStore, localKeyCipher, type SecretCipher } from '../services/secrets/file-secret-store';
+import {
+  createFileSecretStore,
+  localKeyCipher,
+  type SecretCipher,
+} from '../services/secrets/file-secret-store';
 
 let assessment: SecretStorageAssessment | undefined;
 
@@ -37,7 +41,10 @@ function createSafeSecretStore(userDataDir: string): SecretStore {
     decrypt: async (stored) => safeStorage.decryptString(Buffer.from(stored, 'base64')),
   };
   const available = secretStorage().useSafeStorage;
-  if (!available) console.warn('[vendordesk] no OS keychain (safeStorage unavailable or basic_text); secrets use a local key file instead');
+  if (!available)
+    console.warn(
+      '[vendordesk] no OS keychain (safeStorage unavailable or basic_text); secrets use a local key file instead',
+    );
   const store = createFileSecretStore({
     file: path.join(userDataDir, available ? 'secrets.safe' : 'secrets.enc.json'),
     keyFile,

@@ -34,7 +34,13 @@ export interface UpdaterLike {
 export type Locale = 'zh-CN' | 'en';
 
 /** Shows a question with buttons; resolves with the index of the button chosen. */
-export type Prompt = (question: { message: string; detail: string; buttons: string[]; defaultId: number; cancelId: number }) => Promise<number>;
+export type Prompt = (question: {
+  message: string;
+  detail: string;
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+}) => Promise<number>;
 
 export function updateTexts(locale: Locale, version: string, current: string) {
   return locale === 'en'

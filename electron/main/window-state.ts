@@ -17,11 +17,15 @@ const DEFAULT = { width: 1280, height: 820 };
 
 export function loadWindowState(userDataDir: string): Partial<WindowState> {
   try {
-    const parsed = stateSchema.safeParse(JSON.parse(fs.readFileSync(path.join(userDataDir, 'window-state.json'), 'utf8')));
+    const parsed = stateSchema.safeParse(
+      JSON.parse(fs.readFileSync(path.join(userDataDir, 'window-state.json'), 'utf8')),
+    );
     if (!parsed.success) return DEFAULT;
     // Only restore a position that is still on a connected display (monitors change).
     const visible = screen.getAllDisplays().some((d) => intersects(d.workArea, parsed.data));
-    return visible ? parsed.data : { width: parsed.data.width, height: parsed.data.height, maximized: parsed.data.maximized };
+    return visible
+      ? parsed.data
+      : { width: parsed.data.width, height: parsed.data.height, maximized: parsed.data.maximized };
   } catch {
     return DEFAULT;
   }

@@ -14,7 +14,8 @@ contextBridge.exposeInMainWorld(
     (channel, payload) => ipcRenderer.invoke(INVOKE_CHANNEL, channel, payload),
     (listener) => {
       // Only the name and the plain payload cross, never the IpcRendererEvent.
-      const handler = (_event: Electron.IpcRendererEvent, name: unknown, payload: unknown) => listener(String(name), payload);
+      const handler = (_event: Electron.IpcRendererEvent, name: unknown, payload: unknown) =>
+        listener(String(name), payload);
       ipcRenderer.on(EVENT_CHANNEL, handler);
       return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     },

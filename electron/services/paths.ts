@@ -6,11 +6,14 @@
 import os from 'node:os';
 import path from 'node:path';
 
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   if (env.VENDORDESK_DATA_DIR) return path.resolve(env.VENDORDESK_DATA_DIR);
   const home = os.homedir();
-  if (platform === 'win32') return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'VendorDesk');
+  if (platform === 'win32')
+    return path.join(env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'VendorDesk');
   if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'VendorDesk');
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'VendorDesk');
 }
-

@@ -36,7 +36,11 @@ export class Trash {
         for (let at = 0; at < spec.values.length; at += CHUNK) {
           const chunk = spec.values.slice(at, at + CHUNK);
           const marks = chunk.map(() => '?').join(', ');
-          out[i]!.rows.push(...(db.prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key} IN (${marks})`).all(...chunk) as Row[]));
+          out[i]!.rows.push(
+            ...(db
+              .prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key} IN (${marks})`)
+              .all(...chunk) as Row[]),
+          );
         }
       });
       // Children first, so foreign keys never see an orphan.
@@ -44,7 +48,9 @@ export class Trash {
         const spec = specs[i]!;
         for (let at = 0; at < spec.values.length; at += CHUNK) {
           const chunk = spec.values.slice(at, at + CHUNK);
-          db.prepare(`DELETE FROM ${spec.table} WHERE ${spec.key} IN (${chunk.map(() => '?').join(', ')})`).run(...chunk);
+          db.prepare(
+            `DELETE FROM ${spec.table} WHERE ${spec.key} IN (${chunk.map(() => '?').join(', ')})`,
+          ).run(...chunk);
         }
       }
       return out;
@@ -68,7 +74,9 @@ export class Trash {
         for (const row of rows) {
           const columns = Object.keys(row);
           try {
-            db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+            db.prepare(
+              `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+            ).run(row);
           } catch (error) {
             if (error instanceof Error && /UNIQUE|PRIMARY KEY/.test(error.message))
               throw new AppError(

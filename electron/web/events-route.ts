@@ -33,12 +33,10 @@ export function serveEvents(app: FastifyInstance, core: CoreClient): { close(): 
       (origin !== undefined && origin !== `http://${host}`) ||
       (site !== undefined && site !== 'same-origin')
     ) {
-      return reply
-        .code(403)
-        .send({
-          ok: false,
-          error: { code: 'forbidden-sender', message: 'event stream requested from another site' },
-        });
+      return reply.code(403).send({
+        ok: false,
+        error: { code: 'forbidden-sender', message: 'event stream requested from another site' },
+      });
     }
     reply.hijack();
     const stream = reply.raw;

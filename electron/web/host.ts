@@ -130,12 +130,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const looksLikeFile = /\.[A-Za-z0-9]+$/.test(pathname.slice(pathname.lastIndexOf('/') + 1));
     if (request.method === 'GET' && !pathname.startsWith('/api/') && !looksLikeFile)
       return reply.sendFile('index.html');
-    return reply
-      .code(404)
-      .send({
-        ok: false,
-        error: { code: 'unknown-channel', message: `no route ${request.method} ${request.url}` },
-      });
+    return reply.code(404).send({
+      ok: false,
+      error: { code: 'unknown-channel', message: `no route ${request.method} ${request.url}` },
+    });
   });
 
   await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });

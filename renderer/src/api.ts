@@ -34,7 +34,10 @@ function bridge(): VendorDeskApi {
 
 export async function call<C extends ChannelName>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const [ns, method] = channel.split('.') as [string, string];
-  const api = bridge() as unknown as Record<string, Record<string, (r: unknown) => Promise<IpcResult<unknown>>>>;
+  const api = bridge() as unknown as Record<
+    string,
+    Record<string, (r: unknown) => Promise<IpcResult<unknown>>>
+  >;
   const fn = api[ns]?.[method];
   if (!fn) throw new ApiError('unknown-channel', `the bridge has no ${channel}`);
   const result = await fn(request);
@@ -47,7 +50,10 @@ export async function call<C extends ChannelName>(channel: C, request: RequestOf
  * payload is validated against the contract first; one that does not match is dropped (and
  * logged). Returns the function that stops listening.
  */
-export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+export function onEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayload<E>) => void,
+): () => void {
   return bridge().on(event, (payload: unknown) => {
     const parsed = parseEvent(event, payload);
     if (!parsed) {

@@ -118,7 +118,9 @@ export class ApiError extends Error {
       status: this.status,
       currentVersion: this.currentVersion,
       attempts: this.attempts,
-      ...(this.idempotencyKey === undefined ? {} : { idempotencyKey: this.idempotencyKey, outcomeUnknown: this.outcomeUnknown }),
+      ...(this.idempotencyKey === undefined
+        ? {}
+        : { idempotencyKey: this.idempotencyKey, outcomeUnknown: this.outcomeUnknown }),
     };
   }
 }

@@ -32,7 +32,8 @@ export const apiPaths = {
   violations: (r: string) => `${regionPath(r)}/violations`,
   violation: (r: string, id: string) => `${regionPath(r)}/violations/${seg(id)}`,
   rulePacks: (r: string) => `${regionPath(r)}/rulePacks`,
-  rulePack: (r: string, id: string, packVersion: string) => `${regionPath(r)}/rulePacks/${seg(id)}/versions/${seg(packVersion)}`,
+  rulePack: (r: string, id: string, packVersion: string) =>
+    `${regionPath(r)}/rulePacks/${seg(id)}/versions/${seg(packVersion)}`,
   changes: (r: string) => `${regionPath(r)}/changes`,
   advance: (r: string) => `${regionPath(r)}/sandbox:advance`,
 } as const;

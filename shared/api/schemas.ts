@@ -63,7 +63,12 @@ export const vendorSchema = z.looseObject({
     closedAt: timestampSchema.nullable(),
   }),
   serviceStaff: z.array(
-    z.looseObject({ name: z.string(), role: z.string(), phone: z.string().nullable(), email: z.string().nullable() }),
+    z.looseObject({
+      name: z.string(),
+      role: z.string(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
   ),
   serviceHours: z.looseObject({
     timezone: z.string(),
@@ -80,7 +85,16 @@ export type Vendor = z.infer<typeof vendorSchema>;
 
 // ── listings ────────────────────────────────────────────────────────────────────────────────
 
-export const reviewStates = ['draft', 'submitted', 'in-review', 'approved', 'rejected', 'listed', 'frozen', 'delisted'] as const;
+export const reviewStates = [
+  'draft',
+  'submitted',
+  'in-review',
+  'approved',
+  'rejected',
+  'listed',
+  'frozen',
+  'delisted',
+] as const;
 export type ReviewState = (typeof reviewStates)[number];
 
 export const reviewCommentSchema = z.looseObject({
@@ -108,7 +122,10 @@ export const listingResourceSchema = z.looseObject({
 });
 export type ListingResource = z.infer<typeof listingResourceSchema>;
 
-export const listingPageSchema = z.looseObject({ listings: z.array(listingResourceSchema), ...pageInfoShape });
+export const listingPageSchema = z.looseObject({
+  listings: z.array(listingResourceSchema),
+  ...pageInfoShape,
+});
 /** Body of POST …/listings and PUT …/listings/{id}. */
 export const listingWriteSchema = z.looseObject({ draft: listingSchema });
 
@@ -257,11 +274,22 @@ export const rulePackSchema = rulePackSummarySchema.extend({
   content: z.record(z.string(), z.unknown()),
 });
 export type RulePack = z.infer<typeof rulePackSchema>;
-export const rulePackPageSchema = z.looseObject({ rulePacks: z.array(rulePackSummarySchema), ...pageInfoShape });
+export const rulePackPageSchema = z.looseObject({
+  rulePacks: z.array(rulePackSummarySchema),
+  ...pageInfoShape,
+});
 
 // ── change feed ─────────────────────────────────────────────────────────────────────────────
 
-export const resourceTypes = ['vendor', 'listing', 'order', 'ticket', 'ledgerEntry', 'violation', 'rulePack'] as const;
+export const resourceTypes = [
+  'vendor',
+  'listing',
+  'order',
+  'ticket',
+  'ledgerEntry',
+  'violation',
+  'rulePack',
+] as const;
 export type ResourceType = (typeof resourceTypes)[number];
 
 export const changeSchema = z.looseObject({
@@ -286,7 +314,13 @@ export const changePageSchema = z.looseObject({
 
 // ── sandbox ─────────────────────────────────────────────────────────────────────────────────
 
-export const advanceWriteSchema = z.looseObject({ minutes: z.number().int().positive().max(60 * 24 * 366) });
+export const advanceWriteSchema = z.looseObject({
+  minutes: z
+    .number()
+    .int()
+    .positive()
+    .max(60 * 24 * 366),
+});
 export const advanceResultSchema = z.looseObject({
   now: timestampSchema,
   ticketsOpened: z.number().int().nonnegative(),

@@ -42,17 +42,26 @@ export interface Recheck {
 const sameContext = (a: CheckContext, b: CheckContext) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /** The changed range: common prefix and suffix of two texts. */
-export function changedRange(before: string, after: string): { start: number; endBefore: number; endAfter: number } {
+export function changedRange(
+  before: string,
+  after: string,
+): { start: number; endBefore: number; endAfter: number } {
   const max = Math.min(before.length, after.length);
   let p = 0;
   while (p < max && before.charCodeAt(p) === after.charCodeAt(p)) p++;
   let s = 0;
-  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  while (s < max - p && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s))
+    s++;
   return { start: p, endBefore: before.length - s, endAfter: after.length - s };
 }
 
 /** [start, end) of text around [from, to), widened by `margin` and then to whole lines nearby. */
-function windowAround(text: string, from: number, to: number, margin: number): { start: number; end: number } {
+function windowAround(
+  text: string,
+  from: number,
+  to: number,
+  margin: number,
+): { start: number; end: number } {
   let start = Math.max(0, from - margin);
   let end = Math.min(text.length, to + margin);
   const lineStart = start === 0 ? 0 : text.lastIndexOf('\n', start - 1) + 1;
@@ -85,12 +94,19 @@ export function recheckListing(
   compiled: CompiledRulePack = defaultCompiledPack(),
   context: CheckContext = {},
 ): Recheck {
-  const full = (): Recheck => ({ findings: checkListing(listing, compiled, context), regions: [], full: true });
+  const full = (): Recheck => ({
+    findings: checkListing(listing, compiled, context),
+    regions: [],
+    full: true,
+  });
   if (!previous || !sameContext(previous.context, context)) return full();
 
   // Long region fields in both versions: re-used (unchanged) or re-checked around the edit.
   const probeEdits: { field: string; start: number; end: number; text: string }[] = [];
-  const plans = new Map<string, { windowStart: number; cut1: number; cut2: number; delta: number; unchanged: boolean }>();
+  const plans = new Map<
+    string,
+    { windowStart: number; cut1: number; cut2: number; delta: number; unchanged: boolean }
+  >();
   for (const { field, text } of listTextFields(listing)) {
     if (!REGION_FIELDS.test(field) || text.length < REGION_MIN_LENGTH) continue;
     const before = getFieldText(previous.listing, field);

@@ -13,11 +13,15 @@ export type DepositEntryType = (typeof depositEntryTypes)[number];
 export const depositEntrySchema = z.looseObject({
   id: idSchema,
   at: isoInstantSchema,
-  type: z.enum(depositEntryTypes, { error: `应为以下之一 / must be one of: ${depositEntryTypes.join(', ')}` }),
+  type: z.enum(depositEntryTypes, {
+    error: `应为以下之一 / must be one of: ${depositEntryTypes.join(', ')}`,
+  }),
   amount: yuanSchema,
   reason: z
     .string({ error: '应为字符串 / must be a string' })
-    .max(10 * MAX_NAME_LENGTH, { error: `不能超过 ${10 * MAX_NAME_LENGTH} 个字符 / must be at most ${10 * MAX_NAME_LENGTH} characters` })
+    .max(10 * MAX_NAME_LENGTH, {
+      error: `不能超过 ${10 * MAX_NAME_LENGTH} 个字符 / must be at most ${10 * MAX_NAME_LENGTH} characters`,
+    })
     .nullable()
     .optional(),
 });

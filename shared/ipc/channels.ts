@@ -74,6 +74,13 @@ export const channelNames = [
 export type ChannelName = (typeof channelNames)[number];
 
 /** The contract's event names (shared/ipc/events.ts holds their schemas). */
-export const eventNames = ['alerts.raised', 'data.changed', 'progress', 'core.status', 'app.navigate', 'sync.state'] as const;
+export const eventNames = [
+  'alerts.raised',
+  'data.changed',
+  'progress',
+  'core.status',
+  'app.navigate',
+  'sync.state',
+] as const;
 
 export type EventName = (typeof eventNames)[number];

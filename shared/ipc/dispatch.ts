@@ -18,17 +18,30 @@ export interface CallContext {
 }
 
 export type Handlers = {
-  [C in ChannelName]: (request: ParsedRequestOf<C>, call: CallContext) => Promise<ResponseOf<C>> | ResponseOf<C>;
+  [C in ChannelName]: (
+    request: ParsedRequestOf<C>,
+    call: CallContext,
+  ) => Promise<ResponseOf<C>> | ResponseOf<C>;
 };
 
-export type Dispatch = (channel: unknown, payload: unknown, call?: CallContext) => Promise<IpcResult<unknown>>;
+export type Dispatch = (
+  channel: unknown,
+  payload: unknown,
+  call?: CallContext,
+) => Promise<IpcResult<unknown>>;
 
 const noCall: CallContext = { signal: new AbortController().signal, progress: () => undefined };
 
-export function createDispatcher(handlers: Handlers, onInternalError: (error: unknown, channel: string) => void): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  onInternalError: (error: unknown, channel: string) => void,
+): Dispatch {
   return async (channel, payload, call = noCall) => {
     if (!isChannelName(channel)) {
-      return { ok: false, error: { code: 'unknown-channel', message: `unknown channel: ${String(channel).slice(0, 100)}` } };
+      return {
+        ok: false,
+        error: { code: 'unknown-channel', message: `unknown channel: ${String(channel).slice(0, 100)}` },
+      };
     }
     const spec = contract[channel];
     const parsed = spec.request.safeParse(payload ?? {});
@@ -41,7 +54,9 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
             .slice(0, 3)
             .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
             .join('; ')}`,
-          details: parsed.error.issues.slice(0, 50).map((i) => ({ path: i.path.map(String), message: i.message })),
+          details: parsed.error.issues
+            .slice(0, 50)
+            .map((i) => ({ path: i.path.map(String), message: i.message })),
         },
       };
     }
@@ -52,13 +67,22 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
       if (!checked.success) {
         // A handler answering outside the contract is our bug, not the caller's.
         onInternalError(checked.error, channel);
-        return { ok: false, error: { code: 'internal', message: `${channel}: response did not match the contract` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `${channel}: response did not match the contract` },
+        };
       }
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof AppError) return { ok: false, error: error.toPayload() };
       onInternalError(error, channel);
-      return { ok: false, error: { code: 'internal', message: `${channel} failed: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `${channel} failed: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
     }
   };
 }

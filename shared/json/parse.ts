@@ -30,7 +30,12 @@ export function offsetBeyondDepth(text: string, max: number = MAX_JSON_DEPTH): n
 }
 
 /** The scan of offsetBeyondDepth from `state.at` up to `until`, resumable (state is updated). */
-function scanDepth(text: string, max: number, state: { at: number; depth: number; inString: boolean }, until: number): number {
+function scanDepth(
+  text: string,
+  max: number,
+  state: { at: number; depth: number; inString: boolean },
+  until: number,
+): number {
   let { depth, inString } = state;
   let i = state.at;
   const end = Math.min(until, text.length);
@@ -57,7 +62,10 @@ const DEPTH_SCAN_CHUNK = 256 * 1024;
  * parseJsonWithPosition for big texts: the depth scan runs in chunks with `await pause()` between
  * them (the caller yields to other requests). Same result.
  */
-export async function parseJsonWithPositionInSlices(text: string, pause: () => Promise<void>): Promise<JsonParseResult> {
+export async function parseJsonWithPositionInSlices(
+  text: string,
+  pause: () => Promise<void>,
+): Promise<JsonParseResult> {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const state = { at: 0, depth: 0, inString: false };
   while (state.at < source.length) {
@@ -96,7 +104,10 @@ function parseAfterDepthCheck(source: string): JsonParseResult {
     if (!first) return { ok: false, problem: { message: native } };
     return {
       ok: false,
-      problem: { message: `${printParseErrorCode(first.error)} (${native})`, ...lineColumnAt(source, first.offset) },
+      problem: {
+        message: `${printParseErrorCode(first.error)} (${native})`,
+        ...lineColumnAt(source, first.offset),
+      },
     };
   }
 }

@@ -17,7 +17,8 @@ export interface ListingFileProblem {
   column?: number;
 }
 
-export type ListingFileResult = { ok: true; listings: Listing[] } | { ok: false; problems: ListingFileProblem[] };
+export type ListingFileResult =
+  { ok: true; listings: Listing[] } | { ok: false; problems: ListingFileProblem[] };
 
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -41,7 +42,10 @@ export function listingsFromJson(value: unknown): ListingFileResult {
   if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'listings' in value) {
     const items = (value as { listings: unknown }).listings;
     if (!Array.isArray(items)) {
-      return { ok: false, problems: [{ kind: 'schema', path: 'listings', message: '应为数组 / must be an array' }] };
+      return {
+        ok: false,
+        problems: [{ kind: 'schema', path: 'listings', message: '应为数组 / must be an array' }],
+      };
     }
     const listings: Listing[] = [];
     const problems: ListingFileProblem[] = [];

@@ -12,7 +12,9 @@ export const yuanSchema = z
   .number({ error: '应为数字（元）/ must be a number (yuan)' })
   .finite()
   .nonnegative({ error: '不能为负数 / must not be negative' })
-  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, { error: '最多两位小数（元）/ at most two decimals (yuan)' });
+  .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, {
+    error: '最多两位小数（元）/ at most two decimals (yuan)',
+  });
 
 export const listingTypes = ['application', 'service', 'tool'] as const;
 export const billingKinds = ['monthly', 'yearly', 'one-time', 'usage'] as const;
@@ -20,7 +22,9 @@ export const billingKinds = ['monthly', 'yearly', 'one-time', 'usage'] as const;
 export const priceSchema = z.looseObject({
   amount: yuanSchema,
   currency: z.literal('CNY', { error: '币种应为 "CNY" / currency must be "CNY"' }),
-  billing: z.enum(billingKinds, { error: `计费方式应为 / billing must be one of: ${billingKinds.join(', ')}` }),
+  billing: z.enum(billingKinds, {
+    error: `计费方式应为 / billing must be one of: ${billingKinds.join(', ')}`,
+  }),
 });
 
 /** Ids and names are labels (file names, table cells), never documents: bounded. */
@@ -33,7 +37,9 @@ const label = () =>
 export const specSchema = z.looseObject({
   name: label().min(1, { error: '不能为空 / must not be empty' }),
   price: yuanSchema,
-  attributes: z.record(z.string(), z.string({ error: '属性值应为字符串 / attribute values must be strings' })).optional(),
+  attributes: z
+    .record(z.string(), z.string({ error: '属性值应为字符串 / attribute values must be strings' }))
+    .optional(),
 });
 
 export const caseSchema = z.looseObject({
@@ -55,7 +61,9 @@ export const listingSchema = z.looseObject({
   type: z.enum(listingTypes, { error: `应为以下之一 / must be one of: ${listingTypes.join(', ')}` }),
   price: priceSchema,
   specs: z.array(specSchema).optional(),
-  attributes: z.record(z.string(), z.string({ error: '属性值应为字符串 / attribute values must be strings' })).optional(),
+  attributes: z
+    .record(z.string(), z.string({ error: '属性值应为字符串 / attribute values must be strings' }))
+    .optional(),
   summary: z.string({ error: '应为字符串 / must be a string' }).optional(),
   description: z.string({ error: '应为字符串 / must be a string' }),
   cases: z.array(caseSchema).optional(),
@@ -64,9 +72,15 @@ export const listingSchema = z.looseObject({
     .looseObject({ productPageUrl: z.string({ error: '应为字符串 / must be a string' }) })
     .nullable()
     .optional(),
-  delistingStrategy: z.string({ error: '应为字符串或 null / must be a string or null' }).nullable().optional(),
+  delistingStrategy: z
+    .string({ error: '应为字符串或 null / must be a string or null' })
+    .nullable()
+    .optional(),
   serviceTerms: z.string({ error: '应为字符串或 null / must be a string or null' }).nullable().optional(),
-  runsOnJdCloud: z.boolean({ error: '应为 true、false 或 null / must be true, false or null' }).nullable().optional(),
+  runsOnJdCloud: z
+    .boolean({ error: '应为 true、false 或 null / must be true, false or null' })
+    .nullable()
+    .optional(),
   vendor: z
     .looseObject({
       name: label(),

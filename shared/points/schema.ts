@@ -75,7 +75,9 @@ export function violationsFileSchema(pack: PolicyPack) {
   const codes = Object.keys(pack.points.codes);
   return z
     .looseObject({
-      violations: z.array(violationSchema(codes, pack.id), { error: '应为违规记录数组 / must be an array of violations' }),
+      violations: z.array(violationSchema(codes, pack.id), {
+        error: '应为违规记录数组 / must be an array of violations',
+      }),
       orders: z.array(orderSchema, { error: '应为订单数组 / must be an array of orders' }).optional(),
     })
     .superRefine(refineIdCollisions('violations'));

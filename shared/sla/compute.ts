@@ -106,7 +106,10 @@ function toRow(c: StatusCounts): ComplianceRow {
 export interface SlaEvaluator {
   calendar: ReturnType<typeof policyCalendar>;
   /** The ticket's deadline (epoch ms) and whether its calendar was confirmed for it. */
-  deadlineOf(kind: TicketKind, openedAt: number): { deadline: number; calendarConfirmed: boolean; serviceClock: boolean };
+  deadlineOf(
+    kind: TicketKind,
+    openedAt: number,
+  ): { deadline: number; calendarConfirmed: boolean; serviceClock: boolean };
   /** Position of the kind in ticketKinds. */
   kindIndex(kind: TicketKind): number;
   serviceClock(kind: TicketKind): boolean;

@@ -25,7 +25,12 @@ export function fastTicketsFile(value: unknown): TicketsFile | null {
   const idTypes = new Map<string, string>();
   for (let i = 0; i < list.length; i++) {
     const t = list[i] as Record<string, unknown>;
-    if (typeof t !== 'object' || t === null || Array.isArray(t) || Object.getPrototypeOf(t) !== Object.prototype)
+    if (
+      typeof t !== 'object' ||
+      t === null ||
+      Array.isArray(t) ||
+      Object.getPrototypeOf(t) !== Object.prototype
+    )
       return null;
     if (Object.prototype.hasOwnProperty.call(t, '__proto__')) return null;
     const id = t.id;

@@ -16,7 +16,9 @@ export const idSchema = z.union(
     z
       .string()
       .min(1, { error: '不能为空 / must not be empty' })
-      .max(MAX_ID_LENGTH, { error: `不能超过 ${MAX_ID_LENGTH} 个字符 / must be at most ${MAX_ID_LENGTH} characters` }),
+      .max(MAX_ID_LENGTH, {
+        error: `不能超过 ${MAX_ID_LENGTH} 个字符 / must be at most ${MAX_ID_LENGTH} characters`,
+      }),
     z.number().refine(Number.isSafeInteger, {
       error: '数字编号应为整数（不超过 2^53）/ a numeric id must be a whole number below 2^53',
     }),
@@ -58,7 +60,9 @@ export const ticketSchema = z
     firstResponseAt: nullableIsoInstantSchema,
     staff: z
       .string({ error: '应为字符串 / must be a string' })
-      .max(MAX_NAME_LENGTH, { error: `不能超过 ${MAX_NAME_LENGTH} 个字符 / must be at most ${MAX_NAME_LENGTH} characters` })
+      .max(MAX_NAME_LENGTH, {
+        error: `不能超过 ${MAX_NAME_LENGTH} 个字符 / must be at most ${MAX_NAME_LENGTH} characters`,
+      })
       .optional(),
   })
   .superRefine((ticket, ctx) => {

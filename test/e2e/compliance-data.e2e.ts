@@ -23,7 +23,9 @@ beforeAll(async () => {
   tmp = tempDir();
   browser = await launchChromium();
   host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-01-06T10:00:00+08:00' });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })).newPage();
+  page = await (
+    await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
+  ).newPage();
   pageErrors = collectPageErrors(page);
   await page.goto(host.url);
   await page.getByRole('heading', { name: '概览' }).waitFor();
@@ -31,7 +33,10 @@ beforeAll(async () => {
     .getByTestId('compliance-import-input')
     .setInputFiles([fixture('tickets.json'), fixture('ledger.json'), fixture('violations.json')]);
   await page.getByTestId('compliance-import-result').nth(2).waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: /关\s*闭/ }).last().click();
+  await page
+    .getByRole('button', { name: /关\s*闭/ })
+    .last()
+    .click();
 });
 
 afterAll(async () => {
@@ -47,7 +52,10 @@ async function deleteAndUndo(menu: string, table: string, id: string) {
   await page.getByRole('menuitem', { name: menu }).click();
   await expect.poll(() => tableRows(table).count()).toBeGreaterThan(0);
   const before = await tableRows(table).count();
-  await page.getByTestId(table).getByRole('button', { name: `删除 ${id}` }).click();
+  await page
+    .getByTestId(table)
+    .getByRole('button', { name: `删除 ${id}` })
+    .click();
   await expect.poll(() => tableRows(table).count()).toBe(before - 1);
   expect(await tableRows(table).filter({ hasText: id }).count()).toBe(0);
   await expect.poll(() => page.getByTestId('undo-message').textContent()).toContain('已删除 1 条');
@@ -93,9 +101,13 @@ describe('export of compliance data', () => {
       const rows = (JSON.parse(text) as Record<string, unknown[]>)[key]!;
       expect(rows.length).toBeGreaterThan(0);
       // Importing the export changes nothing: every record is "updated", none added.
-      const result = await callHost<{ files: { ok: boolean; inserted: number; updated: number }[] }>(host.url, 'compliance.import', {
-        files: [{ name: file.suggestedFilename(), text }],
-      });
+      const result = await callHost<{ files: { ok: boolean; inserted: number; updated: number }[] }>(
+        host.url,
+        'compliance.import',
+        {
+          files: [{ name: file.suggestedFilename(), text }],
+        },
+      );
       expect(result.value!.files[0]).toMatchObject({ ok: true, inserted: 0, updated: rows.length });
     }
     expect(pageErrors).toEqual([]);

@@ -42,16 +42,29 @@ afterAll(async () => {
 
 /** The CLI's report for a fixture as of an instant (a separate process, as a vendor would run it). */
 function cli(command: 'sla' | 'deposit' | 'points', file: string, at: string): Record<string, unknown> {
-  const out = execFileSync(process.execPath, [path.join(repoRoot, 'bin', 'vendordesk.mjs'), command, fixture(file), '--at', at, '--compact'], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'bin', 'vendordesk.mjs'), command, fixture(file), '--at', at, '--compact'],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out) as Record<string, unknown>;
 }
 
 /** Scans one of these pages (the sidebar and footer belong to the app frame, App.tsx). */
 async function axeSerious(name: string, root: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).include(`[data-testid="${root}"]`).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .include(`[data-testid="${root}"]`)
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`).join(' | ')}`);
+    .map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}) ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+          .join(' | ')}`,
+    );
 }
 
 const openPage = async (label: string) => {
@@ -61,38 +74,70 @@ const openPage = async (label: string) => {
 describe('service, deposit and points pages', () => {
   it('opens on the overview, empty, with no errors and no serious accessibility problems', async () => {
     await expect.poll(() => page.getByRole('heading', { name: '概览' }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByTestId('as-of').first().textContent()).toContain('截至 2026-01-05 10:0');
+    await expect
+      .poll(() => page.getByTestId('as-of').first().textContent())
+      .toContain('截至 2026-01-05 10:0');
     expect(await axeSerious('overview-empty', 'overview-page')).toEqual([]);
     await screenshot(page, 'compliance-01-overview-empty');
   });
 
   it('imports the three kinds of file and shows the results per file', async () => {
-    await page.getByTestId('compliance-import-input').setInputFiles([fixture('tickets.json'), fixture('ledger.json'), fixture('violations.json'), fixture('tickets-bad.json')]);
+    await page
+      .getByTestId('compliance-import-input')
+      .setInputFiles([
+        fixture('tickets.json'),
+        fixture('ledger.json'),
+        fixture('violations.json'),
+        fixture('tickets-bad.json'),
+      ]);
     await expect.poll(() => page.getByTestId('compliance-import-result').count()).toBe(4);
     const results = page.getByTestId('compliance-import-result');
     await expect.poll(() => results.nth(0).textContent()).toContain('新增 7 条');
     await expect.poll(() => results.nth(3).textContent()).toContain('tickets[1].kind');
     await screenshot(page, 'compliance-02-import-results');
-    await page.getByRole('button', { name: /关\s*闭/ }).last().click();
+    await page
+      .getByRole('button', { name: /关\s*闭/ })
+      .last()
+      .click();
   });
 
   it('shows the same numbers as vendordesk sla|deposit|points as of the same instant', async () => {
     const snapshot = await callHost<{ at: string }>(host.url, 'compliance.snapshot', {});
     const at = snapshot.value!.at;
-    const points = cli('points', 'violations.json', at) as { total: number; activeFreezes: { violationId: string }[] };
-    const deposit = cli('deposit', 'ledger.json', at) as { shortfall: number; topUpDueDate: string; status: string };
-    const sla = cli('sla', 'tickets.json', at) as { compliance: { byDay: { date: string; rate: number | null }[] }; tickets: { id: string; status: string }[] };
+    const points = cli('points', 'violations.json', at) as {
+      total: number;
+      activeFreezes: { violationId: string }[];
+    };
+    const deposit = cli('deposit', 'ledger.json', at) as {
+      shortfall: number;
+      topUpDueDate: string;
+      status: string;
+    };
+    const sla = cli('sla', 'tickets.json', at) as {
+      compliance: { byDay: { date: string; rate: number | null }[] };
+      tickets: { id: string; status: string }[];
+    };
 
     await page.getByRole('button', { name: /刷\s*新/ }).click();
-    await expect.poll(() => page.getByTestId('overview-points-total').textContent()).toBe(`${points.total} / 24 分`);
-    await expect.poll(() => page.getByTestId('overview-deposit-shortfall').textContent()).toContain(deposit.shortfall.toLocaleString('zh-CN'));
-    await expect.poll(() => page.getByTestId('overview-deposit-due').textContent()).toContain(deposit.topUpDueDate);
+    await expect
+      .poll(() => page.getByTestId('overview-points-total').textContent())
+      .toBe(`${points.total} / 24 分`);
+    await expect
+      .poll(() => page.getByTestId('overview-deposit-shortfall').textContent())
+      .toContain(deposit.shortfall.toLocaleString('zh-CN'));
+    await expect
+      .poll(() => page.getByTestId('overview-deposit-due').textContent())
+      .toContain(deposit.topUpDueDate);
     expect(deposit.status).toBe('deficient');
     await expect.poll(() => page.getByTestId('overview-deposit-status').textContent()).toBe('不足');
     const today = sla.compliance.byDay.find((d) => d.date === at.slice(0, 10))!;
-    await expect.poll(() => page.getByTestId('overview-today').textContent()).toContain(`${Math.round(today.rate! * 1000) / 10}%`);
+    await expect
+      .poll(() => page.getByTestId('overview-today').textContent())
+      .toContain(`${Math.round(today.rate! * 1000) / 10}%`);
     for (const freeze of points.activeFreezes) {
-      await expect.poll(() => page.getByText(freeze.violationId, { exact: true }).first().isVisible()).toBe(true);
+      await expect
+        .poll(() => page.getByText(freeze.violationId, { exact: true }).first().isVisible())
+        .toBe(true);
     }
     // The one pending ticket is listed with a live countdown (10 minutes at most at the fake start).
     const pending = sla.tickets.filter((t) => t.status === 'pending').map((t) => t.id);
@@ -111,7 +156,9 @@ describe('service, deposit and points pages', () => {
     await screenshot(page, 'compliance-04-alert');
     await banner.getByRole('button', { name: /查\s*看/ }).click();
     // Clear the other banners (new violations from the import) so they cover nothing later.
-    await page.evaluate(() => document.querySelectorAll('.ant-notification-notice-close').forEach((b) => (b as HTMLElement).click()));
+    await page.evaluate(() =>
+      document.querySelectorAll('.ant-notification-notice-close').forEach((b) => (b as HTMLElement).click()),
+    );
     await expect.poll(() => page.getByRole('heading', { name: '服务时效' }).isVisible()).toBe(true);
     await expect.poll(() => page.locator('tr.ant-table-row-selected').textContent()).toContain('T-1003');
     // Recorded once: the host lists exactly one alert for it.
@@ -120,10 +167,16 @@ describe('service, deposit and points pages', () => {
   });
 
   it('service page: tickets, breaches with their risk, charts and the holiday calendar', async () => {
-    await expect.poll(() => page.getByTestId('breach-list').textContent()).toContain('可能扣分：约定服务时间内客服、电话未能提供实时服务，或售后邮件、电话未及时响应（3 分）');
+    await expect
+      .poll(() => page.getByTestId('breach-list').textContent())
+      .toContain('可能扣分：约定服务时间内客服、电话未能提供实时服务，或售后邮件、电话未及时响应（3 分）');
     await expect.poll(() => page.getByTestId('chart-by-day').locator('canvas').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.getByTestId('service-calendar').locator('[data-kind="holiday"]').count()).toBeGreaterThan(0);
-    expect(await page.getByTestId('service-calendar').locator('[aria-label*="元旦"]').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('service-calendar').locator('[data-kind="holiday"]').count())
+      .toBeGreaterThan(0);
+    expect(
+      await page.getByTestId('service-calendar').locator('[aria-label*="元旦"]').count(),
+    ).toBeGreaterThan(0);
     await page.getByRole('combobox', { name: '状态' }).click();
     await page.locator('.ant-select-item-option', { hasText: '已超时' }).click();
     await expect.poll(() => page.getByTestId('tickets-table').locator('tr.ant-table-row').count()).toBe(3);
@@ -191,7 +244,9 @@ describe('service, deposit and points pages', () => {
     await imported;
     release();
     await early.getByTestId('compliance-import-result').first().waitFor({ timeout: 20_000 });
-    expect(await early.getByTestId('compliance-import-result').first().textContent()).toContain('ledger.json');
+    expect(await early.getByTestId('compliance-import-result').first().textContent()).toContain(
+      'ledger.json',
+    );
     await early.close();
   });
 });

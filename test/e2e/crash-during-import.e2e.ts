@@ -12,11 +12,18 @@ import { callHost, startHost } from './support/host';
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
 
-const base = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/listings/clean-saas-crm.json'), 'utf8')) as Record<string, unknown>;
+const base = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/listings/clean-saas-crm.json'), 'utf8'),
+) as Record<string, unknown>;
 
 /** A file of 200 listings with a long description: big enough that a kill lands mid-write. */
 function bigFile(n: number): { name: string; text: string } {
-  const listings = Array.from({ length: 200 }, (_, i) => ({ ...base, id: `F${n}-${i}`, title: `文件 ${n} 商品 ${i}`, description: `${base.description as string}`.repeat(20) }));
+  const listings = Array.from({ length: 200 }, (_, i) => ({
+    ...base,
+    id: `F${n}-${i}`,
+    title: `文件 ${n} 商品 ${i}`,
+    description: `${base.description as string}`.repeat(20),
+  }));
   return { name: `batch-${n}.json`, text: JSON.stringify({ listings }) };
 }
 
@@ -30,11 +37,16 @@ describe('SIGKILL during import', () => {
     // Import files one per call (as the UI does); after a few are reported done, fire more calls
     // and kill the process while they are being written.
     for (; n < 5; n++) {
-      const result = await callHost<{ files: { ok: boolean; localIds: string[] }[] }>(host.url, 'listings.import', { files: [bigFile(n)] });
+      const result = await callHost<{ files: { ok: boolean; localIds: string[] }[] }>(
+        host.url,
+        'listings.import',
+        { files: [bigFile(n)] },
+      );
       expect(result.ok).toBe(true);
       reported.push(...(result.value?.files[0]?.localIds ?? []));
     }
-    for (let k = 0; k < 4; k++, n++) inFlight.push(callHost(host.url, 'listings.import', { files: [bigFile(n)] }).catch(() => undefined));
+    for (let k = 0; k < 4; k++, n++)
+      inFlight.push(callHost(host.url, 'listings.import', { files: [bigFile(n)] }).catch(() => undefined));
     await new Promise((resolve) => setTimeout(resolve, 150));
     await host.kill();
     await Promise.all(inFlight);
@@ -42,11 +54,17 @@ describe('SIGKILL during import', () => {
     const db = new Database(path.join(dataDir, 'vendordesk.db'));
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const stored = new Set((db.prepare('SELECT local_id FROM listings').all() as { local_id: string }[]).map((r) => r.local_id));
+      const stored = new Set(
+        (db.prepare('SELECT local_id FROM listings').all() as { local_id: string }[]).map((r) => r.local_id),
+      );
       expect(reported).toHaveLength(1000);
       for (const id of reported) expect(stored.has(id)).toBe(true);
       // files interrupted by the kill are either wholly there or wholly absent
-      const perFile = db.prepare("SELECT substr(listing_id, 1, instr(listing_id, '-') - 1) AS f, count(*) AS c FROM listings GROUP BY f").all() as { f: string; c: number }[];
+      const perFile = db
+        .prepare(
+          "SELECT substr(listing_id, 1, instr(listing_id, '-') - 1) AS f, count(*) AS c FROM listings GROUP BY f",
+        )
+        .all() as { f: string; c: number }[];
       for (const { c } of perFile) expect(c).toBe(200);
     } finally {
       db.close();

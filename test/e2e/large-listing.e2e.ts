@@ -18,7 +18,8 @@ let pageErrors: string[];
 
 /** About 1.7 M characters of ordinary product copy, with a superlative and an outside link in it. */
 function longDescription(chars = 1_700_000): string {
-  const paragraph = '<p>云客通 CRM 帮助销售团队管理客户、商机与合同，支持移动端随时跟进，数据按租户隔离存储于京东云。</p>\n';
+  const paragraph =
+    '<p>云客通 CRM 帮助销售团队管理客户、商机与合同，支持移动端随时跟进，数据按租户隔离存储于京东云。</p>\n';
   const parts: string[] = ['<p>国内最好的客户管理系统，详情见 https://example.com/crm 。</p>\n'];
   let length = parts[0]!.length;
   while (length < chars) {
@@ -58,16 +59,23 @@ afterAll(async () => {
 describe('a listing with a 1.7 M-character description', () => {
   it('opens in at most 2 s, says the field is shown read-only, and lists the findings', async () => {
     const started = Date.now();
-    await page.locator('.ant-table-row', { hasText: '超长详情' }).getByRole('button', { name: '云客通 CRM（超长详情）', exact: true }).click();
+    await page
+      .locator('.ant-table-row', { hasText: '超长详情' })
+      .getByRole('button', { name: '云客通 CRM（超长详情）', exact: true })
+      .click();
     await page.getByLabel('商品标题').waitFor({ timeout: 60_000 });
     await page.getByTestId('description-editor').waitFor({ timeout: 60_000 });
     const openedMs = Date.now() - started;
     console.log(`opened the editor in ${openedMs} ms`);
     expect(openedMs).toBeLessThanOrEqual(2000);
     await page.getByTestId('long-field-note').first().waitFor({ timeout: 5_000 });
-    expect(await page.getByTestId('long-field-note').first().textContent()).toMatch(/1,7\d\d,\d\d\d|170\s?万|字符/);
+    expect(await page.getByTestId('long-field-note').first().textContent()).toMatch(
+      /1,7\d\d,\d\d\d|170\s?万|字符/,
+    );
     // The findings of the whole text are still there.
-    await expect.poll(() => page.getByRole('complementary', { name: '检查结果' }).textContent(), { timeout: 30_000 }).toContain('绝对化用语');
+    await expect
+      .poll(() => page.getByRole('complementary', { name: '检查结果' }).textContent(), { timeout: 30_000 })
+      .toContain('绝对化用语');
     await screenshot(page, 'large-listing-01-open');
   });
 

@@ -28,13 +28,25 @@ beforeAll(async () => {
   await page.getByRole('heading', { name: '概览' }).waitFor();
   await page
     .getByTestId('compliance-import-input')
-    .setInputFiles([fixture('compliance', 'tickets.json'), fixture('compliance', 'ledger.json'), fixture('compliance', 'violations.json')]);
+    .setInputFiles([
+      fixture('compliance', 'tickets.json'),
+      fixture('compliance', 'ledger.json'),
+      fixture('compliance', 'violations.json'),
+    ]);
   await page.getByTestId('compliance-import-result').nth(2).waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: /关\s*闭/ }).last().click();
+  await page
+    .getByRole('button', { name: /关\s*闭/ })
+    .last()
+    .click();
   await page.getByRole('menuitem', { name: '商品' }).click();
-  await page.getByTestId('import-input').setInputFiles([fixture('listings', 'violating-image.json'), fixture('listings', 'clean-saas-crm.json')]);
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([fixture('listings', 'violating-image.json'), fixture('listings', 'clean-saas-crm.json')]);
   await page.getByTestId('import-result').nth(1).waitFor({ timeout: 60_000 });
-  await page.getByRole('button', { name: /关\s*闭/ }).last().click();
+  await page
+    .getByRole('button', { name: /关\s*闭/ })
+    .last()
+    .click();
 });
 
 afterAll(async () => {
@@ -58,16 +70,22 @@ describe('layout at 1440 × 900', () => {
     expect(n).toBeGreaterThanOrEqual(11);
     for (let i = 0; i < n; i++) {
       const b = await box(headers.nth(i));
-      expect(b.x + b.width, `column ${i} ends inside the table`).toBeLessThanOrEqual(table.x + table.width + 1);
+      expect(b.x + b.width, `column ${i} ends inside the table`).toBeLessThanOrEqual(
+        table.x + table.width + 1,
+      );
     }
     for (const name of ['标题', '处罚风险', '最近检查', '更新时间', '操作'])
-      expect(await page.getByTestId('listings-page').locator('.ant-table-thead th', { hasText: name }).isVisible()).toBe(true);
+      expect(
+        await page.getByTestId('listings-page').locator('.ant-table-thead th', { hasText: name }).isVisible(),
+      ).toBe(true);
     await screenshot(page, 'layout-01-listings');
   });
 
   it('the violations table is not squashed', async () => {
     await page.getByRole('menuitem', { name: '违规扣分' }).click();
-    await expect.poll(() => page.getByTestId('violations-table').locator('.ant-table-row').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.getByTestId('violations-table').locator('.ant-table-row').count())
+      .toBeGreaterThan(0);
     const headers = page.getByTestId('violations-table').locator('.ant-table-thead th');
     for (let i = 0; i < (await headers.count()); i++) {
       const text = ((await headers.nth(i).textContent()) ?? '').trim();

@@ -17,7 +17,9 @@ let tmp: ReturnType<typeof tempDir>;
 let page: Page;
 let pageErrors: string[];
 
-const base = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8')) as Record<string, unknown>;
+const base = JSON.parse(
+  fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8'),
+) as Record<string, unknown>;
 
 beforeAll(async () => {
   tmp = tempDir();
@@ -43,7 +45,11 @@ const writeFile = (name: string, listings: Record<string, unknown>[]) => {
   fs.writeFileSync(file, JSON.stringify({ listings }, null, 2));
   return file;
 };
-const closeResults = () => page.getByRole('button', { name: /关\s*闭/ }).last().click();
+const closeResults = () =>
+  page
+    .getByRole('button', { name: /关\s*闭/ })
+    .last()
+    .click();
 
 describe('listing files imported again', () => {
   it('the same id updates the listing instead of adding a second one', async () => {
@@ -52,7 +58,9 @@ describe('listing files imported again', () => {
       { ...base, id: 'crm-pro', title: '云客通 CRM（专业版）' },
     ]);
     await page.getByTestId('import-input').setInputFiles(file);
-    await expect.poll(() => page.getByTestId('import-result').textContent()).toContain('已导入 2 个商品（均为新增）');
+    await expect
+      .poll(() => page.getByTestId('import-result').textContent())
+      .toContain('已导入 2 个商品（均为新增）');
     await closeResults();
     await expect.poll(() => rows().count()).toBe(2);
 
@@ -92,7 +100,10 @@ describe('listing files imported again', () => {
     await expect.poll(() => rows().count()).toBe(1);
     expect(await row('2027 新价').count()).toBe(1);
     expect(await page.getByTestId('delete-selected').count()).toBe(0); // nothing selected any more
-    await page.getByTestId('undo-message').getByRole('button', { name: /撤\s*销/ }).click();
+    await page
+      .getByTestId('undo-message')
+      .getByRole('button', { name: /撤\s*销/ })
+      .click();
     await expect.poll(() => rows().count()).toBe(3);
     // The restored listing is whole: it opens with its check history.
     await row('企业版').getByRole('button', { name: '云客通 CRM（企业版）', exact: true }).click();

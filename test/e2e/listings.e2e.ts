@@ -41,7 +41,8 @@ afterAll(async () => {
 
 const row = (title: string) => page.locator('.ant-table-row', { hasText: title });
 /** The editor drawer animates out after a save; its mask takes clicks until it is gone. */
-const drawerClosed = () => expect.poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
+const drawerClosed = () =>
+  expect.poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
 
 describe('listings in browser mode', () => {
   it('starts in Chinese with an empty list and no errors', async () => {
@@ -97,7 +98,9 @@ describe('listings in browser mode', () => {
     await expect.poll(() => row('云盾 WAF 网站防护（专业版）').isVisible()).toBe(true);
     // the edit survived, not just the creation
     await row('专业版').getByRole('button', { name: '云盾 WAF 网站防护（专业版）', exact: true }).click();
-    await expect.poll(() => page.getByLabel('Delisting strategy (Art. 10(7))').textContent()).toContain('数据导出'); // a CodeMirror editor
+    await expect
+      .poll(() => page.getByLabel('Delisting strategy (Art. 10(7))').textContent())
+      .toContain('数据导出'); // a CodeMirror editor
     await page.getByRole('button', { name: 'Cancel' }).click();
     await drawerClosed();
     await screenshot(page, '04-after-restart');
@@ -105,13 +108,20 @@ describe('listings in browser mode', () => {
 
   it('imports a good file and reports a bad file without storing anything from it', async () => {
     const bad = path.join(tmp.dir, 'broken-listing.json');
-    fs.writeFileSync(bad, '{\n  "title": "坏文件",\n  "type": "tool",\n  "price": { "amount": 1, "currency": "CNY", "billing": "usage" }\n  "description": "missing comma"\n}');
+    fs.writeFileSync(
+      bad,
+      '{\n  "title": "坏文件",\n  "type": "tool",\n  "price": { "amount": 1, "currency": "CNY", "billing": "usage" }\n  "description": "missing comma"\n}',
+    );
     const good = path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json');
     await page.getByTestId('import-input').setInputFiles([bad, good]);
     const results = page.getByTestId('import-result');
     await expect.poll(() => results.count()).toBe(2);
-    await expect.poll(() => results.filter({ hasText: 'broken-listing.json' }).textContent()).toMatch(/not imported[\s\S]*5:3/);
-    await expect.poll(() => results.filter({ hasText: 'clean-saas-crm.json' }).textContent()).toContain('1 listing(s) imported');
+    await expect
+      .poll(() => results.filter({ hasText: 'broken-listing.json' }).textContent())
+      .toMatch(/not imported[\s\S]*5:3/);
+    await expect
+      .poll(() => results.filter({ hasText: 'clean-saas-crm.json' }).textContent())
+      .toContain('1 listing(s) imported');
     await screenshot(page, '05-import-results');
     await page.getByRole('button', { name: 'Close' }).last().click();
     await expect.poll(() => row('云客通 CRM').isVisible()).toBe(true);
@@ -120,9 +130,14 @@ describe('listings in browser mode', () => {
   });
 
   it('duplicates and deletes', async () => {
-    await row('云客通 CRM').getByRole('button', { name: /Duplicate/ }).click();
+    await row('云客通 CRM')
+      .getByRole('button', { name: /Duplicate/ })
+      .click();
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '(copy)' }).count()).toBe(1);
-    await page.locator('.ant-table-row', { hasText: '(copy)' }).getByRole('button', { name: /Delete/ }).click();
+    await page
+      .locator('.ant-table-row', { hasText: '(copy)' })
+      .getByRole('button', { name: /Delete/ })
+      .click();
     // Deleted at once; the message offers Undo (issue 17).
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toContain('Deleted 1');
     await expect.poll(() => page.locator('.ant-table-row', { hasText: '(copy)' }).count()).toBe(0);
@@ -136,29 +151,45 @@ describe('listings in browser mode', () => {
     await page.getByRole('button', { name: 'Export all' }).click();
     const file = await (await download).path();
     const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { listings: { title: string }[] };
-    expect(exported.listings.map((l) => l.title).sort()).toEqual(['云客通 CRM 客户关系管理系统（SaaS 标准版）', '云盾 WAF 网站防护（专业版）'].sort());
+    expect(exported.listings.map((l) => l.title).sort()).toEqual(
+      ['云客通 CRM 客户关系管理系统（SaaS 标准版）', '云盾 WAF 网站防护（专业版）'].sort(),
+    );
   });
 
   it('shows the progress bar of an import and cancels it, keeping the committed batches', async () => {
-    const base = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8')) as Record<string, unknown>;
+    const base = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8'),
+    ) as Record<string, unknown>;
     const files = [0, 1, 2].map((k) => {
       const file = path.join(tmp.dir, `big-${k}.json`);
-      const listings = Array.from({ length: 2000 }, (_, i) => ({ ...base, id: `BIG-${k}-${i}`, title: `进度商品 ${k}-${i}` }));
+      const listings = Array.from({ length: 2000 }, (_, i) => ({
+        ...base,
+        id: `BIG-${k}-${i}`,
+        title: `进度商品 ${k}-${i}`,
+      }));
       fs.writeFileSync(file, JSON.stringify({ listings }));
       return file;
     });
     await page.getByTestId('import-input').setInputFiles(files);
     const bar = page.getByTestId('import-progress');
     await expect.poll(() => bar.isVisible(), { timeout: 20_000 }).toBe(true);
-    await expect.poll(() => bar.textContent(), { timeout: 20_000 }).toMatch(/Importing: \d+ of 2000 listings/);
+    await expect
+      .poll(() => bar.textContent(), { timeout: 20_000 })
+      .toMatch(/Importing: \d+ of 2000 listings/);
     await screenshot(page, '08-import-progress');
     await page.getByTestId('import-cancel').click();
     await expect.poll(() => bar.count(), { timeout: 30_000 }).toBe(0);
-    await expect.poll(() => page.getByText(/Import cancelled; \d+ listings were saved/).isVisible()).toBe(true);
-    const saved = Number(/(\d+) listings were saved/.exec((await page.getByText(/Import cancelled/).textContent()) ?? '')?.[1]);
+    await expect
+      .poll(() => page.getByText(/Import cancelled; \d+ listings were saved/).isVisible())
+      .toBe(true);
+    const saved = Number(
+      /(\d+) listings were saved/.exec((await page.getByText(/Import cancelled/).textContent()) ?? '')?.[1],
+    );
     expect(saved).toBeLessThan(6000);
     // What the message says was saved is what the table counts (2 listings from before).
-    await expect.poll(() => page.getByTestId('shown-count').textContent()).toBe(`Showing ${saved + 2} of ${saved + 2}`);
+    await expect
+      .poll(() => page.getByTestId('shown-count').textContent())
+      .toBe(`Showing ${saved + 2} of ${saved + 2}`);
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });

@@ -40,16 +40,31 @@ describe('messages that say what happened and what to do', () => {
       file,
       JSON.stringify({
         violations: [
-          { id: 'V-brand', code: 'brand-misuse', occurredAt: '2026-03-01T10:00:00+08:00', decidedAt: '2026-03-05T10:00:00+08:00' },
-          { id: 'V-fraud', code: 'fraud', occurredAt: '2026-09-01T10:00:00+08:00', decidedAt: '2026-09-03T10:00:00+08:00' },
+          {
+            id: 'V-brand',
+            code: 'brand-misuse',
+            occurredAt: '2026-03-01T10:00:00+08:00',
+            decidedAt: '2026-03-05T10:00:00+08:00',
+          },
+          {
+            id: 'V-fraud',
+            code: 'fraud',
+            occurredAt: '2026-09-01T10:00:00+08:00',
+            decidedAt: '2026-09-03T10:00:00+08:00',
+          },
         ],
       }),
     );
     await page.getByTestId('compliance-import-input').setInputFiles(file);
     await page.getByTestId('compliance-import-result').first().waitFor({ timeout: 60_000 });
-    await page.getByRole('button', { name: /关\s*闭/ }).last().click();
+    await page
+      .getByRole('button', { name: /关\s*闭/ })
+      .last()
+      .click();
     const notice = page.locator('.ant-notification-notice', { hasText: 'V-fraud' });
-    await expect.poll(() => notice.textContent(), { timeout: 15_000 }).toContain('本次扣分后累计 24 分：清退');
+    await expect
+      .poll(() => notice.textContent(), { timeout: 15_000 })
+      .toContain('本次扣分后累计 24 分：清退');
     const text = (await notice.textContent()) ?? '';
     expect(text).not.toMatch(/fraud，|fraud\)|，12 分。/);
     expect(text).toContain('冻结服务 15 天');
@@ -59,7 +74,9 @@ describe('messages that say what happened and what to do', () => {
   it('an official-site check without network says what to do', async () => {
     await page.getByRole('menuitem', { name: '商品' }).click();
     await page.getByRole('button', { name: '新建商品' }).click();
-    await page.getByLabel('官网商品页地址（第十条(六)）').fill('https://www.crm-vendor-example.invalid/product');
+    await page
+      .getByLabel('官网商品页地址（第十条(六)）')
+      .fill('https://www.crm-vendor-example.invalid/product');
     await page.getByTestId('official-site').getByRole('button').first().click();
     const error = page.getByTestId('official-site-error');
     await expect.poll(() => error.textContent(), { timeout: 30_000 }).toContain('找不到这个网站');

@@ -53,7 +53,9 @@ describe('unsaved edits in the listing editor', () => {
     await title().fill('还没保存的新商品');
     await page.keyboard.press('Escape');
     await expect.poll(() => confirm().isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).isVisible())
+      .toBe(true);
     await screenshot(page, 'unsaved-01-esc-asks');
     await confirm().getByRole('button', { name: '继续编辑' }).click();
     await expect.poll(() => confirm().count()).toBe(0);

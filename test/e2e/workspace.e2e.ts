@@ -84,7 +84,9 @@ const descriptionHighlights = async () =>
 const highlightsFor = () => drawer().getByTestId('description-editor').getAttribute('data-highlights-for');
 /** The text of a CodeMirror field (its visible lines; the fields here fit on screen). */
 const editorText = (label: string) =>
-  page.getByLabel(label).evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+  page
+    .getByLabel(label)
+    .evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
 /** Serious and critical axe violations in this feature's UI (the page and the editor drawer). */
 async function axeSerious(): Promise<string[]> {
   // Not while a button fades in its loading state (a save in flight).
@@ -267,7 +269,8 @@ describe('listing workspace', () => {
     // Saving records a run in the history. Counted from what the history showed before, not a fixed
     // number: a dismissal and its restore earlier recorded runs of their own (they change what
     // counts), and the verification's re-check may still be landing in the history as we read it.
-    const runsShown = async () => Number(/共 (\d+) 次检查/.exec((await drawer().textContent()) ?? '')?.[1] ?? 0);
+    const runsShown = async () =>
+      Number(/共 (\d+) 次检查/.exec((await drawer().textContent()) ?? '')?.[1] ?? 0);
     const runsBefore = await runsShown();
     expect(runsBefore).toBeGreaterThan(0);
     await page.keyboard.press('Control+s');

@@ -36,16 +36,28 @@ afterEach(() => {
 const violations = {
   violations: [
     // Earlier this year: 12 points.
-    { id: 'V-brand', code: 'brand-misuse', occurredAt: '2026-03-01T10:00:00+08:00', decidedAt: '2026-03-05T10:00:00+08:00' },
+    {
+      id: 'V-brand',
+      code: 'brand-misuse',
+      occurredAt: '2026-03-01T10:00:00+08:00',
+      decidedAt: '2026-03-05T10:00:00+08:00',
+    },
     // Today: 12 more — the 24-point line.
-    { id: 'V-fraud', code: 'fraud', occurredAt: '2026-09-01T10:00:00+08:00', decidedAt: '2026-09-03T10:00:00+08:00' },
+    {
+      id: 'V-fraud',
+      code: 'fraud',
+      occurredAt: '2026-09-01T10:00:00+08:00',
+      decidedAt: '2026-09-03T10:00:00+08:00',
+    },
     { id: 'V-late', code: 'service-unavailable', occurredAt: '2026-09-03T09:00:00+08:00', decidedAt: null },
   ],
 };
 
 describe('new-violation alerts', () => {
   it('name the violation and the consequence, in Chinese', async () => {
-    await call('compliance.import', { files: [{ name: 'violations.json', text: JSON.stringify(violations) }] });
+    await call('compliance.import', {
+      files: [{ name: 'violations.json', text: JSON.stringify(violations) }],
+    });
     core.alerts.tick();
     const { alerts } = await call<{ alerts: AlertRecord[] }>('alerts.recent', {});
     const fraud = alerts.find((a) => a.recordId === 'V-fraud')!;
@@ -62,7 +74,9 @@ describe('new-violation alerts', () => {
 
   it('and in English', async () => {
     await call('settings.update', { locale: 'en' });
-    await call('compliance.import', { files: [{ name: 'violations.json', text: JSON.stringify(violations) }] });
+    await call('compliance.import', {
+      files: [{ name: 'violations.json', text: JSON.stringify(violations) }],
+    });
     core.alerts.tick();
     const { alerts } = await call<{ alerts: AlertRecord[] }>('alerts.recent', {});
     const fraud = alerts.find((a) => a.recordId === 'V-fraud')!;

@@ -48,7 +48,12 @@ afterEach(() => {
 
 /** The stored ticket with its SLA result, as the Service page fetches it (compliance.tickets). */
 const firstTicket = async () =>
-  (await call<{ rows: { deadline: string; calendarConfirmed: boolean }[] }>('compliance.tickets', { offset: 0, limit: 1 })).rows[0]!;
+  (
+    await call<{ rows: { deadline: string; calendarConfirmed: boolean }[] }>('compliance.tickets', {
+      offset: 0,
+      limit: 1,
+    })
+  ).rows[0]!;
 
 describe('official calendars in the app (formats.md §8)', () => {
   it('in December 2026, 2027 is unconfirmed and its deadlines say so', async () => {

@@ -217,8 +217,14 @@ describe('checks.verifyOfficialSite outside tests', () => {
       log: () => undefined,
     });
     try {
-      const result = await strict.dispatch('checks.verifyOfficialSite', { url: 'http://127.0.0.1:9/lnmp', title: 'LNMP' });
-      expect(result).toMatchObject({ ok: true, value: { status: 'unreachable', error: expect.stringMatching(/^refused: 127\.0\.0\.1 .*loopback/) } });
+      const result = await strict.dispatch('checks.verifyOfficialSite', {
+        url: 'http://127.0.0.1:9/lnmp',
+        title: 'LNMP',
+      });
+      expect(result).toMatchObject({
+        ok: true,
+        value: { status: 'unreachable', error: expect.stringMatching(/^refused: 127\.0\.0\.1 .*loopback/) },
+      });
     } finally {
       strict.close();
       other.cleanup();
@@ -299,7 +305,10 @@ describe('checks.report', () => {
       // A4 portrait (595 × 842 pt), not Letter (612 × 792), and the findings fit on few pages
       // (issue 17: rows were one per page with one-character-wide columns).
       const text = pdf.toString('latin1');
-      const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+      const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [
+        Math.round(Number(m[1])),
+        Math.round(Number(m[2])),
+      ]);
       expect(boxes.length).toBeGreaterThan(0);
       for (const box of boxes) expect(box).toEqual([595, 842]);
       // 12 findings: about three pages, not one page each.

@@ -73,10 +73,16 @@ afterEach(() => {
 });
 
 const importFiles = (...names: string[]) =>
-  call<{ files: { name: string; ok: boolean; kind: string | null; inserted: number; updated: number; problems: { path: string; message: string; line?: number }[] }[] }>(
-    'compliance.import',
-    { files: names.map(file) },
-  );
+  call<{
+    files: {
+      name: string;
+      ok: boolean;
+      kind: string | null;
+      inserted: number;
+      updated: number;
+      problems: { path: string; message: string; line?: number }[];
+    }[];
+  }>('compliance.import', { files: names.map(file) });
 
 /** Every stored ticket with its SLA result, as the Service page fetches them (compliance.tickets). */
 async function ticketRows() {
@@ -116,7 +122,8 @@ describe('import of tickets, ledger and violations files', () => {
       serviceSecondsLeft: t.serviceSecondsLeft,
       calendarConfirmed: t.calendarConfirmed,
     }));
-    const sortById = <T extends { id: unknown }>(xs: T[]) => [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
+    const sortById = <T extends { id: unknown }>(xs: T[]) =>
+      [...xs].sort((a, b) => String(a.id).localeCompare(String(b.id)));
     expect(sortById(perTicket)).toEqual(sortById(cliTickets as { id: unknown }[]));
     expect(snapshot.deposit).toEqual(deposit);
     expect(snapshot.points[0]).toEqual(points);
@@ -128,15 +135,34 @@ describe('import of tickets, ledger and violations files', () => {
 
   it('pages the tickets with filters in SQL; totals come from the stored counts and match the rows', async () => {
     await importFiles('tickets.json');
-    await call('compliance.saveTicket', { ticket: { id: 'M-9', kind: 'complaint', openedAt: '2026-01-04T09:00:00+08:00', firstResponseAt: null, staff: '王芳' } });
+    await call('compliance.saveTicket', {
+      ticket: {
+        id: 'M-9',
+        kind: 'complaint',
+        openedAt: '2026-01-04T09:00:00+08:00',
+        firstResponseAt: null,
+        staff: '王芳',
+      },
+    });
     const all = await ticketRows();
     expect(all).toHaveLength(8);
     const filters = [
-      { status: 'met' }, { status: 'breached' }, { status: 'pending' }, { kind: 'complaint' }, { staff: '王芳' },
-      { from: '2026-01-05' }, { to: '2026-01-04' }, { kind: 'complaint', status: 'breached', staff: '王芳' }, { query: '100' },
+      { status: 'met' },
+      { status: 'breached' },
+      { status: 'pending' },
+      { kind: 'complaint' },
+      { staff: '王芳' },
+      { from: '2026-01-05' },
+      { to: '2026-01-04' },
+      { kind: 'complaint', status: 'breached', staff: '王芳' },
+      { query: '100' },
     ] as const;
     for (const filter of filters) {
-      const page = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', { offset: 0, limit: 500, ...filter });
+      const page = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', {
+        offset: 0,
+        limit: 500,
+        ...filter,
+      });
       const expected = all.filter(
         (t) =>
           (!('status' in filter) || t.status === filter.status) &&
@@ -146,18 +172,28 @@ describe('import of tickets, ledger and violations files', () => {
           (!('to' in filter) || t.openedAt.slice(0, 10) <= filter.to) &&
           (!('query' in filter) || String(t.id).includes(filter.query)),
       );
-      expect(page.rows.map((t) => t.id).sort(), JSON.stringify(filter)).toEqual(expected.map((t) => t.id).sort());
+      expect(page.rows.map((t) => t.id).sort(), JSON.stringify(filter)).toEqual(
+        expected.map((t) => t.id).sort(),
+      );
       expect(page.total, JSON.stringify(filter)).toBe(expected.length);
     }
-    const byDeadline = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', { offset: 0, limit: 3, sort: { field: 'deadline', order: 'desc' } });
-    expect(byDeadline.rows.map((t) => t.deadlineMs)).toEqual([...all.map((t) => t.deadlineMs)].sort((x, y) => y - x).slice(0, 3));
+    const byDeadline = await call<ResponseOf<'compliance.tickets'>>('compliance.tickets', {
+      offset: 0,
+      limit: 3,
+      sort: { field: 'deadline', order: 'desc' },
+    });
+    expect(byDeadline.rows.map((t) => t.deadlineMs)).toEqual(
+      [...all.map((t) => t.deadlineMs)].sort((x, y) => y - x).slice(0, 3),
+    );
     expect(byDeadline.total).toBe(8);
   });
 
   it('re-importing the same ids updates instead of duplicating', async () => {
     await importFiles('tickets.json');
     clock += 60_000;
-    const changed = JSON.parse(file('tickets.json').text) as { tickets: { id: string; firstResponseAt: string | null }[] };
+    const changed = JSON.parse(file('tickets.json').text) as {
+      tickets: { id: string; firstResponseAt: string | null }[];
+    };
     changed.tickets[2]!.firstResponseAt = '2026-01-05T10:00:30+08:00';
     const { files } = await call<{ files: { inserted: number; updated: number }[] }>('compliance.import', {
       files: [{ name: 'tickets-v2.json', text: JSON.stringify(changed) }],
@@ -165,7 +201,10 @@ describe('import of tickets, ledger and violations files', () => {
     expect(files[0]).toMatchObject({ inserted: 0, updated: 7 });
     const rows = await ticketRows();
     expect(rows).toHaveLength(7);
-    expect(rows.find((t) => t.id === 'T-1003')).toMatchObject({ firstResponseAt: '2026-01-05T10:00:30+08:00', sourceFile: 'tickets-v2.json' });
+    expect(rows.find((t) => t.id === 'T-1003')).toMatchObject({
+      firstResponseAt: '2026-01-05T10:00:30+08:00',
+      sourceFile: 'tickets-v2.json',
+    });
   });
 
   it('a bad file names file, field and problem, and stores nothing of it', async () => {
@@ -181,53 +220,92 @@ describe('import of tickets, ledger and violations files', () => {
   });
 
   it('rejects a file that is none of the three kinds', async () => {
-    const { files } = await call<{ files: { ok: boolean; problems: { message: string }[] }[] }>('compliance.import', {
-      files: [{ name: 'listing.json', text: '{"title":"x"}' }],
-    });
+    const { files } = await call<{ files: { ok: boolean; problems: { message: string }[] }[] }>(
+      'compliance.import',
+      {
+        files: [{ name: 'listing.json', text: '{"title":"x"}' }],
+      },
+    );
     expect(files[0]!.ok).toBe(false);
     expect(files[0]!.problems[0]!.message).toContain('"tickets"');
   });
 
   it('a violation code unknown to the enabled packs is a located error', async () => {
-    const { files } = await call<{ files: { ok: boolean; problems: { path: string }[] }[] }>('compliance.import', {
-      files: [{ name: 'v.json', text: JSON.stringify({ violations: [{ id: 1, code: 'nope', occurredAt: AT, decidedAt: null }] }) }],
-    });
+    const { files } = await call<{ files: { ok: boolean; problems: { path: string }[] }[] }>(
+      'compliance.import',
+      {
+        files: [
+          {
+            name: 'v.json',
+            text: JSON.stringify({ violations: [{ id: 1, code: 'nope', occurredAt: AT, decidedAt: null }] }),
+          },
+        ],
+      },
+    );
     expect(files[0]).toMatchObject({ ok: false, problems: [{ path: 'violations[0].code' }] });
   });
 });
 
 describe('manual entry, appeals and what-if', () => {
   it('logs a ticket, then its first response, with the engine schema', async () => {
-    const ticket = { id: 'M-1', kind: 'complaint', openedAt: '2026-01-05T09:50:00+08:00', firstResponseAt: null, staff: '王芳' };
+    const ticket = {
+      id: 'M-1',
+      kind: 'complaint',
+      openedAt: '2026-01-05T09:50:00+08:00',
+      firstResponseAt: null,
+      staff: '王芳',
+    };
     const saved = await call<{ source: string; openedAt: string }>('compliance.saveTicket', { ticket });
     expect(saved).toMatchObject({ source: 'manual', openedAt: '2026-01-05T09:50:00+08:00' });
-    await call('compliance.saveTicket', { ticket: { ...ticket, firstResponseAt: '2026-01-05T09:55:00+08:00' } });
-    expect(await ticketRows()).toEqual([expect.objectContaining({ id: 'M-1', status: 'met', responseSeconds: 300 })]);
+    await call('compliance.saveTicket', {
+      ticket: { ...ticket, firstResponseAt: '2026-01-05T09:55:00+08:00' },
+    });
+    expect(await ticketRows()).toEqual([
+      expect.objectContaining({ id: 'M-1', status: 'met', responseSeconds: 300 }),
+    ]);
     const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
     expect(snapshot.sla!.summary).toEqual({ met: 1, breached: 0, pending: 0 });
-    expect(snapshot.sla!.compliance.byStaff).toEqual([{ staff: '王芳', met: 1, breached: 0, pending: 0, rate: 1 }]);
-    const bad = await core.dispatch('compliance.saveTicket', { ticket: { ...ticket, firstResponseAt: '2026-01-05T09:00:00+08:00' } });
+    expect(snapshot.sla!.compliance.byStaff).toEqual([
+      { staff: '王芳', met: 1, breached: 0, pending: 0, rate: 1 },
+    ]);
+    const bad = await core.dispatch('compliance.saveTicket', {
+      ticket: { ...ticket, firstResponseAt: '2026-01-05T09:00:00+08:00' },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
   it('adds ledger entries and the opening requirement', async () => {
     await call('compliance.setDepositRequired', { required: 10000 });
-    await call('compliance.saveLedgerEntry', { entry: { id: 'P-1', at: '2026-01-02T10:00:00+08:00', type: 'payment', amount: 8000.5, reason: null } });
+    await call('compliance.saveLedgerEntry', {
+      entry: { id: 'P-1', at: '2026-01-02T10:00:00+08:00', type: 'payment', amount: 8000.5, reason: null },
+    });
     const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
-    expect(snapshot.deposit).toMatchObject({ balance: 8000.5, shortfall: 1999.5, status: 'deficient', topUpDueDate: '2026-01-06' }); // 2 Jan is a holiday: 4 (make-up), 5, 6 Jan
+    expect(snapshot.deposit).toMatchObject({
+      balance: 8000.5,
+      shortfall: 1999.5,
+      status: 'deficient',
+      topUpDueDate: '2026-01-06',
+    }); // 2 Jan is a holiday: 4 (make-up), 5, 6 Jan
   });
 
   it('records a violation, and an overturned appeal takes its points off', async () => {
     await importFiles('violations.json');
-    const bad = await core.dispatch('compliance.saveViolation', { violation: { id: 'X', code: 'nope', occurredAt: AT, decidedAt: null } });
+    const bad = await core.dispatch('compliance.saveViolation', {
+      violation: { id: 'X', code: 'nope', occurredAt: AT, decidedAt: null },
+    });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-    await call('compliance.saveViolation', { violation: { id: 'V-5', code: 'fake-transactions', occurredAt: AT, decidedAt: AT } });
+    await call('compliance.saveViolation', {
+      violation: { id: 'V-5', code: 'fake-transactions', occurredAt: AT, decidedAt: AT },
+    });
     let snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
     expect(snapshot.points[0]).toMatchObject({ total: 18 });
     await call('compliance.appeal', { id: 'V-2', state: 'overturned', note: '申诉成功' });
     snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
     expect(snapshot.points[0]).toMatchObject({ total: 6, activeFreezes: [] });
-    expect(snapshot.violations.find((v) => v.id === 'V-2')!.appeal).toMatchObject({ state: 'overturned', note: '申诉成功' });
+    expect(snapshot.violations.find((v) => v.id === 'V-2')!.appeal).toMatchObject({
+      state: 'overturned',
+      note: '申诉成功',
+    });
     // Re-import of the marketplace's data keeps the vendor's appeal.
     await importFiles('violations.json');
     snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
@@ -236,22 +314,39 @@ describe('manual entry, appeals and what-if', () => {
 
   it('prices a code, a late ticket and a self-check rule with the engine', async () => {
     await importFiles('violations.json');
-    const byCode = await call<{ before: { total: number }; after: { total: number } }>('compliance.whatIf', { code: 'abuse-users' });
+    const byCode = await call<{ before: { total: number }; after: { total: number } }>('compliance.whatIf', {
+      code: 'abuse-users',
+    });
     expect([byCode.before.total, byCode.after.total]).toEqual([15, 27]);
     expect(byCode).toMatchObject({ wouldExpel: true, freeze: { days: 15 }, depositDeduction: 5000 });
-    const late = await call<{ code: string; addedPoints: number }>('compliance.whatIf', { lateTicket: 'complaint' });
+    const late = await call<{ code: string; addedPoints: number }>('compliance.whatIf', {
+      lateTicket: 'complaint',
+    });
     expect(late).toMatchObject({ code: 'complaint-response-late', addedPoints: 3 });
-    const catalog = await call<{ selfCheckRules: { rule: string; penaltyCode: string }[] }>('compliance.catalog', {});
+    const catalog = await call<{ selfCheckRules: { rule: string; penaltyCode: string }[] }>(
+      'compliance.catalog',
+      {},
+    );
     const rule = catalog.selfCheckRules[0]!;
     const byRule = await call<{ code: string }>('compliance.whatIf', { rule: rule.rule });
     expect(byRule.code).toBe(rule.penaltyCode);
-    expect(await core.dispatch('compliance.whatIf', {})).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await core.dispatch('compliance.whatIf', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('reports the jd-store-2021 ledgers when that pack is enabled', async () => {
     await call('settings.update', { policyPacks: ['jdcloud-marketplace-2019', 'jd-store-2021'] });
     const { files } = await call<{ files: { ok: boolean }[] }>('compliance.import', {
-      files: [{ name: 'store.json', text: JSON.stringify({ violations: [{ id: 'S-1', code: 'improper-profit-attempt', occurredAt: AT, decidedAt: AT }] }) }],
+      files: [
+        {
+          name: 'store.json',
+          text: JSON.stringify({
+            violations: [{ id: 'S-1', code: 'improper-profit-attempt', occurredAt: AT, decidedAt: AT }],
+          }),
+        },
+      ],
     });
     expect(files[0]!.ok).toBe(true);
     const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
@@ -264,7 +359,10 @@ describe('manual entry, appeals and what-if', () => {
 describe('the service calendar and what changed', () => {
   it('marks holidays with names and make-up days, honouring overrides', async () => {
     await call('settings.update', { calendarOverrides: { '2026-01-06': 'holiday' } });
-    const { days } = await call<{ days: { date: string; kind: string; holidayName?: { zh: string } }[] }>('compliance.calendar', { year: 2026, month: 1 });
+    const { days } = await call<{ days: { date: string; kind: string; holidayName?: { zh: string } }[] }>(
+      'compliance.calendar',
+      { year: 2026, month: 1 },
+    );
     expect(days).toHaveLength(31);
     expect(days[0]).toMatchObject({ kind: 'holiday', holidayName: { zh: '元旦' } });
     expect(days[3]).toMatchObject({ date: '2026-01-04', kind: 'makeup-workday' });
@@ -279,7 +377,13 @@ describe('the service calendar and what changed', () => {
     clock = Date.parse(AT);
     await importFiles('violations.json');
     const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
-    expect(snapshot.changes).toMatchObject({ since: '2026-01-05T09:00:00+08:00', tickets: 0, violations: 4, newlyBreached: ['T-1002'], newlyBreachedCount: 1 });
+    expect(snapshot.changes).toMatchObject({
+      since: '2026-01-05T09:00:00+08:00',
+      tickets: 0,
+      violations: 4,
+      newlyBreached: ['T-1002'],
+      newlyBreachedCount: 1,
+    });
   });
 });
 
@@ -305,8 +409,13 @@ describe('alerts', () => {
     await importFiles('tickets.json');
     const raised = events.filter((e) => e.name === 'alerts.raised');
     expect(raised).toHaveLength(1);
-    expect(eventContract['alerts.raised'].parse(raised[0]!.payload).alerts.map((a) => a.recordId)).toEqual(['T-1003']);
-    expect(events.filter((e) => e.name === 'data.changed').map((e) => e.payload)).toContainEqual({ topics: ['tickets', 'ledger', 'violations'], reason: 'write' });
+    expect(eventContract['alerts.raised'].parse(raised[0]!.payload).alerts.map((a) => a.recordId)).toEqual([
+      'T-1003',
+    ]);
+    expect(events.filter((e) => e.name === 'data.changed').map((e) => e.payload)).toContainEqual({
+      topics: ['tickets', 'ledger', 'violations'],
+      reason: 'write',
+    });
     for (const e of events) expect(parseEvent(e.name, e.payload)).not.toBeNull();
     // A read announces nothing.
     events = [];

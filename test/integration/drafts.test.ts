@@ -61,7 +61,10 @@ describe('editor drafts', () => {
   it('keeps an unfinished listing (a required field still empty)', async () => {
     const unfinished = { ...draft(''), listing: { title: '', description: '' } };
     await call('drafts.save', { draft: unfinished });
-    expect((await call<{ draft: EditorDraft }>('drafts.get', {})).draft.listing).toEqual({ title: '', description: '' });
+    expect((await call<{ draft: EditorDraft }>('drafts.get', {})).draft.listing).toEqual({
+      title: '',
+      description: '',
+    });
   });
 
   it('refuses a draft larger than any listing the app accepts, keeping the stored one', async () => {

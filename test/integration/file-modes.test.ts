@@ -25,7 +25,11 @@ afterEach(() => {
 
 const open = (dataDir: string) =>
   createAppCore({
-    platform: createNodePlatform({ userDataDir: dataDir, appVersion: '1.0.0', now: () => new Date('2026-01-05T10:00:00+08:00') }),
+    platform: createNodePlatform({
+      userDataDir: dataDir,
+      appVersion: '1.0.0',
+      now: () => new Date('2026-01-05T10:00:00+08:00'),
+    }),
     mode: 'browser',
     alertIntervalMs: 0,
     log: () => undefined,
@@ -51,7 +55,8 @@ describe.skipIf(process.platform === 'win32')('file modes of stored data', () =>
       expect(mode(path.dirname(backup!))).toBe(0o700);
       // The secrets written by browser mode were 0600 already; still so.
       await createNodePlatform({ userDataDir: dataDir, appVersion: '1' }).secrets.set('k', 'v');
-      for (const name of fs.readdirSync(dataDir).filter((n) => n.startsWith('secrets'))) expect(mode(path.join(dataDir, name)), name).toBe(0o600);
+      for (const name of fs.readdirSync(dataDir).filter((n) => n.startsWith('secrets')))
+        expect(mode(path.join(dataDir, name)), name).toBe(0o600);
     } finally {
       core.close();
     }

@@ -12,7 +12,11 @@ const logged: string[] = [];
 beforeEach(() => {
   tmp = tempDir();
   core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9', now: () => new Date('2026-11-23T02:00:00Z') }),
+    platform: createNodePlatform({
+      userDataDir: tmp.dir,
+      appVersion: '9.9.9',
+      now: () => new Date('2026-11-23T02:00:00Z'),
+    }),
     mode: 'browser',
     log: (m) => logged.push(m),
   });
@@ -35,11 +39,31 @@ describe('the dispatcher rejects payloads that break the contract with typed err
     ['array instead of object', 'listings.create', [], 'invalid-request'],
     ['string payload', 'settings.update', 'en', 'invalid-request'],
     ['bad enum', 'settings.update', { locale: 'fr' }, 'invalid-request'],
-    ['listing without title', 'listings.create', { listing: { ...(clean as object), title: undefined } }, 'invalid-request'],
-    ['negative price', 'listings.create', { listing: { ...(clean as object), price: { amount: -1, currency: 'CNY', billing: 'yearly' } } }, 'invalid-request'],
-    ['three decimals', 'listings.create', { listing: { ...(clean as object), price: { amount: 1.234, currency: 'CNY', billing: 'yearly' } } }, 'invalid-request'],
+    [
+      'listing without title',
+      'listings.create',
+      { listing: { ...(clean as object), title: undefined } },
+      'invalid-request',
+    ],
+    [
+      'negative price',
+      'listings.create',
+      { listing: { ...(clean as object), price: { amount: -1, currency: 'CNY', billing: 'yearly' } } },
+      'invalid-request',
+    ],
+    [
+      'three decimals',
+      'listings.create',
+      { listing: { ...(clean as object), price: { amount: 1.234, currency: 'CNY', billing: 'yearly' } } },
+      'invalid-request',
+    ],
     ['empty import', 'listings.import', { files: [] }, 'invalid-request'],
-    ['oversized import file', 'listings.import', { files: [{ name: 'x.json', text: 'x'.repeat(5_000_001) }] }, 'invalid-request'],
+    [
+      'oversized import file',
+      'listings.import',
+      { files: [{ name: 'x.json', text: 'x'.repeat(5_000_001) }] },
+      'invalid-request',
+    ],
     ['stale revision', 'listings.update', { localId: 'nope', revision: 1, listing: clean }, 'not-found'],
   ];
   it.each(cases)('%s', async (_label, channel, payload, code) => {
@@ -53,13 +77,19 @@ describe('the dispatcher rejects payloads that break the contract with typed err
 
   it('names the offending field in details', async () => {
     const result = await core.dispatch('listings.create', { listing: { ...(clean as object), type: 'app' } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', details: [{ path: ['listing', 'type'] }] } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', details: [{ path: ['listing', 'type'] }] },
+    });
   });
 });
 
 describe('handlers over the contract', () => {
   it('every contract channel has a bridge method and a handler', async () => {
-    const bridge = buildBridge(async () => ({ ok: true, value: null }), () => () => undefined) as unknown as Record<string, Record<string, unknown>>;
+    const bridge = buildBridge(
+      async () => ({ ok: true, value: null }),
+      () => () => undefined,
+    ) as unknown as Record<string, Record<string, unknown>>;
     for (const name of channelNames) {
       const [ns, method] = name.split('.') as [string, string];
       expect(typeof bridge[ns]?.[method]).toBe('function');
@@ -73,9 +103,17 @@ describe('handlers over the contract', () => {
     const created = await core.dispatch('listings.create', { listing: clean });
     if (!created.ok) throw new Error(created.error.message);
     const record = created.value as { localId: string; revision: number };
-    const updated = await core.dispatch('listings.update', { localId: record.localId, revision: 1, listing: { ...(clean as object), title: 'T2' } });
+    const updated = await core.dispatch('listings.update', {
+      localId: record.localId,
+      revision: 1,
+      listing: { ...(clean as object), title: 'T2' },
+    });
     expect(updated).toMatchObject({ ok: true, value: { revision: 2, listing: { title: 'T2' } } });
-    const stale = await core.dispatch('listings.update', { localId: record.localId, revision: 1, listing: clean });
+    const stale = await core.dispatch('listings.update', {
+      localId: record.localId,
+      revision: 1,
+      listing: clean,
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } });
 
     const exported = await core.dispatch('listings.export', {});
@@ -83,24 +121,46 @@ describe('handlers over the contract', () => {
     const file = exported.value as { fileName: string; text: string; count: number };
     expect(file.count).toBe(1);
     expect(file.fileName).toMatch(/^vendordesk-EX-CRM-01-20261123\.json$/);
-    const imported = await core.dispatch('listings.import', { files: [{ name: file.fileName, text: file.text }] });
+    const imported = await core.dispatch('listings.import', {
+      files: [{ name: file.fileName, text: file.text }],
+    });
     // The same `id` updates the stored listing instead of adding a second one (issue 17).
-    expect(imported).toMatchObject({ ok: true, value: { files: [{ ok: true, imported: 1, added: 0, updated: 1 }] } });
+    expect(imported).toMatchObject({
+      ok: true,
+      value: { files: [{ ok: true, imported: 1, added: 0, updated: 1 }] },
+    });
     const list = await core.dispatch('listings.list', {});
-    expect(list.ok && (list.value as { localId: string; revision: number }[])).toMatchObject([{ localId: record.localId, revision: 3 }]);
+    expect(list.ok && (list.value as { localId: string; revision: number }[])).toMatchObject([
+      { localId: record.localId, revision: 3 },
+    ]);
   });
 
   it('imports good files and reports bad ones per file, storing nothing from a bad file', async () => {
     const result = await core.dispatch('listings.import', {
       files: [
-        { name: 'good.json', text: JSON.stringify({ listings: [clean, readExample('violating-image.json')] }) },
+        {
+          name: 'good.json',
+          text: JSON.stringify({ listings: [clean, readExample('violating-image.json')] }),
+        },
         { name: 'broken.json', text: '{\n  "title": "x",\n  oops\n}' },
-        { name: 'half-bad.json', text: JSON.stringify({ listings: [clean, { ...(clean as object), price: { amount: 'free' } }] }) },
+        {
+          name: 'half-bad.json',
+          text: JSON.stringify({ listings: [clean, { ...(clean as object), price: { amount: 'free' } }] }),
+        },
         { name: 'empty.json', text: '' },
       ],
     });
     if (!result.ok) throw new Error(result.error.message);
-    const files = (result.value as { files: { name: string; ok: boolean; imported: number; problems: { path: string; line?: number; message: string }[] }[] }).files;
+    const files = (
+      result.value as {
+        files: {
+          name: string;
+          ok: boolean;
+          imported: number;
+          problems: { path: string; line?: number; message: string }[];
+        }[];
+      }
+    ).files;
     expect(files.map((f) => [f.name, f.ok, f.imported])).toEqual([
       ['good.json', true, 2],
       ['broken.json', false, 0],

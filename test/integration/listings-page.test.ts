@@ -30,7 +30,11 @@ beforeAll(async () => {
   tmp = tempDir();
   core = createAppCore({
     // Each listing gets its own time, so the default order (updated, newest first) is meaningful.
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9', now: () => new Date((tick += 1000)) }),
+    platform: createNodePlatform({
+      userDataDir: tmp.dir,
+      appVersion: '9.9.9',
+      now: () => new Date((tick += 1000)),
+    }),
     mode: 'browser',
     log: () => undefined,
   });
@@ -69,10 +73,17 @@ describe('checks.page', () => {
       ...(['ready', 'blocked', 'unchecked'] as const).map((state) => ({ query: '', state })),
       ...ruleIds.map((rule) => ({ query: '', rule })),
       ...(['blocker', 'warning', 'info'] as const).map((severity) => ({ query: '', severity })),
-      { query: 'alpha', state: 'blocked' as const, rule: 'service-terms-missing' as const, severity: 'blocker' as const },
+      {
+        query: 'alpha',
+        state: 'blocked' as const,
+        rule: 'service-terms-missing' as const,
+        severity: 'blocker' as const,
+      },
     ];
     for (const filter of filters) {
-      const expected = filterSummaries(everything, filter).map((r) => r.localId).sort();
+      const expected = filterSummaries(everything, filter)
+        .map((r) => r.localId)
+        .sort();
       const { query, ...rest } = filter;
       const got = await page({ ...rest, ...(query ? { query } : {}) });
       expect(got.total, JSON.stringify(filter)).toBe(expected.length);

@@ -38,8 +38,11 @@ async function call<T = unknown>(channel: string, payload: unknown): Promise<T> 
   return result.value as T;
 }
 const importFile = async (name: string, listings: Record<string, unknown>[]) =>
-  (await call<{ files: ImportFileResult[] }>('listings.import', { files: [{ name, text: JSON.stringify({ listings }) }] }))
-    .files[0]!;
+  (
+    await call<{ files: ImportFileResult[] }>('listings.import', {
+      files: [{ name, text: JSON.stringify({ listings }) }],
+    })
+  ).files[0]!;
 const list = () => call<ListingRecord[]>('listings.list', {});
 
 describe('re-importing listings by id', () => {
@@ -66,8 +69,12 @@ describe('re-importing listings by id', () => {
     // The update was checked like any save: the list shows the new revision's summary.
     const history = await call<unknown[]>('checks.history', { localId: before!.localId });
     expect(history).toHaveLength(2);
-    const summary = (await call<{ localId: string; title: string; check: { revision: number } | null }[]>('checks.summary', {}))
-      .find((s) => s.localId === before!.localId);
+    const summary = (
+      await call<{ localId: string; title: string; check: { revision: number } | null }[]>(
+        'checks.summary',
+        {},
+      )
+    ).find((s) => s.localId === before!.localId);
     expect(summary).toMatchObject({ title: '云客通 CRM（新标题）' });
   });
 
@@ -83,7 +90,8 @@ describe('re-importing listings by id', () => {
   });
 
   it('a large file updates by id in its time-sliced batches as well', async () => {
-    const many = (title: string) => Array.from({ length: 1200 }, (_, i) => ({ ...base, id: `bulk-${i}`, title: `${title} ${i}` }));
+    const many = (title: string) =>
+      Array.from({ length: 1200 }, (_, i) => ({ ...base, id: `bulk-${i}`, title: `${title} ${i}` }));
     expect(await importFile('bulk.json', many('旧'))).toMatchObject({ ok: true, added: 1200, updated: 0 });
     expect(await importFile('bulk.json', many('新'))).toMatchObject({ ok: true, added: 0, updated: 1200 });
     const records = await list();

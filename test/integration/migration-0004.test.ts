@@ -36,10 +36,30 @@ afterEach(() => {
 describe('migration 0004', () => {
   it('fills the summary columns from the latest run and leaves unchecked listings empty', () => {
     migration0004.up(db);
-    const rows = db.prepare('SELECT local_id, check_revision, check_pack, checked_at, blockers, exposure_points, rule_mask FROM listings ORDER BY local_id').all();
+    const rows = db
+      .prepare(
+        'SELECT local_id, check_revision, check_pack, checked_at, blockers, exposure_points, rule_mask FROM listings ORDER BY local_id',
+      )
+      .all();
     expect(rows).toEqual([
-      { local_id: 'a', check_revision: 2, check_pack: 'p@1.0.0', checked_at: '2026-01-02T00:00:00Z', blockers: 2, exposure_points: 3, rule_mask: maskOfRules(["superlative", "external-link"]) },
-      { local_id: 'b', check_revision: null, check_pack: null, checked_at: null, blockers: null, exposure_points: null, rule_mask: null },
+      {
+        local_id: 'a',
+        check_revision: 2,
+        check_pack: 'p@1.0.0',
+        checked_at: '2026-01-02T00:00:00Z',
+        blockers: 2,
+        exposure_points: 3,
+        rule_mask: maskOfRules(['superlative', 'external-link']),
+      },
+      {
+        local_id: 'b',
+        check_revision: null,
+        check_pack: null,
+        checked_at: null,
+        blockers: null,
+        exposure_points: null,
+        rule_mask: null,
+      },
     ]);
   });
 });

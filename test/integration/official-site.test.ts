@@ -22,9 +22,11 @@ beforeAll(async () => {
     hits++;
     const path = req.url ?? '/';
     if (path === '/to-loopback') return res.writeHead(302, { location: `http://127.0.0.2:${port}/ok` }).end();
-    if (path === '/to-intranet') return res.writeHead(302, { location: `http://intranet.test:${port}/ok` }).end();
+    if (path === '/to-intranet')
+      return res.writeHead(302, { location: `http://intranet.test:${port}/ok` }).end();
     if (path === '/ok') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(good);
-    if (path === '/no-partnership') return res.writeHead(200, { 'content-type': 'text/html' }).end(noPartnership);
+    if (path === '/no-partnership')
+      return res.writeHead(200, { 'content-type': 'text/html' }).end(noPartnership);
     if (path === '/moved') return res.writeHead(301, { location: '/ok' }).end();
     if (path === '/loop-a') return res.writeHead(302, { location: '/loop-b' }).end();
     if (path === '/loop-b') return res.writeHead(302, { location: '/loop-a' }).end();
@@ -72,14 +74,27 @@ const opts = {
 describe('verifyOfficialSite', () => {
   it('a good page is verified, and the result carries its time', async () => {
     const r = await verifyOfficialSite(`${base}/ok`, opts);
-    expect(r).toMatchObject({ status: 'verified', httpStatus: 200, checkedAt: '2025-03-01T08:00:00.000Z', missing: [] });
-    expect(r.found).toEqual({ pageExists: true, namesProduct: true, linksToListing: true, statesPartnership: true });
+    expect(r).toMatchObject({
+      status: 'verified',
+      httpStatus: 200,
+      checkedAt: '2025-03-01T08:00:00.000Z',
+      missing: [],
+    });
+    expect(r.found).toEqual({
+      pageExists: true,
+      namesProduct: true,
+      linksToListing: true,
+      statesPartnership: true,
+    });
   });
   it('follows a redirect to the page', async () => {
     expect((await verifyOfficialSite(`${base}/moved`, opts)).status).toBe('verified');
   });
   it('without a known listing URL the link check is skipped (null)', async () => {
-    const r = await verifyOfficialSite(`${base}/ok`, { productNames: ['云客通'], allowPrivateAddresses: true });
+    const r = await verifyOfficialSite(`${base}/ok`, {
+      productNames: ['云客通'],
+      allowPrivateAddresses: true,
+    });
     expect(r.status).toBe('verified');
     expect(r.found.linksToListing).toBeNull();
   });
@@ -98,7 +113,9 @@ describe('verifyOfficialSite', () => {
     expect(r.error).toMatch(/redirect loop/);
   });
   it('too many redirects and non-http redirects are refused', async () => {
-    expect((await verifyOfficialSite(`${base}/chain/0`, { ...opts, maxRedirects: 3 })).error).toMatch(/more than 3 redirects/);
+    expect((await verifyOfficialSite(`${base}/chain/0`, { ...opts, maxRedirects: 3 })).error).toMatch(
+      /more than 3 redirects/,
+    );
     expect((await verifyOfficialSite(`${base}/to-ftp`, opts)).error).toMatch(/non-http/);
   });
   it('an oversize body is cut off at the cap', async () => {
@@ -112,7 +129,10 @@ describe('verifyOfficialSite', () => {
     expect(r.error).toMatch(/within 300 ms/);
   });
   it('server errors and bad URLs are unreachable', async () => {
-    expect(await verifyOfficialSite(`${base}/error`, opts)).toMatchObject({ status: 'unreachable', httpStatus: 503 });
+    expect(await verifyOfficialSite(`${base}/error`, opts)).toMatchObject({
+      status: 'unreachable',
+      httpStatus: 503,
+    });
     expect((await verifyOfficialSite('file:///etc/passwd', opts)).status).toBe('unreachable');
     expect((await verifyOfficialSite('not a url', opts)).status).toBe('unreachable');
   });
@@ -120,10 +140,21 @@ describe('verifyOfficialSite', () => {
 
 /** A resolver for made-up names (no network here): name → addresses. */
 function fakeDns(table: Record<string, string[]>): typeof dns.lookup {
-  return ((hostname: string, _options: unknown, callback: (e: Error | null, a: dns.LookupAddress[]) => void) => {
+  return ((
+    hostname: string,
+    _options: unknown,
+    callback: (e: Error | null, a: dns.LookupAddress[]) => void,
+  ) => {
     const addresses = table[hostname];
-    if (!addresses) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }), []);
-    callback(null, addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })));
+    if (!addresses)
+      return callback(
+        Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }),
+        [],
+      );
+    callback(
+      null,
+      addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })),
+    );
   }) as unknown as typeof dns.lookup;
 }
 
@@ -164,7 +195,10 @@ describe('verifyOfficialSite refuses addresses that are not on the public intern
     const before = hits;
     const dnsLookup = fakeDns({ 'shop.test': ['127.0.0.1'], 'mixed.test': ['93.184.216.34', '10.1.2.3'] });
     const r = await verifyOfficialSite(`http://shop.test:${port}/ok`, { ...strict, dnsLookup });
-    expect(r).toMatchObject({ status: 'unreachable', error: expect.stringMatching(/^refused: shop\.test is 127\.0\.0\.1 \(loopback\)/) });
+    expect(r).toMatchObject({
+      status: 'unreachable',
+      error: expect.stringMatching(/^refused: shop\.test is 127\.0\.0\.1 \(loopback\)/),
+    });
     const mixed = await verifyOfficialSite(`http://mixed.test:${port}/ok`, { ...strict, dnsLookup });
     expect(mixed.error).toMatch(/^refused: mixed\.test is 10\.1\.2\.3 \(private\)/);
     expect(hits).toBe(before);
@@ -181,11 +215,21 @@ describe('verifyOfficialSite refuses addresses that are not on the public intern
   });
 
   it('also after a redirect: to a private address, or to a name resolving to one', async () => {
-    const seams = { ...strict, classifyAddress: serverIsPublic, dnsLookup: fakeDns({ 'intranet.test': ['10.0.0.7'] }) };
+    const seams = {
+      ...strict,
+      classifyAddress: serverIsPublic,
+      dnsLookup: fakeDns({ 'intranet.test': ['10.0.0.7'] }),
+    };
     const toLoopback = await verifyOfficialSite(`${base}/to-loopback`, seams);
-    expect(toLoopback).toMatchObject({ status: 'unreachable', error: expect.stringMatching(/^redirect refused: 127\.0\.0\.2 is 127\.0\.0\.2 \(loopback\)/) });
+    expect(toLoopback).toMatchObject({
+      status: 'unreachable',
+      error: expect.stringMatching(/^redirect refused: 127\.0\.0\.2 is 127\.0\.0\.2 \(loopback\)/),
+    });
     const toIntranet = await verifyOfficialSite(`${base}/to-intranet`, seams);
-    expect(toIntranet).toMatchObject({ status: 'unreachable', error: expect.stringMatching(/^refused: intranet\.test is 10\.0\.0\.7 \(private\)/) });
+    expect(toIntranet).toMatchObject({
+      status: 'unreachable',
+      error: expect.stringMatching(/^refused: intranet\.test is 10\.0\.0\.7 \(private\)/),
+    });
   });
 
   it('classifies addresses', () => {

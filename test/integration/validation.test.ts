@@ -39,7 +39,8 @@ async function ok<T = unknown>(channel: string, payload: unknown): Promise<T> {
 
 /** The stored tickets as the Service page fetches them (compliance.tickets). */
 const storedTickets = async () =>
-  (await ok<{ rows: { id: unknown; openedAt: string }[] }>('compliance.tickets', { offset: 0, limit: 500 })).rows;
+  (await ok<{ rows: { id: unknown; openedAt: string }[] }>('compliance.tickets', { offset: 0, limit: 500 }))
+    .rows;
 
 /** The call fails with `code` and a message naming `field`; settings and snapshot are as before. */
 async function refused(channel: string, payload: unknown, code: string, field: string | RegExp) {
@@ -151,13 +152,16 @@ describe('settings that mean something impossible are refused, naming the field'
 
 describe('settings an earlier version accepted and stored', () => {
   it('no longer break the compliance pages: each bad value reads as unset, the others are kept', async () => {
-    const write = core.store.db.prepare('INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)');
+    const write = core.store.db.prepare(
+      'INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)',
+    );
     for (const [key, value] of Object.entries({
       serviceHours: { start: '18:00', end: '09:00' },
       calendarOverrides: { '2026-02-30': 'holiday' },
       complianceLastSeenAt: 'yesterday',
       quietOutsideServiceHours: true,
-    })) write.run(key, JSON.stringify(value), '2026-01-01T00:00:00Z');
+    }))
+      write.run(key, JSON.stringify(value), '2026-01-01T00:00:00Z');
     const settings = await ok<Record<string, unknown>>('settings.get', {});
     expect(settings).not.toHaveProperty('serviceHours');
     expect(settings).not.toHaveProperty('calendarOverrides');

@@ -35,14 +35,30 @@ const post = (channel: string, body: string, headers: Record<string, string> = {
   });
 
 /** A raw request (fetch normalises paths and refuses to send some headers). */
-async function raw(pathAndQuery: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+async function raw(
+  pathAndQuery: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   const { request } = await import('node:http');
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: host.port, path: pathAndQuery, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+  return new Promise<{
+    status: number;
+    headers: Record<string, string | string[] | undefined>;
+    body: string;
+  }>((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: host.port,
+        path: pathAndQuery,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -76,22 +92,41 @@ describe('browser-mode host', () => {
   });
 
   it('refuses calls without the client header (cross-site requests) and foreign Host headers', async () => {
-    const noHeader = await fetch(`${host.origin}api/listings.list`, { method: 'POST', headers: { 'content-type': 'text/plain', cookie: cookie() }, body: '{}' });
+    const noHeader = await fetch(`${host.origin}api/listings.list`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', cookie: cookie() },
+      body: '{}',
+    });
     expect(noHeader.status).toBe(403);
     expect(await noHeader.json()).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     // DNS rebinding: a page from evil.example resolving to 127.0.0.1 sends its own Host.
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${host.origin}api/listings.list`, { method: 'POST', headers: { host: 'evil.example', cookie: cookie(), 'x-vendordesk-client': '1', 'content-type': 'application/json' } }, (res) => resolve(res.statusCode ?? 0));
+      const req = request(
+        `${host.origin}api/listings.list`,
+        {
+          method: 'POST',
+          headers: {
+            host: 'evil.example',
+            cookie: cookie(),
+            'x-vendordesk-client': '1',
+            'content-type': 'application/json',
+          },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
       req.on('error', reject);
       req.end('{}');
     });
     expect(status).toBe(421);
   });
 
-  it('streams the core\'s events as Server-Sent Events on GET /api/events', async () => {
+  it("streams the core's events as Server-Sent Events on GET /api/events", async () => {
     const controller = new AbortController();
-    const response = await fetch(`${host.origin}api/events`, { signal: controller.signal, headers: { cookie: cookie() } });
+    const response = await fetch(`${host.origin}api/events`, {
+      signal: controller.signal,
+      headers: { cookie: cookie() },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('text/event-stream');
     const reader = response.body!.getReader();
@@ -107,7 +142,7 @@ describe('browser-mode host', () => {
     await readUntil(': connected');
     const created = await (await post('settings.update', JSON.stringify({ locale: 'en' }))).json();
     expect(created.ok).toBe(true);
-        await readUntil('event: data.changed');
+    await readUntil('event: data.changed');
     await readUntil('\n\n');
     const message = text.slice(text.indexOf('event: data.changed'));
     const data = /data: (.*)\n/.exec(message)?.[1];
@@ -116,9 +151,13 @@ describe('browser-mode host', () => {
   });
 
   it('refuses the event stream to another site', async () => {
-    const foreign = await fetch(`${host.origin}api/events`, { headers: { origin: 'https://evil.example', cookie: cookie() } });
+    const foreign = await fetch(`${host.origin}api/events`, {
+      headers: { origin: 'https://evil.example', cookie: cookie() },
+    });
     expect(foreign.status).toBe(403);
-    const crossSite = await fetch(`${host.origin}api/events`, { headers: { 'sec-fetch-site': 'cross-site', cookie: cookie() } });
+    const crossSite = await fetch(`${host.origin}api/events`, {
+      headers: { 'sec-fetch-site': 'cross-site', cookie: cookie() },
+    });
     expect(crossSite.status).toBe(403);
   });
 
@@ -133,7 +172,9 @@ describe('browser-mode host', () => {
   });
 
   it('exchanges the token for an HttpOnly SameSite=Strict cookie and redirects to the address without it', async () => {
-    const first = await raw(`/listings?token=${host.token}&x=1`, { headers: { host: `127.0.0.1:${host.port}` } });
+    const first = await raw(`/listings?token=${host.token}&x=1`, {
+      headers: { host: `127.0.0.1:${host.port}` },
+    });
     expect(first.status).toBe(302);
     expect(first.headers.location).toBe('/listings?x=1');
     const setCookie = String(first.headers['set-cookie']);
@@ -141,13 +182,21 @@ describe('browser-mode host', () => {
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Strict');
     const cookieHeader = setCookie.split(';')[0] ?? '';
-    const page = await raw('/listings?x=1', { headers: { host: `127.0.0.1:${host.port}`, cookie: cookieHeader } });
+    const page = await raw('/listings?x=1', {
+      headers: { host: `127.0.0.1:${host.port}`, cookie: cookieHeader },
+    });
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>t</title>');
   });
 
   it('opened from a link on another site, answers the exchange with a same-origin refresh (the cookie would not follow a redirect)', async () => {
-    const first = await raw(`/?token=${host.token}`, { headers: { host: `127.0.0.1:${host.port}`, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' } });
+    const first = await raw(`/?token=${host.token}`, {
+      headers: {
+        host: `127.0.0.1:${host.port}`,
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'navigate',
+      },
+    });
     expect(first.status).toBe(200);
     expect(String(first.headers['set-cookie'])).toContain('SameSite=Strict');
     expect(first.body).toContain('http-equiv="refresh" content="0; url=/"');
@@ -161,7 +210,11 @@ describe('browser-mode host', () => {
   });
 
   it('answers 401 to API calls and pages without the cookie (or with a wrong one)', async () => {
-    const noCookie = await fetch(`${host.origin}api/app.status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-vendordesk-client': '1' }, body: '{}' });
+    const noCookie = await fetch(`${host.origin}api/app.status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-vendordesk-client': '1' },
+      body: '{}',
+    });
     expect(noCookie.status).toBe(401);
     expect(await noCookie.json()).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     const wrongCookie = await post('app.status', '{}', { cookie: `vendordesk-token-${host.port}=nope` });
@@ -172,7 +225,15 @@ describe('browser-mode host', () => {
     const asset = await fetch(`${host.origin}index.html`);
     expect(asset.status).toBe(401);
     // Scripts may send the token as a bearer header instead.
-    const bearer = await fetch(`${host.origin}api/app.status`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-vendordesk-client': '1', authorization: `Bearer ${host.token}` }, body: '{}' });
+    const bearer = await fetch(`${host.origin}api/app.status`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-vendordesk-client': '1',
+        authorization: `Bearer ${host.token}`,
+      },
+      body: '{}',
+    });
     expect(bearer.status).toBe(200);
   });
 
@@ -185,7 +246,14 @@ describe('browser-mode host', () => {
     expect(own.status).toBe(200);
     const crossSite = await raw('/api/app.status', {
       method: 'POST',
-      headers: { host: `127.0.0.1:${host.port}`, cookie: cookie(), 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'cors', 'x-vendordesk-client': '1', 'content-type': 'application/json' },
+      headers: {
+        host: `127.0.0.1:${host.port}`,
+        cookie: cookie(),
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'cors',
+        'x-vendordesk-client': '1',
+        'content-type': 'application/json',
+      },
       body: '{}',
     });
     expect(crossSite.status).toBe(403);

@@ -17,7 +17,15 @@ import { SyncEngine, SyncUnavailableError } from '../../electron/services/sync/e
 import { DEFAULT_SERVICE, FAULT_HEADER } from '../../shared/api/paths';
 import { createRng } from '../../sandbox/prng';
 
-const [dataDir, endpoint, accessKey, secretKey, roundsText, seed, rateText] = process.argv.slice(2) as [string, string, string, string, string, string, string];
+const [dataDir, endpoint, accessKey, secretKey, roundsText, seed, rateText] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const rng = createRng(`soak-child:${seed}:${process.pid}`);
 const faultRate = Number(rateText);
 const say = (line: string) => writeSync(1, `${line}\n`);
@@ -46,12 +54,21 @@ const client = new MarketplaceClient({
 
 const store = openStore({ dataDir });
 const listings = new ListingsRepository(store);
-const engine = new SyncEngine({ store, listings, client: async () => client, retryBaseMs: 0, retryMaxMs: 0, pageSize: 50 });
+const engine = new SyncEngine({
+  store,
+  listings,
+  client: async () => client,
+  retryBaseMs: 0,
+  retryMaxMs: 0,
+  pageSize: 50,
+});
 const token = () => `${process.pid.toString(36)}${Math.floor(rng.next() * 1e9).toString(36)}`;
 
 function linkedListings(): Array<{ localId: string; revision: number }> {
   return store.db
-    .prepare("SELECT l.local_id AS localId, l.revision FROM listings l JOIN sync_listing_links k ON k.local_id = l.local_id WHERE k.remote_id IS NOT NULL AND coalesce(k.review_state, 'draft') <> 'frozen'")
+    .prepare(
+      "SELECT l.local_id AS localId, l.revision FROM listings l JOIN sync_listing_links k ON k.local_id = l.local_id WHERE k.remote_id IS NOT NULL AND coalesce(k.review_state, 'draft') <> 'frozen'",
+    )
     .all() as Array<{ localId: string; revision: number }>;
 }
 
@@ -59,7 +76,12 @@ function randomEdit(): void {
   const roll = rng.next();
   if (roll < 0.3) {
     const t = token();
-    const record = engine.createDraft({ title: `soak ${t}`, type: 'tool', price: { amount: 10, currency: 'CNY', billing: 'monthly' }, description: `soak create ${t} — 一个用于浸泡测试的工具。` });
+    const record = engine.createDraft({
+      title: `soak ${t}`,
+      type: 'tool',
+      price: { amount: 10, currency: 'CNY', billing: 'monthly' },
+      description: `soak create ${t} — 一个用于浸泡测试的工具。`,
+    });
     say(`J ${JSON.stringify({ op: 'create', token: t, localId: record.localId })}`);
   } else if (roll < 0.65) {
     const all = linkedListings();
@@ -67,11 +89,16 @@ function randomEdit(): void {
     const target = all[Math.floor(rng.next() * all.length)]!;
     const current = listings.get(target.localId).listing;
     const t = token();
-    engine.updateDraft(target.localId, target.revision, { ...current, description: `soak update ${t} — 修改后的说明文字。` });
+    engine.updateDraft(target.localId, target.revision, {
+      ...current,
+      description: `soak update ${t} — 修改后的说明文字。`,
+    });
     say(`J ${JSON.stringify({ op: 'update', token: t, localId: target.localId })}`);
   } else if (roll < 0.75) {
     const all = store.db
-      .prepare("SELECT local_id AS localId FROM sync_listing_links WHERE remote_id IS NOT NULL AND review_state IN ('draft', 'rejected')")
+      .prepare(
+        "SELECT local_id AS localId FROM sync_listing_links WHERE remote_id IS NOT NULL AND review_state IN ('draft', 'rejected')",
+      )
       .all() as Array<{ localId: string }>;
     if (!all.length) return;
     const target = all[Math.floor(rng.next() * all.length)]!;
@@ -84,7 +111,9 @@ function randomEdit(): void {
     engine.deleteDraft(target.localId);
     say(`J ${JSON.stringify({ op: 'delete', localId: target.localId })}`);
   } else {
-    const tickets = store.db.prepare("SELECT id FROM tickets WHERE source = 'sync' ORDER BY id").all() as Array<{ id: string }>;
+    const tickets = store.db
+      .prepare("SELECT id FROM tickets WHERE source = 'sync' ORDER BY id")
+      .all() as Array<{ id: string }>;
     if (!tickets.length) return;
     const id = tickets[Math.floor(rng.next() * tickets.length)]!.id;
     const t = token();

@@ -49,7 +49,15 @@ export interface SoakCounts {
 /** JSON with sorted keys: the same record whatever order its fields were written in. */
 function canonical(text: string): string {
   const sort = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(sort) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sort((v as Record<string, unknown>)[k])])) : v;
+    Array.isArray(v)
+      ? v.map(sort)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, sort((v as Record<string, unknown>)[k])]),
+          )
+        : v;
   return JSON.stringify(sort(JSON.parse(text)));
 }
 
@@ -59,22 +67,67 @@ export async function runSoak(o: SoakOptions): Promise<SoakCounts> {
   const log = o.log ?? (() => {});
   const rng = createRng(`soak-driver:${o.seed}`);
   const sandboxFile = join(mkdtempSync(join(tmpdir(), 'vd-soak-sandbox-')), 'sandbox.db');
-  let sandbox = await startSandbox({ port: 0, dataFile: sandboxFile, seed: o.seed, listings: 8, tickets: 40, orders: 10, vendors: 1, selfCheck: null });
+  let sandbox = await startSandbox({
+    port: 0,
+    dataFile: sandboxFile,
+    seed: o.seed,
+    listings: 8,
+    tickets: 40,
+    orders: 10,
+    vendors: 1,
+    selfCheck: null,
+  });
   const cred = sandbox.credentials[0]!;
   const dataDir = mkdtempSync(join(tmpdir(), 'vd-soak-app-'));
-  const counts: SoakCounts = { rounds: 0, requests: 0, requestsWithFaults: 0, lostAfterCommit: 0, faults: {}, kills: 0, retries: 0, actions: 0, outbox: 0, discarded: 0, duplicates: 0, lost: 0, mismatches: 0, problems: [] };
+  const counts: SoakCounts = {
+    rounds: 0,
+    requests: 0,
+    requestsWithFaults: 0,
+    lostAfterCommit: 0,
+    faults: {},
+    kills: 0,
+    retries: 0,
+    actions: 0,
+    outbox: 0,
+    discarded: 0,
+    duplicates: 0,
+    lost: 0,
+    mismatches: 0,
+    problems: [],
+  };
   const journal: Array<Record<string, string>> = [];
   const clientFor = (url: string) =>
-    new MarketplaceClient({ endpoint: url, region: 'cn-north-1', service: DEFAULT_SERVICE, credentials: async () => ({ accessKey: cred.accessKey, secretKey: cred.secretKey }), sleep: async () => {} });
+    new MarketplaceClient({
+      endpoint: url,
+      region: 'cn-north-1',
+      service: DEFAULT_SERVICE,
+      credentials: async () => ({ accessKey: cred.accessKey, secretKey: cred.secretKey }),
+      sleep: async () => {},
+    });
 
   let advances = 0;
   while (counts.rounds < o.rounds) {
     const remaining = o.rounds - counts.rounds;
     // Kill after a random number of rounds in 1..2*killEvery, at a random point inside a round.
     const killAfterRounds = Math.floor(rng.next() * 2 * o.killEvery);
-    const child = spawn(process.execPath, ['--import', 'tsx', childFile, dataDir, sandbox.url, cred.accessKey, cred.secretKey, String(remaining), `${o.seed}-${counts.kills}`, String(o.faultRate)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        childFile,
+        dataDir,
+        sandbox.url,
+        cred.accessKey,
+        cred.secretKey,
+        String(remaining),
+        `${o.seed}-${counts.kills}`,
+        String(o.faultRate),
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let buffer = '';
     let roundsHere = 0;
     let stderr = '';
@@ -130,7 +183,13 @@ export async function runSoak(o: SoakOptions): Promise<SoakCounts> {
   const store = openStore({ dataDir });
   const listings = new ListingsRepository(store);
   const client = clientFor(sandbox.url);
-  const engine = new SyncEngine({ store, listings, client: async () => client, retryBaseMs: 0, retryMaxMs: 0 });
+  const engine = new SyncEngine({
+    store,
+    listings,
+    client: async () => client,
+    retryBaseMs: 0,
+    retryMaxMs: 0,
+  });
   for (let i = 0; i < 30; i++) {
     await engine.syncOnce();
     for (const e of engine.outbox.list(['conflict'])) await engine.resolveConflict(e.id, 'keep-mine');
@@ -149,13 +208,25 @@ export async function runSoak(o: SoakOptions): Promise<SoakCounts> {
   counts.outbox = outbox.length;
   counts.retries = outbox.reduce((n, e) => n + Math.max(0, e.attempts - 1), 0);
   for (const e of outbox) if (e.state === 'discarded') counts.discarded++;
-  for (const e of outbox) if (e.state !== 'sent' && !(e.state === 'discarded' && e.op === 'submit')) { counts.lost++; problems.push(`outbox #${e.id} ${e.op} ended ${e.state}: ${e.lastError ?? ''}`); }
+  for (const e of outbox)
+    if (e.state !== 'sent' && !(e.state === 'discarded' && e.op === 'submit')) {
+      counts.lost++;
+      problems.push(`outbox #${e.id} ${e.op} ended ${e.state}: ${e.lastError ?? ''}`);
+    }
 
   // 1. Local equals server.
   const server = new Database(sandboxFile, { readonly: true });
-  const rows = server.prepare('SELECT type, id, version, data FROM resources WHERE vendor_id = ? AND deleted = 0').all(cred.vendorId) as Array<{ type: string; id: string; version: number; data: string }>;
+  const rows = server
+    .prepare('SELECT type, id, version, data FROM resources WHERE vendor_id = ? AND deleted = 0')
+    .all(cred.vendorId) as Array<{ type: string; id: string; version: number; data: string }>;
   const local = new Map(
-    (store.db.prepare('SELECT resource_type AS type, resource_id AS id, version, data_json AS data FROM sync_remote').all() as typeof rows).map((r) => [`${r.type}/${r.id}`, r]),
+    (
+      store.db
+        .prepare(
+          'SELECT resource_type AS type, resource_id AS id, version, data_json AS data FROM sync_remote',
+        )
+        .all() as typeof rows
+    ).map((r) => [`${r.type}/${r.id}`, r]),
   );
   for (const r of rows) {
     const l = local.get(`${r.type}/${r.id}`);
@@ -170,18 +241,35 @@ export async function runSoak(o: SoakOptions): Promise<SoakCounts> {
     problems.push(`${key}: held locally, gone on the server`);
   }
   // Local drafts equal the server's drafts, one local listing per server listing.
-  const serverListings = rows.filter((r) => r.type === 'listing').map((r) => JSON.parse(r.data) as { id: string; draft: { title: string; description: string } });
-  const links = store.db.prepare('SELECT local_id, remote_id FROM sync_listing_links').all() as Array<{ local_id: string; remote_id: string }>;
+  const serverListings = rows
+    .filter((r) => r.type === 'listing')
+    .map((r) => JSON.parse(r.data) as { id: string; draft: { title: string; description: string } });
+  const links = store.db.prepare('SELECT local_id, remote_id FROM sync_listing_links').all() as Array<{
+    local_id: string;
+    remote_id: string;
+  }>;
   for (const s of serverListings) {
     const link = links.filter((k) => k.remote_id === s.id);
-    if (link.length !== 1) { counts.mismatches++; problems.push(`listing ${s.id}: ${link.length} local links`); continue; }
+    if (link.length !== 1) {
+      counts.mismatches++;
+      problems.push(`listing ${s.id}: ${link.length} local links`);
+      continue;
+    }
     const mine = listings.get(link[0]!.local_id).listing;
-    if (mine.description !== s.draft.description || mine.title !== s.draft.title) { counts.mismatches++; problems.push(`listing ${s.id}: local draft differs`); }
+    if (mine.description !== s.draft.description || mine.title !== s.draft.title) {
+      counts.mismatches++;
+      problems.push(`listing ${s.id}: local draft differs`);
+    }
   }
-  if (listings.count() !== serverListings.length) { counts.mismatches++; problems.push(`${listings.count()} local listings, ${serverListings.length} on the server`); }
+  if (listings.count() !== serverListings.length) {
+    counts.mismatches++;
+    problems.push(`${listings.count()} local listings, ${serverListings.length} on the server`);
+  }
 
   // 2. Nothing created or answered twice; 3. nothing lost.
-  const allListings = server.prepare("SELECT id, deleted, data FROM resources WHERE vendor_id = ? AND type = 'listing'").all(cred.vendorId) as Array<{ id: string; deleted: number; data: string }>;
+  const allListings = server
+    .prepare("SELECT id, deleted, data FROM resources WHERE vendor_id = ? AND type = 'listing'")
+    .all(cred.vendorId) as Array<{ id: string; deleted: number; data: string }>;
   const created = new Map<string, number>();
   for (const l of allListings) {
     if (l.deleted) continue;
@@ -190,10 +278,18 @@ export async function runSoak(o: SoakOptions): Promise<SoakCounts> {
   }
   const sentCreates = outbox.filter((e) => e.op === 'create' && e.state === 'sent');
   const remoteIdsCreated = new Map<string, number>();
-  for (const e of sentCreates) remoteIdsCreated.set(String(e.result?.id), (remoteIdsCreated.get(String(e.result?.id)) ?? 0) + 1);
-  const everCreated = server.prepare("SELECT value FROM meta WHERE key = ?").get(`listingSeq:${cred.vendorId}`) as { value: string } | undefined;
+  for (const e of sentCreates)
+    remoteIdsCreated.set(String(e.result?.id), (remoteIdsCreated.get(String(e.result?.id)) ?? 0) + 1);
+  const everCreated = server
+    .prepare('SELECT value FROM meta WHERE key = ?')
+    .get(`listingSeq:${cred.vendorId}`) as { value: string } | undefined;
   const createdOnServer = Number(everCreated?.value ?? 0);
-  if (createdOnServer > sentCreates.length) { counts.duplicates += createdOnServer - sentCreates.length; problems.push(`${createdOnServer} listings created on the server for ${sentCreates.length} queued creates`); }
+  if (createdOnServer > sentCreates.length) {
+    counts.duplicates += createdOnServer - sentCreates.length;
+    problems.push(
+      `${createdOnServer} listings created on the server for ${sentCreates.length} queued creates`,
+    );
+  }
   for (const n of created.values()) if (n > 1) counts.duplicates += n - 1;
   const messages = new Map<string, number>();
   for (const t of rows.filter((r) => r.type === 'ticket')) {
@@ -205,8 +301,14 @@ export async function runSoak(o: SoakOptions): Promise<SoakCounts> {
   for (const n of messages.values()) if (n > 1) counts.duplicates += n - 1;
   const deleted = new Set(journal.filter((j) => j.op === 'delete').map((j) => j.localId));
   for (const j of journal) {
-    if (j.op === 'respond' && messages.get(j.token!) !== 1) { counts.lost++; problems.push(`reply ${j.token} to ${j.ticketId} is not on the server`); }
-    if (j.op === 'create' && !deleted.has(j.localId!) && created.get(j.token!) !== 1) { counts.lost++; problems.push(`created listing ${j.token} is not on the server`); }
+    if (j.op === 'respond' && messages.get(j.token!) !== 1) {
+      counts.lost++;
+      problems.push(`reply ${j.token} to ${j.ticketId} is not on the server`);
+    }
+    if (j.op === 'create' && !deleted.has(j.localId!) && created.get(j.token!) !== 1) {
+      counts.lost++;
+      problems.push(`created listing ${j.token} is not on the server`);
+    }
   }
   // The last update of each listing is what the server has.
   const lastUpdate = new Map<string, string>();
@@ -215,7 +317,10 @@ export async function runSoak(o: SoakOptions): Promise<SoakCounts> {
     if (deleted.has(localId)) continue;
     const link = links.find((k) => k.local_id === localId);
     const s = serverListings.find((l) => l.id === link?.remote_id);
-    if (!s?.draft.description.includes(tok)) { counts.lost++; problems.push(`update ${tok} of ${localId} is not on the server`); }
+    if (!s?.draft.description.includes(tok)) {
+      counts.lost++;
+      problems.push(`update ${tok} of ${localId} is not on the server`);
+    }
   }
   server.close();
   store.close();

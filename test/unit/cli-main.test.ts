@@ -31,7 +31,8 @@ describe('vendordesk dispatcher', () => {
     const io = fakeIO();
     expect(await main(['--help'], io)).toBe(0);
     expect(io.out).toMatch(/商品上架自检[\s\S]*self-check/);
-    for (const name of ['check', 'sla', 'deposit', 'points', 'callbacks', 'api']) expect(io.out).toContain(`  ${name}`);
+    for (const name of ['check', 'sla', 'deposit', 'points', 'callbacks', 'api'])
+      expect(io.out).toContain(`  ${name}`);
   });
 
   it('an unknown command: exit 2 naming it', async () => {
@@ -41,7 +42,9 @@ describe('vendordesk dispatcher', () => {
   });
 
   it('a reader that closes the pipe early (| head) is not a crash', async () => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/vendordesk.mjs'), 'check', 'test/fixtures'], { cwd: root });
+    const child = spawn(process.execPath, [path.join(root, 'bin/vendordesk.mjs'), 'check', 'test/fixtures'], {
+      cwd: root,
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.once('data', () => child.stdout.destroy());

@@ -22,7 +22,12 @@ describe('electronegativity review', () => {
     ]);
     const findings = findingsFromCsv(csv);
     expect(findings).toHaveLength(3);
-    expect(findings[1]).toMatchObject({ check: 'NODE_INTEGRATION_JS_CHECK', severity: 'HIGH', file: 'electron/main/other.ts', location: '3:1' });
+    expect(findings[1]).toMatchObject({
+      check: 'NODE_INTEGRATION_JS_CHECK',
+      severity: 'HIGH',
+      file: 'electron/main/other.ts',
+      location: '3:1',
+    });
   });
 
   it('fails on a high or medium finding that is not explained; low ones and explained ones pass; stale entries are reported', () => {
@@ -36,12 +41,20 @@ describe('electronegativity review', () => {
     expect(outcome.other.map((f: { check: string }) => f.check)).toEqual(['CSP_GLOBAL_CHECK']);
     expect(outcome.stale).toEqual([explained[1]]);
     // The same check in another file is not covered by an explanation for window.ts.
-    const elsewhere = review(findingsFromCsv(csv.replace('electron/main/window.ts', 'electron/main/menu.ts')), explained);
+    const elsewhere = review(
+      findingsFromCsv(csv.replace('electron/main/window.ts', 'electron/main/menu.ts')),
+      explained,
+    );
     expect(elsewhere.unexplained.map((f: { check: string }) => f.check)).toContain('OPEN_EXTERNAL_JS_CHECK');
   });
 
   it('every explanation in the project file gives a reason', () => {
-    const file = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../security/electronegativity-explained.json'), 'utf8'));
+    const file = JSON.parse(
+      fs.readFileSync(
+        path.resolve(import.meta.dirname, '../../security/electronegativity-explained.json'),
+        'utf8',
+      ),
+    );
     expect(file.explained.length).toBeGreaterThan(0);
     for (const e of file.explained) expect(e.reason.length, `${e.check} ${e.file}`).toBeGreaterThan(40);
   });

@@ -4,13 +4,25 @@ import { lineColumnAt, parseJsonWithPosition } from '../../shared/json/parse';
 
 describe('listing files', () => {
   it('reads one listing or a collection', () => {
-    const one = { title: 'T', type: 'tool', price: { amount: 1.5, currency: 'CNY', billing: 'usage' }, description: 'D' };
+    const one = {
+      title: 'T',
+      type: 'tool',
+      price: { amount: 1.5, currency: 'CNY', billing: 'usage' },
+      description: 'D',
+    };
     expect(parseListingFile(JSON.stringify(one))).toMatchObject({ ok: true, listings: [one] });
-    expect(parseListingFile(JSON.stringify({ listings: [one, one] }))).toMatchObject({ ok: true, listings: [one, one] });
+    expect(parseListingFile(JSON.stringify({ listings: [one, one] }))).toMatchObject({
+      ok: true,
+      listings: [one, one],
+    });
   });
 
   it('accepts a UTF-8 byte-order mark', () => {
-    expect(parseListingFile('\ufeff{"title":"T","type":"tool","price":{"amount":0,"currency":"CNY","billing":"usage"},"description":""}').ok).toBe(true);
+    expect(
+      parseListingFile(
+        '\ufeff{"title":"T","type":"tool","price":{"amount":0,"currency":"CNY","billing":"usage"},"description":""}',
+      ).ok,
+    ).toBe(true);
   });
 
   it('names line and column of a syntax error', () => {
@@ -21,11 +33,17 @@ describe('listing files', () => {
   it('names the listing and field of a schema error', () => {
     const result = parseListingFile(JSON.stringify({ listings: [{ title: 'T' }] }));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.problems.map((p) => p.path)).toEqual(expect.arrayContaining(['listings[0].type', 'listings[0].price', 'listings[0].description']));
+    if (!result.ok)
+      expect(result.problems.map((p) => p.path)).toEqual(
+        expect.arrayContaining(['listings[0].type', 'listings[0].price', 'listings[0].description']),
+      );
   });
 
   it('rejects listings that is not an array', () => {
-    expect(parseListingFile('{"listings": {}}')).toMatchObject({ ok: false, problems: [{ path: 'listings', message: '应为数组 / must be an array' }] });
+    expect(parseListingFile('{"listings": {}}')).toMatchObject({
+      ok: false,
+      problems: [{ path: 'listings', message: '应为数组 / must be an array' }],
+    });
   });
 
   it('computes line/column from offsets', () => {

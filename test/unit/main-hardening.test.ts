@@ -21,7 +21,19 @@ const APP = 'vendordesk://app';
 describe('permissions (request and check handlers)', () => {
   it('the app needs none in Electron: everything is refused, also for its own origin', () => {
     expect(GRANTED_PERMISSIONS.size).toBe(0);
-    for (const permission of ['media', 'geolocation', 'notifications', 'midi', 'hid', 'serial', 'usb', 'openExternal', 'pointerLock', 'display-capture', 'clipboard-read']) {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'midi',
+      'hid',
+      'serial',
+      'usb',
+      'openExternal',
+      'pointerLock',
+      'display-capture',
+      'clipboard-read',
+    ]) {
       expect(permissionGranted(permission, `${APP}/index.html`, APP), permission).toBe(false);
     }
   });
@@ -43,8 +55,18 @@ describe('permissions (request and check handlers)', () => {
 describe('navigation and pop-ups on every web contents', () => {
   it('stays inside the app origin; https links from the main window go to the browser; all else is dropped', () => {
     expect(navigationDecision(`${APP}/listings`, APP, { userFacing: true })).toBe('allow');
-    expect(navigationDecision('https://docs.jdcloud.com/cn/market', APP, { userFacing: true })).toBe('open-external');
-    for (const url of ['http://example.com/', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/html,<script>1</script>', 'vendordesk://evil/x', 'smb://host/share', 'not a url']) {
+    expect(navigationDecision('https://docs.jdcloud.com/cn/market', APP, { userFacing: true })).toBe(
+      'open-external',
+    );
+    for (const url of [
+      'http://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'data:text/html,<script>1</script>',
+      'vendordesk://evil/x',
+      'smb://host/share',
+      'not a url',
+    ]) {
       expect(navigationDecision(url, APP, { userFacing: true }), url).toBe('deny');
     }
   });
@@ -75,7 +97,10 @@ describe('secret storage', () => {
   it('uses the OS keychain where there is one', () => {
     expect(assessSecretStorage('darwin', true, undefined)).toEqual({ useSafeStorage: true, notice: null });
     expect(assessSecretStorage('win32', true, undefined)).toEqual({ useSafeStorage: true, notice: null });
-    expect(assessSecretStorage('linux', true, 'gnome_libsecret')).toEqual({ useSafeStorage: true, notice: null });
+    expect(assessSecretStorage('linux', true, 'gnome_libsecret')).toEqual({
+      useSafeStorage: true,
+      notice: null,
+    });
     expect(assessSecretStorage('linux', true, 'kwallet6').useSafeStorage).toBe(true);
   });
 
@@ -96,8 +121,17 @@ describe('wiring (read from the code: Electron does not run here)', () => {
     expect(main).toMatch(/setPermissionRequestHandler\([^]*permissionGranted/);
     expect(main).toMatch(/setPermissionCheckHandler\([^]*permissionGranted/);
     expect(main).toContain('setDevicePermissionHandler(() => false)');
-    expect(main).toMatch(/app\.on\('web-contents-created', \(_event, contents\) => limitWebContents\(contents\)\)/);
-    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview', 'devtools-opened']) expect(main).toContain(`'${event}'`);
+    expect(main).toMatch(
+      /app\.on\('web-contents-created', \(_event, contents\) => limitWebContents\(contents\)\)/,
+    );
+    for (const event of [
+      'will-navigate',
+      'will-frame-navigate',
+      'will-redirect',
+      'will-attach-webview',
+      'devtools-opened',
+    ])
+      expect(main).toContain(`'${event}'`);
     expect(main).toContain('setWindowOpenHandler');
   });
 });

@@ -20,17 +20,35 @@ describe('IPC sender check', () => {
   });
   it('refuses the main frame after it navigated elsewhere', () => {
     const navigated = { url: 'https://evil.example/' };
-    expect(isTrustedSender({ sender: webContents, senderFrame: navigated }, { ...window, webContents: { mainFrame: navigated } }, origin)).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: webContents, senderFrame: navigated },
+        { ...window, webContents: { mainFrame: navigated } },
+        origin,
+      ),
+    ).toBe(false);
   });
   it('refuses opaque-origin frames (data:, another custom scheme)', () => {
     for (const url of ['data:text/html,hi', 'other://app/index.html', 'about:blank']) {
       const frame = { url };
-      expect(isTrustedSender({ sender: webContents, senderFrame: frame }, { ...window, webContents: { mainFrame: frame } }, origin)).toBe(false);
+      expect(
+        isTrustedSender(
+          { sender: webContents, senderFrame: frame },
+          { ...window, webContents: { mainFrame: frame } },
+          origin,
+        ),
+      ).toBe(false);
     }
   });
   it('refuses when the window is gone', () => {
     expect(isTrustedSender({ sender: webContents, senderFrame: mainFrame }, null, origin)).toBe(false);
-    expect(isTrustedSender({ sender: webContents, senderFrame: mainFrame }, { ...window, isDestroyed: () => true }, origin)).toBe(false);
+    expect(
+      isTrustedSender(
+        { sender: webContents, senderFrame: mainFrame },
+        { ...window, isDestroyed: () => true },
+        origin,
+      ),
+    ).toBe(false);
   });
 });
 
@@ -45,12 +63,13 @@ describe('app protocol file mapping', () => {
   ])('%s → %s', (url, file) => {
     expect(rendererFileFor(url, root)).toBe(file);
   });
-  it.each(['vendordesk://app/..%2F..%2Fetc%2Fpasswd', 'vendordesk://other/index.html', 'vendordesk://app/%E0%A4%A'])(
-    'refuses %s',
-    (url) => {
-      expect(rendererFileFor(url, root)).toBeNull();
-    },
-  );
+  it.each([
+    'vendordesk://app/..%2F..%2Fetc%2Fpasswd',
+    'vendordesk://other/index.html',
+    'vendordesk://app/%E0%A4%A',
+  ])('refuses %s', (url) => {
+    expect(rendererFileFor(url, root)).toBeNull();
+  });
 });
 
 describe('external links', () => {

@@ -35,7 +35,14 @@ function setup(answers: number[], channel: 'latest' | 'beta' = 'latest', locale:
     asked.push(q);
     return answers.shift() ?? q.cancelId;
   };
-  const flow = new UpdateFlow({ updater, currentVersion: '1.0.0', locale: () => locale, channel: () => channel, prompt, log: (m) => logged.push(m) });
+  const flow = new UpdateFlow({
+    updater,
+    currentVersion: '1.0.0',
+    locale: () => locale,
+    channel: () => channel,
+    prompt,
+    log: (m) => logged.push(m),
+  });
   return { updater, asked, logged, flow };
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));

@@ -29,7 +29,15 @@ describe('SyncScheduler', () => {
     let runs = 0;
     let interval = 60_000;
     const errors: unknown[] = [];
-    const s = new SyncScheduler({ run: async () => { runs++; if (runs === 2) throw new Error('offline'); }, intervalMs: () => interval, timer: t.timer, onError: (e) => errors.push(e) });
+    const s = new SyncScheduler({
+      run: async () => {
+        runs++;
+        if (runs === 2) throw new Error('offline');
+      },
+      intervalMs: () => interval,
+      timer: t.timer,
+      onError: (e) => errors.push(e),
+    });
     s.start();
     expect(await t.fire()).toBe(0);
     expect(runs).toBe(1);
@@ -62,7 +70,14 @@ describe('SyncScheduler', () => {
     const t = fakeTimer();
     let runs = 0;
     let release!: () => void;
-    const s = new SyncScheduler({ run: () => { runs++; return new Promise<void>((r) => (release = r)); }, intervalMs: () => 60_000, timer: t.timer });
+    const s = new SyncScheduler({
+      run: () => {
+        runs++;
+        return new Promise<void>((r) => (release = r));
+      },
+      intervalMs: () => 60_000,
+      timer: t.timer,
+    });
     s.start();
     const a = s.runNow();
     const b = s.runNow();

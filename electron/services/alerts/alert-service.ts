@@ -8,7 +8,13 @@ import type { Settings } from '../../../shared/ipc/contract';
 import type { EngineRun } from '../compliance/engines';
 import type { DesktopNotification } from '../platform';
 import type { AlertsRepository, StoredAlert } from '../repositories/alerts-repository';
-import { defaultLeadTimes, scheduleAlerts, type AlertInput, type ScheduleResult, type ViolationConsequence } from './schedule';
+import {
+  defaultLeadTimes,
+  scheduleAlerts,
+  type AlertInput,
+  type ScheduleResult,
+  type ViolationConsequence,
+} from './schedule';
 
 export const DEFAULT_ALERT_INTERVAL_MS = 15_000;
 /** More new alerts than this in one tick are delivered as the first few plus one summary. */
@@ -52,7 +58,8 @@ export function alertInputOf(run: EngineRun): AlertInput {
     }
   }
   const nameOf = (policy: string, code: string) => {
-    const entry = run.config.packs.find((p) => p.id === policy)?.points.codes[code] as { text?: Record<'zh-CN' | 'en', string> } | undefined;
+    const entry = run.config.packs.find((p) => p.id === policy)?.points.codes[code] as
+      { text?: Record<'zh-CN' | 'en', string> } | undefined;
     return entry?.text;
   };
   return {
@@ -64,8 +71,15 @@ export function alertInputOf(run: EngineRun): AlertInput {
       pending: true,
     })),
     deposit:
-      run.deposit && run.deposit.status === 'deficient' && run.deposit.topUpDueDate && run.depositDueEndMs !== null
-        ? { shortfall: run.deposit.shortfall, dueDate: run.deposit.topUpDueDate, dueEndMs: run.depositDueEndMs }
+      run.deposit &&
+      run.deposit.status === 'deficient' &&
+      run.deposit.topUpDueDate &&
+      run.depositDueEndMs !== null
+        ? {
+            shortfall: run.deposit.shortfall,
+            dueDate: run.deposit.topUpDueDate,
+            dueEndMs: run.depositDueEndMs,
+          }
         : null,
     violations: run.violations.map((v) => ({
       id: v.id,
@@ -96,7 +110,8 @@ export class AlertService {
     // The next pending deadline wakes the timer too: the pages are told that a status changed.
     let nextDeadline: number | null = null;
     for (const t of input.tickets) {
-      if (t.pending && t.deadlineMs > now) nextDeadline = nextDeadline === null ? t.deadlineMs : Math.min(nextDeadline, t.deadlineMs);
+      if (t.pending && t.deadlineMs > now)
+        nextDeadline = nextDeadline === null ? t.deadlineMs : Math.min(nextDeadline, t.deadlineMs);
     }
     if (this.nextDeadline !== null && this.nextDeadline <= now) this.deps.onDeadlinePassed?.();
     this.nextDeadline = nextDeadline;
@@ -114,7 +129,9 @@ export class AlertService {
       now,
       raisedKeys,
     );
-    const candidates = [scheduled.nextAt, nextDeadline === null ? null : nextDeadline + 1].filter((x): x is number => x !== null);
+    const candidates = [scheduled.nextAt, nextDeadline === null ? null : nextDeadline + 1].filter(
+      (x): x is number => x !== null,
+    );
     const result = { ...scheduled, nextAt: candidates.length > 0 ? Math.min(...candidates) : null };
     if (!this.deps.writable()) return { raised: [], nextAt: result.nextAt };
     const raised = this.deps.alerts.insertNew(result.due, now);
@@ -124,7 +141,8 @@ export class AlertService {
   }
 
   private deliver(raised: StoredAlert[], locale: Settings['locale']): void {
-    const shown = raised.length > MAX_NOTIFICATIONS_PER_TICK ? raised.slice(0, MAX_NOTIFICATIONS_PER_TICK - 1) : raised;
+    const shown =
+      raised.length > MAX_NOTIFICATIONS_PER_TICK ? raised.slice(0, MAX_NOTIFICATIONS_PER_TICK - 1) : raised;
     for (const alert of shown) this.deps.notify({ title: alert.title, body: alert.body, route: alert.route });
     const rest = raised.length - shown.length;
     if (rest > 0) {

@@ -30,7 +30,12 @@ export interface AlertLeadTimes {
  * Defaults: a chat has only 30 s of service time, so it is announced as soon as it waits; a
  * complaint 10 minutes before its 30; after-sales an hour before; the deposit one day before.
  */
-export const defaultLeadTimes: AlertLeadTimes = { consultation: 30, complaint: 600, afterSales: 3600, deposit: 86_400 };
+export const defaultLeadTimes: AlertLeadTimes = {
+  consultation: 30,
+  complaint: 600,
+  afterSales: 3600,
+  deposit: 86_400,
+};
 
 /** New-violation alerts only for violations decided (or first stored) within this window. */
 export const NEW_VIOLATION_WINDOW_MS = 86_400_000;
@@ -61,30 +66,50 @@ export interface ViolationConsequence {
   deduction: number | 'all';
 }
 
-type ViolationText = { id: string; code: string; points: number | null; name?: string; consequence?: ViolationConsequence };
+type ViolationText = {
+  id: string;
+  code: string;
+  points: number | null;
+  name?: string;
+  consequence?: ViolationConsequence;
+};
 
 function violationZh({ id, code, points, name, consequence: c }: ViolationText) {
   const what = name ?? code;
-  if (!c) return { title: `新的违规记录：${id}`, body: `${what}${points === null ? '（尚未判定，暂不扣分）' : `，扣 ${points} 分`}。请在“违规扣分”页核对。` };
+  if (!c)
+    return {
+      title: `新的违规记录：${id}`,
+      body: `${what}${points === null ? '（尚未判定，暂不扣分）' : `，扣 ${points} 分`}。请在“违规扣分”页核对。`,
+    };
   const parts = [`${what}：扣 ${points ?? 0} 分，本次扣分后累计 ${c.totalAfter} 分`];
   if (c.expelled) parts[0] += '：清退（全部商品下架，保证金不退）';
   else parts[0] += `（距 ${c.expelAt} 分清退线还差 ${c.expelAt - c.totalAfter} 分）`;
   if (typeof c.freeze === 'number' && c.freeze > 0) parts.push(`冻结服务 ${c.freeze} 天`);
   if (c.deduction === 'all') parts.push('扣除全部保证金');
   else if (c.deduction > 0) parts.push(`扣除保证金 ${c.deduction.toLocaleString('zh-CN')} 元`);
-  return { title: `新的违规记录：${id}（${what}）`, body: `${parts.join('；')}。请在“违规扣分”页核对，有异议请及时申诉。` };
+  return {
+    title: `新的违规记录：${id}（${what}）`,
+    body: `${parts.join('；')}。请在“违规扣分”页核对，有异议请及时申诉。`,
+  };
 }
 
 function violationEn({ id, code, points, name, consequence: c }: ViolationText) {
   const what = name ?? code;
-  if (!c) return { title: `New violation: ${id}`, body: `${what}${points === null ? ' (not decided yet, no points so far)' : `, ${points} points`}. Check it on the Points page.` };
+  if (!c)
+    return {
+      title: `New violation: ${id}`,
+      body: `${what}${points === null ? ' (not decided yet, no points so far)' : `, ${points} points`}. Check it on the Points page.`,
+    };
   const parts = [`${what}: ${points ?? 0} points, ${c.totalAfter} this year after it`];
   if (c.expelled) parts[0] += ': expulsion (all listings removed, deposit forfeited)';
   else parts[0] += ` (${c.expelAt - c.totalAfter} short of the ${c.expelAt}-point expulsion line)`;
   if (typeof c.freeze === 'number' && c.freeze > 0) parts.push(`service frozen for ${c.freeze} days`);
   if (c.deduction === 'all') parts.push('the whole deposit deducted');
   else if (c.deduction > 0) parts.push(`${c.deduction.toLocaleString('en')} yuan deducted from the deposit`);
-  return { title: `New violation: ${id} (${what})`, body: `${parts.join('; ')}. Check it on the Points page and appeal in time if you disagree.` };
+  return {
+    title: `New violation: ${id} (${what})`,
+    body: `${parts.join('; ')}. Check it on the Points page and appeal in time if you disagree.`,
+  };
 }
 
 export interface AlertPolicy {
@@ -101,7 +126,8 @@ export interface ScheduleResult {
 }
 
 const leadOf = (kind: TicketKind, lead: AlertLeadTimes): number =>
-  (kind === 'consultation' ? lead.consultation : kind === 'complaint' ? lead.complaint : lead.afterSales) * 1000;
+  (kind === 'consultation' ? lead.consultation : kind === 'complaint' ? lead.complaint : lead.afterSales) *
+  1000;
 
 /** Alert texts, Chinese first. */
 const texts = {
@@ -130,11 +156,26 @@ const texts = {
 } as const;
 
 const kindNames: Record<Locale, Record<TicketKind, string>> = {
-  'zh-CN': { consultation: '咚咚咨询', complaint: '投诉', 'after-sales-email': '售后邮件', 'after-sales-phone': '售后电话' },
-  en: { consultation: 'Chat', complaint: 'Complaint', 'after-sales-email': 'After-sales email', 'after-sales-phone': 'After-sales phone call' },
+  'zh-CN': {
+    consultation: '咚咚咨询',
+    complaint: '投诉',
+    'after-sales-email': '售后邮件',
+    'after-sales-phone': '售后电话',
+  },
+  en: {
+    consultation: 'Chat',
+    complaint: 'Complaint',
+    'after-sales-email': 'After-sales email',
+    'after-sales-phone': 'After-sales phone call',
+  },
 };
 
-export function scheduleAlerts(input: AlertInput, policy: AlertPolicy, now: number, raised: ReadonlySet<string>): ScheduleResult {
+export function scheduleAlerts(
+  input: AlertInput,
+  policy: AlertPolicy,
+  now: number,
+  raised: ReadonlySet<string>,
+): ScheduleResult {
   const t = texts[policy.locale];
   const candidates: { from: number; until: number; draft: AlertDraft }[] = [];
 
@@ -144,7 +185,13 @@ export function scheduleAlerts(input: AlertInput, policy: AlertPolicy, now: numb
     candidates.push({
       from: ticket.deadlineMs - leadOf(ticket.kind, policy.leadTimes),
       until: ticket.deadlineMs,
-      draft: draft('ticket-deadline', id, ticket.deadlineMs, t.ticket(ticket.kind, id, formatBeijingIso(ticket.deadlineMs).slice(11, 19)), `/service?ticket=${encodeURIComponent(id)}`),
+      draft: draft(
+        'ticket-deadline',
+        id,
+        ticket.deadlineMs,
+        t.ticket(ticket.kind, id, formatBeijingIso(ticket.deadlineMs).slice(11, 19)),
+        `/service?ticket=${encodeURIComponent(id)}`,
+      ),
     });
   }
   if (input.deposit) {
@@ -162,7 +209,19 @@ export function scheduleAlerts(input: AlertInput, policy: AlertPolicy, now: numb
     candidates.push({
       from: violation.firstSeenAt,
       until: news + NEW_VIOLATION_WINDOW_MS,
-      draft: draft('new-violation', id, violation.decidedAt ?? violation.firstSeenAt, t.violation({ id, code: violation.code, points: violation.points, name: violation.name?.[policy.locale], consequence: violation.consequence }), `/points?violation=${encodeURIComponent(id)}`),
+      draft: draft(
+        'new-violation',
+        id,
+        violation.decidedAt ?? violation.firstSeenAt,
+        t.violation({
+          id,
+          code: violation.code,
+          points: violation.points,
+          name: violation.name?.[policy.locale],
+          consequence: violation.consequence,
+        }),
+        `/points?violation=${encodeURIComponent(id)}`,
+      ),
     });
   }
 
@@ -180,6 +239,12 @@ export function scheduleAlerts(input: AlertInput, policy: AlertPolicy, now: numb
   return { due, nextAt };
 }
 
-function draft(kind: AlertKind, recordId: string, deadline: number, text: { title: string; body: string }, route: string): AlertDraft {
+function draft(
+  kind: AlertKind,
+  recordId: string,
+  deadline: number,
+  text: { title: string; body: string },
+  route: string,
+): AlertDraft {
   return { kind, recordId, deadline, title: text.title, body: text.body, route };
 }

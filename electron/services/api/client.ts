@@ -47,7 +47,11 @@ export class MarketplaceClient {
     this.region = options.region;
   }
 
-  private async get<T>(path: string, result: z.ZodType<T>, query?: Record<string, string | number | undefined>): Promise<T> {
+  private async get<T>(
+    path: string,
+    result: z.ZodType<T>,
+    query?: Record<string, string | number | undefined>,
+  ): Promise<T> {
     return (await this.transport.call({ method: 'GET', path, query, result })).data;
   }
 
@@ -62,17 +66,50 @@ export class MarketplaceClient {
     return this.get(apiPaths.listing(this.region, id), listingResourceSchema);
   }
   async createListing(draft: ListingInput, options: WriteOptions = {}) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.listings(this.region), body: { draft }, result: listingResourceSchema, ...options })).data;
+    return (
+      await this.transport.call({
+        method: 'POST',
+        path: apiPaths.listings(this.region),
+        body: { draft },
+        result: listingResourceSchema,
+        ...options,
+      })
+    ).data;
   }
   /** `version` is the one the edit was based on; a newer one on the server gives precondition-failed. */
   async updateListing(id: string, draft: ListingInput, version: number, options: WriteOptions = {}) {
-    return (await this.transport.call({ method: 'PUT', path: apiPaths.listing(this.region, id), body: { draft }, ifMatch: version, result: listingResourceSchema, ...options })).data;
+    return (
+      await this.transport.call({
+        method: 'PUT',
+        path: apiPaths.listing(this.region, id),
+        body: { draft },
+        ifMatch: version,
+        result: listingResourceSchema,
+        ...options,
+      })
+    ).data;
   }
   async deleteListing(id: string, version: number, options: WriteOptions = {}) {
-    return (await this.transport.call({ method: 'DELETE', path: apiPaths.listing(this.region, id), ifMatch: version, result: deletedSchema, ...options })).data;
+    return (
+      await this.transport.call({
+        method: 'DELETE',
+        path: apiPaths.listing(this.region, id),
+        ifMatch: version,
+        result: deletedSchema,
+        ...options,
+      })
+    ).data;
   }
   async submitListing(id: string, version?: number, options: WriteOptions = {}) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.submitListing(this.region, id), ifMatch: version, result: listingResourceSchema, ...options })).data;
+    return (
+      await this.transport.call({
+        method: 'POST',
+        path: apiPaths.submitListing(this.region, id),
+        ifMatch: version,
+        result: listingResourceSchema,
+        ...options,
+      })
+    ).data;
   }
 
   listOrders(query: PageQuery & { type?: 'application' | 'service' | 'tool' } = {}) {
@@ -89,7 +126,16 @@ export class MarketplaceClient {
     return this.get(apiPaths.ticket(this.region, id), ticketSchema);
   }
   async respondToTicket(id: string, text: string, version?: number, options: WriteOptions = {}) {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.respondTicket(this.region, id), body: { text }, ifMatch: version, result: ticketSchema, ...options })).data;
+    return (
+      await this.transport.call({
+        method: 'POST',
+        path: apiPaths.respondTicket(this.region, id),
+        body: { text },
+        ifMatch: version,
+        result: ticketSchema,
+        ...options,
+      })
+    ).data;
   }
 
   getDeposit() {
@@ -120,6 +166,13 @@ export class MarketplaceClient {
 
   /** Sandbox only: move simulated time forward. */
   async advanceSandbox(minutes: number): Promise<ApiResponse<z.infer<typeof advanceResultSchema>>['data']> {
-    return (await this.transport.call({ method: 'POST', path: apiPaths.advance(this.region), body: { minutes }, result: advanceResultSchema })).data;
+    return (
+      await this.transport.call({
+        method: 'POST',
+        path: apiPaths.advance(this.region),
+        body: { minutes },
+        result: advanceResultSchema,
+      })
+    ).data;
   }
 }

@@ -18,8 +18,10 @@ export async function loadCredentials(secrets: SecretStore): Promise<SigningKeyM
 export async function saveCredentials(secrets: SecretStore, credentials: SigningKeyMaterial): Promise<void> {
   const accessKey = credentials.accessKey.trim();
   const secretKey = credentials.secretKey.trim();
-  if (!/^[\x21-\x7e]{4,128}$/.test(accessKey)) throw new Error('AccessKey 格式无效 / the AccessKey must be 4–128 visible ASCII characters');
-  if (!/^[\x21-\x7e]{4,256}$/.test(secretKey)) throw new Error('SecretKey 格式无效 / the SecretKey must be 4–256 visible ASCII characters');
+  if (!/^[\x21-\x7e]{4,128}$/.test(accessKey))
+    throw new Error('AccessKey 格式无效 / the AccessKey must be 4–128 visible ASCII characters');
+  if (!/^[\x21-\x7e]{4,256}$/.test(secretKey))
+    throw new Error('SecretKey 格式无效 / the SecretKey must be 4–256 visible ASCII characters');
   await secrets.set(ACCESS_KEY, accessKey);
   await secrets.set(SECRET_KEY, secretKey);
 }
@@ -30,7 +32,9 @@ export async function clearCredentials(secrets: SecretStore): Promise<void> {
 }
 
 /** Safe to show and to send to the renderer: never contains the secret. */
-export async function describeCredentials(secrets: SecretStore): Promise<{ accessKey: string | null; hasSecret: boolean }> {
+export async function describeCredentials(
+  secrets: SecretStore,
+): Promise<{ accessKey: string | null; hasSecret: boolean }> {
   const credentials = await loadCredentials(secrets);
   if (!credentials) return { accessKey: null, hasSecret: false };
   const ak = credentials.accessKey;
@@ -41,7 +45,8 @@ export async function describeCredentials(secrets: SecretStore): Promise<{ acces
 export function credentialsFrom(secrets: SecretStore): () => Promise<SigningKeyMaterial> {
   return async () => {
     const credentials = await loadCredentials(secrets);
-    if (!credentials) throw new Error('尚未设置云市场 AccessKey/SecretKey / marketplace AccessKey/SecretKey not set');
+    if (!credentials)
+      throw new Error('尚未设置云市场 AccessKey/SecretKey / marketplace AccessKey/SecretKey not set');
     return credentials;
   };
 }

@@ -72,7 +72,10 @@ export interface RequestToSign {
 
 /** `20190917T064708Z` — the `x-jdcloud-date` form. */
 export function formatSigningDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[:-]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[:-]/g, '');
 }
 
 /** The inverse of formatSigningDate, or null when the text is not in that form. */
@@ -87,7 +90,9 @@ export function parseSigningDate(text: string): Date | null {
 export function splitTarget(target: string): { path: string; query: string } {
   const withoutHash = target.split('#', 1)[0] ?? '';
   const q = withoutHash.indexOf('?');
-  return q < 0 ? { path: withoutHash, query: '' } : { path: withoutHash.slice(0, q), query: withoutHash.slice(q + 1) };
+  return q < 0
+    ? { path: withoutHash, query: '' }
+    : { path: withoutHash.slice(0, q), query: withoutHash.slice(q + 1) };
 }
 
 /** AWS-style URI escaping: unreserved characters stay, everything else is %XX (existing `%` kept). */
@@ -115,7 +120,10 @@ export function canonicalQuery(rawQuery: string): string {
   for (const key of Object.keys(parsed).sort((a, b) => compareCodeUnits(uriEscape(a), uriEscape(b)))) {
     if (key === '') continue;
     const name = uriEscape(key);
-    const values = ([] as string[]).concat(parsed[key] ?? []).map(uriEscape).sort(compareCodeUnits);
+    const values = ([] as string[])
+      .concat(parsed[key] ?? [])
+      .map(uriEscape)
+      .sort(compareCodeUnits);
     for (const value of values) pairs.push(`${name}=${value}`);
   }
   return pairs.join('&');
@@ -185,10 +193,13 @@ export function computeSignature(
   signedHeaders?: readonly string[],
 ): SignatureParts {
   const headers = normalizeHeaders(request.headers);
-  const names = signedHeaders ? [...new Set(signedHeaders.map((n) => n.toLowerCase()))].sort() : signableHeaderNames(headers);
+  const names = signedHeaders
+    ? [...new Set(signedHeaders.map((n) => n.toLowerCase()))].sort()
+    : signableHeaderNames(headers);
   const { path, query } = splitTarget(request.target);
   const contentHash = headers.get(CONTENT_SHA256_HEADER);
-  const bodyHash = typeof contentHash === 'string' && contentHash !== '' ? contentHash : sha256Hex(request.body ?? '');
+  const bodyHash =
+    typeof contentHash === 'string' && contentHash !== '' ? contentHash : sha256Hex(request.body ?? '');
   const canonicalRequest = [
     request.method.toUpperCase(),
     canonicalPath(path),
@@ -198,12 +209,21 @@ export function computeSignature(
     bodyHash,
   ].join('\n');
   const day = datetime.slice(0, 8);
-  const stringToSign = [ALGORITHM, datetime, credentialScope(day, scope), sha256Hex(canonicalRequest)].join('\n');
-  const signature = createHmac('sha256', signingKey(secretKey, day, scope)).update(stringToSign, 'utf8').digest('hex');
+  const stringToSign = [ALGORITHM, datetime, credentialScope(day, scope), sha256Hex(canonicalRequest)].join(
+    '\n',
+  );
+  const signature = createHmac('sha256', signingKey(secretKey, day, scope))
+    .update(stringToSign, 'utf8')
+    .digest('hex');
   return { canonicalRequest, stringToSign, signedHeaders: names, signature };
 }
 
-export function authorizationHeader(accessKey: string, scope: SigningScope, datetime: string, parts: SignatureParts): string {
+export function authorizationHeader(
+  accessKey: string,
+  scope: SigningScope,
+  datetime: string,
+  parts: SignatureParts,
+): string {
   return (
     `${ALGORITHM} Credential=${accessKey}/${credentialScope(datetime.slice(0, 8), scope)}, ` +
     `SignedHeaders=${parts.signedHeaders.join(';')}, Signature=${parts.signature}`
@@ -233,7 +253,12 @@ export function signRequest(request: RequestToSign, options: SignOptions): Recor
   const toSign: Record<string, HeaderValue> = Object.fromEntries(normalizeHeaders(request.headers));
   toSign[DATE_HEADER] = headers[DATE_HEADER];
   toSign[NONCE_HEADER] = headers[NONCE_HEADER];
-  const parts = computeSignature({ ...request, headers: toSign }, options.credentials.secretKey, options, datetime);
+  const parts = computeSignature(
+    { ...request, headers: toSign },
+    options.credentials.secretKey,
+    options,
+    datetime,
+  );
   headers.authorization = authorizationHeader(options.credentials.accessKey, options, datetime, parts);
   return headers;
 }

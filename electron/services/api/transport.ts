@@ -12,7 +12,10 @@ import { IDEMPOTENCY_HEADER, REQUEST_ID_HEADER } from '../../../shared/api/paths
 import { envelopeSchema, errorEnvelopeSchema } from '../../../shared/api/schemas';
 import { signRequest, type SigningKeyMaterial } from './signer';
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
+) => Promise<Response>;
 
 export interface TransportOptions {
   endpoint: string;
@@ -63,10 +66,14 @@ export interface ApiResponse<T> {
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
 /** What one attempt produced: a value, or an error and whether trying again may help. */
-type Attempt<T> = { ok: true; value: ApiResponse<T> } | { ok: false; error: ApiError; retryable: boolean; retryAfterMs?: number };
+type Attempt<T> =
+  | { ok: true; value: ApiResponse<T> }
+  | { ok: false; error: ApiError; retryable: boolean; retryAfterMs?: number };
 
 export class Transport {
-  private readonly o: Required<Omit<TransportOptions, 'extraHeaders'>> & { extraHeaders: Record<string, string> };
+  private readonly o: Required<Omit<TransportOptions, 'extraHeaders'>> & {
+    extraHeaders: Record<string, string>;
+  };
 
   constructor(options: TransportOptions) {
     this.o = {
@@ -97,33 +104,56 @@ export class Transport {
     let idempotencyKey: string | undefined;
     if (call.method !== 'GET') {
       if (call.idempotencyKey !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(call.idempotencyKey)) {
-        throw new ApiError({ code: 'invalid-argument', message: `${call.method} ${call.path}: idempotency key must be 8–128 visible characters` });
+        throw new ApiError({
+          code: 'invalid-argument',
+          message: `${call.method} ${call.path}: idempotency key must be 8–128 visible characters`,
+        });
       }
       idempotencyKey = call.idempotencyKey ?? this.o.newId();
       base[IDEMPOTENCY_HEADER] = idempotencyKey;
     }
     const label = `${call.method} ${call.path}`;
-    const giveUp = (error: ApiError): ApiError => (idempotencyKey === undefined ? error : withKey(error, idempotencyKey));
+    const giveUp = (error: ApiError): ApiError =>
+      idempotencyKey === undefined ? error : withKey(error, idempotencyKey);
 
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(call, target, body, base, label, attempt);
       if (outcome.ok) return outcome.value;
       if (!outcome.retryable || attempt >= this.o.maxAttempts) throw giveUp(outcome.error);
       const backoff = this.o.random() * Math.min(this.o.maxDelayMs, this.o.baseDelayMs * 2 ** (attempt - 1));
-      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.o.maxRetryAfterMs) throw giveUp(outcome.error);
+      if (outcome.retryAfterMs !== undefined && outcome.retryAfterMs > this.o.maxRetryAfterMs)
+        throw giveUp(outcome.error);
       await this.o.sleep(Math.max(backoff, outcome.retryAfterMs ?? 0));
     }
   }
 
-  private async attempt<T>(call: ApiCall<T>, target: string, body: string | undefined, base: Record<string, string>, label: string, attempt: number): Promise<Attempt<T>> {
+  private async attempt<T>(
+    call: ApiCall<T>,
+    target: string,
+    body: string | undefined,
+    base: Record<string, string>,
+    label: string,
+    attempt: number,
+  ): Promise<Attempt<T>> {
     // A fresh date and nonce per attempt: the server rejects a reused nonce as a replay.
     const headers = signRequest(
       { method: call.method, target, headers: base, body: body ?? '' },
-      { credentials: await this.o.credentials(), region: this.o.region, service: this.o.service, date: this.o.now(), nonce: this.o.newId() },
+      {
+        credentials: await this.o.credentials(),
+        region: this.o.region,
+        service: this.o.service,
+        date: this.o.now(),
+        nonce: this.o.newId(),
+      },
     );
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.o.timeoutMs);
-    const fail = (code: ApiErrorCode, message: string, retryable: boolean, extra: Partial<ConstructorParameters<typeof ApiError>[0]> = {}): Attempt<T> => ({
+    const fail = (
+      code: ApiErrorCode,
+      message: string,
+      retryable: boolean,
+      extra: Partial<ConstructorParameters<typeof ApiError>[0]> = {},
+    ): Attempt<T> => ({
       ok: false,
       retryable,
       error: new ApiError({ code, message: `${label}: ${message}`, attempts: attempt, ...extra }),
@@ -131,9 +161,19 @@ export class Transport {
     try {
       let response: Response;
       try {
-        response = await this.o.fetch(this.o.endpoint + target, { method: call.method, headers, body, signal: controller.signal });
+        response = await this.o.fetch(this.o.endpoint + target, {
+          method: call.method,
+          headers,
+          body,
+          signal: controller.signal,
+        });
       } catch (error) {
-        if (controller.signal.aborted) return fail('timeout', `无响应（超过 ${this.o.timeoutMs} ms）/ no response within ${this.o.timeoutMs} ms`, true);
+        if (controller.signal.aborted)
+          return fail(
+            'timeout',
+            `无响应（超过 ${this.o.timeoutMs} ms）/ no response within ${this.o.timeoutMs} ms`,
+            true,
+          );
         return fail('network', `网络错误 / network error: ${causeText(error)}`, true);
       }
       const status = response.status;
@@ -142,32 +182,70 @@ export class Transport {
       try {
         text = await response.text();
       } catch (error) {
-        if (controller.signal.aborted) return fail('timeout', `响应未在 ${this.o.timeoutMs} ms 内收完 / response not complete within ${this.o.timeoutMs} ms`, true, { httpStatus: status, requestId });
-        return fail('malformed-response', `响应体被截断 / truncated body: ${causeText(error)}`, true, { httpStatus: status, requestId });
+        if (controller.signal.aborted)
+          return fail(
+            'timeout',
+            `响应未在 ${this.o.timeoutMs} ms 内收完 / response not complete within ${this.o.timeoutMs} ms`,
+            true,
+            { httpStatus: status, requestId },
+          );
+        return fail('malformed-response', `响应体被截断 / truncated body: ${causeText(error)}`, true, {
+          httpStatus: status,
+          requestId,
+        });
       }
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
         const transient = status < 300 || RETRYABLE_STATUS.has(status);
-        return fail('malformed-response', `响应不是有效的 JSON（HTTP ${status}）/ response is not valid JSON (HTTP ${status})`, transient, {
-          httpStatus: status,
-          requestId,
-        });
+        return fail(
+          'malformed-response',
+          `响应不是有效的 JSON（HTTP ${status}）/ response is not valid JSON (HTTP ${status})`,
+          transient,
+          {
+            httpStatus: status,
+            requestId,
+          },
+        );
       }
       if (status >= 200 && status < 300) {
         const parsed = envelopeSchema(call.result).safeParse(json);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : '';
-          return fail('malformed-response', `响应与接口约定不符 / response does not match the contract: ${where}`, false, { httpStatus: status, requestId });
+          return fail(
+            'malformed-response',
+            `响应与接口约定不符 / response does not match the contract: ${where}`,
+            false,
+            { httpStatus: status, requestId },
+          );
         }
-        return { ok: true, value: { data: parsed.data.result as T, requestId: parsed.data.requestId, status, attempts: attempt } };
+        return {
+          ok: true,
+          value: {
+            data: parsed.data.result as T,
+            requestId: parsed.data.requestId,
+            status,
+            attempts: attempt,
+          },
+        };
       }
-      const retryAfterMs = status === 429 || status === 503 ? parseRetryAfter(response.headers.get('retry-after'), this.o.now()) : undefined;
+      const retryAfterMs =
+        status === 429 || status === 503
+          ? parseRetryAfter(response.headers.get('retry-after'), this.o.now())
+          : undefined;
       const envelope = errorEnvelopeSchema.safeParse(json);
       if (!envelope.success) {
-        return { ...fail('malformed-response', `HTTP ${status}，错误响应不是约定的格式 / HTTP ${status} with a body that is not the error envelope`, RETRYABLE_STATUS.has(status), { httpStatus: status, requestId }), retryAfterMs } as Attempt<T>;
+        return {
+          ...fail(
+            'malformed-response',
+            `HTTP ${status}，错误响应不是约定的格式 / HTTP ${status} with a body that is not the error envelope`,
+            RETRYABLE_STATUS.has(status),
+            { httpStatus: status, requestId },
+          ),
+          retryAfterMs,
+        } as Attempt<T>;
       }
       const e = envelope.data.error;
       const details = e.details as { currentVersion?: unknown } | undefined;

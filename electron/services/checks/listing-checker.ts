@@ -6,7 +6,11 @@
  */
 import { checkListing, defaultCompiledPack } from '../../../shared/check/engine';
 import { countsOf, exposureOf } from '../../../shared/check/exposure';
-import { applyDismissals, counts as stillCounts, type DismissedFinding } from '../../../shared/check/dismissals';
+import {
+  applyDismissals,
+  counts as stillCounts,
+  type DismissedFinding,
+} from '../../../shared/check/dismissals';
 import type { CheckContext, Finding, RuleId } from '../../../shared/check/types';
 import type { CheckRun, ListingRecord } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
@@ -63,7 +67,9 @@ export class ListingChecker {
   /** Checks stored records and records their runs (in the caller's transaction inside `store.write`). */
   checkAndRecord(records: readonly ListingRecord[]): CheckRun[] {
     if (records.length === 0 || !this.store.writable) return [];
-    return this.runs.record(records.map((r) => this.newRun(r.localId, r.revision, this.check(r.listing, r.localId))));
+    return this.runs.record(
+      records.map((r) => this.newRun(r.localId, r.revision, this.check(r.listing, r.localId))),
+    );
   }
 
   isCurrent(revision: number, checkRevision: number | null, checkPack: string | null): boolean {

@@ -4,7 +4,13 @@
  * Nothing here decides a rule: it gathers inputs, calls the engines and shapes their reports
  * for the pages and the alert scheduler.
  */
-import { beijingDayIndex, beijingDayStart, dayOfDateString, formatBeijingIso, weekdayOfDay } from '../../../shared/calendar/beijing';
+import {
+  beijingDayIndex,
+  beijingDayStart,
+  dayOfDateString,
+  formatBeijingIso,
+  weekdayOfDay,
+} from '../../../shared/calendar/beijing';
 import type { BusinessCalendar } from '../../../shared/calendar/business-calendar';
 import { policyCalendar, type CalendarInputs } from '../../../shared/policy/calendar';
 import { defaultRulePack } from '../../../shared/check/rulepack';
@@ -20,7 +26,12 @@ import type {
 } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { computePoints, type PointsReport } from '../../../shared/points/compute';
-import { whatIf, type AnnualWhatIf, type CategoryWhatIf, type Hypothetical } from '../../../shared/points/what-if';
+import {
+  whatIf,
+  type AnnualWhatIf,
+  type CategoryWhatIf,
+  type Hypothetical,
+} from '../../../shared/points/what-if';
 import { DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../../shared/policy/packs';
 import type { PolicyPack, TicketKind } from '../../../shared/policy/schema';
 import type { SlaSummaryReport } from '../../../shared/sla/compute';
@@ -28,7 +39,12 @@ import { slaContextOf } from './ticket-sla';
 import type { AlertService } from '../alerts/alert-service';
 import type { AlertsRepository } from '../repositories/alerts-repository';
 import type { DepositLedgerRepository, StoredLedgerEntry } from '../repositories/deposit-ledger-repository';
-import type { SlaContext, StoredTicket, TicketsRepository, TicketWithSla } from '../repositories/tickets-repository';
+import type {
+  SlaContext,
+  StoredTicket,
+  TicketsRepository,
+  TicketWithSla,
+} from '../repositories/tickets-repository';
 import type { StoredViolation, ViolationsRepository } from '../repositories/violations-repository';
 
 export interface ComplianceRepositories {
@@ -65,7 +81,10 @@ export function complianceConfig(settings: Settings): ComplianceConfig {
   });
   const primary = packs.find((p) => p.sla && p.deposit && p.calendar) ?? null;
   const calendarOverrides = settings.calendarOverrides ?? {};
-  const calendarInputs: CalendarInputs = { calendarOverrides, officialYears: settings.officialCalendars ?? [] };
+  const calendarInputs: CalendarInputs = {
+    calendarOverrides,
+    officialYears: settings.officialCalendars ?? [],
+  };
   const basePack = primary ?? getPolicyPack(DEFAULT_POLICY_ID);
   const serviceHours = settings.serviceHours ?? basePack.calendar!.serviceHours;
   const calendar = policyCalendar(
@@ -111,7 +130,9 @@ export function runEngines(repos: ComplianceRepositories, settings: Settings, at
 
   const sla = slaContext ? repos.tickets.slaSummary(slaContext, at) : null;
   const deposit = primary?.deposit && ledger ? computeDeposit(ledger, at, primary, calendarInputs) : null;
-  const points = config.packs.map((pack) => computePoints({ violations: counting(violations, pack.id) }, at, pack));
+  const points = config.packs.map((pack) =>
+    computePoints({ violations: counting(violations, pack.id) }, at, pack),
+  );
   const dueDay = deposit?.topUpDueDate ? dayOfDateString(deposit.topUpDueDate) : undefined;
   return {
     at,
@@ -174,7 +195,11 @@ export const violationRecord = (v: StoredViolation): ViolationRecord => ({
   points: v.points ?? null,
   freezeDays: v.freezeDays ?? null,
   depositDeduction: v.depositDeduction ?? null,
-  appeal: { state: v.appeal.state, note: v.appeal.note, at: v.appeal.at === null ? null : formatBeijingIso(v.appeal.at) },
+  appeal: {
+    state: v.appeal.state,
+    note: v.appeal.note,
+    at: v.appeal.at === null ? null : formatBeijingIso(v.appeal.at),
+  },
   source: v.source,
   sourceAt: formatBeijingIso(v.sourceAt),
   sourceFile: v.sourceFile,
@@ -231,7 +256,10 @@ export function buildSnapshot(
 
 export function catalog(config: ComplianceConfig): ComplianceCatalog {
   const primary = config.primary ?? getPolicyPack(DEFAULT_POLICY_ID);
-  const rules = defaultRulePack.rules as Record<string, { penalty?: string | null; message: { zh: string; en: string } }>;
+  const rules = defaultRulePack.rules as Record<
+    string,
+    { penalty?: string | null; message: { zh: string; en: string } }
+  >;
   return {
     packs: policyIds.map((id) => {
       const pack = getPolicyPack(id);
@@ -241,7 +269,8 @@ export function catalog(config: ComplianceConfig): ComplianceCatalog {
         name: { 'zh-CN': pack.name['zh-CN'], en: pack.name.en },
         model: points.model,
         expelAt: points.model === 'annual' ? points.expelAt : null,
-        resetAt: points.model === 'annual' ? { 'zh-CN': points.resetAt['zh-CN'], en: points.resetAt.en } : null,
+        resetAt:
+          points.model === 'annual' ? { 'zh-CN': points.resetAt['zh-CN'], en: points.resetAt.en } : null,
         codes:
           points.model === 'annual'
             ? Object.entries(points.codes).map(([code, p]) => ({
@@ -295,12 +324,16 @@ export function runWhatIf(run: EngineRun, request: WhatIfRequest): AnnualWhatIf 
   const pack = request.policy
     ? run.config.packs.find((p) => p.id === request.policy)
     : (run.config.primary ?? run.config.packs[0]);
-  if (!pack) throw new AppError('invalid-input', `策略未启用 / policy ${request.policy ?? ''} is not enabled`);
+  if (!pack)
+    throw new AppError('invalid-input', `策略未启用 / policy ${request.policy ?? ''} is not enabled`);
   let hypothetical: Hypothetical;
   if (request.rule !== undefined) {
     const rule = (defaultRulePack.rules as Record<string, { penalty?: string | null }>)[request.rule];
     if (!rule?.penalty)
-      throw new AppError('invalid-input', `自检规则没有对应的扣分代码 / self-check rule "${request.rule}" maps to no penalty code`);
+      throw new AppError(
+        'invalid-input',
+        `自检规则没有对应的扣分代码 / self-check rule "${request.rule}" maps to no penalty code`,
+      );
     hypothetical = { code: rule.penalty };
   } else if (request.lateTicket !== undefined) hypothetical = { lateTicket: request.lateTicket };
   else hypothetical = { code: request.code! };

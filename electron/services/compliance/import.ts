@@ -31,7 +31,11 @@ function detectKind(value: unknown): Kind | null {
 
 const problemsOf = (problems: InputProblem[]) => problems.map(({ kind: _kind, ...p }) => p);
 
-function failed(name: string, kind: Kind | null, problems: ComplianceImportResult['problems']): ComplianceImportResult {
+function failed(
+  name: string,
+  kind: Kind | null,
+  problems: ComplianceImportResult['problems'],
+): ComplianceImportResult {
   return { name, ok: false, kind, inserted: 0, updated: 0, problems };
 }
 
@@ -62,7 +66,13 @@ export function importComplianceFile(
     const fast = fastTicketsFile(json.value);
     const parsed = fast ? ({ ok: true, value: fast } as const) : validateInput(ticketsFileSchema, json.value);
     if (!parsed.ok) return failed(name, kind, problemsOf(parsed.problems));
-    return { name, ok: true, kind, ...repos.tickets.upsertMany(parsed.value.tickets, provenance, sla), problems: [] };
+    return {
+      name,
+      ok: true,
+      kind,
+      ...repos.tickets.upsertMany(parsed.value.tickets, provenance, sla),
+      problems: [],
+    };
   }
 
   if (kind === 'ledger') {

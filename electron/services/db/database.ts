@@ -99,7 +99,13 @@ function timestamp(now: Date): string {
 }
 
 /** Moves the damaged database (and its WAL/SHM) aside so nothing is lost, then restores a backup. */
-function recover(file: string, dataDir: string, now: Date, reason: string, nativeBinding?: string): DatabaseState {
+function recover(
+  file: string,
+  dataDir: string,
+  now: Date,
+  reason: string,
+  nativeBinding?: string,
+): DatabaseState {
   const damagedDir = path.join(dataDir, 'damaged');
   ensurePrivateDir(damagedDir);
   const damagedCopy = path.join(damagedDir, `vendordesk-${timestamp(now)}.db`);
@@ -130,7 +136,9 @@ export function openStore(options: OpenOptions): Store {
   const file = path.join(options.dataDir, DATABASE_FILE);
 
   const integrity = checkIntegrity(file, options.nativeBinding);
-  const recovered = integrity.ok ? undefined : recover(file, options.dataDir, now(), integrity.reason, options.nativeBinding);
+  const recovered = integrity.ok
+    ? undefined
+    : recover(file, options.dataDir, now(), integrity.reason, options.nativeBinding);
 
   let db = openFile(file, options.nativeBinding);
   const version = db.pragma('user_version', { simple: true }) as number;

@@ -19,4 +19,3 @@ export function ensurePrivateFile(file: string): void {
   fs.closeSync(fs.openSync(file, 'a', PRIVATE_FILE_MODE));
   if (process.platform !== 'win32') fs.chmodSync(file, PRIVATE_FILE_MODE);
 }
-

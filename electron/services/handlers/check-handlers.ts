@@ -8,7 +8,11 @@ import { exposureOf } from '../../../shared/check/exposure';
 import type { CheckRun } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { productNameCandidates } from '../../../shared/check/official-site';
-import { counts as stillCounts, findingFingerprint, type DismissedFinding } from '../../../shared/check/dismissals';
+import {
+  counts as stillCounts,
+  findingFingerprint,
+  type DismissedFinding,
+} from '../../../shared/check/dismissals';
 import { AppError } from '../../../shared/ipc/errors';
 import { userInfo } from 'node:os';
 import { verifyOfficialSite } from '../official-site/verify';
@@ -123,9 +127,9 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
     },
     'checks.dismiss': ({ localId, ruleId, field, start, end, reason, by }) => {
       const record = ctx.listings.get(localId);
-      const finding = checker.check(record.listing).find(
-        (f) => f.ruleId === ruleId && f.field === field && f.start === start && f.end === end,
-      );
+      const finding = checker
+        .check(record.listing)
+        .find((f) => f.ruleId === ruleId && f.field === field && f.start === start && f.end === end);
       if (!finding)
         throw new AppError(
           'not-found',

@@ -5,7 +5,16 @@ import { violationsFileSchema } from '../../../shared/points/schema';
 import { formatProblems, validateInput } from '../../../shared/policy/input-file';
 import { formatBeijingIso } from '../../../shared/calendar/beijing';
 import { dayOfDateString } from '../../../shared/calendar/beijing';
-import { buildSnapshot, catalog, complianceConfig, ledgerRecord, runEngines, runWhatIf, ticketRecord, violationRecord } from '../compliance/engines';
+import {
+  buildSnapshot,
+  catalog,
+  complianceConfig,
+  ledgerRecord,
+  runEngines,
+  runWhatIf,
+  ticketRecord,
+  violationRecord,
+} from '../compliance/engines';
 import { slaContextOf } from '../compliance/ticket-sla';
 import type { SlaContext } from '../repositories/tickets-repository';
 import { importComplianceFile } from '../compliance/import';

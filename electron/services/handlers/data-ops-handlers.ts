@@ -7,7 +7,11 @@ import type { HandlerContext, HandlerGroup } from './types';
 
 type DataOpsChannels = 'listings.deleteMany' | 'compliance.delete' | 'compliance.export' | 'app.undoDelete';
 
-const tables: Record<ComplianceKind, string> = { tickets: 'tickets', ledger: 'deposit_ledger', violations: 'violations' };
+const tables: Record<ComplianceKind, string> = {
+  tickets: 'tickets',
+  ledger: 'deposit_ledger',
+  violations: 'violations',
+};
 
 export function dataOpsHandlers({ store, compliance, now }: HandlerContext): HandlerGroup<DataOpsChannels> {
   const trash = new Trash(store);
@@ -25,7 +29,8 @@ export function dataOpsHandlers({ store, compliance, now }: HandlerContext): Han
         // Dismissed findings (issue 15) belong to the listing too: they come back with it.
         { table: 'finding_dismissals', key: 'local_id', values: localIds },
       ]),
-    'compliance.delete': ({ kind, ids }) => trash.delete([{ table: tables[kind], key: 'id', values: ids.map(idKey) }]),
+    'compliance.delete': ({ kind, ids }) =>
+      trash.delete([{ table: tables[kind], key: 'id', values: ids.map(idKey) }]),
     'app.undoDelete': ({ undoToken }) => trash.undo(undoToken),
     'compliance.export': ({ kind }) => {
       if (kind === 'tickets') {
@@ -46,7 +51,11 @@ export function dataOpsHandlers({ store, compliance, now }: HandlerContext): Han
           amount: e.amount,
           reason: e.reason,
         }));
-        return file('deposit-ledger', { required: compliance.ledger.required() ?? 0, entries }, entries.length);
+        return file(
+          'deposit-ledger',
+          { required: compliance.ledger.required() ?? 0, entries },
+          entries.length,
+        );
       }
       const violations = compliance.violations.list().map((v) => ({
         id: v.id,

@@ -49,25 +49,48 @@ function label(s: SyncServices, e: OutboxEntry): string {
   if (e.resource === 'ticket') return `${e.resourceId}: ${String(e.payload?.text ?? '').slice(0, 60)}`;
   const draft = e.payload?.draft as { title?: string } | undefined;
   if (draft?.title) return draft.title;
-  const row = s.store.db.prepare('SELECT title FROM listings WHERE local_id = ?').get(e.resourceId) as { title: string } | undefined;
+  const row = s.store.db.prepare('SELECT title FROM listings WHERE local_id = ?').get(e.resourceId) as
+    { title: string } | undefined;
   return row?.title ?? e.resourceId;
 }
 
 function view(s: SyncServices, e: OutboxEntry): OutboxEntryView {
-  return { id: e.id, resource: e.resource, resourceId: e.resourceId, op: e.op, label: label(s, e), state: e.state, attempts: e.attempts, lastError: e.lastError, createdAt: e.createdAt, updatedAt: e.updatedAt };
+  return {
+    id: e.id,
+    resource: e.resource,
+    resourceId: e.resourceId,
+    op: e.op,
+    label: label(s, e),
+    state: e.state,
+    attempts: e.attempts,
+    lastError: e.lastError,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
 }
 
 async function connection(s: SyncServices): Promise<ConnectionView> {
   const st = s.engine.state();
   const keys = await describeCredentials(s.secrets);
-  return { endpoint: st.endpoint, region: st.region, accessKey: keys.accessKey, hasSecret: keys.hasSecret, intervalSeconds: st.intervalSeconds, connected: Boolean(st.endpoint && keys.hasSecret) };
+  return {
+    endpoint: st.endpoint,
+    region: st.region,
+    accessKey: keys.accessKey,
+    hasSecret: keys.hasSecret,
+    intervalSeconds: st.intervalSeconds,
+    connected: Boolean(st.endpoint && keys.hasSecret),
+  };
 }
 
 /** Linked to a marketplace listing, or already queued for one. */
 function onMarketplace(s: SyncServices, localId: string): boolean {
   return (
     s.store.db.prepare('SELECT 1 FROM sync_listing_links WHERE local_id = ?').get(localId) !== undefined ||
-    s.store.db.prepare("SELECT 1 FROM sync_outbox WHERE resource = 'listing' AND resource_id = ? AND state IN ('pending', 'conflict', 'failed')").get(localId) !== undefined
+    s.store.db
+      .prepare(
+        "SELECT 1 FROM sync_outbox WHERE resource = 'listing' AND resource_id = ? AND state IN ('pending', 'conflict', 'failed')",
+      )
+      .get(localId) !== undefined
   );
 }
 
@@ -88,15 +111,29 @@ export function syncHandlers(s: SyncServices): HandlerGroup<SyncChannels> {
             : report.pending > 0
               ? 'waiting'
               : 'up-to-date';
-    const outbox = s.engine.outbox.list().reverse().slice(0, 500).map((e) => view(s, e));
-    return { indicator, message: last?.message ?? null, report, outbox, scheduler: { ...s.scheduler.state, intervalSeconds: st.intervalSeconds } };
+    const outbox = s.engine.outbox
+      .list()
+      .reverse()
+      .slice(0, 500)
+      .map((e) => view(s, e));
+    return {
+      indicator,
+      message: last?.message ?? null,
+      report,
+      outbox,
+      scheduler: { ...s.scheduler.state, intervalSeconds: st.intervalSeconds },
+    };
   };
   return {
     'sync.connection': () => connection(s),
     'sync.connect': async ({ endpoint, region, accessKey, secretKey, intervalSeconds }) => {
       const e = validateEndpoint(endpoint);
       const r = validateRegion(region);
-      if ((accessKey === undefined) !== (secretKey === undefined)) throw new AppError('invalid-input', '请同时填写 AccessKey 和 SecretKey / give both the AccessKey and the SecretKey');
+      if ((accessKey === undefined) !== (secretKey === undefined))
+        throw new AppError(
+          'invalid-input',
+          '请同时填写 AccessKey 和 SecretKey / give both the AccessKey and the SecretKey',
+        );
       if (accessKey !== undefined && secretKey !== undefined) {
         try {
           await saveCredentials(s.secrets, { accessKey, secretKey });
@@ -113,7 +150,11 @@ export function syncHandlers(s: SyncServices): HandlerGroup<SyncChannels> {
         const vendor = await (await s.client()).getVendor();
         return { vendorId: vendor.vendorId, name: vendor.name };
       } catch (error) {
-        if (error instanceof ApiError) throw new AppError('invalid-input', `连接失败 / connection failed: ${error.message}`, { code: error.code, httpStatus: error.httpStatus });
+        if (error instanceof ApiError)
+          throw new AppError('invalid-input', `连接失败 / connection failed: ${error.message}`, {
+            code: error.code,
+            httpStatus: error.httpStatus,
+          });
         throw error;
       }
     },
@@ -134,7 +175,12 @@ export function syncHandlers(s: SyncServices): HandlerGroup<SyncChannels> {
     'sync.discard': ({ id }) => view(s, s.engine.discard(id)),
     'sync.conflict': ({ id }) => {
       const { mine, theirs } = s.engine.conflictVersions(id);
-      return { mine, theirs: theirs ? { version: theirs.version, draft: theirs.draft, reviewState: theirs.review.state } : null };
+      return {
+        mine,
+        theirs: theirs
+          ? { version: theirs.version, draft: theirs.draft, reviewState: theirs.review.state }
+          : null,
+      };
     },
     'sync.resolveConflict': async ({ id, choice }) => view(s, await s.engine.resolveConflict(id, choice)),
     'sync.pushListing': ({ localId }) => {
@@ -145,7 +191,9 @@ export function syncHandlers(s: SyncServices): HandlerGroup<SyncChannels> {
     'sync.submitListing': ({ localId }) => view(s, s.engine.submitDraft(localId)),
     'sync.respondToTicket': ({ ticketId, text }) => view(s, s.engine.respondToTicket(ticketId, text)),
     'listings.update': ({ localId, revision, listing }) =>
-      onMarketplace(s, localId) ? s.engine.updateDraft(localId, revision, listing) : s.listings.update(localId, revision, listing),
+      onMarketplace(s, localId)
+        ? s.engine.updateDraft(localId, revision, listing)
+        : s.listings.update(localId, revision, listing),
     'listings.delete': ({ localId }) => {
       if (!onMarketplace(s, localId)) return { deleted: s.listings.delete(localId) };
       s.listings.get(localId);

@@ -78,7 +78,8 @@ function guardedLookup(baseLookup: typeof dns.lookup, classify: Classify): net.L
         if (range) return callback(new AddressRefused(refusal(hostname, address, range)), '', 4);
       }
       const first = list[0];
-      if (!first) return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
+      if (!first)
+        return callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 4);
       if (options.all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list);
       return callback(null, first.address, first.family);
     });
@@ -87,7 +88,8 @@ function guardedLookup(baseLookup: typeof dns.lookup, classify: Classify): net.L
 
 /** fetch through a dispatcher whose connections resolve names with the guard. */
 function guardedFetch(agent: Agent): typeof fetch {
-  return ((input: URL, init: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
+  return ((input: URL, init: RequestInit) =>
+    undiciFetch(input, { ...(init as object), dispatcher: agent })) as unknown as typeof fetch;
 }
 
 /** The URL's host when it is an IP literal that is not public, as a refusal message. */
@@ -95,7 +97,8 @@ function literalRefusal(url: URL, classify: Classify): string | null {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (!net.isIP(host)) {
     // Names that always mean this machine, whatever the resolver says.
-    if (host === 'localhost' || host.endsWith('.localhost')) return refusal(host, 'this computer', 'loopback');
+    if (host === 'localhost' || host.endsWith('.localhost'))
+      return refusal(host, 'this computer', 'loopback');
     return null;
   }
   const range = classify(host);
@@ -134,7 +137,10 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 /** Decodes with the charset the server or the page declares (many Chinese sites still use GBK). */
 function decode(bytes: Uint8Array, contentType: string | null): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048));
-  const label = /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ?? /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? 'utf-8';
+  const label =
+    /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
+    /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ??
+    'utf-8';
   try {
     return new TextDecoder(label).decode(bytes);
   } catch {
@@ -144,7 +150,11 @@ function decode(bytes: Uint8Array, contentType: string | null): string {
 
 async function fetchPage(
   start: URL,
-  opts: Required<Pick<VerifyOptions, 'maxBytes' | 'maxRedirects'>> & { fetchImpl: typeof fetch; signal: AbortSignal; classify: Classify | null },
+  opts: Required<Pick<VerifyOptions, 'maxBytes' | 'maxRedirects'>> & {
+    fetchImpl: typeof fetch;
+    signal: AbortSignal;
+    classify: Classify | null;
+  },
 ) {
   let url = start;
   const seen = new Set<string>();
@@ -162,9 +172,11 @@ async function fetchPage(
       const location = response.headers.get('location');
       await response.body?.cancel();
       if (!location) throw new VerifyError(`redirect without a Location header`, response.status);
-      if (hop >= opts.maxRedirects) throw new VerifyError(`more than ${opts.maxRedirects} redirects`, response.status);
+      if (hop >= opts.maxRedirects)
+        throw new VerifyError(`more than ${opts.maxRedirects} redirects`, response.status);
       const next = new URL(location, url);
-      if (!isHttp(next)) throw new VerifyError(`redirect to a non-http(s) address: ${next.protocol}`, response.status);
+      if (!isHttp(next))
+        throw new VerifyError(`redirect to a non-http(s) address: ${next.protocol}`, response.status);
       url = next;
       continue;
     }
@@ -172,11 +184,19 @@ async function fetchPage(
   }
 }
 
-export async function verifyOfficialSite(pageUrl: string, options: VerifyOptions): Promise<OfficialSiteVerification> {
+export async function verifyOfficialSite(
+  pageUrl: string,
+  options: VerifyOptions,
+): Promise<OfficialSiteVerification> {
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.timeoutMs ?? DEFAULTS.timeoutMs;
   const base = { url: pageUrl, checkedAt: now().toISOString() };
-  const notFound = { pageExists: false, namesProduct: false, linksToListing: options.marketplaceListingUrl ? false : null, statesPartnership: false };
+  const notFound = {
+    pageExists: false,
+    namesProduct: false,
+    linksToListing: options.marketplaceListingUrl ? false : null,
+    statesPartnership: false,
+  };
   const unreachable = (error: string, httpStatus?: number): OfficialSiteVerification => ({
     ...base,
     status: 'unreachable',
@@ -196,7 +216,9 @@ export async function verifyOfficialSite(pageUrl: string, options: VerifyOptions
 
   const classify = options.allowPrivateAddresses ? null : (options.classifyAddress ?? nonPublicRange);
   const agent =
-    options.fetchImpl || !classify ? undefined : new Agent({ connect: { lookup: guardedLookup(options.dnsLookup ?? dns.lookup, classify) } });
+    options.fetchImpl || !classify
+      ? undefined
+      : new Agent({ connect: { lookup: guardedLookup(options.dnsLookup ?? dns.lookup, classify) } });
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
@@ -208,12 +230,24 @@ export async function verifyOfficialSite(pageUrl: string, options: VerifyOptions
       classify,
     });
     if (response.status === 404 || response.status === 410) {
-      return { ...base, status: 'problems', httpStatus: response.status, found: notFound, missing: missingParts(notFound) };
+      return {
+        ...base,
+        status: 'problems',
+        httpStatus: response.status,
+        found: notFound,
+        missing: missingParts(notFound),
+      };
     }
     if (!response.ok) return unreachable(`HTTP ${response.status}`, response.status);
     const found = analyseProductPage(decode(body, response.headers.get('content-type')), options);
     const missing = missingParts(found);
-    return { ...base, status: missing.length ? 'problems' : 'verified', httpStatus: response.status, found, missing };
+    return {
+      ...base,
+      status: missing.length ? 'problems' : 'verified',
+      httpStatus: response.status,
+      found,
+      missing,
+    };
   } catch (error) {
     if (controller.signal.aborted) return unreachable(`no complete answer within ${timeoutMs} ms`);
     if (error instanceof VerifyError) return unreachable(error.message, error.httpStatus);

@@ -70,7 +70,8 @@ export class AlertsRepository {
       const inserted: StoredAlert[] = [];
       for (const draft of drafts) {
         const result = insert.run({ ...draft, createdAt: now });
-        if (result.changes > 0) inserted.push({ ...draft, id: Number(result.lastInsertRowid), createdAt: now });
+        if (result.changes > 0)
+          inserted.push({ ...draft, id: Number(result.lastInsertRowid), createdAt: now });
       }
       return inserted;
     });
@@ -85,6 +86,8 @@ export class AlertsRepository {
   }
 
   countCreatedSince(ms: number): number {
-    return (this.store.db.prepare('SELECT count(*) AS n FROM alerts WHERE created_at > ?').get(ms) as { n: number }).n;
+    return (
+      this.store.db.prepare('SELECT count(*) AS n FROM alerts WHERE created_at > ?').get(ms) as { n: number }
+    ).n;
   }
 }

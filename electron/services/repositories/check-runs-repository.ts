@@ -4,7 +4,13 @@
  */
 import type Database from 'better-sqlite3';
 import { maskOfRules } from '../../../shared/check/exposure';
-import type { CheckRun, Exposure, ListingSummary, ListingsPageRequest, ListingSortField } from '../../../shared/ipc/contract';
+import type {
+  CheckRun,
+  Exposure,
+  ListingSummary,
+  ListingsPageRequest,
+  ListingSortField,
+} from '../../../shared/ipc/contract';
 import { ruleIds, type RuleId } from '../../../shared/check/types';
 import type { Store } from '../db/database';
 import { fenToYuan, yuanToFen } from './listings-repository';
@@ -84,7 +90,6 @@ function toRun(row: RunRow): CheckRun {
   };
 }
 
-
 export class CheckRunsRepository {
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -161,7 +166,10 @@ export class CheckRunsRepository {
    * Every listing's summary from its own row (no JSON, no join), newest first, with what was
    * checked (revision and pack) so the caller can tell a stale summary.
    */
-  summaries(where = '', params: unknown[] = []): { summary: ListingSummary; checkRevision: number | null; checkPack: string | null }[] {
+  summaries(
+    where = '',
+    params: unknown[] = [],
+  ): { summary: ListingSummary; checkRevision: number | null; checkPack: string | null }[] {
     const rows = this.sql(
       `SELECT ${summaryColumns} FROM listings ${where} ORDER BY updated_at DESC, local_id`,
     ).all(...params) as SummaryRow[];
@@ -181,9 +189,7 @@ export class CheckRunsRepository {
         ORDER BY ${sortExpressions[sort.field]} ${direction}, local_id ${direction} LIMIT ? OFFSET ?`,
     ).all(...params, request.limit, request.offset) as SummaryRow[];
     const total = (this.sql(`SELECT count(*) AS n FROM listings ${where}`).get(...params) as { n: number }).n;
-    const all = where
-      ? (this.sql('SELECT count(*) AS n FROM listings').get() as { n: number }).n
-      : total;
+    const all = where ? (this.sql('SELECT count(*) AS n FROM listings').get() as { n: number }).n : total;
     return { rows: rows.map((row) => summaryOf(row).summary), total, all };
   }
 
@@ -249,7 +255,11 @@ export const summaryColumns = `local_id, revision, status, updated_at, title, li
   check_revision, check_pack, checked_at, blockers, warnings, infos, exposure_points, exposure_freeze, exposure_deposit_fen,
   exposure_expel, exposure_deposit_all, rule_mask`;
 
-export function summaryOf(row: SummaryRow): { summary: ListingSummary; checkRevision: number | null; checkPack: string | null } {
+export function summaryOf(row: SummaryRow): {
+  summary: ListingSummary;
+  checkRevision: number | null;
+  checkPack: string | null;
+} {
   return {
     checkRevision: row.check_revision,
     checkPack: row.check_pack,

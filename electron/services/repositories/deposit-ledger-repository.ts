@@ -4,7 +4,14 @@
  */
 import type { DepositEntry, DepositEntryType } from '../../../shared/deposit/schema';
 import type { Store } from '../db/database';
-import { assertIdTypesMatch, extraJson, idKey, idValue, type Provenance, type UpsertCounts } from './tickets-repository';
+import {
+  assertIdTypesMatch,
+  extraJson,
+  idKey,
+  idValue,
+  type Provenance,
+  type UpsertCounts,
+} from './tickets-repository';
 
 export interface StoredLedgerEntry extends Provenance {
   id: string | number;
@@ -36,8 +43,7 @@ export class DepositLedgerRepository {
   /** The opening requirement (yuan), or null before any ledger was imported or set. */
   required(): number | null {
     const row = this.store.db.prepare('SELECT required_fen FROM deposit_account WHERE id = 1').get() as
-      | { required_fen: number }
-      | undefined;
+      { required_fen: number } | undefined;
     return row ? row.required_fen / 100 : null;
   }
 
@@ -55,7 +61,12 @@ export class DepositLedgerRepository {
   /** One ledger file: its requirement (when given) and entries, all or nothing. */
   upsertMany(entries: readonly DepositEntry[], provenance: Provenance, required?: number): UpsertCounts {
     return this.store.write((db) => {
-      assertIdTypesMatch(db, 'deposit_ledger', 'entries', entries.map((e) => e.id));
+      assertIdTypesMatch(
+        db,
+        'deposit_ledger',
+        'entries',
+        entries.map((e) => e.id),
+      );
       if (required !== undefined) this.setRequired(required, provenance);
       const existing = db.prepare('SELECT seq FROM deposit_ledger WHERE id = ?');
       const nextSeq = db.prepare('SELECT coalesce(max(seq), 0) + 1 AS seq FROM deposit_ledger');

@@ -17,8 +17,7 @@ export class DraftsRepository {
   /** The stored draft, or null (none, or one in a shape this version does not read). */
   get(): EditorDraft | null {
     const row = this.store.db.prepare('SELECT value_json FROM settings WHERE key = ?').get(DRAFT_KEY) as
-      | { value_json: string }
-      | undefined;
+      { value_json: string } | undefined;
     if (!row) return null;
     try {
       const parsed = editorDraftSchema.safeParse(JSON.parse(row.value_json));
@@ -45,6 +44,8 @@ export class DraftsRepository {
   }
 
   discard(): boolean {
-    return this.store.write((db) => db.prepare('DELETE FROM settings WHERE key = ?').run(DRAFT_KEY).changes > 0);
+    return this.store.write(
+      (db) => db.prepare('DELETE FROM settings WHERE key = ?').run(DRAFT_KEY).changes > 0,
+    );
   }
 }

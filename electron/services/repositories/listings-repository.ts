@@ -38,12 +38,26 @@ interface ListingRow {
 
 /** The §1 fields with their own columns; anything else on a listing goes to extra_json. */
 const knownFields = new Set([
-  'id', 'title', 'type', 'price', 'specs', 'attributes', 'summary', 'description', 'cases', 'images',
-  'officialSite', 'delistingStrategy', 'serviceTerms', 'runsOnJdCloud', 'vendor',
+  'id',
+  'title',
+  'type',
+  'price',
+  'specs',
+  'attributes',
+  'summary',
+  'description',
+  'cases',
+  'images',
+  'officialSite',
+  'delistingStrategy',
+  'serviceTerms',
+  'runsOnJdCloud',
+  'vendor',
 ]);
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
+const parse = <T>(text: string | null): T | undefined =>
+  text === null ? undefined : (JSON.parse(text) as T);
 
 export const yuanToFen = (yuan: number): number => Math.round(yuan * 100);
 export const fenToYuan = (fen: number): number => fen / 100;
@@ -68,7 +82,12 @@ function toColumns(listing: Listing) {
     official_site_json: json(listing.officialSite),
     delisting_strategy: listing.delistingStrategy ?? null,
     service_terms: listing.serviceTerms ?? null,
-    runs_on_jdcloud: listing.runsOnJdCloud === undefined || listing.runsOnJdCloud === null ? null : listing.runsOnJdCloud ? 1 : 0,
+    runs_on_jdcloud:
+      listing.runsOnJdCloud === undefined || listing.runsOnJdCloud === null
+        ? null
+        : listing.runsOnJdCloud
+          ? 1
+          : 0,
     vendor_json: json(listing.vendor),
     extra_json: Object.keys(extra).length ? JSON.stringify(extra) : null,
   };
@@ -117,7 +136,14 @@ function toRecord(row: ListingRow): ListingRecord {
   };
 }
 
-const columnNames = Object.keys(toColumns({ title: '', type: 'application', price: { amount: 0, currency: 'CNY', billing: 'monthly' }, description: '' }));
+const columnNames = Object.keys(
+  toColumns({
+    title: '',
+    type: 'application',
+    price: { amount: 0, currency: 'CNY', billing: 'monthly' },
+    description: '',
+  }),
+);
 
 export class ListingsRepository {
   private readonly insertSql: string;
@@ -150,7 +176,9 @@ export class ListingsRepository {
   }
 
   list(): ListingRecord[] {
-    return (this.db.prepare('SELECT * FROM listings ORDER BY updated_at DESC, local_id').all() as ListingRow[]).map(toRecord);
+    return (
+      this.db.prepare('SELECT * FROM listings ORDER BY updated_at DESC, local_id').all() as ListingRow[]
+    ).map(toRecord);
   }
 
   count(): number {
@@ -182,7 +210,11 @@ export class ListingsRepository {
   upsertMany(listings: Listing[]): { record: ListingRecord; action: 'added' | 'updated' }[] {
     return this.store.write(() => {
       const existing = new Map<string, string>();
-      const ids = [...new Set(listings.map((l) => l.id).filter((id): id is string => typeof id === 'string' && id !== ''))];
+      const ids = [
+        ...new Set(
+          listings.map((l) => l.id).filter((id): id is string => typeof id === 'string' && id !== ''),
+        ),
+      ];
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
         const rows = this.db
@@ -216,14 +248,25 @@ export class ListingsRepository {
     const columns = toColumns(listing);
     this.sql(this.insertSql).run({ local_id: localId, now, ...columns });
     // The record as it would read back (the same column mapping), without reading it back.
-    return toRecord({ ...columns, local_id: localId, revision: 1, status: 'draft', created_at: now, updated_at: now });
+    return toRecord({
+      ...columns,
+      local_id: localId,
+      revision: 1,
+      status: 'draft',
+      created_at: now,
+      updated_at: now,
+    });
   }
 
   /** Optimistic concurrency: the caller says which revision it edited. */
   update(localId: string, revision: number, listing: Listing): ListingRecord {
     return this.store.write(() => {
-      const result = this.sql(this.updateSql)
-        .run({ local_id: localId, revision, now: this.now().toISOString(), ...toColumns(listing) });
+      const result = this.sql(this.updateSql).run({
+        local_id: localId,
+        revision,
+        now: this.now().toISOString(),
+        ...toColumns(listing),
+      });
       if (result.changes === 0) {
         const current = this.get(localId); // throws not-found when it is gone
         throw new AppError(
@@ -245,6 +288,8 @@ export class ListingsRepository {
   }
 
   delete(localId: string): boolean {
-    return this.store.write((db) => db.prepare('DELETE FROM listings WHERE local_id = ?').run(localId).changes > 0);
+    return this.store.write(
+      (db) => db.prepare('DELETE FROM listings WHERE local_id = ?').run(localId).changes > 0,
+    );
   }
 }

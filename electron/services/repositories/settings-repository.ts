@@ -11,7 +11,10 @@ export class SettingsRepository {
   ) {}
 
   get(): Settings {
-    const rows = this.store.db.prepare('SELECT key, value_json FROM settings').all() as { key: string; value_json: string }[];
+    const rows = this.store.db.prepare('SELECT key, value_json FROM settings').all() as {
+      key: string;
+      value_json: string;
+    }[];
     const stored = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
     // A value a future version wrote in another shape falls back to the default, field by field.
     const merged: Record<string, unknown> = { ...defaults };

@@ -65,7 +65,9 @@ export function assertIdTypesMatch(
     const row = stmt.get(idKey(id)) as { id_is_number: number } | undefined;
     if (row && row.id_is_number !== (typeof id === 'number' ? 1 : 0)) {
       const path = `${list}[${index}].id`;
-      const stored = row.id_is_number ? `数字 ${idKey(id)} / the number ${idKey(id)}` : `文本 "${idKey(id)}" / the text "${idKey(id)}"`;
+      const stored = row.id_is_number
+        ? `数字 ${idKey(id)} / the number ${idKey(id)}`
+        : `文本 "${idKey(id)}" / the text "${idKey(id)}"`;
       const message = `与已保存的编号冲突（${stored}）/ collides with a stored record's id (${stored.split(' / ')[1]}); use the same type`;
       throw new AppError('invalid-input', `${path}: ${message}`, [{ path, message }]);
     }
@@ -101,8 +103,14 @@ interface SlaColumns {
   sla_key: string | null;
 }
 
-function slaColumns(sla: SlaContext | null, kind: TicketKind, openedAt: number, firstResponseAt: number | null): SlaColumns {
-  if (!sla) return { deadline: null, answered_status: null, calendar_confirmed: null, open_day: null, sla_key: null };
+function slaColumns(
+  sla: SlaContext | null,
+  kind: TicketKind,
+  openedAt: number,
+  firstResponseAt: number | null,
+): SlaColumns {
+  if (!sla)
+    return { deadline: null, answered_status: null, calendar_confirmed: null, open_day: null, sla_key: null };
   const { deadline, calendarConfirmed } = sla.evaluator.deadlineOf(kind, openedAt);
   return {
     deadline,
@@ -151,7 +159,12 @@ const toStored = (row: TicketRow): StoredTicket => ({
 const emptyCounts = (): StatusCounts => ({ met: 0, breached: 0, pending: 0 });
 const toRow = (c: StatusCounts): ComplianceRow => {
   const decided = c.met + c.breached;
-  return { met: c.met, breached: c.breached, pending: c.pending, rate: decided === 0 ? null : c.met / decided };
+  return {
+    met: c.met,
+    breached: c.breached,
+    pending: c.pending,
+    rate: decided === 0 ? null : c.met / decided,
+  };
 };
 
 interface CountedRow {
@@ -163,21 +176,29 @@ interface CountedRow {
 
 /** ticket_counts changes of a bulk write, added up per group and written once each. */
 class CountDeltas {
-  private readonly groups = new Map<string, { day: number; kind: string; staffKey: string; met: number; breached: number; unanswered: number }>();
+  private readonly groups = new Map<
+    string,
+    { day: number; kind: string; staffKey: string; met: number; breached: number; unanswered: number }
+  >();
 
   add(row: CountedRow, sign: 1 | -1): void {
     if (row.open_day === null) return;
     const staffKey = row.staff === null ? '' : `=${row.staff}`;
     const key = `${row.open_day}|${row.kind}|${staffKey}`;
     let g = this.groups.get(key);
-    if (!g) this.groups.set(key, (g = { day: row.open_day, kind: row.kind, staffKey, met: 0, breached: 0, unanswered: 0 }));
+    if (!g)
+      this.groups.set(
+        key,
+        (g = { day: row.open_day, kind: row.kind, staffKey, met: 0, breached: 0, unanswered: 0 }),
+      );
     if (row.answered_status === 'met') g.met += sign;
     else if (row.answered_status === 'breached') g.breached += sign;
     else g.unanswered += sign;
   }
 
   apply(sql: (text: string) => Database.Statement): void {
-    const upsert = sql(`INSERT INTO ticket_counts (open_day, kind, staff_key, met, breached, unanswered) VALUES (?, ?, ?, ?, ?, ?)
+    const upsert =
+      sql(`INSERT INTO ticket_counts (open_day, kind, staff_key, met, breached, unanswered) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT DO UPDATE SET met = met + excluded.met, breached = breached + excluded.breached, unanswered = unanswered + excluded.unanswered`);
     for (const g of this.groups.values()) {
       if (g.met === 0 && g.breached === 0 && g.unanswered === 0) continue;
@@ -217,7 +238,11 @@ export class TicketsRepository {
    * one prepared statement, computing each ticket's SLA columns on the way (`sla`: the current
    * settings; null when no enabled pack has SLA rules).
    */
-  upsertMany(tickets: readonly Ticket[], provenance: Provenance, sla: SlaContext | null = null): UpsertCounts {
+  upsertMany(
+    tickets: readonly Ticket[],
+    provenance: Provenance,
+    sla: SlaContext | null = null,
+  ): UpsertCounts {
     return this.store.write(() => {
       // Bulk (more than a few rows): the counts are added up here and written once per group.
       const bulk = tickets.length > 20 ? new CountDeltas() : null;
@@ -239,15 +264,29 @@ export class TicketsRepository {
         const ticket = tickets[index]!;
         const id = idKey(ticket.id);
         const isNumber = typeof ticket.id === 'number' ? 1 : 0;
-        const row = existing.get(id) as CountedRow & { id_is_number: number } | undefined;
+        const row = existing.get(id) as (CountedRow & { id_is_number: number }) | undefined;
         if (row) {
           bulk?.add(row, -1);
           // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
-          if (row.id_is_number !== isNumber) assertIdTypesMatch(this.store.db, 'tickets', 'tickets', tickets.slice(0, index + 1).map((t) => t.id));
+          if (row.id_is_number !== isNumber)
+            assertIdTypesMatch(
+              this.store.db,
+              'tickets',
+              'tickets',
+              tickets.slice(0, index + 1).map((t) => t.id),
+            );
           counts.updated++;
         } else counts.inserted++;
         const c = slaColumns(sla, ticket.kind, ticket.openedAt, ticket.firstResponseAt);
-        bulk?.add({ open_day: c.open_day, kind: ticket.kind, staff: ticket.staff ?? null, answered_status: c.answered_status }, 1);
+        bulk?.add(
+          {
+            open_day: c.open_day,
+            kind: ticket.kind,
+            staff: ticket.staff ?? null,
+            answered_status: c.answered_status,
+          },
+          1,
+        );
         upsert.run(
           id,
           isNumber,
@@ -329,7 +368,10 @@ export class TicketsRepository {
       for (const r of rows) {
         const c = slaColumns(sla, r.kind, r.opened_at, r.first_response_at);
         deltas.add(r, -1);
-        deltas.add({ open_day: c.open_day, kind: r.kind, staff: r.staff, answered_status: c.answered_status }, 1);
+        deltas.add(
+          { open_day: c.open_day, kind: r.kind, staff: r.staff, answered_status: c.answered_status },
+          1,
+        );
         update.run(c.deadline, c.answered_status, c.calendar_confirmed, c.open_day, c.sla_key, r.id);
       }
       deltas.apply(this.sql.bind(this));
@@ -348,7 +390,9 @@ export class TicketsRepository {
    * ticket. Requires current SLA columns (recomputeSla).
    */
   slaSummary(sla: SlaContext, at: number): SlaSummaryReport {
-    const groups = this.sql('SELECT open_day, kind, staff_key, met, breached, unanswered FROM ticket_counts').all() as {
+    const groups = this.sql(
+      'SELECT open_day, kind, staff_key, met, breached, unanswered FROM ticket_counts',
+    ).all() as {
       open_day: number;
       kind: TicketKind;
       staff_key: string;
@@ -414,11 +458,18 @@ export class TicketsRepository {
           .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
           .map(([staff, c]) => ({ staff, ...toRow(c) })),
       },
-      warnings: span.first === null || span.last === null ? [] : sla.evaluator.calendar.dataWarnings(span.first, span.last),
+      warnings:
+        span.first === null || span.last === null
+          ? []
+          : sla.evaluator.calendar.dataWarnings(span.first, span.last),
     };
   }
 
-  private withSla(row: TicketRow & { deadline: number; calendar_confirmed: number }, sla: SlaContext, at: number): TicketWithSla {
+  private withSla(
+    row: TicketRow & { deadline: number; calendar_confirmed: number },
+    sla: SlaContext,
+    at: number,
+  ): TicketWithSla {
     const stored = toStored(row);
     const status = slaStatusOf(row.deadline, row.first_response_at, at);
     const pending = status === 'pending';
@@ -474,7 +525,10 @@ export class TicketsRepository {
     const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
     const rows = this.sql(
       `SELECT * FROM tickets ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT ? OFFSET ?`,
-    ).all(...params, query.limit, query.offset) as (TicketRow & { deadline: number; calendar_confirmed: number })[];
+    ).all(...params, query.limit, query.offset) as (TicketRow & {
+      deadline: number;
+      calendar_confirmed: number;
+    })[];
     const total = query.query
       ? (this.sql(`SELECT count(*) AS n FROM tickets ${where}`).get(...params) as { n: number }).n
       : this.countMatching(query, at);
@@ -527,17 +581,17 @@ export class TicketsRepository {
   }
 
   private withoutSlaCount(query: TicketPageQuery): number {
-    if (query.kind || query.staff !== undefined || query.fromDay !== undefined || query.toDay !== undefined) return 0;
+    if (query.kind || query.staff !== undefined || query.fromDay !== undefined || query.toDay !== undefined)
+      return 0;
     return (this.sql('SELECT count(*) AS n FROM tickets WHERE sla_key IS NULL').get() as { n: number }).n;
   }
 
   /** Pending tickets (unanswered, deadline not passed), soonest deadline first — from the partial index. */
   pending(sla: SlaContext, at: number, limit = 10_000): TicketWithSla[] {
     return (
-      this.sql('SELECT * FROM tickets WHERE first_response_at IS NULL AND deadline >= ? ORDER BY deadline LIMIT ?').all(
-        at,
-        limit,
-      ) as (TicketRow & { deadline: number; calendar_confirmed: number })[]
+      this.sql(
+        'SELECT * FROM tickets WHERE first_response_at IS NULL AND deadline >= ? ORDER BY deadline LIMIT ?',
+      ).all(at, limit) as (TicketRow & { deadline: number; calendar_confirmed: number })[]
     ).map((r) => this.withSla(r, sla, at));
   }
 
@@ -545,7 +599,11 @@ export class TicketsRepository {
   breachedBetween(since: number, at: number, limit = 200): { ids: (string | number)[]; count: number } {
     const where = `WHERE deadline > ? AND deadline <= ? AND (first_response_at IS NULL OR answered_status = 'breached')`;
     const ids = (
-      this.sql(`SELECT id, id_is_number FROM tickets ${where} ORDER BY deadline, id LIMIT ?`).all(since, at, limit) as {
+      this.sql(`SELECT id, id_is_number FROM tickets ${where} ORDER BY deadline, id LIMIT ?`).all(
+        since,
+        at,
+        limit,
+      ) as {
         id: string;
         id_is_number: number;
       }[]
@@ -561,7 +619,9 @@ export class TicketsRepository {
   /** Staff names on stored tickets (the Service page's staff filter). */
   staffNames(): string[] {
     return (
-      this.sql("SELECT DISTINCT staff_key FROM ticket_counts WHERE staff_key != '' AND met + breached + unanswered > 0 ORDER BY 1").all() as {
+      this.sql(
+        "SELECT DISTINCT staff_key FROM ticket_counts WHERE staff_key != '' AND met + breached + unanswered > 0 ORDER BY 1",
+      ).all() as {
         staff_key: string;
       }[]
     ).map((r) => r.staff_key.slice(1));
@@ -579,7 +639,12 @@ export class TicketsRepository {
 
   /** Tickets stored: ticket_counts plus those without SLA columns (count(*) would read a million rows). */
   count(): number {
-    const counted = this.sql('SELECT coalesce(sum(met + breached + unanswered), 0) AS n FROM ticket_counts').get() as { n: number };
-    return counted.n + (this.sql('SELECT count(*) AS n FROM tickets WHERE sla_key IS NULL').get() as { n: number }).n;
+    const counted = this.sql(
+      'SELECT coalesce(sum(met + breached + unanswered), 0) AS n FROM ticket_counts',
+    ).get() as { n: number };
+    return (
+      counted.n +
+      (this.sql('SELECT count(*) AS n FROM tickets WHERE sla_key IS NULL').get() as { n: number }).n
+    );
   }
 }

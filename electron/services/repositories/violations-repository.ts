@@ -6,7 +6,14 @@ import type { AppealState } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Violation } from '../../../shared/points/schema';
 import type { Store } from '../db/database';
-import { assertIdTypesMatch, extraJson, idKey, idValue, type Provenance, type UpsertCounts } from './tickets-repository';
+import {
+  assertIdTypesMatch,
+  extraJson,
+  idKey,
+  idValue,
+  type Provenance,
+  type UpsertCounts,
+} from './tickets-repository';
 
 export interface StoredViolation extends Provenance {
   id: string | number;
@@ -40,9 +47,18 @@ interface ViolationRow {
   first_seen_at: number;
 }
 
-const knownFields = ['id', 'code', 'occurredAt', 'decidedAt', 'points', 'freezeDays', 'depositDeduction'] as const;
+const knownFields = [
+  'id',
+  'code',
+  'occurredAt',
+  'decidedAt',
+  'points',
+  'freezeDays',
+  'depositDeduction',
+] as const;
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
-const parse = <T>(text: string | null): T | undefined => (text === null ? undefined : (JSON.parse(text) as T));
+const parse = <T>(text: string | null): T | undefined =>
+  text === null ? undefined : (JSON.parse(text) as T);
 
 function toStored(row: ViolationRow): StoredViolation {
   return {
@@ -68,7 +84,12 @@ export class ViolationsRepository {
   /** One violations file (validated against `policy`'s code table), all or nothing. */
   upsertMany(violations: readonly Violation[], policy: string, provenance: Provenance): UpsertCounts {
     return this.store.write((db) => {
-      assertIdTypesMatch(db, 'violations', 'violations', violations.map((v) => v.id));
+      assertIdTypesMatch(
+        db,
+        'violations',
+        'violations',
+        violations.map((v) => v.id),
+      );
       const exists = db.prepare('SELECT 1 FROM violations WHERE id = ?');
       // The appeal is the vendor's own record: a re-import of the marketplace's data keeps it.
       const upsert = db.prepare(`
@@ -110,13 +131,15 @@ export class ViolationsRepository {
       const result = db
         .prepare('UPDATE violations SET appeal_state = ?, appeal_note = ?, appeal_at = ? WHERE id = ?')
         .run(state, note, at, idKey(id));
-      if (result.changes === 0) throw new AppError('not-found', `违规记录不存在 / violation ${String(id)} not found`);
+      if (result.changes === 0)
+        throw new AppError('not-found', `违规记录不存在 / violation ${String(id)} not found`);
       return this.get(id)!;
     });
   }
 
   get(id: string | number): StoredViolation | undefined {
-    const row = this.store.db.prepare('SELECT * FROM violations WHERE id = ?').get(idKey(id)) as ViolationRow | undefined;
+    const row = this.store.db.prepare('SELECT * FROM violations WHERE id = ?').get(idKey(id)) as
+      ViolationRow | undefined;
     return row ? toStored(row) : undefined;
   }
 

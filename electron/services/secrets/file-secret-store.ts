@@ -59,7 +59,8 @@ export function localKeyCipher(keyFile: string): SecretCipher {
   async function key(create: boolean): Promise<Buffer | null> {
     const existing = await readIfExists(keyFile);
     if (existing) {
-      if (existing.length !== KEY_BYTES) throw new Error(`密钥文件已损坏 / the key file ${keyFile} is damaged (expected ${KEY_BYTES} bytes)`);
+      if (existing.length !== KEY_BYTES)
+        throw new Error(`密钥文件已损坏 / the key file ${keyFile} is damaged (expected ${KEY_BYTES} bytes)`);
       await chmod(keyFile, FILE_MODE);
       return existing;
     }
@@ -74,7 +75,12 @@ export function localKeyCipher(keyFile: string): SecretCipher {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', k, iv);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      const file: EncryptedFile = { v: 1, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+      const file: EncryptedFile = {
+        v: 1,
+        iv: iv.toString('base64'),
+        tag: cipher.getAuthTag().toString('base64'),
+        data: data.toString('base64'),
+      };
       return JSON.stringify(file);
     },
     async decrypt(stored) {
@@ -83,7 +89,9 @@ export function localKeyCipher(keyFile: string): SecretCipher {
       const parsed = JSON.parse(stored) as EncryptedFile;
       const decipher = createDecipheriv('aes-256-gcm', k, Buffer.from(parsed.iv, 'base64'));
       decipher.setAuthTag(Buffer.from(parsed.tag, 'base64'));
-      return Buffer.concat([decipher.update(Buffer.from(parsed.data, 'base64')), decipher.final()]).toString('utf8');
+      return Buffer.concat([decipher.update(Buffer.from(parsed.data, 'base64')), decipher.final()]).toString(
+        'utf8',
+      );
     },
   };
 }
@@ -105,7 +113,10 @@ export function createFileSecretStore(options: FileSecretStoreOptions): SecretSt
     try {
       plain = await cipher.decrypt(raw.toString('utf8'));
     } catch (error) {
-      const reason = error instanceof Error && /missing/.test(error.message) ? error.message : 'damaged, or encrypted with another key';
+      const reason =
+        error instanceof Error && /missing/.test(error.message)
+          ? error.message
+          : 'damaged, or encrypted with another key';
       throw new Error(`无法解密 / ${options.file} cannot be decrypted (${reason})`, { cause: error });
     }
     return JSON.parse(plain) as Record<string, string>;

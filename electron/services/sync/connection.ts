@@ -17,13 +17,18 @@ export interface ConnectionSettings {
 
 export function validateEndpoint(endpoint: string): string {
   const trimmed = endpoint.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+$/.test(trimmed)) throw new AppError('invalid-input', `接口地址无效 / endpoint "${endpoint}": expected http(s)://host[:port]`);
+  if (!/^https?:\/\/[^/\s]+$/.test(trimmed))
+    throw new AppError(
+      'invalid-input',
+      `接口地址无效 / endpoint "${endpoint}": expected http(s)://host[:port]`,
+    );
   return trimmed;
 }
 
 export function validateRegion(region: string): string {
   const trimmed = region.trim();
-  if (!/^[a-z0-9-]{2,40}$/.test(trimmed)) throw new AppError('invalid-input', `地域无效 / region "${region}": expected e.g. cn-north-1`);
+  if (!/^[a-z0-9-]{2,40}$/.test(trimmed))
+    throw new AppError('invalid-input', `地域无效 / region "${region}": expected e.g. cn-north-1`);
   return trimmed;
 }
 
@@ -39,9 +44,17 @@ export function clientFactory(options: ClientFactoryOptions): () => Promise<Mark
   return async () => {
     const s = options.settings();
     const endpoint = options.override?.endpoint ?? s.endpoint ?? null;
-    if (!endpoint) throw new AppError('invalid-input', `尚未设置云市场连接 / no marketplace connection set (default endpoint ${DEFAULT_ENDPOINT} needs keys)`);
+    if (!endpoint)
+      throw new AppError(
+        'invalid-input',
+        `尚未设置云市场连接 / no marketplace connection set (default endpoint ${DEFAULT_ENDPOINT} needs keys)`,
+      );
     const credentials = options.override?.credentials ?? (await loadCredentials(options.secrets));
-    if (!credentials) throw new AppError('invalid-input', '尚未设置云市场 AccessKey/SecretKey / marketplace AccessKey/SecretKey not set');
+    if (!credentials)
+      throw new AppError(
+        'invalid-input',
+        '尚未设置云市场 AccessKey/SecretKey / marketplace AccessKey/SecretKey not set',
+      );
     return new MarketplaceClient({
       endpoint,
       region: options.override?.region ?? s.region ?? DEFAULT_REGION,

@@ -18,7 +18,14 @@ import type { MarketplaceClient } from '../api/client';
 import type { Store } from '../db/database';
 import type { ListingsRepository } from '../repositories/listings-repository';
 import { Outbox, type OutboxEntry } from './outbox';
-import { applyChange, applyListingDoc, applyServerRecord, hasUnsettled, replaceLocalDraft, type ApplyContext } from './remote';
+import {
+  applyChange,
+  applyListingDoc,
+  applyServerRecord,
+  hasUnsettled,
+  replaceLocalDraft,
+  type ApplyContext,
+} from './remote';
 
 export type SyncEvent =
   | { type: 'sync-state'; state: 'syncing' | 'idle' | 'offline' | 'error'; message?: string }
@@ -85,7 +92,10 @@ export class SyncEngine {
   constructor(private readonly o: SyncEngineOptions) {
     this.now = o.now ?? (() => new Date());
     this.emit = o.emit ?? (() => {});
-    this.outbox = new Outbox(() => o.store.db, () => beijingIso(this.now()));
+    this.outbox = new Outbox(
+      () => o.store.db,
+      () => beijingIso(this.now()),
+    );
   }
 
   private ctx(): ApplyContext {
@@ -95,8 +105,19 @@ export class SyncEngine {
 
   // ── state ────────────────────────────────────────────────────────────────────────────────
 
-  state(): { cursor: string | null; lastPullAt: string | null; endpoint: string | null; region: string | null; lastError: string | null; intervalSeconds: number } {
-    const row = this.o.store.db.prepare('SELECT cursor, last_pull_at, endpoint, region, last_error, interval_seconds FROM sync_state WHERE id = 1').get() as {
+  state(): {
+    cursor: string | null;
+    lastPullAt: string | null;
+    endpoint: string | null;
+    region: string | null;
+    lastError: string | null;
+    intervalSeconds: number;
+  } {
+    const row = this.o.store.db
+      .prepare(
+        'SELECT cursor, last_pull_at, endpoint, region, last_error, interval_seconds FROM sync_state WHERE id = 1',
+      )
+      .get() as {
       cursor: string | null;
       last_pull_at: string | null;
       endpoint: string | null;
@@ -104,14 +125,24 @@ export class SyncEngine {
       last_error: string | null;
       interval_seconds: number;
     };
-    return { cursor: row.cursor, lastPullAt: row.last_pull_at, endpoint: row.endpoint, region: row.region, lastError: row.last_error, intervalSeconds: row.interval_seconds };
+    return {
+      cursor: row.cursor,
+      lastPullAt: row.last_pull_at,
+      endpoint: row.endpoint,
+      region: row.region,
+      lastError: row.last_error,
+      intervalSeconds: row.interval_seconds,
+    };
   }
 
   setConnection(patch: { endpoint?: string | null; region?: string | null; intervalSeconds?: number }): void {
     this.o.store.write((db) => {
-      if (patch.endpoint !== undefined) db.prepare('UPDATE sync_state SET endpoint = ? WHERE id = 1').run(patch.endpoint);
-      if (patch.region !== undefined) db.prepare('UPDATE sync_state SET region = ? WHERE id = 1').run(patch.region);
-      if (patch.intervalSeconds !== undefined) db.prepare('UPDATE sync_state SET interval_seconds = ? WHERE id = 1').run(patch.intervalSeconds);
+      if (patch.endpoint !== undefined)
+        db.prepare('UPDATE sync_state SET endpoint = ? WHERE id = 1').run(patch.endpoint);
+      if (patch.region !== undefined)
+        db.prepare('UPDATE sync_state SET region = ? WHERE id = 1').run(patch.region);
+      if (patch.intervalSeconds !== undefined)
+        db.prepare('UPDATE sync_state SET interval_seconds = ? WHERE id = 1').run(patch.intervalSeconds);
       db.prepare('UPDATE sync_state SET updated_at = ? WHERE id = 1').run(this.now().toISOString());
     });
   }
@@ -122,7 +153,10 @@ export class SyncEngine {
     const st = this.state();
     const counts = this.outbox.counts();
     const byType = Object.fromEntries(resourceTypes.map((t) => [t, 0])) as Record<string, number>;
-    for (const r of db.prepare('SELECT resource_type AS t, count(*) AS n FROM sync_remote GROUP BY resource_type').all() as Array<{ t: string; n: number }>) byType[r.t] = r.n;
+    for (const r of db
+      .prepare('SELECT resource_type AS t, count(*) AS n FROM sync_remote GROUP BY resource_type')
+      .all() as Array<{ t: string; n: number }>)
+      byType[r.t] = r.n;
     return {
       cursor: st.cursor,
       asOf: st.lastPullAt,
@@ -131,7 +165,13 @@ export class SyncEngine {
       conflicts: counts.conflict,
       failed: counts.failed,
       pending: counts.pending,
-      resources: { listings: byType.listing ?? 0, orders: byType.order ?? 0, tickets: byType.ticket ?? 0, ledger: byType.ledgerEntry ?? 0, violations: byType.violation ?? 0 },
+      resources: {
+        listings: byType.listing ?? 0,
+        orders: byType.order ?? 0,
+        tickets: byType.ticket ?? 0,
+        ledger: byType.ledgerEntry ?? 0,
+        violations: byType.violation ?? 0,
+      },
     };
   }
 
@@ -163,13 +203,23 @@ export class SyncEngine {
     } catch (error) {
       if (error instanceof ApiError && (error.code === 'unauthorized' || error.code === 'forbidden')) {
         this.emit({ type: 'sync-state', state: 'error', message: error.message });
-        throw new SyncUnavailableError(`凭据被拒绝 / the marketplace refused the credentials: ${error.message}`, 'unauthorized');
+        throw new SyncUnavailableError(
+          `凭据被拒绝 / the marketplace refused the credentials: ${error.message}`,
+          'unauthorized',
+        );
       }
       if (error instanceof ApiError && TRANSIENT.has(error.code)) {
         this.emit({ type: 'sync-state', state: 'offline', message: error.message });
-        throw new SyncUnavailableError(`无法连接云市场 / marketplace unreachable: ${error.message}`, 'unreachable');
+        throw new SyncUnavailableError(
+          `无法连接云市场 / marketplace unreachable: ${error.message}`,
+          'unreachable',
+        );
       }
-      this.emit({ type: 'sync-state', state: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.emit({
+        type: 'sync-state',
+        state: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      });
       throw error;
     }
   }
@@ -197,8 +247,14 @@ export class SyncEngine {
             types.add(change.resourceType);
           }
         }
-        db.prepare('UPDATE sync_state SET cursor = ?, updated_at = ? WHERE id = 1').run(page.nextCursor, this.now().toISOString());
-        if (!page.hasMore) db.prepare('UPDATE sync_state SET last_pull_at = ?, last_error = NULL WHERE id = 1').run(ctx.nowIso);
+        db.prepare('UPDATE sync_state SET cursor = ?, updated_at = ? WHERE id = 1').run(
+          page.nextCursor,
+          this.now().toISOString(),
+        );
+        if (!page.hasMore)
+          db.prepare('UPDATE sync_state SET last_pull_at = ?, last_error = NULL WHERE id = 1').run(
+            ctx.nowIso,
+          );
         return n;
       });
       pulled += applied;
@@ -232,13 +288,16 @@ export class SyncEngine {
   }
 
   private link(localId: string): { remoteId: string | null; baseVersion: number | null } | null {
-    const row = this.o.store.db.prepare('SELECT remote_id, base_version FROM sync_listing_links WHERE local_id = ?').get(localId) as
-      | { remote_id: string | null; base_version: number | null }
-      | undefined;
+    const row = this.o.store.db
+      .prepare('SELECT remote_id, base_version FROM sync_listing_links WHERE local_id = ?')
+      .get(localId) as { remote_id: string | null; base_version: number | null } | undefined;
     return row ? { remoteId: row.remote_id, baseVersion: row.base_version } : null;
   }
 
-  private async pushOne(client: MarketplaceClient, entry: OutboxEntry): Promise<'sent' | 'retry' | 'conflict' | 'failed'> {
+  private async pushOne(
+    client: MarketplaceClient,
+    entry: OutboxEntry,
+  ): Promise<'sent' | 'retry' | 'conflict' | 'failed'> {
     const key = { idempotencyKey: entry.idempotencyKey };
     const attempts = entry.attempts + 1;
     try {
@@ -246,7 +305,12 @@ export class SyncEngine {
         const text = String(entry.payload?.text ?? '');
         const ticket = await client.respondToTicket(entry.resourceId, text, undefined, key);
         this.o.store.write(() => {
-          this.outbox.update(entry.id, { state: 'sent', attempts, lastError: null, result: { id: ticket.id, version: ticket.version } });
+          this.outbox.update(entry.id, {
+            state: 'sent',
+            attempts,
+            lastError: null,
+            result: { id: ticket.id, version: ticket.version },
+          });
           applyServerRecord(this.ctx(), 'ticket', ticket);
         });
         return 'sent';
@@ -256,26 +320,53 @@ export class SyncEngine {
         const draft = entry.payload?.draft as Listing;
         const doc = await client.createListing(draft, key);
         this.o.store.write((db) => {
-          this.outbox.update(entry.id, { state: 'sent', attempts, lastError: null, result: { id: doc.id, version: doc.version } });
+          this.outbox.update(entry.id, {
+            state: 'sent',
+            attempts,
+            lastError: null,
+            result: { id: doc.id, version: doc.version },
+          });
           const ctx = this.ctx();
           if (!this.link(entry.resourceId)) {
-            db.prepare('INSERT INTO sync_listing_links (local_id, remote_id, base_version, remote_version, updated_at) VALUES (?, NULL, NULL, NULL, ?)').run(entry.resourceId, ctx.nowIso);
+            db.prepare(
+              'INSERT INTO sync_listing_links (local_id, remote_id, base_version, remote_version, updated_at) VALUES (?, NULL, NULL, NULL, ?)',
+            ).run(entry.resourceId, ctx.nowIso);
           }
-          db.prepare('UPDATE sync_listing_links SET base_version = ? WHERE local_id = ?').run(doc.version, entry.resourceId);
+          db.prepare('UPDATE sync_listing_links SET base_version = ? WHERE local_id = ?').run(
+            doc.version,
+            entry.resourceId,
+          );
           applyListingDoc(ctx, doc, entry.resourceId);
           applyServerRecord(ctx, 'listing', doc);
         });
         return 'sent';
       }
       if (!link?.remoteId) {
-        return this.fail(entry, attempts, '该商品尚未在云市场创建 / this listing does not exist on the marketplace yet');
+        return this.fail(
+          entry,
+          attempts,
+          '该商品尚未在云市场创建 / this listing does not exist on the marketplace yet',
+        );
       }
       const ifMatch = entry.baseVersion ?? link.baseVersion ?? undefined;
       if (entry.op === 'delete') {
         await client.deleteListing(link.remoteId, ifMatch ?? 0, key);
         this.o.store.write((db) => {
-          this.outbox.update(entry.id, { state: 'sent', attempts, lastError: null, result: { id: link.remoteId, deleted: true } });
-          applyChange(this.ctx(), { cursor: '', resourceType: 'listing', resourceId: link.remoteId!, op: 'delete', version: (ifMatch ?? 0) + 1, at: this.ctx().nowIso, data: null });
+          this.outbox.update(entry.id, {
+            state: 'sent',
+            attempts,
+            lastError: null,
+            result: { id: link.remoteId, deleted: true },
+          });
+          applyChange(this.ctx(), {
+            cursor: '',
+            resourceType: 'listing',
+            resourceId: link.remoteId!,
+            op: 'delete',
+            version: (ifMatch ?? 0) + 1,
+            at: this.ctx().nowIso,
+            data: null,
+          });
           db.prepare('DELETE FROM sync_listing_links WHERE local_id = ?').run(entry.resourceId);
         });
         return 'sent';
@@ -285,8 +376,16 @@ export class SyncEngine {
           ? await client.updateListing(link.remoteId, entry.payload?.draft as Listing, ifMatch ?? 0, key)
           : await client.submitListing(link.remoteId, ifMatch, key);
       this.o.store.write((db) => {
-        this.outbox.update(entry.id, { state: 'sent', attempts, lastError: null, result: { id: doc.id, version: doc.version } });
-        db.prepare('UPDATE sync_listing_links SET base_version = ? WHERE local_id = ?').run(doc.version, entry.resourceId);
+        this.outbox.update(entry.id, {
+          state: 'sent',
+          attempts,
+          lastError: null,
+          result: { id: doc.id, version: doc.version },
+        });
+        db.prepare('UPDATE sync_listing_links SET base_version = ? WHERE local_id = ?').run(
+          doc.version,
+          entry.resourceId,
+        );
         const ctx = this.ctx();
         applyListingDoc(ctx, doc, entry.resourceId);
         applyServerRecord(ctx, 'listing', doc);
@@ -297,8 +396,16 @@ export class SyncEngine {
       if (error.code === 'unauthorized' || error.code === 'forbidden') throw error;
       if (TRANSIENT.has(error.code)) {
         const base = this.o.retryBaseMs ?? 1000;
-        const delay = Math.min(this.o.retryMaxMs ?? 60_000, base * 2 ** Math.min(attempts - 1, 16)) * (0.5 + 0.5 * (this.o.random ?? Math.random)());
-        this.o.store.write(() => this.outbox.update(entry.id, { attempts, lastError: error.message, nextAttemptAt: this.now().getTime() + Math.round(delay) }));
+        const delay =
+          Math.min(this.o.retryMaxMs ?? 60_000, base * 2 ** Math.min(attempts - 1, 16)) *
+          (0.5 + 0.5 * (this.o.random ?? Math.random)());
+        this.o.store.write(() =>
+          this.outbox.update(entry.id, {
+            attempts,
+            lastError: error.message,
+            nextAttemptAt: this.now().getTime() + Math.round(delay),
+          }),
+        );
         return 'retry';
       }
       if (error.code === 'precondition-failed' && entry.resource === 'listing') {
@@ -309,7 +416,9 @@ export class SyncEngine {
         } catch {
           server = null; // shown as "server version unknown"; resolving fetches it again
         }
-        this.o.store.write(() => this.outbox.update(entry.id, { state: 'conflict', attempts, lastError: error.message, server }));
+        this.o.store.write(() =>
+          this.outbox.update(entry.id, { state: 'conflict', attempts, lastError: error.message, server }),
+        );
         return 'conflict';
       }
       return this.fail(entry, attempts, error.message);
@@ -332,7 +441,12 @@ export class SyncEngine {
   createDraft(draft: Listing) {
     return this.o.store.write(() => {
       const record = this.o.listings.create(draft);
-      this.outbox.enqueue({ resource: 'listing', resourceId: record.localId, op: 'create', payload: { draft } });
+      this.outbox.enqueue({
+        resource: 'listing',
+        resourceId: record.localId,
+        op: 'create',
+        payload: { draft },
+      });
       return record;
     });
   }
@@ -342,9 +456,21 @@ export class SyncEngine {
     return this.o.store.write(() => {
       const record = this.o.listings.update(localId, revision, draft);
       const link = this.link(localId);
-      const created = link?.remoteId || this.outbox.list(['pending', 'conflict', 'failed']).some((e) => e.resource === 'listing' && e.resourceId === localId && e.op === 'create');
-      if (created) this.outbox.enqueue({ resource: 'listing', resourceId: localId, op: 'update', payload: { draft }, baseVersion: this.unsettledBase(localId) });
-      else this.outbox.enqueue({ resource: 'listing', resourceId: localId, op: 'create', payload: { draft } });
+      const created =
+        link?.remoteId ||
+        this.outbox
+          .list(['pending', 'conflict', 'failed'])
+          .some((e) => e.resource === 'listing' && e.resourceId === localId && e.op === 'create');
+      if (created)
+        this.outbox.enqueue({
+          resource: 'listing',
+          resourceId: localId,
+          op: 'update',
+          payload: { draft },
+          baseVersion: this.unsettledBase(localId),
+        });
+      else
+        this.outbox.enqueue({ resource: 'listing', resourceId: localId, op: 'create', payload: { draft } });
       return record;
     });
   }
@@ -352,7 +478,12 @@ export class SyncEngine {
   submitDraft(localId: string) {
     return this.o.store.write(() => {
       this.o.listings.get(localId);
-      return this.outbox.enqueue({ resource: 'listing', resourceId: localId, op: 'submit', baseVersion: this.unsettledBase(localId) });
+      return this.outbox.enqueue({
+        resource: 'listing',
+        resourceId: localId,
+        op: 'submit',
+        baseVersion: this.unsettledBase(localId),
+      });
     });
   }
 
@@ -361,15 +492,28 @@ export class SyncEngine {
       const base = this.unsettledBase(localId);
       const known = this.link(localId)?.remoteId || hasUnsettled(this.o.store.db, 'listing', localId);
       this.o.listings.delete(localId);
-      return known ? this.outbox.enqueue({ resource: 'listing', resourceId: localId, op: 'delete', baseVersion: base }) : null;
+      return known
+        ? this.outbox.enqueue({ resource: 'listing', resourceId: localId, op: 'delete', baseVersion: base })
+        : null;
     });
   }
 
   respondToTicket(ticketId: string, text: string) {
-    if (text.trim() === '' || text.length > 5000) throw new AppError('invalid-input', '回复内容应为 1–5000 个字符 / the response must be 1–5000 characters');
+    if (text.trim() === '' || text.length > 5000)
+      throw new AppError(
+        'invalid-input',
+        '回复内容应为 1–5000 个字符 / the response must be 1–5000 characters',
+      );
     return this.o.store.write((db) => {
-      const entry = this.outbox.enqueue({ resource: 'ticket', resourceId: ticketId, op: 'respond', payload: { text } });
-      db.prepare("UPDATE tickets SET first_response_at = coalesce(first_response_at, ?) WHERE id = ? AND source = 'sync'").run(this.now().getTime(), ticketId);
+      const entry = this.outbox.enqueue({
+        resource: 'ticket',
+        resourceId: ticketId,
+        op: 'respond',
+        payload: { text },
+      });
+      db.prepare(
+        "UPDATE tickets SET first_response_at = coalesce(first_response_at, ?) WHERE id = ? AND source = 'sync'",
+      ).run(this.now().getTime(), ticketId);
       return entry;
     });
   }
@@ -379,7 +523,8 @@ export class SyncEngine {
   private mustGet(id: number, states: readonly string[]): OutboxEntry {
     const entry = this.outbox.get(id);
     if (!entry) throw new AppError('not-found', `outbox entry ${id} not found`);
-    if (!states.includes(entry.state)) throw new AppError('invalid-input', `outbox entry ${id} is ${entry.state}, not ${states.join(' or ')}`);
+    if (!states.includes(entry.state))
+      throw new AppError('invalid-input', `outbox entry ${id} is ${entry.state}, not ${states.join(' or ')}`);
     return entry;
   }
 
@@ -391,7 +536,9 @@ export class SyncEngine {
       if (entry.state === 'failed') {
         patch.newKey = true;
         if (entry.resource === 'listing' && (entry.op === 'update' || entry.op === 'create')) {
-          const row = this.o.store.db.prepare('SELECT 1 FROM listings WHERE local_id = ?').get(entry.resourceId);
+          const row = this.o.store.db
+            .prepare('SELECT 1 FROM listings WHERE local_id = ?')
+            .get(entry.resourceId);
           if (row) patch.payload = { draft: this.o.listings.get(entry.resourceId).listing };
         }
       }
@@ -419,7 +566,8 @@ export class SyncEngine {
     let server = entry.server ? listingResourceSchema.safeParse(entry.server) : null;
     if (!server?.success) {
       const link = this.link(entry.resourceId);
-      if (!link?.remoteId) throw new AppError('invalid-input', 'the server version of this listing is unknown');
+      if (!link?.remoteId)
+        throw new AppError('invalid-input', 'the server version of this listing is unknown');
       const client = await this.o.client();
       const doc = await client.getListing(link.remoteId);
       this.o.store.write(() => this.outbox.update(id, { server: doc }));
@@ -429,13 +577,30 @@ export class SyncEngine {
     const doc = server.data!;
     return this.o.store.write((db) => {
       if (choice === 'keep-mine') {
-        this.outbox.update(id, { state: 'pending', baseVersion: doc.version, newKey: true, nextAttemptAt: 0, lastError: null });
+        this.outbox.update(id, {
+          state: 'pending',
+          baseVersion: doc.version,
+          newKey: true,
+          nextAttemptAt: 0,
+          lastError: null,
+        });
       } else {
-        const later = this.outbox.list(['pending', 'conflict', 'failed']).filter((e) => e.resource === 'listing' && e.resourceId === entry.resourceId);
-        for (const e of later) this.outbox.update(e.id, { state: 'discarded', lastError: e.id === id ? '采用云端版本 / took the server version' : `随 #${id} 采用云端版本而放弃 / discarded with #${id} (took the server version)` });
+        const later = this.outbox
+          .list(['pending', 'conflict', 'failed'])
+          .filter((e) => e.resource === 'listing' && e.resourceId === entry.resourceId);
+        for (const e of later)
+          this.outbox.update(e.id, {
+            state: 'discarded',
+            lastError:
+              e.id === id
+                ? '采用云端版本 / took the server version'
+                : `随 #${id} 采用云端版本而放弃 / discarded with #${id} (took the server version)`,
+          });
         const ctx = this.ctx();
         applyServerRecord(ctx, 'listing', doc);
-        db.prepare('UPDATE sync_listing_links SET review_state = ?, review_comments_json = ? WHERE local_id = ?').run(doc.review.state, JSON.stringify(doc.review.comments), entry.resourceId);
+        db.prepare(
+          'UPDATE sync_listing_links SET review_state = ?, review_comments_json = ? WHERE local_id = ?',
+        ).run(doc.review.state, JSON.stringify(doc.review.comments), entry.resourceId);
         replaceLocalDraft(ctx, entry.resourceId, doc);
       }
       return this.outbox.get(id)!;
@@ -445,7 +610,11 @@ export class SyncEngine {
   /** Both versions of a conflicted listing, for the Sync page. */
   conflictVersions(id: number): { mine: Listing | null; theirs: ListingResource | null } {
     const entry = this.mustGet(id, ['conflict']);
-    const mine = (entry.payload?.draft as Listing | undefined) ?? (this.o.store.db.prepare('SELECT 1 FROM listings WHERE local_id = ?').get(entry.resourceId) ? this.o.listings.get(entry.resourceId).listing : null);
+    const mine =
+      (entry.payload?.draft as Listing | undefined) ??
+      (this.o.store.db.prepare('SELECT 1 FROM listings WHERE local_id = ?').get(entry.resourceId)
+        ? this.o.listings.get(entry.resourceId).listing
+        : null);
     const parsed = entry.server ? listingResourceSchema.safeParse(entry.server) : null;
     return { mine, theirs: parsed?.success ? parsed.data : null };
   }

@@ -78,14 +78,29 @@ export class Outbox {
   ) {}
 
   /** Call inside the transaction that makes the local change. */
-  enqueue(entry: { resource: OutboxResource; resourceId: string; op: OutboxOp; payload?: unknown; baseVersion?: number | null }): OutboxEntry {
+  enqueue(entry: {
+    resource: OutboxResource;
+    resourceId: string;
+    op: OutboxOp;
+    payload?: unknown;
+    baseVersion?: number | null;
+  }): OutboxEntry {
     const now = this.nowIso();
     const result = this.db()
       .prepare(
         `INSERT INTO sync_outbox (resource, resource_id, op, payload_json, base_version, idempotency_key, state, attempts, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
       )
-      .run(entry.resource, entry.resourceId, entry.op, entry.payload === undefined ? null : JSON.stringify(entry.payload), entry.baseVersion ?? null, newIdempotencyKey(), now, now);
+      .run(
+        entry.resource,
+        entry.resourceId,
+        entry.op,
+        entry.payload === undefined ? null : JSON.stringify(entry.payload),
+        entry.baseVersion ?? null,
+        newIdempotencyKey(),
+        now,
+        now,
+      );
     return this.get(Number(result.lastInsertRowid))!;
   }
 
@@ -96,7 +111,11 @@ export class Outbox {
 
   list(states?: readonly OutboxState[]): OutboxEntry[] {
     const rows = states
-      ? (this.db().prepare(`SELECT * FROM sync_outbox WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY id`).all(...states) as Row[])
+      ? (this.db()
+          .prepare(
+            `SELECT * FROM sync_outbox WHERE state IN (${states.map(() => '?').join(', ')}) ORDER BY id`,
+          )
+          .all(...states) as Row[])
       : (this.db().prepare('SELECT * FROM sync_outbox ORDER BY id').all() as Row[]);
     return rows.map(toEntry);
   }
@@ -115,13 +134,28 @@ export class Outbox {
   }
 
   counts(): Record<OutboxState, number> {
-    const rows = this.db().prepare('SELECT state, count(*) AS n FROM sync_outbox GROUP BY state').all() as Array<{ state: OutboxState; n: number }>;
+    const rows = this.db()
+      .prepare('SELECT state, count(*) AS n FROM sync_outbox GROUP BY state')
+      .all() as Array<{ state: OutboxState; n: number }>;
     const counts: Record<OutboxState, number> = { pending: 0, sent: 0, conflict: 0, failed: 0, discarded: 0 };
     for (const r of rows) counts[r.state] = r.n;
     return counts;
   }
 
-  update(id: number, patch: Partial<{ state: OutboxState; attempts: number; lastError: string | null; nextAttemptAt: number; server: unknown; result: unknown; baseVersion: number | null; payload: unknown; newKey: boolean }>): void {
+  update(
+    id: number,
+    patch: Partial<{
+      state: OutboxState;
+      attempts: number;
+      lastError: string | null;
+      nextAttemptAt: number;
+      server: unknown;
+      result: unknown;
+      baseVersion: number | null;
+      payload: unknown;
+      newKey: boolean;
+    }>,
+  ): void {
     const sets: string[] = ['updated_at = @now'];
     const params: Record<string, unknown> = { id, now: this.nowIso() };
     const col = (name: string, value: unknown) => {
@@ -132,13 +166,18 @@ export class Outbox {
     if (patch.attempts !== undefined) col('attempts', patch.attempts);
     if (patch.lastError !== undefined) col('last_error', patch.lastError);
     if (patch.nextAttemptAt !== undefined) col('next_attempt_at', patch.nextAttemptAt);
-    if (patch.server !== undefined) col('server_json', patch.server === null ? null : JSON.stringify(patch.server));
-    if (patch.result !== undefined) col('result_json', patch.result === null ? null : JSON.stringify(patch.result));
+    if (patch.server !== undefined)
+      col('server_json', patch.server === null ? null : JSON.stringify(patch.server));
+    if (patch.result !== undefined)
+      col('result_json', patch.result === null ? null : JSON.stringify(patch.result));
     if (patch.baseVersion !== undefined) col('base_version', patch.baseVersion);
-    if (patch.payload !== undefined) col('payload_json', patch.payload === null ? null : JSON.stringify(patch.payload));
+    if (patch.payload !== undefined)
+      col('payload_json', patch.payload === null ? null : JSON.stringify(patch.payload));
     // A new key only for a new request (re-based or edited after a definite refusal): the old
     // key's answer is remembered by the server and would be replayed.
     if (patch.newKey) col('idempotency_key', newIdempotencyKey());
-    this.db().prepare(`UPDATE sync_outbox SET ${sets.join(', ')} WHERE id = @id`).run(params);
+    this.db()
+      .prepare(`UPDATE sync_outbox SET ${sets.join(', ')} WHERE id = @id`)
+      .run(params);
   }
 }

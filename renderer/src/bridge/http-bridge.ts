@@ -21,12 +21,18 @@ export function createHttpBridge(baseUrl = new URL('./api/', window.location.hre
           body: JSON.stringify(payload ?? {}),
         });
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: `VendorDesk host unreachable: ${String(error)}` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `VendorDesk host unreachable: ${String(error)}` },
+        };
       }
       try {
         return (await response.json()) as IpcResult<unknown>;
       } catch {
-        return { ok: false, error: { code: 'internal', message: `unexpected answer from the host (HTTP ${response.status})` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `unexpected answer from the host (HTTP ${response.status})` },
+        };
       }
     },
     (listener) => {

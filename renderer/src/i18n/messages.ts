@@ -47,10 +47,13 @@ export const zhCN = {
     created: '已创建',
     conflict: '该商品已在别处被修改，请重新打开后再编辑。',
     importing: (done: number, total: number) => `正在导入 ${done}/${total} 个文件…`,
-    importSummary: (ok: number, bad: number, count: number) => `导入完成：${ok} 个文件成功（共 ${count} 个商品），${bad} 个文件失败。`,
+    importSummary: (ok: number, bad: number, count: number) =>
+      `导入完成：${ok} 个文件成功（共 ${count} 个商品），${bad} 个文件失败。`,
     importFailedFile: '文件未导入（未保存任何内容）',
     importedFile: (n: number, added = n, updated = 0) =>
-      updated ? `已导入 ${n} 个商品：新增 ${added} 个，按编号（id）更新已有的 ${updated} 个` : `已导入 ${n} 个商品（均为新增）`,
+      updated
+        ? `已导入 ${n} 个商品：新增 ${added} 个，按编号（id）更新已有的 ${updated} 个`
+        : `已导入 ${n} 个商品（均为新增）`,
     importResultTitle: '导入结果',
     exported: (n: number) => `已导出 ${n} 个商品`,
   },
@@ -59,7 +62,13 @@ export const zhCN = {
   form: {
     editTitle: '编辑商品',
     createTitle: '新建商品',
-    sections: { basic: '基本信息', price: '价格与规格', content: '详情与案例', compliance: '合规信息', vendor: '服务商' },
+    sections: {
+      basic: '基本信息',
+      price: '价格与规格',
+      content: '详情与案例',
+      compliance: '合规信息',
+      vendor: '服务商',
+    },
     id: '商品编号（自定义，可选）',
     title: '商品标题',
     type: '商品类型',
@@ -96,13 +105,18 @@ export const zhCN = {
 };
 
 type Messages = typeof zhCN;
-export type Widen<T> = T extends string ? string : T extends (...args: infer A) => string ? (...args: A) => string : { [K in keyof T]: Widen<T[K]> };
+export type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => string
+    ? (...args: A) => string
+    : { [K in keyof T]: Widen<T[K]> };
 
 export const en: Widen<Messages> = {
   appName: 'VendorDesk',
   nav: { listings: 'Listings' },
   core: {
-    restarting: 'The background core stopped unexpectedly and is restarting. Work in progress did not finish; saved data is kept.',
+    restarting:
+      'The background core stopped unexpectedly and is restarting. Work in progress did not finish; saved data is kept.',
     ready: 'The background core has restarted; you can carry on.',
     failed: 'The background core stopped too often. Please restart VendorDesk.',
   },
@@ -158,7 +172,13 @@ export const en: Widen<Messages> = {
   form: {
     editTitle: 'Edit listing',
     createTitle: 'New listing',
-    sections: { basic: 'Basics', price: 'Price and specs', content: 'Description and cases', compliance: 'Compliance', vendor: 'Vendor' },
+    sections: {
+      basic: 'Basics',
+      price: 'Price and specs',
+      content: 'Description and cases',
+      compliance: 'Compliance',
+      vendor: 'Vendor',
+    },
     id: 'Listing id (your own, optional)',
     title: 'Title',
     type: 'Type',

@@ -2,7 +2,16 @@
  * The pages in the sidebar, in order. A page is listed here when its feature works (no
  * placeholder pages). Adding a page = one entry here + its key in stores/app-store.ts `Page`.
  */
-import { ApiOutlined, AppstoreOutlined, CloudSyncOutlined, DashboardOutlined, FieldTimeOutlined, SafetyCertificateOutlined, SettingOutlined, WalletOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  AppstoreOutlined,
+  CloudSyncOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/messages';
 import type { Page } from '../stores/app-store';
@@ -32,12 +41,76 @@ export interface PageEntry {
 
 export const pages: PageEntry[] = [
   // Overview first: it is the start page (issue 7).
-  { key: 'overview', icon: <DashboardOutlined />, label: () => complianceText().nav.overview, render: (props) => <ComplianceTheme><OverviewPage {...props} /></ComplianceTheme> },
-  { key: 'service', icon: <FieldTimeOutlined />, label: () => complianceText().nav.service, render: (props) => <ComplianceTheme><ServicePage {...props} /></ComplianceTheme> },
-  { key: 'deposit', icon: <WalletOutlined />, label: () => complianceText().nav.deposit, render: (props) => <ComplianceTheme><DepositPage {...props} /></ComplianceTheme> },
-  { key: 'points', icon: <SafetyCertificateOutlined />, label: () => complianceText().nav.points, render: (props) => <ComplianceTheme><PointsPage {...props} /></ComplianceTheme> },
-  { key: 'listings', icon: <AppstoreOutlined />, label: (t) => t.nav.listings, render: (props) => <ListingsPage {...props} /> },
-  { key: 'callbacks', icon: <ApiOutlined />, label: () => callbacksText().nav, render: (props) => <ComplianceTheme><CallbacksPage {...props} /></ComplianceTheme> },
-  { key: 'sync', icon: <CloudSyncOutlined />, label: () => syncNavLabel(), render: (props) => <SyncPage {...props} /> },
-  { key: 'settings', icon: <SettingOutlined />, label: () => complianceText().nav.settings, render: (props) => <ComplianceTheme><SettingsPage {...props} /></ComplianceTheme> },
+  {
+    key: 'overview',
+    icon: <DashboardOutlined />,
+    label: () => complianceText().nav.overview,
+    render: (props) => (
+      <ComplianceTheme>
+        <OverviewPage {...props} />
+      </ComplianceTheme>
+    ),
+  },
+  {
+    key: 'service',
+    icon: <FieldTimeOutlined />,
+    label: () => complianceText().nav.service,
+    render: (props) => (
+      <ComplianceTheme>
+        <ServicePage {...props} />
+      </ComplianceTheme>
+    ),
+  },
+  {
+    key: 'deposit',
+    icon: <WalletOutlined />,
+    label: () => complianceText().nav.deposit,
+    render: (props) => (
+      <ComplianceTheme>
+        <DepositPage {...props} />
+      </ComplianceTheme>
+    ),
+  },
+  {
+    key: 'points',
+    icon: <SafetyCertificateOutlined />,
+    label: () => complianceText().nav.points,
+    render: (props) => (
+      <ComplianceTheme>
+        <PointsPage {...props} />
+      </ComplianceTheme>
+    ),
+  },
+  {
+    key: 'listings',
+    icon: <AppstoreOutlined />,
+    label: (t) => t.nav.listings,
+    render: (props) => <ListingsPage {...props} />,
+  },
+  {
+    key: 'callbacks',
+    icon: <ApiOutlined />,
+    label: () => callbacksText().nav,
+    render: (props) => (
+      <ComplianceTheme>
+        <CallbacksPage {...props} />
+      </ComplianceTheme>
+    ),
+  },
+  {
+    key: 'sync',
+    icon: <CloudSyncOutlined />,
+    label: () => syncNavLabel(),
+    render: (props) => <SyncPage {...props} />,
+  },
+  {
+    key: 'settings',
+    icon: <SettingOutlined />,
+    label: () => complianceText().nav.settings,
+    render: (props) => (
+      <ComplianceTheme>
+        <SettingsPage {...props} />
+      </ComplianceTheme>
+    ),
+  },
 ];

@@ -6,9 +6,19 @@ import type { Locale, ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../api';
 import { en, zhCN, type Messages } from '../i18n/messages';
 
-export type Page = 'overview' | 'service' | 'deposit' | 'points' | 'settings' | 'listings' | 'callbacks' | 'sync';
+export type Page =
+  'overview' | 'service' | 'deposit' | 'points' | 'settings' | 'listings' | 'callbacks' | 'sync';
 
-const pageKeys: readonly Page[] = ['overview', 'service', 'deposit', 'points', 'settings', 'listings', 'callbacks', 'sync'];
+const pageKeys: readonly Page[] = [
+  'overview',
+  'service',
+  'deposit',
+  'points',
+  'settings',
+  'listings',
+  'callbacks',
+  'sync',
+];
 
 interface AppState {
   locale: Locale;

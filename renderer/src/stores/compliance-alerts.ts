@@ -30,7 +30,11 @@ function show(alert: AlertRecord, electron: boolean): void {
     duration: 0,
     // Bottom right: the page's own buttons sit top right.
     placement: 'bottomRight',
-    actions: createElement(Button, { type: 'primary', size: 'small', onClick: open }, complianceText().alerts.open),
+    actions: createElement(
+      Button,
+      { type: 'primary', size: 'small', onClick: open },
+      complianceText().alerts.open,
+    ),
     props: { 'data-testid': 'alert-banner' } as React.HTMLAttributes<HTMLDivElement>,
   });
   // Electron already showed an OS notification from the main process.
@@ -57,7 +61,11 @@ function showCapped(alerts: AlertRecord[], electron: boolean): void {
       title: text.alerts.more(rest),
       duration: 0,
       placement: 'bottomRight',
-      actions: createElement(Button, { size: 'small', onClick: () => useApp.getState().navigate('/overview') }, text.alerts.open),
+      actions: createElement(
+        Button,
+        { size: 'small', onClick: () => useApp.getState().navigate('/overview') },
+        text.alerts.open,
+      ),
     });
   }
 }

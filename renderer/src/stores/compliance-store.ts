@@ -26,7 +26,10 @@ interface ComplianceState {
   load(): Promise<void>;
   /** The app's clock now (ms), consistent with the snapshot's. */
   now(): number;
-  importFiles(files: { name: string; text: string }[], onProgress: (done: number) => void): Promise<ComplianceImportResult[]>;
+  importFiles(
+    files: { name: string; text: string }[],
+    onProgress: (done: number) => void,
+  ): Promise<ComplianceImportResult[]>;
   saveTicket(ticket: RequestOf<'compliance.saveTicket'>['ticket']): Promise<void>;
   saveLedgerEntry(entry: RequestOf<'compliance.saveLedgerEntry'>['entry']): Promise<void>;
   setDepositRequired(required: number): Promise<void>;
@@ -47,7 +50,10 @@ export const useCompliance = create<ComplianceState>((set, get) => {
   const loadOnce = async () => {
     set({ loading: true });
     try {
-      const [snapshot, catalog] = await Promise.all([call('compliance.snapshot', {}), call('compliance.catalog', {})]);
+      const [snapshot, catalog] = await Promise.all([
+        call('compliance.snapshot', {}),
+        call('compliance.catalog', {}),
+      ]);
       set({ snapshot, catalog, receivedAt: performance.now(), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
@@ -79,17 +85,20 @@ export const useCompliance = create<ComplianceState>((set, get) => {
       const { snapshot, receivedAt } = get();
       return snapshot ? appNow(snapshot.atMs, receivedAt, performance.now()) : Date.now();
     },
-    importFiles: (files, onProgress) => localWrite(async () => {
-      const results: ComplianceImportResult[] = [];
-      // One file per call: every file reported as imported is already committed.
-      for (const file of files) {
-        const { files: [result] } = await call('compliance.import', { files: [file] });
-        if (result) results.push(result);
-        onProgress(results.length);
-      }
-      await get().load();
-      return results;
-    }),
+    importFiles: (files, onProgress) =>
+      localWrite(async () => {
+        const results: ComplianceImportResult[] = [];
+        // One file per call: every file reported as imported is already committed.
+        for (const file of files) {
+          const {
+            files: [result],
+          } = await call('compliance.import', { files: [file] });
+          if (result) results.push(result);
+          onProgress(results.length);
+        }
+        await get().load();
+        return results;
+      }),
     saveTicket: (ticket) => thenReload(call('compliance.saveTicket', { ticket })),
     saveLedgerEntry: (entry) => thenReload(call('compliance.saveLedgerEntry', { entry })),
     setDepositRequired: (required) => thenReload(call('compliance.setDepositRequired', { required })),

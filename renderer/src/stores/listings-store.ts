@@ -113,7 +113,14 @@ export const useListings = create<ListingsState>((set, get) => {
         try {
           for (const [index, file] of files.entries()) {
             if (get().importing?.cancelling) {
-              results.push({ name: file.name, ok: false, imported: 0, localIds: [], cancelled: true, problems: [] });
+              results.push({
+                name: file.name,
+                ok: false,
+                imported: 0,
+                localIds: [],
+                cancelled: true,
+                problems: [],
+              });
               continue;
             }
             const importing = get().importing!;
@@ -139,7 +146,8 @@ export const useListings = create<ListingsState>((set, get) => {
     async openEditor(localId, blank, restored) {
       const record = localId
         ? await call('listings.get', { localId }).catch((error: unknown) => {
-            if (restored && error instanceof Error && (error as { code?: string }).code === 'not-found') return null;
+            if (restored && error instanceof Error && (error as { code?: string }).code === 'not-found')
+              return null;
             throw error;
           })
         : null;
@@ -170,25 +178,25 @@ export const useListings = create<ListingsState>((set, get) => {
     },
     setFindings(listing, findings, ms) {
       const editor = get().editor;
-      if (editor)
-        set({ editor: { ...editor, findings, findingsFor: listing, checkMs: ms } });
+      if (editor) set({ editor: { ...editor, findings, findingsFor: listing, checkMs: ms } });
     },
-    save: (listing) => localWrite(async () => {
-      const editor = get().editor;
-      const record = editor?.record
-        ? await call('listings.update', {
-            localId: editor.record.localId,
-            revision: editor.record.revision,
-            listing,
-          })
-        : await call('listings.create', { listing });
-      const { run } = await call('checks.run', { localId: record.localId });
-      const history = await call('checks.history', { localId: record.localId });
-      const current = get().editor;
-      if (current) set({ editor: { ...current, record, history } });
-      await get().load();
-      return { record, run };
-    }),
+    save: (listing) =>
+      localWrite(async () => {
+        const editor = get().editor;
+        const record = editor?.record
+          ? await call('listings.update', {
+              localId: editor.record.localId,
+              revision: editor.record.revision,
+              listing,
+            })
+          : await call('listings.create', { listing });
+        const { run } = await call('checks.run', { localId: record.localId });
+        const history = await call('checks.history', { localId: record.localId });
+        const current = get().editor;
+        if (current) set({ editor: { ...current, record, history } });
+        await get().load();
+        return { record, run };
+      }),
     async verifyOfficialSite(url) {
       const editor = get().editor;
       const verification = await call('checks.verifyOfficialSite', { url, title: editor?.draft.title ?? '' });

@@ -19,10 +19,12 @@ export const databaseStateSchema = z.object({
 });
 
 /** `HH:MM` within a day: 00:00–23:59 (a start), or up to 24:00 (an end: "until midnight"). */
-const startClockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '应为 00:00–23:59 / must be HH:MM from 00:00 to 23:59' });
-const endClockSchema = z
+const startClockSchema = z
   .string()
-  .regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { error: '应为 00:00–24:00 / must be HH:MM from 00:00 to 24:00' });
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '应为 00:00–23:59 / must be HH:MM from 00:00 to 23:59' });
+const endClockSchema = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, {
+  error: '应为 00:00–24:00 / must be HH:MM from 00:00 to 24:00',
+});
 const minutesOf = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
 
 export const serviceHoursSchema = z
@@ -35,10 +37,16 @@ export const serviceHoursSchema = z
 /** A calendar date that exists (2026-02-30 does not) within the supported years. */
 const calendarDateSchema = z
   .string()
-  .refine((text) => dayOfDateString(text) !== undefined, { error: '不存在的日期 / not an existing YYYY-MM-DD date' })
-  .refine((text) => Number(text.slice(0, 4)) >= FIRST_SUPPORTED_YEAR && Number(text.slice(0, 4)) <= LAST_SUPPORTED_YEAR, {
-    error: `年份须在 ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR} 之间 / year must be within ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}`,
-  });
+  .refine((text) => dayOfDateString(text) !== undefined, {
+    error: '不存在的日期 / not an existing YYYY-MM-DD date',
+  })
+  .refine(
+    (text) =>
+      Number(text.slice(0, 4)) >= FIRST_SUPPORTED_YEAR && Number(text.slice(0, 4)) <= LAST_SUPPORTED_YEAR,
+    {
+      error: `年份须在 ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR} 之间 / year must be within ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}`,
+    },
+  );
 
 const isoInstantTextSchema = z.string().refine((text) => parseIsoInstant(text).ok, {
   error: '应为带时区偏移的 ISO 8601 时间 / must be an ISO 8601 time with an offset',
@@ -48,20 +56,35 @@ const isoInstantTextSchema = z.string().refine((text) => parseIsoInstant(text).o
 export const alertLeadTimesSchema = z.object({
   consultation: z.number().int().min(0).max(86_400).optional(),
   complaint: z.number().int().min(0).max(86_400).optional(),
-  afterSales: z.number().int().min(0).max(7 * 86_400).optional(),
-  deposit: z.number().int().min(0).max(30 * 86_400).optional(),
+  afterSales: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .optional(),
+  deposit: z
+    .number()
+    .int()
+    .min(0)
+    .max(30 * 86_400)
+    .optional(),
 });
 
 export const settingsSchema = z.object({
   locale: localeSchema,
   /** Policy packs that apply (resources/policies); default: jdcloud-marketplace-2019 only. */
-  policyPacks: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(10).optional(),
+  policyPacks: z
+    .array(z.string().regex(/^[a-z0-9-]+$/))
+    .max(10)
+    .optional(),
   /** Service hours overriding the pack's (Beijing time). */
   serviceHours: serviceHoursSchema.optional(),
   /** Dates marked workday/holiday for years the State Council calendar does not cover yet. */
   calendarOverrides: z
     .record(calendarDateSchema, z.enum(['workday', 'holiday']))
-    .refine((overrides) => Object.keys(overrides).length <= 2000, { error: '最多 2000 天 / at most 2000 dates' })
+    .refine((overrides) => Object.keys(overrides).length <= 2000, {
+      error: '最多 2000 天 / at most 2000 dates',
+    })
     .optional(),
   /** Official years imported from formats.md §8 files (see contracts/calendar.ts). */
   officialCalendars: z.array(importedCalendarSchema).max(50).optional(),
@@ -88,7 +111,10 @@ export const appContract = {
     }),
   ),
   /** Cancels a long request that carried this `operationId` (it stops at its next batch and reports what it kept). */
-  'app.cancel': channel(z.object({ operationId: operationIdSchema }).strict(), z.object({ cancelled: z.boolean() })),
+  'app.cancel': channel(
+    z.object({ operationId: operationIdSchema }).strict(),
+    z.object({ cancelled: z.boolean() }),
+  ),
   'settings.get': channel(empty, settingsSchema),
   'settings.update': channel(settingsSchema.partial().strict(), settingsSchema),
 } as const;

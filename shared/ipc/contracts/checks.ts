@@ -142,7 +142,14 @@ export const listingSummarySchema = z.object({
 export type ListingSummary = z.infer<typeof listingSummarySchema>;
 
 /** The listings table's sortable columns (ListingsPage) — sorted in SQL. */
-export const listingSortFields = ['title', 'blockers', 'warnings', 'exposure', 'checkedAt', 'updatedAt'] as const;
+export const listingSortFields = [
+  'title',
+  'blockers',
+  'warnings',
+  'exposure',
+  'checkedAt',
+  'updatedAt',
+] as const;
 export type ListingSortField = (typeof listingSortFields)[number];
 
 /** One page of the listings table: filters, sort and paging all in SQL (issue 11). */

@@ -171,14 +171,23 @@ export const catalogSchema = z.object({
   ),
   /** Self-check rules (resources/rulepacks) with the penalty code a finding would earn. */
   selfCheckRules: z.array(
-    z.object({ rule: z.string(), penaltyCode: z.string(), message: z.object({ zh: z.string(), en: z.string() }) }),
+    z.object({
+      rule: z.string(),
+      penaltyCode: z.string(),
+      message: z.object({ zh: z.string(), en: z.string() }),
+    }),
   ),
   /** Which code a late ticket of each kind risks (policy pack SLA section). */
   lateTicketCodes: z.record(z.string(), z.string()),
   serviceHours: z.object({ start: z.string(), end: z.string() }),
   /** The primary pack's deposit rule numbers (第九条(六)), for explaining the engine's result. */
   depositRules: z
-    .object({ topUpWorkdays: z.number(), deductionWindowMonths: z.number(), maxDeductionsInWindow: z.number(), extraDepositYuan: z.number() })
+    .object({
+      topUpWorkdays: z.number(),
+      deductionWindowMonths: z.number(),
+      maxDeductionsInWindow: z.number(),
+      extraDepositYuan: z.number(),
+    })
     .nullable(),
 });
 export type ComplianceCatalog = z.infer<typeof catalogSchema>;
@@ -244,7 +253,10 @@ export const complianceContract = {
     ticketsPageRequestSchema,
     z.object({ at: z.string(), rows: z.array(ticketWithSlaSchema), total: z.number().int().nonnegative() }),
   ),
-  'compliance.import': channel(importFilesRequestSchema, z.object({ files: z.array(complianceImportResultSchema) })),
+  'compliance.import': channel(
+    importFilesRequestSchema,
+    z.object({ files: z.array(complianceImportResultSchema) }),
+  ),
   /** Log a ticket and (optionally) its first response; same id = update. */
   'compliance.saveTicket': channel(z.object({ ticket: ticketSchema }).strict(), ticketRecordSchema),
   'compliance.saveLedgerEntry': channel(z.object({ entry: depositEntrySchema }).strict(), ledgerRecordSchema),
@@ -256,16 +268,17 @@ export const complianceContract = {
     violationRecordSchema,
   ),
   'compliance.appeal': channel(
-    z
-      .object({ id: idSchema, state: z.enum(appealStates), note: z.string().max(2000).optional() })
-      .strict(),
+    z.object({ id: idSchema, state: z.enum(appealStates), note: z.string().max(2000).optional() }).strict(),
     violationRecordSchema,
   ),
   'compliance.markSeen': channel(empty, z.object({ lastSeenAt: z.string() })),
   'compliance.catalog': channel(empty, catalogSchema),
   'compliance.calendar': channel(
     z.object({ year: z.number().int().min(1992).max(2199), month: z.number().int().min(1).max(12) }).strict(),
-    z.object({ days: z.array(engineReport<DayInfo>()), serviceHours: z.object({ start: z.string(), end: z.string() }) }),
+    z.object({
+      days: z.array(engineReport<DayInfo>()),
+      serviceHours: z.object({ start: z.string(), end: z.string() }),
+    }),
   ),
   'compliance.whatIf': channel(
     z

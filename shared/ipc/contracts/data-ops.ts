@@ -16,7 +16,10 @@ export const undoTokenSchema = z.string().regex(/^[\w-]{1,64}$/);
 const deleted = z.object({ deleted: z.number().int().nonnegative(), undoToken: undoTokenSchema });
 
 export const dataOpsContract = {
-  'listings.deleteMany': channel(z.object({ localIds: z.array(localIdSchema).min(1).max(100_000) }).strict(), deleted),
+  'listings.deleteMany': channel(
+    z.object({ localIds: z.array(localIdSchema).min(1).max(100_000) }).strict(),
+    deleted,
+  ),
   'compliance.delete': channel(
     z.object({ kind: z.enum(complianceKinds), ids: z.array(recordIdSchema).min(1).max(1_000_000) }).strict(),
     deleted,
@@ -25,5 +28,8 @@ export const dataOpsContract = {
     z.object({ kind: z.enum(complianceKinds) }).strict(),
     z.object({ fileName: z.string(), text: z.string(), count: z.number().int() }),
   ),
-  'app.undoDelete': channel(z.object({ undoToken: undoTokenSchema }).strict(), z.object({ restored: z.number().int() })),
+  'app.undoDelete': channel(
+    z.object({ undoToken: undoTokenSchema }).strict(),
+    z.object({ restored: z.number().int() }),
+  ),
 } as const;

@@ -45,7 +45,9 @@ export type ImportFileResult = z.infer<typeof importFileResultSchema>;
 export const importFilesRequestSchema = z
   .object({
     files: z
-      .array(z.object({ name: z.string().max(1000), text: z.string().max(importLimits.maxFileChars) }).strict())
+      .array(
+        z.object({ name: z.string().max(1000), text: z.string().max(importLimits.maxFileChars) }).strict(),
+      )
       .min(1)
       .max(importLimits.maxFiles),
     /** Makes the import an operation: `progress` events name it and `app.cancel` stops it between batches. */
@@ -61,7 +63,9 @@ export const listingsContract = {
   'listings.get': channel(byId, listingRecordSchema),
   'listings.create': channel(z.object({ listing: listingSchema }).strict(), listingRecordSchema),
   'listings.update': channel(
-    z.object({ localId: localIdSchema, revision: z.number().int().positive(), listing: listingSchema }).strict(),
+    z
+      .object({ localId: localIdSchema, revision: z.number().int().positive(), listing: listingSchema })
+      .strict(),
     listingRecordSchema,
   ),
   'listings.duplicate': channel(byId, listingRecordSchema),

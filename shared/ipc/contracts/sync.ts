@@ -16,7 +16,13 @@ export const syncReportSchema = z.object({
   conflicts: z.number().int(),
   failed: z.number().int(),
   pending: z.number().int(),
-  resources: z.object({ listings: z.number().int(), orders: z.number().int(), tickets: z.number().int(), ledger: z.number().int(), violations: z.number().int() }),
+  resources: z.object({
+    listings: z.number().int(),
+    orders: z.number().int(),
+    tickets: z.number().int(),
+    ledger: z.number().int(),
+    violations: z.number().int(),
+  }),
 });
 export type SyncReportView = z.infer<typeof syncReportSchema>;
 
@@ -48,7 +54,14 @@ export const connectionSchema = z.object({
 export type ConnectionView = z.infer<typeof connectionSchema>;
 
 /** The header indicator: offline · syncing · up to date · N waiting · error. */
-export const syncIndicatorStates = ['not-connected', 'offline', 'syncing', 'up-to-date', 'waiting', 'error'] as const;
+export const syncIndicatorStates = [
+  'not-connected',
+  'offline',
+  'syncing',
+  'up-to-date',
+  'waiting',
+  'error',
+] as const;
 
 export const syncStatusSchema = z.object({
   indicator: z.enum(syncIndicatorStates),
@@ -84,10 +97,27 @@ export const syncContract = {
   'sync.status': channel(z.object({}).strict(), syncStatusSchema),
   'sync.retry': channel(id, outboxEntrySchema),
   'sync.discard': channel(id, outboxEntrySchema),
-  'sync.conflict': channel(id, z.object({ mine: listingSchema.nullable(), theirs: z.object({ version: z.number().int(), draft: listingSchema, reviewState: z.string() }).nullable() })),
-  'sync.resolveConflict': channel(z.object({ id: z.number().int().positive(), choice: z.enum(['keep-mine', 'take-theirs']) }).strict(), outboxEntrySchema),
+  'sync.conflict': channel(
+    id,
+    z.object({
+      mine: listingSchema.nullable(),
+      theirs: z
+        .object({ version: z.number().int(), draft: listingSchema, reviewState: z.string() })
+        .nullable(),
+    }),
+  ),
+  'sync.resolveConflict': channel(
+    z.object({ id: z.number().int().positive(), choice: z.enum(['keep-mine', 'take-theirs']) }).strict(),
+    outboxEntrySchema,
+  ),
   /** Queues a local draft for the marketplace (create, or update when it is already there). */
   'sync.pushListing': channel(z.object({ localId: z.string().min(1).max(100) }).strict(), outboxEntrySchema),
-  'sync.submitListing': channel(z.object({ localId: z.string().min(1).max(100) }).strict(), outboxEntrySchema),
-  'sync.respondToTicket': channel(z.object({ ticketId: z.string().min(1).max(200), text: z.string().min(1).max(5000) }).strict(), outboxEntrySchema),
+  'sync.submitListing': channel(
+    z.object({ localId: z.string().min(1).max(100) }).strict(),
+    outboxEntrySchema,
+  ),
+  'sync.respondToTicket': channel(
+    z.object({ ticketId: z.string().min(1).max(200), text: z.string().min(1).max(5000) }).strict(),
+    outboxEntrySchema,
+  ),
 } as const;

@@ -21,7 +21,16 @@ export interface HostProcess {
 export async function startHost(dataDir: string, env: Record<string, string> = {}): Promise<HostProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'electron/web/server.ts'), '--no-build', '--port', '0', '--data-dir', dataDir],
+    [
+      '--import',
+      'tsx',
+      path.join(repoRoot, 'electron/web/server.ts'),
+      '--no-build',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let output = '';
@@ -64,7 +73,11 @@ export async function startHost(dataDir: string, env: Record<string, string> = {
  * One contract call over HTTP, as the browser bridge makes it after the first load: `url` is the
  * printed address; its token goes in the access cookie the host set on that load.
  */
-export async function callHost<T = unknown>(url: string, channel: string, payload: unknown): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
+export async function callHost<T = unknown>(
+  url: string,
+  channel: string,
+  payload: unknown,
+): Promise<{ ok: boolean; value?: T; error?: { code: string; message: string } }> {
   const parsed = new URL(url);
   const response = await fetch(`${parsed.origin}/api/${channel}`, {
     method: 'POST',

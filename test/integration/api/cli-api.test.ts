@@ -31,7 +31,11 @@ function fakeIO(extraEnv: Record<string, string> = {}) {
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 'cli', listings: 5, tickets: 5, orders: 3, vendors: 1 });
-  env = { VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey, VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey, VENDORDESK_ENDPOINT: sandbox.url };
+  env = {
+    VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey,
+    VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey,
+    VENDORDESK_ENDPOINT: sandbox.url,
+  };
 });
 afterAll(async () => {
   await sandbox.close();
@@ -46,19 +50,44 @@ describe('vendordesk api (in-process)', () => {
 
   it('sends --query parameters', async () => {
     const t = fakeIO();
-    expect(await run(['GET', '/v1/regions/cn-north-1/listings', '--query', 'pageSize=2', '--query', 'pageNumber=1'], t.io)).toBe(0);
+    expect(
+      await run(
+        ['GET', '/v1/regions/cn-north-1/listings', '--query', 'pageSize=2', '--query', 'pageNumber=1'],
+        t.io,
+      ),
+    ).toBe(0);
     expect(JSON.parse(t.out()).result.listings).toHaveLength(2);
   });
 
   it('POSTs a --body file (relative to cwd) with a generated idempotency key', async () => {
-    writeFileSync(join(cwd, 'draft.json'), JSON.stringify({ draft: { title: '命令行创建', type: 'tool', price: { amount: 1, currency: 'CNY', billing: 'monthly' }, description: '说明' } }));
+    writeFileSync(
+      join(cwd, 'draft.json'),
+      JSON.stringify({
+        draft: {
+          title: '命令行创建',
+          type: 'tool',
+          price: { amount: 1, currency: 'CNY', billing: 'monthly' },
+          description: '说明',
+        },
+      }),
+    );
     const t = fakeIO();
     expect(await run(['POST', '/v1/regions/cn-north-1/listings', '--body', 'draft.json'], t.io)).toBe(0);
     expect(JSON.parse(t.out()).result.draft.title).toBe('命令行创建');
   });
 
   it('a write whose answer is cut off: exit 1 with the key to retry with; the retry with it creates nothing new', async () => {
-    writeFileSync(join(cwd, 'draft-cut.json'), JSON.stringify({ draft: { title: '回答被截断', type: 'tool', price: { amount: 1, currency: 'CNY', billing: 'monthly' }, description: '说明' } }));
+    writeFileSync(
+      join(cwd, 'draft-cut.json'),
+      JSON.stringify({
+        draft: {
+          title: '回答被截断',
+          type: 'tool',
+          price: { amount: 1, currency: 'CNY', billing: 'monthly' },
+          description: '说明',
+        },
+      }),
+    );
     const count = async () => {
       const t = fakeIO();
       await run(['GET', '/v1/regions/cn-north-1/listings'], t.io);
@@ -66,12 +95,36 @@ describe('vendordesk api (in-process)', () => {
     };
     const before = await count();
     const cut = fakeIO();
-    expect(await run(['POST', '/v1/regions/cn-north-1/listings', '--body', 'draft-cut.json', '--header', 'x-sandbox-fault=truncate'], cut.io)).toBe(1);
+    expect(
+      await run(
+        [
+          'POST',
+          '/v1/regions/cn-north-1/listings',
+          '--body',
+          'draft-cut.json',
+          '--header',
+          'x-sandbox-fault=truncate',
+        ],
+        cut.io,
+      ),
+    ).toBe(1);
     const hint = /--header (x-jdcloud-idempotency-key)=(\S+)/.exec(cut.err());
     expect(hint, cut.err()).not.toBeNull();
     expect(await count()).toBe(before + 1); // the server did apply it
     const retry = fakeIO();
-    expect(await run(['POST', '/v1/regions/cn-north-1/listings', '--body', 'draft-cut.json', '--header', `${hint![1]}=${hint![2]}`], retry.io)).toBe(0);
+    expect(
+      await run(
+        [
+          'POST',
+          '/v1/regions/cn-north-1/listings',
+          '--body',
+          'draft-cut.json',
+          '--header',
+          `${hint![1]}=${hint![2]}`,
+        ],
+        retry.io,
+      ),
+    ).toBe(0);
     expect(JSON.parse(retry.out()).result.draft.title).toBe('回答被截断');
     expect(await count()).toBe(before + 1);
   });
@@ -83,7 +136,17 @@ describe('vendordesk api (in-process)', () => {
   });
 
   it('--dry-run prints the signed request, reproducibly with --date and --nonce', async () => {
-    const args = ['GET', '/v1/regions/cn-north-1/vendor', '--dry-run', '--date', '2019-09-17T06:47:08Z', '--nonce', 'n-1', '--endpoint', 'https://example.test'];
+    const args = [
+      'GET',
+      '/v1/regions/cn-north-1/vendor',
+      '--dry-run',
+      '--date',
+      '2019-09-17T06:47:08Z',
+      '--nonce',
+      'n-1',
+      '--endpoint',
+      'https://example.test',
+    ];
     const a = fakeIO({ VENDORDESK_ACCESS_KEY: 'ak', VENDORDESK_SECRET_KEY: 'sk' });
     const b = fakeIO({ VENDORDESK_ACCESS_KEY: 'ak', VENDORDESK_SECRET_KEY: 'sk' });
     expect(await run(args, a.io)).toBe(0);
@@ -91,15 +154,23 @@ describe('vendordesk api (in-process)', () => {
     const printed = JSON.parse(a.out());
     expect(a.out()).toBe(b.out());
     expect(Object.keys(printed)).toEqual(['method', 'url', 'headers']);
-    expect(printed).toMatchObject({ method: 'GET', url: 'https://example.test/v1/regions/cn-north-1/vendor' });
+    expect(printed).toMatchObject({
+      method: 'GET',
+      url: 'https://example.test/v1/regions/cn-north-1/vendor',
+    });
     expect(printed.headers).toMatchObject({ 'x-jdcloud-date': '20190917T064708Z', 'x-jdcloud-nonce': 'n-1' });
-    expect(printed.headers.authorization).toMatch(/^JDCLOUD3-HMAC-SHA256 Credential=ak\/20190917\/cn-north-1\/market\/jdcloud3_request, SignedHeaders=x-jdcloud-date;x-jdcloud-nonce, Signature=[0-9a-f]{64}$/);
+    expect(printed.headers.authorization).toMatch(
+      /^JDCLOUD3-HMAC-SHA256 Credential=ak\/20190917\/cn-north-1\/market\/jdcloud3_request, SignedHeaders=x-jdcloud-date;x-jdcloud-nonce, Signature=[0-9a-f]{64}$/,
+    );
     expect(a.out()).not.toContain('"sk"');
   });
 
   it('--service and --region change the scope', async () => {
     const t = fakeIO();
-    await run(['GET', '/v1/regions/cn-south-1/vendor', '--dry-run', '--service', 'vm', '--region', 'cn-south-1'], t.io);
+    await run(
+      ['GET', '/v1/regions/cn-south-1/vendor', '--dry-run', '--service', 'vm', '--region', 'cn-south-1'],
+      t.io,
+    );
     expect(JSON.parse(t.out()).headers.authorization).toContain('/cn-south-1/vm/jdcloud3_request');
   });
 
@@ -129,12 +200,19 @@ describe('vendordesk api (spawned)', () => {
   const exec = promisify(execFile);
 
   it('returns the profile with the printed credentials, and 401 with a wrong secret', async () => {
-    const ok = await exec(process.execPath, [bin, 'api', 'GET', '/v1/regions/cn-north-1/vendor', '--endpoint', sandbox.url], { env: { ...process.env, ...env } });
-    expect(JSON.parse(ok.stdout).result.vendorId).toBe(sandbox.credentials[0]!.vendorId);
-    const bad = await exec(process.execPath, [bin, 'api', 'GET', '/v1/regions/cn-north-1/vendor'], { env: { ...process.env, ...env, VENDORDESK_SECRET_KEY: 'wrong' } }).catch(
-      (error: { code: number; stdout: string }) => error,
+    const ok = await exec(
+      process.execPath,
+      [bin, 'api', 'GET', '/v1/regions/cn-north-1/vendor', '--endpoint', sandbox.url],
+      { env: { ...process.env, ...env } },
     );
+    expect(JSON.parse(ok.stdout).result.vendorId).toBe(sandbox.credentials[0]!.vendorId);
+    const bad = await exec(process.execPath, [bin, 'api', 'GET', '/v1/regions/cn-north-1/vendor'], {
+      env: { ...process.env, ...env, VENDORDESK_SECRET_KEY: 'wrong' },
+    }).catch((error: { code: number; stdout: string }) => error);
     expect('code' in bad ? bad.code : 0).toBe(1);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ requestId: expect.any(String), error: { code: 401, status: 'UNAUTHENTICATED' } });
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      requestId: expect.any(String),
+      error: { code: 401, status: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -16,9 +16,10 @@ import { componentSchemas } from '../../../shared/api/schemas';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { defaultRulePack } from '../../../shared/check/rulepack';
 
-
 type Json = Record<string, unknown>;
-const doc = JSON.parse(readFileSync(new URL('../../../resources/api/marketplace.openapi.json', import.meta.url), 'utf8')) as Json & {
+const doc = JSON.parse(
+  readFileSync(new URL('../../../resources/api/marketplace.openapi.json', import.meta.url), 'utf8'),
+) as Json & {
   paths: Record<string, Record<string, Json>>;
   components: { schemas: Record<string, Json> };
 };
@@ -30,14 +31,17 @@ function objectShapes(schema: unknown, path = '', out: Record<string, string> = 
   if (Array.isArray(s.enum)) out[`${path || '(root)'} enum`] = s.enum.map(String).sort().join(',');
   if (s.properties && typeof s.properties === 'object') {
     const props = s.properties as Record<string, unknown>;
-    out[path || '(root)'] = `properties=${Object.keys(props).sort().join(',')} required=${((s.required as string[]) ?? []).slice().sort().join(',')}`;
+    out[path || '(root)'] =
+      `properties=${Object.keys(props).sort().join(',')} required=${((s.required as string[]) ?? []).slice().sort().join(',')}`;
     for (const [name, sub] of Object.entries(props)) objectShapes(sub, `${path}.${name}`, out);
   }
   if (s.items) objectShapes(s.items, `${path}[]`, out);
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
-    if (Array.isArray(s[key])) (s[key] as unknown[]).forEach((sub, i) => objectShapes(sub, `${path}|${key}${i}`, out));
+    if (Array.isArray(s[key]))
+      (s[key] as unknown[]).forEach((sub, i) => objectShapes(sub, `${path}|${key}${i}`, out));
   }
-  if (s.additionalProperties && typeof s.additionalProperties === 'object') objectShapes(s.additionalProperties, `${path}{}`, out);
+  if (s.additionalProperties && typeof s.additionalProperties === 'object')
+    objectShapes(s.additionalProperties, `${path}{}`, out);
   return out;
 }
 
@@ -57,11 +61,19 @@ describe('OpenAPI document', () => {
         expect(JSON.stringify(op.parameters), `${method} ${path}`).toContain('IdempotencyKey');
       }
     }
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/regions/{regionId}/listings/{id}:submit', '/v1/regions/{regionId}/changes']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/regions/{regionId}/listings/{id}:submit',
+        '/v1/regions/{regionId}/changes',
+      ]),
+    );
   });
 
   it.each(Object.keys(componentSchemas))('component %s agrees with the shared zod schema', (name) => {
-    const fromZod = z.toJSONSchema(componentSchemas[name as keyof typeof componentSchemas] as z.ZodType, { io: 'output', unrepresentable: 'any' });
+    const fromZod = z.toJSONSchema(componentSchemas[name as keyof typeof componentSchemas] as z.ZodType, {
+      io: 'output',
+      unrepresentable: 'any',
+    });
     const fromDoc = doc.components.schemas[name];
     expect(fromDoc, `components.schemas.${name}`).toBeDefined();
     expect(objectShapes(fromDoc)).toEqual(objectShapes(fromZod));
@@ -75,10 +87,20 @@ describe('sandbox answers validate against the document', () => {
   ajv.addSchema({ $id: 'doc', components: doc.components }, 'doc');
 
   function responseValidator(path: string, method: string, status: string) {
-    const op = doc.paths[path]?.[method] as { responses: Record<string, { content?: Record<string, { schema: Json }>; $ref?: string }> };
+    const op = doc.paths[path]?.[method] as {
+      responses: Record<string, { content?: Record<string, { schema: Json }>; $ref?: string }>;
+    };
     let response = op.responses[status]!;
-    if (response.$ref) response = (doc.components as unknown as { responses: Record<string, typeof response> }).responses[response.$ref.split('/').pop()!]!;
-    const schema = JSON.parse(JSON.stringify(response.content!['application/json']!.schema).replaceAll('"#/components/', '"doc#/components/')) as Json;
+    if (response.$ref)
+      response = (doc.components as unknown as { responses: Record<string, typeof response> }).responses[
+        response.$ref.split('/').pop()!
+      ]!;
+    const schema = JSON.parse(
+      JSON.stringify(response.content!['application/json']!.schema).replaceAll(
+        '"#/components/',
+        '"doc#/components/',
+      ),
+    ) as Json;
     return ajv.compile(schema);
   }
 
@@ -86,15 +108,34 @@ describe('sandbox answers validate against the document', () => {
     const first = sandbox.credentials[0]!;
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers = signRequest(
-      { method, target, headers: { 'content-type': 'application/json', ...(method === 'GET' ? {} : { 'x-jdcloud-idempotency-key': randomUUID() }) }, body: text },
+      {
+        method,
+        target,
+        headers: {
+          'content-type': 'application/json',
+          ...(method === 'GET' ? {} : { 'x-jdcloud-idempotency-key': randomUUID() }),
+        },
+        body: text,
+      },
       { credentials: first, region: 'cn-north-1', service: 'market', date: new Date(), nonce: randomUUID() },
     );
-    const response = await fetch(sandbox.url + target, { method, headers, body: body === undefined ? undefined : text });
+    const response = await fetch(sandbox.url + target, {
+      method,
+      headers,
+      body: body === undefined ? undefined : text,
+    });
     return { status: response.status, json: (await response.json()) as unknown };
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, seed: 'openapi', listings: 8, tickets: 20, orders: 6, vendors: 1 });
+    sandbox = await startSandbox({
+      port: 0,
+      seed: 'openapi',
+      listings: 8,
+      tickets: 20,
+      orders: 6,
+      vendors: 1,
+    });
   });
   afterAll(async () => {
     await sandbox.close();
@@ -110,7 +151,10 @@ describe('sandbox answers validate against the document', () => {
     [`${R}/deposit/ledger`, '/v1/regions/cn-north-1/deposit/ledger'],
     [`${R}/violations`, '/v1/regions/cn-north-1/violations'],
     [`${R}/rulePacks`, '/v1/regions/cn-north-1/rulePacks'],
-    [`${R}/rulePacks/{id}/versions/{packVersion}`, `/v1/regions/cn-north-1/rulePacks/jdcloud-marketplace-2019/versions/${defaultRulePack.version}`],
+    [
+      `${R}/rulePacks/{id}/versions/{packVersion}`,
+      `/v1/regions/cn-north-1/rulePacks/jdcloud-marketplace-2019/versions/${defaultRulePack.version}`,
+    ],
     [`${R}/changes`, '/v1/regions/cn-north-1/changes?pageSize=1000'],
     [`${R}/listings/{id}`, '/v1/regions/cn-north-1/listings/nope'],
   ];
@@ -122,7 +166,12 @@ describe('sandbox answers validate against the document', () => {
   });
 
   it('POST listings, :submit and sandbox:advance, and a 412', async () => {
-    const draft = { title: '测试商品', type: 'tool', price: { amount: 10, currency: 'CNY', billing: 'monthly' }, description: '说明' };
+    const draft = {
+      title: '测试商品',
+      type: 'tool',
+      price: { amount: 10, currency: 'CNY', billing: 'monthly' },
+      description: '说明',
+    };
     const created = await call('POST', '/v1/regions/cn-north-1/listings', { draft });
     expect(responseValidator(`${R}/listings`, 'post', '201')(created.json)).toBe(true);
     const id = (created.json as { result: { id: string } }).result.id;

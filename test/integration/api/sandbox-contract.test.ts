@@ -61,7 +61,17 @@ async function caught(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 /** A hand-signed request, for what the client never does on purpose (replays, wrong keys). */
-function signed(method: string, target: string, options: { secretKey?: string; date?: Date; nonce?: string; headers?: Record<string, string>; body?: string } = {}) {
+function signed(
+  method: string,
+  target: string,
+  options: {
+    secretKey?: string;
+    date?: Date;
+    nonce?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  } = {},
+) {
   const first = sandbox.credentials[0]!;
   return signRequest(
     { method, target, headers: options.headers ?? {}, body: options.body ?? '' },
@@ -77,7 +87,15 @@ function signed(method: string, target: string, options: { secretKey?: string; d
 
 beforeAll(async () => {
   dataFile = join(mkdtempSync(join(tmpdir(), 'vendordesk-contract-')), 'sandbox.db');
-  sandbox = await startSandbox({ port: 0, dataFile, seed: 'contract', listings: 12, tickets: 40, orders: 9, vendors: 2 });
+  sandbox = await startSandbox({
+    port: 0,
+    dataFile,
+    seed: 'contract',
+    listings: 12,
+    tickets: 40,
+    orders: 9,
+    vendors: 2,
+  });
 });
 
 afterAll(async () => {
@@ -112,7 +130,9 @@ describe('resources', () => {
     const deposit = await client().getDeposit();
     expect(deposit.shortfall).toBeGreaterThan(0);
     const violations = await client().listViolations();
-    const acrossYearEnd = violations.violations.find((v) => v.decidedAt && v.occurredAt.slice(0, 4) !== v.decidedAt.slice(0, 4));
+    const acrossYearEnd = violations.violations.find(
+      (v) => v.decidedAt && v.occurredAt.slice(0, 4) !== v.decidedAt.slice(0, 4),
+    );
     expect(acrossYearEnd).toBeDefined();
   });
 
@@ -126,7 +146,9 @@ describe('resources', () => {
 
   it('keeps each vendor to its own data', async () => {
     const second = sandbox.credentials[1]!;
-    const other = client({ credentials: async () => ({ accessKey: second.accessKey, secretKey: second.secretKey }) });
+    const other = client({
+      credentials: async () => ({ accessKey: second.accessKey, secretKey: second.secretKey }),
+    });
     expect((await other.getVendor()).vendorId).toBe(second.vendorId);
   });
 
@@ -142,9 +164,15 @@ describe('listing lifecycle, versions and idempotency', () => {
   it('creates, updates with If-Match, rejects a stale update with 412 and the current version', async () => {
     const created = await client().createListing(draft);
     expect(created.review.state).toBe('draft');
-    const updated = await client().updateListing(created.id, { ...draft, title: '企业网盘专业版' }, created.version);
+    const updated = await client().updateListing(
+      created.id,
+      { ...draft, title: '企业网盘专业版' },
+      created.version,
+    );
     expect(updated.version).toBe(created.version + 1);
-    const stale = await caught(client().updateListing(created.id, { ...draft, title: '旧版本的修改' }, created.version));
+    const stale = await caught(
+      client().updateListing(created.id, { ...draft, title: '旧版本的修改' }, created.version),
+    );
     expect(stale.code).toBe('precondition-failed');
     expect(stale.httpStatus).toBe(412);
     expect(stale.currentVersion).toBe(updated.version);
@@ -162,14 +190,21 @@ describe('listing lifecycle, versions and idempotency', () => {
   });
 
   it('re-runs the self-check on submit and rejects blockers, the findings as reviewer comments', async () => {
-    const created = await client().createListing({ ...draft, description: `${draft.description}全网最优，行业第一。` });
+    const created = await client().createListing({
+      ...draft,
+      description: `${draft.description}全网最优，行业第一。`,
+    });
     const submitted = await client().submitListing(created.id);
     expect(submitted.review.state).toBe('rejected');
-    expect(submitted.review.comments).toEqual(expect.arrayContaining([expect.objectContaining({ ruleId: 'superlative', field: 'description' })]));
+    expect(submitted.review.comments).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ruleId: 'superlative', field: 'description' })]),
+    );
   });
 
   it('rejects an invalid draft with the field named', async () => {
-    const error = await caught(client().createListing({ ...draft, price: { amount: -1, currency: 'CNY', billing: 'monthly' } }));
+    const error = await caught(
+      client().createListing({ ...draft, price: { amount: -1, currency: 'CNY', billing: 'monthly' } }),
+    );
     expect(error.code).toBe('invalid-argument');
     expect(error.message).toContain('draft.price.amount');
   });
@@ -177,7 +212,10 @@ describe('listing lifecycle, versions and idempotency', () => {
   it('applies a mutation once when the response is lost and the client retries with the same key', async () => {
     const before = (await client().listListings()).totalCount;
     // The first response is cut off after the listing was created; the retry gets the replay.
-    const created = await faulty(`truncate;times=1;id=${randomUUID()}`).createListing({ ...draft, title: '只创建一次' });
+    const created = await faulty(`truncate;times=1;id=${randomUUID()}`).createListing({
+      ...draft,
+      title: '只创建一次',
+    });
     expect(created.draft.title).toBe('只创建一次');
     expect((await client().listListings()).totalCount).toBe(before + 1);
   });
@@ -196,7 +234,10 @@ describe('listing lifecycle, versions and idempotency', () => {
       expect(error.idempotencyKey).toMatch(/^[\x21-\x7e]{8,128}$/);
       expect(error.message).toContain(error.idempotencyKey);
       expect(error.toJSON()).toMatchObject({ idempotencyKey: error.idempotencyKey, outcomeUnknown: true });
-      const retried = await client().createListing({ ...draft, title }, { idempotencyKey: error.idempotencyKey });
+      const retried = await client().createListing(
+        { ...draft, title },
+        { idempotencyKey: error.idempotencyKey },
+      );
       expect(retried.draft.title).toBe(title);
       created.push(retried.id);
     }
@@ -215,7 +256,14 @@ describe('listing lifecycle, versions and idempotency', () => {
     const target = `/v1/regions/${REGION}/listings`;
     const body = JSON.stringify({ draft: { ...draft, title: '幂等测试' } });
     const send = (b: string) =>
-      fetch(sandbox.url + target, { method: 'POST', headers: signed('POST', target, { headers: { 'content-type': 'application/json', [IDEMPOTENCY_HEADER]: key }, body: b }), body: b });
+      fetch(sandbox.url + target, {
+        method: 'POST',
+        headers: signed('POST', target, {
+          headers: { 'content-type': 'application/json', [IDEMPOTENCY_HEADER]: key },
+          body: b,
+        }),
+        body: b,
+      });
     const before = (await client().listListings()).totalCount;
     const first = await send(body);
     const second = await send(body);
@@ -238,7 +286,9 @@ describe('listing lifecycle, versions and idempotency', () => {
     }
     await client().deleteListing(created.id, created.version);
     const page = await client().listChanges(cursor);
-    expect(page.changes).toEqual([expect.objectContaining({ resourceType: 'listing', resourceId: created.id, op: 'delete', data: null })]);
+    expect(page.changes).toEqual([
+      expect.objectContaining({ resourceType: 'listing', resourceId: created.id, op: 'delete', data: null }),
+    ]);
     expect((await caught(client().getListing(created.id))).code).toBe('not-found');
   });
 });
@@ -260,7 +310,10 @@ describe('signature checks (401 in the error envelope)', () => {
   });
 
   it('rejects a clock more than 5 minutes off', async () => {
-    await expect401(signed('GET', target, { date: new Date(Date.now() - 6 * 60_000) }), /more than 5 minutes/);
+    await expect401(
+      signed('GET', target, { date: new Date(Date.now() - 6 * 60_000) }),
+      /more than 5 minutes/,
+    );
   });
 
   it('rejects a replayed nonce', async () => {
@@ -275,10 +328,15 @@ describe('signature checks (401 in the error envelope)', () => {
 
   it('gives the client an unauthorized error that never contains the secret', async () => {
     const secret = 'super-secret-value-0123456789';
-    const error = await caught(client({ credentials: async () => ({ accessKey: sandbox.credentials[0]!.accessKey, secretKey: secret }) }).getVendor());
+    const error = await caught(
+      client({
+        credentials: async () => ({ accessKey: sandbox.credentials[0]!.accessKey, secretKey: secret }),
+      }).getVendor(),
+    );
     expect(error.code).toBe('unauthorized');
     expect(error.attempts).toBe(1);
-    for (const text of [String(error), error.message, error.stack ?? '', JSON.stringify(error)]) expect(text).not.toContain(secret);
+    for (const text of [String(error), error.message, error.stack ?? '', JSON.stringify(error)])
+      expect(text).not.toContain(secret);
   });
 });
 
@@ -328,12 +386,16 @@ describe('faults', () => {
   });
 
   it('truncated body → malformed-response, or success on retry', async () => {
-    expect((await caught(faulty('truncate', { maxAttempts: 2 }).getVendor())).code).toBe('malformed-response');
+    expect((await caught(faulty('truncate', { maxAttempts: 2 }).getVendor())).code).toBe(
+      'malformed-response',
+    );
     expect((await faulty(once('truncate')).getVendor()).vendorId).toBeTruthy();
   });
 
   it('malformed JSON → malformed-response, or success on retry', async () => {
-    expect((await caught(faulty('malformed', { maxAttempts: 2 }).getVendor())).code).toBe('malformed-response');
+    expect((await caught(faulty('malformed', { maxAttempts: 2 }).getVendor())).code).toBe(
+      'malformed-response',
+    );
     expect((await faulty(once('malformed')).getVendor()).vendorId).toBeTruthy();
   });
 });

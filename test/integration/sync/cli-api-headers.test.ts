@@ -17,7 +17,13 @@ const cwd = mkdtempSync(join(tmpdir(), 'vd-cli-api-headers-'));
 function fakeIO(env: Record<string, string>) {
   let stdout = '';
   let stderr = '';
-  const io: CliIO = { stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) }, readStdin: async () => '', cwd, env };
+  const io: CliIO = {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    readStdin: async () => '',
+    cwd,
+    env,
+  };
   return { io, out: () => stdout, err: () => stderr };
 }
 
@@ -33,7 +39,15 @@ interface Vector {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 'cli-headers', listings: 1, tickets: 1, orders: 1, vendors: 1, selfCheck: null });
+  sandbox = await startSandbox({
+    port: 0,
+    seed: 'cli-headers',
+    listings: 1,
+    tickets: 1,
+    orders: 1,
+    vendors: 1,
+    selfCheck: null,
+  });
 });
 afterAll(async () => {
   await sandbox.close();
@@ -41,7 +55,11 @@ afterAll(async () => {
 
 describe('vendordesk api --header (multi-valued)', () => {
   it('reproduces signing vector 22 through the CLI', async () => {
-    const vectors = (JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/jdcloud3-signer-vectors.json'), 'utf8')) as { 测试用例: Vector[] }).测试用例;
+    const vectors = (
+      JSON.parse(
+        readFileSync(join(import.meta.dirname, '../../fixtures/jdcloud3-signer-vectors.json'), 'utf8'),
+      ) as { 测试用例: Vector[] }
+    ).测试用例;
     const v = vectors.find((x) => x.序号 === '22')!;
     const defaults = JSON.parse(v.默认header) as Record<string, string | string[]>;
     const [ak, sk] = v['AK/SK'].split('/') as [string, string];
@@ -53,7 +71,23 @@ describe('vendordesk api --header (multi-valued)', () => {
     const date = defaults['X-Jdcloud-Date'] as string;
     const iso = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}T${date.slice(9, 11)}:${date.slice(11, 13)}:${date.slice(13, 15)}Z`;
     const t = fakeIO({ VENDORDESK_ACCESS_KEY: ak, VENDORDESK_SECRET_KEY: sk });
-    const code = await run([v.method, v.path, '--dry-run', '--endpoint', v.host, '--service', v.serviceName, '--date', iso, '--nonce', defaults['X-Jdcloud-Nonce'] as string, ...headerArgs], t.io);
+    const code = await run(
+      [
+        v.method,
+        v.path,
+        '--dry-run',
+        '--endpoint',
+        v.host,
+        '--service',
+        v.serviceName,
+        '--date',
+        iso,
+        '--nonce',
+        defaults['X-Jdcloud-Nonce'] as string,
+        ...headerArgs,
+      ],
+      t.io,
+    );
     expect(t.err()).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(t.out()).headers.authorization).toBe(v.Authorization);
@@ -61,17 +95,41 @@ describe('vendordesk api --header (multi-valued)', () => {
 });
 
 describe('vendordesk api --idempotency-key', () => {
-  const env = () => ({ VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey, VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey, VENDORDESK_ENDPOINT: sandbox.url });
+  const env = () => ({
+    VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey,
+    VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey,
+    VENDORDESK_ENDPOINT: sandbox.url,
+  });
   const body = () => {
-    writeFileSync(join(cwd, 'draft.json'), JSON.stringify({ draft: { title: '幂等键', type: 'tool', price: { amount: 1, currency: 'CNY', billing: 'monthly' }, description: '说明文字' } }));
+    writeFileSync(
+      join(cwd, 'draft.json'),
+      JSON.stringify({
+        draft: {
+          title: '幂等键',
+          type: 'tool',
+          price: { amount: 1, currency: 'CNY', billing: 'monthly' },
+          description: '说明文字',
+        },
+      }),
+    );
     return ['--body', 'draft.json'];
   };
 
   it('KEY: the same key twice is one mutation (the second answer is the replay)', async () => {
     const a = fakeIO(env());
-    expect(await run(['POST', '/v1/regions/cn-north-1/listings', ...body(), '--idempotency-key', 'cli-key-0001'], a.io)).toBe(0);
+    expect(
+      await run(
+        ['POST', '/v1/regions/cn-north-1/listings', ...body(), '--idempotency-key', 'cli-key-0001'],
+        a.io,
+      ),
+    ).toBe(0);
     const b = fakeIO(env());
-    expect(await run(['POST', '/v1/regions/cn-north-1/listings', ...body(), '--idempotency-key', 'cli-key-0001'], b.io)).toBe(0);
+    expect(
+      await run(
+        ['POST', '/v1/regions/cn-north-1/listings', ...body(), '--idempotency-key', 'cli-key-0001'],
+        b.io,
+      ),
+    ).toBe(0);
     expect(JSON.parse(b.out()).result.id).toBe(JSON.parse(a.out()).result.id);
     const c = fakeIO(env());
     expect(await run(['POST', '/v1/regions/cn-north-1/listings', ...body()], c.io)).toBe(0);
@@ -80,15 +138,36 @@ describe('vendordesk api --idempotency-key', () => {
 
   it('none: sends no key (the sandbox refuses the mutation), and a --dry-run shows none', async () => {
     const t = fakeIO(env());
-    expect(await run(['POST', '/v1/regions/cn-north-1/listings', ...body(), '--idempotency-key', 'none'], t.io)).toBe(1);
+    expect(
+      await run(['POST', '/v1/regions/cn-north-1/listings', ...body(), '--idempotency-key', 'none'], t.io),
+    ).toBe(1);
     expect(t.out()).toMatch(/x-jdcloud-idempotency-key/);
     const d = fakeIO(env());
-    expect(await run(['POST', '/v1/regions/cn-north-1/listings', ...body(), '--idempotency-key', 'none', '--dry-run'], d.io)).toBe(0);
+    expect(
+      await run(
+        ['POST', '/v1/regions/cn-north-1/listings', ...body(), '--idempotency-key', 'none', '--dry-run'],
+        d.io,
+      ),
+    ).toBe(0);
     expect(JSON.parse(d.out()).headers['x-jdcloud-idempotency-key']).toBeUndefined();
   });
 
   it('refuses a malformed key or two ways of giving it (exit 2)', async () => {
-    expect(await run(['POST', '/v1/regions/cn-north-1/listings', '--idempotency-key', 'short'], fakeIO(env()).io)).toBe(2);
-    expect(await run(['POST', '/x', '--idempotency-key', 'cli-key-0002', '--header', 'x-jdcloud-idempotency-key=cli-key-0003'], fakeIO(env()).io)).toBe(2);
+    expect(
+      await run(['POST', '/v1/regions/cn-north-1/listings', '--idempotency-key', 'short'], fakeIO(env()).io),
+    ).toBe(2);
+    expect(
+      await run(
+        [
+          'POST',
+          '/x',
+          '--idempotency-key',
+          'cli-key-0002',
+          '--header',
+          'x-jdcloud-idempotency-key=cli-key-0003',
+        ],
+        fakeIO(env()).io,
+      ),
+    ).toBe(2);
   });
 });

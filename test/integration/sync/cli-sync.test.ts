@@ -37,8 +37,20 @@ function fakeIO(extraEnv: Record<string, string | undefined> = {}) {
 const FIELDS = ['cursor', 'asOf', 'pulled', 'pushed', 'conflicts', 'failed', 'pending', 'resources'];
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 'cli-sync', listings: 4, tickets: 12, orders: 5, vendors: 1, selfCheck: null });
-  env = { VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey, VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey, VENDORDESK_ENDPOINT: sandbox.url };
+  sandbox = await startSandbox({
+    port: 0,
+    seed: 'cli-sync',
+    listings: 4,
+    tickets: 12,
+    orders: 5,
+    vendors: 1,
+    selfCheck: null,
+  });
+  env = {
+    VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey,
+    VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey,
+    VENDORDESK_ENDPOINT: sandbox.url,
+  };
 });
 afterAll(async () => {
   await sandbox.close();
@@ -61,7 +73,12 @@ describe('vendordesk sync (formats.md §7)', () => {
     const again = fakeIO();
     expect(await run(['--data-dir', dir, '--once', '--format', 'json'], again.io)).toBe(0);
     const second = JSON.parse(again.out());
-    expect(second).toMatchObject({ pulled: 0, pushed: 0, cursor: report.cursor, resources: report.resources });
+    expect(second).toMatchObject({
+      pulled: 0,
+      pushed: 0,
+      cursor: report.cursor,
+      resources: report.resources,
+    });
 
     const status = fakeIO({ VENDORDESK_ENDPOINT: 'http://127.0.0.1:9' }); // sends nothing: an unusable endpoint is fine
     expect(await run(['status', '--data-dir', dir, '--format', 'json'], status.io)).toBe(0);
@@ -71,7 +88,13 @@ describe('vendordesk sync (formats.md §7)', () => {
   it('exits 1 when caught up but an entry failed, and pushes queued entries', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vd-cli-sync-'));
     const store = openStore({ dataDir: dir });
-    const engine = new SyncEngine({ store, listings: new ListingsRepository(store), client: async () => { throw new Error('unused'); } });
+    const engine = new SyncEngine({
+      store,
+      listings: new ListingsRepository(store),
+      client: async () => {
+        throw new Error('unused');
+      },
+    });
     engine.createDraft(draft('命令行同步'));
     engine.createDraft({ ...draft('无效价格'), price: { amount: -1, currency: 'CNY', billing: 'monthly' } });
     store.close();
@@ -124,7 +147,10 @@ describe('vendordesk sync (formats.md §7)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vd-cli-sync-'));
     const { createFileSecretStore } = await import('../../../electron/services/secrets/file-secret-store');
     const { saveCredentials } = await import('../../../electron/services/api/credentials');
-    await saveCredentials(createFileSecretStore({ file: join(dir, 'secrets.enc.json'), keyFile: join(dir, 'secrets.key') }), { accessKey: env.VENDORDESK_ACCESS_KEY!, secretKey: env.VENDORDESK_SECRET_KEY! });
+    await saveCredentials(
+      createFileSecretStore({ file: join(dir, 'secrets.enc.json'), keyFile: join(dir, 'secrets.key') }),
+      { accessKey: env.VENDORDESK_ACCESS_KEY!, secretKey: env.VENDORDESK_SECRET_KEY! },
+    );
     const t = fakeIO({ VENDORDESK_ACCESS_KEY: undefined, VENDORDESK_SECRET_KEY: undefined });
     expect(await run(['--data-dir', dir, '--once', '--format', 'text'], t.io)).toBe(0);
     expect(t.out()).toMatch(/工单 tickets 12/);
@@ -142,7 +168,11 @@ describe('vendordesk sync (formats.md §7)', () => {
 
   it('runs end to end through bin/vendordesk.mjs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vd-cli-sync-'));
-    const { stdout } = await promisify(execFile)(process.execPath, ['bin/vendordesk.mjs', 'sync', '--data-dir', dir, '--once', '--format', 'json'], { env: { ...process.env, ...env } });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['bin/vendordesk.mjs', 'sync', '--data-dir', dir, '--once', '--format', 'json'],
+      { env: { ...process.env, ...env } },
+    );
     expect(JSON.parse(stdout)).toMatchObject({ resources: { tickets: 12 } });
   }, 60_000);
 });

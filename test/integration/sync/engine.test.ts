@@ -11,13 +11,25 @@ import { draft, makeEngine, sandboxClient } from './helpers';
 let sandbox: Sandbox;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 'sync-engine', listings: 6, tickets: 30, orders: 10, vendors: 2, selfCheck: null });
+  sandbox = await startSandbox({
+    port: 0,
+    seed: 'sync-engine',
+    listings: 6,
+    tickets: 30,
+    orders: 10,
+    vendors: 2,
+    selfCheck: null,
+  });
 });
 afterAll(async () => {
   await sandbox.close();
 });
 
-const count = (store: { db: { prepare(s: string): { get(...a: unknown[]): unknown } } }, sql: string, ...args: unknown[]) => (store.db.prepare(sql).get(...args) as { n: number }).n;
+const count = (
+  store: { db: { prepare(s: string): { get(...a: unknown[]): unknown } } },
+  sql: string,
+  ...args: unknown[]
+) => (store.db.prepare(sql).get(...args) as { n: number }).n;
 
 describe('pull', () => {
   it('reads the whole feed in pages, each with its cursor, and a second pull applies nothing', async () => {
@@ -37,9 +49,16 @@ describe('pull', () => {
   it('never overwrites a ticket imported from a file, and does not show synced records as imported', async () => {
     const { engine, store } = makeEngine(sandbox);
     const ticketId = (await sandboxClient(sandbox).listTickets({ pageSize: 1 })).tickets[0]!.id;
-    store.db.prepare("INSERT INTO tickets (id, kind, opened_at, source, source_at) VALUES (?, 'consultation', 1, 'import', 1)").run(ticketId);
+    store.db
+      .prepare(
+        "INSERT INTO tickets (id, kind, opened_at, source, source_at) VALUES (?, 'consultation', 1, 'import', 1)",
+      )
+      .run(ticketId);
     await engine.syncOnce();
-    expect(store.db.prepare('SELECT source, opened_at FROM tickets WHERE id = ?').get(ticketId)).toEqual({ source: 'import', opened_at: 1 });
+    expect(store.db.prepare('SELECT source, opened_at FROM tickets WHERE id = ?').get(ticketId)).toEqual({
+      source: 'import',
+      opened_at: 1,
+    });
     expect(engine.report().resources.tickets).toBe(30); // the marketplace copy is still held, apart
   });
 
@@ -49,16 +68,29 @@ describe('pull', () => {
     const client = sandboxClient(sandbox);
     const created = await client.createListing(draft('将被删除'));
     await engine.syncOnce();
-    const link = store.db.prepare('SELECT local_id, base_version FROM sync_listing_links WHERE remote_id = ?').get(created.id) as { local_id: string; base_version: number };
+    const link = store.db
+      .prepare('SELECT local_id, base_version FROM sync_listing_links WHERE remote_id = ?')
+      .get(created.id) as { local_id: string; base_version: number };
     expect(link.base_version).toBe(created.version);
     await client.deleteListing(created.id, created.version);
     await engine.syncOnce();
     expect(store.db.prepare('SELECT 1 FROM listings WHERE local_id = ?').get(link.local_id)).toBeUndefined();
-    expect(store.db.prepare("SELECT version FROM sync_tombstones WHERE resource_type = 'listing' AND resource_id = ?").get(created.id)).toEqual({ version: created.version + 1 });
+    expect(
+      store.db
+        .prepare("SELECT version FROM sync_tombstones WHERE resource_type = 'listing' AND resource_id = ?")
+        .get(created.id),
+    ).toEqual({ version: created.version + 1 });
   });
 
   it('changes nothing locally when the credentials are refused', async () => {
-    const bad = makeEngine(sandbox, { transport: { credentials: async () => ({ accessKey: sandbox.credentials[0]!.accessKey, secretKey: 'wrong-secret' }) } });
+    const bad = makeEngine(sandbox, {
+      transport: {
+        credentials: async () => ({
+          accessKey: sandbox.credentials[0]!.accessKey,
+          secretKey: 'wrong-secret',
+        }),
+      },
+    });
     await expect(bad.engine.syncOnce()).rejects.toMatchObject({ reason: 'unauthorized' });
     expect(bad.engine.state().cursor).toBeNull();
     expect(count(bad.store, 'SELECT count(*) AS n FROM sync_remote')).toBe(0);
@@ -72,7 +104,13 @@ describe('push through the outbox', () => {
       transport: {
         maxAttempts: 1,
         // The first POST is committed by the server, but its answer is cut off.
-        fetch: (url, init) => fetch(url, init.method === 'POST' && lose-- > 0 ? { ...init, headers: { ...init.headers, [FAULT_HEADER]: 'truncate' } } : init),
+        fetch: (url, init) =>
+          fetch(
+            url,
+            init.method === 'POST' && lose-- > 0
+              ? { ...init, headers: { ...init.headers, [FAULT_HEADER]: 'truncate' } }
+              : init,
+          ),
       },
     });
     await engine.syncOnce();
@@ -80,27 +118,44 @@ describe('push through the outbox', () => {
     const entry = engine.outbox.list()[0]!;
     const r1 = await engine.syncOnce();
     expect(r1.report.pending).toBe(1);
-    expect(engine.outbox.get(entry.id)).toMatchObject({ state: 'pending', attempts: 1, idempotencyKey: entry.idempotencyKey });
+    expect(engine.outbox.get(entry.id)).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      idempotencyKey: entry.idempotencyKey,
+    });
     const r2 = await engine.syncOnce();
     expect(r2.report.pushed).toBe(1);
-    expect(engine.outbox.get(entry.id)).toMatchObject({ state: 'sent', attempts: 2, idempotencyKey: entry.idempotencyKey });
-    const server = (await sandboxClient(sandbox).listListings({ pageSize: 100 })).listings.filter((l) => l.draft.title === '丢失应答的创建');
+    expect(engine.outbox.get(entry.id)).toMatchObject({
+      state: 'sent',
+      attempts: 2,
+      idempotencyKey: entry.idempotencyKey,
+    });
+    const server = (await sandboxClient(sandbox).listListings({ pageSize: 100 })).listings.filter(
+      (l) => l.draft.title === '丢失应答的创建',
+    );
     expect(server).toHaveLength(1);
     // The lost answer's listing came back through the feed too; only one local copy remains.
     expect(count(store, "SELECT count(*) AS n FROM listings WHERE title = '丢失应答的创建'")).toBe(1);
-    expect(store.db.prepare('SELECT remote_id FROM sync_listing_links WHERE local_id = ?').get(record.localId)).toEqual({ remote_id: server[0]!.id });
+    expect(
+      store.db.prepare('SELECT remote_id FROM sync_listing_links WHERE local_id = ?').get(record.localId),
+    ).toEqual({ remote_id: server[0]!.id });
   });
 
   it('sends one listing’s entries in order and an offline edit waits, then goes once', async () => {
     const online = makeEngine(sandbox);
     await online.engine.syncOnce();
     const rec = online.engine.createDraft(draft('顺序'));
-    const v2 = online.engine.updateDraft(rec.localId, rec.revision, { ...draft('顺序'), description: '第二版的说明文字，足够长。' });
+    const v2 = online.engine.updateDraft(rec.localId, rec.revision, {
+      ...draft('顺序'),
+      description: '第二版的说明文字，足够长。',
+    });
     online.engine.submitDraft(rec.localId);
     const r = await online.engine.syncOnce();
     expect(r.report.pushed).toBe(3);
     expect(r.report.pending).toBe(0);
-    const link = online.store.db.prepare('SELECT remote_id FROM sync_listing_links WHERE local_id = ?').get(v2.localId) as { remote_id: string };
+    const link = online.store.db
+      .prepare('SELECT remote_id FROM sync_listing_links WHERE local_id = ?')
+      .get(v2.localId) as { remote_id: string };
     const server = await sandboxClient(sandbox).getListing(link.remote_id);
     expect(server.draft.description).toBe('第二版的说明文字，足够长。');
     expect(server.review.state).not.toBe('draft');
@@ -126,10 +181,21 @@ describe('push through the outbox', () => {
     const client = sandboxClient(sandbox);
     const created = await client.createListing(draft('冲突'));
     await engine.syncOnce();
-    const localId = (store.db.prepare('SELECT local_id FROM sync_listing_links WHERE remote_id = ?').get(created.id) as { local_id: string }).local_id;
+    const localId = (
+      store.db.prepare('SELECT local_id FROM sync_listing_links WHERE remote_id = ?').get(created.id) as {
+        local_id: string;
+      }
+    ).local_id;
     // Someone edits on the server while we edit locally.
-    await client.updateListing(created.id, { ...draft('冲突'), description: '服务器上的修改，足够长的说明。' }, created.version);
-    const mine = engine.updateDraft(localId, engine['o'].listings.get(localId).revision, { ...draft('冲突'), description: '我的修改，足够长的说明文字。' });
+    await client.updateListing(
+      created.id,
+      { ...draft('冲突'), description: '服务器上的修改，足够长的说明。' },
+      created.version,
+    );
+    const mine = engine.updateDraft(localId, engine['o'].listings.get(localId).revision, {
+      ...draft('冲突'),
+      description: '我的修改，足够长的说明文字。',
+    });
     void mine;
     const r = await engine.syncOnce();
     expect(r.report.conflicts).toBe(1);
@@ -143,8 +209,15 @@ describe('push through the outbox', () => {
 
     // Again, now taking theirs.
     const now = await client.getListing(created.id);
-    await client.updateListing(created.id, { ...draft('冲突'), description: '服务器第二次修改，足够长的说明。' }, now.version);
-    engine.updateDraft(localId, engine['o'].listings.get(localId).revision, { ...draft('冲突'), description: '我的第二次修改，足够长。' });
+    await client.updateListing(
+      created.id,
+      { ...draft('冲突'), description: '服务器第二次修改，足够长的说明。' },
+      now.version,
+    );
+    engine.updateDraft(localId, engine['o'].listings.get(localId).revision, {
+      ...draft('冲突'),
+      description: '我的第二次修改，足够长。',
+    });
     await engine.syncOnce();
     const c2 = engine.outbox.list(['conflict'])[0]!;
     await engine.resolveConflict(c2.id, 'take-theirs');
@@ -157,7 +230,10 @@ describe('push through the outbox', () => {
   it('a 4xx validation answer marks the entry failed with the server message; edit + retry sends it', async () => {
     const { engine, listings } = makeEngine(sandbox);
     await engine.syncOnce();
-    const rec = engine.createDraft({ ...draft('无效'), price: { amount: -5, currency: 'CNY', billing: 'monthly' } });
+    const rec = engine.createDraft({
+      ...draft('无效'),
+      price: { amount: -5, currency: 'CNY', billing: 'monthly' },
+    });
     const r = await engine.syncOnce();
     expect(r.report.failed).toBe(1);
     const failed = engine.outbox.list(['failed'])[0]!;

@@ -9,7 +9,11 @@ import { DEFAULT_SERVICE } from '../../../shared/api/paths';
 import type { Sandbox } from '../../../sandbox/server';
 import type { TransportOptions } from '../../../electron/services/api/transport';
 
-export function sandboxClient(sandbox: Sandbox, extra: Partial<TransportOptions> = {}, vendor = 0): MarketplaceClient {
+export function sandboxClient(
+  sandbox: Sandbox,
+  extra: Partial<TransportOptions> = {},
+  vendor = 0,
+): MarketplaceClient {
   const c = sandbox.credentials[vendor]!;
   return new MarketplaceClient({
     endpoint: sandbox.url,
@@ -23,12 +27,22 @@ export function sandboxClient(sandbox: Sandbox, extra: Partial<TransportOptions>
   });
 }
 
-export function makeEngine(sandbox: Sandbox, opts: Partial<SyncEngineOptions> & { dataDir?: string; transport?: Partial<TransportOptions> } = {}): { engine: SyncEngine; store: Store; listings: ListingsRepository; dataDir: string } {
+export function makeEngine(
+  sandbox: Sandbox,
+  opts: Partial<SyncEngineOptions> & { dataDir?: string; transport?: Partial<TransportOptions> } = {},
+): { engine: SyncEngine; store: Store; listings: ListingsRepository; dataDir: string } {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'vendordesk-sync-'));
   const store = openStore({ dataDir });
   const listings = new ListingsRepository(store);
   const client = sandboxClient(sandbox, opts.transport);
-  const engine = new SyncEngine({ store, listings, client: async () => client, retryBaseMs: 0, retryMaxMs: 0, ...opts });
+  const engine = new SyncEngine({
+    store,
+    listings,
+    client: async () => client,
+    retryBaseMs: 0,
+    retryMaxMs: 0,
+    ...opts,
+  });
   return { engine, store, listings, dataDir };
 }
 

@@ -2,7 +2,12 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearCredentials, describeCredentials, loadCredentials, saveCredentials } from '../../../electron/services/api/credentials';
+import {
+  clearCredentials,
+  describeCredentials,
+  loadCredentials,
+  saveCredentials,
+} from '../../../electron/services/api/credentials';
 import { createFileSecretStore } from '../../../electron/services/secrets/file-secret-store';
 
 function paths() {
@@ -56,6 +61,8 @@ describe('marketplace credentials', () => {
 
   it('rejects unusable keys', async () => {
     const store = createFileSecretStore(paths());
-    await expect(saveCredentials(store, { accessKey: 'a b', secretKey: SECRET })).rejects.toThrow(/AccessKey/);
+    await expect(saveCredentials(store, { accessKey: 'a b', secretKey: SECRET })).rejects.toThrow(
+      /AccessKey/,
+    );
   });
 });

@@ -5,7 +5,12 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'node:querystring';
 import vectors from '../../fixtures/jdcloud3-signer-vectors.json';
-import { authorizationHeader, computeSignature, formatSigningDate, type Headers } from '../../../electron/services/api/signer';
+import {
+  authorizationHeader,
+  computeSignature,
+  formatSigningDate,
+  type Headers,
+} from '../../../electron/services/api/signer';
 
 interface RawVector {
   分类?: string;

@@ -26,8 +26,13 @@ function transport(responses: Array<() => Response>, sleeps: number[] = [], sent
   });
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) => () =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  () =>
+    new Response(JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 const ok = json(200, { requestId: 'r1', result: { n: 1 } });
 const result = z.looseObject({ n: z.number() });
 
@@ -44,7 +49,11 @@ async function failure(p: Promise<unknown>): Promise<ApiError> {
 describe('transport', () => {
   it('reuses one idempotency key across the retries of a mutation, with a fresh nonce each time', async () => {
     const sent: Sent[] = [];
-    await transport([json(503, { requestId: 'r0', error: { code: 503, status: 'UNAVAILABLE', message: 'busy' } }), ok], [], sent).call({ method: 'POST', path: '/v1/x', body: {}, result });
+    await transport(
+      [json(503, { requestId: 'r0', error: { code: 503, status: 'UNAVAILABLE', message: 'busy' } }), ok],
+      [],
+      sent,
+    ).call({ method: 'POST', path: '/v1/x', body: {}, result });
     expect(sent).toHaveLength(2);
     expect(sent[0]!.headers['x-jdcloud-idempotency-key']).toBe(sent[1]!.headers['x-jdcloud-idempotency-key']);
     expect(sent[0]!.headers['x-jdcloud-nonce']).not.toBe(sent[1]!.headers['x-jdcloud-nonce']);
@@ -63,7 +72,21 @@ describe('transport', () => {
   it('does not retry a 4xx, and reads currentVersion from a 412', async () => {
     const sent: Sent[] = [];
     const e = await failure(
-      transport([json(412, { requestId: 'r', error: { code: 412, status: 'FAILED_PRECONDITION', message: 'stale', details: { currentVersion: 7 } } })], [], sent).call({
+      transport(
+        [
+          json(412, {
+            requestId: 'r',
+            error: {
+              code: 412,
+              status: 'FAILED_PRECONDITION',
+              message: 'stale',
+              details: { currentVersion: 7 },
+            },
+          }),
+        ],
+        [],
+        sent,
+      ).call({
         method: 'PUT',
         path: '/v1/x',
         body: {},
@@ -84,7 +107,13 @@ describe('transport', () => {
 
   it('a 2xx body of the wrong shape is malformed-response at once, naming the field', async () => {
     const sent: Sent[] = [];
-    const e = await failure(transport([json(200, { requestId: 'r', result: { n: 'one' } })], [], sent).call({ method: 'GET', path: '/v1/x', result }));
+    const e = await failure(
+      transport([json(200, { requestId: 'r', result: { n: 'one' } })], [], sent).call({
+        method: 'GET',
+        path: '/v1/x',
+        result,
+      }),
+    );
     expect(e.code).toBe('malformed-response');
     expect(e.message).toContain('result.n');
     expect(sent).toHaveLength(1);
@@ -96,7 +125,13 @@ describe('transport', () => {
   });
 
   it('never puts the secret in errors', async () => {
-    const e = await failure(transport([() => Promise.reject(new TypeError('fetch failed')) as never]).call({ method: 'GET', path: '/v1/x', result }));
+    const e = await failure(
+      transport([() => Promise.reject(new TypeError('fetch failed')) as never]).call({
+        method: 'GET',
+        path: '/v1/x',
+        result,
+      }),
+    );
     expect(e.code).toBe('network');
     for (const text of [String(e), JSON.stringify(e), e.stack ?? '']) expect(text).not.toContain(SECRET);
   });

@@ -25,7 +25,9 @@ function naive(text: string, links: LinkSpan[], from: number, dir: -1 | 1) {
     chars.push(text[i]!);
     offsets.push(i);
   }
-  return dir < 0 ? { text: chars.reverse().join(''), offsets: offsets.reverse() } : { text: chars.join(''), offsets };
+  return dir < 0
+    ? { text: chars.reverse().join(''), offsets: offsets.reverse() }
+    : { text: chars.join(''), offsets };
 }
 
 describe('context windows', () => {

@@ -7,7 +7,12 @@ describe('the shared examples', () => {
     const findings = checkListing(loadFixture('clean-saas-crm.json'));
     expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(findings).toHaveLength(1);
-    expect(findings[0]).toMatchObject({ ruleId: 'official-site-missing', severity: 'info', field: 'officialSite.productPageUrl', penalty: null });
+    expect(findings[0]).toMatchObject({
+      ruleId: 'official-site-missing',
+      severity: 'info',
+      field: 'officialSite.productPageUrl',
+      penalty: null,
+    });
   });
 
   describe('violating-image', () => {
@@ -22,7 +27,14 @@ describe('the shared examples', () => {
       expect(listing.description.slice(pct.end!)).toMatch(/^ 提升/);
     });
     it('brand misuse: 京东云官方推荐 is an endorsement claim', () => {
-      expect(ofRule(blockers, 'brand-misuse')).toMatchObject([{ field: 'title', match: '京东云', penalty: { points: 12, freezeDays: 15, depositDeduction: 5000 }, penaltyCode: 'brand-misuse' }]);
+      expect(ofRule(blockers, 'brand-misuse')).toMatchObject([
+        {
+          field: 'title',
+          match: '京东云',
+          penalty: { points: 12, freezeDays: 15, depositDeduction: 5000 },
+          penaltyCode: 'brand-misuse',
+        },
+      ]);
     });
     it('external link www.fastlnmp.example.com/plugins', () => {
       expect(matches('external-link')).toEqual(['www.fastlnmp.example.com/plugins']);
@@ -32,7 +44,11 @@ describe('the shared examples', () => {
       expect(m).toHaveLength(2);
       expect(m[0]).toMatch(/^访问.*购买$/);
       expect(m[1]).toBe('加微信');
-      expect(ofRule(blockers, 'off-platform-trade')[0]!.penalty).toEqual({ points: 24, freezeDays: 'expel', depositDeduction: 'all' });
+      expect(ofRule(blockers, 'off-platform-trade')[0]!.penalty).toEqual({
+        points: 24,
+        freezeDays: 'expel',
+        depositDeduction: 'all',
+      });
     });
     it('independent account system and privacy harvesting', () => {
       expect(matches('independent-account-system')).toEqual(['重新注册']);
@@ -44,14 +60,21 @@ describe('the shared examples', () => {
         expect(f).toBeDefined();
         expect(f!.start).toBeUndefined();
       }
-      expect(ofRule(blockers, 'official-site-missing')[0]!.penalty).toEqual({ points: 6, freezeDays: 0, depositDeduction: 0 });
+      expect(ofRule(blockers, 'official-site-missing')[0]!.penalty).toEqual({
+        points: 6,
+        freezeDays: 0,
+        depositDeduction: 0,
+      });
     });
     it('one-sentence delisting strategy: a warning naming both missing parts, with a fix', () => {
       const [f] = ofRule(findings, 'delisting-strategy-missing');
       expect(f!.severity).toBe('warning');
       expect(f!.message).toContain('继续使用');
       expect(f!.message).toContain('导出');
-      expect(f!.fix!.edits[0]).toMatchObject({ field: 'delistingStrategy', start: listing.delistingStrategy!.length });
+      expect(f!.fix!.edits[0]).toMatchObject({
+        field: 'delistingStrategy',
+        start: listing.delistingStrategy!.length,
+      });
     });
   });
 });

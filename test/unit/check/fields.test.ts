@@ -35,10 +35,24 @@ describe('applyEdits', () => {
     expect(listing.description).toBe('abcdef');
   });
   it('rejects overlapping edits and out-of-range offsets with a clear error', () => {
-    expect(() => applyEdits(listing, [{ field: 'description', start: 0, end: 3, text: '' }, { field: 'description', start: 2, end: 4, text: '' }])).toThrow(/overlapping edits in "description"/);
-    expect(() => applyEdits(listing, [{ field: 'description', start: 1, end: 1, text: 'a' }, { field: 'description', start: 1, end: 1, text: 'b' }])).toThrow(/overlapping/);
-    expect(() => applyEdits(listing, [{ field: 'description', start: 0, end: 99, text: '' }])).toThrow(/outside "description"/);
-    expect(() => applyEdits(listing, [{ field: 'price', start: 0, end: 0, text: '1' }])).toThrow(/not an editable text field/);
+    expect(() =>
+      applyEdits(listing, [
+        { field: 'description', start: 0, end: 3, text: '' },
+        { field: 'description', start: 2, end: 4, text: '' },
+      ]),
+    ).toThrow(/overlapping edits in "description"/);
+    expect(() =>
+      applyEdits(listing, [
+        { field: 'description', start: 1, end: 1, text: 'a' },
+        { field: 'description', start: 1, end: 1, text: 'b' },
+      ]),
+    ).toThrow(/overlapping/);
+    expect(() => applyEdits(listing, [{ field: 'description', start: 0, end: 99, text: '' }])).toThrow(
+      /outside "description"/,
+    );
+    expect(() => applyEdits(listing, [{ field: 'price', start: 0, end: 0, text: '1' }])).toThrow(
+      /not an editable text field/,
+    );
   });
   it('sets a missing field (start = end = 0)', () => {
     const noSite = withFields({ officialSite: null, delistingStrategy: null });
@@ -53,9 +67,15 @@ describe('applyEdits', () => {
     const bad = loadFixture('violating-image.json');
     const before = checkListing(bad);
     const fixes = before.filter((f) => f.fix);
-    expect(fixes.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['superlative', 'external-link', 'delisting-strategy-missing']));
-    const fixed = applyEdits(bad, fixes.flatMap((f) => f.fix!.edits));
+    expect(fixes.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(['superlative', 'external-link', 'delisting-strategy-missing']),
+    );
+    const fixed = applyEdits(
+      bad,
+      fixes.flatMap((f) => f.fix!.edits),
+    );
     const after = checkListing(fixed).map((f) => f.ruleId);
-    for (const rule of ['superlative', 'external-link', 'delisting-strategy-missing'] as const) expect(after).not.toContain(rule);
+    for (const rule of ['superlative', 'external-link', 'delisting-strategy-missing'] as const)
+      expect(after).not.toContain(rule);
   });
 });

@@ -19,7 +19,9 @@ export function withFields(fields: Partial<Listing>): Listing {
 }
 
 export function findingsIn(description: string, context?: CheckContext): Finding[] {
-  return checkListing(withFields({ description }), undefined, context).filter((f) => f.field === 'description');
+  return checkListing(withFields({ description }), undefined, context).filter(
+    (f) => f.field === 'description',
+  );
 }
 
 export const ofRule = (findings: Finding[], rule: RuleId) => findings.filter((f) => f.ruleId === rule);

@@ -16,7 +16,10 @@ const violating = JSON.parse(
 const compiled = defaultCompiledPack();
 // ~100 KB of HTML, one paragraph per line, with findings throughout.
 const paragraph = violating.description.replaceAll('\n', ' ');
-const long = Array.from({ length: Math.ceil(100_000 / paragraph.length) }, (_, i) => `${paragraph}<!-- ${i} -->`).join('\n');
+const long = Array.from(
+  { length: Math.ceil(100_000 / paragraph.length) },
+  (_, i) => `${paragraph}<!-- ${i} -->`,
+).join('\n');
 const base: Listing = { ...violating, description: long };
 
 const edit = (text: string, at: number, remove: number, insert: string) =>
@@ -29,7 +32,17 @@ describe('recheckListing', () => {
   });
 
   it('re-checks only a window and matches a full check, edit after edit', () => {
-    const inserts = ['唯一', '加微信 abc123', 'www.example.com ', '全网最优', '售价 12345 元', '', '一', '\n', '<p>'];
+    const inserts = [
+      '唯一',
+      '加微信 abc123',
+      'www.example.com ',
+      '全网最优',
+      '售价 12345 元',
+      '',
+      '一',
+      '\n',
+      '<p>',
+    ];
     let previous = { listing: base, context: {}, findings: checkListing(base, compiled) };
     expect(previous.findings.filter((f) => f.field === 'description').length).toBeGreaterThan(1000);
     fc.assert(
@@ -38,7 +51,10 @@ describe('recheckListing', () => {
         fc.nat({ max: 40 }),
         fc.constantFrom(...inserts),
         (at, remove, insert) => {
-          const listing = { ...previous.listing, description: edit(previous.listing.description, at, remove, insert) };
+          const listing = {
+            ...previous.listing,
+            description: edit(previous.listing.description, at, remove, insert),
+          };
           const result = recheckListing(previous, listing, compiled, {});
           expect(result.full).toBe(false);
           expect(result.regions).toHaveLength(listing.description === previous.listing.description ? 0 : 1);
@@ -55,7 +71,12 @@ describe('recheckListing', () => {
 
   it('checks whole-listing rules on the whole listing (a changed title, terms and site) and re-uses an unchanged long field', () => {
     const previous = { listing: base, context: {}, findings: checkListing(base, compiled) };
-    const listing: Listing = { ...base, title: `${base.title} 唯一`, serviceTerms: null, delistingStrategy: '' };
+    const listing: Listing = {
+      ...base,
+      title: `${base.title} 唯一`,
+      serviceTerms: null,
+      delistingStrategy: '',
+    };
     const result = recheckListing(previous, listing, compiled, {});
     expect(result.full).toBe(false);
     expect(result.regions).toEqual([]);

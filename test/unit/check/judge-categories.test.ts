@@ -14,7 +14,8 @@ type Where = 'description' | 'attribute';
 function reportedIn(rule: RuleId, text: string, where: Where): Finding[] {
   const fields: Partial<Listing> =
     where === 'attribute' ? { attributes: { 部署方式: text } } : { description: text };
-  const inField = (f: Finding) => (where === 'attribute' ? f.field === 'attributes.部署方式' : f.field === 'description');
+  const inField = (f: Finding) =>
+    where === 'attribute' ? f.field === 'attributes.部署方式' : f.field === 'description';
   return ofRule(checkListing(withFields(fields)).filter(inField), rule).filter(
     (f) => f.severity === 'blocker' || f.severity === 'warning',
   );
@@ -49,7 +50,9 @@ describe('off-platform trade through disguised messaging-app names', () => {
     '磁盘告警可推送到微信、钉钉或企业邮箱',
     '巡检结果每天同步到值班钉钉群和企业微信群',
     '支持小程序 wx.login 登录态校验',
-  ])('clean (a notification channel, not a sales channel): %s', (text) => expectClean('off-platform-trade', text));
+  ])('clean (a notification channel, not a sales channel): %s', (text) =>
+    expectClean('off-platform-trade', text),
+  );
 });
 
 describe('in-product sales entries for goods not listed on the marketplace', () => {
@@ -118,12 +121,14 @@ describe('competitor guidance: recommending other clouds vs. naming a migration 
 });
 
 describe('malware: hacking tools', () => {
-  it.each(['自带 Webshell 管理器，支持多站点切换', '一键弱口令批量爆破，支持 SSH/RDP/MySQL', '内置口令爆破字典'])(
-    'reported: %s',
-    (text) => expectReported('malware', text, 'description', 'blocker'),
-  );
-  it.each(['实时检测网站目录中的 Webshell 并隔离', '定期扫描弱口令账号并提醒修改', '拦截密码爆破行为并封禁来源 IP'])(
-    'clean: %s',
-    (text) => expectClean('malware', text),
-  );
+  it.each([
+    '自带 Webshell 管理器，支持多站点切换',
+    '一键弱口令批量爆破，支持 SSH/RDP/MySQL',
+    '内置口令爆破字典',
+  ])('reported: %s', (text) => expectReported('malware', text, 'description', 'blocker'));
+  it.each([
+    '实时检测网站目录中的 Webshell 并隔离',
+    '定期扫描弱口令账号并提醒修改',
+    '拦截密码爆破行为并封禁来源 IP',
+  ])('clean: %s', (text) => expectClean('malware', text));
 });

@@ -131,18 +131,30 @@ describe('term rules: traps (ordinary technical text)', () => {
     expect(ofRule(findingsIn(text), rule)).toEqual([]);
   });
   it('no blocker or warning at all in any trap sentence', () => {
-    const all = traps.flatMap(([, text]) => findingsIn(text).filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}: ${f.match} in ${text}`));
+    const all = traps.flatMap(([, text]) =>
+      findingsIn(text)
+        .filter((f) => f.severity !== 'info')
+        .map((f) => `${f.ruleId}: ${f.match} in ${text}`),
+    );
     expect(all).toEqual([]);
   });
 });
 
 describe('context and configuration', () => {
   it('authorised brands are not misuse', () => {
-    const listing = withFields({ description: '京东云战略合作伙伴', vendor: { name: 'X', authorizedBrands: ['京东云'] } });
+    const listing = withFields({
+      description: '京东云战略合作伙伴',
+      vendor: { name: 'X', authorizedBrands: ['京东云'] },
+    });
     expect(ofRule(checkListing(listing), 'brand-misuse')).toEqual([]);
   });
   it('extra allowed domains come from the context', () => {
-    expect(ofRule(findingsIn('见 https://help.partner.example.com/x', { allowedDomains: ['partner.example.com'] }), 'external-link')).toEqual([]);
+    expect(
+      ofRule(
+        findingsIn('见 https://help.partner.example.com/x', { allowedDomains: ['partner.example.com'] }),
+        'external-link',
+      ),
+    ).toEqual([]);
   });
   it('links are found in every field: cases, images, attributes', () => {
     const listing = withFields({
@@ -159,9 +171,15 @@ describe('context and configuration', () => {
 });
 
 describe('whole-field rules', () => {
-  const rules = (listing: Parameters<typeof checkListing>[0]) => checkListing(listing).map((f) => `${f.severity} ${f.ruleId}`);
+  const rules = (listing: Parameters<typeof checkListing>[0]) =>
+    checkListing(listing).map((f) => `${f.severity} ${f.ruleId}`);
   it('official site: missing, invalid, on JD Cloud → blocker', () => {
-    for (const officialSite of [null, { productPageUrl: '  ' }, { productPageUrl: 'ftp://x.example.com/a' }, { productPageUrl: 'https://market.jdcloud.com/p/1' }]) {
+    for (const officialSite of [
+      null,
+      { productPageUrl: '  ' },
+      { productPageUrl: 'ftp://x.example.com/a' },
+      { productPageUrl: 'https://market.jdcloud.com/p/1' },
+    ]) {
       expect(rules(withFields({ officialSite }))).toContain('blocker official-site-missing');
     }
   });
@@ -169,24 +187,42 @@ describe('whole-field rules', () => {
     const url = 'https://www.yunketong.example.cn/products/crm';
     const base = { url, checkedAt: '2025-01-01T00:00:00.000Z', httpStatus: 200 };
     const ok = { pageExists: true, namesProduct: true, linksToListing: null, statesPartnership: true };
-    const check = (officialSite: object) => checkListing(withFields({}), undefined, { officialSite: officialSite as never }).filter((f) => f.ruleId === 'official-site-missing');
+    const check = (officialSite: object) =>
+      checkListing(withFields({}), undefined, { officialSite: officialSite as never }).filter(
+        (f) => f.ruleId === 'official-site-missing',
+      );
     expect(check({ ...base, status: 'verified', found: ok, missing: [] })).toEqual([]);
-    const problems = check({ ...base, status: 'problems', found: { ...ok, statesPartnership: false }, missing: ['statesPartnership'] });
+    const problems = check({
+      ...base,
+      status: 'problems',
+      found: { ...ok, statesPartnership: false },
+      missing: ['statesPartnership'],
+    });
     expect(problems).toMatchObject([{ severity: 'blocker', penalty: { points: 6 } }]);
     expect(problems[0]!.message).toContain('合作关系');
-    expect(check({ ...base, status: 'unreachable', found: ok, missing: [], error: 'timeout' })).toMatchObject([{ severity: 'warning', penalty: null }]);
+    expect(check({ ...base, status: 'unreachable', found: ok, missing: [], error: 'timeout' })).toMatchObject(
+      [{ severity: 'warning', penalty: null }],
+    );
     // A verification of another URL is stale: back to "not verified".
-    expect(check({ ...base, url: 'https://other.example.cn', status: 'verified', found: ok, missing: [] })).toMatchObject([{ severity: 'info' }]);
+    expect(
+      check({ ...base, url: 'https://other.example.cn', status: 'verified', found: ok, missing: [] }),
+    ).toMatchObject([{ severity: 'info' }]);
   });
   it('delisting strategy: missing → blocker with a template fix; partial → warning naming the part', () => {
-    const missing = checkListing(withFields({ delistingStrategy: null })).find((f) => f.ruleId === 'delisting-strategy-missing')!;
+    const missing = checkListing(withFields({ delistingStrategy: null })).find(
+      (f) => f.ruleId === 'delisting-strategy-missing',
+    )!;
     expect(missing.severity).toBe('blocker');
     expect(missing.fix!.edits).toMatchObject([{ field: 'delistingStrategy', start: 0, end: 0 }]);
-    const partial = checkListing(withFields({ delistingStrategy: '下架后已购用户可继续使用至到期。' })).find((f) => f.ruleId === 'delisting-strategy-missing')!;
+    const partial = checkListing(withFields({ delistingStrategy: '下架后已购用户可继续使用至到期。' })).find(
+      (f) => f.ruleId === 'delisting-strategy-missing',
+    )!;
     expect(partial.severity).toBe('warning');
     expect(partial.message).toContain('导出');
     expect(partial.message).not.toContain('继续使用');
-    const negated = checkListing(withFields({ delistingStrategy: '下架后不再继续使用，不提供迁移。' })).find((f) => f.ruleId === 'delisting-strategy-missing')!;
+    const negated = checkListing(withFields({ delistingStrategy: '下架后不再继续使用，不提供迁移。' })).find(
+      (f) => f.ruleId === 'delisting-strategy-missing',
+    )!;
     expect(negated.message).toContain('继续使用');
   });
   it('service terms: missing → blocker, very short → warning', () => {
@@ -195,11 +231,17 @@ describe('whole-field rules', () => {
   });
   it('not on JD Cloud: false → blocker with 6/7/0, undeclared → warning', () => {
     const f = checkListing(withFields({ runsOnJdCloud: false })).find((x) => x.ruleId === 'not-on-jdcloud')!;
-    expect(f).toMatchObject({ severity: 'blocker', field: 'runsOnJdCloud', penalty: { points: 6, freezeDays: 7, depositDeduction: 0 } });
+    expect(f).toMatchObject({
+      severity: 'blocker',
+      field: 'runsOnJdCloud',
+      penalty: { points: 6, freezeDays: 7, depositDeduction: 0 },
+    });
     expect(rules(withFields({ runsOnJdCloud: null }))).toContain('warning not-on-jdcloud');
   });
   it('inconsistent elements: an edition the specs lack, a price nobody sells at', () => {
-    const title = checkListing(withFields({ title: '云客通 CRM（企业版）' })).find((f) => f.ruleId === 'inconsistent-elements')!;
+    const title = checkListing(withFields({ title: '云客通 CRM（企业版）' })).find(
+      (f) => f.ruleId === 'inconsistent-elements',
+    )!;
     expect(title).toMatchObject({ field: 'title', match: '企业版', severity: 'blocker' });
     const price = ofRule(findingsIn('标准版售价 999 元/年'), 'inconsistent-elements');
     expect(price).toMatchObject([{ severity: 'warning', match: '售价 999 元' }]);

@@ -1,7 +1,16 @@
 /** View models of the compliance pages: countdowns on the app's clock, "as of" labels, ordering. */
 import { describe, expect, it } from 'vitest';
 import type { ComplianceSnapshot } from '../../../shared/ipc/contract';
-import { appNow, asOfTime, beijingIsoOf, closestToBreach, countdown, daysUntil, formatDuration, percent } from '../../../renderer/src/stores/compliance-view';
+import {
+  appNow,
+  asOfTime,
+  beijingIsoOf,
+  closestToBreach,
+  countdown,
+  daysUntil,
+  formatDuration,
+  percent,
+} from '../../../renderer/src/stores/compliance-view';
 
 const T0 = Date.parse('2026-01-05T10:00:00+08:00');
 
@@ -41,8 +50,22 @@ describe('as-of and formatting', () => {
   it('lists the pending tickets the core picked, soonest first, up to the limit', () => {
     const snapshot = {
       closestTickets: [
-        { id: 'B', kind: 'consultation', staff: '王芳', deadline: '2026-01-05T10:00:30+08:00', deadlineMs: 1, calendarConfirmed: true },
-        { id: 'A', kind: 'complaint', staff: null, deadline: '2026-01-05T10:30:00+08:00', deadlineMs: 2, calendarConfirmed: true },
+        {
+          id: 'B',
+          kind: 'consultation',
+          staff: '王芳',
+          deadline: '2026-01-05T10:00:30+08:00',
+          deadlineMs: 1,
+          calendarConfirmed: true,
+        },
+        {
+          id: 'A',
+          kind: 'complaint',
+          staff: null,
+          deadline: '2026-01-05T10:30:00+08:00',
+          deadlineMs: 2,
+          calendarConfirmed: true,
+        },
       ],
     } as unknown as ComplianceSnapshot;
     expect(closestToBreach(snapshot, 5).map((t) => [t.id, t.kind, t.staff])).toEqual([

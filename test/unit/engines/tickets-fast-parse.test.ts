@@ -8,17 +8,40 @@ import { fastTicketsFile } from '../../../shared/sla/fast-parse';
 import { ticketsFileSchema } from '../../../shared/sla/schema';
 
 const instant = fc.oneof(
-  fc.constantFrom('2026-01-05T09:00:00+08:00', '2026-01-05T01:00:00Z', '2026-01-05T09:00+08:00', '2026-01-05T09:00:00.123+08:00'),
-  fc.constantFrom('2026-01-05 09:00', '2026-02-30T09:00:00+08:00', '2026-01-05T09:00:00', '', '1900-01-01T00:00:00Z'),
-  fc.date({ min: new Date('1995-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc.constantFrom(
+    '2026-01-05T09:00:00+08:00',
+    '2026-01-05T01:00:00Z',
+    '2026-01-05T09:00+08:00',
+    '2026-01-05T09:00:00.123+08:00',
+  ),
+  fc.constantFrom(
+    '2026-01-05 09:00',
+    '2026-02-30T09:00:00+08:00',
+    '2026-01-05T09:00:00',
+    '',
+    '1900-01-01T00:00:00Z',
+  ),
+  fc
+    .date({ min: new Date('1995-01-01'), max: new Date('2090-01-01'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
 );
 const ticket = fc.record(
   {
-    id: fc.oneof(fc.string({ maxLength: 3 }), fc.integer(), fc.constant(1.5), fc.constant(null), fc.string({ minLength: 127, maxLength: 130 })),
+    id: fc.oneof(
+      fc.string({ maxLength: 3 }),
+      fc.integer(),
+      fc.constant(1.5),
+      fc.constant(null),
+      fc.string({ minLength: 127, maxLength: 130 }),
+    ),
     kind: fc.constantFrom('consultation', 'complaint', 'after-sales-email', 'after-sales-phone', 'chat', 3),
     openedAt: instant,
     firstResponseAt: fc.oneof(fc.constant(null), instant, fc.constant(5)),
-    staff: fc.oneof(fc.string({ maxLength: 4 }), fc.constant(7), fc.string({ minLength: 199, maxLength: 202 })),
+    staff: fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.constant(7),
+      fc.string({ minLength: 199, maxLength: 202 }),
+    ),
     note: fc.anything(),
   },
   { requiredKeys: ['kind'] },
@@ -47,8 +70,20 @@ describe('fastTicketsFile', () => {
   it('takes the ordinary file', () => {
     const file = {
       tickets: [
-        { id: 'T-1', kind: 'consultation', openedAt: '2026-01-05T09:00:00+08:00', firstResponseAt: null, staff: '王芳', channel: 'web' },
-        { id: 2, kind: 'complaint', openedAt: '2026-01-05T09:00:00+08:00', firstResponseAt: '2026-01-05T09:00:10+08:00' },
+        {
+          id: 'T-1',
+          kind: 'consultation',
+          openedAt: '2026-01-05T09:00:00+08:00',
+          firstResponseAt: null,
+          staff: '王芳',
+          channel: 'web',
+        },
+        {
+          id: 2,
+          kind: 'complaint',
+          openedAt: '2026-01-05T09:00:00+08:00',
+          firstResponseAt: '2026-01-05T09:00:10+08:00',
+        },
       ],
     };
     expect(fastTicketsFile(file)).toEqual(ticketsFileSchema.parse(file));

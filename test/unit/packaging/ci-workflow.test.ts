@@ -10,7 +10,10 @@ interface Step {
   env?: Record<string, string>;
   with?: Record<string, unknown>;
 }
-const workflow = readYaml('.github/workflows/ci.yml') as { on: Record<string, unknown>; jobs: Record<string, { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }> };
+const workflow = readYaml('.github/workflows/ci.yml') as {
+  on: Record<string, unknown>;
+  jobs: Record<string, { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }>;
+};
 const job = workflow.jobs.test!;
 const index = (pattern: RegExp) => job.steps.findIndex((step) => pattern.test(step.run ?? ''));
 
@@ -23,10 +26,23 @@ describe('CI workflow', () => {
   });
 
   it('typecheck, lint, unit, e2e, then the Electron smoke test on the built app', () => {
-    const order = [/^npm ci\b/, /^npm run typecheck$/, /^npm run lint$/, /^npm run test:unit$/, /^npm run test:e2e$/, /^npm run native:electron$/, /npm run test:electron/].map(index);
-    expect(order.every((i) => i >= 0), JSON.stringify(order)).toBe(true);
+    const order = [
+      /^npm ci\b/,
+      /^npm run typecheck$/,
+      /^npm run lint$/,
+      /^npm run test:unit$/,
+      /^npm run test:e2e$/,
+      /^npm run native:electron$/,
+      /npm run test:electron/,
+    ].map(index);
+    expect(
+      order.every((i) => i >= 0),
+      JSON.stringify(order),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(job.steps[index(/^npm run test:e2e$/)]?.env?.CHROMIUM_PATH).toContain('steps.chrome.outputs.chrome-path');
+    expect(job.steps[index(/^npm run test:e2e$/)]?.env?.CHROMIUM_PATH).toContain(
+      'steps.chrome.outputs.chrome-path',
+    );
     expect(job.steps[index(/npm run test:electron/)]?.run).toContain('xvfb-run');
   });
 

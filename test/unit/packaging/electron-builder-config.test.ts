@@ -83,8 +83,14 @@ describe('electron-builder.yml', () => {
   });
 
   it('publishes an update feed per channel for electron-updater', () => {
-    const raw = config as unknown as { publish: { provider: string; owner: string; repo: string }[]; generateUpdatesFilesForAllChannels: boolean; detectUpdateChannel: boolean };
-    expect(raw.publish).toEqual([expect.objectContaining({ provider: 'github', owner: expect.any(String), repo: expect.any(String) })]);
+    const raw = config as unknown as {
+      publish: { provider: string; owner: string; repo: string }[];
+      generateUpdatesFilesForAllChannels: boolean;
+      detectUpdateChannel: boolean;
+    };
+    expect(raw.publish).toEqual([
+      expect.objectContaining({ provider: 'github', owner: expect.any(String), repo: expect.any(String) }),
+    ]);
     expect(raw.generateUpdatesFilesForAllChannels).toBe(true);
     expect(raw.detectUpdateChannel).toBe(true);
     expect(packageJson.dependencies).toHaveProperty('electron-updater');

@@ -40,10 +40,14 @@ describe('release workflow', () => {
     expect(job['runs-on']).toBe('${{ matrix.os }}');
     const byOs = Object.fromEntries(job.strategy.matrix.include.map((entry) => [entry.os, entry]));
     expect(byOs['windows-latest']?.['dist-args']).toBe('--win --x64 --arm64');
-    expect(byOs['windows-latest']?.artifacts.split('\n')).toEqual(expect.arrayContaining(['release/*.exe', 'release/*.yml']));
+    expect(byOs['windows-latest']?.artifacts.split('\n')).toEqual(
+      expect.arrayContaining(['release/*.exe', 'release/*.yml']),
+    );
     expect(byOs['macos-latest']?.['dist-args']).toBe('--mac --universal');
     // The zip beside the dmg is what Squirrel.Mac installs updates from; latest-mac.yml names it.
-    expect(byOs['macos-latest']?.artifacts.split('\n')).toEqual(expect.arrayContaining(['release/*.dmg', 'release/*.zip', 'release/*.yml']));
+    expect(byOs['macos-latest']?.artifacts.split('\n')).toEqual(
+      expect.arrayContaining(['release/*.dmg', 'release/*.zip', 'release/*.yml']),
+    );
   });
 
   it('uses Node 22 and a clean npm ci install', () => {

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
-import { fromPickerValue, INPUT_FORMATS, toPickerValue } from '../../../renderer/src/features/datetime/BeijingDateTimePicker';
+import {
+  fromPickerValue,
+  INPUT_FORMATS,
+  toPickerValue,
+} from '../../../renderer/src/features/datetime/BeijingDateTimePicker';
 
 dayjs.extend(customParseFormat);
 
@@ -13,13 +17,17 @@ describe('Beijing date-time picker values', () => {
     expect(fromPickerValue(v)).toBe('2026-12-01T17:59:50+08:00');
   });
   it('shows a UTC instant in Beijing time', () => {
-    expect(toPickerValue('2026-12-01T18:08:31.671Z')!.format('YYYY-MM-DD HH:mm:ss')).toBe('2026-12-02 02:08:31');
+    expect(toPickerValue('2026-12-01T18:08:31.671Z')!.format('YYYY-MM-DD HH:mm:ss')).toBe(
+      '2026-12-02 02:08:31',
+    );
   });
   it('accepts what a person types, without seconds too', () => {
     const typed = dayjs('2026-12-02 09:00', INPUT_FORMATS, true);
     expect(typed.isValid()).toBe(true);
     expect(fromPickerValue(typed)).toBe('2026-12-02T09:00:00+08:00');
-    expect(fromPickerValue(dayjs('2026/12/02 09:00:15', INPUT_FORMATS, true))).toBe('2026-12-02T09:00:15+08:00');
+    expect(fromPickerValue(dayjs('2026/12/02 09:00:15', INPUT_FORMATS, true))).toBe(
+      '2026-12-02T09:00:15+08:00',
+    );
   });
   it('empty and unreadable values', () => {
     expect(toPickerValue('')).toBeNull();

@@ -9,12 +9,18 @@ describe('explainVerifyError', () => {
     expect(e.summary).toContain('网络');
     expect(e.summary).not.toMatch(/ENOTFOUND|fetch failed/);
     expect(e.detail).toContain('ENOTFOUND');
-    expect(explainVerifyError('fetch failed: getaddrinfo ENOTFOUND x', 'en').summary).toMatch(/could not be found/);
+    expect(explainVerifyError('fetch failed: getaddrinfo ENOTFOUND x', 'en').summary).toMatch(
+      /could not be found/,
+    );
   });
   it('HTTP errors, timeouts, refused connections and bad addresses', () => {
     expect(explainVerifyError('HTTP 503', 'zh-CN').summary).toContain('HTTP 503');
-    expect(explainVerifyError('no complete answer within 10000 ms', 'zh-CN').summary).toContain('没有完整响应');
-    expect(explainVerifyError('fetch failed: connect ECONNREFUSED 1.2.3.4:443', 'zh-CN').summary).toContain('拒绝了连接');
+    expect(explainVerifyError('no complete answer within 10000 ms', 'zh-CN').summary).toContain(
+      '没有完整响应',
+    );
+    expect(explainVerifyError('fetch failed: connect ECONNREFUSED 1.2.3.4:443', 'zh-CN').summary).toContain(
+      '拒绝了连接',
+    );
     expect(explainVerifyError('not a valid URL', 'en').summary).toMatch(/not a valid address/);
   });
   it('anything else still says what to do', () => {

@@ -12,7 +12,14 @@ dayjs.extend(customParseFormat);
 
 export const DISPLAY_FORMAT = 'YYYY-MM-DD HH:mm:ss';
 /** Typed forms accepted, the first is how it is shown. */
-export const INPUT_FORMATS = [DISPLAY_FORMAT, 'YYYY-MM-DD HH:mm', 'YYYY/MM/DD HH:mm:ss', 'YYYY/MM/DD HH:mm', 'YYYY-MM-DDTHH:mm:ss', 'YYYY-MM-DDTHH:mm'];
+export const INPUT_FORMATS = [
+  DISPLAY_FORMAT,
+  'YYYY-MM-DD HH:mm',
+  'YYYY/MM/DD HH:mm:ss',
+  'YYYY/MM/DD HH:mm',
+  'YYYY-MM-DDTHH:mm:ss',
+  'YYYY-MM-DDTHH:mm',
+];
 
 const beijingWall = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19);
 

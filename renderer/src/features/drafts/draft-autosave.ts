@@ -17,7 +17,10 @@ export interface DraftAutosave {
   discard(): Promise<void>;
 }
 
-export function createDraftAutosave(onError: (error: unknown) => void, delay = AUTOSAVE_DELAY_MS): DraftAutosave {
+export function createDraftAutosave(
+  onError: (error: unknown) => void,
+  delay = AUTOSAVE_DELAY_MS,
+): DraftAutosave {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending: (() => EditorDraft) | null = null;
   let queue: Promise<unknown> = Promise.resolve();

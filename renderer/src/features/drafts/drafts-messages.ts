@@ -7,7 +7,8 @@ const zhCN = {
   save: '保存并关闭',
   discard: '不保存',
   keepEditing: '继续编辑',
-  restoreTitle: (title: string, at: string) => `发现一份未保存的编辑：《${title || '未命名'}》（自动保存于北京时间 ${at}）`,
+  restoreTitle: (title: string, at: string) =>
+    `发现一份未保存的编辑：《${title || '未命名'}》（自动保存于北京时间 ${at}）`,
   restoreHint: '上次编辑没有保存就关闭了（例如窗口崩溃或被强制关闭）。可以恢复后继续编辑，或丢弃它。',
   restore: '恢复编辑',
   discardDraft: '丢弃草稿',
@@ -23,8 +24,10 @@ const en: typeof zhCN = {
   save: 'Save and close',
   discard: 'Discard',
   keepEditing: 'Keep editing',
-  restoreTitle: (title: string, at: string) => `An unsaved edit was found: “${title || 'untitled'}” (autosaved at ${at} Beijing time)`,
-  restoreHint: 'The last edit was closed without saving (e.g. the window crashed or was killed). Restore it to keep editing, or discard it.',
+  restoreTitle: (title: string, at: string) =>
+    `An unsaved edit was found: “${title || 'untitled'}” (autosaved at ${at} Beijing time)`,
+  restoreHint:
+    'The last edit was closed without saving (e.g. the window crashed or was killed). Restore it to keep editing, or discard it.',
   restore: 'Restore edit',
   discardDraft: 'Discard draft',
   restored: 'The unsaved edit is restored: review it, then save',

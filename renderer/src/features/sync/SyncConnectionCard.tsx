@@ -20,7 +20,12 @@ export function SyncConnectionCard({ readOnly }: { readOnly: boolean }) {
     void load().catch(() => undefined);
   }, [load]);
   useEffect(() => {
-    if (connection) form.setFieldsValue({ endpoint: connection.endpoint ?? 'http://127.0.0.1:8787', region: connection.region ?? 'cn-north-1', intervalSeconds: connection.intervalSeconds });
+    if (connection)
+      form.setFieldsValue({
+        endpoint: connection.endpoint ?? 'http://127.0.0.1:8787',
+        region: connection.region ?? 'cn-north-1',
+        intervalSeconds: connection.intervalSeconds,
+      });
   }, [connection, form]);
   const fail = (error: unknown) => void message.error(error instanceof Error ? error.message : String(error));
 
@@ -45,10 +50,18 @@ export function SyncConnectionCard({ readOnly }: { readOnly: boolean }) {
         <Form.Item name="region" label={text.region} rules={[{ required: true }]}>
           <Input data-testid="sync-region" />
         </Form.Item>
-        <Form.Item name="accessKey" label={text.accessKey} extra={connection?.accessKey ? `${connection.accessKey}` : undefined}>
+        <Form.Item
+          name="accessKey"
+          label={text.accessKey}
+          extra={connection?.accessKey ? `${connection.accessKey}` : undefined}
+        >
           <Input autoComplete="off" data-testid="sync-access-key" />
         </Form.Item>
-        <Form.Item name="secretKey" label={text.secretKey} extra={connection?.hasSecret ? text.secretSaved : undefined}>
+        <Form.Item
+          name="secretKey"
+          label={text.secretKey}
+          extra={connection?.hasSecret ? text.secretSaved : undefined}
+        >
           <Input.Password autoComplete="new-password" data-testid="sync-secret-key" />
         </Form.Item>
         <Form.Item name="intervalSeconds" label={text.interval}>
@@ -61,11 +74,17 @@ export function SyncConnectionCard({ readOnly }: { readOnly: boolean }) {
           <Button
             data-testid="sync-test"
             disabled={!connection?.connected}
-            onClick={() => void test().then((v) => void message.success(text.connectedAs(v.name, v.vendorId)), fail)}
+            onClick={() =>
+              void test().then((v) => void message.success(text.connectedAs(v.name, v.vendorId)), fail)
+            }
           >
             {text.test}
           </Button>
-          <Button danger disabled={!connection?.hasSecret} onClick={() => void disconnect().then(() => void message.success(text.disconnected), fail)}>
+          <Button
+            danger
+            disabled={!connection?.hasSecret}
+            onClick={() => void disconnect().then(() => void message.success(text.disconnected), fail)}
+          >
             {text.disconnect}
           </Button>
         </Space>

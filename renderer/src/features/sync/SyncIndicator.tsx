@@ -1,5 +1,10 @@
 /** The header's sync indicator: offline · syncing · up to date · N waiting · error. Click: the Sync page. */
-import { CloudOutlined, CloudSyncOutlined, DisconnectOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import {
+  CloudOutlined,
+  CloudSyncOutlined,
+  DisconnectOutlined,
+  ExclamationCircleOutlined,
+} from '@ant-design/icons';
 import { Button, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { useApp } from '../../stores/app-store';
@@ -16,10 +21,28 @@ export function SyncIndicator() {
   if (!status) return null;
   const i = status.indicator;
   const label = i === 'waiting' ? text.indicator.waiting(status.report.pending) : text.indicator[i];
-  const icon = i === 'syncing' ? <CloudSyncOutlined spin /> : i === 'offline' || i === 'not-connected' ? <DisconnectOutlined /> : i === 'error' ? <ExclamationCircleOutlined /> : <CloudOutlined />;
+  const icon =
+    i === 'syncing' ? (
+      <CloudSyncOutlined spin />
+    ) : i === 'offline' || i === 'not-connected' ? (
+      <DisconnectOutlined />
+    ) : i === 'error' ? (
+      <ExclamationCircleOutlined />
+    ) : (
+      <CloudOutlined />
+    );
   return (
-    <Tooltip title={status.message ?? (status.report.asOf ? `${text.lastPull}: ${status.report.asOf}` : undefined)}>
-      <Button type="text" icon={icon} danger={i === 'error'} onClick={() => setPage('sync')} data-testid="sync-indicator" data-state={i}>
+    <Tooltip
+      title={status.message ?? (status.report.asOf ? `${text.lastPull}: ${status.report.asOf}` : undefined)}
+    >
+      <Button
+        type="text"
+        icon={icon}
+        danger={i === 'error'}
+        onClick={() => setPage('sync')}
+        data-testid="sync-indicator"
+        data-state={i}
+      >
         {label}
       </Button>
     </Tooltip>

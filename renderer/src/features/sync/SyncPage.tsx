@@ -7,13 +7,21 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSyncText } from './sync-messages';
 import { useSync } from './sync-store';
 
-const stateColor: Record<string, string> = { pending: 'blue', sent: 'green', conflict: 'orange', failed: 'red', discarded: 'default' };
+const stateColor: Record<string, string> = {
+  pending: 'blue',
+  sent: 'green',
+  conflict: 'orange',
+  failed: 'red',
+  discarded: 'default',
+};
 
 export function SyncPage({ readOnly }: { readOnly: boolean }) {
   const text = useSyncText();
   const { status, load, syncNow, retry, discard, resolve } = useSync();
   const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState<{ id: number; versions: ResponseOf<'sync.conflict'> } | null>(null);
+  const [conflict, setConflict] = useState<{ id: number; versions: ResponseOf<'sync.conflict'> } | null>(
+    null,
+  );
   useEffect(() => {
     void load().catch(() => undefined);
   }, [load]);
@@ -55,7 +63,13 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
         actions={
           <Space>
             <Button onClick={() => void load()}>{text.refresh}</Button>
-            <Button type="primary" loading={busy} disabled={readOnly || status?.indicator === 'not-connected'} onClick={() => void run()} data-testid="sync-now">
+            <Button
+              type="primary"
+              loading={busy}
+              disabled={readOnly || status?.indicator === 'not-connected'}
+              onClick={() => void run()}
+              data-testid="sync-now"
+            >
               {text.syncNow}
             </Button>
           </Space>
@@ -87,26 +101,55 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
         columns={[
           { title: text.columns.what, dataIndex: 'label' },
           { title: text.columns.op, dataIndex: 'op', render: (op: string) => text.ops[op] ?? op },
-          { title: text.columns.state, dataIndex: 'state', render: (s: string) => <Tag color={stateColor[s]} data-testid={`outbox-state-${s}`}>{text.states[s] ?? s}</Tag> },
+          {
+            title: text.columns.state,
+            dataIndex: 'state',
+            render: (s: string) => (
+              <Tag color={stateColor[s]} data-testid={`outbox-state-${s}`}>
+                {text.states[s] ?? s}
+              </Tag>
+            ),
+          },
           { title: text.columns.attempts, dataIndex: 'attempts' },
-          { title: text.columns.error, dataIndex: 'lastError', render: (e: string | null) => (e ? <Typography.Text type="danger">{e}</Typography.Text> : null) },
+          {
+            title: text.columns.error,
+            dataIndex: 'lastError',
+            render: (e: string | null) => (e ? <Typography.Text type="danger">{e}</Typography.Text> : null),
+          },
           { title: text.columns.updated, dataIndex: 'updatedAt' },
           {
             title: text.columns.actions,
             render: (_: unknown, e) => (
               <Space>
                 {e.state === 'conflict' && (
-                  <Button size="small" type="primary" disabled={readOnly} onClick={() => void openConflict(e.id)} data-testid="outbox-resolve">
+                  <Button
+                    size="small"
+                    type="primary"
+                    disabled={readOnly}
+                    onClick={() => void openConflict(e.id)}
+                    data-testid="outbox-resolve"
+                  >
                     {text.resolve}
                   </Button>
                 )}
                 {e.state === 'failed' && (
-                  <Button size="small" disabled={readOnly} onClick={() => void retry(e.id).catch(fail)} data-testid="outbox-retry">
+                  <Button
+                    size="small"
+                    disabled={readOnly}
+                    onClick={() => void retry(e.id).catch(fail)}
+                    data-testid="outbox-retry"
+                  >
                     {text.retry}
                   </Button>
                 )}
                 {(e.state === 'failed' || e.state === 'conflict' || e.state === 'pending') && (
-                  <Button size="small" danger disabled={readOnly} onClick={() => void discard(e.id).catch(fail)} data-testid="outbox-discard">
+                  <Button
+                    size="small"
+                    danger
+                    disabled={readOnly}
+                    onClick={() => void discard(e.id).catch(fail)}
+                    data-testid="outbox-discard"
+                  >
                     {text.discard}
                   </Button>
                 )}
@@ -115,7 +158,13 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
           },
         ]}
       />
-      <Modal open={conflict !== null} title={text.conflictTitle} onCancel={() => setConflict(null)} footer={null} width={900}>
+      <Modal
+        open={conflict !== null}
+        title={text.conflictTitle}
+        onCancel={() => setConflict(null)}
+        footer={null}
+        width={900}
+      >
         {conflict && (
           <>
             <Space align="start" style={{ width: '100%' }} size="large">
@@ -123,13 +172,26 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
                 <Typography.Paragraph strong>{conflict.versions.mine?.title}</Typography.Paragraph>
                 <Typography.Paragraph>{conflict.versions.mine?.description}</Typography.Paragraph>
               </Card>
-              <Card size="small" title={conflict.versions.theirs ? text.theirs(conflict.versions.theirs.version) : text.unknownServer} style={{ width: 400 }} data-testid="conflict-theirs">
+              <Card
+                size="small"
+                title={
+                  conflict.versions.theirs
+                    ? text.theirs(conflict.versions.theirs.version)
+                    : text.unknownServer
+                }
+                style={{ width: 400 }}
+                data-testid="conflict-theirs"
+              >
                 <Typography.Paragraph strong>{conflict.versions.theirs?.draft.title}</Typography.Paragraph>
                 <Typography.Paragraph>{conflict.versions.theirs?.draft.description}</Typography.Paragraph>
               </Card>
             </Space>
             <Space style={{ marginTop: 16 }}>
-              <Button type="primary" onClick={() => void choose('keep-mine')} data-testid="conflict-keep-mine">
+              <Button
+                type="primary"
+                onClick={() => void choose('keep-mine')}
+                data-testid="conflict-keep-mine"
+              >
                 {text.keepMine}
               </Button>
               <Button onClick={() => void choose('take-theirs')} data-testid="conflict-take-theirs">

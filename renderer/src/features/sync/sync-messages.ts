@@ -24,13 +24,31 @@ const zhCN = {
   lastPull: '上次完整拉取',
   never: '从未',
   asOfNote: '由同步数据计算的数字均以上次拉取时间为准。页面在操作后刷新（同步事件接入后自动更新）。',
-  counts: (r: { pending: number; conflicts: number; failed: number }) => `待发 ${r.pending} · 冲突 ${r.conflicts} · 失败 ${r.failed}`,
+  counts: (r: { pending: number; conflicts: number; failed: number }) =>
+    `待发 ${r.pending} · 冲突 ${r.conflicts} · 失败 ${r.failed}`,
   held: (r: { listings: number; orders: number; tickets: number; ledger: number; violations: number }) =>
     `云市场记录：商品 ${r.listings} · 订单 ${r.orders} · 工单 ${r.tickets} · 保证金流水 ${r.ledger} · 违规 ${r.violations}`,
   outbox: '待发队列',
-  columns: { what: '内容', op: '操作', state: '状态', attempts: '尝试次数', error: '最近错误', updated: '更新时间', actions: '操作' },
-  ops: { create: '创建', update: '修改', submit: '提交审核', delete: '删除', respond: '回复工单' } as Record<string, string>,
-  states: { pending: '待发送', sent: '已发送', conflict: '冲突', failed: '失败', discarded: '已放弃' } as Record<string, string>,
+  columns: {
+    what: '内容',
+    op: '操作',
+    state: '状态',
+    attempts: '尝试次数',
+    error: '最近错误',
+    updated: '更新时间',
+    actions: '操作',
+  },
+  ops: { create: '创建', update: '修改', submit: '提交审核', delete: '删除', respond: '回复工单' } as Record<
+    string,
+    string
+  >,
+  states: {
+    pending: '待发送',
+    sent: '已发送',
+    conflict: '冲突',
+    failed: '失败',
+    discarded: '已放弃',
+  } as Record<string, string>,
   retry: '重试',
   discard: '放弃',
   resolve: '解决冲突',
@@ -56,7 +74,8 @@ const en: typeof zhCN = {
   nav: 'Sync',
   pageTitle: 'Marketplace sync',
   cardTitle: 'Marketplace connection',
-  cardHint: 'Connect to JD Cloud Marketplace (or the local sandbox, npm run sandbox). Keys go to the system secret store and are never shown again.',
+  cardHint:
+    'Connect to JD Cloud Marketplace (or the local sandbox, npm run sandbox). Keys go to the system secret store and are never shown again.',
   endpoint: 'Endpoint',
   region: 'Region',
   accessKey: 'AccessKey',
@@ -73,13 +92,35 @@ const en: typeof zhCN = {
   refresh: 'Refresh',
   lastPull: 'Last complete pull',
   never: 'never',
-  asOfNote: 'Numbers computed from synced data are as of the last pull. This page refreshes after your actions (live once sync events are wired).',
+  asOfNote:
+    'Numbers computed from synced data are as of the last pull. This page refreshes after your actions (live once sync events are wired).',
   counts: (r) => `${r.pending} waiting · ${r.conflicts} conflicts · ${r.failed} failed`,
-  held: (r) => `Marketplace records: listings ${r.listings} · orders ${r.orders} · tickets ${r.tickets} · ledger ${r.ledger} · violations ${r.violations}`,
+  held: (r) =>
+    `Marketplace records: listings ${r.listings} · orders ${r.orders} · tickets ${r.tickets} · ledger ${r.ledger} · violations ${r.violations}`,
   outbox: 'Outbox',
-  columns: { what: 'What', op: 'Action', state: 'State', attempts: 'Attempts', error: 'Last error', updated: 'Updated', actions: 'Actions' },
-  ops: { create: 'Create', update: 'Update', submit: 'Submit for review', delete: 'Delete', respond: 'Respond to ticket' },
-  states: { pending: 'Waiting', sent: 'Sent', conflict: 'Conflict', failed: 'Failed', discarded: 'Discarded' },
+  columns: {
+    what: 'What',
+    op: 'Action',
+    state: 'State',
+    attempts: 'Attempts',
+    error: 'Last error',
+    updated: 'Updated',
+    actions: 'Actions',
+  },
+  ops: {
+    create: 'Create',
+    update: 'Update',
+    submit: 'Submit for review',
+    delete: 'Delete',
+    respond: 'Respond to ticket',
+  },
+  states: {
+    pending: 'Waiting',
+    sent: 'Sent',
+    conflict: 'Conflict',
+    failed: 'Failed',
+    discarded: 'Discarded',
+  },
   retry: 'Retry',
   discard: 'Discard',
   resolve: 'Resolve',
@@ -89,13 +130,19 @@ const en: typeof zhCN = {
   keepMine: 'Keep mine (re-sent on the server version)',
   takeTheirs: 'Take theirs',
   unknownServer: 'Server version not available yet',
-  indicator: { 'not-connected': 'Not connected', offline: 'Offline', syncing: 'Syncing', 'up-to-date': 'Up to date', waiting: (n) => `${n} waiting`, error: 'Sync error' },
+  indicator: {
+    'not-connected': 'Not connected',
+    offline: 'Offline',
+    syncing: 'Syncing',
+    'up-to-date': 'Up to date',
+    waiting: (n) => `${n} waiting`,
+    error: 'Sync error',
+  },
   pushed: (n, pulled) => `Sent ${n}, pulled ${pulled} changes`,
   empty: 'The outbox is empty',
 };
 
 export const useSyncText = defineMessages(zhCN, en);
-
 
 /** Outside React (the sidebar registry): the text in the current language. */
 export const syncNavLabel = (): string => (useApp.getState().locale === 'en' ? en.nav : zhCN.nav);

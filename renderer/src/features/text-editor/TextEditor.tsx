@@ -20,7 +20,13 @@ import {
   Transaction,
   type Extension,
 } from '@codemirror/state';
-import { Decoration, EditorView, keymap, placeholder as placeholderExt, type DecorationSet } from '@codemirror/view';
+import {
+  Decoration,
+  EditorView,
+  keymap,
+  placeholder as placeholderExt,
+  type DecorationSet,
+} from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { theme as antTheme } from 'antd';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
@@ -195,7 +201,12 @@ export function TextEditor(props: Props) {
   /** The findings shown last (the current-finding outline is looked up in them). */
   const shown = useRef<EditorFindings | undefined>(findings);
   const compartments = useMemo(
-    () => ({ theme: new Compartment(), readOnly: new Compartment(), attrs: new Compartment(), lang: new Compartment() }),
+    () => ({
+      theme: new Compartment(),
+      readOnly: new Compartment(),
+      attrs: new Compartment(),
+      lang: new Compartment(),
+    }),
     [],
   );
 
@@ -315,13 +326,26 @@ export function TextEditor(props: Props) {
     viewRef.current?.dispatch({
       effects: [
         compartments.theme.reconfigure(themeFrom(token, minRows, maxRows)),
-        compartments.readOnly.reconfigure([EditorState.readOnly.of(readOnly), EditorView.editable.of(!readOnly)]),
+        compartments.readOnly.reconfigure([
+          EditorState.readOnly.of(readOnly),
+          EditorView.editable.of(!readOnly),
+        ]),
         compartments.attrs.reconfigure(contentAttrs()),
         compartments.lang.reconfigure(html ? htmlLanguage : []),
       ],
     });
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [token, minRows, maxRows, readOnly, html, id, props['aria-label'], props['aria-describedby'], props['aria-invalid']]);
+  }, [
+    token,
+    minRows,
+    maxRows,
+    readOnly,
+    html,
+    id,
+    props['aria-label'],
+    props['aria-describedby'],
+    props['aria-invalid'],
+  ]);
 
   /** Puts findings computed for a recent text onto the current document. */
   function showFindings(f: EditorFindings): void {

@@ -35,7 +35,11 @@ export function useTicketsTable(
       },
       (error: unknown) => {
         if (mine === generation.current)
-          setState((s) => ({ ...s, loading: false, error: error instanceof Error ? error.message : String(error) }));
+          setState((s) => ({
+            ...s,
+            loading: false,
+            error: error instanceof Error ? error.message : String(error),
+          }));
       },
     );
   }, [key]);

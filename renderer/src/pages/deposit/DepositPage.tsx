@@ -4,7 +4,23 @@
  * with the extra-deposit risk explained (第九条(六)4).
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, Tooltip, Typography, message } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tooltip,
+  Typography,
+  message,
+} from 'antd';
 import { useEffect, useState } from 'react';
 import type { LedgerRecord } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
@@ -29,10 +45,23 @@ function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { saveLedgerEntry, now } = useCompliance();
   const [form] = Form.useForm();
   useEffect(() => {
-    if (open) form.setFieldsValue({ id: '', at: beijingIsoOf(now()), type: 'top-up', amount: null, reason: '' });
+    if (open)
+      form.setFieldsValue({ id: '', at: beijingIsoOf(now()), type: 'top-up', amount: null, reason: '' });
   }, [open, form, now]);
-  const save = async (v: { id: string; at: string; type: (typeof entryTypes)[number]; amount: number; reason?: string }) => {
-    await saveLedgerEntry({ id: v.id.trim(), at: v.at.trim(), type: v.type, amount: v.amount, reason: blankToNull(v.reason) });
+  const save = async (v: {
+    id: string;
+    at: string;
+    type: (typeof entryTypes)[number];
+    amount: number;
+    reason?: string;
+  }) => {
+    await saveLedgerEntry({
+      id: v.id.trim(),
+      at: v.at.trim(),
+      type: v.type,
+      amount: v.amount,
+      reason: blankToNull(v.reason),
+    });
   };
   return (
     <EntryModal open={open} title={text.deposit.addEntry} form={form} save={save} onClose={onClose}>
@@ -88,10 +117,20 @@ export function DepositPage({ readOnly }: PageProps) {
               onChange={(v) => setRequired(v)}
               style={{ width: 160 }}
             />
-            <Button disabled={readOnly || required === null} onClick={() => required !== null && void setDepositRequired(required).then(() => message.success(text.saved))}>
+            <Button
+              disabled={readOnly || required === null}
+              onClick={() =>
+                required !== null && void setDepositRequired(required).then(() => message.success(text.saved))
+              }
+            >
               {text.save}
             </Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)} disabled={readOnly}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined />}
+              onClick={() => setAdding(true)}
+              disabled={readOnly}
+            >
               {text.deposit.addEntry}
             </Button>
             <ImportButton readOnly={readOnly} />
@@ -103,16 +142,32 @@ export function DepositPage({ readOnly }: PageProps) {
         <>
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
-              <Card size="small"><Statistic title={text.deposit.balance} value={money.format(deposit.balance)} /></Card>
+              <Card size="small">
+                <Statistic title={text.deposit.balance} value={money.format(deposit.balance)} />
+              </Card>
             </Col>
             <Col xs={12} md={6}>
-              <Card size="small"><Statistic title={text.deposit.required} value={money.format(deposit.required)} /></Card>
+              <Card size="small">
+                <Statistic title={text.deposit.required} value={money.format(deposit.required)} />
+              </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small" data-testid="deposit-shortfall">
-                <Statistic title={text.deposit.shortfall} value={money.format(deposit.shortfall)} valueStyle={{ color: deposit.shortfall > 0 ? '#a8071a' : undefined }} />
-                <StatusTag tone={deposit.status === 'ok' ? 'good' : deposit.status === 'deficient' ? 'warn' : 'bad'}>
-                  {{ ok: text.overview.depositOk, deficient: text.overview.depositDeficient, overdue: text.overview.depositOverdue }[deposit.status]}
+                <Statistic
+                  title={text.deposit.shortfall}
+                  value={money.format(deposit.shortfall)}
+                  valueStyle={{ color: deposit.shortfall > 0 ? '#a8071a' : undefined }}
+                />
+                <StatusTag
+                  tone={deposit.status === 'ok' ? 'good' : deposit.status === 'deficient' ? 'warn' : 'bad'}
+                >
+                  {
+                    {
+                      ok: text.overview.depositOk,
+                      deficient: text.overview.depositDeficient,
+                      overdue: text.overview.depositOverdue,
+                    }[deposit.status]
+                  }
                 </StatusTag>
               </Card>
             </Col>
@@ -121,7 +176,9 @@ export function DepositPage({ readOnly }: PageProps) {
                 <Statistic title={text.deposit.due} value={deposit.topUpDueDate ?? '—'} />
                 {deposit.topUpDueDate && snapshot.depositDueEndMs !== null && (
                   <Space direction="vertical" size={0}>
-                    <Typography.Text type="secondary">{text.overview.daysLeft(daysUntil(deposit.topUpDueDate, now))}</Typography.Text>
+                    <Typography.Text type="secondary">
+                      {text.overview.daysLeft(daysUntil(deposit.topUpDueDate, now))}
+                    </Typography.Text>
                     <Countdown deadlineMs={snapshot.depositDueEndMs} testId="deposit-countdown" />
                   </Space>
                 )}
@@ -142,7 +199,12 @@ export function DepositPage({ readOnly }: PageProps) {
               }
             />
           )}
-          <Card title={text.deposit.chart} size="small" style={{ marginTop: 16 }} extra={<AsOf at={snapshot.at} />}>
+          <Card
+            title={text.deposit.chart}
+            size="small"
+            style={{ marginTop: 16 }}
+            extra={<AsOf at={snapshot.at} />}
+          >
             <Chart
               label={`${text.deposit.chart}: ${deposit.history.map((h) => `${h.at.slice(0, 10)} ${h.balance}/${h.required}`).join(', ')}`}
               testId="chart-deposit"
@@ -153,8 +215,19 @@ export function DepositPage({ readOnly }: PageProps) {
                 xAxis: { type: 'time' },
                 yAxis: { type: 'value' },
                 series: [
-                  { name: text.deposit.balance, type: 'line', step: 'end', data: [...deposit.history.map((h) => [h.at, h.balance]), [deposit.at, deposit.balance]] },
-                  { name: text.deposit.required, type: 'line', step: 'end', lineStyle: { type: 'dashed' }, data: [...deposit.history.map((h) => [h.at, h.required]), [deposit.at, deposit.required]] },
+                  {
+                    name: text.deposit.balance,
+                    type: 'line',
+                    step: 'end',
+                    data: [...deposit.history.map((h) => [h.at, h.balance]), [deposit.at, deposit.balance]],
+                  },
+                  {
+                    name: text.deposit.required,
+                    type: 'line',
+                    step: 'end',
+                    lineStyle: { type: 'dashed' },
+                    data: [...deposit.history.map((h) => [h.at, h.required]), [deposit.at, deposit.required]],
+                  },
                 ],
               }}
             />
@@ -173,18 +246,53 @@ export function DepositPage({ readOnly }: PageProps) {
           columns={[
             { title: 'ID', render: (_, r) => String(r.id) },
             { title: text.deposit.columns.at, dataIndex: 'at', render: (v: string) => beijingMinute(v) },
-            { title: text.deposit.columns.type, dataIndex: 'type', render: (t: LedgerRecord['type']) => text.deposit.types[t] },
-            { title: text.deposit.columns.amount, dataIndex: 'amount', align: 'right', render: (v: number, r) => `${r.type === 'deduction' || r.type === 'withdrawal' ? '−' : ''}${money.format(v)}` },
-            { title: text.deposit.columns.balance, align: 'right', render: (_, r) => { const h = history.get(String(r.id)); return h ? money.format(h.balance) : '—'; } },
-            { title: text.deposit.columns.required, align: 'right', render: (_, r) => { const h = history.get(String(r.id)); return h ? money.format(h.required) : '—'; } },
-            { title: text.deposit.columns.reason, dataIndex: 'reason', render: (v: string | null) => v ?? '' },
-            { title: text.deposit.columns.source, render: (_, r) => <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>{text.sources[r.source]}</Tooltip> },
-          {
-            title: '',
-            key: 'delete',
-            width: 48,
-            render: (_, r) => <DeleteRecordButton kind="ledger" id={r.id} readOnly={readOnly} />,
-          },
+            {
+              title: text.deposit.columns.type,
+              dataIndex: 'type',
+              render: (t: LedgerRecord['type']) => text.deposit.types[t],
+            },
+            {
+              title: text.deposit.columns.amount,
+              dataIndex: 'amount',
+              align: 'right',
+              render: (v: number, r) =>
+                `${r.type === 'deduction' || r.type === 'withdrawal' ? '−' : ''}${money.format(v)}`,
+            },
+            {
+              title: text.deposit.columns.balance,
+              align: 'right',
+              render: (_, r) => {
+                const h = history.get(String(r.id));
+                return h ? money.format(h.balance) : '—';
+              },
+            },
+            {
+              title: text.deposit.columns.required,
+              align: 'right',
+              render: (_, r) => {
+                const h = history.get(String(r.id));
+                return h ? money.format(h.required) : '—';
+              },
+            },
+            {
+              title: text.deposit.columns.reason,
+              dataIndex: 'reason',
+              render: (v: string | null) => v ?? '',
+            },
+            {
+              title: text.deposit.columns.source,
+              render: (_, r) => (
+                <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>
+                  {text.sources[r.source]}
+                </Tooltip>
+              ),
+            },
+            {
+              title: '',
+              key: 'delete',
+              width: 48,
+              render: (_, r) => <DeleteRecordButton kind="ledger" id={r.id} readOnly={readOnly} />,
+            },
           ]}
         />
       </Card>

@@ -170,7 +170,10 @@ function useCheckResult(): CheckResult {
   useEffect(
     () =>
       useListings.subscribe((s, prev) => {
-        if (s.editor?.findings === prev.editor?.findings && s.editor?.findingsFor === prev.editor?.findingsFor)
+        if (
+          s.editor?.findings === prev.editor?.findings &&
+          s.editor?.findingsFor === prev.editor?.findingsFor
+        )
           return;
         const next = checkResultOf(s);
         startTransition(() => setResult(next));
@@ -193,18 +196,21 @@ function EditorField({ field, ...props }: ComponentProps<typeof TextEditor> & { 
       handle.current = h;
       onHandle?.(h);
       const editor = useListings.getState().editor;
-      if (h && editor?.findingsFor) h.show(editorFindingsOfField(editor.findings, editor.findingsFor, field, locale));
+      if (h && editor?.findingsFor)
+        h.show(editorFindingsOfField(editor.findings, editor.findingsFor, field, locale));
     },
     [onHandle, field, locale],
   );
   useEffect(() => {
     const show = (s: ReturnType<typeof useListings.getState>) => {
       const e = s.editor;
-      if (e?.findingsFor && handle.current) handle.current.show(editorFindingsOfField(e.findings, e.findingsFor, field, locale));
+      if (e?.findingsFor && handle.current)
+        handle.current.show(editorFindingsOfField(e.findings, e.findingsFor, field, locale));
     };
     show(useListings.getState());
     return useListings.subscribe((s, prev) => {
-      if (s.editor?.findings !== prev.editor?.findings || s.editor?.findingsFor !== prev.editor?.findingsFor) show(s);
+      if (s.editor?.findings !== prev.editor?.findings || s.editor?.findingsFor !== prev.editor?.findingsFor)
+        show(s);
     });
   }, [field, locale]);
   const length = typeof props.value === 'string' ? props.value.length : 0;
@@ -528,8 +534,10 @@ export function ListingForm({ readOnly, onClose }: Props) {
     const base = findingsFor ? getFieldText(findingsFor, finding.field) : undefined;
     if (handle) {
       handle.view.dom.scrollIntoView({ block: 'center' });
-      const from = base !== undefined && finding.start !== undefined ? handle.mapFrom(base, finding.start, 1) : null;
-      const to = base !== undefined && finding.end !== undefined ? handle.mapFrom(base, finding.end, -1) : null;
+      const from =
+        base !== undefined && finding.start !== undefined ? handle.mapFrom(base, finding.start, 1) : null;
+      const to =
+        base !== undefined && finding.end !== undefined ? handle.mapFrom(base, finding.end, -1) : null;
       if (from !== null && to !== null) handle.reveal(from, to);
       else handle.view.focus();
       return;
@@ -652,7 +660,11 @@ export function ListingForm({ readOnly, onClose }: Props) {
     // Esc closes the drawer through the unsaved-changes question (not while that question, a
     // dropdown or another dialog is open: their own Esc closes them).
     if (e.key === 'Escape') {
-      if (!confirming.current && !e.defaultPrevented && !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'))
+      if (
+        !confirming.current &&
+        !e.defaultPrevented &&
+        !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      )
         requestClose();
       return;
     }
@@ -917,7 +929,11 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 onVerify={(url) => store().verifyOfficialSite(url)}
               />
               <Form.Item name="delistingStrategy" label={t.form.delistingStrategy} style={{ marginTop: 16 }}>
-                <EditorField minRows={3} maxRows={10} {...ed('delistingStrategy', t.form.delistingStrategy)} />
+                <EditorField
+                  minRows={3}
+                  maxRows={10}
+                  {...ed('delistingStrategy', t.form.delistingStrategy)}
+                />
               </Form.Item>
               <Button
                 size="small"

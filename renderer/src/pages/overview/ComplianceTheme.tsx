@@ -10,7 +10,19 @@ const muted = '#595959'; // 7:1 on white
 
 export function ComplianceTheme({ children }: { children: ReactNode }) {
   return (
-    <ConfigProvider theme={{ token: { colorPrimary: '#0b57d0', colorLink: '#0b57d0', colorTextSecondary: muted, colorTextDescription: muted, colorTextTertiary: muted, colorTextPlaceholder: '#6e6e6e', colorError: '#b3141f' } }}>
+    <ConfigProvider
+      theme={{
+        token: {
+          colorPrimary: '#0b57d0',
+          colorLink: '#0b57d0',
+          colorTextSecondary: muted,
+          colorTextDescription: muted,
+          colorTextTertiary: muted,
+          colorTextPlaceholder: '#6e6e6e',
+          colorError: '#b3141f',
+        },
+      }}
+    >
       {children}
     </ConfigProvider>
   );

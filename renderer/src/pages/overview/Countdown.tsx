@@ -32,7 +32,14 @@ export function Countdown({ deadlineMs, testId }: { deadlineMs: number; testId?:
   }
   const urgent = c.leftMs < 10 * 60_000;
   return (
-    <span data-testid={testId} style={{ fontVariantNumeric: 'tabular-nums', color: urgent ? '#a8071a' : undefined, fontWeight: urgent ? 600 : undefined }}>
+    <span
+      data-testid={testId}
+      style={{
+        fontVariantNumeric: 'tabular-nums',
+        color: urgent ? '#a8071a' : undefined,
+        fontWeight: urgent ? 600 : undefined,
+      }}
+    >
       {c.text}
     </span>
   );

@@ -14,7 +14,9 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
   const [results, setResults] = useState<ComplianceImportResult[] | null>(null);
 
   async function run(list: FileList) {
-    const files = await Promise.all(Array.from(list).map(async (f) => ({ name: f.name, text: await f.text() })));
+    const files = await Promise.all(
+      Array.from(list).map(async (f) => ({ name: f.name, text: await f.text() })),
+    );
     if (files.length === 0) return;
     try {
       setResults(await importFiles(files, () => undefined));
@@ -25,7 +27,12 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
 
   return (
     <>
-      <Button icon={<UploadOutlined />} onClick={() => input.current?.click()} disabled={readOnly} title={text.importHint}>
+      <Button
+        icon={<UploadOutlined />}
+        onClick={() => input.current?.click()}
+        disabled={readOnly}
+        title={text.importHint}
+      >
         {text.import}
       </Button>
       <input
@@ -41,7 +48,12 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
           e.target.value = '';
         }}
       />
-      <Modal open={results !== null} title={text.importResultTitle} onCancel={() => setResults(null)} footer={<Button onClick={() => setResults(null)}>{text.close}</Button>}>
+      <Modal
+        open={results !== null}
+        title={text.importResultTitle}
+        onCancel={() => setResults(null)}
+        footer={<Button onClick={() => setResults(null)}>{text.close}</Button>}
+      >
         <List
           dataSource={results ?? []}
           renderItem={(r) => (
@@ -59,4 +71,3 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
     </>
   );
 }
-

@@ -4,23 +4,65 @@
  */
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { BarChart, GaugeChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import {
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+} from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartsOption } from 'echarts';
 
-echarts.use([BarChart, GaugeChart, LineChart, AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  GaugeChart,
+  LineChart,
+  AriaComponent,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
-export function Chart({ option, label, height = 260, testId }: { option: EChartsOption; label: string; height?: number; testId?: string }) {
+export function Chart({
+  option,
+  label,
+  height = 260,
+  testId,
+}: {
+  option: EChartsOption;
+  label: string;
+  height?: number;
+  testId?: string;
+}) {
   return (
     <div role="img" aria-label={label} data-testid={testId}>
-      <ReactEChartsCore echarts={echarts} option={{ aria: { enabled: true, label: { description: label } }, ...option }} style={{ height }} notMerge lazyUpdate />
+      <ReactEChartsCore
+        echarts={echarts}
+        option={{ aria: { enabled: true, label: { description: label } }, ...option }}
+        style={{ height }}
+        notMerge
+        lazyUpdate
+      />
     </div>
   );
 }
 
 /** Points against the expulsion line (24 in the marketplace rules). */
-export function PointsGauge({ total, line, label, height = 200 }: { total: number; line: number; label: string; height?: number }) {
+export function PointsGauge({
+  total,
+  line,
+  label,
+  height = 200,
+}: {
+  total: number;
+  line: number;
+  label: string;
+  height?: number;
+}) {
   const ratio = line > 0 ? total / line : 0;
   const color = ratio >= 1 ? '#cf1322' : ratio >= 0.5 ? '#d46b08' : '#389e0d';
   return (
@@ -41,7 +83,13 @@ export function PointsGauge({ total, line, label, height = 200 }: { total: numbe
             splitLine: { show: false },
             axisLabel: { show: false },
             pointer: { show: false },
-            detail: { valueAnimation: false, fontSize: 28, offsetCenter: [0, '10%'], formatter: `{value} / ${line}`, color },
+            detail: {
+              valueAnimation: false,
+              fontSize: 28,
+              offsetCenter: [0, '10%'],
+              formatter: `{value} / ${line}`,
+              color,
+            },
             data: [{ value: total }],
           },
         ],

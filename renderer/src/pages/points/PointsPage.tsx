@@ -462,12 +462,12 @@ export function PointsPage({ readOnly }: PageProps) {
               ),
             },
             { title: text.points.columns.source, render: (_, r) => text.sources[r.source] },
-          {
-            title: '',
-            key: 'delete',
-            width: 48,
-            render: (_, r) => <DeleteRecordButton kind="violations" id={r.id} readOnly={readOnly} />,
-          },
+            {
+              title: '',
+              key: 'delete',
+              width: 48,
+              render: (_, r) => <DeleteRecordButton kind="violations" id={r.id} readOnly={readOnly} />,
+            },
           ]}
         />
       </Card>

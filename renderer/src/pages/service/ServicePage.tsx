@@ -243,13 +243,18 @@ export function ServicePage({ readOnly }: PageProps) {
   );
   const version = snapshot?.at;
   const table = useTicketsTable(query, { offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE }, version);
-  const breachQuery = useMemo(() => ({ status: 'breached' as const, sort: { field: 'deadline' as const, order: 'desc' as const } }), []);
+  const breachQuery = useMemo(
+    () => ({ status: 'breached' as const, sort: { field: 'deadline' as const, order: 'desc' as const } }),
+    [],
+  );
   const breachPage = useTicketsTable(breachQuery, { offset: 0, limit: BREACH_LIST }, version);
   const staffNames = snapshot?.staffNames ?? [];
-  const filtered = <T,>(set: (v: T) => void) => (v: T) => {
-    setPageIndex(1);
-    set(v);
-  };
+  const filtered =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setPageIndex(1);
+      set(v);
+    };
 
   if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
   const pack = catalog?.packs.find((p) => p.id === snapshot.sla?.policy);
@@ -346,7 +351,10 @@ export function ServicePage({ readOnly }: PageProps) {
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const field = s?.columnKey as 'openedAt' | 'deadline' | undefined;
-          const next = field && s?.order ? { field, order: s.order === 'ascend' ? ('asc' as const) : ('desc' as const) } : { field: 'openedAt' as const, order: 'asc' as const };
+          const next =
+            field && s?.order
+              ? { field, order: s.order === 'ascend' ? ('asc' as const) : ('desc' as const) }
+              : { field: 'openedAt' as const, order: 'asc' as const };
           if (next.field !== sort.field || next.order !== sort.order) {
             setSort(next);
             setPageIndex(1);

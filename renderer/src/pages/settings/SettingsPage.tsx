@@ -83,10 +83,18 @@ export function SettingsPage({ readOnly }: PageProps) {
             onFinish={(v: { start: string; end: string }) => void save({ serviceHours: v })}
             disabled={readOnly}
           >
-            <Form.Item name="start" label={text.settings.start} rules={[{ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, required: true }]}>
+            <Form.Item
+              name="start"
+              label={text.settings.start}
+              rules={[{ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, required: true }]}
+            >
               <Input style={{ width: 90 }} />
             </Form.Item>
-            <Form.Item name="end" label={text.settings.end} rules={[{ pattern: /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, required: true }]}>
+            <Form.Item
+              name="end"
+              label={text.settings.end}
+              rules={[{ pattern: /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, required: true }]}
+            >
               <Input style={{ width: 90 }} />
             </Form.Item>
             <Button htmlType="submit">{text.save}</Button>
@@ -198,7 +206,10 @@ export function SettingsPage({ readOnly }: PageProps) {
                 disabled={readOnly}
                 style={{ width: 220 }}
                 onChange={(value) => void save({ updateChannel: value })}
-                options={(['latest', 'beta'] as const).map((value) => ({ value, label: text.settings.updateChannels[value] }))}
+                options={(['latest', 'beta'] as const).map((value) => ({
+                  value,
+                  label: text.settings.updateChannels[value],
+                }))}
               />
               <Typography.Text type="secondary">{text.settings.updatesHint}</Typography.Text>
             </Space>
