@@ -91,18 +91,10 @@ function toRun(row: RunRow): CheckRun {
 }
 
 export class CheckRunsRepository {
-  private readonly statements = new Map<string, Database.Statement>();
-
   constructor(private readonly store: Store) {}
 
-  // Prepared once per repository: the summary of 10,000 listings records thousands of runs.
   private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.store.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    return this.store.sql(text);
   }
 
   /** Stores runs (in the caller's transaction when inside `store.write`). */

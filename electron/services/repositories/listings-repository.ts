@@ -148,8 +148,6 @@ const columnNames = Object.keys(
 export class ListingsRepository {
   private readonly insertSql: string;
   private readonly updateSql: string;
-  private readonly statements = new Map<string, Database.Statement>();
-
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
@@ -165,14 +163,8 @@ export class ListingsRepository {
     return this.store.db;
   }
 
-  /** Prepared once per repository (an import of 10,000 listings runs the same statements 10,000 times). */
   private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    return this.store.sql(text);
   }
 
   list(): ListingRecord[] {
@@ -217,15 +209,13 @@ export class ListingsRepository {
       ];
       for (let i = 0; i < ids.length; i += 500) {
         const chunk = ids.slice(i, i + 500);
-        const rows = this.db
-          .prepare(
-            `SELECT listing_id, local_id FROM listings WHERE listing_id IN (${chunk.map(() => '?').join(', ')})
-              ORDER BY updated_at, local_id`,
-          )
-          .all(...chunk) as { listing_id: string; local_id: string }[];
+        const rows = this.sql(
+          `SELECT listing_id, local_id FROM listings WHERE listing_id IN (${chunk.map(() => '?').join(', ')})
+            ORDER BY updated_at, local_id`,
+        ).all(...chunk) as { listing_id: string; local_id: string }[];
         for (const row of rows) existing.set(row.listing_id, row.local_id); // the newest wins
       }
-      const replace = this.db.prepare(
+      const replace = this.sql(
         `UPDATE listings SET revision = revision + 1, updated_at = @now, ${columnNames.map((c) => `${c} = @${c}`).join(', ')}
           WHERE local_id = @local_id`,
       );

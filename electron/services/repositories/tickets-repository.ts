@@ -211,17 +211,10 @@ class CountDeltas {
 export const SLA_RECOMPUTE_BATCH = 20_000;
 
 export class TicketsRepository {
-  private readonly statements = new Map<string, Database.Statement>();
-
   constructor(private readonly store: Store) {}
 
   private sql(text: string): Database.Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.store.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    return this.store.sql(text);
   }
 
   /** Earliest and latest opening time of the stored tickets (epoch ms), from the index; null when none. */
@@ -246,7 +239,7 @@ export class TicketsRepository {
     return this.store.write(() => {
       // Bulk (more than a few rows): the counts are added up here and written once per group.
       const bulk = tickets.length > 20 ? new CountDeltas() : null;
-      if (bulk) this.sql('UPDATE ticket_sla_state SET bulk = 1').run();
+      const restoreTriggers = bulk ? this.liftCountTriggers() : null;
       const existing = this.sql(
         'SELECT id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id = ?',
       );
@@ -307,7 +300,7 @@ export class TicketsRepository {
       }
       if (bulk) {
         bulk.apply(this.sql.bind(this));
-        this.sql('UPDATE ticket_sla_state SET bulk = 0').run();
+        restoreTriggers?.();
       }
       return counts;
     });
@@ -318,6 +311,23 @@ export class TicketsRepository {
     const state = this.sql('SELECT sla_key FROM ticket_sla_state').get() as { sla_key: string | null };
     if (state.sla_key !== key) return this.count() > 0 || (this.markSlaCurrent(key), false);
     return this.sql('SELECT 1 FROM tickets WHERE sla_key IS NULL LIMIT 1').get() !== undefined;
+  }
+
+  /**
+   * For a bulk write inside a transaction: drops the ticket_counts triggers and returns the call
+   * that re-creates them as the schema defined them (read back, not restated). The caller adds up
+   * the counts itself (CountDeltas) — a present trigger costs about as much as the insert. DDL is
+   * transactional in SQLite: if the write fails, the rollback brings the triggers back too.
+   */
+  private liftCountTriggers(): () => void {
+    if (!this.store.db.inTransaction) throw new Error('count triggers are lifted only inside a transaction');
+    const triggers = this.sql(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tickets' AND name LIKE 'ticket_counts_%'",
+    ).all() as { name: string; sql: string }[];
+    for (const t of triggers) this.store.db.exec(`DROP TRIGGER ${t.name}`);
+    return () => {
+      for (const t of triggers) this.store.db.exec(t.sql);
+    };
   }
 
   private markSlaCurrent(key: string): void {
@@ -361,7 +371,7 @@ export class TicketsRepository {
         return 0;
       }
       const deltas = new CountDeltas();
-      this.sql('UPDATE ticket_sla_state SET bulk = 1').run();
+      const restoreTriggers = this.liftCountTriggers();
       const update = this.sql(
         'UPDATE tickets SET deadline = ?, answered_status = ?, calendar_confirmed = ?, open_day = ?, sla_key = ? WHERE id = ?',
       );
@@ -375,7 +385,7 @@ export class TicketsRepository {
         update.run(c.deadline, c.answered_status, c.calendar_confirmed, c.open_day, c.sla_key, r.id);
       }
       deltas.apply(this.sql.bind(this));
-      this.sql('UPDATE ticket_sla_state SET bulk = 0').run();
+      restoreTriggers();
       if (all) this.recomputeFrom = rows.at(-1)!.r;
       return rows.length;
     });
