@@ -8,10 +8,10 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkListing, defaultCompiledPack } from '../../shared/check/engine';
-import { compileRulePack, parseRulePack, type CompiledRulePack } from '../../shared/check/rulepack';
+import type { CompiledRulePack } from '../../shared/check/rulepack';
+import { readRulePack } from '../../shared/check/rulepack-file';
 import { createSourceLocator } from '../../shared/check/source-position';
 import type { Finding, Severity } from '../../shared/check/types';
-import { parseJsonWithPosition } from '../../shared/json/parse';
 import { parseListingFile, type ListingFileProblem } from '../../shared/listing/parse';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, type CliIO, type Command } from '../io';
 import { formatFindingLine, formatSummary } from './check-format';
@@ -81,14 +81,12 @@ async function loadPack(path: string, io: CliIO): Promise<CompiledRulePack | str
   } catch (error) {
     return `${path}: cannot read rule pack: ${String(error)}`;
   }
-  const json = parseJsonWithPosition(text);
-  if (!json.ok)
-    return `${path}:${json.problem.line ?? 1}:${json.problem.column ?? 1}: ${json.problem.message}`;
-  try {
-    return compileRulePack(parseRulePack(json.value));
-  } catch (error) {
-    return `${path}: ${error instanceof Error ? error.message : String(error)}`;
-  }
+  const read = readRulePack(text);
+  if (read.ok) return read.compiled;
+  const [first] = read.problems;
+  if (first && first.line !== undefined)
+    return `${path}:${first.line}:${first.column ?? 1}: ${first.message}`;
+  return `${path}: invalid rule pack:\n${read.problems.map((p) => `  ${p.path || '(root)'}: ${p.message}`).join('\n')}`;
 }
 
 export const run: Command = async (argv, io) => {

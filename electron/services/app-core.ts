@@ -6,6 +6,8 @@
 import type { ChannelName } from '../../shared/ipc/channels';
 import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../../shared/ipc/dispatch';
 import type { DataTopic, EventName, EventPayload } from '../../shared/ipc/events';
+import { RulePackService } from './checks/rule-pack-service';
+import { rulePackHandlers } from './handlers/rule-pack-handlers';
 import { ListingChecker } from './checks/listing-checker';
 import { backupIfDue } from './db/backups';
 import { openStore, type Store } from './db/database';
@@ -62,6 +64,9 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   'checks.run': ['checks'],
   'checks.dismiss': ['checks', 'listings'],
   'checks.restore': ['checks', 'listings'],
+  'rulepacks.import': ['rulepacks'],
+  'rulepacks.activate': ['rulepacks', 'checks', 'listings'],
+  'rulepacks.revert': ['rulepacks', 'checks', 'listings'],
   'compliance.import': ['tickets', 'ledger', 'violations'],
   'compliance.saveTicket': ['tickets'],
   'compliance.saveLedgerEntry': ['ledger'],
@@ -176,6 +181,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   });
   if (options.syncTimer !== false && store.writable) syncScheduler.start();
 
+  // Chooses the active rule pack before anything is checked.
+  const rulePacks = new RulePackService({
+    store,
+    checker: ctx.checker,
+    listings: ctx.listings,
+    now,
+    log: (message) => log(message),
+  });
+
   // One group per feature; the type makes a missing or misspelt channel a compile error.
   const handlers: Handlers = {
     ...appHandlers(ctx),
@@ -188,6 +202,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...complianceHandlers(ctx),
     ...alertHandlers(ctx),
     ...checkHandlers(ctx),
+    ...rulePackHandlers(rulePacks),
     ...calendarHandlers(ctx),
     ...callbackHandlers(ctx),
     ...draftHandlers(ctx),

@@ -17,6 +17,7 @@ import { callbacksContract } from './contracts/callbacks';
 import { draftsContract } from './contracts/drafts';
 import { dataOpsContract } from './contracts/data-ops';
 import { syncContract } from './contracts/sync';
+import { rulePacksContract } from './contracts/rulepacks';
 
 export * from './contracts/app';
 export * from './contracts/listings';
@@ -27,6 +28,7 @@ export * from './contracts/callbacks';
 export * from './contracts/drafts';
 export * from './contracts/data-ops';
 export * from './contracts/sync';
+export * from './contracts/rulepacks';
 
 export const contract = {
   ...appContract,
@@ -38,6 +40,7 @@ export const contract = {
   ...draftsContract,
   ...dataOpsContract,
   ...syncContract,
+  ...rulePacksContract,
 } as const;
 
 export type Contract = typeof contract;

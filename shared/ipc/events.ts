@@ -18,6 +18,7 @@ export const dataTopics = [
   'violations',
   'settings',
   'alerts',
+  'rulepacks',
 ] as const;
 export type DataTopic = (typeof dataTopics)[number];
 

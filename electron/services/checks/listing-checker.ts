@@ -5,6 +5,8 @@
  * dismissed (migration 0005) are kept, marked dismissed, and no longer count as blockers or exposure.
  */
 import { checkListing, defaultCompiledPack } from '../../../shared/check/engine';
+import type { CompiledRulePack } from '../../../shared/check/rulepack';
+import { packKeyOf } from '../../../shared/check/rulepack-file';
 import { countsOf, exposureOf } from '../../../shared/check/exposure';
 import {
   applyDismissals,
@@ -19,13 +21,18 @@ import { FindingDismissalsRepository } from '../repositories/finding-dismissals-
 import { OfficialSiteCacheRepository } from '../repositories/official-site-cache-repository';
 import type { Store } from '../db/database';
 
+/** Listings checked per transaction when stale ones are brought up to date. */
+const STALE_BATCH = 250;
+
+const sameResult = (a: CheckRun | NewRun, b: CheckRun | NewRun) =>
+  JSON.stringify([a.counts, a.exposure, a.rules]) === JSON.stringify([b.counts, b.exposure, b.rules]);
+
 export class ListingChecker {
-  readonly compiled = defaultCompiledPack();
+  /** The active rule pack (RulePackService chooses it; the bundled one until then). */
+  private current: CompiledRulePack = defaultCompiledPack();
   readonly runs: CheckRunsRepository;
   readonly siteCache: OfficialSiteCacheRepository;
   readonly dismissals: FindingDismissalsRepository;
-  /** "<pack id>@<version>", as stored in listings.check_pack. */
-  readonly packKey: string;
 
   constructor(
     private readonly store: Store,
@@ -34,7 +41,20 @@ export class ListingChecker {
     this.runs = new CheckRunsRepository(store);
     this.siteCache = new OfficialSiteCacheRepository(store);
     this.dismissals = new FindingDismissalsRepository(store);
-    this.packKey = `${this.compiled.pack.id}@${this.compiled.pack.version}`;
+  }
+
+  get compiled(): CompiledRulePack {
+    return this.current;
+  }
+
+  /** "<pack id>@<version>", as stored in listings.check_pack. */
+  get packKey(): string {
+    return packKeyOf(this.current.pack);
+  }
+
+  /** Checks with another pack from now on: every listing checked by the old one becomes stale. */
+  usePack(compiled: CompiledRulePack): void {
+    this.current = compiled;
   }
 
   contextFor(listing: Listing): CheckContext {
@@ -74,5 +94,47 @@ export class ListingChecker {
 
   isCurrent(revision: number, checkRevision: number | null, checkPack: string | null): boolean {
     return checkRevision === revision && checkPack === this.packKey;
+  }
+
+  /**
+   * Checks a stored listing and records the run only when its result differs from the latest
+   * recorded for this revision and pack (a save already recorded it; a dismissal, an official-site
+   * verification or a new pack may change it). Both `checks.run` and a dismissal's re-check use it.
+   */
+  recordIfChanged(record: ListingRecord): { run: CheckRun; findings: DismissedFinding[] } {
+    const findings = this.check(record.listing, record.localId);
+    const fresh = this.newRun(record.localId, record.revision, findings);
+    const latest = this.runs.history(record.localId).at(-1);
+    if (
+      latest &&
+      this.isCurrent(record.revision, latest.revision, `${latest.packId}@${latest.packVersion}`) &&
+      sameResult(latest, fresh)
+    )
+      return { run: latest, findings };
+    const [run] = this.store.write(() => this.runs.record([fresh]));
+    return { run: run!, findings };
+  }
+
+  /**
+   * Saves and imports check what they store; only listings stored before that, or checked by
+   * another pack, are stale. They are checked in batches, yielding between them so other requests
+   * are not held up, with progress and a stop between batches (`signal`).
+   */
+  async checkStale(
+    load: (localId: string) => ListingRecord,
+    options: { progress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
+  ): Promise<number> {
+    if (!this.store.writable) return 0;
+    const stale = this.runs.staleIds(this.packKey);
+    options.progress?.(0, stale.length);
+    let done = 0;
+    for (let at = 0; at < stale.length && !options.signal?.aborted; at += STALE_BATCH) {
+      const batch = stale.slice(at, at + STALE_BATCH);
+      this.store.write(() => this.checkAndRecord(batch.map(load)));
+      done += batch.length;
+      options.progress?.(done, stale.length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return done;
   }
 }

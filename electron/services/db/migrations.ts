@@ -12,6 +12,7 @@ import { migration0006 } from './migrations/0006-callback-runs';
 import { migration0007 } from './migrations/0007-sync';
 import { migration0008 } from './migrations/0008-scale-indexes';
 import { migration0009 } from './migrations/0009-bulk-writes';
+import { migration0010 } from './migrations/0010-rule-packs';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const migrations: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

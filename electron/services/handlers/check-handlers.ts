@@ -5,7 +5,6 @@
  */
 import type { Finding } from '../../../shared/check/types';
 import { exposureOf } from '../../../shared/check/exposure';
-import type { CheckRun } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
 import { productNameCandidates } from '../../../shared/check/official-site';
 import {
@@ -17,10 +16,7 @@ import { AppError } from '../../../shared/ipc/errors';
 import { userInfo } from 'node:os';
 import { verifyOfficialSite } from '../official-site/verify';
 import { renderCheckReport, reportFileName } from '../reports/check-report';
-import type { NewRun } from '../repositories/check-runs-repository';
 import type { HandlerContext, HandlerGroup } from './types';
-
-const SUMMARY_BATCH = 250;
 
 type CheckChannels =
   | 'checks.run'
@@ -34,15 +30,10 @@ type CheckChannels =
   | 'checks.dismiss'
   | 'checks.restore';
 
-const sameResult = (a: CheckRun | NewRun, b: CheckRun | NewRun) =>
-  JSON.stringify([a.counts, a.exposure, a.rules]) === JSON.stringify([b.counts, b.exposure, b.rules]);
-
 export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> {
   const { checker } = ctx;
-  const { runs, siteCache, compiled, dismissals } = checker;
+  const { runs, siteCache, dismissals } = checker;
   const check = (listing: Listing, localId?: string): DismissedFinding[] => checker.check(listing, localId);
-  const newRun = (localId: string, revision: number, findings: DismissedFinding[]): NewRun =>
-    checker.newRun(localId, revision, findings);
   const counted = (findings: DismissedFinding[]): Finding[] => findings.filter(stillCounts);
   const defaultUser = (() => {
     try {
@@ -53,50 +44,12 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
   })();
   /** A dismissal changes what counts: the listing's stored summary follows at once. */
   const recheck = (localId: string) => {
-    if (ctx.store.writable) ctx.store.write(() => checker.checkAndRecord([ctx.listings.get(localId)]));
+    if (ctx.store.writable) checker.recordIfChanged(ctx.listings.get(localId));
   };
-
-  /**
-   * Saves and imports check what they store; only listings stored before that (or checked by an
-   * older pack) are stale. They are checked here, so the list never shows a count from another
-   * revision — in batches, yielding between them, so a first load after an upgrade does not
-   * stall other requests.
-   */
-  const checkStale = async (): Promise<void> => {
-    if (!ctx.store.writable) return;
-    const stale = runs.staleIds(checker.packKey);
-    for (let at = 0; at < stale.length; at += SUMMARY_BATCH) {
-      const batch = stale.slice(at, at + SUMMARY_BATCH);
-      ctx.store.write(() =>
-        runs.record(
-          batch.map((localId) => {
-            const record = ctx.listings.get(localId);
-            return newRun(record.localId, record.revision, check(record.listing, record.localId));
-          }),
-        ),
-      );
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  };
+  const checkStale = () => checker.checkStale((localId) => ctx.listings.get(localId));
 
   return {
-    'checks.run': ({ localId }) => {
-      const record = ctx.listings.get(localId);
-      const findings = check(record.listing, localId);
-      const fresh = newRun(localId, record.revision, findings);
-      // The save already recorded this revision's run: a run is recorded again only when the
-      // result changed (e.g. the official-site verification arrived since).
-      const latest = runs.history(localId).at(-1);
-      if (
-        latest &&
-        checker.isCurrent(record.revision, latest.revision, `${latest.packId}@${latest.packVersion}`) &&
-        sameResult(latest, fresh)
-      ) {
-        return { run: latest, findings };
-      }
-      const [run] = runs.record([fresh]);
-      return { run: run!, findings };
-    },
+    'checks.run': ({ localId }) => checker.recordIfChanged(ctx.listings.get(localId)),
     'checks.summary': async () => {
       await checkStale();
       return runs.summaries().map((r) => r.summary);
@@ -160,7 +113,7 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
         listing,
         findings,
         exposure: exposureOf(counted(findings)),
-        pack: compiled.pack,
+        pack: checker.compiled.pack,
         generatedAt,
         locale,
       });
