@@ -5,7 +5,8 @@
 import type { CheckContext, Finding } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
 import { editorTiming, measureSince } from '../pages/listings/editor-timing';
-import type { CheckRequest, CheckResponse } from './check-protocol';
+import { call, onEvent } from '../api';
+import type { CheckRequest, CheckResponse, PackMessage } from './check-protocol';
 
 export type CheckDone = (listing: Listing, findings: Finding[], ms: number) => void;
 
@@ -19,6 +20,40 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
   let seq = 0;
   let running: { seq: number; listing: Listing; postedAt: number } | null = null;
   let waiting: { listing: Listing; context: CheckContext; mode: CheckRequest['mode'] } | null = null;
+  // Checks wait until the worker has the active rule pack: the editor must judge as the stored
+  // runs do. A pack activated meanwhile is sent again, and the text is re-checked in full.
+  let packReady = false;
+  let packKey: string | null = null;
+  let last: { listing: Listing; context: CheckContext } | null = null;
+  const loadPack = () =>
+    call('rulepacks.active', {}).then(
+      ({ key, pack }) => {
+        const changed = packKey !== null && packKey !== key;
+        packKey = key;
+        worker.postMessage({ kind: 'pack', key, pack } satisfies PackMessage);
+        packReady = true;
+        if (changed && last) client.check(last.listing, last.context, 'full');
+        else if (waiting && !running) {
+          const next = waiting;
+          waiting = null;
+          start(next.listing, next.context, next.mode);
+        }
+      },
+      (error: unknown) => {
+        // Without it the bundled pack checks; say so rather than wait for ever.
+        packReady = true;
+        onError(error instanceof Error ? error.message : String(error));
+        if (waiting && !running) {
+          const next = waiting;
+          waiting = null;
+          start(next.listing, next.context, next.mode);
+        }
+      },
+    );
+  void loadPack();
+  const stopListening = onEvent('data.changed', ({ topics }) => {
+    if (topics.includes('rulepacks')) void loadPack();
+  });
 
   const start = (listing: Listing, context: CheckContext, mode: CheckRequest['mode']) => {
     const request: CheckRequest = { seq: ++seq, listing, context, mode };
@@ -42,14 +77,18 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
   };
   worker.onerror = (event) => onError(event.message);
 
-  return {
+  const client: CheckClient = {
     check(listing, context, mode = 'full') {
+      last = { listing, context };
       // A full request waiting stays full when a newer incremental one replaces it.
-      if (running) waiting = { listing, context, mode: waiting?.mode === 'full' ? 'full' : mode };
+      if (running || !packReady)
+        waiting = { listing, context, mode: waiting?.mode === 'full' ? 'full' : mode };
       else start(listing, context, mode);
     },
     dispose() {
+      stopListening();
       worker.terminate();
     },
   };
+  return client;
 }

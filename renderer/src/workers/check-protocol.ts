@@ -1,8 +1,17 @@
 /** Messages between the editor and the check worker. */
 import type { CheckContext, Finding } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
+import type { RulePack } from '../../../shared/check/rulepack';
+
+/** The active rule pack, sent before the first check and whenever it changes. */
+export interface PackMessage {
+  kind: 'pack';
+  key: string;
+  pack: RulePack;
+}
 
 export interface CheckRequest {
+  kind?: 'check';
   seq: number;
   listing: Listing;
   context: CheckContext;

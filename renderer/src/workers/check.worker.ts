@@ -4,13 +4,23 @@
  * (recheckListing), a millisecond or two. The pack is compiled once here.
  */
 import { defaultCompiledPack } from '../../../shared/check/engine';
+import { compileRulePack } from '../../../shared/check/rulepack';
+import { packKeyOf } from '../../../shared/check/rulepack-file';
 import { recheckListing, type CheckedListing } from '../../../shared/check/incremental';
-import type { CheckRequest, CheckResponse } from './check-protocol';
+import type { CheckRequest, CheckResponse, PackMessage } from './check-protocol';
 
-const compiled = defaultCompiledPack();
+// The bundled pack until the core says another one is active (the stored runs use that one).
+let compiled = defaultCompiledPack();
 let previous: CheckedListing | null = null;
 
-self.onmessage = (event: MessageEvent<CheckRequest>) => {
+self.onmessage = (event: MessageEvent<CheckRequest | PackMessage>) => {
+  if (event.data.kind === 'pack') {
+    if (event.data.key !== packKeyOf(compiled.pack)) {
+      compiled = compileRulePack(event.data.pack);
+      previous = null;
+    }
+    return;
+  }
   const { seq, listing, context, mode } = event.data;
   const started = performance.now();
   try {

@@ -22,6 +22,7 @@ import { useComplianceText } from '../overview/compliance-messages';
 import type { PageProps } from '../registry';
 import { OfficialCalendarsCard } from '../../features/calendar/OfficialCalendarsCard';
 import { SyncConnectionCard } from '../../features/sync/SyncConnectionCard';
+import { RulePacksCard } from '../../features/rulepacks/RulePacksCard';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 
 /** The scheduler's defaults (electron/services/alerts/schedule.ts), shown when nothing is set. */
@@ -100,6 +101,7 @@ export function SettingsPage({ readOnly }: PageProps) {
             <Button htmlType="submit">{text.save}</Button>
           </Form>
         </Card>
+        <RulePacksCard readOnly={readOnly} />
         <SyncConnectionCard readOnly={readOnly} />
         <OfficialCalendarsCard readOnly={readOnly} />
         <Card title={text.settings.overrides} size="small">
