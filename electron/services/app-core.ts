@@ -74,6 +74,8 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   'listings.deleteMany': ['listings'],
   'compliance.delete': ['tickets', 'ledger', 'violations'],
   'app.undoDelete': ['listings', 'checks', 'tickets', 'ledger', 'violations'],
+  // The reply stops the ticket's SLA locally (its first response), before it is sent.
+  'sync.respondToTicket': ['tickets'],
 };
 
 /** Progress events of one operation at most this often (the last one always goes). */

@@ -505,14 +505,26 @@ export class SyncEngine {
         '回复内容应为 1–5000 个字符 / the response must be 1–5000 characters',
       );
     return this.o.store.write((db) => {
+      // Only the marketplace's tickets can be answered there; one imported from a file is not on it.
+      if (
+        !db
+          .prepare("SELECT 1 FROM sync_remote WHERE resource_type = 'ticket' AND resource_id = ?")
+          .get(ticketId)
+      )
+        throw new AppError(
+          'not-found',
+          `工单 ${ticketId} 不是云市场同步的工单 / ticket ${ticketId} is not a marketplace ticket`,
+        );
       const entry = this.outbox.enqueue({
         resource: 'ticket',
         resourceId: ticketId,
         op: 'respond',
         payload: { text },
       });
+      // The SLA stops when the reply is written, not when it reaches the server; sla_key = NULL
+      // makes the stored SLA result (met/breached) be recomputed from the new first response.
       db.prepare(
-        "UPDATE tickets SET first_response_at = coalesce(first_response_at, ?) WHERE id = ? AND source = 'sync'",
+        "UPDATE tickets SET first_response_at = ?, sla_key = NULL WHERE id = ? AND source = 'sync' AND first_response_at IS NULL",
       ).run(this.now().getTime(), ticketId);
       return entry;
     });

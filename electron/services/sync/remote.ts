@@ -177,7 +177,10 @@ function projectTicket(ctx: ApplyContext, id: string, data: Record<string, unkno
     `INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file)
        VALUES (?, 0, ?, ?, ?, NULL, ?, 'sync', ?, NULL)
        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, opened_at = excluded.opened_at, first_response_at = excluded.first_response_at,
-         extra_json = excluded.extra_json, source_at = excluded.source_at
+         extra_json = excluded.extra_json, source_at = excluded.source_at,
+         -- The stored SLA result is of the old times: NULL has it recomputed (tickets_sla_missing).
+         sla_key = CASE WHEN tickets.kind IS excluded.kind AND tickets.opened_at IS excluded.opened_at
+                         AND tickets.first_response_at IS excluded.first_response_at THEN tickets.sla_key END
        WHERE tickets.source = 'sync'`,
   ).run(id, t.kind, ms(t.openedAt), firstResponse, extra, ctx.nowMs);
 }

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../../electron/services/app-core';
 import { createNodePlatform } from '../../../electron/web/platform-node';
+import { DEFAULT_SIMULATED_NOW } from '../../../sandbox/seed';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { tempDir } from '../../helpers/temp-dir';
 import type { ListingResource } from '../../../shared/api/schemas';
@@ -110,6 +111,71 @@ describe('sync channels', () => {
     const gone = await call('sync.disconnect');
     expect(gone).toMatchObject({ hasSecret: false, connected: false });
     expect((await call('sync.status')).report.resources.tickets).toBeGreaterThanOrEqual(8);
+  });
+
+  it('a reply stops the ticket’s SLA at once (stored result and counts follow); only marketplace tickets take one', async () => {
+    // The app's clock is set just after an unanswered ticket opened, so it is still within its SLA.
+    let clock = DEFAULT_SIMULATED_NOW;
+    core.close();
+    core = createAppCore({
+      platform: createNodePlatform({
+        userDataDir: tmp.dir,
+        appVersion: '9.9.9',
+        now: () => new Date(clock),
+      }),
+      mode: 'browser',
+      alertIntervalMs: 0,
+      syncTimer: false,
+      log: () => undefined,
+    });
+    const c = sandbox.credentials[0]!;
+    await call('sync.connect', {
+      endpoint: sandbox.url,
+      region: 'cn-north-1',
+      accessKey: c.accessKey,
+      secretKey: c.secretKey,
+    });
+    await call('sync.now');
+    const page = (status?: string) =>
+      call('compliance.tickets', {
+        sort: { field: 'openedAt', order: 'asc' },
+        offset: 0,
+        limit: 50,
+        ...(status ? { status } : {}),
+      });
+    const unanswered = ((await page()).rows as Loose[]).find((r) => r.firstResponseAt === null)!;
+    expect(unanswered).toBeDefined();
+    clock = Date.parse(unanswered.openedAt) + 1000;
+    const ticket = String(unanswered.id);
+    expect((await page('pending')).rows.map((r: Loose) => String(r.id))).toContain(ticket);
+    const metBefore = (await page('met')).total;
+
+    await call('sync.respondToTicket', { ticketId: ticket, text: '您好，已收到，正在处理。' });
+    const met = (await page('met')).rows as Loose[];
+    expect(met.map((r) => String(r.id))).toContain(ticket); // the stored answered_status, not only the row
+    expect((await page('met')).total).toBe(metBefore + 1); // ticket_counts follow
+    expect((await page('pending')).rows.map((r: Loose) => String(r.id))).not.toContain(ticket);
+
+    // Sent: the server's first-response time replaces the local one, and the stored result follows it.
+    expect(await call('sync.now')).toMatchObject({ pushed: 1 });
+    const row = ((await page()).rows as Loose[]).find((r) => String(r.id) === ticket);
+    const onServer = await sandboxClient(sandbox).getTicket(ticket);
+    expect(Date.parse(row.firstResponseAt)).toBe(Date.parse(onServer.firstResponseAt!));
+    const stored = (await page('met')).rows.some((r: Loose) => String(r.id) === ticket);
+    expect(stored ? 'met' : 'not met').toBe(row.status === 'met' ? 'met' : 'not met');
+
+    await call('compliance.saveTicket', {
+      ticket: {
+        id: 'FILE-1',
+        kind: 'consultation',
+        openedAt: '2026-01-12T09:00:00+08:00',
+        firstResponseAt: null,
+      },
+    });
+    await expect(call('sync.respondToTicket', { ticketId: 'FILE-1', text: '你好' })).rejects.toThrow(
+      /not a marketplace ticket/,
+    );
+    expect((await call('sync.status')).report.pending).toBe(0);
   });
 
   it('a 412 conflict shows both versions and resolves', async () => {

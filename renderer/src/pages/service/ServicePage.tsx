@@ -41,6 +41,7 @@ import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePi
 import { EntryModal } from '../overview/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
+import { TicketReplyButton } from '../../features/sync/TicketReplyButton';
 
 const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
 const statuses = ['pending', 'breached', 'met'] as const;
@@ -425,6 +426,7 @@ export function ServicePage({ readOnly }: PageProps) {
               </Tooltip>
             ),
           },
+          { title: '', key: 'reply', render: (_, r) => <TicketReplyButton ticket={r} readOnly={readOnly} /> },
           {
             title: '',
             key: 'delete',
