@@ -23,7 +23,7 @@ import { dataOpsHandlers } from './handlers/data-ops-handlers';
 import type { HandlerContext } from './handlers/types';
 import { syncHandlers } from './handlers/sync-handlers';
 import { clientFactory } from './sync/connection';
-import { SyncEngine, type SyncEvent } from './sync/engine';
+import { SyncEngine, SyncUnavailableError, type SyncEvent } from './sync/engine';
 import { SyncScheduler, type Timer } from './sync/scheduler';
 import { loadCredentials } from './api/credentials';
 import type { Platform } from './platform';
@@ -131,12 +131,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     listings: ctx.listings,
     client: syncClient,
     now,
-    emit: (event) => {
-      if (event.type === 'sync-state') lastSyncState = event;
-      options.onSyncEvent?.(event);
-      forwardSyncEvent(event);
-    },
+    emit: (event) => syncEngineEvent(event),
   });
+  function syncEngineEvent(event: SyncEvent): void {
+    if (event.type === 'sync-state') lastSyncState = event;
+    options.onSyncEvent?.(event);
+    forwardSyncEvent(event);
+  }
   /** The engine's events in the contract's terms (shared/ipc/events.ts), so pages follow a sync live. */
   const forwardSyncEvent = (event: SyncEvent) => {
     if (event.type === 'sync-state') {
@@ -173,10 +174,23 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       await syncEngine.syncOnce();
     },
     intervalMs: () => syncEngine.state().intervalSeconds * 1000,
+    isUnreachable: (error) => error instanceof SyncUnavailableError && error.reason === 'unreachable',
     timer: options.syncTimer === false ? undefined : options.syncTimer,
     onError: (error) => log('sync pass failed', error instanceof Error ? error.message : error),
   });
   if (options.syncTimer !== false && store.writable) syncScheduler.start();
+  // The OS's network state and wake-ups (Electron; browser mode has none and relies on the backoff).
+  const stopConnectivity = platform.connectivity?.subscribe((change) => {
+    if (change.type === 'resumed') return syncScheduler.wake();
+    syncScheduler.setOnline(change.type === 'online');
+    // No pass runs while paused, so the indicator is told here.
+    if (change.type === 'offline')
+      syncEngineEvent({
+        type: 'sync-state',
+        state: 'offline',
+        message: '系统报告没有网络连接 / the system reports no network',
+      });
+  });
 
   // One group per feature; the type makes a missing or misspelt channel a compile error.
   const handlers: Handlers = {
@@ -259,6 +273,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     alerts: ctx.compliance.alertService,
     sync: { engine: syncEngine, scheduler: syncScheduler },
     close: () => {
+      stopConnectivity?.();
       syncScheduler.stop();
       ctx.compliance.alertService.stop();
       store.close();
