@@ -92,6 +92,13 @@ async function replyToTicket(id: string, reply: string) {
   await poll(() => page.getByText('回复已保存，正在等待发送').isVisible()).toBe(true);
 }
 
+/** The last complete pull as the Sync page shows it, in the pages' "YYYY-MM-DD HH:mm:ss" form. */
+async function syncedAt(): Promise<string> {
+  await page.getByRole('menuitem', { name: '同步' }).click();
+  const iso = (await page.getByTestId('sync-as-of').textContent()) ?? '';
+  return iso.slice(0, 19).replace('T', ' ');
+}
+
 async function syncNow() {
   await page.getByRole('menuitem', { name: '同步' }).click();
   await page.getByTestId('sync-now').click();
@@ -119,6 +126,12 @@ describe('marketplace sync', () => {
     await page.getByRole('menuitem', { name: '服务时效' }).click();
     await poll(() => page.getByTestId('tickets-table').textContent()).toContain(ticket.id);
     await screenshot(page, 'sync-02-tickets');
+    // Numbers from synced data say how fresh they are: the last pull beside each page's "as of".
+    const lastPull = await syncedAt();
+    for (const menu of ['服务时效', '保证金', '违规扣分']) {
+      await page.getByRole('menuitem', { name: menu }).click();
+      await poll(() => page.getByTestId('last-pull').textContent()).toBe(`上次完整拉取: ${lastPull}`);
+    }
   });
 
   it('an offline edit and a ticket reply wait in the outbox and are each sent once when the sandbox is back', async () => {
@@ -136,6 +149,9 @@ describe('marketplace sync', () => {
     await syncNow();
     await poll(() => page.getByTestId('outbox-state-sent').count()).toBe(2);
     await syncNow(); // a second pass has nothing left to send
+    const lastPull = await syncedAt();
+    await page.getByRole('menuitem', { name: '服务时效' }).click();
+    await poll(() => page.getByTestId('last-pull').textContent()).toBe(`上次完整拉取: ${lastPull}`);
     const after = await client().getListing(remote.id);
     expect(after.draft.description).toBe('离线时修改的说明，足够长的一段文字。');
     expect(after.version).toBe(remote.version + 1); // one update

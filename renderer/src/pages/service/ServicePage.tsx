@@ -42,6 +42,7 @@ import { EntryModal } from '../overview/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
 import { TicketReplyButton } from '../../features/sync/TicketReplyButton';
+import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
 
 const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
 const statuses = ['pending', 'breached', 'met'] as const;
@@ -274,7 +275,12 @@ export function ServicePage({ readOnly }: PageProps) {
     <div data-testid="service-page">
       <PageHeader
         title={text.service.title}
-        extra={<AsOf at={snapshot.at} />}
+        extra={
+          <>
+            <AsOf at={snapshot.at} />
+            <LastPullAsOf />
+          </>
+        }
         actions={
           <>
             <Button
