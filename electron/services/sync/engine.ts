@@ -22,6 +22,7 @@ import {
   applyChange,
   applyListingDoc,
   applyServerRecord,
+  flushTickets,
   hasUnsettled,
   replaceLocalDraft,
   type ApplyContext,
@@ -239,7 +240,7 @@ export class SyncEngine {
       }
       const types = new Set<string>();
       const applied = this.o.store.write((db) => {
-        const ctx = this.ctx();
+        const ctx: ApplyContext = { ...this.ctx(), ticketBatch: new Map() };
         let n = 0;
         for (const change of page.changes) {
           if (applyChange(ctx, change)) {
@@ -247,6 +248,7 @@ export class SyncEngine {
             types.add(change.resourceType);
           }
         }
+        flushTickets(ctx);
         db.prepare('UPDATE sync_state SET cursor = ?, updated_at = ? WHERE id = 1').run(
           page.nextCursor,
           this.now().toISOString(),
