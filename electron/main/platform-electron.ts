@@ -1,8 +1,8 @@
-/** The Platform inside Electron: OS notifications, safeStorage secrets, printToPDF, Electron's userData folder. */
+/** The Platform inside Electron: OS notifications, safeStorage secrets, printToPDF, Electron's userData folder, network state. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BrowserWindow, Notification, app, safeStorage } from 'electron';
+import { BrowserWindow, Notification, app, net, powerMonitor, safeStorage } from 'electron';
 import type { PdfPrinter, Platform, SecretStore } from '../services/platform';
 import { assessSecretStorage, type SecretStorageAssessment } from './hardening';
 import {
@@ -10,6 +10,7 @@ import {
   localKeyCipher,
   type SecretCipher,
 } from '../services/secrets/file-secret-store';
+import { pollingConnectivity } from '../services/sync/connectivity';
 
 let assessment: SecretStorageAssessment | undefined;
 
@@ -111,6 +112,14 @@ export function createElectronPlatform(onNotificationClick: (route: string) => v
     now: () => new Date(),
     printer: electronPrinter,
     secrets: createSafeSecretStore(app.getPath('userData')),
+    // The sync scheduler pauses while the OS reports no network and syncs at once on waking.
+    connectivity: pollingConnectivity({
+      isOnline: () => net.isOnline(),
+      onResume: (fn) => {
+        powerMonitor.on('resume', fn);
+        return () => void powerMonitor.off('resume', fn);
+      },
+    }),
     notifier: {
       notify(n) {
         if (!Notification.isSupported()) return;

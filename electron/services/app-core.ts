@@ -25,7 +25,7 @@ import { dataOpsHandlers } from './handlers/data-ops-handlers';
 import type { HandlerContext } from './handlers/types';
 import { syncHandlers } from './handlers/sync-handlers';
 import { clientFactory } from './sync/connection';
-import { SyncEngine, type SyncEvent } from './sync/engine';
+import { SyncEngine, SyncUnavailableError, type SyncEvent } from './sync/engine';
 import { SyncScheduler, type Timer } from './sync/scheduler';
 import { loadCredentials } from './api/credentials';
 import type { Platform } from './platform';
@@ -79,6 +79,8 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   'listings.deleteMany': ['listings'],
   'compliance.delete': ['tickets', 'ledger', 'violations'],
   'app.undoDelete': ['listings', 'checks', 'tickets', 'ledger', 'violations'],
+  // The reply stops the ticket's SLA locally (its first response), before it is sent.
+  'sync.respondToTicket': ['tickets'],
 };
 
 /** Progress events of one operation at most this often (the last one always goes). */
@@ -134,12 +136,13 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     listings: ctx.listings,
     client: syncClient,
     now,
-    emit: (event) => {
-      if (event.type === 'sync-state') lastSyncState = event;
-      options.onSyncEvent?.(event);
-      forwardSyncEvent(event);
-    },
+    emit: (event) => syncEngineEvent(event),
   });
+  function syncEngineEvent(event: SyncEvent): void {
+    if (event.type === 'sync-state') lastSyncState = event;
+    options.onSyncEvent?.(event);
+    forwardSyncEvent(event);
+  }
   /** The engine's events in the contract's terms (shared/ipc/events.ts), so pages follow a sync live. */
   const forwardSyncEvent = (event: SyncEvent) => {
     if (event.type === 'sync-state') {
@@ -176,10 +179,23 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       await syncEngine.syncOnce();
     },
     intervalMs: () => syncEngine.state().intervalSeconds * 1000,
+    isUnreachable: (error) => error instanceof SyncUnavailableError && error.reason === 'unreachable',
     timer: options.syncTimer === false ? undefined : options.syncTimer,
     onError: (error) => log('sync pass failed', error instanceof Error ? error.message : error),
   });
   if (options.syncTimer !== false && store.writable) syncScheduler.start();
+  // The OS's network state and wake-ups (Electron; browser mode has none and relies on the backoff).
+  const stopConnectivity = platform.connectivity?.subscribe((change) => {
+    if (change.type === 'resumed') return syncScheduler.wake();
+    syncScheduler.setOnline(change.type === 'online');
+    // No pass runs while paused, so the indicator is told here.
+    if (change.type === 'offline')
+      syncEngineEvent({
+        type: 'sync-state',
+        state: 'offline',
+        message: '系统报告没有网络连接 / the system reports no network',
+      });
+  });
 
   // Chooses the active rule pack before anything is checked.
   const rulePacks = new RulePackService({
@@ -272,6 +288,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     alerts: ctx.compliance.alertService,
     sync: { engine: syncEngine, scheduler: syncScheduler },
     close: () => {
+      stopConnectivity?.();
       syncScheduler.stop();
       ctx.compliance.alertService.stop();
       store.close();

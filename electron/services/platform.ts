@@ -27,6 +27,14 @@ export interface PdfPrinter {
   htmlToPdf(html: string): Promise<Uint8Array>;
 }
 
+/** What the OS says about the network, and waking from sleep: the sync scheduler pauses and resumes on it. */
+export type ConnectivityChange = { type: 'online' } | { type: 'offline' } | { type: 'resumed' };
+
+export interface Connectivity {
+  /** Reports changes (and the current state, once known); returns the unsubscribe. */
+  subscribe(listener: (change: ConnectivityChange) => void): () => void;
+}
+
 /** What the core is given; fields are added as features start to use them. */
 export interface Platform {
   notifier: Notifier;
@@ -38,6 +46,11 @@ export interface Platform {
   userDataDir: string;
   appVersion: string;
   now(): Date;
+  /**
+   * Network state and wake-ups (Electron: net.isOnline, powerMonitor 'resume'). Absent where the
+   * host has no such signal (browser mode's Node host): sync then backs off on failed passes only.
+   */
+  connectivity?: Connectivity;
   /**
    * TEST HOOK: let the official-site check fetch pages from loopback/private addresses (end-to-end
    * tests serve pages from 127.0.0.1). Unset everywhere outside tests: such addresses are refused.

@@ -1,7 +1,7 @@
 /**
  * Marketplace sync as a user meets it (issue 10): connect in Settings → sync → the sandbox's tickets
- * on the Service page; with the sandbox stopped a listing edit waits in the outbox, and is sent
- * once when it is back; a 412 conflict shown with both versions, resolved keep-mine and take-theirs.
+ * on the Service page; with the sandbox stopped a listing edit and a ticket reply (回复工单) wait in
+ * the outbox, and are sent once each when it is back; a 412 conflict shown with both versions, resolved keep-mine and take-theirs.
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -83,6 +83,22 @@ async function editDescription(title: string, description: string) {
   await poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
 }
 
+/** 回复工单 on the Service page's tickets table. */
+async function replyToTicket(id: string, reply: string) {
+  await page.getByRole('menuitem', { name: '服务时效' }).click();
+  await page.getByTestId(`ticket-reply-${id}`).click();
+  await page.getByTestId('ticket-reply-text').fill(reply);
+  await page.getByRole('button', { name: '保存并发送' }).click();
+  await poll(() => page.getByText('回复已保存，正在等待发送').isVisible()).toBe(true);
+}
+
+/** The last complete pull as the Sync page shows it, in the pages' "YYYY-MM-DD HH:mm:ss" form. */
+async function syncedAt(): Promise<string> {
+  await page.getByRole('menuitem', { name: '同步' }).click();
+  const iso = (await page.getByTestId('sync-as-of').textContent()) ?? '';
+  return iso.slice(0, 19).replace('T', ' ');
+}
+
 async function syncNow() {
   await page.getByRole('menuitem', { name: '同步' }).click();
   await page.getByTestId('sync-now').click();
@@ -110,22 +126,39 @@ describe('marketplace sync', () => {
     await page.getByRole('menuitem', { name: '服务时效' }).click();
     await poll(() => page.getByTestId('tickets-table').textContent()).toContain(ticket.id);
     await screenshot(page, 'sync-02-tickets');
+    // Numbers from synced data say how fresh they are: the last pull beside each page's "as of".
+    const lastPull = await syncedAt();
+    for (const menu of ['服务时效', '保证金', '违规扣分']) {
+      await page.getByRole('menuitem', { name: menu }).click();
+      await poll(() => page.getByTestId('last-pull').textContent()).toBe(`上次完整拉取: ${lastPull}`);
+    }
   });
 
-  it('an offline edit waits in the outbox and is sent once when the sandbox is back', async () => {
+  it('an offline edit and a ticket reply wait in the outbox and are each sent once when the sandbox is back', async () => {
     const remote = (await client().listListings({ pageSize: 10 })).listings[0]!;
+    const ticket = (await client().listTickets({ pageSize: 1 })).tickets[0]!;
     await sandbox.close();
     await editDescription(remote.draft.title, '离线时修改的说明，足够长的一段文字。');
+    await replyToTicket(ticket.id, '离线时写的回复：已收到，正在处理。');
     await syncNow();
-    await poll(() => page.getByTestId('outbox-state-pending').count()).toBe(1);
+    await poll(() => page.getByTestId('outbox-state-pending').count()).toBe(2);
+    expect(await page.getByTestId('sync-outbox').textContent()).toContain('离线时写的回复');
     await screenshot(page, 'sync-03-offline-waiting');
 
     sandbox = await startSandbox({ port, dataFile, selfCheck: null });
     await syncNow();
-    await poll(() => page.getByTestId('outbox-state-sent').count()).toBe(1);
+    await poll(() => page.getByTestId('outbox-state-sent').count()).toBe(2);
+    await syncNow(); // a second pass has nothing left to send
+    const lastPull = await syncedAt();
+    await page.getByRole('menuitem', { name: '服务时效' }).click();
+    await poll(() => page.getByTestId('last-pull').textContent()).toBe(`上次完整拉取: ${lastPull}`);
     const after = await client().getListing(remote.id);
     expect(after.draft.description).toBe('离线时修改的说明，足够长的一段文字。');
-    expect(after.version).toBe(remote.version + 1); // sent once
+    expect(after.version).toBe(remote.version + 1); // one update
+    const answered = await client().getTicket(ticket.id);
+    expect(answered.messages.filter((m) => m.text === '离线时写的回复：已收到，正在处理。')).toHaveLength(1);
+    expect(answered.messages).toHaveLength(ticket.messages.length + 1); // one reply
+    expect(answered.version).toBe(ticket.version + 1);
   });
 
   it('a 412 conflict shows both versions; keep mine, then take theirs', async () => {

@@ -11,15 +11,15 @@
 import { Worker } from 'node:worker_threads';
 import { parseEvent, type EventName, type EventPayload } from '../../../shared/ipc/events';
 import type { IpcResult } from '../../../shared/ipc/errors';
-import type { Platform } from '../platform';
+import type { ConnectivityChange, Platform } from '../platform';
 import type { CoreInit, HostToWorker, PlatformMethod, WorkerToHost } from './protocol';
 
 export interface CoreClientOptions {
   /** worker.ts (run through tsx) or its bundle (Electron: dist-electron/core-worker.cjs). */
   workerPath: string;
   init: CoreInit;
-  /** The host's OS services the core asks for (notifications, printer, secrets). */
-  platform: Pick<Platform, 'notifier' | 'printer' | 'secrets'>;
+  /** The host's OS services the core asks for (notifications, printer, secrets) or is told about (connectivity). */
+  platform: Pick<Platform, 'notifier' | 'printer' | 'secrets' | 'connectivity'>;
   log?: (message: string, error?: unknown) => void;
   /** Deaths tolerated within `restartWindowMs` before giving up (default 5 in 60 s). */
   maxRestarts?: number;
@@ -55,6 +55,9 @@ export class CoreClient {
   private rejectFirstReady!: (error: Error) => void;
   private everReady = false;
   private lastError: string | null = null;
+  /** The OS's last word on the network, given again to a restarted worker. */
+  private network: ConnectivityChange | null = null;
+  private unsubscribeConnectivity: (() => void) | null = null;
   /** How many times the worker was restarted since the client started. */
   restarts = 0;
 
@@ -64,6 +67,12 @@ export class CoreClient {
       this.rejectFirstReady = reject;
     });
     this.spawn();
+    this.unsubscribeConnectivity =
+      options.platform.connectivity?.subscribe((change) => {
+        if (change.type !== 'resumed') this.network = change;
+        // Not queued: a worker that is not ready yet gets the network state when it is.
+        if (this.ready) this.worker?.postMessage({ t: 'connectivity', change } satisfies HostToWorker);
+      }) ?? null;
   }
 
   /** Resolves when the first worker has opened the database; rejects if it died before that. */
@@ -107,6 +116,7 @@ export class CoreClient {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
+    this.unsubscribeConnectivity?.();
     const worker = this.worker;
     this.failAll('VendorDesk is closing');
     if (!worker) return;
@@ -163,6 +173,8 @@ export class CoreClient {
         this.ready = true;
         const queued = this.queue;
         this.queue = [];
+        if (this.network)
+          worker.postMessage({ t: 'connectivity', change: this.network } satisfies HostToWorker);
         for (const { message: m } of queued) worker.postMessage(m);
         if (!this.everReady) {
           this.everReady = true;

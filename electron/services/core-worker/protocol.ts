@@ -6,6 +6,7 @@
  *                   cancel   { id }                          abort that request (its signal)
  *                   reply    { id, ok, value | error }       answer to a platform request
  *                   close    { }                             close the database and exit
+ *                   connectivity { change }                  the OS's network state / a wake-up
  *   worker → host   ready    { }                             the core is open; calls may flow
  *                   result   { id, result }                  the dispatcher's IpcResult
  *                   progress { id, done, total }             from a long request
@@ -17,6 +18,7 @@
  * response; the client validates every event before it reaches a UI.
  */
 import type { IpcResult } from '../../../shared/ipc/errors';
+import type { ConnectivityChange } from '../platform';
 
 /** What the worker needs to build its core (workerData). */
 export interface CoreInit {
@@ -42,6 +44,7 @@ export type HostToWorker =
   | { t: 'call'; id: number; channel: string; payload: unknown }
   | { t: 'cancel'; id: number }
   | { t: 'close' }
+  | { t: 'connectivity'; change: ConnectivityChange }
   | { t: 'reply'; id: number; ok: true; value: unknown }
   | { t: 'reply'; id: number; ok: false; error: string };
 

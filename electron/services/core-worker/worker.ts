@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { CallContext } from '../../../shared/ipc/dispatch';
 import { createAppCore } from '../app-core';
-import type { DesktopNotification, Platform } from '../platform';
+import type { ConnectivityChange, DesktopNotification, Platform } from '../platform';
 import type { CoreInit, HostToWorker, PlatformMethod, WorkerToHost } from './protocol';
 
 const DEFAULT_BACKUP_INTERVAL_MS = 60 * 60 * 1000;
@@ -32,6 +32,9 @@ function askHost(method: PlatformMethod, args: unknown[]): Promise<unknown> {
   });
 }
 
+// The host is told by its OS (Electron: net, powerMonitor) and passes it on; the core subscribes.
+const connectivityListeners = new Set<(change: ConnectivityChange) => void>();
+
 const platform: Platform = {
   userDataDir: init.userDataDir,
   appVersion: init.appVersion,
@@ -46,6 +49,12 @@ const platform: Platform = {
     get: async (name) => (await askHost('secrets.get', [name])) as string | null,
     set: async (name, value) => void (await askHost('secrets.set', [name, value])),
     delete: async (name) => void (await askHost('secrets.delete', [name])),
+  },
+  connectivity: {
+    subscribe: (listener) => {
+      connectivityListeners.add(listener);
+      return () => connectivityListeners.delete(listener);
+    },
   },
 };
 
@@ -81,6 +90,9 @@ port.on('message', (message: HostToWorker) => {
     case 'close':
       core.close();
       process.exit(0);
+      break;
+    case 'connectivity':
+      for (const listener of connectivityListeners) listener(message.change);
       break;
     case 'reply': {
       const pending = platformCalls.get(message.id);

@@ -22,6 +22,7 @@ import {
   applyChange,
   applyListingDoc,
   applyServerRecord,
+  flushTickets,
   hasUnsettled,
   replaceLocalDraft,
   type ApplyContext,
@@ -239,7 +240,7 @@ export class SyncEngine {
       }
       const types = new Set<string>();
       const applied = this.o.store.write((db) => {
-        const ctx = this.ctx();
+        const ctx: ApplyContext = { ...this.ctx(), ticketBatch: new Map() };
         let n = 0;
         for (const change of page.changes) {
           if (applyChange(ctx, change)) {
@@ -247,6 +248,7 @@ export class SyncEngine {
             types.add(change.resourceType);
           }
         }
+        flushTickets(ctx);
         db.prepare('UPDATE sync_state SET cursor = ?, updated_at = ? WHERE id = 1').run(
           page.nextCursor,
           this.now().toISOString(),
@@ -505,14 +507,26 @@ export class SyncEngine {
         '回复内容应为 1–5000 个字符 / the response must be 1–5000 characters',
       );
     return this.o.store.write((db) => {
+      // Only the marketplace's tickets can be answered there; one imported from a file is not on it.
+      if (
+        !db
+          .prepare("SELECT 1 FROM sync_remote WHERE resource_type = 'ticket' AND resource_id = ?")
+          .get(ticketId)
+      )
+        throw new AppError(
+          'not-found',
+          `工单 ${ticketId} 不是云市场同步的工单 / ticket ${ticketId} is not a marketplace ticket`,
+        );
       const entry = this.outbox.enqueue({
         resource: 'ticket',
         resourceId: ticketId,
         op: 'respond',
         payload: { text },
       });
+      // The SLA stops when the reply is written, not when it reaches the server; sla_key = NULL
+      // makes the stored SLA result (met/breached) be recomputed from the new first response.
       db.prepare(
-        "UPDATE tickets SET first_response_at = coalesce(first_response_at, ?) WHERE id = ? AND source = 'sync'",
+        "UPDATE tickets SET first_response_at = ?, sla_key = NULL WHERE id = ? AND source = 'sync' AND first_response_at IS NULL",
       ).run(this.now().getTime(), ticketId);
       return entry;
     });

@@ -1,7 +1,14 @@
 /**
- * When to sync: every `intervalMs` (60 s by default, a setting) and on demand; paused while
- * offline and resumed — with a pass at once — on reconnect (Electron: net.isOnline / powerMonitor
- * resume; browser mode: the Node host calls the same methods). The timer is injected for tests.
+ * When to sync: every `intervalMs` (60 s by default, a setting) and on demand.
+ *
+ * Offline, two ways: (1) the OS says so (Electron: net.isOnline; see Platform.connectivity) —
+ * no passes at all until it says online again, then a pass at once; (2) passes fail because the
+ * marketplace cannot be reached (no OS signal, e.g. browser mode, or a dead route) — one such
+ * pass may be a blip and keeps the interval, repeated ones stretch it (×2 each, up to 5 min or the
+ * interval if longer) instead of pulling every minute against a network that is not there; the
+ * first pass that gets through returns to the interval. Waking
+ * from sleep (powerMonitor 'resume') and "sync now" try at once, whatever the backoff. The timer
+ * is injected, so tests drive all of this with a fake clock.
  */
 export interface Timer {
   setTimeout(fn: () => void, ms: number): unknown;
@@ -17,6 +24,9 @@ export const realTimer: Timer = {
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
 };
 
+/** The longest wait between passes while the marketplace is unreachable (unless the interval is longer). */
+export const DEFAULT_OFFLINE_MAX_MS = 5 * 60_000;
+
 export interface SchedulerOptions {
   /** One sync pass; errors are the caller's to report (they never stop the schedule). */
   run: () => Promise<unknown>;
@@ -24,6 +34,9 @@ export interface SchedulerOptions {
   intervalMs: () => number;
   /** Whether there is anything to sync with (a connection is set). */
   enabled?: () => boolean;
+  /** Whether a failed pass means "the marketplace could not be reached" (backoff), not a refusal or a bug. */
+  isUnreachable?: (error: unknown) => boolean;
+  offlineMaxMs?: number;
   timer?: Timer;
   onError?: (error: unknown) => void;
 }
@@ -33,6 +46,8 @@ export class SyncScheduler {
   private running = false;
   private paused = false;
   private busy: Promise<void> | null = null;
+  /** Passes in a row that could not reach the marketplace. */
+  private unreachable = 0;
   private readonly timer: Timer;
 
   constructor(private readonly o: SchedulerOptions) {
@@ -41,6 +56,11 @@ export class SyncScheduler {
 
   get state(): { running: boolean; paused: boolean } {
     return { running: this.running, paused: this.paused };
+  }
+
+  /** Passes in a row that found the marketplace unreachable (0: the last one got through). */
+  get unreachableInARow(): number {
+    return this.unreachable;
   }
 
   /** Starts the schedule; the first pass runs at once. */
@@ -55,15 +75,16 @@ export class SyncScheduler {
     this.clear();
   }
 
-  /** Offline: no passes until `resume`. */
+  /** Offline (the OS says so): no passes until `resume`. */
   pause(): void {
     this.paused = true;
     this.clear();
   }
 
-  /** Back online (or the machine woke up): a pass now, then the interval again. */
+  /** Back online: a pass now (the backoff starts over), then the interval again. */
   resume(): void {
     this.paused = false;
+    this.unreachable = 0;
     if (this.running) this.schedule(0);
   }
 
@@ -72,7 +93,14 @@ export class SyncScheduler {
     else if (!online && !this.paused) this.pause();
   }
 
-  /** A pass now (the user's "sync now"); the next tick follows a full interval later. */
+  /** The machine woke up: the network may be back and the data is old, so try now (unless the OS says offline). */
+  wake(): void {
+    if (this.paused || !this.running || this.busy) return;
+    this.unreachable = 0;
+    this.schedule(0);
+  }
+
+  /** A pass now (the user's "sync now"); the next tick follows a full interval (or the backoff) later. */
   async runNow(): Promise<void> {
     this.clear();
     await this.tick();
@@ -92,16 +120,27 @@ export class SyncScheduler {
     }, ms);
   }
 
+  /** The wait before the next pass: the interval, or the backoff while the marketplace is unreachable. */
+  private nextDelay(): number {
+    const interval = this.o.intervalMs();
+    if (this.unreachable <= 1) return interval;
+    const cap = Math.max(interval, this.o.offlineMaxMs ?? DEFAULT_OFFLINE_MAX_MS);
+    return Math.min(cap, interval * 2 ** Math.min(this.unreachable - 1, 30));
+  }
+
   private async tick(): Promise<void> {
     if (this.busy) return this.busy;
     this.busy = (async () => {
       try {
         if (this.o.enabled?.() ?? true) await this.o.run();
+        this.unreachable = 0;
       } catch (error) {
+        if (this.o.isUnreachable?.(error)) this.unreachable++;
+        else this.unreachable = 0; // reached, but refused (or a bug): the normal interval
         this.o.onError?.(error);
       } finally {
         this.busy = null;
-        this.schedule(this.o.intervalMs());
+        this.schedule(this.nextDelay());
       }
     })();
     return this.busy;

@@ -68,6 +68,8 @@ const zhCN = {
   },
   pushed: (n: number, pulled: number) => `已发送 ${n} 项，拉取 ${pulled} 项变更`,
   empty: '队列为空',
+  replySend: '保存并发送',
+  replyQueued: '回复已保存，正在等待发送（见“同步”页）',
 };
 
 const en: typeof zhCN = {
@@ -140,6 +142,8 @@ const en: typeof zhCN = {
   },
   pushed: (n, pulled) => `Sent ${n}, pulled ${pulled} changes`,
   empty: 'The outbox is empty',
+  replySend: 'Save and send',
+  replyQueued: 'Reply saved; waiting to be sent (see the Sync page)',
 };
 
 export const useSyncText = defineMessages(zhCN, en);

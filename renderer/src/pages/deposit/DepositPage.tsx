@@ -31,6 +31,7 @@ import { useComplianceText } from '../overview/compliance-messages';
 import { Countdown, useTick } from '../overview/Countdown';
 import { ImportButton } from '../overview/ImportButton';
 import { AsOf } from '../overview/OverviewPage';
+import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
 import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
 import type { PageProps } from '../registry';
@@ -102,7 +103,12 @@ export function DepositPage({ readOnly }: PageProps) {
     <div data-testid="deposit-page">
       <PageHeader
         title={text.deposit.title}
-        extra={<AsOf at={snapshot.at} />}
+        extra={
+          <>
+            <AsOf at={snapshot.at} />
+            <LastPullAsOf />
+          </>
+        }
         actions={
           <>
             <label htmlFor="deposit-required-amount" style={{ alignSelf: 'center' }}>

@@ -33,6 +33,7 @@ import { PointsGauge } from '../overview/charts';
 import { useComplianceText } from '../overview/compliance-messages';
 import { ImportButton } from '../overview/ImportButton';
 import { AsOf, isAnnual } from '../overview/OverviewPage';
+import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
 import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
 import { StatusTag } from '../overview/StatusTag';
 import { useSnapshot } from '../overview/use-snapshot';
@@ -331,7 +332,12 @@ export function PointsPage({ readOnly }: PageProps) {
     <div data-testid="points-page">
       <PageHeader
         title={text.points.title}
-        extra={<AsOf at={snapshot.at} />}
+        extra={
+          <>
+            <AsOf at={snapshot.at} />
+            <LastPullAsOf />
+          </>
+        }
         actions={
           <>
             <Button

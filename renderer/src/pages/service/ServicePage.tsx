@@ -41,6 +41,8 @@ import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePi
 import { EntryModal } from '../overview/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
+import { TicketReplyButton } from '../../features/sync/TicketReplyButton';
+import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
 
 const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
 const statuses = ['pending', 'breached', 'met'] as const;
@@ -273,7 +275,12 @@ export function ServicePage({ readOnly }: PageProps) {
     <div data-testid="service-page">
       <PageHeader
         title={text.service.title}
-        extra={<AsOf at={snapshot.at} />}
+        extra={
+          <>
+            <AsOf at={snapshot.at} />
+            <LastPullAsOf />
+          </>
+        }
         actions={
           <>
             <Button
@@ -425,6 +432,7 @@ export function ServicePage({ readOnly }: PageProps) {
               </Tooltip>
             ),
           },
+          { title: '', key: 'reply', render: (_, r) => <TicketReplyButton ticket={r} readOnly={readOnly} /> },
           {
             title: '',
             key: 'delete',
