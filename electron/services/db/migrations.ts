@@ -11,6 +11,7 @@ import { migration0005 } from './migrations/0005-finding-dismissals';
 import { migration0006 } from './migrations/0006-callback-runs';
 import { migration0007 } from './migrations/0007-sync';
 import { migration0008 } from './migrations/0008-scale-indexes';
+import { migration0009 } from './migrations/0009-alert-messages';
 
 export interface Migration {
   version: number;
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

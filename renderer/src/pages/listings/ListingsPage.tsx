@@ -215,7 +215,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
 
   /** Deletes at once; the message's Undo puts the listings (and their check history) back. */
   const removeWithUndo = async (localIds: string[]) => {
-    const done = await deleteWithUndo(() => call('listings.deleteMany', { localIds }), load, undoText);
+    const done = await deleteWithUndo(() => call('listings.deleteMany', { localIds }), load);
     if (done) setSelected((keys) => keys.filter((k) => !localIds.includes(k)));
   };
 
