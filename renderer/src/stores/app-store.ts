@@ -9,7 +9,6 @@ import { create } from 'zustand';
 import type { Locale, ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../api';
 import { i18n } from '../i18n/i18n';
-import { en, zhCN, type Messages } from '../i18n/messages';
 
 export type Page =
   'overview' | 'service' | 'deposit' | 'points' | 'settings' | 'listings' | 'callbacks' | 'sync';
@@ -27,8 +26,6 @@ const pageKeys: readonly Page[] = [
 
 interface AppState {
   locale: Locale;
-  /** The listings workspace's old table until it moves to i18next (next commit). */
-  t: Messages;
   status: ResponseOf<'app.status'> | null;
   page: Page;
   /** Query parameters of the route that opened the page, e.g. { ticket: 'T-1' } (clicked alert). */
@@ -50,7 +47,6 @@ function applyLocale(locale: Locale): void {
 
 export const useApp = create<AppState>((set) => ({
   locale: 'zh-CN',
-  t: zhCN,
   status: null,
   page: 'overview',
   params: {},
@@ -89,5 +85,5 @@ export const useApp = create<AppState>((set) => ({
 i18n.on('languageChanged', (language) => {
   const locale: Locale = language === 'en' ? 'en' : 'zh-CN';
   applyLocale(locale);
-  useApp.setState({ locale, t: locale === 'en' ? (en as Messages) : zhCN });
+  useApp.setState({ locale });
 });
