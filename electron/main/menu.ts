@@ -4,13 +4,13 @@
  */
 import { Menu, app, type MenuItemConstructorOptions } from 'electron';
 import type { Locale } from '../../shared/ipc/contract';
-import { menuLabels } from '../../shared/i18n/menu';
+import { textIn } from '../services/text';
 import { openExternalSafely } from './window';
 
 const RULES_URL = 'https://docs.jdcloud.com/cn/market';
 
 export function buildAppMenu(locale: Locale, navigate: (route: string) => void): void {
-  const l = menuLabels(locale);
+  const t = textIn(locale, 'menu');
   const go = (route: string, label: string, key: string): MenuItemConstructorOptions => ({
     label,
     accelerator: `CmdOrCtrl+${key}`,
@@ -23,7 +23,7 @@ export function buildAppMenu(locale: Locale, navigate: (route: string) => void):
           {
             label: app.name,
             submenu: [
-              { role: 'about' as const, label: l.about },
+              { role: 'about' as const, label: t('about') },
               { type: 'separator' as const },
               { role: 'services' as const },
               { type: 'separator' as const },
@@ -31,32 +31,32 @@ export function buildAppMenu(locale: Locale, navigate: (route: string) => void):
               { role: 'hideOthers' as const },
               { role: 'unhide' as const },
               { type: 'separator' as const },
-              { role: 'quit' as const, label: l.quit },
+              { role: 'quit' as const, label: t('quit') },
             ],
           },
         ]
       : []),
-    ...(isMac ? [] : [{ label: l.file, submenu: [{ role: 'quit' as const, label: l.quit }] }]),
-    { label: l.edit, role: 'editMenu' },
-    { label: l.view, role: 'viewMenu' },
+    ...(isMac ? [] : [{ label: t('file'), submenu: [{ role: 'quit' as const, label: t('quit') }] }]),
+    { label: t('edit'), role: 'editMenu' },
+    { label: t('view'), role: 'viewMenu' },
     {
-      label: l.go,
+      label: t('go'),
       submenu: [
-        go('/overview', l.overview, '1'),
-        go('/listings', l.listings, '2'),
-        go('/service', l.service, '3'),
-        go('/deposit', l.deposit, '4'),
-        go('/points', l.points, '5'),
-        go('/settings', l.settings, ','),
+        go('/overview', t('overview'), '1'),
+        go('/listings', t('listings'), '2'),
+        go('/service', t('service'), '3'),
+        go('/deposit', t('deposit'), '4'),
+        go('/points', t('points'), '5'),
+        go('/settings', t('settings'), ','),
       ],
     },
-    { label: l.window, role: 'windowMenu' },
+    { label: t('window'), role: 'windowMenu' },
     {
-      label: l.help,
+      label: t('help'),
       role: 'help',
       submenu: [
-        { label: l.docs, click: () => openExternalSafely(RULES_URL) },
-        ...(isMac ? [] : [{ role: 'about' as const, label: l.about }]),
+        { label: t('docs'), click: () => openExternalSafely(RULES_URL) },
+        ...(isMac ? [] : [{ role: 'about' as const, label: t('about') }]),
       ],
     },
   ];

@@ -12,6 +12,7 @@
  * pre-releases (versions like 1.3.0-beta.1). Going back from beta to latest allows the downgrade
  * to the newest stable version.
  */
+import { textIn } from '../services/text';
 
 export const updateChannels = ['latest', 'beta'] as const;
 export type UpdateChannel = (typeof updateChannels)[number];
@@ -43,31 +44,19 @@ export type Prompt = (question: {
 }) => Promise<number>;
 
 export function updateTexts(locale: Locale, version: string, current: string) {
-  return locale === 'en'
-    ? {
-        available: {
-          message: `VendorDesk ${version} is available`,
-          detail: `You have ${current}. Download the update now? You can keep working while it downloads.`,
-          buttons: ['Download', 'Later'],
-        },
-        downloaded: {
-          message: `VendorDesk ${version} is ready to install`,
-          detail: 'Restart now to install it, or it is installed when you quit VendorDesk.',
-          buttons: ['Restart now', 'When I quit'],
-        },
-      }
-    : {
-        available: {
-          message: `VendorDesk ${version} 已发布`,
-          detail: `当前版本 ${current}。现在下载更新吗？下载时可以继续工作。`,
-          buttons: ['下载', '以后再说'],
-        },
-        downloaded: {
-          message: `VendorDesk ${version} 已可安装`,
-          detail: '立即重启以安装，或在退出 VendorDesk 时自动安装。',
-          buttons: ['立即重启', '退出时安装'],
-        },
-      };
+  const t = textIn(locale, 'main');
+  return {
+    available: {
+      message: t('update.available.message', { version }),
+      detail: t('update.available.detail', { current }),
+      buttons: [t('update.available.download'), t('update.available.later')],
+    },
+    downloaded: {
+      message: t('update.downloaded.message', { version }),
+      detail: t('update.downloaded.detail'),
+      buttons: [t('update.downloaded.restart'), t('update.downloaded.onQuit')],
+    },
+  };
 }
 
 /** Applies the channel setting to the updater. */

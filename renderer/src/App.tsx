@@ -18,8 +18,9 @@ import zhCNLocale from 'antd/locale/zh_CN';
 import { useEffect } from 'react';
 import { downloadText } from './download';
 import { call } from './api';
-import { pages } from './pages/registry';
+import { pageLabelNamespaces, pages } from './pages/registry';
 import { useApp, type Page } from './stores/app-store';
+import { useTranslation } from 'react-i18next';
 
 /** Darker than antd's defaults so text passes WCAG AA contrast (checked by the axe scans). */
 const theme = {
@@ -31,7 +32,8 @@ const theme = {
 };
 
 function DatabaseNotice() {
-  const { status, t } = useApp();
+  const { status } = useApp();
+  const { t } = useTranslation();
   const db = status?.database;
   if (!db || db.state === 'ok') return null;
   const exportAll = async () => {
@@ -43,16 +45,17 @@ function DatabaseNotice() {
       type={db.state === 'read-only' ? 'warning' : 'info'}
       showIcon
       style={{ marginBottom: 16 }}
-      message={db.state === 'read-only' ? t.db.readOnlyTitle : t.db.restoredTitle}
+      message={db.state === 'read-only' ? t('db.readOnlyTitle') : t('db.restoredTitle')}
       description={db.message}
-      action={db.state === 'read-only' ? <Button onClick={exportAll}>{t.db.export}</Button> : undefined}
+      action={db.state === 'read-only' ? <Button onClick={exportAll}>{t('db.export')}</Button> : undefined}
       data-testid="database-notice"
     />
   );
 }
 
 export function App() {
-  const { ready, loadError, locale, t, page, setPage, setLocale, init, status } = useApp();
+  const { ready, loadError, locale, page, setPage, setLocale, init, status } = useApp();
+  const { t } = useTranslation(pageLabelNamespaces);
   useEffect(() => {
     void init();
   }, [init]);
@@ -76,7 +79,7 @@ export function App() {
                 height={20}
                 style={{ verticalAlign: 'middle', marginRight: 8 }}
               />
-              {t.appName}
+              {t('appName')}
             </div>
             <nav aria-label="main">
               <Menu
@@ -100,7 +103,7 @@ export function App() {
               <SyncIndicator />
               <GlobalOutlined aria-hidden />
               <Select
-                aria-label={t.language}
+                aria-label={t('language')}
                 value={locale}
                 style={{ width: 120 }}
                 onChange={(value) => void setLocale(value).catch(() => undefined)}

@@ -121,7 +121,7 @@ describe('listings in browser mode', () => {
       .toMatch(/not imported[\s\S]*5:3/);
     await expect
       .poll(() => results.filter({ hasText: 'clean-saas-crm.json' }).textContent())
-      .toContain('1 listing(s) imported');
+      .toContain('1 listing imported');
     await screenshot(page, '05-import-results');
     await page.getByRole('button', { name: 'Close' }).last().click();
     await expect.poll(() => row('云客通 CRM').isVisible()).toBe(true);

@@ -4,6 +4,7 @@
  * notifier. It wakes every `intervalMs` and, in between, exactly when the next alert falls due, so
  * a 30-second chat deadline is announced on time.
  */
+import { alertText } from '../../../shared/i18n/alert-text';
 import type { Settings } from '../../../shared/ipc/contract';
 import type { EngineRun } from '../compliance/engines';
 import type { DesktopNotification } from '../platform';
@@ -15,6 +16,7 @@ import {
   type ScheduleResult,
   type ViolationConsequence,
 } from './schedule';
+import { textIn } from '../text';
 
 export const DEFAULT_ALERT_INTERVAL_MS = 15_000;
 /** More new alerts than this in one tick are delivered as the first few plus one summary. */
@@ -143,15 +145,10 @@ export class AlertService {
   private deliver(raised: StoredAlert[], locale: Settings['locale']): void {
     const shown =
       raised.length > MAX_NOTIFICATIONS_PER_TICK ? raised.slice(0, MAX_NOTIFICATIONS_PER_TICK - 1) : raised;
-    for (const alert of shown) this.deps.notify({ title: alert.title, body: alert.body, route: alert.route });
+    const t = textIn(locale, 'alerts');
+    for (const alert of shown) this.deps.notify({ ...alertText(t, locale, alert), route: alert.route });
     const rest = raised.length - shown.length;
-    if (rest > 0) {
-      this.deps.notify(
-        locale === 'en'
-          ? { title: 'VendorDesk', body: `${rest} more alerts — see the overview.`, route: '/overview' }
-          : { title: 'VendorDesk', body: `另有 ${rest} 条提醒，请查看概览。`, route: '/overview' },
-      );
-    }
+    if (rest > 0) this.deps.notify({ title: 'VendorDesk', body: t('more', { n: rest }), route: '/overview' });
   }
 
   start(intervalMs = DEFAULT_ALERT_INTERVAL_MS): void {

@@ -14,9 +14,11 @@
  * still due when service hours begin is raised then.
  */
 import { formatBeijingIso } from '../../../shared/calendar/beijing';
-import type { AlertKind, Locale } from '../../../shared/ipc/contract';
+import { alertText } from '../../../shared/i18n/alert-text';
+import type { AlertKind, AlertMessage, Locale } from '../../../shared/ipc/contract';
 import type { TicketKind } from '../../../shared/policy/schema';
 import { alertKey, type AlertDraft } from '../repositories/alerts-repository';
+import { textIn } from '../text';
 
 export interface AlertLeadTimes {
   /** seconds */
@@ -66,52 +68,6 @@ export interface ViolationConsequence {
   deduction: number | 'all';
 }
 
-type ViolationText = {
-  id: string;
-  code: string;
-  points: number | null;
-  name?: string;
-  consequence?: ViolationConsequence;
-};
-
-function violationZh({ id, code, points, name, consequence: c }: ViolationText) {
-  const what = name ?? code;
-  if (!c)
-    return {
-      title: `新的违规记录：${id}`,
-      body: `${what}${points === null ? '（尚未判定，暂不扣分）' : `，扣 ${points} 分`}。请在“违规扣分”页核对。`,
-    };
-  const parts = [`${what}：扣 ${points ?? 0} 分，本次扣分后累计 ${c.totalAfter} 分`];
-  if (c.expelled) parts[0] += '：清退（全部商品下架，保证金不退）';
-  else parts[0] += `（距 ${c.expelAt} 分清退线还差 ${c.expelAt - c.totalAfter} 分）`;
-  if (typeof c.freeze === 'number' && c.freeze > 0) parts.push(`冻结服务 ${c.freeze} 天`);
-  if (c.deduction === 'all') parts.push('扣除全部保证金');
-  else if (c.deduction > 0) parts.push(`扣除保证金 ${c.deduction.toLocaleString('zh-CN')} 元`);
-  return {
-    title: `新的违规记录：${id}（${what}）`,
-    body: `${parts.join('；')}。请在“违规扣分”页核对，有异议请及时申诉。`,
-  };
-}
-
-function violationEn({ id, code, points, name, consequence: c }: ViolationText) {
-  const what = name ?? code;
-  if (!c)
-    return {
-      title: `New violation: ${id}`,
-      body: `${what}${points === null ? ' (not decided yet, no points so far)' : `, ${points} points`}. Check it on the Points page.`,
-    };
-  const parts = [`${what}: ${points ?? 0} points, ${c.totalAfter} this year after it`];
-  if (c.expelled) parts[0] += ': expulsion (all listings removed, deposit forfeited)';
-  else parts[0] += ` (${c.expelAt - c.totalAfter} short of the ${c.expelAt}-point expulsion line)`;
-  if (typeof c.freeze === 'number' && c.freeze > 0) parts.push(`service frozen for ${c.freeze} days`);
-  if (c.deduction === 'all') parts.push('the whole deposit deducted');
-  else if (c.deduction > 0) parts.push(`${c.deduction.toLocaleString('en')} yuan deducted from the deposit`);
-  return {
-    title: `New violation: ${id} (${what})`,
-    body: `${parts.join('; ')}. Check it on the Points page and appeal in time if you disagree.`,
-  };
-}
-
 export interface AlertPolicy {
   leadTimes: AlertLeadTimes;
   quietOutsideServiceHours: boolean;
@@ -129,54 +85,28 @@ const leadOf = (kind: TicketKind, lead: AlertLeadTimes): number =>
   (kind === 'consultation' ? lead.consultation : kind === 'complaint' ? lead.complaint : lead.afterSales) *
   1000;
 
-/** Alert texts, Chinese first. */
-const texts = {
-  'zh-CN': {
-    ticket: (kind: TicketKind, id: string, left: string) => ({
-      title: `工单即将超时：${id}`,
-      body: `${kindNames['zh-CN'][kind]}须在 ${left} 前首次响应。`,
-    }),
-    deposit: (shortfall: number, due: string) => ({
-      title: '保证金待补足',
-      body: `缺口 ${shortfall.toLocaleString('zh-CN')} 元，须在 ${due} 结束前补足（第九条(六)）。`,
-    }),
-    violation: violationZh,
-  },
-  en: {
-    ticket: (kind: TicketKind, id: string, left: string) => ({
-      title: `Ticket about to breach: ${id}`,
-      body: `${kindNames.en[kind]} needs a first response before ${left}.`,
-    }),
-    deposit: (shortfall: number, due: string) => ({
-      title: 'Deposit top-up due',
-      body: `Short by ${shortfall.toLocaleString('en')} yuan; top up by the end of ${due} (第九条(六)).`,
-    }),
-    violation: violationEn,
-  },
-} as const;
-
-const kindNames: Record<Locale, Record<TicketKind, string>> = {
-  'zh-CN': {
-    consultation: '咚咚咨询',
-    complaint: '投诉',
-    'after-sales-email': '售后邮件',
-    'after-sales-phone': '售后电话',
-  },
-  en: {
-    consultation: 'Chat',
-    complaint: 'Complaint',
-    'after-sales-email': 'After-sales email',
-    'after-sales-phone': 'After-sales phone call',
-  },
-};
-
 export function scheduleAlerts(
   input: AlertInput,
   policy: AlertPolicy,
   now: number,
   raised: ReadonlySet<string>,
 ): ScheduleResult {
-  const t = texts[policy.locale];
+  const t = textIn(policy.locale, 'alerts');
+  /** The message is what is stored; the words in today's language are its fallback text. */
+  const draft = (
+    kind: AlertKind,
+    recordId: string,
+    deadline: number,
+    message: AlertMessage,
+    route: string,
+  ): AlertDraft => ({
+    kind,
+    recordId,
+    deadline,
+    ...alertText(t, policy.locale, { recordId, title: '', body: '', message }),
+    message,
+    route,
+  });
   const candidates: { from: number; until: number; draft: AlertDraft }[] = [];
 
   for (const ticket of input.tickets) {
@@ -189,7 +119,11 @@ export function scheduleAlerts(
         'ticket-deadline',
         id,
         ticket.deadlineMs,
-        t.ticket(ticket.kind, id, formatBeijingIso(ticket.deadlineMs).slice(11, 19)),
+        {
+          code: 'ticket-deadline',
+          ticketKind: ticket.kind,
+          time: formatBeijingIso(ticket.deadlineMs).slice(11, 19),
+        },
         `/service?ticket=${encodeURIComponent(id)}`,
       ),
     });
@@ -199,7 +133,13 @@ export function scheduleAlerts(
     candidates.push({
       from: dueEndMs - policy.leadTimes.deposit * 1000,
       until: dueEndMs,
-      draft: draft('deposit-due', 'deposit', dueEndMs, t.deposit(shortfall, dueDate), '/deposit'),
+      draft: draft(
+        'deposit-due',
+        'deposit',
+        dueEndMs,
+        { code: 'deposit-due', shortfall, dueDate },
+        '/deposit',
+      ),
     });
   }
   for (const violation of input.violations) {
@@ -213,13 +153,13 @@ export function scheduleAlerts(
         'new-violation',
         id,
         violation.decidedAt ?? violation.firstSeenAt,
-        t.violation({
-          id,
-          code: violation.code,
+        {
+          code: 'new-violation',
+          violationCode: violation.code,
           points: violation.points,
-          name: violation.name?.[policy.locale],
-          consequence: violation.consequence,
-        }),
+          ...(violation.name ? { name: violation.name } : {}),
+          ...(violation.consequence ? { consequence: violation.consequence } : {}),
+        },
         `/points?violation=${encodeURIComponent(id)}`,
       ),
     });
@@ -237,14 +177,4 @@ export function scheduleAlerts(
     if (!quietNow) due.push(draft);
   }
   return { due, nextAt };
-}
-
-function draft(
-  kind: AlertKind,
-  recordId: string,
-  deadline: number,
-  text: { title: string; body: string },
-  route: string,
-): AlertDraft {
-  return { kind, recordId, deadline, title: text.title, body: text.body, route };
 }

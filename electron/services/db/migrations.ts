@@ -13,6 +13,7 @@ import { migration0007 } from './migrations/0007-sync';
 import { migration0008 } from './migrations/0008-scale-indexes';
 import { migration0009 } from './migrations/0009-bulk-writes';
 import { migration0010 } from './migrations/0010-rule-packs';
+import { migration0011 } from './migrations/0011-alert-messages';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   migration0008,
   migration0009,
   migration0010,
+  migration0011,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -11,6 +11,7 @@ export const alertRecord = (a: StoredAlert): AlertRecord => ({
   deadline: formatBeijingIso(a.deadline),
   title: a.title,
   body: a.body,
+  message: a.message,
   route: a.route,
   createdAt: formatBeijingIso(a.createdAt),
 });

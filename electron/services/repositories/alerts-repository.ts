@@ -3,7 +3,7 @@
  * survives a restart: inserting an alert that was already raised changes nothing, and only alerts
  * that were actually inserted are delivered.
  */
-import type { AlertKind } from '../../../shared/ipc/contract';
+import { alertMessageSchema, type AlertKind, type AlertMessage } from '../../../shared/ipc/contract';
 import type { Store } from '../db/database';
 
 export interface AlertDraft {
@@ -11,8 +11,11 @@ export interface AlertDraft {
   recordId: string;
   /** epoch ms */
   deadline: number;
+  /** The words at the moment it was raised (the fallback when `message` cannot be read). */
   title: string;
   body: string;
+  /** What it says as code and parameters, worded when shown; null for rows older than 0009. */
+  message: AlertMessage | null;
   route: string;
 }
 
@@ -28,6 +31,7 @@ interface AlertRow {
   deadline: number;
   title: string;
   body: string;
+  message_json: string | null;
   route: string;
   created_at: number;
 }
@@ -39,9 +43,21 @@ const toStored = (row: AlertRow): StoredAlert => ({
   deadline: row.deadline,
   title: row.title,
   body: row.body,
+  message: messageOf(row.message_json),
   route: row.route,
   createdAt: row.created_at,
 });
+
+/** A stored message that no longer parses (a newer or damaged row) shows the stored words. */
+function messageOf(json: string | null): AlertMessage | null {
+  if (json === null) return null;
+  try {
+    const parsed = alertMessageSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The identity of an alert: one per record and deadline, ever. */
 export const alertKey = (a: Pick<AlertDraft, 'kind' | 'recordId' | 'deadline'>): string =>
@@ -63,13 +79,15 @@ export class AlertsRepository {
     if (drafts.length === 0) return [];
     return this.store.write((db) => {
       const insert = db.prepare(
-        `INSERT INTO alerts (kind, record_id, deadline, title, body, route, created_at)
-         VALUES (@kind, @recordId, @deadline, @title, @body, @route, @createdAt)
+        `INSERT INTO alerts (kind, record_id, deadline, title, body, message_json, route, created_at)
+         VALUES (@kind, @recordId, @deadline, @title, @body, @messageJson, @route, @createdAt)
          ON CONFLICT (kind, record_id, deadline) DO NOTHING`,
       );
       const inserted: StoredAlert[] = [];
       for (const draft of drafts) {
-        const result = insert.run({ ...draft, createdAt: now });
+        const { message, ...row } = draft;
+        const messageJson = message === null ? null : JSON.stringify(message);
+        const result = insert.run({ ...row, messageJson, createdAt: now });
         if (result.changes > 0)
           inserted.push({ ...draft, id: Number(result.lastInsertRowid), createdAt: now });
       }

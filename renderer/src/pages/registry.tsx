@@ -13,20 +13,21 @@ import {
   WalletOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Messages } from '../i18n/messages';
+import type { TFunction } from 'i18next';
 import type { Page } from '../stores/app-store';
+
+/** The namespaces the sidebar's page names come from. */
+export const pageLabelNamespaces = ['common', 'compliance', 'callbacks', 'sync'] as const;
+type PageLabelNamespaces = typeof pageLabelNamespaces;
 import { CallbacksPage } from './callbacks/CallbacksPage';
-import { callbacksText } from './callbacks/callbacks-messages';
 import { ListingsPage } from './listings/ListingsPage';
 import { DepositPage } from './deposit/DepositPage';
-import { complianceText } from './overview/compliance-messages';
 import { ComplianceTheme } from './overview/ComplianceTheme';
 import { OverviewPage } from './overview/OverviewPage';
 import { PointsPage } from './points/PointsPage';
 import { ServicePage } from './service/ServicePage';
 import { SettingsPage } from './settings/SettingsPage';
 import { SyncPage } from '../features/sync/SyncPage';
-import { syncNavLabel } from '../features/sync/sync-messages';
 
 export interface PageProps {
   readOnly: boolean;
@@ -35,7 +36,7 @@ export interface PageProps {
 export interface PageEntry {
   key: Page;
   icon: ReactNode;
-  label(t: Messages): string;
+  label(t: TFunction<PageLabelNamespaces>): string;
   render(props: PageProps): ReactNode;
 }
 
@@ -44,7 +45,7 @@ export const pages: PageEntry[] = [
   {
     key: 'overview',
     icon: <DashboardOutlined />,
-    label: () => complianceText().nav.overview,
+    label: (t) => t('compliance:nav.overview'),
     render: (props) => (
       <ComplianceTheme>
         <OverviewPage {...props} />
@@ -54,7 +55,7 @@ export const pages: PageEntry[] = [
   {
     key: 'service',
     icon: <FieldTimeOutlined />,
-    label: () => complianceText().nav.service,
+    label: (t) => t('compliance:nav.service'),
     render: (props) => (
       <ComplianceTheme>
         <ServicePage {...props} />
@@ -64,7 +65,7 @@ export const pages: PageEntry[] = [
   {
     key: 'deposit',
     icon: <WalletOutlined />,
-    label: () => complianceText().nav.deposit,
+    label: (t) => t('compliance:nav.deposit'),
     render: (props) => (
       <ComplianceTheme>
         <DepositPage {...props} />
@@ -74,7 +75,7 @@ export const pages: PageEntry[] = [
   {
     key: 'points',
     icon: <SafetyCertificateOutlined />,
-    label: () => complianceText().nav.points,
+    label: (t) => t('compliance:nav.points'),
     render: (props) => (
       <ComplianceTheme>
         <PointsPage {...props} />
@@ -84,13 +85,13 @@ export const pages: PageEntry[] = [
   {
     key: 'listings',
     icon: <AppstoreOutlined />,
-    label: (t) => t.nav.listings,
+    label: (t) => t('nav.listings'),
     render: (props) => <ListingsPage {...props} />,
   },
   {
     key: 'callbacks',
     icon: <ApiOutlined />,
-    label: () => callbacksText().nav,
+    label: (t) => t('callbacks:nav'),
     render: (props) => (
       <ComplianceTheme>
         <CallbacksPage {...props} />
@@ -100,13 +101,13 @@ export const pages: PageEntry[] = [
   {
     key: 'sync',
     icon: <CloudSyncOutlined />,
-    label: () => syncNavLabel(),
+    label: (t) => t('sync:nav'),
     render: (props) => <SyncPage {...props} />,
   },
   {
     key: 'settings',
     icon: <SettingOutlined />,
-    label: () => complianceText().nav.settings,
+    label: (t) => t('compliance:nav.settings'),
     render: (props) => (
       <ComplianceTheme>
         <SettingsPage {...props} />

@@ -1,10 +1,14 @@
-/** App-wide state: language (persisted in the settings table), database status, current page. */
+/**
+ * App-wide state: language (persisted in the settings table), database status, current page.
+ * The language itself lives in i18next (../i18n/i18n): `setLocale` changes it there and stores
+ * it; `locale` here follows i18next's languageChanged event for components that read it.
+ */
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { create } from 'zustand';
 import type { Locale, ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../api';
-import { en, zhCN, type Messages } from '../i18n/messages';
+import { i18n } from '../i18n/i18n';
 
 export type Page =
   'overview' | 'service' | 'deposit' | 'points' | 'settings' | 'listings' | 'callbacks' | 'sync';
@@ -22,7 +26,6 @@ const pageKeys: readonly Page[] = [
 
 interface AppState {
   locale: Locale;
-  t: Messages;
   status: ResponseOf<'app.status'> | null;
   page: Page;
   /** Query parameters of the route that opened the page, e.g. { ticket: 'T-1' } (clicked alert). */
@@ -36,8 +39,6 @@ interface AppState {
   navigate(route: string): void;
 }
 
-const messagesFor = (locale: Locale): Messages => (locale === 'en' ? (en as Messages) : zhCN);
-
 /** The page language and dayjs's (antd's calendar and pickers take month and weekday names from it). */
 function applyLocale(locale: Locale): void {
   document.documentElement.lang = locale;
@@ -46,7 +47,6 @@ function applyLocale(locale: Locale): void {
 
 export const useApp = create<AppState>((set) => ({
   locale: 'zh-CN',
-  t: zhCN,
   status: null,
   page: 'overview',
   params: {},
@@ -55,8 +55,9 @@ export const useApp = create<AppState>((set) => ({
   async init() {
     try {
       const [status, settings] = await Promise.all([call('app.status', {}), call('settings.get', {})]);
-      applyLocale(settings.locale);
-      set({ status, locale: settings.locale, t: messagesFor(settings.locale), ready: true });
+      set({ status });
+      await i18n.changeLanguage(settings.locale);
+      set({ ready: true });
       // Events arrive on every page: alerts beside the compliance store (issue 7), the rest in core-events.
       void import('./compliance-alerts').then((m) => m.startAlerts());
       void import('./core-events').then((m) => m.startCoreEvents());
@@ -65,8 +66,7 @@ export const useApp = create<AppState>((set) => ({
     }
   },
   async setLocale(locale) {
-    applyLocale(locale); // before the re-render, so date components render in the new language
-    set({ locale, t: messagesFor(locale) });
+    await i18n.changeLanguage(locale);
     await call('settings.update', { locale });
   },
   setPage(page) {
@@ -79,3 +79,11 @@ export const useApp = create<AppState>((set) => ({
     set({ page: key, params: Object.fromEntries(url.searchParams) });
   },
 }));
+
+// The store follows i18next, not the other way round. dayjs first, so date components render in
+// the new language when the store's change re-renders them.
+i18n.on('languageChanged', (language) => {
+  const locale: Locale = language === 'en' ? 'en' : 'zh-CN';
+  applyLocale(locale);
+  useApp.setState({ locale });
+});

@@ -10,7 +10,9 @@ import { createElement } from 'react';
 import type { AlertRecord } from '../../../shared/ipc/contract';
 import { call, onEvent } from '../api';
 import { EVENTS_CONNECTED } from '../bridge/http-bridge';
-import { complianceText } from '../pages/overview/compliance-messages';
+import { AlertBody, AlertOpenLabel, AlertTitle, MoreAlerts } from '../features/alerts/AlertText';
+import { alertText } from '../../../shared/i18n/alert-text';
+import { i18n } from '../i18n/i18n';
 import { useApp } from './app-store';
 import { useCompliance } from './compliance-store';
 
@@ -25,21 +27,23 @@ function show(alert: AlertRecord, electron: boolean): void {
   };
   notification.warning({
     key: `alert-${alert.id}`,
-    title: alert.title,
-    description: alert.body,
+    // Components, not strings: the banner re-words itself when the language changes.
+    title: createElement(AlertTitle, { alert }),
+    description: createElement(AlertBody, { alert }),
     duration: 0,
     // Bottom right: the page's own buttons sit top right.
     placement: 'bottomRight',
     actions: createElement(
       Button,
       { type: 'primary', size: 'small', onClick: open },
-      complianceText().alerts.open,
+      createElement(AlertOpenLabel),
     ),
     props: { 'data-testid': 'alert-banner' } as React.HTMLAttributes<HTMLDivElement>,
   });
   // Electron already showed an OS notification from the main process.
   if (!electron && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
-    const web = new Notification(alert.title, { body: alert.body, tag: `vendordesk-${alert.id}` });
+    const text = alertText(i18n.getFixedT(null, 'alerts'), useApp.getState().locale, alert);
+    const web = new Notification(text.title, { body: text.body, tag: `vendordesk-${alert.id}` });
     web.onclick = () => {
       window.focus();
       open();
@@ -55,16 +59,15 @@ function showCapped(alerts: AlertRecord[], electron: boolean): void {
   for (const alert of shown) show(alert, electron);
   const rest = alerts.length - shown.length;
   if (rest > 0) {
-    const text = complianceText();
     notification.info({
       key: 'alert-summary',
-      title: text.alerts.more(rest),
+      title: createElement(MoreAlerts, { n: rest }),
       duration: 0,
       placement: 'bottomRight',
       actions: createElement(
         Button,
         { size: 'small', onClick: () => useApp.getState().navigate('/overview') },
-        text.alerts.open,
+        createElement(AlertOpenLabel),
       ),
     });
   }

@@ -49,6 +49,11 @@ export function countdown(
   return { leftMs, passed: leftMs <= 0, text: formatDuration(leftMs, dayWord) };
 }
 
+/** The words of a day countdown ("3 days left", "due today", "2 days overdue") choose by `state`. */
+export function daysLeft(days: number): { n: number; state: 'left' | 'today' | 'overdue' } {
+  return { n: Math.abs(days), state: days > 0 ? 'left' : days === 0 ? 'today' : 'overdue' };
+}
+
 /** "As of 2026-01-05 10:00:00" in Beijing time, from the engines' ISO +08:00 string. */
 export function asOfTime(iso: string): string {
   return iso.slice(0, 19).replace('T', ' ');

@@ -6,6 +6,7 @@
 import { notification } from 'antd';
 import type { DataTopic } from '../../../shared/ipc/events';
 import { onEvent } from '../api';
+import { i18n } from '../i18n/i18n';
 import { useApp } from './app-store';
 import { useCompliance } from './compliance-store';
 import { useListings } from './listings-store';
@@ -42,7 +43,7 @@ export function startCoreEvents(): void {
   onEvent('app.navigate', ({ route }) => useApp.getState().navigate(route));
 
   onEvent('core.status', ({ state }) => {
-    const text = useApp.getState().t.core;
+    const t = i18n.getFixedT(null, 'common');
     const props = {
       'data-testid': 'core-status-banner',
       'data-state': state,
@@ -50,7 +51,7 @@ export function startCoreEvents(): void {
     if (state === 'restarting')
       notification.warning({
         key: 'core-status',
-        title: text.restarting,
+        title: t('core.restarting'),
         duration: 0,
         placement: 'bottomRight',
         props,
@@ -58,7 +59,7 @@ export function startCoreEvents(): void {
     else if (state === 'ready')
       notification.success({
         key: 'core-status',
-        title: text.ready,
+        title: t('core.ready'),
         duration: 6,
         placement: 'bottomRight',
         props,
@@ -66,7 +67,7 @@ export function startCoreEvents(): void {
     else
       notification.error({
         key: 'core-status',
-        title: text.failed,
+        title: t('core.failed'),
         duration: 0,
         placement: 'bottomRight',
         props,

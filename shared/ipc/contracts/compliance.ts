@@ -195,14 +195,44 @@ export type ComplianceCatalog = z.infer<typeof catalogSchema>;
 export const alertKinds = ['ticket-deadline', 'deposit-due', 'new-violation'] as const;
 export type AlertKind = (typeof alertKinds)[number];
 
+/**
+ * What an alert says, as a code (its kind) with parameters: put into words when shown, in the
+ * language of the moment (shared/i18n/alert-text.ts). Null for alerts stored before the
+ * parameters were (migration 0009): those show their stored title and body.
+ */
+export const alertMessageSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('ticket-deadline'), ticketKind: z.enum(ticketKinds), time: z.string() }),
+  z.object({ code: z.literal('deposit-due'), shortfall: z.number(), dueDate: z.string() }),
+  z.object({
+    code: z.literal('new-violation'),
+    violationCode: z.string(),
+    points: z.number().nullable(),
+    /** The code's name in the policy pack's table (issue 17: alerts name the matter, not the code). */
+    name: z.object({ 'zh-CN': z.string(), en: z.string() }).optional(),
+    /** Where this violation leaves the year: points after it, and its freeze and deduction. */
+    consequence: z
+      .object({
+        totalAfter: z.number(),
+        expelAt: z.number(),
+        expelled: z.boolean(),
+        freeze: z.union([z.number(), z.literal('expel')]),
+        deduction: z.union([z.number(), z.literal('all')]),
+      })
+      .optional(),
+  }),
+]);
+export type AlertMessage = z.infer<typeof alertMessageSchema>;
+
 export const alertRecordSchema = z.object({
   id: z.number().int(),
   kind: z.enum(alertKinds),
   recordId: z.string(),
   /** The deadline the alert is about (ISO), or the decision time for a violation. */
   deadline: z.string(),
+  /** In the language of the moment the alert was raised: the fallback when `message` is null. */
   title: z.string(),
   body: z.string(),
+  message: alertMessageSchema.nullable(),
   route: z.string(),
   createdAt: z.string(),
 });

@@ -3,21 +3,21 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { Button, message } from 'antd';
 import { useRef } from 'react';
 import { useCalendarStatus } from './calendar-store';
-import { useCalendarText } from './calendar-messages';
+import { useTranslation } from 'react-i18next';
 
 export function CalendarFileButton({ readOnly, size }: { readOnly: boolean; size?: 'small' | 'middle' }) {
-  const text = useCalendarText();
+  const { t } = useTranslation('calendar');
   const importFile = useCalendarStatus((s) => s.importFile);
   const input = useRef<HTMLInputElement>(null);
 
   async function load(file: File) {
     try {
       const result = await importFile({ name: file.name, text: await file.text() });
-      void message.success(text.imported(result.year, result.replaced));
+      void message.success(t('imported', { year: result.year, replaced: result.replaced }));
     } catch (error) {
       // The core's message names the file, the field and the date that is wrong.
       void message.error({
-        content: `${text.importFailed}: ${error instanceof Error ? error.message : String(error)}`,
+        content: `${t('importFailed')}: ${error instanceof Error ? error.message : String(error)}`,
         duration: 10,
       });
     }
@@ -31,14 +31,14 @@ export function CalendarFileButton({ readOnly, size }: { readOnly: boolean; size
         disabled={readOnly}
         onClick={() => input.current?.click()}
       >
-        {text.loadFile}
+        {t('loadFile')}
       </Button>
       <input
         ref={input}
         type="file"
         accept=".json,application/json"
         hidden
-        aria-label={text.loadFile}
+        aria-label={t('loadFile')}
         data-testid="calendar-import-input"
         onChange={(e) => {
           const file = e.target.files?.[0];

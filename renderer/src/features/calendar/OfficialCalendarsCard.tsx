@@ -4,10 +4,10 @@ import { useEffect } from 'react';
 import type { CalendarYear } from '../../../../shared/ipc/contract';
 import { CalendarFileButton } from './CalendarFileButton';
 import { useCalendarStatus } from './calendar-store';
-import { useCalendarText } from './calendar-messages';
+import { useTranslation } from 'react-i18next';
 
 export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
-  const text = useCalendarText();
+  const { t } = useTranslation('calendar');
   const { status, load, removeYear } = useCalendarStatus();
   useEffect(() => {
     void load();
@@ -16,7 +16,7 @@ export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
   const remove = async (year: number) => {
     try {
       await removeYear(year);
-      void message.success(text.removed(year));
+      void message.success(t('removed', { year }));
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
     }
@@ -24,15 +24,17 @@ export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
 
   return (
     <Card
-      title={text.cardTitle}
+      title={t('cardTitle')}
       size="small"
       extra={<CalendarFileButton readOnly={readOnly} size="small" />}
       data-testid="official-calendars"
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{text.cardHint}</Typography.Text>
+        <Typography.Text type="secondary">{t('cardHint')}</Typography.Text>
         {status && status.unconfirmed.length > 0 && (
-          <Typography.Text type="warning">{text.missing(status.unconfirmed.join('、'))}</Typography.Text>
+          <Typography.Text type="warning">
+            {t('missing', { years: status.unconfirmed.join('、') })}
+          </Typography.Text>
         )}
         <Table<CalendarYear>
           size="small"
@@ -40,12 +42,15 @@ export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
           dataSource={status?.years ?? []}
           pagination={{ pageSize: 5, hideOnSinglePage: true }}
           columns={[
-            { title: text.columns.year, dataIndex: 'year' },
-            { title: text.columns.origin, render: (_, y) => text.origins[y.origin] },
-            { title: text.columns.source, render: (_, y) => y.fileName ?? y.source },
-            { title: text.columns.days, render: (_, y) => text.days(y.holidays, y.makeupWorkdays) },
+            { title: t('columns.year'), dataIndex: 'year' },
+            { title: t('columns.origin'), render: (_, y) => t(`origins.${y.origin}`) },
+            { title: t('columns.source'), render: (_, y) => y.fileName ?? y.source },
             {
-              title: text.columns.importedAt,
+              title: t('columns.days'),
+              render: (_, y) => t('days', { holidays: y.holidays, makeup: y.makeupWorkdays }),
+            },
+            {
+              title: t('columns.importedAt'),
               render: (_, y) => (y.importedAt ? y.importedAt.slice(0, 19).replace('T', ' ') : '—'),
             },
             {
@@ -53,7 +58,7 @@ export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
               render: (_, y) =>
                 y.origin === 'file' ? (
                   <Button size="small" disabled={readOnly} onClick={() => void remove(y.year)}>
-                    {text.remove}
+                    {t('remove')}
                   </Button>
                 ) : null,
             },

@@ -3,10 +3,10 @@ import { Alert, Space } from 'antd';
 import { useEffect } from 'react';
 import { CalendarFileButton } from './CalendarFileButton';
 import { useCalendarStatus } from './calendar-store';
-import { useCalendarText } from './calendar-messages';
+import { useTranslation } from 'react-i18next';
 
 export function UnconfirmedCalendarBanner({ readOnly }: { readOnly: boolean }) {
-  const text = useCalendarText();
+  const { t } = useTranslation('calendar');
   const { status, load } = useCalendarStatus();
   useEffect(() => {
     void load();
@@ -19,8 +19,8 @@ export function UnconfirmedCalendarBanner({ readOnly }: { readOnly: boolean }) {
       showIcon
       data-testid="calendar-unconfirmed-banner"
       style={{ marginBottom: 16 }}
-      message={text.bannerTitle(years)}
-      description={text.bannerBody}
+      message={t('bannerTitle', { years })}
+      description={t('bannerBody')}
       action={
         <Space>
           <CalendarFileButton readOnly={readOnly} size="small" />

@@ -1,13 +1,13 @@
 /** The mark beside a deadline that was computed over a year with no official calendar. */
 import { Tag, Tooltip } from 'antd';
-import { useCalendarText } from './calendar-messages';
+import { useTranslation } from 'react-i18next';
 
 export function UnconfirmedTag() {
-  const text = useCalendarText();
+  const { t } = useTranslation('calendar');
   return (
-    <Tooltip title={text.unconfirmedTip}>
+    <Tooltip title={t('unconfirmedTip')}>
       <Tag color="warning" data-testid="calendar-unconfirmed-tag" style={{ marginInlineStart: 6 }}>
-        {text.unconfirmedTag}
+        {t('unconfirmedTag')}
       </Tag>
     </Tooltip>
   );

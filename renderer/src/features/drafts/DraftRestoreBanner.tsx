@@ -9,10 +9,11 @@ import type { Listing } from '../../../../shared/listing/schema';
 import { call } from '../../api';
 import { useListings } from '../../stores/listings-store';
 import { emptyFormValues, fromFormValues } from '../../pages/listings/listing-form-model';
-import { beijingTime, useDraftText } from './drafts-messages';
+import { beijingTime } from './beijing-time';
+import { useTranslation } from 'react-i18next';
 
 export function DraftRestoreBanner({ readOnly }: { readOnly: boolean }) {
-  const text = useDraftText();
+  const { t } = useTranslation('drafts');
   const open = useListings((s) => s.editor !== null);
   const [draft, setDraft] = useState<EditorDraft | null>(null);
 
@@ -35,8 +36,8 @@ export function DraftRestoreBanner({ readOnly }: { readOnly: boolean }) {
     const blank = fromFormValues(emptyFormValues()) as Listing;
     try {
       await useListings.getState().openEditor(draft.localId, blank, draft.listing as unknown as Listing);
-      if (draft.localId && useListings.getState().editor?.record === null) message.info(text.goneRecord);
-      else message.info(text.restored);
+      if (draft.localId && useListings.getState().editor?.record === null) message.info(t('goneRecord'));
+      else message.info(t('restored'));
     } catch (error) {
       message.error(error instanceof Error ? error.message : String(error));
     }
@@ -44,7 +45,7 @@ export function DraftRestoreBanner({ readOnly }: { readOnly: boolean }) {
   const discard = async () => {
     await call('drafts.discard', {});
     setDraft(null);
-    message.info(text.draftDiscarded);
+    message.info(t('draftDiscarded'));
   };
 
   return (
@@ -53,15 +54,15 @@ export function DraftRestoreBanner({ readOnly }: { readOnly: boolean }) {
       showIcon
       style={{ marginBottom: 12 }}
       data-testid="draft-restore"
-      message={text.restoreTitle(draft.title, beijingTime(draft.savedAt))}
-      description={text.restoreHint}
+      message={t('restoreTitle', { title: draft.title || t('untitled'), at: beijingTime(draft.savedAt) })}
+      description={t('restoreHint')}
       action={
         <Space direction="vertical">
           <Button size="small" type="primary" onClick={() => void restore()}>
-            {text.restore}
+            {t('restore')}
           </Button>
           <Button size="small" danger onClick={() => void discard()}>
-            {text.discardDraft}
+            {t('discardDraft')}
           </Button>
         </Space>
       }

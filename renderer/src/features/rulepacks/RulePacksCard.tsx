@@ -7,15 +7,13 @@ import { Button, Card, List, Modal, Progress, Space, Table, Tag, Typography, mes
 import { useEffect, useRef } from 'react';
 import type { RulePackDiff, RulePackInfo } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
-import { useWorkspaceText } from '../../pages/listings/workspace-messages';
-import { useRulePacksText } from './rulepacks-messages';
+import { useTranslation } from 'react-i18next';
 import { useRulePacks } from './rulepacks-store';
 
 const shortTime = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : '—');
 
 export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
-  const text = useRulePacksText();
-  const ruleNames = useWorkspaceText().rules;
+  const { t } = useTranslation('rulepacks');
   const locale = useApp((s) => s.locale);
   const { packs, diff, busy, load, importFile, activate, revert } = useRulePacks();
   const input = useRef<HTMLInputElement>(null);
@@ -32,24 +30,24 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
   async function loadFile(file: File) {
     try {
       const info = await importFile({ name: file.name, text: await file.text() });
-      void message.success(text.loaded(info.key));
+      void message.success(t('loaded', { key: info.key }));
     } catch (error) {
-      fail(text.loadFailed, error);
+      fail(t('loadFailed'), error);
     }
   }
 
   const run = (work: () => Promise<RulePackDiff>) =>
-    work().catch((error: unknown) => fail(text.failed, error));
+    work().catch((error: unknown) => fail(t('failed'), error));
 
   const confirm = (content: string, onOk: () => void) =>
-    Modal.confirm({ content, okText: text.ok, cancelText: text.cancel, onOk });
+    Modal.confirm({ content, okText: t('ok'), cancelText: t('cancel'), onOk });
 
   const previous = packs.find((p) => p.previous);
   const active = packs.find((p) => p.active);
 
   return (
     <Card
-      title={text.cardTitle}
+      title={t('cardTitle')}
       size="small"
       data-testid="rule-packs"
       extra={
@@ -58,9 +56,9 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
             <Button
               size="small"
               disabled={readOnly || busy !== null}
-              onClick={() => confirm(text.revertConfirm(previous.key), () => void run(revert))}
+              onClick={() => confirm(t('revertConfirm', { key: previous.key }), () => void run(revert))}
             >
-              {text.revert}
+              {t('revert')}
             </Button>
           )}
           <Button
@@ -69,14 +67,14 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
             disabled={readOnly || busy !== null}
             onClick={() => input.current?.click()}
           >
-            {text.loadFile}
+            {t('loadFile')}
           </Button>
           <input
             ref={input}
             type="file"
             accept=".json,application/json"
             hidden
-            aria-label={text.loadFile}
+            aria-label={t('loadFile')}
             data-testid="rulepack-import-input"
             onChange={(e) => {
               const file = e.target.files?.[0];
@@ -88,10 +86,10 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
       }
     >
       <Space direction="vertical" style={{ width: '100%' }}>
-        <Typography.Text type="secondary">{text.cardHint}</Typography.Text>
+        <Typography.Text type="secondary">{t('cardHint')}</Typography.Text>
         {busy && (
           <div role="status" data-testid="rulepack-progress">
-            <Typography.Text>{text.rechecking(busy.done, busy.total)}</Typography.Text>
+            <Typography.Text>{t('rechecking', { done: busy.done, total: busy.total })}</Typography.Text>
             <Progress percent={busy.total ? Math.floor((busy.done / busy.total) * 100) : 0} size="small" />
           </div>
         )}
@@ -105,7 +103,7 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
             expandedRowRender: (p) => (
               <List
                 size="small"
-                header={text.changelog}
+                header={t('changelog')}
                 dataSource={p.changelog}
                 renderItem={(entry) => (
                   <List.Item>
@@ -123,75 +121,82 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
             ),
           }}
           columns={[
-            { title: text.columns.version, render: (_, p) => `${p.id}@${p.version}` },
-            { title: text.columns.title, dataIndex: 'title', ellipsis: true },
-            { title: text.columns.source, render: (_, p) => p.sourceName ?? text.sources[p.source] },
-            { title: text.columns.addedAt, render: (_, p) => shortTime(p.addedAt) },
+            { title: t('columns.version'), render: (_, p) => `${p.id}@${p.version}` },
+            { title: t('columns.title'), dataIndex: 'title', ellipsis: true },
+            { title: t('columns.source'), render: (_, p) => p.sourceName ?? t(`sources.${p.source}`) },
+            { title: t('columns.addedAt'), render: (_, p) => shortTime(p.addedAt) },
             {
-              title: text.columns.state,
+              title: t('columns.state'),
               render: (_, p) =>
                 p.active ? (
-                  <Tag color="green">{text.active}</Tag>
+                  <Tag color="green">{t('active')}</Tag>
                 ) : (
                   <Space>
-                    {p.previous && <Tag>{text.previous}</Tag>}
+                    {p.previous && <Tag>{t('previous')}</Tag>}
                     <Button
                       size="small"
                       disabled={readOnly || busy !== null}
                       onClick={() =>
-                        confirm(text.activateConfirm(p.key), () => void run(() => activate(p.key)))
+                        confirm(t('activateConfirm', { key: p.key }), () => void run(() => activate(p.key)))
                       }
                     >
-                      {text.activate}
+                      {t('activate')}
                     </Button>
                   </Space>
                 ),
             },
           ]}
         />
-        {diff && active && <RulePackDiffView diff={diff} ruleNames={ruleNames} />}
+        {diff && active && <RulePackDiffView diff={diff} />}
       </Space>
     </Card>
   );
 }
 
-function RulePackDiffView({ diff, ruleNames }: { diff: RulePackDiff; ruleNames: Record<string, string> }) {
-  const text = useRulePacksText();
+function RulePackDiffView({ diff }: { diff: RulePackDiff }) {
+  const { t } = useTranslation('rulepacks');
+  const { t: tw } = useTranslation('workspace');
   const names = (list: RulePackDiff['newlyBlocked'], count: number) => (
     <>
       {list.map((l) => l.title).join('、')}
-      {count > list.length && ` ${text.more(count - list.length)}`}
+      {count > list.length && ` ${t('more', { n: count - list.length })}`}
     </>
   );
   const unchanged = diff.newlyBlockedCount === 0 && diff.newlyClearCount === 0 && diff.rules.length === 0;
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="rulepack-diff">
-      <Typography.Text strong>{text.diffTitle(diff.from, diff.to, shortTime(diff.at))}</Typography.Text>
-      <Typography.Text>
-        {text.diffSummary(diff.listings, diff.newlyBlockedCount, diff.newlyClearCount)}
+      <Typography.Text strong>
+        {t('diffTitle', { from: diff.from, to: diff.to, at: shortTime(diff.at) })}
       </Typography.Text>
-      {unchanged && <Typography.Text type="secondary">{text.noChange}</Typography.Text>}
+      <Typography.Text>
+        {t('diffSummary', {
+          listings: diff.listings,
+          blocked: diff.newlyBlockedCount,
+          clear: diff.newlyClearCount,
+        })}
+      </Typography.Text>
+      {unchanged && <Typography.Text type="secondary">{t('noChange')}</Typography.Text>}
       {diff.newlyBlockedCount > 0 && (
         <Typography.Text type="danger">
-          {text.newlyBlocked}：{names(diff.newlyBlocked, diff.newlyBlockedCount)}
+          {t('newlyBlocked')}：{names(diff.newlyBlocked, diff.newlyBlockedCount)}
         </Typography.Text>
       )}
       {diff.newlyClearCount > 0 && (
         <Typography.Text type="success">
-          {text.newlyClear}：{names(diff.newlyClear, diff.newlyClearCount)}
+          {t('newlyClear')}：{names(diff.newlyClear, diff.newlyClearCount)}
         </Typography.Text>
       )}
       {diff.rules.length > 0 && (
         <Table
           size="small"
-          title={() => text.perRule}
+          title={() => t('perRule')}
           rowKey="ruleId"
           pagination={false}
           dataSource={diff.rules}
           columns={[
-            { title: text.ruleColumns.rule, render: (_, r) => ruleNames[r.ruleId] ?? r.ruleId },
-            { title: text.ruleColumns.before, dataIndex: 'before' },
-            { title: text.ruleColumns.after, dataIndex: 'after' },
+            { title: t('ruleColumns.rule'), render: (_, r) => tw(`rules.${r.ruleId}`) },
+            { title: t('ruleColumns.before'), dataIndex: 'before' },
+            { title: t('ruleColumns.after'), dataIndex: 'after' },
           ]}
         />
       )}

@@ -5,18 +5,18 @@
  */
 import { Typography } from 'antd';
 import { asOfTime } from '../../stores/compliance-view';
-import { useSyncText } from './sync-messages';
+import { useTranslation } from 'react-i18next';
 import { useSync } from './sync-store';
 
 export function LastPullAsOf() {
-  const text = useSyncText();
+  const { t } = useTranslation('sync');
   const connected = useSync((s) => s.connection?.connected ?? false);
   const asOf = useSync((s) => s.status?.report.asOf ?? null);
   if (!connected) return null;
   return (
     // The AsOf style (#595959: 7:1 on white at 12 px).
     <Typography.Text style={{ fontSize: 12, color: '#595959', marginLeft: 8 }} data-testid="last-pull">
-      {text.lastPull}: {asOf ? asOfTime(asOf) : text.never}
+      {t('lastPull')}: {asOf ? asOfTime(asOf) : t('never')}
     </Typography.Text>
   );
 }

@@ -1,8 +1,8 @@
 /** Settings → 市场连接 / Marketplace connection: endpoint, region, keys, interval; test; disconnect. */
 import { Button, Card, Form, Input, InputNumber, Space, Typography, message } from 'antd';
 import { useEffect } from 'react';
-import { useSyncText } from './sync-messages';
 import { useSync } from './sync-store';
+import { useTranslation } from 'react-i18next';
 
 interface Values {
   endpoint: string;
@@ -13,7 +13,7 @@ interface Values {
 }
 
 export function SyncConnectionCard({ readOnly }: { readOnly: boolean }) {
-  const text = useSyncText();
+  const { t } = useTranslation('sync');
   const { connection, load, connect, test, disconnect } = useSync();
   const [form] = Form.useForm<Values>();
   useEffect(() => {
@@ -34,58 +34,61 @@ export function SyncConnectionCard({ readOnly }: { readOnly: boolean }) {
       const keys = v.accessKey && v.secretKey ? { accessKey: v.accessKey, secretKey: v.secretKey } : {};
       await connect({ endpoint: v.endpoint, region: v.region, intervalSeconds: v.intervalSeconds, ...keys });
       form.setFieldsValue({ accessKey: undefined, secretKey: undefined }); // never kept in the page
-      void message.success(text.saved);
+      void message.success(t('saved'));
     } catch (error) {
       fail(error);
     }
   };
 
   return (
-    <Card title={text.cardTitle} size="small" data-testid="sync-connection">
-      <Typography.Paragraph type="secondary">{text.cardHint}</Typography.Paragraph>
+    <Card title={t('cardTitle')} size="small" data-testid="sync-connection">
+      <Typography.Paragraph type="secondary">{t('cardHint')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void save(v)} disabled={readOnly}>
-        <Form.Item name="endpoint" label={text.endpoint} rules={[{ required: true }]}>
+        <Form.Item name="endpoint" label={t('endpoint')} rules={[{ required: true }]}>
           <Input data-testid="sync-endpoint" />
         </Form.Item>
-        <Form.Item name="region" label={text.region} rules={[{ required: true }]}>
+        <Form.Item name="region" label={t('region')} rules={[{ required: true }]}>
           <Input data-testid="sync-region" />
         </Form.Item>
         <Form.Item
           name="accessKey"
-          label={text.accessKey}
+          label={t('accessKey')}
           extra={connection?.accessKey ? `${connection.accessKey}` : undefined}
         >
           <Input autoComplete="off" data-testid="sync-access-key" />
         </Form.Item>
         <Form.Item
           name="secretKey"
-          label={text.secretKey}
-          extra={connection?.hasSecret ? text.secretSaved : undefined}
+          label={t('secretKey')}
+          extra={connection?.hasSecret ? t('secretSaved') : undefined}
         >
           <Input.Password autoComplete="new-password" data-testid="sync-secret-key" />
         </Form.Item>
-        <Form.Item name="intervalSeconds" label={text.interval}>
+        <Form.Item name="intervalSeconds" label={t('interval')}>
           <InputNumber min={10} max={86_400} />
         </Form.Item>
         <Space wrap>
           <Button type="primary" htmlType="submit" data-testid="sync-save">
-            {text.save}
+            {t('save')}
           </Button>
           <Button
             data-testid="sync-test"
             disabled={!connection?.connected}
             onClick={() =>
-              void test().then((v) => void message.success(text.connectedAs(v.name, v.vendorId)), fail)
+              void test().then(
+                (v) => void message.success(t('connectedAs', { name: v.name, id: v.vendorId })),
+                fail,
+              )
             }
           >
-            {text.test}
+            {t('test')}
           </Button>
           <Button
             danger
             disabled={!connection?.hasSecret}
-            onClick={() => void disconnect().then(() => void message.success(text.disconnected), fail)}
+            onClick={() => void disconnect().then(() => void message.success(t('disconnected')), fail)}
           >
-            {text.disconnect}
+            {t('disconnect')}
           </Button>
         </Space>
       </Form>

@@ -8,11 +8,11 @@ import {
 import { Button, Tooltip } from 'antd';
 import { useEffect } from 'react';
 import { useApp } from '../../stores/app-store';
-import { useSyncText } from './sync-messages';
 import { useSync } from './sync-store';
+import { useTranslation } from 'react-i18next';
 
 export function SyncIndicator() {
-  const text = useSyncText();
+  const { t } = useTranslation('sync');
   const { status, load } = useSync();
   const setPage = useApp((s) => s.setPage);
   useEffect(() => {
@@ -20,7 +20,7 @@ export function SyncIndicator() {
   }, [load]);
   if (!status) return null;
   const i = status.indicator;
-  const label = i === 'waiting' ? text.indicator.waiting(status.report.pending) : text.indicator[i];
+  const label = i === 'waiting' ? t('indicator.waiting', { n: status.report.pending }) : t(`indicator.${i}`);
   const icon =
     i === 'syncing' ? (
       <CloudSyncOutlined spin />
@@ -33,7 +33,7 @@ export function SyncIndicator() {
     );
   return (
     <Tooltip
-      title={status.message ?? (status.report.asOf ? `${text.lastPull}: ${status.report.asOf}` : undefined)}
+      title={status.message ?? (status.report.asOf ? `${t('lastPull')}: ${status.report.asOf}` : undefined)}
     >
       <Button
         type="text"

@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import type { OutboxEntryView, ResponseOf } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
-import { useSyncText } from './sync-messages';
 import { useSync } from './sync-store';
+import { useTranslation } from 'react-i18next';
 
 const stateColor: Record<string, string> = {
   pending: 'blue',
@@ -16,7 +16,7 @@ const stateColor: Record<string, string> = {
 };
 
 export function SyncPage({ readOnly }: { readOnly: boolean }) {
-  const text = useSyncText();
+  const { t } = useTranslation('sync');
   const { status, load, syncNow, retry, discard, resolve } = useSync();
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<{ id: number; versions: ResponseOf<'sync.conflict'> } | null>(
@@ -31,7 +31,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
     setBusy(true);
     try {
       const r = await syncNow();
-      void message.success(text.pushed(r.pushed, r.pulled));
+      void message.success(t('pushed', { n: r.pushed, pulled: r.pulled }));
     } catch (error) {
       fail(error);
     } finally {
@@ -59,10 +59,10 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
   return (
     <div data-testid="sync-page">
       <PageHeader
-        title={text.pageTitle}
+        title={t('pageTitle')}
         actions={
           <Space>
-            <Button onClick={() => void load()}>{text.refresh}</Button>
+            <Button onClick={() => void load()}>{t('refresh')}</Button>
             <Button
               type="primary"
               loading={busy}
@@ -70,7 +70,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
               onClick={() => void run()}
               data-testid="sync-now"
             >
-              {text.syncNow}
+              {t('syncNow')}
             </Button>
           </Space>
         }
@@ -78,16 +78,16 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
       {report && (
         <Card size="small" style={{ marginBottom: 16 }}>
           <Descriptions size="small" column={1}>
-            <Descriptions.Item label={text.lastPull}>
-              <span data-testid="sync-as-of">{report.asOf ?? text.never}</span>
+            <Descriptions.Item label={t('lastPull')}>
+              <span data-testid="sync-as-of">{report.asOf ?? t('never')}</span>
             </Descriptions.Item>
-            <Descriptions.Item label={text.outbox}>
-              <span data-testid="sync-counts">{text.counts(report)}</span>
+            <Descriptions.Item label={t('outbox')}>
+              <span data-testid="sync-counts">{t('counts', report)}</span>
             </Descriptions.Item>
           </Descriptions>
-          <Typography.Text>{text.held(report.resources)}</Typography.Text>
+          <Typography.Text>{t('held', report.resources)}</Typography.Text>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-            {text.asOfNote}
+            {t('asOfNote')}
           </Typography.Paragraph>
         </Card>
       )}
@@ -96,29 +96,29 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
         rowKey="id"
         data-testid="sync-outbox"
         dataSource={status?.outbox ?? []}
-        locale={{ emptyText: text.empty }}
+        locale={{ emptyText: t('empty') }}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: text.columns.what, dataIndex: 'label' },
-          { title: text.columns.op, dataIndex: 'op', render: (op: string) => text.ops[op] ?? op },
+          { title: t('columns.what'), dataIndex: 'label' },
+          { title: t('columns.op'), dataIndex: 'op', render: (op: OutboxEntryView['op']) => t(`ops.${op}`) },
           {
-            title: text.columns.state,
+            title: t('columns.state'),
             dataIndex: 'state',
-            render: (s: string) => (
+            render: (s: OutboxEntryView['state']) => (
               <Tag color={stateColor[s]} data-testid={`outbox-state-${s}`}>
-                {text.states[s] ?? s}
+                {t(`states.${s}`)}
               </Tag>
             ),
           },
-          { title: text.columns.attempts, dataIndex: 'attempts' },
+          { title: t('columns.attempts'), dataIndex: 'attempts' },
           {
-            title: text.columns.error,
+            title: t('columns.error'),
             dataIndex: 'lastError',
             render: (e: string | null) => (e ? <Typography.Text type="danger">{e}</Typography.Text> : null),
           },
-          { title: text.columns.updated, dataIndex: 'updatedAt' },
+          { title: t('columns.updated'), dataIndex: 'updatedAt' },
           {
-            title: text.columns.actions,
+            title: t('columns.actions'),
             render: (_: unknown, e) => (
               <Space>
                 {e.state === 'conflict' && (
@@ -129,7 +129,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
                     onClick={() => void openConflict(e.id)}
                     data-testid="outbox-resolve"
                   >
-                    {text.resolve}
+                    {t('resolve')}
                   </Button>
                 )}
                 {e.state === 'failed' && (
@@ -139,7 +139,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
                     onClick={() => void retry(e.id).catch(fail)}
                     data-testid="outbox-retry"
                   >
-                    {text.retry}
+                    {t('retry')}
                   </Button>
                 )}
                 {(e.state === 'failed' || e.state === 'conflict' || e.state === 'pending') && (
@@ -150,7 +150,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
                     onClick={() => void discard(e.id).catch(fail)}
                     data-testid="outbox-discard"
                   >
-                    {text.discard}
+                    {t('discard')}
                   </Button>
                 )}
               </Space>
@@ -160,7 +160,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
       />
       <Modal
         open={conflict !== null}
-        title={text.conflictTitle}
+        title={t('conflictTitle')}
         onCancel={() => setConflict(null)}
         footer={null}
         width={900}
@@ -168,7 +168,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
         {conflict && (
           <>
             <Space align="start" style={{ width: '100%' }} size="large">
-              <Card size="small" title={text.mine} style={{ width: 400 }} data-testid="conflict-mine">
+              <Card size="small" title={t('mine')} style={{ width: 400 }} data-testid="conflict-mine">
                 <Typography.Paragraph strong>{conflict.versions.mine?.title}</Typography.Paragraph>
                 <Typography.Paragraph>{conflict.versions.mine?.description}</Typography.Paragraph>
               </Card>
@@ -176,8 +176,8 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
                 size="small"
                 title={
                   conflict.versions.theirs
-                    ? text.theirs(conflict.versions.theirs.version)
-                    : text.unknownServer
+                    ? t('theirs', { v: conflict.versions.theirs.version })
+                    : t('unknownServer')
                 }
                 style={{ width: 400 }}
                 data-testid="conflict-theirs"
@@ -192,10 +192,10 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
                 onClick={() => void choose('keep-mine')}
                 data-testid="conflict-keep-mine"
               >
-                {text.keepMine}
+                {t('keepMine')}
               </Button>
               <Button onClick={() => void choose('take-theirs')} data-testid="conflict-take-theirs">
-                {text.takeTheirs}
+                {t('takeTheirs')}
               </Button>
             </Space>
           </>

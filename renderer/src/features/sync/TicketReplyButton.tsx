@@ -7,7 +7,7 @@
 import { Button, Input, Modal, message } from 'antd';
 import { useState } from 'react';
 import { call } from '../../api';
-import { useSyncText } from './sync-messages';
+import { useTranslation } from 'react-i18next';
 import { useSync } from './sync-store';
 
 /** The marketplace's limit for one response (shared/ipc/contracts/sync.ts). */
@@ -20,7 +20,7 @@ export function TicketReplyButton({
   ticket: { id: string | number; source: string };
   readOnly: boolean;
 }) {
-  const text = useSyncText();
+  const { t } = useTranslation('sync');
   const [open, setOpen] = useState(false);
   const [reply, setReply] = useState('');
   const [busy, setBusy] = useState(false);
@@ -30,7 +30,7 @@ export function TicketReplyButton({
     setBusy(true);
     try {
       await call('sync.respondToTicket', { ticketId: id, text: reply });
-      void message.success(text.replyQueued);
+      void message.success(t('replyQueued'));
       setOpen(false);
       setReply('');
       void useSync.getState().load(); // the header's "N waiting"
@@ -49,19 +49,19 @@ export function TicketReplyButton({
         onClick={() => setOpen(true)}
         data-testid={`ticket-reply-${id}`}
       >
-        {text.ops.respond}
+        {t('ops.respond')}
       </Button>
       <Modal
         open={open}
-        title={`${text.ops.respond} ${id}`}
-        okText={text.replySend}
+        title={`${t('ops.respond')} ${id}`}
+        okText={t('replySend')}
         okButtonProps={{ disabled: reply.trim() === '', loading: busy }}
         onOk={() => void send()}
         onCancel={() => setOpen(false)}
         destroyOnHidden
       >
         <Input.TextArea
-          aria-label={`${text.ops.respond} ${id}`}
+          aria-label={`${t('ops.respond')} ${id}`}
           value={reply}
           onChange={(e) => setReply(e.target.value)}
           maxLength={MAX_REPLY}

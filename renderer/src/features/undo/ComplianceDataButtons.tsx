@@ -6,7 +6,7 @@ import { call } from '../../api';
 import { downloadText } from '../../download';
 import { useCompliance } from '../../stores/compliance-store';
 import { deleteWithUndo } from './undoable-delete';
-import { useUndoText } from './undo-messages';
+import { useTranslation } from 'react-i18next';
 
 export function DeleteRecordButton({
   kind,
@@ -17,8 +17,8 @@ export function DeleteRecordButton({
   id: string | number;
   readOnly: boolean;
 }) {
-  const text = useUndoText();
-  const label = text.deleteRecord(String(id));
+  const { t } = useTranslation('undo');
+  const label = t('deleteRecord', { what: String(id) });
   return (
     <Tooltip title={label}>
       <Button
@@ -32,7 +32,6 @@ export function DeleteRecordButton({
           void deleteWithUndo(
             () => call('compliance.delete', { kind, ids: [id] }),
             () => useCompliance.getState().load(),
-            text,
           )
         }
       />
@@ -41,9 +40,9 @@ export function DeleteRecordButton({
 }
 
 export function ExportComplianceButton({ kind }: { kind: ComplianceKind }) {
-  const text = useUndoText();
+  const { t } = useTranslation('undo');
   return (
-    <Tooltip title={text.exportHint}>
+    <Tooltip title={t('exportHint')}>
       <Button
         icon={<DownloadOutlined />}
         data-testid={`export-${kind}`}
@@ -51,13 +50,15 @@ export function ExportComplianceButton({ kind }: { kind: ComplianceKind }) {
           try {
             const file = await call('compliance.export', { kind });
             downloadText(file.fileName, file.text);
-            message.success(text.exported(file.count, file.fileName));
+            message.success(t('exported', { n: file.count, file: file.fileName }));
           } catch (error) {
-            message.error(text.exportFailed(error instanceof Error ? error.message : String(error)));
+            message.error(
+              t('exportFailed', { reason: error instanceof Error ? error.message : String(error) }),
+            );
           }
         }}
       >
-        {text.export}
+        {t('export')}
       </Button>
     </Tooltip>
   );

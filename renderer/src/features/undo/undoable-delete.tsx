@@ -5,7 +5,7 @@
 import { Button, Space, message } from 'antd';
 import { call } from '../../api';
 import { localWrite } from '../../stores/local-writes';
-import type { UndoText } from './undo-messages';
+import { i18n } from '../../i18n/i18n';
 
 const UNDO_SECONDS = 10;
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -13,8 +13,9 @@ const reason = (error: unknown) => (error instanceof Error ? error.message : Str
 export async function deleteWithUndo(
   run: () => Promise<{ deleted: number; undoToken: string }>,
   reload: () => Promise<void>,
-  text: UndoText,
 ): Promise<boolean> {
+  // The message lives for seconds: worded in the language of the moment.
+  const t = i18n.getFixedT(null, 'undo');
   let result: { deleted: number; undoToken: string };
   try {
     result = await localWrite(async () => {
@@ -23,7 +24,7 @@ export async function deleteWithUndo(
       return r;
     });
   } catch (error) {
-    message.error(text.deleteFailed(reason(error)));
+    message.error(t('deleteFailed', { reason: reason(error) }));
     return false;
   }
   const key = `undo-${result.undoToken}`;
@@ -35,9 +36,9 @@ export async function deleteWithUndo(
         await reload();
         return r;
       });
-      message.success(text.restored(restored));
+      message.success(t('restored', { n: restored }));
     } catch (error) {
-      message.error(text.undoFailed(reason(error)));
+      message.error(t('undoFailed', { reason: reason(error) }));
     }
   };
   message.success({
@@ -45,9 +46,9 @@ export async function deleteWithUndo(
     duration: UNDO_SECONDS,
     content: (
       <Space data-testid="undo-message">
-        {text.deleted(result.deleted)}
+        {t('deleted', { n: result.deleted })}
         <Button size="small" type="link" onClick={() => void undo()}>
-          {text.undo}
+          {t('undo')}
         </Button>
       </Space>
     ),

@@ -28,7 +28,7 @@ import { StatusTag } from '../overview/StatusTag';
 import { downloadText } from '../../download';
 import { useApp } from '../../stores/app-store';
 import type { PageProps } from '../registry';
-import { useCallbacksText } from './callbacks-messages';
+import { useTranslation } from 'react-i18next';
 
 type Check = CallbackRun['checks'][number];
 type Exchange = Check['exchanges'][number];
@@ -36,7 +36,7 @@ type Exchange = Check['exchanges'][number];
 const statusTone = { pass: 'good', fail: 'bad', skip: 'neutral' } as const;
 
 function ExchangeView({ exchange }: { exchange: Exchange }) {
-  const text = useCallbacksText();
+  const { t } = useTranslation('callbacks');
   return (
     <Card
       size="small"
@@ -45,12 +45,12 @@ function ExchangeView({ exchange }: { exchange: Exchange }) {
       extra={`${exchange.ms} ms`}
       data-testid="callback-exchange"
     >
-      <Typography.Text strong>{text.request}</Typography.Text>
+      <Typography.Text strong>{t('request')}</Typography.Text>
       <pre style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all', margin: '4px 0 8px', fontSize: 12 }}>
         GET {exchange.url}
       </pre>
       <Typography.Text strong>
-        {text.response}
+        {t('response')}
         {exchange.status !== undefined ? ` · HTTP ${exchange.status}` : ` · ${exchange.outcome}`}
         {exchange.contentType ? ` · ${exchange.contentType}` : ''}
       </Typography.Text>
@@ -64,14 +64,14 @@ function ExchangeView({ exchange }: { exchange: Exchange }) {
           overflow: 'auto',
         }}
       >
-        {exchange.body ?? exchange.error ?? text.noAnswer}
+        {exchange.body ?? exchange.error ?? t('noAnswer')}
       </pre>
     </Card>
   );
 }
 
 function CheckDetail({ check }: { check: Check }) {
-  const text = useCallbacksText();
+  const { t } = useTranslation('callbacks');
   const locale = useApp((s) => s.locale);
   const explanation = localizedExplanation(check.id, locale);
   return (
@@ -80,12 +80,12 @@ function CheckDetail({ check }: { check: Check }) {
         <Alert
           type="error"
           style={{ marginBottom: 8 }}
-          message={`${text.means}: ${explanation.means}`}
-          description={`${text.fix}: ${explanation.fix}`}
+          message={`${t('means')}: ${explanation.means}`}
+          description={`${t('fix')}: ${explanation.fix}`}
           data-testid="callback-fix"
         />
       )}
-      {check.exchanges.length > 0 && <Typography.Paragraph strong>{text.calls}</Typography.Paragraph>}
+      {check.exchanges.length > 0 && <Typography.Paragraph strong>{t('calls')}</Typography.Paragraph>}
       {check.exchanges.map((exchange, i) => (
         <ExchangeView key={i} exchange={exchange} />
       ))}
@@ -94,15 +94,15 @@ function CheckDetail({ check }: { check: Check }) {
 }
 
 function RunView({ run }: { run: CallbackRun }) {
-  const text = useCallbacksText();
+  const { t } = useTranslation('callbacks');
   const locale = useApp((s) => s.locale);
   const running = run.state === 'running';
   const failedIds = run.checks.filter((c) => c.status === 'fail').map((c) => c.id);
   return (
     <Card
       size="small"
-      title={`${text.results} · ${text.viewing(run.id)}`}
-      extra={text.summary(run.summary.pass, run.summary.fail, run.summary.skip)}
+      title={`${t('results')} · ${t('viewing', { id: run.id })}`}
+      extra={t('summary', { p: run.summary.pass, f: run.summary.fail, s: run.summary.skip })}
       data-testid="callback-run"
       data-state={run.state}
     >
@@ -113,8 +113,8 @@ function RunView({ run }: { run: CallbackRun }) {
             status="active"
           />
           <Typography.Text type="secondary">
-            {text.progress(run.checks.length, callbackCheckIds.length)}
-            {run.current ? ` · ${text.calling(run.current)}` : ''}
+            {t('progress', { done: run.checks.length, total: callbackCheckIds.length })}
+            {run.current ? ` · ${t('calling', { label: run.current })}` : ''}
           </Typography.Text>
         </div>
       )}
@@ -123,12 +123,17 @@ function RunView({ run }: { run: CallbackRun }) {
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          message={text.unreachable(run.error ?? '')}
+          message={t('unreachable', { error: run.error ?? '' })}
           data-testid="callback-unreachable"
         />
       )}
       {run.state === 'failed' && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={text.failed(run.error ?? '')} />
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={t('failed', { error: run.error ?? '' })}
+        />
       )}
       <Table<Check>
         // Remounted when the run ends, so its failures open (defaultExpandedRowKeys applies at mount).
@@ -149,13 +154,13 @@ function RunView({ run }: { run: CallbackRun }) {
         }
         columns={[
           {
-            title: text.columns.status,
+            title: t('columns.status'),
             dataIndex: 'status',
             width: 90,
-            render: (s: Check['status']) => <StatusTag tone={statusTone[s]}>{text.status[s]}</StatusTag>,
+            render: (s: Check['status']) => <StatusTag tone={statusTone[s]}>{t(`status.${s}`)}</StatusTag>,
           },
           {
-            title: text.columns.check,
+            title: t('columns.check'),
             dataIndex: 'id',
             width: 260,
             render: (id: Check['id']) => (
@@ -168,12 +173,12 @@ function RunView({ run }: { run: CallbackRun }) {
             ),
           },
           {
-            title: text.columns.message,
+            title: t('columns.message'),
             dataIndex: 'message',
             render: (m: string) => <span style={{ wordBreak: 'break-word' }}>{m}</span>,
           },
           {
-            title: text.columns.ms,
+            title: t('columns.ms'),
             dataIndex: 'ms',
             width: 90,
             align: 'right',
@@ -186,7 +191,7 @@ function RunView({ run }: { run: CallbackRun }) {
 }
 
 export function CallbacksPage({ readOnly }: PageProps) {
-  const text = useCallbacksText();
+  const { t } = useTranslation('callbacks');
   const locale = useApp((s) => s.locale);
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ url: string; key?: string; timeoutMs: number; retryIntervalMs: number }>();
@@ -254,7 +259,7 @@ export function CallbacksPage({ readOnly }: PageProps) {
       });
       setEndpoint(saved);
       form.setFieldsValue({ key: '' }); // the key is never shown again
-      void message.success(text.saved);
+      void message.success(t('saved'));
     } catch (error) {
       fail(error);
     }
@@ -263,7 +268,7 @@ export function CallbacksPage({ readOnly }: PageProps) {
   const forget = async () => {
     try {
       setEndpoint(await call('callbacks.forgetKey', {}));
-      void message.success(text.keyForgotten);
+      void message.success(t('keyForgotten'));
     } catch (error) {
       fail(error);
     }
@@ -293,10 +298,10 @@ export function CallbacksPage({ readOnly }: PageProps) {
 
   return (
     <div data-testid="callbacks-page" style={{ maxWidth: 1200 }}>
-      <PageHeader title={text.title} />
-      <Typography.Paragraph type="secondary">{text.intro}</Typography.Paragraph>
+      <PageHeader title={t('title')} />
+      <Typography.Paragraph type="secondary">{t('intro')}</Typography.Paragraph>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card size="small" title={text.endpoint}>
+        <Card size="small" title={t('endpoint')}>
           <Form
             form={form}
             layout="vertical"
@@ -306,8 +311,8 @@ export function CallbacksPage({ readOnly }: PageProps) {
           >
             <Form.Item
               name="url"
-              label={text.url}
-              extra={text.urlHelp}
+              label={t('url')}
+              extra={t('urlHelp')}
               rules={[{ required: true, type: 'url' }]}
             >
               <Input
@@ -318,8 +323,8 @@ export function CallbacksPage({ readOnly }: PageProps) {
             </Form.Item>
             <Form.Item
               name="key"
-              label={text.key}
-              extra={endpoint?.hasKey ? text.keySaved : text.keyMissing}
+              label={t('key')}
+              extra={endpoint?.hasKey ? t('keySaved') : t('keyMissing')}
               rules={[{ required: !endpoint?.hasKey }]}
             >
               <Input.Password
@@ -330,20 +335,20 @@ export function CallbacksPage({ readOnly }: PageProps) {
               />
             </Form.Item>
             <Space wrap>
-              <Form.Item name="timeoutMs" label={text.timeoutMs} rules={[{ required: true }]}>
+              <Form.Item name="timeoutMs" label={t('timeoutMs')} rules={[{ required: true }]}>
                 <InputNumber min={1} max={600_000} step={500} style={{ width: 160 }} />
               </Form.Item>
-              <Form.Item name="retryIntervalMs" label={text.retryMs} rules={[{ required: true }]}>
+              <Form.Item name="retryIntervalMs" label={t('retryMs')} rules={[{ required: true }]}>
                 <InputNumber min={0} max={600_000} step={100} style={{ width: 160 }} />
               </Form.Item>
             </Space>
             <Space wrap>
               <Button htmlType="submit" data-testid="callback-save">
-                {text.save}
+                {t('save')}
               </Button>
               {endpoint?.hasKey && (
                 <Button danger onClick={() => void forget()} data-testid="callback-forget-key">
-                  {text.forgetKey}
+                  {t('forgetKey')}
                 </Button>
               )}
               <Button
@@ -353,21 +358,21 @@ export function CallbacksPage({ readOnly }: PageProps) {
                 onClick={() => void start()}
                 data-testid="callback-run-button"
               >
-                {running ? text.running : text.run}
+                {running ? t('running') : t('run')}
               </Button>
             </Space>
           </Form>
-          {!ready && endpoint && <Typography.Text type="secondary">{text.needEndpoint}</Typography.Text>}
+          {!ready && endpoint && <Typography.Text type="secondary">{t('needEndpoint')}</Typography.Text>}
         </Card>
 
         {run && <RunView run={run} />}
 
-        <Card size="small" title={text.history}>
+        <Card size="small" title={t('history')}>
           <Table<CallbackRunSummary>
             size="small"
             rowKey="id"
             dataSource={history}
-            locale={{ emptyText: text.historyEmpty }}
+            locale={{ emptyText: t('historyEmpty') }}
             pagination={{ pageSize: 10, hideOnSinglePage: true }}
             onRow={(r) =>
               ({ 'data-testid': `callback-history-${r.id}` }) as React.HTMLAttributes<HTMLElement>
@@ -375,35 +380,35 @@ export function CallbacksPage({ readOnly }: PageProps) {
             columns={[
               { title: '#', dataIndex: 'id', width: 60 },
               {
-                title: text.historyColumns.started,
+                title: t('historyColumns.started'),
                 dataIndex: 'startedAt',
                 width: 200,
                 render: (t: string) => new Date(t).toLocaleString(locale),
               },
               {
-                title: text.historyColumns.url,
+                title: t('historyColumns.url'),
                 dataIndex: 'url',
                 render: (u: string) => <span style={{ wordBreak: 'break-all' }}>{u}</span>,
               },
               {
-                title: text.historyColumns.result,
+                title: t('historyColumns.result'),
                 width: 220,
                 render: (_: unknown, r) => (
                   <Space size={4} wrap>
-                    <Tag>{text.states[r.state]}</Tag>
+                    <Tag>{t(`states.${r.state}`)}</Tag>
                     {r.state !== 'running' && (
-                      <span>{text.summary(r.summary.pass, r.summary.fail, r.summary.skip)}</span>
+                      <span>{t('summary', { p: r.summary.pass, f: r.summary.fail, s: r.summary.skip })}</span>
                     )}
                   </Space>
                 ),
               },
               {
-                title: text.historyColumns.actions,
+                title: t('historyColumns.actions'),
                 width: 200,
                 render: (_: unknown, r) => (
                   <Space size={0}>
                     <Button type="link" onClick={() => follow(r.id)}>
-                      {text.view}
+                      {t('view')}
                     </Button>
                     <Button
                       type="link"
@@ -411,7 +416,7 @@ export function CallbacksPage({ readOnly }: PageProps) {
                       onClick={() => void exportRun(r.id)}
                       data-testid={`callback-export-${r.id}`}
                     >
-                      {text.export}
+                      {t('export')}
                     </Button>
                   </Space>
                 ),

@@ -25,9 +25,8 @@ import { useEffect, useState } from 'react';
 import type { LedgerRecord } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
-import { beijingIsoOf, beijingMinute, blankToNull, daysUntil } from '../../stores/compliance-view';
+import { beijingIsoOf, beijingMinute, blankToNull, daysLeft, daysUntil } from '../../stores/compliance-view';
 import { Chart } from '../overview/charts';
-import { useComplianceText } from '../overview/compliance-messages';
 import { Countdown, useTick } from '../overview/Countdown';
 import { ImportButton } from '../overview/ImportButton';
 import { AsOf } from '../overview/OverviewPage';
@@ -38,11 +37,12 @@ import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../overview/EntryModal';
+import { useTranslation } from 'react-i18next';
 
 const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
 
 function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const { saveLedgerEntry, now } = useCompliance();
   const [form] = Form.useForm();
   useEffect(() => {
@@ -65,20 +65,20 @@ function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
     });
   };
   return (
-    <EntryModal open={open} title={text.deposit.addEntry} form={form} save={save} onClose={onClose}>
-      <Form.Item name="id" label={text.deposit.form.id} rules={[{ required: true, whitespace: true }]}>
+    <EntryModal open={open} title={t('deposit.addEntry')} form={form} save={save} onClose={onClose}>
+      <Form.Item name="id" label={t('deposit.form.id')} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="at" label={text.deposit.form.at} rules={[{ required: true }]}>
+      <Form.Item name="at" label={t('deposit.form.at')} rules={[{ required: true }]}>
         <Input placeholder="2026-01-05T10:00:00+08:00" />
       </Form.Item>
-      <Form.Item name="type" label={text.deposit.form.type} rules={[{ required: true }]}>
-        <Select options={entryTypes.map((t) => ({ value: t, label: text.deposit.types[t] }))} />
+      <Form.Item name="type" label={t('deposit.form.type')} rules={[{ required: true }]}>
+        <Select options={entryTypes.map((type) => ({ value: type, label: t(`deposit.types.${type}`) }))} />
       </Form.Item>
-      <Form.Item name="amount" label={text.deposit.form.amount} rules={[{ required: true }]}>
+      <Form.Item name="amount" label={t('deposit.form.amount')} rules={[{ required: true }]}>
         <InputNumber min={0} precision={2} style={{ width: '100%' }} />
       </Form.Item>
-      <Form.Item name="reason" label={text.deposit.form.reason}>
+      <Form.Item name="reason" label={t('deposit.form.reason')}>
         <Input />
       </Form.Item>
     </EntryModal>
@@ -86,13 +86,13 @@ function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
 }
 
 export function DepositPage({ readOnly }: PageProps) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const locale = useApp((s) => s.locale);
   const { snapshot, catalog, setDepositRequired } = useSnapshot();
   const [adding, setAdding] = useState(false);
   const [required, setRequired] = useState<number | null>(null);
   const now = useTick();
-  if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
+  if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
   const deposit = snapshot.deposit;
   const rules = catalog?.depositRules;
@@ -102,7 +102,7 @@ export function DepositPage({ readOnly }: PageProps) {
   return (
     <div data-testid="deposit-page">
       <PageHeader
-        title={text.deposit.title}
+        title={t('deposit.title')}
         extra={
           <>
             <AsOf at={snapshot.at} />
@@ -112,11 +112,11 @@ export function DepositPage({ readOnly }: PageProps) {
         actions={
           <>
             <label htmlFor="deposit-required-amount" style={{ alignSelf: 'center' }}>
-              {text.deposit.setRequired}（{text.deposit.yuanUnit}）
+              {t('deposit.setRequired')}（{t('deposit.yuanUnit')}）
             </label>
             <InputNumber
               id="deposit-required-amount"
-              placeholder={text.deposit.setRequired}
+              placeholder={t('deposit.setRequired')}
               min={0}
               precision={2}
               value={required ?? snapshot.ledger?.required ?? null}
@@ -126,10 +126,10 @@ export function DepositPage({ readOnly }: PageProps) {
             <Button
               disabled={readOnly || required === null}
               onClick={() =>
-                required !== null && void setDepositRequired(required).then(() => message.success(text.saved))
+                required !== null && void setDepositRequired(required).then(() => message.success(t('saved')))
               }
             >
-              {text.save}
+              {t('save')}
             </Button>
             <Button
               type="primary"
@@ -137,7 +137,7 @@ export function DepositPage({ readOnly }: PageProps) {
               onClick={() => setAdding(true)}
               disabled={readOnly}
             >
-              {text.deposit.addEntry}
+              {t('deposit.addEntry')}
             </Button>
             <ImportButton readOnly={readOnly} />
             <ExportComplianceButton kind="ledger" />
@@ -149,18 +149,18 @@ export function DepositPage({ readOnly }: PageProps) {
           <Row gutter={[16, 16]}>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title={text.deposit.balance} value={money.format(deposit.balance)} />
+                <Statistic title={t('deposit.balance')} value={money.format(deposit.balance)} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small">
-                <Statistic title={text.deposit.required} value={money.format(deposit.required)} />
+                <Statistic title={t('deposit.required')} value={money.format(deposit.required)} />
               </Card>
             </Col>
             <Col xs={12} md={6}>
               <Card size="small" data-testid="deposit-shortfall">
                 <Statistic
-                  title={text.deposit.shortfall}
+                  title={t('deposit.shortfall')}
                   value={money.format(deposit.shortfall)}
                   valueStyle={{ color: deposit.shortfall > 0 ? '#a8071a' : undefined }}
                 />
@@ -169,9 +169,9 @@ export function DepositPage({ readOnly }: PageProps) {
                 >
                   {
                     {
-                      ok: text.overview.depositOk,
-                      deficient: text.overview.depositDeficient,
-                      overdue: text.overview.depositOverdue,
+                      ok: t('overview.depositOk'),
+                      deficient: t('overview.depositDeficient'),
+                      overdue: t('overview.depositOverdue'),
                     }[deposit.status]
                   }
                 </StatusTag>
@@ -179,11 +179,11 @@ export function DepositPage({ readOnly }: PageProps) {
             </Col>
             <Col xs={12} md={6}>
               <Card size="small" data-testid="deposit-due">
-                <Statistic title={text.deposit.due} value={deposit.topUpDueDate ?? '—'} />
+                <Statistic title={t('deposit.due')} value={deposit.topUpDueDate ?? '—'} />
                 {deposit.topUpDueDate && snapshot.depositDueEndMs !== null && (
                   <Space direction="vertical" size={0}>
                     <Typography.Text type="secondary">
-                      {text.overview.daysLeft(daysUntil(deposit.topUpDueDate, now))}
+                      {t('overview.daysLeft', daysLeft(daysUntil(deposit.topUpDueDate, now)))}
                     </Typography.Text>
                     <Countdown deadlineMs={snapshot.depositDueEndMs} testId="deposit-countdown" />
                   </Space>
@@ -197,38 +197,41 @@ export function DepositPage({ readOnly }: PageProps) {
               type={deposit.extraDepositRisk ? 'warning' : 'info'}
               showIcon
               data-testid="deposit-risk"
-              message={text.deposit.deductions(deposit.deductionsLast12Months)}
+              message={t('deposit.deductions', { n: deposit.deductionsLast12Months })}
               description={
                 deposit.extraDepositRisk
-                  ? text.deposit.riskYes(rules.maxDeductionsInWindow, money.format(deposit.extraDepositYuan))
-                  : text.deposit.riskNo(rules.maxDeductionsInWindow)
+                  ? t('deposit.riskYes', {
+                      limit: rules.maxDeductionsInWindow,
+                      extra: money.format(deposit.extraDepositYuan),
+                    })
+                  : t('deposit.riskNo', { limit: rules.maxDeductionsInWindow })
               }
             />
           )}
           <Card
-            title={text.deposit.chart}
+            title={t('deposit.chart')}
             size="small"
             style={{ marginTop: 16 }}
             extra={<AsOf at={snapshot.at} />}
           >
             <Chart
-              label={`${text.deposit.chart}: ${deposit.history.map((h) => `${h.at.slice(0, 10)} ${h.balance}/${h.required}`).join(', ')}`}
+              label={`${t('deposit.chart')}: ${deposit.history.map((h) => `${h.at.slice(0, 10)} ${h.balance}/${h.required}`).join(', ')}`}
               testId="chart-deposit"
               option={{
                 tooltip: { trigger: 'axis' },
-                legend: { data: [text.deposit.balance, text.deposit.required] },
+                legend: { data: [t('deposit.balance'), t('deposit.required')] },
                 grid: { left: 60, right: 16, top: 36, bottom: 30 },
                 xAxis: { type: 'time' },
                 yAxis: { type: 'value' },
                 series: [
                   {
-                    name: text.deposit.balance,
+                    name: t('deposit.balance'),
                     type: 'line',
                     step: 'end',
                     data: [...deposit.history.map((h) => [h.at, h.balance]), [deposit.at, deposit.balance]],
                   },
                   {
-                    name: text.deposit.required,
+                    name: t('deposit.required'),
                     type: 'line',
                     step: 'end',
                     lineStyle: { type: 'dashed' },
@@ -240,9 +243,9 @@ export function DepositPage({ readOnly }: PageProps) {
           </Card>
         </>
       ) : (
-        <Alert type="info" showIcon message={text.overview.noLedger} />
+        <Alert type="info" showIcon message={t('overview.noLedger')} />
       )}
-      <Card title={text.deposit.ledger} size="small" style={{ marginTop: 16 }}>
+      <Card title={t('deposit.ledger')} size="small" style={{ marginTop: 16 }}>
         <Table<LedgerRecord>
           rowKey={(r) => String(r.id)}
           size="small"
@@ -251,21 +254,21 @@ export function DepositPage({ readOnly }: PageProps) {
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
             { title: 'ID', render: (_, r) => String(r.id) },
-            { title: text.deposit.columns.at, dataIndex: 'at', render: (v: string) => beijingMinute(v) },
+            { title: t('deposit.columns.at'), dataIndex: 'at', render: (v: string) => beijingMinute(v) },
             {
-              title: text.deposit.columns.type,
+              title: t('deposit.columns.type'),
               dataIndex: 'type',
-              render: (t: LedgerRecord['type']) => text.deposit.types[t],
+              render: (type: LedgerRecord['type']) => t(`deposit.types.${type}`),
             },
             {
-              title: text.deposit.columns.amount,
+              title: t('deposit.columns.amount'),
               dataIndex: 'amount',
               align: 'right',
               render: (v: number, r) =>
                 `${r.type === 'deduction' || r.type === 'withdrawal' ? '−' : ''}${money.format(v)}`,
             },
             {
-              title: text.deposit.columns.balance,
+              title: t('deposit.columns.balance'),
               align: 'right',
               render: (_, r) => {
                 const h = history.get(String(r.id));
@@ -273,7 +276,7 @@ export function DepositPage({ readOnly }: PageProps) {
               },
             },
             {
-              title: text.deposit.columns.required,
+              title: t('deposit.columns.required'),
               align: 'right',
               render: (_, r) => {
                 const h = history.get(String(r.id));
@@ -281,15 +284,15 @@ export function DepositPage({ readOnly }: PageProps) {
               },
             },
             {
-              title: text.deposit.columns.reason,
+              title: t('deposit.columns.reason'),
               dataIndex: 'reason',
               render: (v: string | null) => v ?? '',
             },
             {
-              title: text.deposit.columns.source,
+              title: t('deposit.columns.source'),
               render: (_, r) => (
                 <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>
-                  {text.sources[r.source]}
+                  {t(`sources.${r.source}`)}
                 </Tooltip>
               ),
             },

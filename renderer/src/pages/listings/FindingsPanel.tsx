@@ -9,7 +9,8 @@ import type { Finding, Severity } from '../../../../shared/check/types';
 import type { Exposure } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
 import { fixableOfRule, groupFindings } from './workspace-model';
-import { useWorkspaceText, type WorkspaceText } from './workspace-messages';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 
 /** Severity tag colours with 4.5:1 contrast (antd's preset tag colours are lighter). */
 const severityTagStyle: Record<Severity, CSSProperties> = {
@@ -22,18 +23,22 @@ const SHOWN_PER_RULE = 20;
 
 export function exposureParts(
   e: Exposure,
-  text: WorkspaceText,
+  t: TFunction<'workspace'>,
 ): { points: string; freeze: string; deposit: string } {
   return {
-    points: text.points(e.points),
+    points: t('points', { n: e.points }),
     freeze: e.expel
       ? e.freezeDays
-        ? `${text.days(e.freezeDays)} + ${text.expel}`
-        : text.expel
+        ? `${t('days', { n: e.freezeDays })} + ${t('expel')}`
+        : t('expel')
       : e.freezeDays
-        ? text.days(e.freezeDays)
-        : text.editor.none,
-    deposit: e.depositAll ? text.depositAll : e.depositYuan ? text.yuan(e.depositYuan) : text.editor.none,
+        ? t('days', { n: e.freezeDays })
+        : t('editor.none'),
+    deposit: e.depositAll
+      ? t('depositAll')
+      : e.depositYuan
+        ? t('yuan', { n: e.depositYuan })
+        : t('editor.none'),
   };
 }
 
@@ -46,10 +51,10 @@ export function ReadyState({
   exposure: Exposure;
   checkMs: number | null;
 }) {
-  const text = useWorkspaceText();
+  const { t } = useTranslation('workspace');
   const blockers = findings.filter((f) => f.severity === 'blocker').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
-  const parts = exposureParts(exposure, text);
+  const parts = exposureParts(exposure, t);
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Alert
@@ -59,17 +64,17 @@ export function ReadyState({
         data-ready={blockers === 0}
         message={
           blockers
-            ? text.editor.notReady(blockers)
+            ? t('editor.notReady', { n: blockers })
             : warnings
-              ? text.editor.readyWithWarnings(warnings)
-              : text.editor.ready
+              ? t('editor.readyWithWarnings', { n: warnings })
+              : t('editor.ready')
         }
-        description={checkMs === null ? text.editor.checking : text.editor.checkedIn(checkMs)}
+        description={checkMs === null ? t('editor.checking') : t('editor.checkedIn', { ms: checkMs })}
       />
-      <Descriptions size="small" bordered column={1} title={text.editor.exposure} data-testid="exposure">
-        <Descriptions.Item label={text.editor.points}>{parts.points}</Descriptions.Item>
-        <Descriptions.Item label={text.editor.freeze}>{parts.freeze}</Descriptions.Item>
-        <Descriptions.Item label={text.editor.deposit}>{parts.deposit}</Descriptions.Item>
+      <Descriptions size="small" bordered column={1} title={t('editor.exposure')} data-testid="exposure">
+        <Descriptions.Item label={t('editor.points')}>{parts.points}</Descriptions.Item>
+        <Descriptions.Item label={t('editor.freeze')}>{parts.freeze}</Descriptions.Item>
+        <Descriptions.Item label={t('editor.deposit')}>{parts.deposit}</Descriptions.Item>
       </Descriptions>
     </Space>
   );
@@ -91,12 +96,11 @@ interface PanelProps {
 function DismissButton({
   finding,
   onDismiss,
-  text,
 }: {
   finding: Finding;
   onDismiss: NonNullable<PanelProps['onDismiss']>;
-  text: WorkspaceText;
 }) {
+  const { t } = useTranslation('workspace');
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -107,7 +111,7 @@ function DismissButton({
       setOpen(false);
       setReason('');
     } catch (error) {
-      toast.error(text.editor.dismissFailed(error instanceof Error ? error.message : String(error)));
+      toast.error(t('editor.dismissFailed', { why: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
@@ -117,7 +121,7 @@ function DismissButton({
       open={open}
       onOpenChange={setOpen}
       trigger="click"
-      title={text.editor.dismissTitle}
+      title={t('editor.dismissTitle')}
       content={
         <Space direction="vertical" style={{ width: 320 }}>
           <Input.TextArea
@@ -125,7 +129,7 @@ function DismissButton({
             autoSize={{ minRows: 2, maxRows: 5 }}
             maxLength={2000}
             value={reason}
-            placeholder={text.editor.dismissPlaceholder}
+            placeholder={t('editor.dismissPlaceholder')}
             onChange={(e) => setReason(e.target.value)}
           />
           <Button
@@ -136,13 +140,13 @@ function DismissButton({
             onClick={() => void submit()}
             data-testid="dismiss-confirm"
           >
-            {text.editor.dismissConfirm}
+            {t('editor.dismissConfirm')}
           </Button>
         </Space>
       }
     >
       <Button size="small" type="link" data-testid="dismiss">
-        {text.editor.dismiss}
+        {t('editor.dismiss')}
       </Button>
     </Popover>
   );
@@ -158,18 +162,18 @@ export const FindingsPanel = memo(function FindingsPanel({
   onDismiss,
   onRestore,
 }: PanelProps) {
-  const text = useWorkspaceText();
+  const { t } = useTranslation('workspace');
   const locale = useApp((s) => s.locale);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const groups = groupFindings(findings);
   if (findings.length === 0)
-    return <Typography.Text type="secondary">{text.editor.noFindings}</Typography.Text>;
+    return <Typography.Text type="secondary">{t('editor.noFindings')}</Typography.Text>;
   return (
     <div data-testid="findings-panel">
       {groups.map((group) => (
-        <section key={group.severity} aria-label={`${text.severity[group.severity]} ${group.count}`}>
+        <section key={group.severity} aria-label={`${t(`severity.${group.severity}`)} ${group.count}`}>
           <Typography.Title level={5} style={{ marginTop: 8 }}>
-            <Tag style={severityTagStyle[group.severity]}>{text.severity[group.severity]}</Tag>
+            <Tag style={severityTagStyle[group.severity]}>{t(`severity.${group.severity}`)}</Tag>
             {group.count}
           </Typography.Title>
           {group.rules.map(({ ruleId, findings: list }) => {
@@ -182,13 +186,13 @@ export const FindingsPanel = memo(function FindingsPanel({
             return (
               <div key={ruleId} style={{ marginBottom: 8 }} data-testid={`rule-group-${ruleId}`}>
                 <Space wrap style={{ marginBottom: 4 }}>
-                  <Typography.Text strong>{text.rules[ruleId]}</Typography.Text>
+                  <Typography.Text strong>{t(`rules.${ruleId}`)}</Typography.Text>
                   <Typography.Text type="secondary">
                     <code>{ruleId}</code> · {list.length}
                   </Typography.Text>
                   {fixable > 1 ? (
                     <Button size="small" onClick={() => onFixAll(ruleId)} disabled={readOnly}>
-                      {text.editor.fixAll(fixable)}
+                      {t('editor.fixAll', { n: fixable })}
                     </Button>
                   ) : null}
                 </Space>
@@ -215,12 +219,12 @@ export const FindingsPanel = memo(function FindingsPanel({
                       </Button>
                       {(finding as DismissedFinding).dismissed ? (
                         <div data-testid="finding-dismissed" style={{ fontSize: 12, color: '#59636e' }}>
-                          <Tag>{text.editor.dismissedTag}</Tag>
-                          {text.editor.dismissedBy(
-                            (finding as DismissedFinding).dismissed!.dismissedBy,
-                            (finding as DismissedFinding).dismissed!.dismissedAt,
-                            (finding as DismissedFinding).dismissed!.reason,
-                          )}
+                          <Tag>{t('editor.dismissedTag')}</Tag>
+                          {t('editor.dismissedBy', {
+                            by: (finding as DismissedFinding).dismissed!.dismissedBy,
+                            at: (finding as DismissedFinding).dismissed!.dismissedAt,
+                            why: (finding as DismissedFinding).dismissed!.reason,
+                          })}
                           {onRestore && !readOnly && (finding as DismissedFinding).dismissed!.fingerprint ? (
                             <Button
                               size="small"
@@ -229,31 +233,31 @@ export const FindingsPanel = memo(function FindingsPanel({
                                 void onRestore((finding as DismissedFinding).dismissed!.fingerprint)
                               }
                             >
-                              {text.editor.restore}
+                              {t('editor.restore')}
                             </Button>
                           ) : null}
                         </div>
                       ) : null}
                       {finding.reason ? (
                         <div data-testid="finding-reason" style={{ fontSize: 12, color: '#3d444d' }}>
-                          {text.editor.reason}:{' '}
+                          {t('editor.reason')}:{' '}
                           {locale === 'en' ? (finding.reasonEn ?? finding.reason) : finding.reason}
                           {finding.confidence !== undefined
-                            ? ` (${text.editor.confidence(finding.confidence)})`
+                            ? ` (${t('editor.confidence', { p: finding.confidence })})`
                             : ''}
                         </div>
                       ) : null}
                       <div style={{ fontSize: 12, color: '#59636e' }}>
-                        <code>{finding.field}</code> · {text.editor.clause} {finding.clause}
+                        <code>{finding.field}</code> · {t('editor.clause')} {finding.clause}
                         {finding.penalty
-                          ? ` · ${text.editor.penalty} ${text.points(finding.penalty.points)}`
+                          ? ` · ${t('editor.penalty')} ${t('points', { n: finding.penalty.points })}`
                           : ''}
                       </div>
                       {onDismiss &&
                       !readOnly &&
                       !(finding as DismissedFinding).dismissed &&
                       finding.severity !== 'info' ? (
-                        <DismissButton finding={finding} onDismiss={onDismiss} text={text} />
+                        <DismissButton finding={finding} onDismiss={onDismiss} />
                       ) : null}
                       {finding.fix ? (
                         <Button
@@ -264,7 +268,7 @@ export const FindingsPanel = memo(function FindingsPanel({
                           onClick={() => onFix(finding)}
                           disabled={readOnly}
                         >
-                          {text.editor.fix}: {locale === 'en' ? finding.fix.labelEn : finding.fix.label}
+                          {t('editor.fix')}: {locale === 'en' ? finding.fix.labelEn : finding.fix.label}
                         </Button>
                       ) : null}
                     </li>
@@ -272,7 +276,7 @@ export const FindingsPanel = memo(function FindingsPanel({
                 </ul>
                 {list.length > shown.length ? (
                   <Button size="small" type="link" onClick={() => setExpanded(new Set(expanded).add(key))}>
-                    {text.editor.more(list.length - shown.length)} · {text.editor.showAll}
+                    {t('editor.more', { n: list.length - shown.length })} · {t('editor.showAll')}
                   </Button>
                 ) : null}
               </div>

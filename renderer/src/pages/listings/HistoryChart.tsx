@@ -6,12 +6,12 @@ import { CanvasRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/esm/core';
 import type { CheckRun } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
-import { useWorkspaceText } from './workspace-messages';
+import { useTranslation } from 'react-i18next';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 export function HistoryChart({ runs }: { runs: CheckRun[] }) {
-  const text = useWorkspaceText();
+  const { t } = useTranslation('workspace');
   const locale = useApp((s) => s.locale);
   const format = new Intl.DateTimeFormat(locale, {
     month: '2-digit',
@@ -22,7 +22,7 @@ export function HistoryChart({ runs }: { runs: CheckRun[] }) {
   });
   const x = runs.map((r) => format.format(new Date(r.checkedAt)));
   const series = (['blocker', 'warning', 'info'] as const).map((severity) => ({
-    name: text.severity[severity],
+    name: t(`severity.${severity}`),
     type: 'line' as const,
     data: runs.map((r) =>
       severity === 'blocker'
@@ -37,7 +37,7 @@ export function HistoryChart({ runs }: { runs: CheckRun[] }) {
   return (
     <div
       role="img"
-      aria-label={`${text.editor.history.chart}: ${last ? `${last.counts.blockers} / ${last.counts.warnings} / ${last.counts.infos}` : ''}`}
+      aria-label={`${t('editor.history.chart')}: ${last ? `${last.counts.blockers} / ${last.counts.warnings} / ${last.counts.infos}` : ''}`}
       data-testid="history-chart"
     >
       <ReactEChartsCore

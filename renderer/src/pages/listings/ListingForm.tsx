@@ -52,7 +52,6 @@ import { HighlightedTextArea, revealSpan } from './HighlightedTextArea';
 import { fromFormValues, toFormValues, validateForm, type ListingFormValues } from './listing-form-model';
 import { OfficialSitePanel } from './OfficialSitePanel';
 import { saveDownload } from '../../download';
-import { useWorkspaceText } from './workspace-messages';
 import {
   editorFindingsOfField,
   fixableOfRule,
@@ -64,8 +63,9 @@ import {
 } from './workspace-model';
 import { TextEditor, type TextEditorHandle } from '../../features/text-editor/TextEditor';
 import { createDraftAutosave } from '../../features/drafts/draft-autosave';
-import { useDraftText } from '../../features/drafts/drafts-messages';
 import { LONG_FIELD_CHARS, LongFieldNote } from '../../features/text-editor/long-field';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 
 export const FORM_NAME = 'listing';
 /**
@@ -90,30 +90,25 @@ interface Props {
   onClose(): void;
 }
 
-function KeyValueList({
-  name,
-  t,
-}: {
-  name: (string | number)[];
-  t: ReturnType<typeof useApp.getState>['t'];
-}) {
+function KeyValueList({ name }: { name: (string | number)[] }) {
+  const { t } = useTranslation();
   return (
     <Form.List name={name}>
       {(fields, { add, remove }) => (
         <>
           {fields.map((field) => (
             <Space key={field.key} align="baseline" wrap>
-              <Form.Item name={[field.name, 'key']} rules={[{ required: true, message: t.form.required }]}>
-                <Input placeholder={t.form.attrKey} aria-label={t.form.attrKey} />
+              <Form.Item name={[field.name, 'key']} rules={[{ required: true, message: t('form.required') }]}>
+                <Input placeholder={t('form.attrKey')} aria-label={t('form.attrKey')} />
               </Form.Item>
               <Form.Item name={[field.name, 'value']}>
-                <Input placeholder={t.form.attrValue} aria-label={t.form.attrValue} />
+                <Input placeholder={t('form.attrValue')} aria-label={t('form.attrValue')} />
               </Form.Item>
               <Button
                 type="text"
                 size="small"
                 icon={<MinusCircleOutlined />}
-                aria-label={t.common.remove}
+                aria-label={t('common.remove')}
                 onClick={() => remove(field.name)}
               />
             </Space>
@@ -124,7 +119,7 @@ function KeyValueList({
             onClick={() => add({ key: '', value: '' })}
             icon={<PlusOutlined />}
           >
-            {t.common.add}
+            {t('common.add')}
           </Button>
         </>
       )}
@@ -230,9 +225,8 @@ const isTextTarget = (el: EventTarget | null) =>
   (el instanceof HTMLElement && el.isContentEditable);
 
 export function ListingForm({ readOnly, onClose }: Props) {
-  const { t, locale } = useApp();
-  const text = useWorkspaceText();
-  const draftText = useDraftText();
+  const { locale } = useApp();
+  const { t } = useTranslation(['workspace', 'common', 'drafts']);
   const open = useListings((s) => s.editor !== null);
   const record = useListings((s) => s.editor?.record ?? null);
   // A check result re-renders the form in a transition (interruptible: thousands of findings
@@ -265,13 +259,13 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const [saving, setSaving] = useState(false);
   /** Changed since opened or last saved: closing asks first, and the draft is autosaved. */
   const dirty = useRef(false);
-  const draftTextRef = useRef(draftText);
-  draftTextRef.current = draftText;
   const [autosave] = useState(() =>
     createDraftAutosave((error) =>
       message.warning({
         key: 'draft-autosave',
-        content: draftTextRef.current.autosaveFailed(error instanceof Error ? error.message : String(error)),
+        content: i18n.t('drafts:autosaveFailed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
       }),
     ),
   );
@@ -411,8 +405,8 @@ export function ListingForm({ readOnly, onClose }: Props) {
     if (confirming.current) return;
     confirming.current = true;
     const instance = modal.confirm({
-      title: draftText.confirmTitle,
-      content: draftText.confirmContent,
+      title: t('drafts:confirmTitle'),
+      content: t('drafts:confirmContent'),
       closable: true,
       afterClose: () => {
         confirming.current = false;
@@ -422,7 +416,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
           style={{ display: 'flex', justifyContent: 'flex-end', marginTop: 16 }}
           data-testid="unsaved-confirm"
         >
-          <Button onClick={() => instance.destroy()}>{draftText.keepEditing}</Button>
+          <Button onClick={() => instance.destroy()}>{t('drafts:keepEditing')}</Button>
           <Button
             danger
             onClick={() => {
@@ -430,7 +424,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
               void discardAndClose();
             }}
           >
-            {draftText.discard}
+            {t('drafts:discard')}
           </Button>
           <Button
             type="primary"
@@ -439,7 +433,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
               void save(true);
             }}
           >
-            {draftText.save}
+            {t('drafts:save')}
           </Button>
         </Space>
       ),
@@ -549,14 +543,14 @@ export function ListingForm({ readOnly, onClose }: Props) {
 
   const applyFix = useStableCallback((finding: Finding) => {
     const n = applyFixes([finding]);
-    if (n === 0) return void message.warning(text.editor.staleFix);
-    message.success(text.editor.fixed(n));
+    if (n === 0) return void message.warning(t('editor.staleFix'));
+    message.success(t('editor.fixed', { n }));
   });
 
   const applyAll = useStableCallback((ruleId: Finding['ruleId']) => {
     const n = applyFixes(fixableOfRule(findings, ruleId));
-    if (n === 0) return void message.warning(text.editor.staleFix);
-    message.success(text.editor.fixed(n));
+    if (n === 0) return void message.warning(t('editor.staleFix'));
+    message.success(t('editor.fixed', { n }));
   });
 
   const fixAt = useStableCallback((index: number) => {
@@ -573,11 +567,11 @@ export function ListingForm({ readOnly, onClose }: Props) {
       record.editors.some(
         (e) => editors.current.get(e.field) !== e.handle || e.handle.undoDepth() !== e.depth,
       ) || record.plain.some((p) => (getFieldText(now, p.field) ?? '') !== p.after);
-    if (edited) return void message.warning(text.editor.undoStale);
+    if (edited) return void message.warning(t('editor.undoStale'));
     for (const e of record.editors) e.handle.undo();
     applyPlain(record.plain.map((p) => ({ field: p.field, start: 0, end: p.after.length, text: p.before })));
     commitDraft();
-    message.info(text.editor.undone);
+    message.info(t('editor.undone'));
   };
 
   function validated(): Listing | null {
@@ -591,12 +585,12 @@ export function ListingForm({ readOnly, onClose }: Props) {
     try {
       await form.validateFields();
     } catch {
-      message.error(t.form.fixErrors);
+      message.error(t('common:form.fixErrors'));
       return;
     }
     const listing = validated();
     if (!listing) {
-      message.error(t.form.fixErrors);
+      message.error(t('common:form.fixErrors'));
       return;
     }
     setSaving(true);
@@ -607,15 +601,15 @@ export function ListingForm({ readOnly, onClose }: Props) {
       message.success(
         close
           ? record
-            ? t.listings.saved
-            : t.listings.created
-          : text.editor.savedChecked(run.counts.blockers),
+            ? t('common:listings.saved')
+            : t('common:listings.created')
+          : t('editor.savedChecked', { b: run.counts.blockers }),
       );
       if (close) onClose();
     } catch (error) {
       const msg =
         error instanceof ApiError && error.code === 'conflict'
-          ? t.listings.conflict
+          ? t('common:listings.conflict')
           : error instanceof Error
             ? error.message
             : String(error);
@@ -627,7 +621,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
 
   async function exportReport(format: 'html' | 'pdf') {
     const listing = validated();
-    if (!listing) return void message.error(text.editor.invalidForReport);
+    if (!listing) return void message.error(t('editor.invalidForReport'));
     try {
       const report = await call('checks.report', {
         listing,
@@ -648,10 +642,10 @@ export function ListingForm({ readOnly, onClose }: Props) {
         error instanceof ApiError &&
         (error.details as { reason?: string } | undefined)?.reason === 'pdf-unavailable'
       ) {
-        message.warning(`${error.message} ${text.editor.pdfUnavailable}`);
+        message.warning(`${error.message} ${t('editor.pdfUnavailable')}`);
         return exportReport('html');
       }
-      message.error(`${text.editor.reportFailed}: ${error instanceof Error ? error.message : String(error)}`);
+      message.error(`${t('editor.reportFailed')}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 
@@ -698,7 +692,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
 
   const delistingFix = findings.find((f) => f.ruleId === 'delisting-strategy-missing' && f.fix);
   const exposure = useMemo(() => exposureOf(panelFindings), [panelFindings]);
-  const required = [{ required: true, message: t.form.required }];
+  const required = [{ required: true, message: t('common:form.required') }];
   const hl = (field: string) => ({
     highlights: highlights.get(field) ?? noHighlights,
     checkedText: checkedText(field),
@@ -710,7 +704,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
     'aria-label': label,
     currentIndex: current,
     onFix: fixAt,
-    fixText: text.editor.fix,
+    fixText: t('editor.fix'),
     readOnly,
     onHandle: registerEditor(field),
   });
@@ -721,16 +715,16 @@ export function ListingForm({ readOnly, onClose }: Props) {
       onClose={requestClose}
       keyboard={false}
       size="min(1480px, 98vw)"
-      title={record ? t.form.editTitle : t.form.createTitle}
+      title={record ? t('common:form.editTitle') : t('common:form.createTitle')}
       destroyOnHidden
       extra={
         <Space wrap>
           <Button icon={<UndoOutlined />} onClick={undo} disabled={!canUndo || readOnly}>
-            {text.editor.undo}
+            {t('editor.undo')}
           </Button>
-          <Button onClick={requestClose}>{t.common.cancel}</Button>
+          <Button onClick={requestClose}>{t('common:common.cancel')}</Button>
           <Button onClick={() => void save(false)} loading={saving} disabled={readOnly}>
-            {text.editor.saveStay}
+            {t('editor.saveStay')}
           </Button>
           <Button
             type="primary"
@@ -739,7 +733,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
             disabled={readOnly}
             data-testid="listing-save"
           >
-            {t.common.save}
+            {t('common:common.save')}
           </Button>
         </Space>
       }
@@ -747,7 +741,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
       <div>
         {modalHolder}
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }} data-testid="shortcut-hint">
-          {text.editor.shortcuts}
+          {t('editor.shortcuts')}
         </Typography.Paragraph>
         <Row gutter={24}>
           <Col xs={24} lg={14}>
@@ -757,40 +751,40 @@ export function ListingForm({ readOnly, onClose }: Props) {
               layout="vertical"
               disabled={readOnly}
               onValuesChange={onValuesChange}
-              aria-label={record ? t.form.editTitle : t.form.createTitle}
+              aria-label={record ? t('common:form.editTitle') : t('common:form.createTitle')}
             >
-              <Divider titlePlacement="start">{t.form.sections.basic}</Divider>
-              <Form.Item name="title" label={t.form.title} rules={required}>
+              <Divider titlePlacement="start">{t('common:form.sections.basic')}</Divider>
+              <Form.Item name="title" label={t('common:form.title')} rules={required}>
                 <HighlightedTextArea rows={1} singleLine maxLength={200} {...hl('title')} />
               </Form.Item>
               <Space wrap>
-                <Form.Item name="type" label={t.form.type} rules={required}>
+                <Form.Item name="type" label={t('common:form.type')} rules={required}>
                   <Select
                     style={{ width: 160 }}
-                    options={listingTypes.map((v) => ({ value: v, label: t.types[v] }))}
+                    options={listingTypes.map((v) => ({ value: v, label: t(`common:types.${v}`) }))}
                   />
                 </Form.Item>
-                <Form.Item name="id" label={t.form.id}>
+                <Form.Item name="id" label={t('common:form.id')}>
                   <Input style={{ width: 240 }} />
                 </Form.Item>
               </Space>
-              <Form.Item name="summary" label={t.form.summary}>
+              <Form.Item name="summary" label={t('common:form.summary')}>
                 <HighlightedTextArea rows={2} {...hl('summary')} />
               </Form.Item>
 
-              <Divider titlePlacement="start">{t.form.sections.price}</Divider>
+              <Divider titlePlacement="start">{t('common:form.sections.price')}</Divider>
               <Space wrap>
-                <Form.Item name="priceAmount" label={t.form.priceAmount} rules={required}>
+                <Form.Item name="priceAmount" label={t('common:form.priceAmount')} rules={required}>
                   <InputNumber min={0} precision={2} style={{ width: 180 }} />
                 </Form.Item>
-                <Form.Item name="billing" label={t.form.billing} rules={required}>
+                <Form.Item name="billing" label={t('common:form.billing')} rules={required}>
                   <Select
                     style={{ width: 160 }}
-                    options={billingKinds.map((v) => ({ value: v, label: t.billing[v] }))}
+                    options={billingKinds.map((v) => ({ value: v, label: t(`common:billing.${v}`) }))}
                   />
                 </Form.Item>
               </Space>
-              <Form.Item label={t.form.specs}>
+              <Form.Item label={t('common:form.specs')}>
                 <Form.List name="specs">
                   {(fields, { add, remove }) => (
                     <>
@@ -805,17 +799,25 @@ export function ListingForm({ readOnly, onClose }: Props) {
                           }}
                         >
                           <Space align="baseline" wrap>
-                            <Form.Item name={[field.name, 'name']} label={t.form.specName} rules={required}>
+                            <Form.Item
+                              name={[field.name, 'name']}
+                              label={t('common:form.specName')}
+                              rules={required}
+                            >
                               <Input style={{ width: 220 }} />
                             </Form.Item>
-                            <Form.Item name={[field.name, 'price']} label={t.form.specPrice} rules={required}>
+                            <Form.Item
+                              name={[field.name, 'price']}
+                              label={t('common:form.specPrice')}
+                              rules={required}
+                            >
                               <InputNumber min={0} precision={2} />
                             </Form.Item>
                             <Button size="small" danger onClick={() => remove(field.name)}>
-                              {t.common.remove}
+                              {t('common:common.remove')}
                             </Button>
                           </Space>
-                          <KeyValueList name={[field.name, 'attributes']} t={t} />
+                          <KeyValueList name={[field.name, 'attributes']} />
                         </div>
                       ))}
                       <Button
@@ -823,53 +825,56 @@ export function ListingForm({ readOnly, onClose }: Props) {
                         onClick={() => add({ name: '', price: 0, attributes: [] })}
                         icon={<PlusOutlined />}
                       >
-                        {t.form.specs}
+                        {t('common:form.specs')}
                       </Button>
                     </>
                   )}
                 </Form.List>
               </Form.Item>
-              <Form.Item label={t.form.attributes}>
-                <KeyValueList name={['attributes']} t={t} />
+              <Form.Item label={t('common:form.attributes')}>
+                <KeyValueList name={['attributes']} />
               </Form.Item>
 
-              <Divider titlePlacement="start">{t.form.sections.content}</Divider>
+              <Divider titlePlacement="start">{t('common:form.sections.content')}</Divider>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {text.editor.sourceHint}
+                {t('editor.sourceHint')}
               </Typography.Text>
-              <Form.Item name="description" label={t.form.description} rules={required}>
+              <Form.Item name="description" label={t('common:form.description')} rules={required}>
                 <EditorField
                   html
                   minRows={12}
                   maxRows={24}
                   testId="description-editor"
-                  {...ed('description', t.form.description)}
+                  {...ed('description', t('common:form.description'))}
                 />
               </Form.Item>
-              <WatchedPreview form={form} label={text.editor.preview} />
-              <Form.Item label={t.form.cases} style={{ marginTop: 16 }}>
+              <WatchedPreview form={form} label={t('editor.preview')} />
+              <Form.Item label={t('common:form.cases')} style={{ marginTop: 16 }}>
                 <Form.List name="cases">
                   {(fields, { add, remove }) => (
                     <>
                       {fields.map((field) => (
                         <Space key={field.key} align="baseline" wrap>
                           <Form.Item name={[field.name, 'title']} rules={required}>
-                            <Input placeholder={t.form.caseTitle} aria-label={t.form.caseTitle} />
+                            <Input
+                              placeholder={t('common:form.caseTitle')}
+                              aria-label={t('common:form.caseTitle')}
+                            />
                           </Form.Item>
                           <Form.Item name={[field.name, 'content']} rules={required}>
                             <EditorField
-                              placeholder={t.form.caseContent}
+                              placeholder={t('common:form.caseContent')}
                               minRows={2}
                               maxRows={10}
                               style={{ width: 360 }}
-                              {...ed(`cases[${field.name}].content`, t.form.caseContent)}
+                              {...ed(`cases[${field.name}].content`, t('common:form.caseContent'))}
                             />
                           </Form.Item>
                           <Button
                             type="text"
                             size="small"
                             icon={<MinusCircleOutlined />}
-                            aria-label={t.common.remove}
+                            aria-label={t('common:common.remove')}
                             onClick={() => remove(field.name)}
                           />
                         </Space>
@@ -879,13 +884,13 @@ export function ListingForm({ readOnly, onClose }: Props) {
                         onClick={() => add({ title: '', content: '' })}
                         icon={<PlusOutlined />}
                       >
-                        {t.form.cases}
+                        {t('common:form.cases')}
                       </Button>
                     </>
                   )}
                 </Form.List>
               </Form.Item>
-              <Form.Item label={t.form.images}>
+              <Form.Item label={t('common:form.images')}>
                 <Form.List name="images">
                   {(fields, { add, remove }) => (
                     <>
@@ -893,33 +898,36 @@ export function ListingForm({ readOnly, onClose }: Props) {
                         <Space key={field.key} align="baseline" wrap>
                           <Form.Item name={[field.name, 'url']} rules={required}>
                             <Input
-                              placeholder={t.form.imageUrl}
-                              aria-label={t.form.imageUrl}
+                              placeholder={t('common:form.imageUrl')}
+                              aria-label={t('common:form.imageUrl')}
                               style={{ width: 360 }}
                             />
                           </Form.Item>
                           <Form.Item name={[field.name, 'alt']}>
-                            <Input placeholder={t.form.imageAlt} aria-label={t.form.imageAlt} />
+                            <Input
+                              placeholder={t('common:form.imageAlt')}
+                              aria-label={t('common:form.imageAlt')}
+                            />
                           </Form.Item>
                           <Button
                             type="text"
                             size="small"
                             icon={<MinusCircleOutlined />}
-                            aria-label={t.common.remove}
+                            aria-label={t('common:common.remove')}
                             onClick={() => remove(field.name)}
                           />
                         </Space>
                       ))}
                       <Button type="dashed" onClick={() => add({ url: '', alt: '' })} icon={<PlusOutlined />}>
-                        {t.form.images}
+                        {t('common:form.images')}
                       </Button>
                     </>
                   )}
                 </Form.List>
               </Form.Item>
 
-              <Divider titlePlacement="start">{t.form.sections.compliance}</Divider>
-              <Form.Item name="productPageUrl" label={t.form.productPageUrl}>
+              <Divider titlePlacement="start">{t('common:form.sections.compliance')}</Divider>
+              <Form.Item name="productPageUrl" label={t('common:form.productPageUrl')}>
                 <Input placeholder="https://" />
               </Form.Item>
               <OfficialSitePanel
@@ -928,11 +936,15 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 readOnly={readOnly}
                 onVerify={(url) => store().verifyOfficialSite(url)}
               />
-              <Form.Item name="delistingStrategy" label={t.form.delistingStrategy} style={{ marginTop: 16 }}>
+              <Form.Item
+                name="delistingStrategy"
+                label={t('common:form.delistingStrategy')}
+                style={{ marginTop: 16 }}
+              >
                 <EditorField
                   minRows={3}
                   maxRows={10}
-                  {...ed('delistingStrategy', t.form.delistingStrategy)}
+                  {...ed('delistingStrategy', t('common:form.delistingStrategy'))}
                 />
               </Form.Item>
               <Button
@@ -941,34 +953,38 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 disabled={!delistingFix || readOnly}
                 onClick={() => delistingFix && applyFix(delistingFix)}
               >
-                {text.editor.delistingTemplate}
+                {t('editor.delistingTemplate')}
               </Button>
-              <Form.Item name="serviceTerms" label={t.form.serviceTerms}>
-                <EditorField minRows={3} maxRows={10} {...ed('serviceTerms', t.form.serviceTerms)} />
+              <Form.Item name="serviceTerms" label={t('common:form.serviceTerms')}>
+                <EditorField
+                  minRows={3}
+                  maxRows={10}
+                  {...ed('serviceTerms', t('common:form.serviceTerms'))}
+                />
               </Form.Item>
-              <Form.Item name="runsOnJdCloud" label={t.form.runsOnJdCloud}>
+              <Form.Item name="runsOnJdCloud" label={t('common:form.runsOnJdCloud')}>
                 <Select
                   style={{ width: 200 }}
                   options={[
-                    { value: 'yes', label: t.common.yes },
-                    { value: 'no', label: t.common.no },
-                    { value: 'unknown', label: t.common.unknown },
+                    { value: 'yes', label: t('common:common.yes') },
+                    { value: 'no', label: t('common:common.no') },
+                    { value: 'unknown', label: t('common:common.unknown') },
                   ]}
                 />
               </Form.Item>
 
-              <Divider titlePlacement="start">{t.form.sections.vendor}</Divider>
-              <Form.Item name="vendorName" label={t.form.vendorName}>
+              <Divider titlePlacement="start">{t('common:form.sections.vendor')}</Divider>
+              <Form.Item name="vendorName" label={t('common:form.vendorName')}>
                 <Input />
               </Form.Item>
-              <Form.Item name="authorizedBrands" label={t.form.authorizedBrands}>
+              <Form.Item name="authorizedBrands" label={t('common:form.authorizedBrands')}>
                 <Select mode="tags" tokenSeparators={[',', '，']} open={false} />
               </Form.Item>
             </Form>
           </Col>
           <Col xs={24} lg={10}>
             <aside
-              aria-label={text.editor.findings}
+              aria-label={t('editor.findings')}
               style={{
                 position: 'sticky',
                 top: 0,
@@ -979,22 +995,22 @@ export function ListingForm({ readOnly, onClose }: Props) {
             >
               <ReadyState findings={panelFindings} exposure={exposure} checkMs={checkMs} />
               <Space wrap style={{ margin: '12px 0' }}>
-                <Typography.Text strong>{text.editor.report}</Typography.Text>
+                <Typography.Text strong>{t('editor.report')}</Typography.Text>
                 <Button size="small" onClick={() => void exportReport('html')}>
-                  {text.editor.reportHtml}
+                  {t('editor.reportHtml')}
                 </Button>
                 <Button size="small" onClick={() => void exportReport('pdf')}>
-                  {text.editor.reportPdf}
+                  {t('editor.reportPdf')}
                 </Button>
               </Space>
               <Typography.Title level={4} style={{ marginTop: 8 }}>
-                {text.editor.findings}
+                {t('editor.findings')}
                 {current >= 0 && findings.length ? (
                   <Typography.Text
                     type="secondary"
                     style={{ fontSize: 12, marginLeft: 8, fontWeight: 'normal' }}
                   >
-                    {text.editor.current(current + 1, findings.length)}
+                    {t('editor.current', { i: current + 1, n: findings.length })}
                   </Typography.Text>
                 ) : null}
               </Typography.Title>
@@ -1009,14 +1025,14 @@ export function ListingForm({ readOnly, onClose }: Props) {
                 onRestore={dismissals.restore}
               />
               <Typography.Title level={4} style={{ marginTop: 16 }}>
-                {text.editor.history.title}
+                {t('editor.history.title')}
               </Typography.Title>
               {history.length === 0 ? (
-                <Typography.Text type="secondary">{text.editor.history.empty}</Typography.Text>
+                <Typography.Text type="secondary">{t('editor.history.empty')}</Typography.Text>
               ) : (
                 <>
                   <Typography.Text type="secondary">
-                    {text.editor.history.runs(history.length)}
+                    {t('editor.history.runs', { n: history.length })}
                   </Typography.Text>
                   <HistoryChart runs={history} />
                 </>

@@ -31,7 +31,7 @@ import { useEffect, useMemo, useRef, useState, type CSSProperties } from 'react'
 import { useShallow } from 'zustand/react/shallow';
 import { ruleIds, type RuleId, type Severity } from '../../../../shared/check/types';
 import type { ImportFileResult, ListingSortField, ListingSummary } from '../../../../shared/ipc/contract';
-import type { Listing } from '../../../../shared/listing/schema';
+import { billingKinds, type Listing } from '../../../../shared/listing/schema';
 import { downloadText } from '../../download';
 import { ImportResultItem } from '../../components/ImportResultItem';
 import { useApp } from '../../stores/app-store';
@@ -39,14 +39,14 @@ import { useListings } from '../../stores/listings-store';
 import { exposureParts } from './FindingsPanel';
 import { ListingForm } from './ListingForm';
 import { emptyFormValues, fromFormValues } from './listing-form-model';
-import { useWorkspaceText } from './workspace-messages';
 import { checkStateOf, severities, type CheckState } from './workspace-model';
 import { LOAD_AHEAD_PX, useListingsTable } from '../../features/listings-table/use-listings-table';
 import { PageHeader } from '../../components/PageHeader';
 import { DraftRestoreBanner } from '../../features/drafts/DraftRestoreBanner';
 import { deleteWithUndo } from '../../features/undo/undoable-delete';
-import { useUndoText } from '../../features/undo/undo-messages';
 import { call } from '../../api';
+import { useTranslation } from 'react-i18next';
+import { i18n } from '../../i18n/i18n';
 
 /** Every .json file of a drop, folders included (webkitGetAsEntry walks them). */
 async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
@@ -76,6 +76,10 @@ async function droppedFiles(items: DataTransferItemList): Promise<File[]> {
   return out;
 }
 
+/** Summaries carry billing as text: a kind the schema does not know shows as stored. */
+const isBillingKind = (b: string): b is (typeof billingKinds)[number] =>
+  (billingKinds as readonly string[]).includes(b);
+
 const TABLE_HEIGHT = 560;
 /**
  * The columns' widths add up to this: at 1440 × 900 (sidebar and padding leave about 1,170 px)
@@ -103,9 +107,8 @@ const accessibleTheme = {
 };
 
 export function ListingsPage({ readOnly }: { readOnly: boolean }) {
-  const { t, locale } = useApp();
-  const text = useWorkspaceText();
-  const undoText = useUndoText();
+  const { locale } = useApp();
+  const { t } = useTranslation(['workspace', 'common', 'undo']);
   // Only the list's slice: the editor's draft changes on every keystroke, and re-rendering the
   // page (with the table and the editor under it) for that would delay typing.
   const {
@@ -187,15 +190,15 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
       const ok = results.filter((r) => r.ok);
       const saved = results.reduce((n, r) => n + r.imported, 0);
       if (results.some((r) => r.cancelled))
-        message.warning({ key, content: text.list.importCancelled(saved) });
+        message.warning({ key, content: t('list.importCancelled', { n: saved }) });
       else
         message.success({
           key,
-          content: t.listings.importSummary(
-            ok.length,
-            results.length - ok.length,
-            ok.reduce((n, r) => n + r.imported, 0),
-          ),
+          content: t('common:listings.importSummary', {
+            ok: ok.length,
+            bad: results.length - ok.length,
+            count: ok.reduce((n, r) => n + r.imported, 0),
+          }),
         });
       setImportResults(results);
     } catch (error) {
@@ -207,7 +210,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
     try {
       const file = await exportFile(localIds);
       downloadText(file.fileName, file.text);
-      message.success(t.listings.exported(file.count));
+      message.success(t('common:listings.exported', { n: file.count }));
     } catch (error) {
       message.error(error instanceof Error ? error.message : String(error));
     }
@@ -215,7 +218,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
 
   /** Deletes at once; the message's Undo puts the listings (and their check history) back. */
   const removeWithUndo = async (localIds: string[]) => {
-    const done = await deleteWithUndo(() => call('listings.deleteMany', { localIds }), load, undoText);
+    const done = await deleteWithUndo(() => call('listings.deleteMany', { localIds }), load);
     if (done) setSelected((keys) => keys.filter((k) => !localIds.includes(k)));
   };
 
@@ -254,26 +257,26 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
         data-testid="listings-page"
       >
         <PageHeader
-          title={t.listings.title}
+          title={t('common:listings.title')}
           marginBottom={12}
           actions={
             <>
               <Button type="primary" icon={<PlusOutlined />} onClick={() => edit(null)} disabled={readOnly}>
-                {t.listings.create}
+                {t('common:listings.create')}
               </Button>
               <Button
                 icon={<UploadOutlined />}
                 onClick={() => fileInput.current?.click()}
                 disabled={readOnly}
               >
-                {t.listings.import}
+                {t('common:listings.import')}
               </Button>
               <Button
                 icon={<FolderOpenOutlined />}
                 onClick={() => folderInput.current?.click()}
                 disabled={readOnly}
               >
-                {text.list.folder}
+                {t('list.folder')}
               </Button>
               <input
                 ref={fileInput}
@@ -306,7 +309,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                   data-testid="delete-selected"
                   onClick={() => void removeWithUndo(selected)}
                 >
-                  {undoText.deleteSelected(selected.length)}
+                  {t('undo:deleteSelected', { n: selected.length })}
                 </Button>
               )}
               <Button
@@ -314,7 +317,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                 onClick={() => runExport(selected.length ? selected : undefined)}
                 disabled={table.all === 0}
               >
-                {selected.length ? t.listings.exportSelected : t.listings.exportAll}
+                {selected.length ? t('common:listings.exportSelected') : t('common:listings.exportAll')}
               </Button>
             </>
           }
@@ -322,48 +325,48 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
         <DraftRestoreBanner readOnly={readOnly} />
         <Space wrap style={{ marginBottom: 12 }}>
           <Input.Search
-            placeholder={t.listings.search}
+            placeholder={t('common:listings.search')}
             allowClear
             onChange={(e) => setQuery(e.target.value)}
             style={{ width: 240 }}
-            aria-label={t.listings.search}
+            aria-label={t('common:listings.search')}
           />
           <Select
             allowClear
-            aria-label={text.list.filterState}
-            placeholder={text.list.filterState}
+            aria-label={t('list.filterState')}
+            placeholder={t('list.filterState')}
             style={{ width: 160 }}
             value={state}
             onChange={setState}
             options={(['ready', 'blocked', 'unchecked'] as const).map((v) => ({
               value: v,
-              label: text.list.stateOptions[v],
+              label: t(`list.stateOptions.${v}`),
             }))}
           />
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
-            aria-label={text.list.filterRule}
-            placeholder={text.list.filterRule}
+            aria-label={t('list.filterRule')}
+            placeholder={t('list.filterRule')}
             style={{ width: 200 }}
             value={rule}
             onChange={setRule}
-            options={ruleIds.map((r) => ({ value: r, label: text.rules[r] }))}
+            options={ruleIds.map((r) => ({ value: r, label: t(`rules.${r}`) }))}
           />
           <Select
             allowClear
-            aria-label={text.list.filterSeverity}
-            placeholder={text.list.filterSeverity}
+            aria-label={t('list.filterSeverity')}
+            placeholder={t('list.filterSeverity')}
             style={{ width: 140 }}
             value={severity}
             onChange={setSeverity}
-            options={severities.map((s) => ({ value: s, label: text.severity[s] }))}
+            options={severities.map((s) => ({ value: s, label: t(`severity.${s}`) }))}
           />
           <Typography.Text type="secondary" data-testid="shown-count">
-            {text.list.shown(table.total, table.all)}
+            {t('list.shown', { n: table.total, total: table.all })}
           </Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {text.list.dropHint}
+            {t('list.dropHint')}
           </Typography.Text>
         </Space>
         {importing && (
@@ -374,10 +377,10 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
           >
             <div style={{ flex: 1 }}>
               <Typography.Text>
-                {t.listings.importing(importing.file - 1, importing.files)}{' '}
+                {t('common:listings.importing', { done: importing.file - 1, total: importing.files })}{' '}
                 {importing.total > 0
-                  ? text.list.importProgress(importing.done, importing.total)
-                  : text.list.importPreparing(importing.file, importing.files)}
+                  ? t('list.importProgress', { done: importing.done, total: importing.total })
+                  : t('list.importPreparing', { file: importing.file, files: importing.files })}
               </Typography.Text>
               <Progress
                 percent={Math.floor(
@@ -385,7 +388,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                     importing.files) *
                     100,
                 )}
-                aria-label={text.list.importCancel}
+                aria-label={t('list.importCancel')}
               />
             </div>
             <Button
@@ -394,7 +397,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               disabled={importing.cancelling}
               onClick={() => void cancelImport().catch((e: unknown) => message.error(String(e)))}
             >
-              {importing.cancelling ? text.list.importCancelling : text.list.importCancel}
+              {importing.cancelling ? t('list.importCancelling') : t('list.importCancel')}
             </Button>
           </div>
         )}
@@ -424,10 +427,10 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
             onChange: (keys) => setSelected(keys as string[]),
             columnWidth: 48,
           }}
-          locale={{ emptyText: <Empty description={t.listings.empty} /> }}
+          locale={{ emptyText: <Empty description={t('common:listings.empty')} /> }}
           columns={[
             {
-              title: t.listings.columns.title,
+              title: t('common:listings.columns.title'),
               dataIndex: 'title',
               key: 'title',
               width: 190,
@@ -444,36 +447,36 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               ),
             },
             {
-              title: t.listings.columns.type,
+              title: t('common:listings.columns.type'),
               dataIndex: 'type',
               width: 72,
-              render: (v: ListingSummary['type']) => t.types[v],
+              render: (v: ListingSummary['type']) => t(`common:types.${v}`),
             },
             {
-              title: t.listings.columns.price,
+              title: t('common:listings.columns.price'),
               width: 120,
               render: (_, r) =>
-                `${money.format(r.priceAmount)} · ${t.billing[r.billing as keyof typeof t.billing] ?? r.billing}`,
+                `${money.format(r.priceAmount)} · ${isBillingKind(r.billing) ? t(`common:billing.${r.billing}`) : r.billing}`,
             },
             {
-              title: text.list.checkState,
+              title: t('list.checkState'),
               width: 130,
               render: (_, r) => {
                 const s = checkStateOf(r);
                 return (
                   <Space size={4}>
-                    <Tag>{t.listings.status[r.status]}</Tag>
+                    <Tag>{t(`common:listings.status.${r.status}`)}</Tag>
                     <Tag style={stateTagStyle[s]}>
                       {s === 'blocked'
-                        ? text.list.blocked(r.check!.counts.blockers)
-                        : text.list.stateOptions[s]}
+                        ? t('list.blocked', { n: r.check!.counts.blockers })
+                        : t(`list.stateOptions.${s}`)}
                     </Tag>
                   </Space>
                 );
               },
             },
             {
-              title: text.list.blockers,
+              title: t('list.blockers'),
               key: 'blockers',
               width: 64,
               sorter: true,
@@ -481,7 +484,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               render: (_, r) => r.check?.counts.blockers ?? '—',
             },
             {
-              title: text.list.warnings,
+              title: t('list.warnings'),
               key: 'warnings',
               width: 64,
               sorter: true,
@@ -489,27 +492,27 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               render: (_, r) => r.check?.counts.warnings ?? '—',
             },
             {
-              title: text.list.exposure,
+              title: t('list.exposure'),
               key: 'exposure',
               width: 140,
               sorter: true,
               sortOrder: sortOrder('exposure'),
               render: (_, r) => {
                 if (!r.check) return '—';
-                const p = exposureParts({ ...r.check.exposure, rows: [] }, text);
+                const p = exposureParts({ ...r.check.exposure, rows: [] }, i18n.getFixedT(null, 'workspace'));
                 return `${p.points} · ${p.freeze} · ${p.deposit}`;
               },
             },
             {
-              title: text.list.lastChecked,
+              title: t('list.lastChecked'),
               key: 'checkedAt',
               width: 104,
               sorter: true,
               sortOrder: sortOrder('checkedAt'),
-              render: (_, r) => (r.check ? dateFormat.format(new Date(r.check.checkedAt)) : text.list.never),
+              render: (_, r) => (r.check ? dateFormat.format(new Date(r.check.checkedAt)) : t('list.never')),
             },
             {
-              title: t.listings.columns.updated,
+              title: t('common:listings.columns.updated'),
               dataIndex: 'updatedAt',
               key: 'updatedAt',
               width: 104,
@@ -518,7 +521,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
               render: (v: string) => dateFormat.format(new Date(v)),
             },
             {
-              title: t.common.actions,
+              title: t('common:common.actions'),
               width: 132,
               fixed: 'right',
               render: (_, row) => (
@@ -527,23 +530,23 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                     size="small"
                     icon={<EditOutlined />}
                     onClick={() => edit(row.localId)}
-                    aria-label={`${t.common.edit} ${row.title}`}
+                    aria-label={`${t('common:common.edit')} ${row.title}`}
                   >
-                    {t.common.edit}
+                    {t('common:common.edit')}
                   </Button>
                   <Button
                     size="small"
                     icon={<CopyOutlined />}
                     disabled={readOnly}
-                    aria-label={`${t.common.duplicate} ${row.title}`}
-                    onClick={act(() => duplicate(row.localId), t.listings.duplicated)}
+                    aria-label={`${t('common:common.duplicate')} ${row.title}`}
+                    onClick={act(() => duplicate(row.localId), t('common:listings.duplicated'))}
                   />
                   <Button
                     size="small"
                     danger
                     icon={<DeleteOutlined />}
                     disabled={readOnly}
-                    aria-label={`${t.common.delete} ${row.title}`}
+                    aria-label={`${t('common:common.delete')} ${row.title}`}
                     onClick={() => void removeWithUndo([row.localId])}
                   />
                 </Space>
@@ -554,9 +557,9 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
         <ListingForm readOnly={readOnly} onClose={closeEditor} />
         <Modal
           open={importResults !== null}
-          title={t.listings.importResultTitle}
+          title={t('common:listings.importResultTitle')}
           onCancel={() => setImportResults(null)}
-          footer={<Button onClick={() => setImportResults(null)}>{t.common.close}</Button>}
+          footer={<Button onClick={() => setImportResults(null)}>{t('common:common.close')}</Button>}
         >
           <List
             dataSource={importResults ?? []}
@@ -565,8 +568,12 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
                 testId="import-result"
                 title={r.name}
                 ok={r.ok}
-                okMessage={t.listings.importedFile(r.imported, r.added ?? r.imported, r.updated ?? 0)}
-                failedMessage={t.listings.importFailedFile}
+                okMessage={t('common:listings.importedFile', {
+                  n: r.imported,
+                  added: r.added ?? r.imported,
+                  updated: r.updated ?? 0,
+                })}
+                failedMessage={t('common:listings.importFailedFile')}
                 problems={r.problems}
               />
             )}

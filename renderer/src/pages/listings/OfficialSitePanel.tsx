@@ -3,8 +3,8 @@ import { Button, Space, Tag, Typography, message } from 'antd';
 import { useState } from 'react';
 import type { OfficialSiteVerification } from '../../../../shared/check/types';
 import { useApp } from '../../stores/app-store';
-import { useWorkspaceText } from './workspace-messages';
 import { explainVerifyError } from './official-site-errors';
+import { useTranslation } from 'react-i18next';
 
 const statusColor = { verified: 'success', problems: 'error', unreachable: 'warning' } as const;
 
@@ -14,7 +14,7 @@ export function OfficialSitePanel(props: {
   readOnly: boolean;
   onVerify(url: string): Promise<unknown>;
 }) {
-  const text = useWorkspaceText().editor.site;
+  const { t } = useTranslation('workspace');
   const locale = useApp((s) => s.locale);
   const [busy, setBusy] = useState(false);
   const url = props.url.trim();
@@ -26,6 +26,9 @@ export function OfficialSitePanel(props: {
       timeZone: 'Asia/Shanghai',
     }).format(new Date(iso));
   const parts = v ? (Object.entries(v.found) as [string, boolean | null][]) : [];
+  // `missing` may also hold a network error: only the page checks have names.
+  const partLabel = (k: string) =>
+    v && k in v.found ? t(`editor.site.parts.${k as keyof OfficialSiteVerification['found']}`) : k;
 
   const verify = async () => {
     setBusy(true);
@@ -41,21 +44,21 @@ export function OfficialSitePanel(props: {
   return (
     <div data-testid="official-site">
       <Space wrap>
-        <Typography.Text strong>{text.title}</Typography.Text>
+        <Typography.Text strong>{t('editor.site.title')}</Typography.Text>
         <Button size="small" onClick={verify} loading={busy} disabled={!url || props.readOnly}>
-          {busy ? text.verifying : text.verify}
+          {busy ? t('editor.site.verifying') : t('editor.site.verify')}
         </Button>
       </Space>
       <div style={{ fontSize: 12, marginTop: 4 }}>
         {!url ? (
-          <Typography.Text type="secondary">{text.needUrl}</Typography.Text>
+          <Typography.Text type="secondary">{t('editor.site.needUrl')}</Typography.Text>
         ) : !v ? (
-          <Typography.Text type="secondary">{text.never}</Typography.Text>
+          <Typography.Text type="secondary">{t('editor.site.never')}</Typography.Text>
         ) : (
           <>
-            <Tag color={statusColor[v.status]}>{text.status[v.status]}</Tag>
-            {text.at(when(v.checkedAt))}
-            {v.url !== url ? <div style={{ color: '#9a6700' }}>{text.stale}</div> : null}
+            <Tag color={statusColor[v.status]}>{t(`editor.site.status.${v.status}`)}</Tag>
+            {t('editor.site.at', { when: when(v.checkedAt) })}
+            {v.url !== url ? <div style={{ color: '#9a6700' }}>{t('editor.site.stale')}</div> : null}
             {v.error ? (
               <div data-testid="official-site-error">
                 {explainVerifyError(v.error, locale).summary}
@@ -66,14 +69,14 @@ export function OfficialSitePanel(props: {
               </div>
             ) : null}
             <div>
-              {text.found}:{' '}
+              {t('editor.site.found')}:{' '}
               {parts
                 .filter(([, ok]) => ok === true)
-                .map(([k]) => text.parts[k] ?? k)
+                .map(([k]) => partLabel(k))
                 .join('、') || '—'}
             </div>
             <div>
-              {text.missing}: {v.missing.map((k) => text.parts[k] ?? k).join('、') || '—'}
+              {t('editor.site.missing')}: {v.missing.map(partLabel).join('、') || '—'}
             </div>
           </>
         )}

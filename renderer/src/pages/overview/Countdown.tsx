@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import { useCompliance } from '../../stores/compliance-store';
 import { countdown } from '../../stores/compliance-view';
-import { useComplianceText } from './compliance-messages';
 import { StatusTag } from './StatusTag';
+import { useTranslation } from 'react-i18next';
 
 export function useTick(intervalMs = 1000): number {
   const now = useCompliance((s) => s.now);
@@ -20,13 +20,13 @@ export function useTick(intervalMs = 1000): number {
 }
 
 export function Countdown({ deadlineMs, testId }: { deadlineMs: number; testId?: string }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const now = useTick();
-  const c = countdown(deadlineMs, now, text.dayCount);
+  const c = countdown(deadlineMs, now, (n) => t('dayCount', { n }));
   if (c.passed) {
     return (
       <StatusTag tone="bad" testId={testId}>
-        {text.service.breachedAt}
+        {t('service.breachedAt')}
       </StatusTag>
     );
   }

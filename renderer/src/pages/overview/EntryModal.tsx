@@ -4,7 +4,7 @@
  */
 import { Form, Modal, message, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
-import { useComplianceText } from './compliance-messages';
+import { useTranslation } from 'react-i18next';
 
 interface Props<V> {
   open: boolean;
@@ -18,14 +18,14 @@ interface Props<V> {
 }
 
 export function EntryModal<V>({ open, title, form, save, onClose, width, children }: Props<V>) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const [saving, setSaving] = useState(false);
   const submit = async () => {
     const values = await form.validateFields();
     setSaving(true);
     try {
       await save(values);
-      void message.success(text.saved);
+      void message.success(t('saved'));
       onClose();
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
@@ -39,8 +39,8 @@ export function EntryModal<V>({ open, title, form, save, onClose, width, childre
       title={title}
       onCancel={onClose}
       onOk={() => void submit().catch(() => undefined)}
-      okText={text.save}
-      cancelText={text.cancel}
+      okText={t('save')}
+      cancelText={t('cancel')}
       confirmLoading={saving}
       destroyOnHidden
       width={width}

@@ -5,10 +5,10 @@ import { useRef, useState } from 'react';
 import type { ComplianceImportResult } from '../../../../shared/ipc/contract';
 import { ImportResultItem } from '../../components/ImportResultItem';
 import { useCompliance } from '../../stores/compliance-store';
-import { useComplianceText } from './compliance-messages';
+import { useTranslation } from 'react-i18next';
 
 export function ImportButton({ readOnly }: { readOnly: boolean }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const importFiles = useCompliance((s) => s.importFiles);
   const input = useRef<HTMLInputElement>(null);
   const [results, setResults] = useState<ComplianceImportResult[] | null>(null);
@@ -31,9 +31,9 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
         icon={<UploadOutlined />}
         onClick={() => input.current?.click()}
         disabled={readOnly}
-        title={text.importHint}
+        title={t('importHint')}
       >
-        {text.import}
+        {t('import')}
       </Button>
       <input
         ref={input}
@@ -41,7 +41,7 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
         accept=".json,application/json"
         multiple
         hidden
-        aria-label={text.import}
+        aria-label={t('import')}
         data-testid="compliance-import-input"
         onChange={(e) => {
           if (e.target.files) void run(e.target.files);
@@ -50,19 +50,19 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
       />
       <Modal
         open={results !== null}
-        title={text.importResultTitle}
+        title={t('importResultTitle')}
         onCancel={() => setResults(null)}
-        footer={<Button onClick={() => setResults(null)}>{text.close}</Button>}
+        footer={<Button onClick={() => setResults(null)}>{t('close')}</Button>}
       >
         <List
           dataSource={results ?? []}
           renderItem={(r) => (
             <ImportResultItem
               testId="compliance-import-result"
-              title={`${r.name}${r.kind ? ` · ${text.importKinds[r.kind]}` : ''}`}
+              title={`${r.name}${r.kind ? ` · ${t(`importKinds.${r.kind}`)}` : ''}`}
               ok={r.ok}
-              okMessage={text.importedFile(r.inserted, r.updated)}
-              failedMessage={text.importFailedFile}
+              okMessage={t('importedFile', { inserted: r.inserted, updated: r.updated })}
+              failedMessage={t('importFailedFile')}
               problems={r.problems}
             />
           )}

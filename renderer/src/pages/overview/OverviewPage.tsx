@@ -8,22 +8,29 @@ import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Typograph
 import type { AnnualPointsReport } from '../../../../shared/points/annual';
 import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
 import { useApp } from '../../stores/app-store';
-import { asOfTime, beijingMinute, closestToBreach, daysUntil, percent } from '../../stores/compliance-view';
+import {
+  asOfTime,
+  beijingMinute,
+  closestToBreach,
+  daysLeft,
+  daysUntil,
+  percent,
+} from '../../stores/compliance-view';
 import type { PageProps } from '../registry';
 import { PointsGauge } from './charts';
-import { useComplianceText } from './compliance-messages';
 import { Countdown, useTick } from './Countdown';
 import { ImportButton } from './ImportButton';
 import { StatusTag } from './StatusTag';
 import { useSnapshot } from './use-snapshot';
 import { PageHeader } from '../../components/PageHeader';
+import { useTranslation } from 'react-i18next';
 
 export function AsOf({ at }: { at: string }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   return (
     // #595959 on white: 7:1, readable at 12 px (antd's secondary grey is too faint for WCAG AA).
     <Typography.Text style={{ fontSize: 12, color: '#595959' }} data-testid="as-of">
-      {text.asOf(asOfTime(at))}
+      {t('asOf', { time: asOfTime(at) })}
     </Typography.Text>
   );
 }
@@ -32,7 +39,7 @@ export const isAnnual = (report: unknown): report is AnnualPointsReport =>
   typeof report === 'object' && report !== null && 'total' in report;
 
 export function OverviewPage({ readOnly }: PageProps) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const { locale, navigate } = useApp();
   const { snapshot, catalog, load, loading, markSeen, error } = useSnapshot();
   const now = useTick(1000);
@@ -40,13 +47,13 @@ export function OverviewPage({ readOnly }: PageProps) {
 
   const header = (
     <PageHeader
-      title={text.overview.title}
+      title={t('overview.title')}
       extra={snapshot && <AsOf at={snapshot.at} />}
       actions={
         <>
           <ImportButton readOnly={readOnly} />
           <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
-            {text.refresh}
+            {t('refresh')}
           </Button>
         </>
       }
@@ -65,7 +72,7 @@ export function OverviewPage({ readOnly }: PageProps) {
     return (
       <div data-testid="overview-page">
         {header}
-        <Typography.Text>{text.loading}</Typography.Text>
+        <Typography.Text>{t('loading')}</Typography.Text>
       </div>
     );
 
@@ -76,9 +83,9 @@ export function OverviewPage({ readOnly }: PageProps) {
   const empty = snapshot.ticketCount === 0 && snapshot.violations.length === 0 && !snapshot.ledger;
   const depositStatus = deposit
     ? {
-        ok: text.overview.depositOk,
-        deficient: text.overview.depositDeficient,
-        overdue: text.overview.depositOverdue,
+        ok: t('overview.depositOk'),
+        deficient: t('overview.depositDeficient'),
+        overdue: t('overview.depositOverdue'),
       }[deposit.status]
     : null;
   const changes = snapshot.changes;
@@ -86,12 +93,12 @@ export function OverviewPage({ readOnly }: PageProps) {
   return (
     <div data-testid="overview-page">
       {header}
-      {empty && <Alert type="info" showIcon message={text.overview.empty} style={{ marginBottom: 16 }} />}
+      {empty && <Alert type="info" showIcon message={t('overview.empty')} style={{ marginBottom: 16 }} />}
       <ExpulsionBanner report={annual} line={line} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12} xl={6}>
           <Card
-            title={text.overview.points}
+            title={t('overview.points')}
             size="small"
             extra={<AsOf at={snapshot.at} />}
             data-testid="overview-points"
@@ -101,29 +108,29 @@ export function OverviewPage({ readOnly }: PageProps) {
                 <PointsGauge
                   total={annual.total}
                   line={line}
-                  label={text.overview.pointsOf(annual.total, line)}
+                  label={t('overview.pointsOf', { total: annual.total, line })}
                   height={170}
                 />
                 <Typography.Text data-testid="overview-points-total">
-                  {text.overview.pointsOf(annual.total, line)}
+                  {t('overview.pointsOf', { total: annual.total, line })}
                 </Typography.Text>
                 <br />
                 {annual.expelled ? (
-                  <StatusTag tone="bad">{text.overview.expelled}</StatusTag>
+                  <StatusTag tone="bad">{t('overview.expelled')}</StatusTag>
                 ) : (
                   <Typography.Text type="secondary">
-                    {text.overview.remaining(annual.remaining)}
+                    {t('overview.remaining', { n: annual.remaining })}
                   </Typography.Text>
                 )}
               </>
             ) : (
-              <Typography.Text type="secondary">{text.none}</Typography.Text>
+              <Typography.Text type="secondary">{t('none')}</Typography.Text>
             )}
           </Card>
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Card
-            title={text.overview.deposit}
+            title={t('overview.deposit')}
             size="small"
             extra={<AsOf at={snapshot.at} />}
             data-testid="overview-deposit"
@@ -143,21 +150,21 @@ export function OverviewPage({ readOnly }: PageProps) {
                 </Space>
                 {deposit.shortfall > 0 && (
                   <Typography.Text data-testid="overview-deposit-shortfall">
-                    {text.overview.shortfall(money.format(deposit.shortfall))}
+                    {t('overview.shortfall', { yuan: money.format(deposit.shortfall) })}
                   </Typography.Text>
                 )}
                 {deposit.topUpDueDate && (
                   <Typography.Text strong data-testid="overview-deposit-due">
-                    {text.overview.dueIn(deposit.topUpDueDate)} ·{' '}
-                    {text.overview.daysLeft(daysUntil(deposit.topUpDueDate, now))}
+                    {t('overview.dueIn', { date: deposit.topUpDueDate })} ·{' '}
+                    {t('overview.daysLeft', daysLeft(daysUntil(deposit.topUpDueDate, now)))}
                   </Typography.Text>
                 )}
                 <Button type="link" style={{ padding: 0 }} onClick={() => navigate('/deposit')}>
-                  {text.nav.deposit} →
+                  {t('nav.deposit')} →
                 </Button>
               </Space>
             ) : (
-              <Typography.Text type="secondary">{text.overview.noLedger}</Typography.Text>
+              <Typography.Text type="secondary">{t('overview.noLedger')}</Typography.Text>
             )}
           </Card>
         </Col>
@@ -166,7 +173,7 @@ export function OverviewPage({ readOnly }: PageProps) {
           return (
             <Col xs={24} md={12} xl={6} key={key}>
               <Card
-                title={text.overview[key]}
+                title={t(`overview.${key}`)}
                 size="small"
                 extra={<AsOf at={snapshot.at} />}
                 data-testid={`overview-${key}`}
@@ -178,26 +185,30 @@ export function OverviewPage({ readOnly }: PageProps) {
                   }}
                 />
                 <Typography.Text type="secondary">
-                  {text.overview.counts(row.met, row.breached, row.pending)}
+                  {t('overview.counts', { met: row.met, breached: row.breached, pending: row.pending })}
                 </Typography.Text>
               </Card>
             </Col>
           );
         })}
         <Col xs={24} xl={12}>
-          <Card title={text.overview.closest} size="small" extra={<AsOf at={snapshot.at} />}>
+          <Card title={t('overview.closest')} size="small" extra={<AsOf at={snapshot.at} />}>
             <List
               data-testid="closest-tickets"
               dataSource={closest}
               locale={{
                 emptyText: (
-                  <Empty description={text.overview.noPending} image={Empty.PRESENTED_IMAGE_SIMPLE} />
+                  <Empty description={t('overview.noPending')} image={Empty.PRESENTED_IMAGE_SIMPLE} />
                 ),
               }}
-              renderItem={(t) => (
+              renderItem={(ticket) => (
                 <List.Item
                   actions={[
-                    <Countdown key="c" deadlineMs={t.deadlineMs} testId={`countdown-${String(t.id)}`} />,
+                    <Countdown
+                      key="c"
+                      deadlineMs={ticket.deadlineMs}
+                      testId={`countdown-${String(ticket.id)}`}
+                    />,
                   ]}
                 >
                   <List.Item.Meta
@@ -205,12 +216,12 @@ export function OverviewPage({ readOnly }: PageProps) {
                       <Button
                         type="link"
                         style={{ padding: 0 }}
-                        onClick={() => navigate(`/service?ticket=${encodeURIComponent(String(t.id))}`)}
+                        onClick={() => navigate(`/service?ticket=${encodeURIComponent(String(ticket.id))}`)}
                       >
-                        {String(t.id)}
+                        {String(ticket.id)}
                       </Button>
                     }
-                    description={`${text.kinds[t.kind]}${t.staff ? ` · ${t.staff}` : ''} · ${beijingMinute(t.deadline)}`}
+                    description={`${t(`kinds.${ticket.kind}`)}${ticket.staff ? ` · ${ticket.staff}` : ''} · ${beijingMinute(ticket.deadline)}`}
                   />
                 </List.Item>
               )}
@@ -218,7 +229,7 @@ export function OverviewPage({ readOnly }: PageProps) {
           </Card>
         </Col>
         <Col xs={24} md={12} xl={6}>
-          <Card title={text.overview.freezes} size="small" extra={<AsOf at={snapshot.at} />}>
+          <Card title={t('overview.freezes')} size="small" extra={<AsOf at={snapshot.at} />}>
             {annual && annual.activeFreezes.length > 0 ? (
               <List
                 size="small"
@@ -235,39 +246,39 @@ export function OverviewPage({ readOnly }: PageProps) {
                 )}
               />
             ) : (
-              <Typography.Text type="secondary">{text.overview.noFreezes}</Typography.Text>
+              <Typography.Text type="secondary">{t('overview.noFreezes')}</Typography.Text>
             )}
           </Card>
         </Col>
         <Col xs={24} md={12} xl={6}>
           <Card
-            title={text.overview.changes}
+            title={t('overview.changes')}
             size="small"
             extra={
               <Button size="small" onClick={() => void markSeen()} disabled={readOnly}>
-                {text.overview.markSeen}
+                {t('overview.markSeen')}
               </Button>
             }
             data-testid="overview-changes"
           >
             {changes.since === null ? (
-              <Typography.Text type="secondary">{text.overview.firstLook}</Typography.Text>
+              <Typography.Text type="secondary">{t('overview.firstLook')}</Typography.Text>
             ) : (
               <Space direction="vertical">
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {beijingMinute(changes.since)} →
                 </Typography.Text>
                 <Typography.Text>
-                  {text.overview.changeLine(
-                    changes.tickets,
-                    changes.ledger,
-                    changes.violations,
-                    changes.alerts,
-                  )}
+                  {t('overview.changeLine', {
+                    t: changes.tickets,
+                    l: changes.ledger,
+                    v: changes.violations,
+                    a: changes.alerts,
+                  })}
                 </Typography.Text>
                 {changes.newlyBreached.length > 0 && (
                   <Typography.Text type="danger">
-                    {text.overview.newlyBreached(changes.newlyBreached.map(String).join(', '))}
+                    {t('overview.newlyBreached', { ids: changes.newlyBreached.map(String).join(', ') })}
                   </Typography.Text>
                 )}
               </Space>

@@ -30,7 +30,6 @@ import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull } from '../../stores/compliance-view';
 import { PointsGauge } from '../overview/charts';
-import { useComplianceText } from '../overview/compliance-messages';
 import { ImportButton } from '../overview/ImportButton';
 import { AsOf, isAnnual } from '../overview/OverviewPage';
 import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
@@ -41,13 +40,14 @@ import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../overview/EntryModal';
+import { useTranslation } from 'react-i18next';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
 const ticketKinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
 type WhatIfResult = ResponseOf<'compliance.whatIf'>;
 
 function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const locale = useApp((s) => s.locale);
   const { saveViolation, now, catalog, snapshot } = useCompliance();
   const [form] = Form.useForm();
@@ -81,11 +81,11 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
     });
   };
   return (
-    <EntryModal open={open} title={text.points.record} form={form} save={save} onClose={onClose} width={640}>
-      <Form.Item name="id" label={text.points.form.id} rules={[{ required: true, whitespace: true }]}>
+    <EntryModal open={open} title={t('points.record')} form={form} save={save} onClose={onClose} width={640}>
+      <Form.Item name="id" label={t('points.form.id')} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="policy" label={text.points.form.policy} rules={[{ required: true }]}>
+      <Form.Item name="policy" label={t('points.form.policy')} rules={[{ required: true }]}>
         <Select
           options={(snapshot?.policies ?? []).map((id) => ({
             value: id,
@@ -93,7 +93,7 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
           }))}
         />
       </Form.Item>
-      <Form.Item name="code" label={text.points.form.code} rules={[{ required: true }]}>
+      <Form.Item name="code" label={t('points.form.code')} rules={[{ required: true }]}>
         <Select
           showSearch
           optionFilterProp="label"
@@ -103,10 +103,10 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
           }))}
         />
       </Form.Item>
-      <Form.Item name="occurredAt" label={text.points.form.occurredAt} rules={[{ required: true }]}>
+      <Form.Item name="occurredAt" label={t('points.form.occurredAt')} rules={[{ required: true }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="decidedAt" label={text.points.form.decidedAt}>
+      <Form.Item name="decidedAt" label={t('points.form.decidedAt')}>
         <Input placeholder="2026-01-05T10:00:00+08:00" />
       </Form.Item>
     </EntryModal>
@@ -114,7 +114,7 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
 }
 
 function AppealForm({ violation, onClose }: { violation: ViolationRecord | null; onClose: () => void }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const appeal = useCompliance((s) => s.appeal);
   const [form] = Form.useForm();
   useEffect(() => {
@@ -126,7 +126,7 @@ function AppealForm({ violation, onClose }: { violation: ViolationRecord | null;
     try {
       const note = blankToNull(v.note);
       await appeal({ id: violation.id, state: v.state, ...(note ? { note } : {}) });
-      void message.success(text.saved);
+      void message.success(t('saved'));
       onClose();
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
@@ -135,18 +135,18 @@ function AppealForm({ violation, onClose }: { violation: ViolationRecord | null;
   return (
     <Modal
       open={violation !== null}
-      title={`${text.points.appeal} ${violation ? String(violation.id) : ''}`}
+      title={`${t('points.appeal')} ${violation ? String(violation.id) : ''}`}
       onCancel={onClose}
       onOk={() => void submit()}
-      okText={text.save}
-      cancelText={text.cancel}
+      okText={t('save')}
+      cancelText={t('cancel')}
       destroyOnHidden
     >
       <Form form={form} layout="vertical">
-        <Form.Item name="state" label={text.points.columns.appeal}>
-          <Select options={appealStates.map((s) => ({ value: s, label: text.points.appealStates[s] }))} />
+        <Form.Item name="state" label={t('points.columns.appeal')}>
+          <Select options={appealStates.map((s) => ({ value: s, label: t(`points.appealStates.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="note" label={text.points.appealNote}>
+        <Form.Item name="note" label={t('points.appealNote')}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </Form>
@@ -155,7 +155,7 @@ function AppealForm({ violation, onClose }: { violation: ViolationRecord | null;
 }
 
 function WhatIf() {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const locale = useApp((s) => s.locale);
   const { catalog, snapshot, whatIf } = useCompliance();
   const [by, setBy] = useState<'code' | 'rule' | 'lateTicket'>('code');
@@ -173,7 +173,7 @@ function WhatIf() {
           }))
         : ticketKinds.map((k) => ({
             value: k,
-            label: `${text.kinds[k]} → ${catalog?.lateTicketCodes[k] ?? ''}`,
+            label: `${t(`kinds.${k}`)} → ${catalog?.lateTicketCodes[k] ?? ''}`,
           }));
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
   const run = async () => {
@@ -191,8 +191,8 @@ function WhatIf() {
     }
   };
   return (
-    <Card title={text.points.whatIf} size="small" data-testid="what-if">
-      <Typography.Paragraph type="secondary">{text.points.whatIfHint}</Typography.Paragraph>
+    <Card title={t('points.whatIf')} size="small" data-testid="what-if">
+      <Typography.Paragraph type="secondary">{t('points.whatIfHint')}</Typography.Paragraph>
       <Space wrap>
         <Radio.Group
           value={by}
@@ -204,11 +204,11 @@ function WhatIf() {
           optionType="button"
           options={(['code', 'rule', 'lateTicket'] as const).map((k) => ({
             value: k,
-            label: text.points.whatIfBy[k],
+            label: t(`points.whatIfBy.${k}`),
           }))}
         />
         <Select
-          aria-label={text.points.whatIfBy[by]}
+          aria-label={t(`points.whatIfBy.${by}`)}
           showSearch
           optionFilterProp="label"
           style={{ width: 360 }}
@@ -217,42 +217,48 @@ function WhatIf() {
           options={options}
         />
         <Button type="primary" onClick={() => void run()} disabled={!choice}>
-          {text.points.simulate}
+          {t('points.simulate')}
         </Button>
       </Space>
       {result && (
         <Descriptions size="small" column={1} style={{ marginTop: 12 }} bordered data-testid="what-if-result">
-          <Descriptions.Item label={text.points.columns.code}>
+          <Descriptions.Item label={t('points.columns.code')}>
             {result.code} · {result.text[locale]}
           </Descriptions.Item>
           {result.model === 'annual' ? (
             <>
-              <Descriptions.Item label={text.points.total}>
-                {text.points.whatIfResult(result.before.total, result.after.total)}
+              <Descriptions.Item label={t('points.total')}>
+                {t('points.whatIfResult', { before: result.before.total, after: result.after.total })}
               </Descriptions.Item>
-              <Descriptions.Item label={text.overview.expelled}>
+              <Descriptions.Item label={t('overview.expelled')}>
                 {result.after.expelled ? (
-                  <StatusTag tone="bad">{text.points.wouldExpel}</StatusTag>
+                  <StatusTag tone="bad">{t('points.wouldExpel')}</StatusTag>
                 ) : (
-                  <StatusTag tone="good">{text.points.noExpel}</StatusTag>
+                  <StatusTag tone="good">{t('points.noExpel')}</StatusTag>
                 )}
               </Descriptions.Item>
-              <Descriptions.Item label={text.points.columns.freeze}>
+              <Descriptions.Item label={t('points.columns.freeze')}>
                 {result.freeze
-                  ? text.points.freezeEffect(result.freeze.days, beijingMinute(result.freeze.until))
-                  : text.points.noFreeze}
+                  ? t('points.freezeEffect', {
+                      days: result.freeze.days,
+                      until: beijingMinute(result.freeze.until),
+                    })
+                  : t('points.noFreeze')}
               </Descriptions.Item>
-              <Descriptions.Item label={text.points.columns.deduction}>
-                {text.points.depositEffect(
-                  result.depositDeduction === 'all' ? text.points.all : money.format(result.depositDeduction),
-                )}
+              <Descriptions.Item label={t('points.columns.deduction')}>
+                {t('points.depositEffect', {
+                  v:
+                    result.depositDeduction === 'all'
+                      ? t('points.all')
+                      : money.format(result.depositDeduction),
+                })}
               </Descriptions.Item>
             </>
           ) : (
             <Descriptions.Item
-              label={result.category === 'general' ? text.points.general : text.points.serious}
+              label={result.category === 'general' ? t('points.general') : t('points.serious')}
             >
-              {text.points.whatIfResult(result.before, result.after)}
+              {t('points.whatIfResult', { before: result.before, after: result.after })}
             </Descriptions.Item>
           )}
         </Descriptions>
@@ -262,23 +268,23 @@ function WhatIf() {
 }
 
 function StoreLedgers({ report }: { report: StorePointsReport }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const locale = useApp((s) => s.locale);
   return (
-    <Card title={text.points.storeLedgers} size="small" data-testid="store-ledgers">
+    <Card title={t('points.storeLedgers')} size="small" data-testid="store-ledgers">
       <Row gutter={16}>
         {(['general', 'serious'] as const).map((category) => {
           const bucket = report[category];
           return (
             <Col xs={24} md={12} key={category}>
               <Typography.Title level={5}>
-                {text.points[category]}: {bucket.total}
+                {t(`points.${category}`)}: {bucket.total}
               </Typography.Title>
               {bucket.thresholdsReached.length > 0 && (
                 <Alert
                   type="warning"
                   showIcon
-                  message={text.points.thresholds}
+                  message={t('points.thresholds')}
                   description={bucket.thresholdsReached
                     .map((t) => `${t.points}: ${t.action[locale]}`)
                     .join('；')}
@@ -290,11 +296,11 @@ function StoreLedgers({ report }: { report: StorePointsReport }) {
                 pagination={false}
                 dataSource={bucket.counted}
                 columns={[
-                  { title: text.points.columns.id, render: (_, r) => String(r.violationId) },
-                  { title: text.points.columns.code, dataIndex: 'code' },
-                  { title: text.points.columns.points, dataIndex: 'points' },
+                  { title: t('points.columns.id'), render: (_, r) => String(r.violationId) },
+                  { title: t('points.columns.code'), dataIndex: 'code' },
+                  { title: t('points.columns.points'), dataIndex: 'points' },
                   {
-                    title: text.points.columns.decided,
+                    title: t('points.columns.decided'),
                     dataIndex: 'decidedAt',
                     render: (v: string) => beijingMinute(v),
                   },
@@ -309,7 +315,7 @@ function StoreLedgers({ report }: { report: StorePointsReport }) {
 }
 
 export function PointsPage({ readOnly }: PageProps) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const { locale, params } = useApp();
   const { snapshot, catalog } = useSnapshot();
   const [recording, setRecording] = useState(false);
@@ -319,7 +325,7 @@ export function PointsPage({ readOnly }: PageProps) {
     for (const pack of catalog?.packs ?? []) for (const c of pack.codes) map.set(`${pack.id}/${c.code}`, c);
     return map;
   }, [catalog]);
-  if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
+  if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const annual = snapshot.points.find(isAnnual);
   const store = snapshot.points.find((r): r is StorePointsReport => 'general' in r);
   const annualPack = catalog?.packs.find((p) => p.id === annual?.policy);
@@ -331,7 +337,7 @@ export function PointsPage({ readOnly }: PageProps) {
   return (
     <div data-testid="points-page">
       <PageHeader
-        title={text.points.title}
+        title={t('points.title')}
         extra={
           <>
             <AsOf at={snapshot.at} />
@@ -346,7 +352,7 @@ export function PointsPage({ readOnly }: PageProps) {
               onClick={() => setRecording(true)}
               disabled={readOnly}
             >
-              {text.points.record}
+              {t('points.record')}
             </Button>
             <ImportButton readOnly={readOnly} />
             <ExportComplianceButton kind="violations" />
@@ -357,7 +363,7 @@ export function PointsPage({ readOnly }: PageProps) {
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card
-            title={`${text.points.total} ${annual?.year ?? ''}`}
+            title={`${t('points.total')} ${annual?.year ?? ''}`}
             size="small"
             extra={<AsOf at={snapshot.at} />}
           >
@@ -366,31 +372,31 @@ export function PointsPage({ readOnly }: PageProps) {
                 <PointsGauge
                   total={annual.total}
                   line={line}
-                  label={text.overview.pointsOf(annual.total, line)}
+                  label={t('overview.pointsOf', { total: annual.total, line })}
                 />
                 <Typography.Paragraph data-testid="points-total">
-                  {text.overview.pointsOf(annual.total, line)}
+                  {t('overview.pointsOf', { total: annual.total, line })}
                 </Typography.Paragraph>
                 {annualPack?.resetAt && (
                   <Typography.Paragraph type="secondary">
-                    {text.points.reset(annualPack.resetAt[locale])}
+                    {t('points.reset', { text: annualPack.resetAt[locale] })}
                   </Typography.Paragraph>
                 )}
               </>
             ) : (
-              <Typography.Text type="secondary">{text.none}</Typography.Text>
+              <Typography.Text type="secondary">{t('none')}</Typography.Text>
             )}
           </Card>
         </Col>
         <Col xs={24} md={16}>
           <Card
-            title={text.points.freezeTimeline}
+            title={t('points.freezeTimeline')}
             size="small"
             extra={<AsOf at={snapshot.at} />}
             data-testid="freeze-timeline"
           >
             {freezes.length === 0 ? (
-              <Typography.Text type="secondary">{text.overview.noFreezes}</Typography.Text>
+              <Typography.Text type="secondary">{t('overview.noFreezes')}</Typography.Text>
             ) : (
               <Timeline
                 items={freezes.map((f) => {
@@ -398,7 +404,7 @@ export function PointsPage({ readOnly }: PageProps) {
                   const until = new Date(Date.parse(f.decidedAt) + days * 86_400_000);
                   return {
                     color: active.has(String(f.violationId)) ? 'red' : 'gray',
-                    children: `${String(f.violationId)} · ${f.code} · ${beijingMinute(f.decidedAt)} → ${beijingMinute(beijingIsoOf(until.getTime()))} (${text.points.days(days)})`,
+                    children: `${String(f.violationId)} · ${f.code} · ${beijingMinute(f.decidedAt)} → ${beijingMinute(beijingIsoOf(until.getTime()))} (${t('points.days', { n: days })})`,
                   };
                 })}
               />
@@ -406,7 +412,7 @@ export function PointsPage({ readOnly }: PageProps) {
           </Card>
         </Col>
       </Row>
-      <Card title={text.points.title} size="small" style={{ marginTop: 16 }}>
+      <Card title={t('points.title')} size="small" style={{ marginTop: 16 }}>
         <Table<ViolationRecord>
           rowKey={(r) => String(r.id)}
           size="small"
@@ -416,58 +422,58 @@ export function PointsPage({ readOnly }: PageProps) {
           rowClassName={(r) => (params.violation === String(r.id) ? 'ant-table-row-selected' : '')}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
           columns={[
-            { title: text.points.columns.id, render: (_, r) => String(r.id) },
-            { title: text.points.columns.code, render: (_, r) => <Tag>{r.code}</Tag> },
+            { title: t('points.columns.id'), render: (_, r) => String(r.id) },
+            { title: t('points.columns.code'), render: (_, r) => <Tag>{r.code}</Tag> },
             {
-              title: text.points.columns.clause,
+              title: t('points.columns.clause'),
               width: 300,
               render: (_, r) => codeIndex.get(`${r.policy}/${r.code}`)?.text[locale] ?? '',
             },
             {
-              title: text.points.columns.points,
+              title: t('points.columns.points'),
               render: (_, r) => r.points ?? codeIndex.get(`${r.policy}/${r.code}`)?.points ?? '—',
             },
             {
-              title: text.points.columns.freeze,
+              title: t('points.columns.freeze'),
               render: (_, r) => {
                 const f = r.freezeDays ?? codeIndex.get(`${r.policy}/${r.code}`)?.freeze ?? null;
                 return f === null ? (
                   '—'
                 ) : f === 'expel' ? (
-                  <StatusTag tone="bad">{text.points.expel}</StatusTag>
+                  <StatusTag tone="bad">{t('points.expel')}</StatusTag>
                 ) : f === 0 ? (
                   '—'
                 ) : (
-                  text.points.days(f)
+                  t('points.days', { n: f })
                 );
               },
             },
             {
-              title: text.points.columns.deduction,
+              title: t('points.columns.deduction'),
               render: (_, r) => {
                 const d = r.depositDeduction ?? codeIndex.get(`${r.policy}/${r.code}`)?.deduction ?? null;
-                return d === null ? '—' : d === 'all' ? text.points.all : d === 0 ? '—' : money.format(d);
+                return d === null ? '—' : d === 'all' ? t('points.all') : d === 0 ? '—' : money.format(d);
               },
             },
             {
-              title: text.points.columns.decided,
+              title: t('points.columns.decided'),
               render: (_, r) =>
-                r.decidedAt ? beijingMinute(r.decidedAt) : <Tag>{text.points.undecided}</Tag>,
+                r.decidedAt ? beijingMinute(r.decidedAt) : <Tag>{t('points.undecided')}</Tag>,
             },
             {
-              title: text.points.columns.appeal,
+              title: t('points.columns.appeal'),
               render: (_, r) => (
                 <Button
                   size="small"
                   onClick={() => setAppealing(r)}
                   disabled={readOnly}
-                  aria-label={`${text.points.appealStates[r.appeal.state]} · ${text.points.appeal} ${String(r.id)}`}
+                  aria-label={`${t(`points.appealStates.${r.appeal.state}`)} · ${t('points.appeal')} ${String(r.id)}`}
                 >
-                  {text.points.appealStates[r.appeal.state]}
+                  {t(`points.appealStates.${r.appeal.state}`)}
                 </Button>
               ),
             },
-            { title: text.points.columns.source, render: (_, r) => text.sources[r.source] },
+            { title: t('points.columns.source'), render: (_, r) => t(`sources.${r.source}`) },
             {
               title: '',
               key: 'delete',

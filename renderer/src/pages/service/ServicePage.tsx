@@ -28,7 +28,6 @@ import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull, percent } from '../../stores/compliance-view';
 import { Chart } from '../overview/charts';
-import { useComplianceText } from '../overview/compliance-messages';
 import { Countdown } from '../overview/Countdown';
 import { ImportButton } from '../overview/ImportButton';
 import { AsOf } from '../overview/OverviewPage';
@@ -43,6 +42,7 @@ import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCa
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
 import { TicketReplyButton } from '../../features/sync/TicketReplyButton';
 import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
+import { useTranslation } from 'react-i18next';
 
 const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
 const statuses = ['pending', 'breached', 'met'] as const;
@@ -61,7 +61,7 @@ type DayInfo = {
 };
 
 function ServiceCalendar({ at }: { at: string }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const locale = useApp((s) => s.locale);
   const [month, setMonth] = useState<Dayjs>(() => dayjs(at.slice(0, 10)));
   const [days, setDays] = useState<Map<string, DayInfo>>(new Map());
@@ -83,12 +83,12 @@ function ServiceCalendar({ at }: { at: string }) {
   const tones = { workday: 'good', weekend: 'neutral', holiday: 'bad', 'makeup-workday': 'warn' } as const;
   return (
     <Card
-      title={text.service.calendar}
+      title={t('service.calendar')}
       size="small"
       extra={
         hours && (
           <Typography.Text type="secondary">
-            {text.service.serviceHours(hours.start, hours.end)}
+            {t('service.serviceHours', { start: hours.start, end: hours.end })}
           </Typography.Text>
         )
       }
@@ -124,7 +124,7 @@ function ServiceCalendar({ at }: { at: string }) {
               : day.holidayName.zh
             : undefined;
           const label = day
-            ? `${value.format('YYYY-MM-DD')} ${text.service.dayKinds[day.kind]}${name ? ` ${name}` : ''}`
+            ? `${value.format('YYYY-MM-DD')} ${t(`service.dayKinds.${day.kind}`)}${name ? ` ${name}` : ''}`
             : value.format('YYYY-MM-DD');
           return (
             <Tooltip title={label}>
@@ -139,7 +139,7 @@ function ServiceCalendar({ at }: { at: string }) {
       <Space wrap style={{ marginTop: 8 }}>
         {(['workday', 'holiday', 'makeup-workday', 'weekend'] as const).map((k) => (
           <StatusTag key={k} tone={tones[k]}>
-            <Badge color={colors[k]} /> {text.service.dayKinds[k]}
+            <Badge color={colors[k]} /> {t(`service.dayKinds.${k}`)}
           </StatusTag>
         ))}
       </Space>
@@ -156,7 +156,7 @@ function TicketForm({
   onClose: () => void;
   initial: Partial<TicketRecord> | null;
 }) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const { saveTicket, now } = useCompliance();
   const [form] = Form.useForm();
   useEffect(() => {
@@ -194,20 +194,20 @@ function TicketForm({
     });
   };
   return (
-    <EntryModal open={open} title={text.service.addTicket} form={form} save={save} onClose={onClose}>
-      <Form.Item name="id" label={text.service.form.id} rules={[{ required: true, whitespace: true }]}>
+    <EntryModal open={open} title={t('service.addTicket')} form={form} save={save} onClose={onClose}>
+      <Form.Item name="id" label={t('service.form.id')} rules={[{ required: true, whitespace: true }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="kind" label={text.service.form.kind} rules={[{ required: true }]}>
-        <Select options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))} />
+      <Form.Item name="kind" label={t('service.form.kind')} rules={[{ required: true }]}>
+        <Select options={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
       </Form.Item>
-      <Form.Item name="openedAt" label={text.service.form.openedAt} rules={[{ required: true }]}>
+      <Form.Item name="openedAt" label={t('service.form.openedAt')} rules={[{ required: true }]}>
         <BeijingDateTimePicker />
       </Form.Item>
-      <Form.Item name="firstResponseAt" label={text.service.form.firstResponseAt}>
+      <Form.Item name="firstResponseAt" label={t('service.form.firstResponseAt')}>
         <BeijingDateTimePicker />
       </Form.Item>
-      <Form.Item name="staff" label={text.service.form.staff}>
+      <Form.Item name="staff" label={t('service.form.staff')}>
         <Input />
       </Form.Item>
     </EntryModal>
@@ -215,7 +215,7 @@ function TicketForm({
 }
 
 export function ServicePage({ readOnly }: PageProps) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const locale = useApp((s) => s.locale);
   const params = useApp((s) => s.params);
   const { snapshot, catalog } = useSnapshot();
@@ -258,12 +258,12 @@ export function ServicePage({ readOnly }: PageProps) {
       set(v);
     };
 
-  if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
+  if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const pack = catalog?.packs.find((p) => p.id === snapshot.sla?.policy);
   const risk = (k: Row['kind']) => {
     const code = catalog?.lateTicketCodes[k];
     const entry = pack?.codes.find((c) => c.code === code);
-    return code && entry ? text.service.risks(entry.text[locale], entry.points) : '';
+    return code && entry ? t('service.risks', { violation: entry.text[locale], points: entry.points }) : '';
   };
   const breaches = breachPage.rows;
   const byDay = snapshot.sla?.compliance.byDay ?? [];
@@ -274,7 +274,7 @@ export function ServicePage({ readOnly }: PageProps) {
   return (
     <div data-testid="service-page">
       <PageHeader
-        title={text.service.title}
+        title={t('service.title')}
         extra={
           <>
             <AsOf at={snapshot.at} />
@@ -289,7 +289,7 @@ export function ServicePage({ readOnly }: PageProps) {
               onClick={() => setEditing(null)}
               disabled={readOnly}
             >
-              {text.service.addTicket}
+              {t('service.addTicket')}
             </Button>
             <ImportButton readOnly={readOnly} />
             <ExportComplianceButton kind="tickets" />
@@ -300,42 +300,42 @@ export function ServicePage({ readOnly }: PageProps) {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           allowClear
-          placeholder={text.service.filters.kind}
-          aria-label={text.service.filters.kind}
+          placeholder={t('service.filters.kind')}
+          aria-label={t('service.filters.kind')}
           style={{ width: 150 }}
           value={kind}
           onChange={filtered(setKind)}
-          options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))}
+          options={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
         />
         <Select
           allowClear
-          placeholder={text.service.filters.status}
-          aria-label={text.service.filters.status}
+          placeholder={t('service.filters.status')}
+          aria-label={t('service.filters.status')}
           style={{ width: 130 }}
           value={status}
           onChange={filtered(setStatus)}
-          options={statuses.map((s) => ({ value: s, label: text.statuses[s] }))}
+          options={statuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
         />
         <Select
           allowClear
-          placeholder={text.service.filters.staff}
-          aria-label={text.service.filters.staff}
+          placeholder={t('service.filters.staff')}
+          aria-label={t('service.filters.staff')}
           style={{ width: 130 }}
           value={staff}
           onChange={filtered(setStaff)}
           options={staffNames.map((s) => ({ value: s, label: s }))}
         />
-        <Typography.Text>{text.service.filters.range}</Typography.Text>
+        <Typography.Text>{t('service.filters.range')}</Typography.Text>
         <Input
           type="date"
-          aria-label={`${text.service.filters.range} ≥`}
+          aria-label={`${t('service.filters.range')} ≥`}
           value={from}
           onChange={(e) => filtered(setFrom)(e.target.value)}
           style={{ width: 150 }}
         />
         <Input
           type="date"
-          aria-label={`${text.service.filters.range} ≤`}
+          aria-label={`${t('service.filters.range')} ≤`}
           value={to}
           onChange={(e) => filtered(setTo)(e.target.value)}
           style={{ width: 150 }}
@@ -370,7 +370,7 @@ export function ServicePage({ readOnly }: PageProps) {
         rowClassName={(r) => (params.ticket === String(r.id) ? 'ant-table-row-selected' : '')}
         columns={[
           {
-            title: text.service.columns.id,
+            title: t('service.columns.id'),
             render: (_, r) => (
               <Button
                 type="link"
@@ -383,9 +383,13 @@ export function ServicePage({ readOnly }: PageProps) {
               </Button>
             ),
           },
-          { title: text.service.columns.kind, dataIndex: 'kind', render: (k: Row['kind']) => text.kinds[k] },
           {
-            title: text.service.columns.opened,
+            title: t('service.columns.kind'),
+            dataIndex: 'kind',
+            render: (k: Row['kind']) => t(`kinds.${k}`),
+          },
+          {
+            title: t('service.columns.opened'),
             dataIndex: 'openedAt',
             key: 'openedAt',
             render: (v: string) => beijingMinute(v),
@@ -393,7 +397,7 @@ export function ServicePage({ readOnly }: PageProps) {
             sortOrder: sort.field === 'openedAt' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
           },
           {
-            title: text.service.columns.deadline,
+            title: t('service.columns.deadline'),
             dataIndex: 'deadline',
             render: (v: string, r) => (
               <>
@@ -406,7 +410,7 @@ export function ServicePage({ readOnly }: PageProps) {
             sortOrder: sort.field === 'deadline' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
           },
           {
-            title: text.service.columns.countdown,
+            title: t('service.columns.countdown'),
             render: (_, r) =>
               r.status === 'pending' ? (
                 <Countdown deadlineMs={r.deadlineMs} testId={`ticket-countdown-${String(r.id)}`} />
@@ -415,20 +419,20 @@ export function ServicePage({ readOnly }: PageProps) {
               ),
           },
           {
-            title: text.service.columns.status,
+            title: t('service.columns.status'),
             dataIndex: 'status',
             render: (s: Status) => (
               <StatusTag tone={s === 'met' ? 'good' : s === 'breached' ? 'bad' : 'info'}>
-                {text.statuses[s]}
+                {t(`statuses.${s}`)}
               </StatusTag>
             ),
           },
-          { title: text.service.columns.staff, dataIndex: 'staff', render: (v: string | null) => v ?? '—' },
+          { title: t('service.columns.staff'), dataIndex: 'staff', render: (v: string | null) => v ?? '—' },
           {
-            title: text.service.columns.source,
+            title: t('service.columns.source'),
             render: (_, r) => (
               <Tooltip title={`${r.sourceFile ?? ''} ${beijingMinute(r.sourceAt)}`}>
-                {text.sources[r.source]}
+                {t(`sources.${r.source}`)}
               </Tooltip>
             ),
           },
@@ -444,18 +448,18 @@ export function ServicePage({ readOnly }: PageProps) {
       <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
         <Col xs={24} xl={12}>
           <Card
-            title={text.service.breaches}
+            title={t('service.breaches')}
             size="small"
             extra={<AsOf at={snapshot.at} />}
             data-testid="breach-list"
           >
             {breaches.length === 0 ? (
-              <Typography.Text type="secondary">{text.none}</Typography.Text>
+              <Typography.Text type="secondary">{t('none')}</Typography.Text>
             ) : (
               <ul style={{ margin: 0, paddingLeft: 16 }}>
                 {breaches.map((b) => (
                   <li key={String(b.id)}>
-                    <Typography.Text strong>{String(b.id)}</Typography.Text> · {text.kinds[b.kind]} ·{' '}
+                    <Typography.Text strong>{String(b.id)}</Typography.Text> · {t(`kinds.${b.kind}`)} ·{' '}
                     {beijingMinute(b.deadline)} ·{' '}
                     <Typography.Text type="danger">{risk(b.kind)}</Typography.Text>
                   </li>
@@ -468,9 +472,9 @@ export function ServicePage({ readOnly }: PageProps) {
           <ServiceCalendar at={snapshot.at} />
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={text.service.byDay} size="small" extra={<AsOf at={snapshot.at} />}>
+          <Card title={t('service.byDay')} size="small" extra={<AsOf at={snapshot.at} />}>
             <Chart
-              label={`${text.service.byDay}: ${byDay.map((d) => `${d.date} ${percent(d.rate)}`).join(', ')}`}
+              label={`${t('service.byDay')}: ${byDay.map((d) => `${d.date} ${percent(d.rate)}`).join(', ')}`}
               testId="chart-by-day"
               option={{
                 tooltip: { trigger: 'axis' },
@@ -479,7 +483,7 @@ export function ServicePage({ readOnly }: PageProps) {
                 yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
                 series: [
                   {
-                    name: text.service.rate,
+                    name: t('service.rate'),
                     type: 'bar',
                     data: rateSeries(byDay.map((d) => d.rate)),
                     itemStyle: { color: '#1f6feb' },
@@ -490,9 +494,9 @@ export function ServicePage({ readOnly }: PageProps) {
           </Card>
         </Col>
         <Col xs={24} xl={12}>
-          <Card title={text.service.byStaff} size="small" extra={<AsOf at={snapshot.at} />}>
+          <Card title={t('service.byStaff')} size="small" extra={<AsOf at={snapshot.at} />}>
             <Chart
-              label={`${text.service.byStaff}: ${byStaff.map((d) => `${d.staff} ${percent(d.rate)}`).join(', ')}`}
+              label={`${t('service.byStaff')}: ${byStaff.map((d) => `${d.staff} ${percent(d.rate)}`).join(', ')}`}
               testId="chart-by-staff"
               option={{
                 tooltip: { trigger: 'axis' },
@@ -501,7 +505,7 @@ export function ServicePage({ readOnly }: PageProps) {
                 yAxis: { type: 'category', data: byStaff.map((d) => d.staff) },
                 series: [
                   {
-                    name: text.service.rate,
+                    name: t('service.rate'),
                     type: 'bar',
                     data: rateSeries(byStaff.map((d) => d.rate)),
                     itemStyle: { color: '#389e0d' },

@@ -18,19 +18,19 @@ import type { Settings } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
-import { useComplianceText } from '../overview/compliance-messages';
 import type { PageProps } from '../registry';
 import { OfficialCalendarsCard } from '../../features/calendar/OfficialCalendarsCard';
 import { SyncConnectionCard } from '../../features/sync/SyncConnectionCard';
 import { RulePacksCard } from '../../features/rulepacks/RulePacksCard';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
+import { useTranslation } from 'react-i18next';
 
 /** The scheduler's defaults (electron/services/alerts/schedule.ts), shown when nothing is set. */
 const defaultLeads = { consultation: 30, complaint: 600, afterSales: 3600, deposit: 86_400 };
 const leadKeys = ['consultation', 'complaint', 'afterSales', 'deposit'] as const;
 
 export function SettingsPage({ readOnly }: PageProps) {
-  const text = useComplianceText();
+  const { t } = useTranslation('compliance');
   const { locale, setLocale, status } = useApp();
   const { catalog, load } = useCompliance();
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -44,12 +44,12 @@ export function SettingsPage({ readOnly }: PageProps) {
     void call('settings.get', {}).then(setSettings);
     if (!useCompliance.getState().catalog) void load();
   }, [load]);
-  if (!settings) return <Typography.Text>{text.loading}</Typography.Text>;
+  if (!settings) return <Typography.Text>{t('loading')}</Typography.Text>;
 
   const save = async (patch: Partial<Settings>) => {
     try {
       setSettings(await call('settings.update', patch));
-      void message.success(text.saved);
+      void message.success(t('saved'));
       void load();
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
@@ -62,10 +62,10 @@ export function SettingsPage({ readOnly }: PageProps) {
 
   return (
     <div data-testid="settings-page" style={{ maxWidth: 820 }}>
-      <Typography.Title level={3}>{text.settings.title}</Typography.Title>
+      <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card title={text.settings.packs} size="small">
+        <Card title={t('settings.packs')} size="small">
           <Checkbox.Group
             disabled={readOnly}
             value={packs}
@@ -76,7 +76,7 @@ export function SettingsPage({ readOnly }: PageProps) {
             }))}
           />
         </Card>
-        <Card title={text.settings.serviceHours} size="small">
+        <Card title={t('settings.serviceHours')} size="small">
           <Form
             layout="inline"
             key={`${hours.start}-${hours.end}`}
@@ -86,41 +86,41 @@ export function SettingsPage({ readOnly }: PageProps) {
           >
             <Form.Item
               name="start"
-              label={text.settings.start}
+              label={t('settings.start')}
               rules={[{ pattern: /^([01]\d|2[0-3]):[0-5]\d$/, required: true }]}
             >
               <Input style={{ width: 90 }} />
             </Form.Item>
             <Form.Item
               name="end"
-              label={text.settings.end}
+              label={t('settings.end')}
               rules={[{ pattern: /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, required: true }]}
             >
               <Input style={{ width: 90 }} />
             </Form.Item>
-            <Button htmlType="submit">{text.save}</Button>
+            <Button htmlType="submit">{t('save')}</Button>
           </Form>
         </Card>
         <RulePacksCard readOnly={readOnly} />
         <SyncConnectionCard readOnly={readOnly} />
         <OfficialCalendarsCard readOnly={readOnly} />
-        <Card title={text.settings.overrides} size="small">
+        <Card title={t('settings.overrides')} size="small">
           <Space wrap style={{ marginBottom: 8 }}>
             <Input
-              aria-label={text.settings.overrideDate}
+              aria-label={t('settings.overrideDate')}
               placeholder="2027-10-01"
               value={overrideDate}
               onChange={(e) => setOverrideDate(e.target.value)}
               style={{ width: 140 }}
             />
             <Select
-              aria-label={text.settings.overrideKind}
+              aria-label={t('settings.overrideKind')}
               value={overrideKind}
               onChange={setOverrideKind}
               style={{ width: 140 }}
               options={[
-                { value: 'holiday', label: text.service.dayKinds.holiday },
-                { value: 'workday', label: text.service.dayKinds.workday },
+                { value: 'holiday', label: t('service.dayKinds.holiday') },
+                { value: 'workday', label: t('service.dayKinds.workday') },
               ]}
             />
             <Button
@@ -132,7 +132,7 @@ export function SettingsPage({ readOnly }: PageProps) {
                 setOverrideDate('');
               }}
             >
-              {text.settings.addOverride}
+              {t('settings.addOverride')}
             </Button>
           </Space>
           <Table
@@ -141,8 +141,8 @@ export function SettingsPage({ readOnly }: PageProps) {
             rowKey={([date]) => date}
             dataSource={overrides}
             columns={[
-              { title: text.settings.overrideDate, render: (_, [date]) => date },
-              { title: text.settings.overrideKind, render: (_, [, kind]) => text.service.dayKinds[kind] },
+              { title: t('settings.overrideDate'), render: (_, [date]) => date },
+              { title: t('settings.overrideKind'), render: (_, [, kind]) => t(`service.dayKinds.${kind}`) },
               {
                 title: '',
                 render: (_, [date]) => (
@@ -155,14 +155,14 @@ export function SettingsPage({ readOnly }: PageProps) {
                       })
                     }
                   >
-                    {text.settings.remove}
+                    {t('settings.remove')}
                   </Button>
                 ),
               },
             ]}
           />
         </Card>
-        <Card title={text.settings.leads} size="small">
+        <Card title={t('settings.leads')} size="small">
           <Form
             layout="vertical"
             initialValues={leads}
@@ -171,12 +171,12 @@ export function SettingsPage({ readOnly }: PageProps) {
           >
             <Space wrap>
               {leadKeys.map((k) => (
-                <Form.Item key={k} name={k} label={text.settings.leadNames[k]}>
+                <Form.Item key={k} name={k} label={t(`settings.leadNames.${k}`)}>
                   <InputNumber min={0} max={30 * 86_400} style={{ width: 150 }} />
                 </Form.Item>
               ))}
             </Space>
-            <Button htmlType="submit">{text.save}</Button>
+            <Button htmlType="submit">{t('save')}</Button>
           </Form>
           <Space style={{ marginTop: 12 }}>
             <Switch
@@ -185,41 +185,41 @@ export function SettingsPage({ readOnly }: PageProps) {
               disabled={readOnly}
               onChange={(checked) => void save({ quietOutsideServiceHours: checked })}
             />
-            <label htmlFor="quiet-switch">{text.settings.quiet}</label>
+            <label htmlFor="quiet-switch">{t('settings.quiet')}</label>
           </Space>
         </Card>
-        <Card title={text.settings.notifications} size="small">
+        <Card title={t('settings.notifications')} size="small">
           <Space>
             <Button
               disabled={permission !== 'default'}
               onClick={() => void Notification.requestPermission().then((p) => setPermission(p))}
             >
-              {text.settings.enableNotifications}
+              {t('settings.enableNotifications')}
             </Button>
             <Typography.Text type="secondary">{permission}</Typography.Text>
           </Space>
         </Card>
         {status?.mode === 'electron' && (
-          <Card title={text.settings.updates} size="small">
+          <Card title={t('settings.updates')} size="small">
             <Space>
               <Select
-                aria-label={text.settings.updateChannel}
+                aria-label={t('settings.updateChannel')}
                 value={settings.updateChannel ?? 'latest'}
                 disabled={readOnly}
                 style={{ width: 220 }}
                 onChange={(value) => void save({ updateChannel: value })}
                 options={(['latest', 'beta'] as const).map((value) => ({
                   value,
-                  label: text.settings.updateChannels[value],
+                  label: t(`settings.updateChannels.${value}`),
                 }))}
               />
-              <Typography.Text type="secondary">{text.settings.updatesHint}</Typography.Text>
+              <Typography.Text type="secondary">{t('settings.updatesHint')}</Typography.Text>
             </Space>
           </Card>
         )}
-        <Card title={text.settings.language} size="small">
+        <Card title={t('settings.language')} size="small">
           <Select
-            aria-label={text.settings.language}
+            aria-label={t('settings.language')}
             value={locale}
             style={{ width: 160 }}
             onChange={(value) => void setLocale(value)}

@@ -1,6 +1,5 @@
-/** Text of the marketplace sync feature (issue 10), Chinese first. */
-import { defineMessages } from '../../i18n/define-messages';
-import { useApp } from '../../stores/app-store';
+/** Marketplace sync: its page, the connection card and the sidebar indicator. ICU MessageFormat; Chinese first. */
+import type { Translation } from '../translation';
 
 const zhCN = {
   nav: '同步',
@@ -16,7 +15,7 @@ const zhCN = {
   save: '保存并连接',
   test: '测试连接',
   disconnect: '断开（忘记密钥，保留数据）',
-  connectedAs: (name: string, id: string) => `已连接：${name}（${id}）`,
+  connectedAs: '已连接：{name}（{id}）',
   saved: '连接已保存',
   disconnected: '已断开，本地数据保留',
   syncNow: '立即同步',
@@ -24,10 +23,8 @@ const zhCN = {
   lastPull: '上次完整拉取',
   never: '从未',
   asOfNote: '由同步数据计算的数字均以上次拉取时间为准。页面在操作后刷新（同步事件接入后自动更新）。',
-  counts: (r: { pending: number; conflicts: number; failed: number }) =>
-    `待发 ${r.pending} · 冲突 ${r.conflicts} · 失败 ${r.failed}`,
-  held: (r: { listings: number; orders: number; tickets: number; ledger: number; violations: number }) =>
-    `云市场记录：商品 ${r.listings} · 订单 ${r.orders} · 工单 ${r.tickets} · 保证金流水 ${r.ledger} · 违规 ${r.violations}`,
+  counts: '待发 {pending} · 冲突 {conflicts} · 失败 {failed}',
+  held: '云市场记录：商品 {listings} · 订单 {orders} · 工单 {tickets} · 保证金流水 {ledger} · 违规 {violations}',
   outbox: '待发队列',
   columns: {
     what: '内容',
@@ -38,23 +35,26 @@ const zhCN = {
     updated: '更新时间',
     actions: '操作',
   },
-  ops: { create: '创建', update: '修改', submit: '提交审核', delete: '删除', respond: '回复工单' } as Record<
-    string,
-    string
-  >,
+  ops: {
+    create: '创建',
+    update: '修改',
+    submit: '提交审核',
+    delete: '删除',
+    respond: '回复工单',
+  },
   states: {
     pending: '待发送',
     sent: '已发送',
     conflict: '冲突',
     failed: '失败',
     discarded: '已放弃',
-  } as Record<string, string>,
+  },
   retry: '重试',
   discard: '放弃',
   resolve: '解决冲突',
   conflictTitle: '版本冲突：请选择保留哪一版',
   mine: '我的版本',
-  theirs: (v: number) => `云端版本（v${v}）`,
+  theirs: '云端版本（v{v}）',
   keepMine: '保留我的（基于云端版本重新发送）',
   takeTheirs: '采用云端版本',
   unknownServer: '云端版本暂不可用',
@@ -63,16 +63,16 @@ const zhCN = {
     offline: '离线',
     syncing: '同步中',
     'up-to-date': '已是最新',
-    waiting: (n: number) => `${n} 项待发`,
+    waiting: '{n} 项待发',
     error: '同步出错',
   },
-  pushed: (n: number, pulled: number) => `已发送 ${n} 项，拉取 ${pulled} 项变更`,
+  pushed: '已发送 {n} 项，拉取 {pulled} 项变更',
   empty: '队列为空',
   replySend: '保存并发送',
   replyQueued: '回复已保存，正在等待发送（见“同步”页）',
 };
 
-const en: typeof zhCN = {
+const en: Translation<typeof zhCN> = {
   nav: 'Sync',
   pageTitle: 'Marketplace sync',
   cardTitle: 'Marketplace connection',
@@ -87,7 +87,7 @@ const en: typeof zhCN = {
   save: 'Save and connect',
   test: 'Test connection',
   disconnect: 'Disconnect (forget keys, keep data)',
-  connectedAs: (name, id) => `Connected: ${name} (${id})`,
+  connectedAs: 'Connected: {name} ({id})',
   saved: 'Connection saved',
   disconnected: 'Disconnected; local data kept',
   syncNow: 'Sync now',
@@ -96,9 +96,8 @@ const en: typeof zhCN = {
   never: 'never',
   asOfNote:
     'Numbers computed from synced data are as of the last pull. This page refreshes after your actions (live once sync events are wired).',
-  counts: (r) => `${r.pending} waiting · ${r.conflicts} conflicts · ${r.failed} failed`,
-  held: (r) =>
-    `Marketplace records: listings ${r.listings} · orders ${r.orders} · tickets ${r.tickets} · ledger ${r.ledger} · violations ${r.violations}`,
+  counts: '{pending} waiting · {conflicts} conflicts · {failed} failed',
+  held: 'Marketplace records: listings {listings} · orders {orders} · tickets {tickets} · ledger {ledger} · violations {violations}',
   outbox: 'Outbox',
   columns: {
     what: 'What',
@@ -128,7 +127,7 @@ const en: typeof zhCN = {
   resolve: 'Resolve',
   conflictTitle: 'Version conflict: choose which to keep',
   mine: 'My version',
-  theirs: (v) => `Server version (v${v})`,
+  theirs: 'Server version (v{v})',
   keepMine: 'Keep mine (re-sent on the server version)',
   takeTheirs: 'Take theirs',
   unknownServer: 'Server version not available yet',
@@ -137,16 +136,13 @@ const en: typeof zhCN = {
     offline: 'Offline',
     syncing: 'Syncing',
     'up-to-date': 'Up to date',
-    waiting: (n) => `${n} waiting`,
+    waiting: '{n} waiting',
     error: 'Sync error',
   },
-  pushed: (n, pulled) => `Sent ${n}, pulled ${pulled} changes`,
+  pushed: 'Sent {n}, pulled {pulled} changes',
   empty: 'The outbox is empty',
   replySend: 'Save and send',
   replyQueued: 'Reply saved; waiting to be sent (see the Sync page)',
 };
 
-export const useSyncText = defineMessages(zhCN, en);
-
-/** Outside React (the sidebar registry): the text in the current language. */
-export const syncNavLabel = (): string => (useApp.getState().locale === 'en' ? en.nav : zhCN.nav);
+export default { 'zh-CN': zhCN, en };

@@ -1,6 +1,5 @@
-/** UI text of the 交付回调测试 / Delivery callbacks page (issue 13), Chinese first. */
-import { defineMessages } from '../../i18n/define-messages';
-import { useApp } from '../../stores/app-store';
+/** The callback tester page (issue 6). ICU MessageFormat; Chinese first. */
+import type { Translation } from '../translation';
 
 const zhCN = {
   nav: '交付回调测试',
@@ -22,32 +21,49 @@ const zhCN = {
   run: '运行测试',
   running: '正在测试…',
   needEndpoint: '请先保存端点地址和密钥。',
-  progress: (done: number, total: number) => `已判定 ${done} / ${total} 项`,
-  calling: (label: string) => `正在调用：${label}`,
+  progress: '已判定 {done} / {total} 项',
+  calling: '正在调用：{label}',
   results: '检查结果',
-  status: { pass: '通过', fail: '未通过', skip: '跳过' },
-  columns: { status: '结果', check: '检查项', message: '请求与所见', ms: '用时' },
+  status: {
+    pass: '通过',
+    fail: '未通过',
+    skip: '跳过',
+  },
+  columns: {
+    status: '结果',
+    check: '检查项',
+    message: '请求与所见',
+    ms: '用时',
+  },
   means: '这意味着',
   fix: '如何修复',
   calls: '请求与应答（密钥与 token 已隐去）',
   request: '请求',
   response: '应答',
   noAnswer: '无应答',
-  summary: (p: number, f: number, s: number) => `通过 ${p} · 未通过 ${f} · 跳过 ${s}`,
-  unreachable: (error: string) => `端点不可达，未判定任何检查：${error}`,
-  failed: (error: string) => `测试中断：${error}`,
+  summary: '通过 {p} · 未通过 {f} · 跳过 {s}',
+  unreachable: '端点不可达，未判定任何检查：{error}',
+  failed: '测试中断：{error}',
   history: '历史记录',
   historyEmpty: '还没有测试记录。',
-  historyColumns: { started: '开始时间', url: '端点', result: '结果', actions: '操作' },
-  states: { running: '运行中', done: '完成', unreachable: '不可达', failed: '中断' },
+  historyColumns: {
+    started: '开始时间',
+    url: '端点',
+    result: '结果',
+    actions: '操作',
+  },
+  states: {
+    running: '运行中',
+    done: '完成',
+    unreachable: '不可达',
+    failed: '中断',
+  },
   view: '查看',
   export: '导出 HTML',
-  viewing: (id: number) => `第 ${id} 次测试`,
+  viewing: '第 {id} 次测试',
 };
 
-export type CallbacksMessages = typeof zhCN;
-
-const en: CallbacksMessages = {
+const en: Translation<typeof zhCN> = {
   nav: 'Delivery callbacks',
   title: 'Delivery callbacks',
   intro:
@@ -67,28 +83,46 @@ const en: CallbacksMessages = {
   run: 'Run the checks',
   running: 'Testing…',
   needEndpoint: 'Save the endpoint URL and key first.',
-  progress: (done, total) => `${done} of ${total} checks judged`,
-  calling: (label) => `Calling: ${label}`,
+  progress: '{done} of {total} checks judged',
+  calling: 'Calling: {label}',
   results: 'Checks',
-  status: { pass: 'pass', fail: 'fail', skip: 'skip' },
-  columns: { status: 'Result', check: 'Check', message: 'Sent and seen', ms: 'Time' },
+  status: {
+    pass: 'pass',
+    fail: 'fail',
+    skip: 'skip',
+  },
+  columns: {
+    status: 'Result',
+    check: 'Check',
+    message: 'Sent and seen',
+    ms: 'Time',
+  },
   means: 'What it means',
   fix: 'How to fix it',
   calls: 'Calls and answers (key and token masked)',
   request: 'Request',
   response: 'Answer',
   noAnswer: 'no answer',
-  summary: (p, f, s) => `pass ${p} · fail ${f} · skip ${s}`,
-  unreachable: (error) => `The endpoint is unreachable; no check was judged: ${error}`,
-  failed: (error) => `The test stopped: ${error}`,
+  summary: 'pass {p} · fail {f} · skip {s}',
+  unreachable: 'The endpoint is unreachable; no check was judged: {error}',
+  failed: 'The test stopped: {error}',
   history: 'History',
   historyEmpty: 'No test runs yet.',
-  historyColumns: { started: 'Started', url: 'Endpoint', result: 'Result', actions: 'Actions' },
-  states: { running: 'running', done: 'done', unreachable: 'unreachable', failed: 'stopped' },
+  historyColumns: {
+    started: 'Started',
+    url: 'Endpoint',
+    result: 'Result',
+    actions: 'Actions',
+  },
+  states: {
+    running: 'running',
+    done: 'done',
+    unreachable: 'unreachable',
+    failed: 'stopped',
+  },
   view: 'View',
   export: 'Export HTML',
-  viewing: (id) => `Run ${id}`,
+  viewing: 'Run {id}',
 };
 
-export const useCallbacksText = defineMessages<CallbacksMessages>(zhCN, en);
-export const callbacksText = (): CallbacksMessages => (useApp.getState().locale === 'en' ? en : zhCN);
+export default { 'zh-CN': zhCN, en };

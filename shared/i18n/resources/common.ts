@@ -1,10 +1,11 @@
-/**
- * UI text, Chinese first. `en` must have every key of `zhCN` (the type enforces it), so a
- * missing translation is a compile error rather than a blank label.
- */
-export const zhCN = {
+/** App-wide text: the shell, common buttons, the listing drafts list and form, errors. ICU MessageFormat; Chinese first. */
+import type { Translation } from '../translation';
+
+const zhCN = {
   appName: 'VendorDesk 服务商工作台',
-  nav: { listings: '商品' },
+  nav: {
+    listings: '商品',
+  },
   core: {
     restarting: '后台核心意外停止，正在重启。进行中的操作未完成；已保存的数据不受影响。',
     ready: '后台核心已重新启动，可以继续工作。',
@@ -38,27 +39,41 @@ export const zhCN = {
     exportAll: '导出全部',
     exportSelected: '导出所选',
     search: '搜索标题或编号',
-    columns: { title: '标题', type: '类型', price: '价格', status: '状态', updated: '更新时间' },
-    status: { draft: '草稿' },
+    columns: {
+      title: '标题',
+      type: '类型',
+      price: '价格',
+      status: '状态',
+      updated: '更新时间',
+    },
+    status: {
+      draft: '草稿',
+    },
     deleteConfirm: '删除这个商品草稿？此操作不可撤销。',
     deleted: '已删除',
     duplicated: '已复制',
     saved: '已保存',
     created: '已创建',
     conflict: '该商品已在别处被修改，请重新打开后再编辑。',
-    importing: (done: number, total: number) => `正在导入 ${done}/${total} 个文件…`,
-    importSummary: (ok: number, bad: number, count: number) =>
-      `导入完成：${ok} 个文件成功（共 ${count} 个商品），${bad} 个文件失败。`,
+    importing: '正在导入 {done}/{total} 个文件…',
+    importSummary: '导入完成：{ok} 个文件成功（共 {count} 个商品），{bad} 个文件失败。',
     importFailedFile: '文件未导入（未保存任何内容）',
-    importedFile: (n: number, added = n, updated = 0) =>
-      updated
-        ? `已导入 ${n} 个商品：新增 ${added} 个，按编号（id）更新已有的 ${updated} 个`
-        : `已导入 ${n} 个商品（均为新增）`,
+    importedFile:
+      '{updated, plural, =0 {已导入 {n} 个商品（均为新增）} other {已导入 {n} 个商品：新增 {added} 个，按编号（id）更新已有的 {updated} 个}}',
     importResultTitle: '导入结果',
-    exported: (n: number) => `已导出 ${n} 个商品`,
+    exported: '已导出 {n} 个商品',
   },
-  types: { application: '应用类', service: '服务类', tool: '工具类' },
-  billing: { monthly: '按月', yearly: '按年', 'one-time': '一次性', usage: '按量' },
+  types: {
+    application: '应用类',
+    service: '服务类',
+    tool: '工具类',
+  },
+  billing: {
+    monthly: '按月',
+    yearly: '按年',
+    'one-time': '一次性',
+    usage: '按量',
+  },
   form: {
     editTitle: '编辑商品',
     createTitle: '新建商品',
@@ -104,16 +119,11 @@ export const zhCN = {
   },
 };
 
-type Messages = typeof zhCN;
-export type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => string
-    ? (...args: A) => string
-    : { [K in keyof T]: Widen<T[K]> };
-
-export const en: Widen<Messages> = {
+const en: Translation<typeof zhCN> = {
   appName: 'VendorDesk',
-  nav: { listings: 'Listings' },
+  nav: {
+    listings: 'Listings',
+  },
   core: {
     restarting:
       'The background core stopped unexpectedly and is restarting. Work in progress did not finish; saved data is kept.',
@@ -148,27 +158,42 @@ export const en: Widen<Messages> = {
     exportAll: 'Export all',
     exportSelected: 'Export selected',
     search: 'Search title or id',
-    columns: { title: 'Title', type: 'Type', price: 'Price', status: 'Status', updated: 'Updated' },
-    status: { draft: 'Draft' },
+    columns: {
+      title: 'Title',
+      type: 'Type',
+      price: 'Price',
+      status: 'Status',
+      updated: 'Updated',
+    },
+    status: {
+      draft: 'Draft',
+    },
     deleteConfirm: 'Delete this listing draft? This cannot be undone.',
     deleted: 'Deleted',
     duplicated: 'Duplicated',
     saved: 'Saved',
     created: 'Created',
     conflict: 'This listing was changed elsewhere. Reopen it before editing.',
-    importing: (done: number, total: number) => `Importing ${done}/${total} files…`,
-    importSummary: (ok: number, bad: number, count: number) =>
-      `Import finished: ${ok} file(s) imported (${count} listings), ${bad} file(s) failed.`,
+    importing: 'Importing {done}/{total, plural, one {# file} other {# files}}…',
+    importSummary:
+      'Import finished: {ok, plural, one {# file} other {# files}} imported ({count, plural, one {# listing} other {# listings}}), {bad, plural, one {# file} other {# files}} failed.',
     importFailedFile: 'File not imported (nothing was stored)',
-    importedFile: (n: number, added = n, updated = 0) =>
-      updated
-        ? `${n} listing(s) imported: ${added} added, ${updated} existing updated by id`
-        : `${n} listing(s) imported (all added)`,
+    importedFile:
+      '{updated, plural, =0 {{n, plural, one {# listing} other {# listings}} imported (all added)} other {{n, plural, one {# listing} other {# listings}} imported: {added} added, {updated} existing updated by id}}',
     importResultTitle: 'Import results',
-    exported: (n: number) => `Exported ${n} listing(s)`,
+    exported: 'Exported {n, plural, one {# listing} other {# listings}}',
   },
-  types: { application: 'Application', service: 'Service', tool: 'Tool' },
-  billing: { monthly: 'Monthly', yearly: 'Yearly', 'one-time': 'One-time', usage: 'Usage-based' },
+  types: {
+    application: 'Application',
+    service: 'Service',
+    tool: 'Tool',
+  },
+  billing: {
+    monthly: 'Monthly',
+    yearly: 'Yearly',
+    'one-time': 'One-time',
+    usage: 'Usage-based',
+  },
   form: {
     editTitle: 'Edit listing',
     createTitle: 'New listing',
@@ -214,4 +239,4 @@ export const en: Widen<Messages> = {
   },
 };
 
-export type { Messages };
+export default { 'zh-CN': zhCN, en };
