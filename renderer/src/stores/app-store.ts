@@ -57,9 +57,6 @@ export const useApp = create<AppState>((set) => ({
       const [status, settings] = await Promise.all([call('app.status', {}), call('settings.get', {})]);
       applyLocale(settings.locale);
       set({ status, locale: settings.locale, t: messagesFor(settings.locale), ready: true });
-      // Events arrive on every page: alerts beside the compliance store (issue 7), the rest in core-events.
-      void import('./compliance-alerts').then((m) => m.startAlerts());
-      void import('./core-events').then((m) => m.startCoreEvents());
     } catch (error) {
       set({ loadError: error instanceof Error ? error.message : String(error), ready: true });
     }

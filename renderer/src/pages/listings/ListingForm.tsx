@@ -268,12 +268,12 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const draftTextRef = useRef(draftText);
   draftTextRef.current = draftText;
   const [autosave] = useState(() =>
-    createDraftAutosave((error) =>
+    createDraftAutosave((error) => {
       message.warning({
         key: 'draft-autosave',
         content: draftTextRef.current.autosaveFailed(error instanceof Error ? error.message : String(error)),
-      }),
-    ),
+      });
+    }),
   );
   const [modal, modalHolder] = Modal.useModal();
   const confirming = useRef(false);
@@ -307,7 +307,9 @@ export function ListingForm({ readOnly, onClose }: Props) {
         store().setFindings(listing, result, ms);
         measureToNextFrame(editorTiming.findingsToFrame, arrived);
       },
-      (error) => message.error(error),
+      (error) => {
+        message.error(error);
+      },
     );
     checker.current = client;
     return () => {

@@ -42,7 +42,7 @@ export function OfficialSitePanel(props: {
     <div data-testid="official-site">
       <Space wrap>
         <Typography.Text strong>{text.title}</Typography.Text>
-        <Button size="small" onClick={verify} loading={busy} disabled={!url || props.readOnly}>
+        <Button size="small" onClick={() => void verify()} loading={busy} disabled={!url || props.readOnly}>
           {busy ? text.verifying : text.verify}
         </Button>
       </Space>
