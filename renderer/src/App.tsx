@@ -8,6 +8,7 @@ import {
   ConfigProvider,
   Layout,
   Menu,
+  message,
   Result,
   Select,
   Spin,
@@ -21,6 +22,7 @@ import { call } from './api';
 import { pageLabelNamespaces, pages } from './pages/registry';
 import { useApp, type Page } from './stores/app-store';
 import { useTranslation } from 'react-i18next';
+import { startApp } from './stores/start-app';
 
 /** Darker than antd's defaults so text passes WCAG AA contrast (checked by the axe scans). */
 const theme = {
@@ -36,9 +38,14 @@ function DatabaseNotice() {
   const { t } = useTranslation();
   const db = status?.database;
   if (!db || db.state === 'ok') return null;
+  // The one way out of a read-only database: a failure must say so, not vanish as an unhandled rejection.
   const exportAll = async () => {
-    const file = await call('listings.export', {});
-    downloadText(file.fileName, file.text);
+    try {
+      const file = await call('listings.export', {});
+      downloadText(file.fileName, file.text);
+    } catch (error) {
+      message.error(error instanceof Error ? error.message : String(error));
+    }
   };
   return (
     <Alert
@@ -47,18 +54,22 @@ function DatabaseNotice() {
       style={{ marginBottom: 16 }}
       message={db.state === 'read-only' ? t('db.readOnlyTitle') : t('db.restoredTitle')}
       description={db.message}
-      action={db.state === 'read-only' ? <Button onClick={exportAll}>{t('db.export')}</Button> : undefined}
+      action={
+        db.state === 'read-only' ? (
+          <Button onClick={() => void exportAll()}>{t('db.export')}</Button>
+        ) : undefined
+      }
       data-testid="database-notice"
     />
   );
 }
 
 export function App() {
-  const { ready, loadError, locale, page, setPage, setLocale, init, status } = useApp();
+  const { ready, loadError, locale, page, setPage, setLocale, status } = useApp();
   const { t } = useTranslation(pageLabelNamespaces);
   useEffect(() => {
-    void init();
-  }, [init]);
+    void startApp();
+  }, []);
 
   if (!ready) return <Spin fullscreen />;
   if (loadError) return <Result status="error" title="VendorDesk" subTitle={loadError} />;

@@ -37,7 +37,9 @@ export function createDispatcher(
   onInternalError: (error: unknown, channel: string) => void,
 ): Dispatch {
   return async (channel, payload, call = noCall) => {
-    if (!isChannelName(channel)) {
+    // A channel in the contract that no handler serves is as unknown to the caller as a made-up one
+    // (the Handlers type demands them all, but a handler group built with a cast could still miss one).
+    if (!isChannelName(channel) || typeof handlers[channel] !== 'function') {
       return {
         ok: false,
         error: { code: 'unknown-channel', message: `unknown channel: ${String(channel).slice(0, 100)}` },

@@ -7,7 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
-import { callHost, startHost } from './support/host';
+import { callHost, importUnderWay, startHost, watchEvents } from './support/host';
 
 const tmp = tempDir();
 afterAll(() => tmp.cleanup());
@@ -32,10 +32,9 @@ describe('SIGKILL during import', () => {
     const dataDir = path.join(tmp.dir, 'data');
     const host = await startHost(dataDir);
     const reported: string[] = [];
-    const inFlight: Promise<unknown>[] = [];
     let n = 0;
     // Import files one per call (as the UI does); after a few are reported done, fire more calls
-    // and kill the process while they are being written.
+    // and kill the process once the core reports one of them under way (its progress event).
     for (; n < 5; n++) {
       const result = await callHost<{ files: { ok: boolean; localIds: string[] }[] }>(
         host.url,
@@ -45,11 +44,19 @@ describe('SIGKILL during import', () => {
       expect(result.ok).toBe(true);
       reported.push(...(result.value?.files[0]?.localIds ?? []));
     }
-    for (let k = 0; k < 4; k++, n++)
-      inFlight.push(callHost(host.url, 'listings.import', { files: [bigFile(n)] }).catch(() => undefined));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    const events = await watchEvents(host.url);
+    const operations = ['crash-0', 'crash-1', 'crash-2', 'crash-3'];
+    const inFlight = operations.map((operationId) =>
+      callHost(host.url, 'listings.import', { operationId, files: [bigFile(n++)] }).then(
+        (answer) => answer.ok,
+        () => false, // the host died before answering
+      ),
+    );
+    await events.next(importUnderWay(operations));
     await host.kill();
-    await Promise.all(inFlight);
+    events.close();
+    // The kill landed while imports were running: at least one of them never got its answer.
+    expect((await Promise.all(inFlight)).includes(false)).toBe(true);
 
     const db = new Database(path.join(dataDir, 'vendordesk.db'));
     try {

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { startHost, type HostProcess } from './support/host';
+import { callHost, startHost, type HostProcess } from './support/host';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -102,8 +102,13 @@ describe('unsaved edits in the listing editor', () => {
     await row('专业版').getByRole('button', { name: '云盾 WAF 网站防护（专业版）', exact: true }).click();
     await expect.poll(() => title().inputValue()).toBe('云盾 WAF 网站防护（专业版）');
     await title().fill('云盾 WAF 网站防护（旗舰版）');
-    // The autosave runs a moment after the last keystroke; then the window dies without a goodbye.
-    await page.waitForTimeout(1500);
+    // The autosave runs a moment after the last keystroke; once the core holds it, the window dies
+    // without a goodbye.
+    await expect
+      .poll(async () => JSON.stringify((await callHost(host.url, 'drafts.get', {})).value ?? null), {
+        timeout: 10_000,
+      })
+      .toContain('云盾 WAF 网站防护（旗舰版）');
     await context.close();
     await openApp();
     const offer = page.getByTestId('draft-restore');

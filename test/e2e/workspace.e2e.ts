@@ -334,7 +334,7 @@ describe('listing workspace', () => {
     await page.getByRole('button', { name: /^取\s?消$/ }).click();
   }, 120_000);
 
-  it('stays usable with 10,000 listings (render and filter times printed)', async () => {
+  it('stays usable with 10,000 listings: a virtual list that filters, sorts and scrolls (timings: npm run bench:scale)', async () => {
     const listing = JSON.parse(fs.readFileSync(fixture, 'utf8')) as Record<string, unknown>;
     for (let k = 0; k < 5; k++) {
       const listings = Array.from({ length: 2000 }, (_, i) => ({
@@ -349,32 +349,23 @@ describe('listing workspace', () => {
       expect(result.ok).toBe(true);
     }
     await page.reload();
-    const t0 = Date.now();
     await openListingsPage();
     await poll(() => page.getByTestId('shown-count').textContent(), { timeout: 60_000 }).toMatch(
       / \/ 1000[01] /,
     );
-    const rendered = Date.now() - t0;
     expect(await page.locator('.ant-table-row').count()).toBeLessThan(200); // virtualised
-    const t1 = Date.now();
     await page.getByRole('combobox', { name: '按规则筛选' }).click();
     await page.keyboard.type('服务条款');
     await page.locator('.ant-select-item-option', { hasText: '服务条款' }).click();
     await poll(() => page.getByTestId('shown-count').textContent()).toMatch(/显示 333[45] \//);
-    const filtered = Date.now() - t1;
-    const t2 = Date.now();
     await page.getByRole('columnheader', { name: '阻断' }).click();
     await poll(() => page.locator('.ant-table-row').first().textContent()).toContain('批量商品');
-    const sorted = Date.now() - t2;
     // Scroll deep into the virtual list: other rows are rendered in place of the first ones.
     const firstBefore = await page.locator('.ant-table-row').first().textContent();
     await page.locator('.ant-table-row').first().hover();
     await page.mouse.wheel(0, 40_000);
     await poll(() => page.locator('.ant-table-row').first().textContent()).not.toBe(firstBefore);
     await screenshot(page, 'workspace-06-10k');
-    console.log(
-      `[workspace] 10,000 listings: first render ${rendered} ms (includes checking them all in main), filter ${filtered} ms, sort ${sorted} ms`,
-    );
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

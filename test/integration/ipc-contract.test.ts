@@ -3,6 +3,7 @@ import { createAppCore, type AppCore } from '../../electron/services/app-core';
 import { createNodePlatform } from '../../electron/web/platform-node';
 import { channelNames, contract } from '../../shared/ipc/contract';
 import { buildBridge } from '../../shared/ipc/bridge';
+import { createDispatcher, type Handlers } from '../../shared/ipc/dispatch';
 import { readExample, tempDir } from '../helpers/temp-dir';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -85,6 +86,18 @@ describe('the dispatcher rejects payloads that break the contract with typed err
 });
 
 describe('handlers over the contract', () => {
+  it('a contract channel without a handler answers unknown-channel, before the request is validated', async () => {
+    const handlers = Object.fromEntries(
+      channelNames.filter((name) => name !== 'app.status').map((name) => [name, () => null]),
+    ) as unknown as Handlers;
+    const dispatch = createDispatcher(handlers, () => undefined);
+    expect(await dispatch('app.status', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatch('listings.get', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+  });
+
   it('every contract channel has a bridge method and a handler', async () => {
     const bridge = buildBridge(
       async () => ({ ok: true, value: null }),

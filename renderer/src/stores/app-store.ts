@@ -58,9 +58,6 @@ export const useApp = create<AppState>((set) => ({
       set({ status });
       await i18n.changeLanguage(settings.locale);
       set({ ready: true });
-      // Events arrive on every page: alerts beside the compliance store (issue 7), the rest in core-events.
-      void import('./compliance-alerts').then((m) => m.startAlerts());
-      void import('./core-events').then((m) => m.startCoreEvents());
     } catch (error) {
       set({ loadError: error instanceof Error ? error.message : String(error), ready: true });
     }

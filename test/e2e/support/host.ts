@@ -90,3 +90,78 @@ export async function callHost<T = unknown>(
   });
   return (await response.json()) as { ok: boolean; value?: T };
 }
+
+export interface CoreEvent {
+  name: string;
+  data: unknown;
+}
+
+/**
+ * The core's events as the page receives them (`GET /api/events`), for a test that must act at a
+ * moment the core makes observable — e.g. kill the host while an import is in flight — instead of
+ * after a guessed delay. Resolves once the stream is connected.
+ */
+export async function watchEvents(url: string): Promise<{
+  /** The first event (already seen or still to come) that matches. */
+  next(match: (event: CoreEvent) => boolean, timeoutMs?: number): Promise<CoreEvent>;
+  close(): void;
+}> {
+  const parsed = new URL(url);
+  const controller = new AbortController();
+  const response = await fetch(`${parsed.origin}/api/events`, {
+    headers: { cookie: `vendordesk-token-${parsed.port}=${parsed.searchParams.get('token') ?? ''}` },
+    signal: controller.signal,
+  });
+  if (!response.ok || !response.body) throw new Error(`event stream: HTTP ${response.status}`);
+  const seen: CoreEvent[] = [];
+  const waiting = new Set<() => void>();
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const name = /^event: (.*)$/m.exec(message)?.[1];
+        const data = /^data: (.*)$/m.exec(message)?.[1];
+        if (name !== undefined && data !== undefined) seen.push({ name, data: JSON.parse(data) });
+      }
+      for (const wake of waiting) wake();
+    }
+  })().catch(() => undefined); // the stream ends when the host dies or close() aborts it
+  return {
+    next(match, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiting.delete(check);
+          reject(new Error(`no matching event within ${timeoutMs} ms`));
+        }, timeoutMs);
+        function check() {
+          const found = seen.find(match);
+          if (!found) return;
+          clearTimeout(timer);
+          waiting.delete(check);
+          resolve(found);
+        }
+        waiting.add(check);
+        check();
+      });
+    },
+    close: () => controller.abort(),
+  };
+}
+
+/** A `progress` event of one of these operations that is not its last: that import is under way. */
+export const importUnderWay =
+  (operationIds: readonly string[]) =>
+  ({ name, data }: CoreEvent): boolean => {
+    const progress = data as { operationId?: string; channel?: string; finished?: string };
+    return (
+      name === 'progress' &&
+      progress.channel === 'listings.import' &&
+      operationIds.includes(progress.operationId ?? '') &&
+      progress.finished === undefined
+    );
+  };

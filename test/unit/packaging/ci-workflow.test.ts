@@ -1,49 +1,42 @@
-// .github/workflows/ci.yml: the gate runs on the three desktop platforms, in order, and ends with the
-// Electron smoke test (which only CI can run: the development machines have no Electron binary).
+// .github/workflows/ci.yml cannot run here. What can be checked is how it fits the rest of the
+// project: it runs scripts package.json has, it runs the whole of `npm test` in `npm test`'s order,
+// and then the Electron smoke test (which only CI can run: the development machines have no Electron
+// binary). The workflow's other settings (runners, Node version, triggers) are not copied into this
+// test: a literal copy of the YAML fails only when the YAML is edited, never when it is wrong.
 import { describe, expect, it } from 'vitest';
-import { readYaml } from './project';
+import packageJson from '../../../package.json';
+import { npmScriptsRun, readYaml } from './project';
 
 interface Step {
   run?: string;
   uses?: string;
-  if?: string;
   env?: Record<string, string>;
-  with?: Record<string, unknown>;
 }
-const workflow = readYaml('.github/workflows/ci.yml') as {
-  on: Record<string, unknown>;
-  jobs: Record<string, { 'runs-on': string; strategy: { matrix: { os: string[] } }; steps: Step[] }>;
-};
-const job = workflow.jobs.test!;
-const index = (pattern: RegExp) => job.steps.findIndex((step) => pattern.test(step.run ?? ''));
+const workflow = readYaml('.github/workflows/ci.yml') as { jobs: Record<string, { steps: Step[] }> };
+const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+const scripts: Record<string, string> = packageJson.scripts;
+const ran = steps.flatMap((step) => npmScriptsRun(step.run));
 
 describe('CI workflow', () => {
-  it('runs on pushes to main and on pull requests, on Ubuntu, Windows and macOS', () => {
-    expect(Object.keys(workflow.on)).toEqual(expect.arrayContaining(['push', 'pull_request']));
-    expect(job.strategy.matrix.os).toEqual(['ubuntu-latest', 'windows-latest', 'macos-latest']);
-    expect(job['runs-on']).toBe('${{ matrix.os }}');
-    expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with?.['node-version']).toBe(22);
+  it('runs only npm scripts that package.json defines', () => {
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.filter((name) => !(name in scripts))).toEqual([]);
   });
 
-  it('typecheck, lint, unit, e2e, then the Electron smoke test on the built app', () => {
-    const order = [
-      /^npm ci\b/,
-      /^npm run typecheck$/,
-      /^npm run lint$/,
-      /^npm run test:unit$/,
-      /^npm run test:e2e$/,
-      /^npm run native:electron$/,
-      /npm run test:electron/,
-    ].map(index);
+  it('runs every step of `npm test`, in its order, then the Electron smoke test on the built app', () => {
+    const gate = npmScriptsRun(scripts.test);
+    expect(gate.length).toBeGreaterThan(1);
+    const order = [...gate, 'native:electron', 'test:electron'].map((name) => ran.indexOf(name));
     expect(
       order.every((i) => i >= 0),
       JSON.stringify(order),
     ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(job.steps[index(/^npm run test:e2e$/)]?.env?.CHROMIUM_PATH).toContain(
-      'steps.chrome.outputs.chrome-path',
-    );
-    expect(job.steps[index(/npm run test:electron/)]?.run).toContain('xvfb-run');
+  });
+
+  it('gives the end-to-end tests the Chrome it installed', () => {
+    const e2e = steps.find((step) => npmScriptsRun(step.run).includes('test:e2e'));
+    expect(e2e?.env?.CHROMIUM_PATH).toMatch(/steps\.\w+\.outputs\.chrome-path/);
   });
 
   it('never installs with ELECTRON_SKIP_BINARY_DOWNLOAD (the smoke test needs the binary) and holds no secrets', () => {

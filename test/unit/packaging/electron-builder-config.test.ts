@@ -1,5 +1,8 @@
-// electron-builder.yml: valid for the installed electron-builder, and the settings the release depends
-// on (identity, targets, macOS hardening, native-module unpacking, bundled files) are as intended.
+// electron-builder.yml: valid for the installed electron-builder's schema, and consistent with the
+// files it refers to (package.json, the entitlements, the afterSign hook, the icons). Settings that
+// relate to nothing else (app id, targets, installer options, fuses) are not copied here: a literal
+// copy of the YAML fails only when the YAML is edited, never when it is wrong — the schema check
+// catches what can be caught about them (a misspelt option, a bad value).
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parsePlist } from 'plist';
 import { describe, expect, it } from 'vitest';
@@ -53,111 +56,37 @@ describe('electron-builder.yml', () => {
     await expect(validateConfiguration(broken as never, new DebugLogger(false))).rejects.toThrow(/nsis/);
   });
 
-  it('names the app', () => {
-    expect(config.appId).toBe('com.vendordesk.app');
-    expect(config.productName).toBe('VendorDesk');
+  it('takes its name from package.json and bundles the main entry package.json points at', () => {
     expect(config.productName).toBe(packageJson.productName);
-    expect(config.copyright).toBe('© 2026 VendorDesk');
+    const entryDir = `${packageJson.main.split('/')[0]}/**`;
+    expect(config.files).toContain(entryDir);
   });
 
-  it('bundles the built renderer, the main/preload bundles and the run-time resources', () => {
-    expect(config.asar).toBe(true);
-    expect(config.files).toEqual(
-      expect.arrayContaining(['dist/renderer/**', 'dist-electron/**', 'resources/**']),
-    );
-    expect(packageJson.main.startsWith('dist-electron/')).toBe(true);
-    // The CLI-only TypeScript runner and its per-arch esbuild binary stay out of the app.
-    expect(config.files).toContain('!**/node_modules/{tsx,esbuild,@esbuild}/**');
-  });
-
-  it('unpacks better-sqlite3’s native module from the asar and rebuilds it per target arch', () => {
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**/*.node');
-    expect(config.npmRebuild).toBe(true);
+  it('unpacks better-sqlite3’s native module from the asar and never excludes it from the bundle', () => {
+    // Loading a .node file from inside an asar fails at start-up, on every platform.
+    expect(config.asarUnpack.some((p) => p.includes('better-sqlite3') && p.endsWith('.node'))).toBe(true);
     expect(
       config.files.filter((pattern) => pattern.startsWith('!') && pattern.includes('better_sqlite3.node')),
     ).toEqual([]);
   });
 
-  it('writes artifacts to release/ and takes build resources from build/', () => {
-    expect(config.directories).toEqual({ buildResources: 'build', output: 'release' });
-  });
-
-  it('publishes an update feed per channel for electron-updater', () => {
-    const raw = config as unknown as {
-      publish: { provider: string; owner: string; repo: string }[];
-      generateUpdatesFilesForAllChannels: boolean;
-      detectUpdateChannel: boolean;
-    };
-    expect(raw.publish).toEqual([
-      expect.objectContaining({ provider: 'github', owner: expect.any(String), repo: expect.any(String) }),
-    ]);
-    expect(raw.generateUpdatesFilesForAllChannels).toBe(true);
-    expect(raw.detectUpdateChannel).toBe(true);
+  it('has electron-updater to read the update feed it publishes', () => {
+    expect((config as unknown as { publish?: unknown[] }).publish?.length).toBeGreaterThan(0);
     expect(packageJson.dependencies).toHaveProperty('electron-updater');
   });
 
-  it('hardens the packaged Electron binary with fuses', () => {
-    expect(config.electronFuses).toMatchObject({
-      runAsNode: false,
-      enableNodeOptionsEnvironmentVariable: false,
-      enableNodeCliInspectArguments: false,
-      enableEmbeddedAsarIntegrityValidation: true,
-      onlyLoadAppFromAsar: true,
-      grantFileProtocolExtraPrivileges: false,
-      enableCookieEncryption: true,
-    });
+  it('grants exactly the JIT entitlement Electron’s V8 needs, nothing that weakens the runtime', () => {
+    const entitlements = parsePlist(readFileSync(fromRoot(config.mac.entitlements), 'utf8'));
+    expect(entitlements).toEqual({ 'com.apple.security.cs.allow-jit': true });
+    expect(config.mac.entitlementsInherit).toBe(config.mac.entitlements);
   });
 
-  describe('Windows', () => {
-    it('builds NSIS installers for x64 and arm64, one per arch, named with version and arch', () => {
-      expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64', 'arm64'] }]);
-      expect(config.nsis.buildUniversalInstaller).toBe(false);
-      expect(config.nsis.artifactName).toMatch(/\$\{version\}.*\$\{arch\}/);
-    });
-
-    it('lets the user install per user, creates a desktop shortcut, speaks Chinese and English', () => {
-      expect(config.nsis).toMatchObject({
-        oneClick: false,
-        perMachine: false,
-        createDesktopShortcut: 'always',
-      });
-      expect(config.nsis.installerLanguages).toEqual(['zh_CN', 'en_US']);
-      expect(config.nsis.language).toBe('2052');
-    });
-  });
-
-  describe('macOS', () => {
-    it('builds one universal dmg named with version and arch, and the zip auto-update installs from', () => {
-      expect(config.mac.target).toEqual([
-        { target: 'dmg', arch: ['universal'] },
-        { target: 'zip', arch: ['universal'] },
-      ]);
-      expect(config.dmg.artifactName).toMatch(/\$\{version\}.*\$\{arch\}/);
-      expect(config.mac.category).toBe('public.app-category.business');
-    });
-
-    it('signs with the hardened runtime and skips the Gatekeeper assessment', () => {
-      expect(config.mac.hardenedRuntime).toBe(true);
-      expect(config.mac.gatekeeperAssess).toBe(false);
-    });
-
-    it('uses build/entitlements.mac.plist for the app and its helpers', () => {
-      expect(config.mac.entitlements).toBe('build/entitlements.mac.plist');
-      expect(config.mac.entitlementsInherit).toBe('build/entitlements.mac.plist');
-    });
-
-    it('grants exactly the JIT entitlement Electron’s V8 needs, nothing that weakens the runtime', () => {
-      const entitlements = parsePlist(readFileSync(fromRoot(config.mac.entitlements), 'utf8'));
-      expect(entitlements).toEqual({ 'com.apple.security.cs.allow-jit': true });
-    });
-
-    it('notarises through the afterSign hook only (built-in notarisation off, so not twice)', async () => {
-      expect(config.mac.notarize).toBe(false);
-      expect(existsSync(fromRoot(config.afterSign))).toBe(true);
-      const hook = await importScript<{ default: unknown; afterSign: unknown }>(config.afterSign);
-      expect(typeof hook.afterSign).toBe('function');
-      expect(hook.default).toBe(hook.afterSign);
-    });
+  it('notarises through an afterSign hook that exists and exports it (built-in notarisation off, so not twice)', async () => {
+    expect(config.mac.notarize).toBe(false);
+    expect(existsSync(fromRoot(config.afterSign))).toBe(true);
+    const hook = await importScript<{ default: unknown; afterSign: unknown }>(config.afterSign);
+    expect(typeof hook.afterSign).toBe('function');
+    expect(hook.default).toBe(hook.afterSign);
   });
 
   it('points every platform at icon files that exist', () => {

@@ -20,3 +20,8 @@ export async function importScript<T>(relativePath: string): Promise<T> {
   const specifier = fromRoot(relativePath);
   return (await import(specifier)) as T;
 }
+
+/** The npm scripts a workflow step runs (`npm run x`, also inside multi-line scripts). */
+export function npmScriptsRun(run: string | undefined): string[] {
+  return [...(run ?? '').matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1] as string);
+}

@@ -260,14 +260,14 @@ export function ListingForm({ readOnly, onClose }: Props) {
   /** Changed since opened or last saved: closing asks first, and the draft is autosaved. */
   const dirty = useRef(false);
   const [autosave] = useState(() =>
-    createDraftAutosave((error) =>
+    createDraftAutosave((error) => {
       message.warning({
         key: 'draft-autosave',
         content: i18n.t('drafts:autosaveFailed', {
           reason: error instanceof Error ? error.message : String(error),
         }),
-      }),
-    ),
+      });
+    }),
   );
   const [modal, modalHolder] = Modal.useModal();
   const confirming = useRef(false);
@@ -301,7 +301,9 @@ export function ListingForm({ readOnly, onClose }: Props) {
         store().setFindings(listing, result, ms);
         measureToNextFrame(editorTiming.findingsToFrame, arrived);
       },
-      (error) => message.error(error),
+      (error) => {
+        message.error(error);
+      },
     );
     checker.current = client;
     return () => {

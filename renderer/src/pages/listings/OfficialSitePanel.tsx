@@ -45,7 +45,7 @@ export function OfficialSitePanel(props: {
     <div data-testid="official-site">
       <Space wrap>
         <Typography.Text strong>{t('editor.site.title')}</Typography.Text>
-        <Button size="small" onClick={verify} loading={busy} disabled={!url || props.readOnly}>
+        <Button size="small" onClick={() => void verify()} loading={busy} disabled={!url || props.readOnly}>
           {busy ? t('editor.site.verifying') : t('editor.site.verify')}
         </Button>
       </Space>
