@@ -10,7 +10,7 @@ import { createElement } from 'react';
 import type { AlertRecord } from '../../../shared/ipc/contract';
 import { call, onEvent } from '../api';
 import { EVENTS_CONNECTED } from '../bridge/http-bridge';
-import { complianceText } from '../pages/overview/compliance-messages';
+import { complianceText } from '../features/compliance/compliance-messages';
 import { useApp } from './app-store';
 import { useCompliance } from './compliance-store';
 

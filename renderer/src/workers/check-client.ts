@@ -4,7 +4,7 @@
  */
 import type { CheckContext, Finding } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
-import { editorTiming, measureSince } from '../pages/listings/editor-timing';
+import { editorTiming, measureSince } from '../features/text-editor/editor-timing';
 import type { CheckRequest, CheckResponse } from './check-protocol';
 
 export type CheckDone = (listing: Listing, findings: Finding[], ms: number) => void;

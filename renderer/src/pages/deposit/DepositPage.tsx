@@ -26,17 +26,17 @@ import type { LedgerRecord } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull, daysUntil } from '../../stores/compliance-view';
-import { Chart } from '../overview/charts';
-import { useComplianceText } from '../overview/compliance-messages';
-import { Countdown, useTick } from '../overview/Countdown';
-import { ImportButton } from '../overview/ImportButton';
-import { AsOf } from '../overview/OverviewPage';
-import { StatusTag } from '../overview/StatusTag';
-import { useSnapshot } from '../overview/use-snapshot';
+import { Chart } from '../../features/compliance/charts';
+import { useComplianceText } from '../../features/compliance/compliance-messages';
+import { Countdown, useTick } from '../../features/compliance/Countdown';
+import { ImportButton } from '../../features/compliance/ImportButton';
+import { AsOf } from '../../features/compliance/AsOf';
+import { StatusTag } from '../../features/compliance/StatusTag';
+import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
-import { EntryModal } from '../overview/EntryModal';
+import { EntryModal } from '../../features/compliance/EntryModal';
 
 const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
 

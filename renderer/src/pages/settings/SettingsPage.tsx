@@ -18,7 +18,7 @@ import type { Settings } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
-import { useComplianceText } from '../overview/compliance-messages';
+import { useComplianceText } from '../../features/compliance/compliance-messages';
 import type { PageProps } from '../registry';
 import { OfficialCalendarsCard } from '../../features/calendar/OfficialCalendarsCard';
 import { SyncConnectionCard } from '../../features/sync/SyncConnectionCard';
