@@ -218,7 +218,7 @@ export function ServicePage({ readOnly }: PageProps) {
   const params = useApp((s) => s.params);
   const { snapshot, catalog } = useSnapshot();
   const [kind, setKind] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
   const [staff, setStaff] = useState<string | undefined>();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -234,7 +234,7 @@ export function ServicePage({ readOnly }: PageProps) {
     () => ({
       sort,
       ...(kind ? { kind: kind as Row['kind'] } : {}),
-      ...(status ? { status } : {}),
+      ...(status ? { status: status as Status } : {}),
       ...(staff ? { staff } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
@@ -255,6 +255,47 @@ export function ServicePage({ readOnly }: PageProps) {
       setPageIndex(1);
       set(v);
     };
+
+  // One definition for the filter controls: each was written out by hand before (issue 14).
+  const filterSelects: {
+    label: string;
+    width: number;
+    value: string | undefined;
+    onChange: (v: string | undefined) => void;
+    options: { value: string; label: string }[];
+  }[] = [
+    {
+      label: text.service.filters.kind,
+      width: 150,
+      value: kind,
+      onChange: filtered(setKind),
+      options: kinds.map((k) => ({ value: k, label: text.kinds[k] })),
+    },
+    {
+      label: text.service.filters.status,
+      width: 130,
+      value: status,
+      onChange: filtered(setStatus),
+      options: statuses.map((s) => ({ value: s, label: text.statuses[s] })),
+    },
+    {
+      label: text.service.filters.staff,
+      width: 130,
+      value: staff,
+      onChange: filtered(setStaff),
+      options: staffNames.map((s) => ({ value: s, label: s })),
+    },
+  ];
+  const dateBounds = [
+    ['≥', from, setFrom],
+    ['≤', to, setTo],
+  ] as const;
+  const sortable = (field: typeof sort.field) =>
+    ({
+      key: field,
+      sorter: true,
+      sortOrder: sort.field === field ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
+    }) as const;
 
   if (!snapshot) return <Typography.Text>{text.loading}</Typography.Text>;
   const pack = catalog?.packs.find((p) => p.id === snapshot.sla?.policy);
@@ -291,48 +332,29 @@ export function ServicePage({ readOnly }: PageProps) {
       />
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder={text.service.filters.kind}
-          aria-label={text.service.filters.kind}
-          style={{ width: 150 }}
-          value={kind}
-          onChange={filtered(setKind)}
-          options={kinds.map((k) => ({ value: k, label: text.kinds[k] }))}
-        />
-        <Select
-          allowClear
-          placeholder={text.service.filters.status}
-          aria-label={text.service.filters.status}
-          style={{ width: 130 }}
-          value={status}
-          onChange={filtered(setStatus)}
-          options={statuses.map((s) => ({ value: s, label: text.statuses[s] }))}
-        />
-        <Select
-          allowClear
-          placeholder={text.service.filters.staff}
-          aria-label={text.service.filters.staff}
-          style={{ width: 130 }}
-          value={staff}
-          onChange={filtered(setStaff)}
-          options={staffNames.map((s) => ({ value: s, label: s }))}
-        />
+        {filterSelects.map((f) => (
+          <Select
+            key={f.label}
+            allowClear
+            placeholder={f.label}
+            aria-label={f.label}
+            style={{ width: f.width }}
+            value={f.value}
+            onChange={f.onChange}
+            options={f.options}
+          />
+        ))}
         <Typography.Text>{text.service.filters.range}</Typography.Text>
-        <Input
-          type="date"
-          aria-label={`${text.service.filters.range} ≥`}
-          value={from}
-          onChange={(e) => filtered(setFrom)(e.target.value)}
-          style={{ width: 150 }}
-        />
-        <Input
-          type="date"
-          aria-label={`${text.service.filters.range} ≤`}
-          value={to}
-          onChange={(e) => filtered(setTo)(e.target.value)}
-          style={{ width: 150 }}
-        />
+        {dateBounds.map(([bound, value, set]) => (
+          <Input
+            key={bound}
+            type="date"
+            aria-label={`${text.service.filters.range} ${bound}`}
+            value={value}
+            onChange={(e) => filtered(set)(e.target.value)}
+            style={{ width: 150 }}
+          />
+        ))}
       </Space>
       <Table<Row>
         rowKey={(r) => String(r.id)}
@@ -380,10 +402,8 @@ export function ServicePage({ readOnly }: PageProps) {
           {
             title: text.service.columns.opened,
             dataIndex: 'openedAt',
-            key: 'openedAt',
             render: (v: string) => beijingMinute(v),
-            sorter: true,
-            sortOrder: sort.field === 'openedAt' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
+            ...sortable('openedAt'),
           },
           {
             title: text.service.columns.deadline,
@@ -394,9 +414,7 @@ export function ServicePage({ readOnly }: PageProps) {
                 {!r.calendarConfirmed && <UnconfirmedTag />}
               </>
             ),
-            key: 'deadline',
-            sorter: true,
-            sortOrder: sort.field === 'deadline' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
+            ...sortable('deadline'),
           },
           {
             title: text.service.columns.countdown,
