@@ -49,19 +49,22 @@ type WhatIfResult = ResponseOf<'compliance.whatIf'>;
 function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const text = useComplianceText();
   const locale = useApp((s) => s.locale);
-  const { saveViolation, now, catalog, snapshot } = useCompliance();
+  const { saveViolation, catalog, snapshot } = useCompliance();
   const [form] = Form.useForm();
   const policy = Form.useWatch('policy', form) as string | undefined;
+  // Filled once as the dialog opens. The snapshot reloads under an open dialog (each data.changed),
+  // so it is read here, not depended on: a reload must not wipe what the user typed (issue 14).
   useEffect(() => {
-    if (open)
-      form.setFieldsValue({
-        id: '',
-        policy: snapshot?.policies[0],
-        code: undefined,
-        occurredAt: beijingIsoOf(now()),
-        decidedAt: '',
-      });
-  }, [open, form, now, snapshot]);
+    if (!open) return;
+    const { snapshot: opened, now } = useCompliance.getState();
+    form.setFieldsValue({
+      id: '',
+      policy: opened?.policies[0],
+      code: undefined,
+      occurredAt: beijingIsoOf(now()),
+      decidedAt: '',
+    });
+  }, [open, form]);
   const codes = catalog?.packs.find((p) => p.id === policy)?.codes ?? [];
   const save = async (v: {
     id: string;
