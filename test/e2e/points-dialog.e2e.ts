@@ -44,7 +44,14 @@ describe('record violation dialog', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('违规编号').fill('V-TYPED');
     await dialog.getByRole('combobox', { name: '违规代码' }).fill('brand-misuse');
+    // Enter picks the active option: only once the search has narrowed the list to that code.
+    const options = page.getByRole('option');
+    await expect
+      .poll(async () => (await options.count()) === 1 && (await options.getAttribute('aria-label')))
+      .toMatch(/^brand-misuse · /);
     await dialog.getByRole('combobox', { name: '违规代码' }).press('Enter');
+    // Chosen: the field shows the code's label (the option list is outside the dialog).
+    await expect.poll(() => dialog.textContent()).toContain('brand-misuse · ');
     await dialog.getByLabel('发生时间').fill('2026-01-04T15:00:00+08:00');
     await dialog.getByLabel('判定时间（未判定留空）').fill('2026-01-05T09:30:00+08:00');
 
@@ -61,6 +68,7 @@ describe('record violation dialog', () => {
     await expect.poll(() => tableRows().count(), { timeout: 10_000 }).toBe(1);
 
     expect(await dialog.getByLabel('违规编号').inputValue()).toBe('V-TYPED');
+    expect(await dialog.textContent()).toContain('brand-misuse · ');
     expect(await dialog.getByLabel('发生时间').inputValue()).toBe('2026-01-04T15:00:00+08:00');
     expect(await dialog.getByLabel('判定时间（未判定留空）').inputValue()).toBe('2026-01-05T09:30:00+08:00');
 
