@@ -8,6 +8,7 @@ import type { RulePack } from '../../../shared/check/rulepack';
 import type { Finding, Penalty, Severity } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
 import type { DismissedFinding } from '../../../shared/check/dismissals';
+import { beijingDateString } from '../../../shared/calendar/beijing';
 
 export interface ReportInput {
   listing: Listing;
@@ -201,7 +202,6 @@ export function reportFileName(listing: Listing, generatedAt: Date, extension: '
       .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_')
       .trim()
       .slice(0, 60) || 'listing';
-  // Beijing has no daylight saving: UTC+8 all year.
-  const day = new Date(generatedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = beijingDateString(generatedAt.getTime());
   return `check-report-${base}-${day}.${extension}`;
 }

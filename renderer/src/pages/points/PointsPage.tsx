@@ -328,7 +328,7 @@ export function PointsPage({ readOnly }: PageProps) {
   const annualPack = catalog?.packs.find((p) => p.id === annual?.policy);
   const line = annualPack?.expelAt ?? 24;
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
-  const freezes = (annual?.counted ?? []).filter((c) => typeof c.freeze === 'number' && c.freeze > 0);
+  const freezes = (annual?.counted ?? []).filter((c) => c.freezeUntil !== null);
   const active = new Set((annual?.activeFreezes ?? []).map((f) => String(f.violationId)));
 
   return (
@@ -391,14 +391,10 @@ export function PointsPage({ readOnly }: PageProps) {
               <Typography.Text type="secondary">{text.overview.noFreezes}</Typography.Text>
             ) : (
               <Timeline
-                items={freezes.map((f) => {
-                  const days = f.freeze as number;
-                  const until = new Date(Date.parse(f.decidedAt) + days * 86_400_000);
-                  return {
-                    color: active.has(String(f.violationId)) ? 'red' : 'gray',
-                    children: `${String(f.violationId)} · ${f.code} · ${beijingMinute(f.decidedAt)} → ${beijingMinute(beijingIsoOf(until.getTime()))} (${text.points.days(days)})`,
-                  };
-                })}
+                items={freezes.map((f) => ({
+                  color: active.has(String(f.violationId)) ? 'red' : 'gray',
+                  children: `${String(f.violationId)} · ${f.code} · ${beijingMinute(f.decidedAt)} → ${beijingMinute(f.freezeUntil)} (${text.points.days(f.freeze as number)})`,
+                }))}
               />
             )}
           </Card>
@@ -423,12 +419,12 @@ export function PointsPage({ readOnly }: PageProps) {
             },
             {
               title: text.points.columns.points,
-              render: (_, r) => r.points ?? codeIndex.get(`${r.policy}/${r.code}`)?.points ?? '—',
+              render: (_, r) => r.penalty?.points ?? '—',
             },
             {
               title: text.points.columns.freeze,
               render: (_, r) => {
-                const f = r.freezeDays ?? codeIndex.get(`${r.policy}/${r.code}`)?.freeze ?? null;
+                const f = r.penalty?.freeze ?? null;
                 return f === null ? (
                   '—'
                 ) : f === 'expel' ? (
@@ -443,7 +439,7 @@ export function PointsPage({ readOnly }: PageProps) {
             {
               title: text.points.columns.deduction,
               render: (_, r) => {
-                const d = r.depositDeduction ?? codeIndex.get(`${r.policy}/${r.code}`)?.deduction ?? null;
+                const d = r.penalty?.deduction ?? null;
                 return d === null ? '—' : d === 'all' ? text.points.all : d === 0 ? '—' : money.format(d);
               },
             },
