@@ -40,6 +40,8 @@ export interface CountedViolation extends ResolvedPenalty {
   violationId: string | number;
   code: string;
   decidedAt: string;
+  /** When its freeze ends (decidedAt + freeze × 24 h), active or not; null with no freeze or 清退. */
+  freezeUntil: string | null;
 }
 
 export interface AnnualPointsReport {
@@ -78,6 +80,16 @@ export function resolvePenalty(policy: AnnualPointsPolicy, violation: ViolationI
   };
 }
 
+/** A freeze runs from the decision for `freeze` × 24 h (第二十一条); none for 0 days or 清退. */
+function freezeEndMs(decidedAt: number, freeze: ResolvedPenalty['freeze']): number | null {
+  return freeze !== 'expel' && freeze > 0 ? decidedAt + freeze * MS_PER_DAY : null;
+}
+
+const freezeEnd = (decidedAt: number, freeze: ResolvedPenalty['freeze']): string | null => {
+  const until = freezeEndMs(decidedAt, freeze);
+  return until === null ? null : formatBeijingIso(until);
+};
+
 export function computeAnnualPoints(
   violations: readonly ViolationInput[],
   at: number,
@@ -107,9 +119,10 @@ export function computeAnnualPoints(
     const penalty = resolvePenalty(policy, violation);
     const freeze = penalty.freeze;
     // Freezes run by the clock, across the year end.
-    if (freeze !== 'expel' && freeze > 0 && at < decided + freeze * MS_PER_DAY) {
+    const until = freezeEndMs(decided, freeze);
+    if (until !== null && at < until) {
       freezeIndices.push(index);
-      freezeUntil[index] = decided + freeze * MS_PER_DAY;
+      freezeUntil[index] = until;
     }
     if (decided < yearStart) {
       // Earlier years do not count now, but an expulsion then is not undone by the reset.
@@ -158,12 +171,16 @@ export function computeAnnualPoints(
     depositDeductions: deductionFen / 100,
     depositForfeited: forfeited,
     expelledInEarlierYear: earlierExpulsion,
-    counted: countedIndices.map((i) => ({
-      violationId: violations[i]!.id,
-      code: violations[i]!.code,
-      decidedAt: formatBeijingIso(decidedAt(i)),
-      ...resolvePenalty(policy, violations[i]!),
-    })),
+    counted: countedIndices.map((i) => {
+      const penalty = resolvePenalty(policy, violations[i]!);
+      return {
+        violationId: violations[i]!.id,
+        code: violations[i]!.code,
+        decidedAt: formatBeijingIso(decidedAt(i)),
+        ...penalty,
+        freezeUntil: freezeEnd(decidedAt(i), penalty.freeze),
+      };
+    }),
     warnings: [],
   };
 }

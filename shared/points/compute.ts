@@ -5,8 +5,8 @@
  */
 import { getPolicyPack } from '../policy/packs';
 import type { PolicyPack } from '../policy/schema';
-import { computeAnnualPoints, type AnnualPointsReport, type ViolationInput } from './annual';
-import { computeStorePoints, type OrderInput, type StorePointsReport } from './store';
+import { computeAnnualPoints, resolvePenalty, type AnnualPointsReport, type ViolationInput } from './annual';
+import { categoryPenaltyPoints, computeStorePoints, type OrderInput, type StorePointsReport } from './store';
 
 export interface PointsInput {
   violations: readonly ViolationInput[];
@@ -76,4 +76,22 @@ function computeByModel(
 
 export function isAnnualReport(report: PointsReport): report is AnnualPointsReport {
   return 'total' in report;
+}
+
+/**
+ * The penalty a violation carries under its pack, as the engine counts it: the code table with
+ * the record's own overrides. The `categories` model counts points only (no freeze, no deposit
+ * deduction), so those are null there. Null when the pack has no such code.
+ */
+export interface ViolationPenalty {
+  points: number;
+  freeze: number | 'expel' | null;
+  deduction: number | 'all' | null;
+}
+
+export function penaltyOf(pack: PolicyPack, violation: ViolationInput): ViolationPenalty | null {
+  const points = pack.points;
+  if (!Object.hasOwn(points.codes, violation.code)) return null;
+  if (points.model === 'annual') return resolvePenalty(points, violation);
+  return { points: categoryPenaltyPoints(points, violation), freeze: null, deduction: null };
 }

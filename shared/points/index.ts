@@ -11,9 +11,17 @@ export {
   type ResolvedPenalty,
   type ViolationInput,
 } from './annual';
-export { computePoints, isAnnualReport, type PointsInput, type PointsReport } from './compute';
+export {
+  computePoints,
+  isAnnualReport,
+  penaltyOf,
+  type PointsInput,
+  type PointsReport,
+  type ViolationPenalty,
+} from './compute';
 export {
   assessDelayedShipment,
+  categoryPenaltyPoints,
   computeStorePoints,
   type CategoryTotal,
   type OrderInput,

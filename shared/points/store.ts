@@ -143,6 +143,13 @@ export function assessDelayedShipment(
   return { assessed, pending };
 }
 
+/** A violation's points under a `categories` pack: the code table's, or the record's own override. */
+export function categoryPenaltyPoints(policy: CategoryPointsPolicy, violation: ViolationInput): number {
+  const entry = policy.codes[violation.code];
+  if (!entry) throw new Error(`unknown violation code "${violation.code}"`);
+  return violation.points ?? entry.points;
+}
+
 export function computeStorePoints(
   violations: readonly ViolationInput[],
   orders: readonly OrderInput[],
@@ -187,9 +194,8 @@ export function computeStorePoints(
   for (const violation of violations) {
     const decided = violation.decidedAt;
     if (decided === null || decided > at) continue;
-    const entry = policy.codes[violation.code];
-    if (!entry) throw new Error(`unknown violation code "${violation.code}"`);
-    add(entry.category, violation.id, violation.code, violation.points ?? entry.points, decided);
+    const points = categoryPenaltyPoints(policy, violation); // throws on a code the pack does not know
+    add(policy.codes[violation.code]!.category, violation.id, violation.code, points, decided);
   }
 
   const { assessed: weeks, pending } = assessDelayedShipment(orders, at, policy);

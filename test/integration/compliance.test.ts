@@ -306,6 +306,17 @@ describe('manual entry, appeals and what-if', () => {
       state: 'overturned',
       note: '申诉成功',
     });
+    // Each record carries the penalty the engine counts for it: the Points page shows it as is.
+    expect(snapshot.violations.find((v) => v.id === 'V-2')!.penalty).toEqual({
+      points: 12,
+      freeze: 15,
+      deduction: 5000,
+    });
+    expect(snapshot.violations.find((v) => v.id === 'V-5')!.penalty).toEqual({
+      points: 3,
+      freeze: 0,
+      deduction: 0,
+    });
     // Re-import of the marketplace's data keeps the vendor's appeal.
     await importFiles('violations.json');
     snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});

@@ -6,7 +6,7 @@ import {
   fromFormValues,
   toFormValues,
   validateForm,
-} from '../../renderer/src/pages/listings/listing-form-model';
+} from '../../renderer/src/features/listing-form/listing-form-model';
 import { readExample } from '../helpers/temp-dir';
 
 describe('listing form model', () => {

@@ -25,7 +25,7 @@ import type {
   ViolationRecord,
 } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { computePoints, type PointsReport } from '../../../shared/points/compute';
+import { computePoints, penaltyOf, type PointsReport } from '../../../shared/points/compute';
 import {
   whatIf,
   type AnnualWhatIf,
@@ -195,6 +195,7 @@ export const violationRecord = (v: StoredViolation): ViolationRecord => ({
   points: v.points ?? null,
   freezeDays: v.freezeDays ?? null,
   depositDeduction: v.depositDeduction ?? null,
+  penalty: policyIds.includes(v.policy) ? penaltyOf(getPolicyPack(v.policy), v) : null,
   appeal: {
     state: v.appeal.state,
     note: v.appeal.note,

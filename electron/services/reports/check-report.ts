@@ -10,6 +10,7 @@ import type { Finding, Penalty } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
 import type { DismissedFinding } from '../../../shared/check/dismissals';
 import { textIn } from '../text';
+import { beijingDateString } from '../../../shared/calendar/beijing';
 
 type ReportText = TFunction<'report'>;
 
@@ -147,7 +148,6 @@ export function reportFileName(listing: Listing, generatedAt: Date, extension: '
       .replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_')
       .trim()
       .slice(0, 60) || 'listing';
-  // Beijing has no daylight saving: UTC+8 all year.
-  const day = new Date(generatedAt.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const day = beijingDateString(generatedAt.getTime());
   return `check-report-${base}-${day}.${extension}`;
 }

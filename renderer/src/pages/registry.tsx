@@ -22,7 +22,7 @@ type PageLabelNamespaces = typeof pageLabelNamespaces;
 import { CallbacksPage } from './callbacks/CallbacksPage';
 import { ListingsPage } from './listings/ListingsPage';
 import { DepositPage } from './deposit/DepositPage';
-import { ComplianceTheme } from './overview/ComplianceTheme';
+import { ComplianceTheme } from '../features/compliance/ComplianceTheme';
 import { OverviewPage } from './overview/OverviewPage';
 import { PointsPage } from './points/PointsPage';
 import { ServicePage } from './service/ServicePage';

@@ -4,7 +4,7 @@
  */
 import type { CheckContext, Finding } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
-import { editorTiming, measureSince } from '../pages/listings/editor-timing';
+import { editorTiming, measureSince } from '../features/text-editor/editor-timing';
 import { call, onEvent } from '../api';
 import type { CheckRequest, CheckResponse, PackMessage } from './check-protocol';
 

@@ -66,6 +66,17 @@ export const violationRecordSchema = z.object({
   points: z.number().nullable(),
   freezeDays: z.union([z.number(), z.literal('expel')]).nullable(),
   depositDeduction: z.union([z.number(), z.literal('all')]).nullable(),
+  /**
+   * The penalty the engine counts for it (points/penaltyOf: its pack's code table with the overrides
+   * above); freeze and deduction are null where the pack's model has none. Null for an unknown code.
+   */
+  penalty: z
+    .object({
+      points: z.number(),
+      freeze: z.union([z.number(), z.literal('expel')]).nullable(),
+      deduction: z.union([z.number(), z.literal('all')]).nullable(),
+    })
+    .nullable(),
   appeal: z.object({ state: z.enum(appealStates), note: z.string().nullable(), at: z.string().nullable() }),
   ...provenance,
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getPolicyPack } from '../../../shared/policy/packs';
 import { validateInput } from '../../../shared/policy/input-file';
 import type { AnnualPointsReport, ViolationInput } from '../../../shared/points/annual';
-import { computePoints } from '../../../shared/points/compute';
+import { computePoints, penaltyOf } from '../../../shared/points/compute';
 import { violationsFileSchema } from '../../../shared/points/schema';
 import { whatIf } from '../../../shared/points/what-if';
 import { ms } from './helpers';
@@ -164,6 +164,46 @@ describe('points (formats.md §5, 第二十条, 第二十一条, 附件一)', ()
       points([v('abuse-users', '2025-05-01T10:00:00+08:00', { freezeDays: 2 })], '2025-05-03T09:00:00+08:00')
         .activeFreezes[0]!.until,
     ).toBe('2025-05-03T10:00:00+08:00');
+  });
+
+  it('gives each counted violation the end of its freeze, active or past; none for 0 days or 清退', () => {
+    const past = v('brand-misuse', '2025-03-01T10:00:00+08:00'); // 15 days, over by June
+    const overridden = v('abuse-users', '2025-06-01T10:00:00+08:00', { freezeDays: 2 });
+    const noFreeze = v('abuse-users', '2025-06-01T11:00:00+08:00', { freezeDays: 0 });
+    const expel = v('false-qualification', '2025-06-01T12:00:00+08:00');
+    const r = points([past, overridden, noFreeze, expel], '2025-06-02T10:00:00+08:00');
+    const until = Object.fromEntries(r.counted.map((c) => [c.violationId, c.freezeUntil]));
+    expect(until).toEqual({
+      [past.id]: '2025-03-16T10:00:00+08:00',
+      [overridden.id]: '2025-06-03T10:00:00+08:00',
+      [noFreeze.id]: null,
+      [expel.id]: null,
+    });
+    // The same instant the active freeze reports.
+    expect(r.activeFreezes).toEqual([
+      { violationId: overridden.id, from: '2025-06-01T10:00:00+08:00', until: '2025-06-03T10:00:00+08:00' },
+    ]);
+  });
+
+  it("penaltyOf: the code table with the record's overrides, as the engine counts it", () => {
+    const annual = getPolicyPack();
+    expect(penaltyOf(annual, v('brand-misuse', null))).toEqual({ points: 12, freeze: 15, deduction: 5000 });
+    expect(
+      penaltyOf(annual, v('brand-misuse', null, { points: 2, freezeDays: 'expel', depositDeduction: 'all' })),
+    ).toEqual({ points: 2, freeze: 'expel', deduction: 'all' });
+    expect(penaltyOf(annual, v('false-qualification', null))).toEqual({
+      points: 24,
+      freeze: 'expel',
+      deduction: 'all',
+    });
+    expect(penaltyOf(annual, v('speeding', null))).toBeNull();
+    expect(penaltyOf(annual, v('constructor', null))).toBeNull();
+    // What the table shows is what the report counts.
+    const counted = points(
+      [v('brand-misuse', '2025-06-01T10:00:00+08:00', { points: 5 })],
+      '2025-06-02T00:00:00+08:00',
+    );
+    expect(counted.total).toBe(5);
   });
 
   it('validates codes against the chosen pack, with field paths', () => {

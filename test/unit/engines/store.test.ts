@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getPolicyPack } from '../../../shared/policy/packs';
 import type { ViolationInput } from '../../../shared/points/annual';
-import { computePoints } from '../../../shared/points/compute';
+import { computePoints, penaltyOf } from '../../../shared/points/compute';
 import type { OrderInput, StorePointsReport } from '../../../shared/points/store';
 import { whatIf } from '../../../shared/points/what-if';
 import { ms } from './helpers';
@@ -131,5 +131,19 @@ describe('jd-store-2021: delayed shipment from order times', () => {
       before: 0,
       after: 100,
     });
+  });
+});
+
+describe('penaltyOf under the categories model', () => {
+  it("counts points only (no freeze, no deduction), the record's points overriding the table", () => {
+    const gift = v('improper-profit-gift', '2025-06-01T10:00:00+08:00');
+    expect(penaltyOf(pack, gift)).toEqual({ points: 100, freeze: null, deduction: null });
+    expect(penaltyOf(pack, { ...gift, points: 7, freezeDays: 3 })).toEqual({
+      points: 7,
+      freeze: null,
+      deduction: null,
+    });
+    expect(penaltyOf(pack, { ...gift, code: 'brand-misuse' })).toBeNull();
+    expect(store([{ ...gift, points: 7 }], [], '2025-06-02T10:00:00+08:00').serious.total).toBe(7);
   });
 });

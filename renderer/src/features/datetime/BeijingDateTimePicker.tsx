@@ -7,6 +7,7 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { formatBeijingIso } from '../../../../shared/calendar/beijing';
 
 dayjs.extend(customParseFormat);
 
@@ -21,7 +22,8 @@ export const INPUT_FORMATS = [
   'YYYY-MM-DDTHH:mm',
 ];
 
-const beijingWall = (ms: number) => new Date(ms + 8 * 3600_000).toISOString().slice(0, 19);
+/** "YYYY-MM-DDTHH:mm:ss" on the Beijing wall clock (shared/calendar converts; the offset is cut off). */
+const beijingWall = (ms: number) => formatBeijingIso(ms).slice(0, 19);
 
 /** ISO text (any offset) → the picker's value: Beijing wall-clock fields, whatever the machine's zone. */
 export function toPickerValue(iso: string | null | undefined): Dayjs | null {

@@ -8,7 +8,7 @@ import type { EditorDraft } from '../../../../shared/ipc/contract';
 import type { Listing } from '../../../../shared/listing/schema';
 import { call } from '../../api';
 import { useListings } from '../../stores/listings-store';
-import { emptyFormValues, fromFormValues } from '../../pages/listings/listing-form-model';
+import { emptyFormValues, fromFormValues } from '../listing-form/listing-form-model';
 import { beijingTime } from './beijing-time';
 import { useTranslation } from 'react-i18next';
 

@@ -24,7 +24,7 @@ import { localizedExplanation } from '../../../../shared/callbacks/explanations'
 import type { CallbackEndpoint, CallbackRun, CallbackRunSummary } from '../../../../shared/ipc/contract';
 import { call, onEvent } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
-import { StatusTag } from '../overview/StatusTag';
+import { StatusTag } from '../../features/compliance/StatusTag';
 import { downloadText } from '../../download';
 import { useApp } from '../../stores/app-store';
 import type { PageProps } from '../registry';

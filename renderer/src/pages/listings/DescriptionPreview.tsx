@@ -5,7 +5,7 @@
  */
 import DOMPurify from 'dompurify';
 import { memo, useEffect, useMemo, useState } from 'react';
-import { editorTiming, measureSince } from './editor-timing';
+import { editorTiming, measureSince } from '../../features/text-editor/editor-timing';
 import { PREVIEW_MAX_CHARS, PreviewCutNote } from '../../features/text-editor/long-field';
 
 /** How long typing must pause before the preview follows (longer than the check's debounce). */

@@ -44,12 +44,17 @@ import { useApp } from '../../stores/app-store';
 import { useListings } from '../../stores/listings-store';
 import { createCheckClient, type CheckClient } from '../../workers/check-client';
 import { DescriptionPreview } from './DescriptionPreview';
-import { editorTiming, measureToNextFrame } from './editor-timing';
+import { editorTiming, measureToNextFrame } from '../../features/text-editor/editor-timing';
 import { FindingsPanel, ReadyState } from './FindingsPanel';
 import { useDismissals } from './use-dismissals';
 import { HistoryChart } from './HistoryChart';
 import { HighlightedTextArea, revealSpan } from './HighlightedTextArea';
-import { fromFormValues, toFormValues, validateForm, type ListingFormValues } from './listing-form-model';
+import {
+  fromFormValues,
+  toFormValues,
+  validateForm,
+  type ListingFormValues,
+} from '../../features/listing-form/listing-form-model';
 import { OfficialSitePanel } from './OfficialSitePanel';
 import { saveDownload } from '../../download';
 import {

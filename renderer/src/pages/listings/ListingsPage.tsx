@@ -38,7 +38,7 @@ import { useApp } from '../../stores/app-store';
 import { useListings } from '../../stores/listings-store';
 import { exposureParts } from './FindingsPanel';
 import { ListingForm } from './ListingForm';
-import { emptyFormValues, fromFormValues } from './listing-form-model';
+import { emptyFormValues, fromFormValues } from '../../features/listing-form/listing-form-model';
 import { checkStateOf, severities, type CheckState } from './workspace-model';
 import { LOAD_AHEAD_PX, useListingsTable } from '../../features/listings-table/use-listings-table';
 import { PageHeader } from '../../components/PageHeader';

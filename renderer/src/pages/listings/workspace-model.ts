@@ -8,7 +8,7 @@ import type { Finding, RuleId, Severity, TextEdit } from '../../../../shared/che
 import { rulesOfMask } from '../../../../shared/check/exposure';
 import type { ListingSummary } from '../../../../shared/ipc/contract';
 import type { Listing } from '../../../../shared/listing/schema';
-import type { ListingFormValues } from './listing-form-model';
+import type { ListingFormValues } from '../../features/listing-form/listing-form-model';
 import type { EditorFinding, EditorFindings } from '../../features/text-editor/TextEditor';
 
 export const severities: readonly Severity[] = ['blocker', 'warning', 'info'];

@@ -5,38 +5,19 @@
  */
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, List, Row, Space, Statistic, Typography } from 'antd';
-import type { AnnualPointsReport } from '../../../../shared/points/annual';
 import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
 import { useApp } from '../../stores/app-store';
-import {
-  asOfTime,
-  beijingMinute,
-  closestToBreach,
-  daysLeft,
-  daysUntil,
-  percent,
-} from '../../stores/compliance-view';
+import { beijingMinute, closestToBreach, daysLeft, daysUntil, percent } from '../../stores/compliance-view';
 import type { PageProps } from '../registry';
-import { PointsGauge } from './charts';
-import { Countdown, useTick } from './Countdown';
-import { ImportButton } from './ImportButton';
-import { StatusTag } from './StatusTag';
-import { useSnapshot } from './use-snapshot';
+import { isAnnual } from '../../features/compliance/annual-report';
+import { AsOf } from '../../features/compliance/AsOf';
+import { PointsGauge } from '../../features/compliance/charts';
+import { Countdown, useTick } from '../../features/compliance/Countdown';
+import { ImportButton } from '../../features/compliance/ImportButton';
+import { StatusTag } from '../../features/compliance/StatusTag';
+import { useSnapshot } from '../../features/compliance/use-snapshot';
 import { PageHeader } from '../../components/PageHeader';
 import { useTranslation } from 'react-i18next';
-
-export function AsOf({ at }: { at: string }) {
-  const { t } = useTranslation('compliance');
-  return (
-    // #595959 on white: 7:1, readable at 12 px (antd's secondary grey is too faint for WCAG AA).
-    <Typography.Text style={{ fontSize: 12, color: '#595959' }} data-testid="as-of">
-      {t('asOf', { time: asOfTime(at) })}
-    </Typography.Text>
-  );
-}
-
-export const isAnnual = (report: unknown): report is AnnualPointsReport =>
-  typeof report === 'object' && report !== null && 'total' in report;
 
 export function OverviewPage({ readOnly }: PageProps) {
   const { t } = useTranslation('compliance');

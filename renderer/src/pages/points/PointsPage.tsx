@@ -29,17 +29,18 @@ import type { StorePointsReport } from '../../../../shared/points/store';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull } from '../../stores/compliance-view';
-import { PointsGauge } from '../overview/charts';
-import { ImportButton } from '../overview/ImportButton';
-import { AsOf, isAnnual } from '../overview/OverviewPage';
+import { PointsGauge } from '../../features/compliance/charts';
+import { ImportButton } from '../../features/compliance/ImportButton';
+import { isAnnual } from '../../features/compliance/annual-report';
+import { AsOf } from '../../features/compliance/AsOf';
 import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
 import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
-import { StatusTag } from '../overview/StatusTag';
-import { useSnapshot } from '../overview/use-snapshot';
+import { StatusTag } from '../../features/compliance/StatusTag';
+import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
-import { EntryModal } from '../overview/EntryModal';
+import { EntryModal } from '../../features/compliance/EntryModal';
 import { useTranslation } from 'react-i18next';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
@@ -49,19 +50,22 @@ type WhatIfResult = ResponseOf<'compliance.whatIf'>;
 function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('compliance');
   const locale = useApp((s) => s.locale);
-  const { saveViolation, now, catalog, snapshot } = useCompliance();
+  const { saveViolation, catalog, snapshot } = useCompliance();
   const [form] = Form.useForm();
   const policy = Form.useWatch('policy', form) as string | undefined;
+  // Filled once as the dialog opens. The snapshot reloads under an open dialog (each data.changed),
+  // so it is read here, not depended on: a reload must not wipe what the user typed (issue 14).
   useEffect(() => {
-    if (open)
-      form.setFieldsValue({
-        id: '',
-        policy: snapshot?.policies[0],
-        code: undefined,
-        occurredAt: beijingIsoOf(now()),
-        decidedAt: '',
-      });
-  }, [open, form, now, snapshot]);
+    if (!open) return;
+    const { snapshot: opened, now } = useCompliance.getState();
+    form.setFieldsValue({
+      id: '',
+      policy: opened?.policies[0],
+      code: undefined,
+      occurredAt: beijingIsoOf(now()),
+      decidedAt: '',
+    });
+  }, [open, form]);
   const codes = catalog?.packs.find((p) => p.id === policy)?.codes ?? [];
   const save = async (v: {
     id: string;
@@ -331,7 +335,7 @@ export function PointsPage({ readOnly }: PageProps) {
   const annualPack = catalog?.packs.find((p) => p.id === annual?.policy);
   const line = annualPack?.expelAt ?? 24;
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
-  const freezes = (annual?.counted ?? []).filter((c) => typeof c.freeze === 'number' && c.freeze > 0);
+  const freezes = (annual?.counted ?? []).filter((c) => c.freezeUntil !== null);
   const active = new Set((annual?.activeFreezes ?? []).map((f) => String(f.violationId)));
 
   return (
@@ -399,14 +403,10 @@ export function PointsPage({ readOnly }: PageProps) {
               <Typography.Text type="secondary">{t('overview.noFreezes')}</Typography.Text>
             ) : (
               <Timeline
-                items={freezes.map((f) => {
-                  const days = f.freeze as number;
-                  const until = new Date(Date.parse(f.decidedAt) + days * 86_400_000);
-                  return {
-                    color: active.has(String(f.violationId)) ? 'red' : 'gray',
-                    children: `${String(f.violationId)} · ${f.code} · ${beijingMinute(f.decidedAt)} → ${beijingMinute(beijingIsoOf(until.getTime()))} (${t('points.days', { n: days })})`,
-                  };
-                })}
+                items={freezes.map((f) => ({
+                  color: active.has(String(f.violationId)) ? 'red' : 'gray',
+                  children: `${String(f.violationId)} · ${f.code} · ${beijingMinute(f.decidedAt)} → ${beijingMinute(f.freezeUntil)} (${t('points.days', { n: f.freeze as number })})`,
+                }))}
               />
             )}
           </Card>
@@ -431,12 +431,12 @@ export function PointsPage({ readOnly }: PageProps) {
             },
             {
               title: t('points.columns.points'),
-              render: (_, r) => r.points ?? codeIndex.get(`${r.policy}/${r.code}`)?.points ?? '—',
+              render: (_, r) => r.penalty?.points ?? '—',
             },
             {
               title: t('points.columns.freeze'),
               render: (_, r) => {
-                const f = r.freezeDays ?? codeIndex.get(`${r.policy}/${r.code}`)?.freeze ?? null;
+                const f = r.penalty?.freeze ?? null;
                 return f === null ? (
                   '—'
                 ) : f === 'expel' ? (
@@ -451,7 +451,7 @@ export function PointsPage({ readOnly }: PageProps) {
             {
               title: t('points.columns.deduction'),
               render: (_, r) => {
-                const d = r.depositDeduction ?? codeIndex.get(`${r.policy}/${r.code}`)?.deduction ?? null;
+                const d = r.penalty?.deduction ?? null;
                 return d === null ? '—' : d === 'all' ? t('points.all') : d === 0 ? '—' : money.format(d);
               },
             },

@@ -27,17 +27,17 @@ import { call } from '../../api';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull, percent } from '../../stores/compliance-view';
-import { Chart } from '../overview/charts';
-import { Countdown } from '../overview/Countdown';
-import { ImportButton } from '../overview/ImportButton';
-import { AsOf } from '../overview/OverviewPage';
-import { StatusTag } from '../overview/StatusTag';
-import { useSnapshot } from '../overview/use-snapshot';
+import { Chart } from '../../features/compliance/charts';
+import { Countdown } from '../../features/compliance/Countdown';
+import { ImportButton } from '../../features/compliance/ImportButton';
+import { AsOf } from '../../features/compliance/AsOf';
+import { StatusTag } from '../../features/compliance/StatusTag';
+import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
-import { EntryModal } from '../overview/EntryModal';
+import { EntryModal } from '../../features/compliance/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
 import { TicketReplyButton } from '../../features/sync/TicketReplyButton';
@@ -220,7 +220,7 @@ export function ServicePage({ readOnly }: PageProps) {
   const params = useApp((s) => s.params);
   const { snapshot, catalog } = useSnapshot();
   const [kind, setKind] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
   const [staff, setStaff] = useState<string | undefined>();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -236,7 +236,7 @@ export function ServicePage({ readOnly }: PageProps) {
     () => ({
       sort,
       ...(kind ? { kind: kind as Row['kind'] } : {}),
-      ...(status ? { status } : {}),
+      ...(status ? { status: status as Status } : {}),
       ...(staff ? { staff } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
@@ -257,6 +257,47 @@ export function ServicePage({ readOnly }: PageProps) {
       setPageIndex(1);
       set(v);
     };
+
+  // One definition for the filter controls: each was written out by hand before (issue 14).
+  const filterSelects: {
+    label: string;
+    width: number;
+    value: string | undefined;
+    onChange: (v: string | undefined) => void;
+    options: { value: string; label: string }[];
+  }[] = [
+    {
+      label: t('service.filters.kind'),
+      width: 150,
+      value: kind,
+      onChange: filtered(setKind),
+      options: kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) })),
+    },
+    {
+      label: t('service.filters.status'),
+      width: 130,
+      value: status,
+      onChange: filtered(setStatus),
+      options: statuses.map((s) => ({ value: s, label: t(`statuses.${s}`) })),
+    },
+    {
+      label: t('service.filters.staff'),
+      width: 130,
+      value: staff,
+      onChange: filtered(setStaff),
+      options: staffNames.map((s) => ({ value: s, label: s })),
+    },
+  ];
+  const dateBounds = [
+    ['≥', from, setFrom],
+    ['≤', to, setTo],
+  ] as const;
+  const sortable = (field: typeof sort.field) =>
+    ({
+      key: field,
+      sorter: true,
+      sortOrder: sort.field === field ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
+    }) as const;
 
   if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const pack = catalog?.packs.find((p) => p.id === snapshot.sla?.policy);
@@ -298,48 +339,29 @@ export function ServicePage({ readOnly }: PageProps) {
       />
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select
-          allowClear
-          placeholder={t('service.filters.kind')}
-          aria-label={t('service.filters.kind')}
-          style={{ width: 150 }}
-          value={kind}
-          onChange={filtered(setKind)}
-          options={kinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('service.filters.status')}
-          aria-label={t('service.filters.status')}
-          style={{ width: 130 }}
-          value={status}
-          onChange={filtered(setStatus)}
-          options={statuses.map((s) => ({ value: s, label: t(`statuses.${s}`) }))}
-        />
-        <Select
-          allowClear
-          placeholder={t('service.filters.staff')}
-          aria-label={t('service.filters.staff')}
-          style={{ width: 130 }}
-          value={staff}
-          onChange={filtered(setStaff)}
-          options={staffNames.map((s) => ({ value: s, label: s }))}
-        />
+        {filterSelects.map((f) => (
+          <Select
+            key={f.label}
+            allowClear
+            placeholder={f.label}
+            aria-label={f.label}
+            style={{ width: f.width }}
+            value={f.value}
+            onChange={f.onChange}
+            options={f.options}
+          />
+        ))}
         <Typography.Text>{t('service.filters.range')}</Typography.Text>
-        <Input
-          type="date"
-          aria-label={`${t('service.filters.range')} ≥`}
-          value={from}
-          onChange={(e) => filtered(setFrom)(e.target.value)}
-          style={{ width: 150 }}
-        />
-        <Input
-          type="date"
-          aria-label={`${t('service.filters.range')} ≤`}
-          value={to}
-          onChange={(e) => filtered(setTo)(e.target.value)}
-          style={{ width: 150 }}
-        />
+        {dateBounds.map(([bound, value, set]) => (
+          <Input
+            key={bound}
+            type="date"
+            aria-label={`${t('service.filters.range')} ${bound}`}
+            value={value}
+            onChange={(e) => filtered(set)(e.target.value)}
+            style={{ width: 150 }}
+          />
+        ))}
       </Space>
       <Table<Row>
         rowKey={(r) => String(r.id)}
@@ -391,10 +413,8 @@ export function ServicePage({ readOnly }: PageProps) {
           {
             title: t('service.columns.opened'),
             dataIndex: 'openedAt',
-            key: 'openedAt',
             render: (v: string) => beijingMinute(v),
-            sorter: true,
-            sortOrder: sort.field === 'openedAt' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
+            ...sortable('openedAt'),
           },
           {
             title: t('service.columns.deadline'),
@@ -405,9 +425,7 @@ export function ServicePage({ readOnly }: PageProps) {
                 {!r.calendarConfirmed && <UnconfirmedTag />}
               </>
             ),
-            key: 'deadline',
-            sorter: true,
-            sortOrder: sort.field === 'deadline' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null,
+            ...sortable('deadline'),
           },
           {
             title: t('service.columns.countdown'),
