@@ -3,8 +3,10 @@
  * re-checked in the core with a progress bar) and going back; the last activation's diff below.
  */
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Card, List, Modal, Progress, Space, Table, Tag, Typography, message } from 'antd';
-import { useEffect, useRef } from 'react';
+import { Button, Card, List, Modal, Progress, Space, Table, Typography, message } from 'antd';
+import { useEffect } from 'react';
+import { StatusTag } from '../compliance/StatusTag';
+import { JsonFileButton } from '../files/JsonFileButton';
 import type { RulePackDiff, RulePackInfo } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
 import { useTranslation } from 'react-i18next';
@@ -16,7 +18,6 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('rulepacks');
   const locale = useApp((s) => s.locale);
   const { packs, diff, busy, load, importFile, activate, revert } = useRulePacks();
-  const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void load().catch(() => undefined);
   }, [load]);
@@ -61,26 +62,13 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
               {t('revert')}
             </Button>
           )}
-          <Button
-            size="small"
+          <JsonFileButton
+            label={t('loadFile')}
             icon={<UploadOutlined />}
+            size="small"
             disabled={readOnly || busy !== null}
-            onClick={() => input.current?.click()}
-          >
-            {t('loadFile')}
-          </Button>
-          <input
-            ref={input}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            aria-label={t('loadFile')}
-            data-testid="rulepack-import-input"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void loadFile(file);
-              e.target.value = '';
-            }}
+            testId="rulepack-import-input"
+            onFile={(file) => void loadFile(file)}
           />
         </Space>
       }
@@ -129,10 +117,10 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
               title: t('columns.state'),
               render: (_, p) =>
                 p.active ? (
-                  <Tag color="green">{t('active')}</Tag>
+                  <StatusTag tone="good">{t('active')}</StatusTag>
                 ) : (
                   <Space>
-                    {p.previous && <Tag>{t('previous')}</Tag>}
+                    {p.previous && <StatusTag tone="neutral">{t('previous')}</StatusTag>}
                     <Button
                       size="small"
                       disabled={readOnly || busy !== null}
