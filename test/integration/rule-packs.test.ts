@@ -163,6 +163,19 @@ describe('rule packs in the app', () => {
     expect(after.packs.find((p) => p.previous)?.key).toBe(info.key);
   });
 
+  it('the what-if prices a self-check rule with the active pack', async () => {
+    await call('compliance.whatIf', { rule: 'superlative' });
+    const pack = lenient();
+    (pack as unknown as { rules: Record<string, { penalty: string | null }> }).rules.superlative!.penalty =
+      null;
+    const info = await call<RulePackInfo>('rulepacks.import', { name: 'p.json', text: JSON.stringify(pack) });
+    await call('rulepacks.activate', { key: info.key });
+    await expect(call('compliance.whatIf', { rule: 'superlative' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringContaining('maps to no penalty code'),
+    });
+  });
+
   it('an unknown pack or nothing to go back to is a clear error', async () => {
     await expect(call('rulepacks.activate', { key: 'nope@1.0.0' })).rejects.toMatchObject({
       code: 'not-found',

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/calendar/beijing';
 import type { BusinessCalendar } from '../../../shared/calendar/business-calendar';
 import { policyCalendar, type CalendarInputs } from '../../../shared/policy/calendar';
-import { defaultRulePack } from '../../../shared/check/rulepack';
+import { defaultRulePack, type RulePack } from '../../../shared/check/rulepack';
 import { computeDeposit, type DepositReport } from '../../../shared/deposit/compute';
 import type {
   ComplianceCatalog,
@@ -255,9 +255,10 @@ export function buildSnapshot(
   };
 }
 
-export function catalog(config: ComplianceConfig): ComplianceCatalog {
+/** `rulePack`: the active self-check pack (its rules' penalty codes), the bundled one by default. */
+export function catalog(config: ComplianceConfig, rulePack: RulePack = defaultRulePack): ComplianceCatalog {
   const primary = config.primary ?? getPolicyPack(DEFAULT_POLICY_ID);
-  const rules = defaultRulePack.rules as Record<
+  const rules = rulePack.rules as Record<
     string,
     { penalty?: string | null; message: { zh: string; en: string } }
   >;
@@ -321,7 +322,11 @@ export interface WhatIfRequest {
 }
 
 /** The engine's what-if over the stored (counting) violations of the chosen enabled pack. */
-export function runWhatIf(run: EngineRun, request: WhatIfRequest): AnnualWhatIf | CategoryWhatIf {
+export function runWhatIf(
+  run: EngineRun,
+  request: WhatIfRequest,
+  rulePack: RulePack = defaultRulePack,
+): AnnualWhatIf | CategoryWhatIf {
   const pack = request.policy
     ? run.config.packs.find((p) => p.id === request.policy)
     : (run.config.primary ?? run.config.packs[0]);
@@ -329,7 +334,7 @@ export function runWhatIf(run: EngineRun, request: WhatIfRequest): AnnualWhatIf 
     throw new AppError('invalid-input', `策略未启用 / policy ${request.policy ?? ''} is not enabled`);
   let hypothetical: Hypothetical;
   if (request.rule !== undefined) {
-    const rule = (defaultRulePack.rules as Record<string, { penalty?: string | null }>)[request.rule];
+    const rule = (rulePack.rules as Record<string, { penalty?: string | null }>)[request.rule];
     if (!rule?.penalty)
       throw new AppError(
         'invalid-input',

@@ -173,11 +173,12 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       settings.update({ complianceLastSeenAt: lastSeenAt });
       return { lastSeenAt };
     },
-    'compliance.catalog': () => catalog(complianceConfig(settings.get())),
+    // The active self-check pack prices a rule (issue 15: a loaded pack may map rules to other codes).
+    'compliance.catalog': () => catalog(complianceConfig(settings.get()), ctx.checker.compiled.pack),
     'compliance.calendar': ({ year, month }) => {
       const config = complianceConfig(settings.get());
       return { days: config.calendar.monthView(year, month), serviceHours: config.serviceHours };
     },
-    'compliance.whatIf': (request) => runWhatIf(evaluate(), request),
+    'compliance.whatIf': (request) => runWhatIf(evaluate(), request, ctx.checker.compiled.pack),
   };
 }
