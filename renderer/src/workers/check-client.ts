@@ -33,21 +33,13 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
         worker.postMessage({ kind: 'pack', key, pack } satisfies PackMessage);
         packReady = true;
         if (changed && last) client.check(last.listing, last.context, 'full');
-        else if (waiting && !running) {
-          const next = waiting;
-          waiting = null;
-          start(next.listing, next.context, next.mode);
-        }
+        else startWaiting();
       },
       (error: unknown) => {
         // Without it the bundled pack checks; say so rather than wait for ever.
         packReady = true;
         onError(error instanceof Error ? error.message : String(error));
-        if (waiting && !running) {
-          const next = waiting;
-          waiting = null;
-          start(next.listing, next.context, next.mode);
-        }
+        startWaiting();
       },
     );
   void loadPack();
@@ -60,6 +52,13 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
     running = { seq: request.seq, listing, postedAt: performance.now() };
     worker.postMessage(request);
   };
+  /** The newest request that waited (for the worker, or for the pack), once neither holds it. */
+  const startWaiting = () => {
+    if (!waiting || running || !packReady) return;
+    const next = waiting;
+    waiting = null;
+    start(next.listing, next.context, next.mode);
+  };
 
   worker.onmessage = (event: MessageEvent<CheckResponse>) => {
     const done = running;
@@ -69,11 +68,7 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
       if (event.data.error !== undefined) onError(event.data.error);
       else onDone(done.listing, event.data.findings, event.data.ms);
     }
-    if (waiting) {
-      const next = waiting;
-      waiting = null;
-      start(next.listing, next.context, next.mode);
-    }
+    startWaiting();
   };
   worker.onerror = (event) => onError(event.message);
 
