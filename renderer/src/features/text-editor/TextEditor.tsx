@@ -1,15 +1,14 @@
 /**
  * A CodeMirror 6 editor for long texts (the listing's HTML description, cases, terms): only the
  * visible lines are laid out, lines wrap, undo/redo is CodeMirror's history (fixes applied through
- * the handle are undoable steps of it), IME composition is left alone. Findings are lint
- * diagnostics: marks that move with the text until the next check lands, a tooltip with the fix at
- * the mark. Works as an antd Form control (value / onChange / id); the editor is created once per
+ * the handle are undoable steps of it), IME composition is left alone. Findings are marks
+ * (finding-marks.ts) that move with the text until the next check lands, with a tooltip holding the
+ * fix. Works as an antd Form control (value / onChange / id); the editor is created once per
  * mount and the value is only pushed into it when it differs from what the editor itself reported.
  */
 import { history, historyKeymap, defaultKeymap, undo, undoDepth, isolateHistory } from '@codemirror/commands';
 import { htmlLanguage } from '@codemirror/lang-html';
 import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
-import { setDiagnostics, type Diagnostic } from '@codemirror/lint';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import {
   Annotation,
@@ -24,27 +23,19 @@ import {
   Decoration,
   EditorView,
   keymap,
+  hoverTooltip,
   placeholder as placeholderExt,
   type DecorationSet,
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { theme as antTheme } from 'antd';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { findingMarksAt, findingMarksCount, findingMarksField, setFindingMarks, type FindingMark } from './finding-marks';
 import { TextVersions } from './text-versions';
 
-export type FindingSeverity = 'blocker' | 'warning' | 'info';
-
-export interface EditorFinding {
-  /** Offsets into `EditorFindings.forText`. */
-  from: number;
-  to: number;
-  severity: FindingSeverity;
-  message: string;
-  /** The finding's index in the caller's flat list (current-finding outline, fix callback). */
-  index: number;
-  /** The label of its fix, when it has one (shown as a button in the tooltip). */
-  fixLabel?: string;
-}
+export type { MarkSeverity as FindingSeverity } from './finding-marks';
+/** A finding with offsets into `EditorFindings.forText`. */
+export type EditorFinding = FindingMark;
 
 export interface EditorFindings {
   /** The text the findings were computed for (a recent text of this editor). */
@@ -103,7 +94,38 @@ const LINE = 22;
 /** A document replaced from outside (the form's value): not reported back as a change. */
 const external = Annotation.define<boolean>();
 
-const severityOf = { blocker: 'error', warning: 'warning', info: 'info' } as const;
+/** The tooltip at a mark: each finding's message and, when it has one, its fix as a button. */
+function findingTooltip(fixText: () => string, onFix: (index: number) => void, readOnly: () => boolean) {
+  return hoverTooltip((view, pos, side) => {
+    const marks = findingMarksAt(view.state, pos, side);
+    if (marks.length === 0) return null;
+    return {
+      pos: Math.min(...marks.map((m) => m.from)),
+      end: Math.max(...marks.map((m) => m.to)),
+      above: true,
+      create() {
+        const list = document.createElement('ul');
+        list.className = 'cm-tooltip-finding';
+        for (const m of marks) {
+          const item = list.appendChild(document.createElement('li'));
+          item.className = `cm-tooltip-finding-${m.severity}`;
+          item.appendChild(document.createElement('span')).textContent = m.message;
+          if (m.fixLabel && !readOnly()) {
+            const button = item.appendChild(document.createElement('button'));
+            button.type = 'button';
+            button.className = 'cm-finding-fix';
+            button.textContent = `${fixText()}: ${m.fixLabel}`;
+            button.onclick = (e) => {
+              e.preventDefault();
+              onFix(m.index);
+            };
+          }
+        }
+        return { dom: list };
+      },
+    };
+  });
+}
 
 // The current finding: one mark, mapped through edits like the diagnostics.
 const setCurrent = StateEffect.define<{ from: number; to: number } | null>();
@@ -158,12 +180,27 @@ function themeFrom(token: Token, minRows: number, maxRows: number): Extension {
     '.cm-content': { padding: '4px 0', caretColor: token.colorText },
     '.cm-line': { padding: '0 11px' },
     '.cm-placeholder': { color: token.colorTextPlaceholder },
-    '.cm-lintRange-error': { backgroundColor: 'rgba(255, 77, 79, 0.22)' },
-    '.cm-lintRange-warning': { backgroundColor: 'rgba(250, 173, 20, 0.28)' },
-    '.cm-lintRange-info': { backgroundColor: 'rgba(22, 119, 255, 0.14)' },
+    '.cm-finding-blocker': { backgroundColor: 'rgba(255, 77, 79, 0.22)' },
+    '.cm-finding-warning': { backgroundColor: 'rgba(250, 173, 20, 0.28)' },
+    '.cm-finding-info': { backgroundColor: 'rgba(22, 119, 255, 0.14)' },
     '.cm-finding-current': { outline: `2px solid ${token.colorPrimary}`, borderRadius: '2px' },
-    '.cm-tooltip-lint': { fontFamily: token.fontFamily, maxWidth: '420px' },
-    '.cm-diagnosticAction': {
+    '.cm-tooltip-finding': {
+      fontFamily: token.fontFamily,
+      maxWidth: '420px',
+      margin: 0,
+      padding: '4px 8px',
+      listStyle: 'none',
+    },
+    '.cm-tooltip-finding > li': { padding: '2px 0 2px 6px', borderLeft: '3px solid' },
+    '.cm-tooltip-finding-blocker': { borderLeftColor: token.colorError },
+    '.cm-tooltip-finding-warning': { borderLeftColor: token.colorWarning },
+    '.cm-tooltip-finding-info': { borderLeftColor: token.colorInfo },
+    '.cm-finding-fix': {
+      display: 'block',
+      marginTop: '4px',
+      border: 'none',
+      cursor: 'pointer',
+      padding: '2px 8px',
       backgroundColor: token.colorPrimary,
       color: token.colorTextLightSolid,
       borderRadius: `${token.borderRadiusSM}px`,
@@ -235,6 +272,12 @@ export function TextEditor(props: Props) {
           highlightSelectionMatches(),
           EditorView.lineWrapping,
           currentField,
+          findingMarksField,
+          findingTooltip(
+            () => latest.current.fixText ?? 'Fix',
+            (index) => latest.current.onFix?.(index),
+            () => latest.current.readOnly ?? false,
+          ),
           syntaxHighlighting(sourceHighlight),
           compartments.lang.of(html ? htmlLanguage : []),
           compartments.theme.of(themeFrom(token, minRows, maxRows)),
@@ -358,30 +401,15 @@ export function TextEditor(props: Props) {
     }
     const since = v.since(f.forText);
     if (!since) return; // for a text this editor no longer knows: the next check replaces it
-    const diagnostics: Diagnostic[] = [];
+    const marks: FindingMark[] = [];
     for (const item of f.items) {
       const from = since.mapPos(item.from, 1);
       const to = since.mapPos(item.to, -1);
-      if (to <= from) continue;
-      diagnostics.push({
-        from,
-        to,
-        severity: severityOf[item.severity],
-        message: item.message,
-        actions:
-          item.fixLabel && !latest.current.readOnly
-            ? [
-                {
-                  name: `${latest.current.fixText ?? 'Fix'}: ${item.fixLabel}`,
-                  apply: () => latest.current.onFix?.(item.index),
-                },
-              ]
-            : [],
-      });
+      if (to > from) marks.push({ ...item, from, to });
     }
-    view.dispatch(setDiagnostics(view.state, diagnostics));
+    view.dispatch({ effects: setFindingMarks.of(marks) });
     const parent = host.current!;
-    parent.dataset.highlights = String(diagnostics.length);
+    parent.dataset.highlights = String(findingMarksCount(view.state));
     parent.dataset.highlightsFor = f.forText === v.current ? 'current' : 'mapped';
     showCurrent(f);
   }

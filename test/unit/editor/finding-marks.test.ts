@@ -1,0 +1,62 @@
+import { ChangeSet, EditorState, RangeSet, type RangeValue } from '@codemirror/state';
+import { describe, expect, it } from 'vitest';
+import {
+  findingMarksAt,
+  findingMarksCount,
+  findingMarksField,
+  setFindingMarks,
+  type FindingMark,
+} from '../../../renderer/src/features/text-editor/finding-marks';
+
+const text = '国内唯一的云主机，详情见 https://example.com 。';
+const mark = (from: number, to: number, index: number, severity: FindingMark['severity'] = 'blocker') => ({
+  from,
+  to,
+  severity,
+  message: `finding ${index}`,
+  index,
+});
+/** The ranges CodeMirror's view would redraw going from one set of marks to the other. */
+function redrawn(a: RangeSet<RangeValue>, b: RangeSet<RangeValue>): number[][] {
+  const out: number[][] = [];
+  RangeSet.compare([a], [b], ChangeSet.empty(text.length), {
+    compareRange: (from, to) => void out.push([from, to]),
+    comparePoint: (from, to) => void out.push([from, to]),
+  });
+  return out;
+}
+const show = (state: EditorState, marks: FindingMark[]) =>
+  state.update({ effects: setFindingMarks.of(marks) }).state;
+
+describe('finding marks', () => {
+  const start = EditorState.create({ doc: text, extensions: [findingMarksField] });
+  const unique = text.indexOf('唯一');
+
+  it('shows each non-empty finding and finds it at a position', () => {
+    const s = show(start, [mark(unique, unique + 2, 0), mark(5, 5, 1)]);
+    expect(findingMarksCount(s)).toBe(1);
+    expect(findingMarksAt(s, unique + 1).map((m) => m.index)).toEqual([0]);
+    expect(findingMarksAt(s, unique + 3)).toEqual([]);
+  });
+
+  it('moves marks with the text until the next result replaces them', () => {
+    let s = show(start, [mark(unique, unique + 2, 0)]);
+    s = s.update({ changes: { from: 0, insert: '【新】' } }).state;
+    const [m] = findingMarksAt(s, unique + 4);
+    expect(m && s.sliceDoc(m.from, m.to)).toBe('唯一');
+    s = show(s, []);
+    expect(findingMarksCount(s)).toBe(0);
+  });
+
+  it('builds marks that compare equal when only the finding behind them changed', () => {
+    // CodeMirror redraws only the ranges whose decorations differ: a new check result with the
+    // same spans must not differ (this is what keeps a 2,500-mark result cheap to show).
+    const a = show(start, [mark(unique, unique + 2, 0)]).field(findingMarksField);
+    const b = show(start, [{ ...mark(unique, unique + 2, 7), message: 'another message' }]).field(
+      findingMarksField,
+    );
+    expect(redrawn(a, b)).toEqual([]);
+    const c = show(start, [mark(unique, unique + 2, 0, 'warning')]).field(findingMarksField);
+    expect(redrawn(a, c)).toEqual([[unique, unique + 2]]);
+  });
+});
