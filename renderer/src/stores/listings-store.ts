@@ -23,6 +23,8 @@ export interface EditorState {
   history: CheckRun[];
   /** The draft is an unsaved edit restored from the autosave (it starts out changed). */
   restored?: boolean;
+  /** The finding selected with F8 or a click (an index into `findings`), -1: none. */
+  selected: number;
 }
 
 /** Where an import is: file `file` of `files` (from 1), `done` of its `total` listings stored. */
@@ -65,6 +67,8 @@ interface ListingsState {
    * in order; the editors map an older one's spans through the edits made since).
    */
   setFindings(listing: Listing, findings: Finding[], ms: number): void;
+  /** Selects a finding (outlined in its field and in the panel). */
+  select(index: number): void;
   /** Saves the (validated) listing, records a check run, refreshes history and list. */
   save(listing: Listing): Promise<{ record: ListingRecord; run: CheckRun }>;
   verifyOfficialSite(url: string): Promise<OfficialSiteVerification>;
@@ -166,6 +170,7 @@ export const useListings = create<ListingsState>((set, get) => {
           verification,
           history,
           restored: restored !== undefined,
+          selected: -1,
         },
       });
     },
@@ -179,6 +184,10 @@ export const useListings = create<ListingsState>((set, get) => {
     setFindings(listing, findings, ms) {
       const editor = get().editor;
       if (editor) set({ editor: { ...editor, findings, findingsFor: listing, checkMs: ms } });
+    },
+    select(index) {
+      const editor = get().editor;
+      if (editor && editor.selected !== index) set({ editor: { ...editor, selected: index } });
     },
     save: (listing) =>
       localWrite(async () => {

@@ -33,6 +33,7 @@ function openWith(listing: Listing) {
       checkMs: null,
       verification: null,
       history: [],
+      selected: -1,
     },
   });
   const findings = checkListing(listing);
@@ -170,7 +171,7 @@ describe('panel and editor helpers', () => {
   });
 
   it('builds non-overlapping highlight segments that cover the text exactly', () => {
-    const hl = model.highlightsByField(findings).get('description')!;
+    const hl = model.highlightsOfField(findings, 'description');
     const segs = model.segments(violating.description, hl);
     expect(segs.map((s) => s.text).join('')).toBe(violating.description);
     expect(segs.filter((s) => s.highlight).map((s) => s.text)).toContain('唯一');

@@ -30,7 +30,13 @@ import {
 import { tags } from '@lezer/highlight';
 import { theme as antTheme } from 'antd';
 import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
-import { findingMarksAt, findingMarksCount, findingMarksField, setFindingMarks, type FindingMark } from './finding-marks';
+import {
+  findingMarksAt,
+  findingMarksCount,
+  findingMarksField,
+  setFindingMarks,
+  type FindingMark,
+} from './finding-marks';
 import { TextVersions } from './text-versions';
 
 export type { MarkSeverity as FindingSeverity } from './finding-marks';

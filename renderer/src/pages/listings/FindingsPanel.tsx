@@ -84,30 +84,34 @@ interface PanelProps {
   findings: Finding[];
   current: number;
   readOnly: boolean;
+  /** The callbacks take a finding's index in `findings` (a row does not hold on to its finding). */
   onJump(index: number): void;
-  onFix(finding: Finding): void;
+  onFix(index: number): void;
   onFixAll(ruleId: Finding['ruleId']): void;
   /** Dismiss with a reason (only for a saved listing); restore takes it back. */
-  onDismiss?: (finding: Finding, reason: string) => Promise<void>;
+  onDismiss?: (index: number, reason: string) => Promise<void>;
   onRestore?: (fingerprint: string) => Promise<void>;
 }
 
-/** The reason box of "Dismiss…": a reason is required. */
-function DismissButton({
-  finding,
-  onDismiss,
-}: {
-  finding: Finding;
-  onDismiss: NonNullable<PanelProps['onDismiss']>;
-}) {
+/**
+ * The reason box of "Dismiss…": a reason is required. The popover exists only while open: a
+ * panel of hundreds of findings would otherwise keep hundreds of popovers mounted.
+ */
+function DismissButton({ index, onDismiss }: { index: number; onDismiss: RowProps['onDismiss'] }) {
   const { t } = useTranslation('workspace');
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
+  const button = (
+    <Button size="small" type="link" data-testid="dismiss" onClick={() => setOpen(true)}>
+      {t('editor.dismiss')}
+    </Button>
+  );
+  if (!open || !onDismiss) return button;
   const submit = async () => {
     setBusy(true);
     try {
-      await onDismiss(finding, reason.trim());
+      await onDismiss(index, reason.trim());
       setOpen(false);
       setReason('');
     } catch (error) {
@@ -118,7 +122,7 @@ function DismissButton({
   };
   return (
     <Popover
-      open={open}
+      open
       onOpenChange={setOpen}
       trigger="click"
       title={t('editor.dismissTitle')}
@@ -126,6 +130,7 @@ function DismissButton({
         <Space direction="vertical" style={{ width: 320 }}>
           <Input.TextArea
             data-testid="dismiss-reason"
+            autoFocus
             autoSize={{ minRows: 2, maxRows: 5 }}
             maxLength={2000}
             value={reason}
@@ -145,12 +150,139 @@ function DismissButton({
         </Space>
       }
     >
-      <Button size="small" type="link" data-testid="dismiss">
-        {t('editor.dismiss')}
-      </Button>
+      {button}
     </Popover>
   );
 }
+
+interface RowProps {
+  finding: Finding;
+  /** The finding's index in the panel's list (what the callbacks take). */
+  index: number;
+  current: boolean;
+  readOnly: boolean;
+  locale: string;
+  onJump(index: number): void;
+  onFix(index: number): void;
+  onDismiss?: (index: number, reason: string) => Promise<void>;
+  onRestore?: (fingerprint: string) => Promise<void>;
+}
+
+/**
+ * What a row shows of its finding. Typing moves the offsets of every later finding, which a row
+ * does not show: a new check result re-renders only the rows whose text changed.
+ */
+const shownOf = (f: Finding) => {
+  const d = (f as DismissedFinding).dismissed;
+  return [
+    f.ruleId,
+    f.severity,
+    f.field,
+    f.message,
+    f.messageEn,
+    f.reason,
+    f.reasonEn,
+    f.confidence,
+    f.clause,
+    f.penalty?.points,
+    f.fix?.label,
+    f.fix?.labelEn,
+    d?.fingerprint,
+    d?.reason,
+    d?.dismissedAt,
+    d?.dismissedBy,
+  ].join('\u0000');
+};
+
+const FindingRow = memo(
+  function FindingRow({
+    finding,
+    index,
+    current,
+    readOnly,
+    locale,
+    onJump,
+    onFix,
+    onDismiss,
+    onRestore,
+  }: RowProps) {
+    const { t } = useTranslation('workspace');
+    const dismissed = (finding as DismissedFinding).dismissed;
+    return (
+      <li
+        data-testid="finding"
+        data-rule={finding.ruleId}
+        style={{
+          padding: '4px 6px',
+          borderRadius: 4,
+          background: current ? '#e6f0ff' : undefined,
+          borderLeft: current ? '3px solid #1f6feb' : '3px solid transparent',
+        }}
+      >
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => onJump(index)}
+        >
+          {locale === 'en' ? (finding.messageEn ?? finding.message) : finding.message}
+        </Button>
+        {dismissed ? (
+          <div data-testid="finding-dismissed" style={{ fontSize: 12, color: '#59636e' }}>
+            <Tag>{t('editor.dismissedTag')}</Tag>
+            {t('editor.dismissedBy', {
+              by: dismissed.dismissedBy,
+              at: dismissed.dismissedAt,
+              why: dismissed.reason,
+            })}
+            {onRestore && !readOnly && dismissed.fingerprint ? (
+              <Button size="small" type="link" onClick={() => void onRestore(dismissed.fingerprint)}>
+                {t('editor.restore')}
+              </Button>
+            ) : null}
+          </div>
+        ) : null}
+        {finding.reason ? (
+          <div data-testid="finding-reason" style={{ fontSize: 12, color: '#3d444d' }}>
+            {t('editor.reason')}: {locale === 'en' ? (finding.reasonEn ?? finding.reason) : finding.reason}
+            {finding.confidence !== undefined
+              ? ` (${t('editor.confidence', { p: finding.confidence })})`
+              : ''}
+          </div>
+        ) : null}
+        <div style={{ fontSize: 12, color: '#59636e' }}>
+          <code>{finding.field}</code> · {t('editor.clause')} {finding.clause}
+          {finding.penalty ? ` · ${t('editor.penalty')} ${t('points', { n: finding.penalty.points })}` : ''}
+        </div>
+        {onDismiss && !readOnly && !dismissed && finding.severity !== 'info' ? (
+          <DismissButton index={index} onDismiss={onDismiss} />
+        ) : null}
+        {finding.fix ? (
+          <Button
+            size="small"
+            type="primary"
+            ghost
+            style={{ marginTop: 2 }}
+            onClick={() => onFix(index)}
+            disabled={readOnly}
+          >
+            {t('editor.fix')}: {locale === 'en' ? finding.fix.labelEn : finding.fix.label}
+          </Button>
+        ) : null}
+      </li>
+    );
+  },
+  (a, b) =>
+    a.index === b.index &&
+    a.current === b.current &&
+    a.readOnly === b.readOnly &&
+    a.locale === b.locale &&
+    a.onJump === b.onJump &&
+    a.onFix === b.onFix &&
+    a.onDismiss === b.onDismiss &&
+    a.onRestore === b.onRestore &&
+    (a.finding === b.finding || shownOf(a.finding) === shownOf(b.finding)),
+);
 
 export const FindingsPanel = memo(function FindingsPanel({
   findings,
@@ -198,80 +330,18 @@ export const FindingsPanel = memo(function FindingsPanel({
                 </Space>
                 <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
                   {shown.map(({ finding, index }) => (
-                    <li
+                    <FindingRow
                       key={index}
-                      data-testid="finding"
-                      data-rule={finding.ruleId}
-                      style={{
-                        padding: '4px 6px',
-                        borderRadius: 4,
-                        background: index === current ? '#e6f0ff' : undefined,
-                        borderLeft: index === current ? '3px solid #1f6feb' : '3px solid transparent',
-                      }}
-                    >
-                      <Button
-                        type="link"
-                        size="small"
-                        style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
-                        onClick={() => onJump(index)}
-                      >
-                        {locale === 'en' ? (finding.messageEn ?? finding.message) : finding.message}
-                      </Button>
-                      {(finding as DismissedFinding).dismissed ? (
-                        <div data-testid="finding-dismissed" style={{ fontSize: 12, color: '#59636e' }}>
-                          <Tag>{t('editor.dismissedTag')}</Tag>
-                          {t('editor.dismissedBy', {
-                            by: (finding as DismissedFinding).dismissed!.dismissedBy,
-                            at: (finding as DismissedFinding).dismissed!.dismissedAt,
-                            why: (finding as DismissedFinding).dismissed!.reason,
-                          })}
-                          {onRestore && !readOnly && (finding as DismissedFinding).dismissed!.fingerprint ? (
-                            <Button
-                              size="small"
-                              type="link"
-                              onClick={() =>
-                                void onRestore((finding as DismissedFinding).dismissed!.fingerprint)
-                              }
-                            >
-                              {t('editor.restore')}
-                            </Button>
-                          ) : null}
-                        </div>
-                      ) : null}
-                      {finding.reason ? (
-                        <div data-testid="finding-reason" style={{ fontSize: 12, color: '#3d444d' }}>
-                          {t('editor.reason')}:{' '}
-                          {locale === 'en' ? (finding.reasonEn ?? finding.reason) : finding.reason}
-                          {finding.confidence !== undefined
-                            ? ` (${t('editor.confidence', { p: finding.confidence })})`
-                            : ''}
-                        </div>
-                      ) : null}
-                      <div style={{ fontSize: 12, color: '#59636e' }}>
-                        <code>{finding.field}</code> · {t('editor.clause')} {finding.clause}
-                        {finding.penalty
-                          ? ` · ${t('editor.penalty')} ${t('points', { n: finding.penalty.points })}`
-                          : ''}
-                      </div>
-                      {onDismiss &&
-                      !readOnly &&
-                      !(finding as DismissedFinding).dismissed &&
-                      finding.severity !== 'info' ? (
-                        <DismissButton finding={finding} onDismiss={onDismiss} />
-                      ) : null}
-                      {finding.fix ? (
-                        <Button
-                          size="small"
-                          type="primary"
-                          ghost
-                          style={{ marginTop: 2 }}
-                          onClick={() => onFix(finding)}
-                          disabled={readOnly}
-                        >
-                          {t('editor.fix')}: {locale === 'en' ? finding.fix.labelEn : finding.fix.label}
-                        </Button>
-                      ) : null}
-                    </li>
+                      finding={finding}
+                      index={index}
+                      current={index === current}
+                      readOnly={readOnly}
+                      locale={locale}
+                      onJump={onJump}
+                      onFix={onFix}
+                      onDismiss={onDismiss}
+                      onRestore={onRestore}
+                    />
                   ))}
                 </ul>
                 {list.length > shown.length ? (

@@ -177,22 +177,17 @@ export interface Highlight {
   index: number;
 }
 
-/** Highlight spans per field path, sorted and without overlaps (the first finding wins). */
-export function highlightsByField(findings: readonly Finding[]): Map<string, Highlight[]> {
-  const out = new Map<string, Highlight[]>();
+/** One field's highlight spans, sorted and without overlaps (the first finding wins). */
+export function highlightsOfField(findings: readonly Finding[], field: string): Highlight[] {
+  const list: Highlight[] = [];
   findings.forEach((f, index) => {
-    if (f.start === undefined || f.end === undefined || f.end <= f.start) return;
-    const list = out.get(f.field) ?? [];
+    if (f.field !== field || f.start === undefined || f.end === undefined || f.end <= f.start) return;
     list.push({ start: f.start, end: f.end, severity: f.severity, index });
-    out.set(f.field, list);
   });
-  for (const [field, list] of out) {
-    list.sort((a, b) => a.start - b.start || b.end - a.end);
-    const kept: Highlight[] = [];
-    for (const h of list) if (kept.length === 0 || h.start >= kept[kept.length - 1]!.end) kept.push(h);
-    out.set(field, kept);
-  }
-  return out;
+  list.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Highlight[] = [];
+  for (const h of list) if (kept.length === 0 || h.start >= kept[kept.length - 1]!.end) kept.push(h);
+  return kept;
 }
 
 /** Splits a text into plain and highlighted segments for the backdrop behind a textarea. */

@@ -1,0 +1,89 @@
+/**
+ * The live check of the open editor: a checker in a worker for as long as the editor is open,
+ * an incremental check right after typing pauses and a full one after a longer pause. A result
+ * of a session that has ended (the editor was closed or moved to another listing) is dropped.
+ */
+import { message } from 'antd';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { Listing } from '../../../../shared/listing/schema';
+import { editorTiming, measureToNextFrame } from '../../features/text-editor/editor-timing';
+import { useListings } from '../../stores/listings-store';
+import { createCheckClient, type CheckClient } from '../../workers/check-client';
+
+/**
+ * Typing pauses this long before a check. The worker re-checks only the edited region and drops
+ * all but the newest waiting request, so this only merges key repeats into one check.
+ */
+export const CHECK_DEBOUNCE_MS = 10;
+/** After typing pauses this long, the whole listing is checked again from scratch. */
+export const FULL_CHECK_IDLE_MS = 1500;
+
+export interface LiveCheck {
+  /** Checks the store's draft now. */
+  checkNow(mode?: 'incremental' | 'full'): void;
+  /** The draft changed by typing: check when typing pauses. */
+  schedule(): void;
+  /** The draft changed at once (a fix, an undo): check now, and fully after a pause. */
+  checkChange(): void;
+}
+
+export function useLiveCheck(open: boolean, sessionKey: string | null): LiveCheck {
+  const checker = useRef<CheckClient | null>(null);
+  const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const fullCheck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Which session each posted listing belongs to (a late result of a closed session is dropped). */
+  const postedIn = useRef(new WeakMap<Listing, string>());
+  const sessionRef = useRef(sessionKey);
+  useLayoutEffect(() => {
+    sessionRef.current = sessionKey;
+  });
+
+  useEffect(() => {
+    if (!open) return;
+    const client = createCheckClient(
+      (listing, result, ms) => {
+        if (postedIn.current.get(listing) !== sessionRef.current) return;
+        const arrived = performance.now();
+        useListings.getState().setFindings(listing, result, ms);
+        measureToNextFrame(editorTiming.findingsToFrame, arrived);
+      },
+      (error) => {
+        message.error(error);
+      },
+    );
+    checker.current = client;
+    return () => {
+      clearTimeout(debounce.current);
+      clearTimeout(fullCheck.current);
+      client.dispose();
+      checker.current = null;
+    };
+  }, [open]);
+
+  const checkNow = useCallback((mode: 'incremental' | 'full' = 'full') => {
+    const editor = useListings.getState().editor;
+    if (!editor || !checker.current || !sessionRef.current) return;
+    postedIn.current.set(editor.draft, sessionRef.current);
+    checker.current.check(
+      editor.draft,
+      editor.verification ? { officialSite: editor.verification } : {},
+      mode,
+    );
+  }, []);
+
+  const schedule = useCallback(() => {
+    clearTimeout(debounce.current);
+    clearTimeout(fullCheck.current);
+    debounce.current = setTimeout(() => checkNow('incremental'), CHECK_DEBOUNCE_MS);
+    fullCheck.current = setTimeout(() => checkNow('full'), FULL_CHECK_IDLE_MS);
+  }, [checkNow]);
+
+  const checkChange = useCallback(() => {
+    clearTimeout(debounce.current);
+    checkNow('incremental');
+    clearTimeout(fullCheck.current);
+    fullCheck.current = setTimeout(() => checkNow('full'), FULL_CHECK_IDLE_MS);
+  }, [checkNow]);
+
+  return useMemo(() => ({ checkNow, schedule, checkChange }), [checkNow, schedule, checkChange]);
+}
