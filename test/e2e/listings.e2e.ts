@@ -60,6 +60,8 @@ describe('listings in browser mode', () => {
     await page.getByLabel('价格（元）').fill('299');
     await page.getByLabel('详情（纯文本或 HTML）').fill('部署于京东云云主机的网站应用防火墙。');
     await page.getByLabel('下架策略（第十条(七)）').fill('下架后已购用户可继续使用至到期，并提供数据导出。');
+    // Each required field's error went away once it was filled (the description's when it was left).
+    await expect.poll(() => page.getByText('必填').count()).toBe(0);
     await screenshot(page, '02-form-filled');
     await page.getByTestId('listing-save').click();
     await expect.poll(() => row('云盾 WAF 网站防护（标准版）').isVisible()).toBe(true);

@@ -207,6 +207,20 @@ describe('listing workspace', () => {
     await drawer().getByRole('button', { name: '撤销修复' }).click();
     await poll(() => findings().count()).toBe(before);
     expect(await editorText('详情（纯文本或 HTML）')).toContain('性能 100% 提升');
+    // The same fix from the mark's tooltip in the editor, then undone again.
+    await drawer()
+      .getByTestId('description-editor')
+      .locator('.cm-finding', { hasText: '100%' })
+      .first()
+      .hover();
+    const tooltip = page.locator('.cm-tooltip-finding');
+    await tooltip.waitFor();
+    expect(await tooltip.textContent()).toContain('100%');
+    await tooltip.getByRole('button', { name: /^修复/ }).click();
+    await poll(() => findings().count()).toBe(before - 1);
+    expect(await editorText('详情（纯文本或 HTML）')).not.toContain('100%');
+    await drawer().getByRole('button', { name: '撤销修复' }).click();
+    await poll(() => findings().count()).toBe(before);
     // Ctrl+Z outside a text field undoes a fix too.
     await drawer()
       .getByTestId('finding')

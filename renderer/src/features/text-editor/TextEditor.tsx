@@ -75,6 +75,8 @@ interface Props {
   id?: string;
   value?: string;
   onChange?: (value: string) => void;
+  /** Injected by a Form.Item that validates on blur. */
+  onBlur?: () => void;
   'aria-label': string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean | 'true' | 'false';
@@ -305,6 +307,9 @@ export function TextEditor(props: Props) {
             }
           }),
           EditorView.domEventHandlers({
+            blur: () => {
+              latest.current.onBlur?.();
+            },
             compositionend: (_e, view) => {
               if (pendingFindings.current) {
                 const f = pendingFindings.current;

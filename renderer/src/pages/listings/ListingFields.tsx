@@ -188,7 +188,10 @@ export const ListingFields = memo(function ListingFields({
         {t('editor.sourceHint')}
       </Typography.Text>
       <Form.Item label={t('common:form.description')} htmlFor={id('description')} required>
-        <Form.Item name="description" rules={required} noStyle>
+        {/* Validated when the field is left (and on save), not per keystroke: each validation
+            changes the item's state twice, and each change re-renders (and measures) the
+            labelled item around it. */}
+        <Form.Item name="description" rules={required} validateTrigger="onBlur" noStyle>
           <EditorField
             html
             minRows={12}
