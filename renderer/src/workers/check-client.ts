@@ -6,7 +6,8 @@ import type { CheckContext, Finding } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
 import { editorTiming, measureSince } from '../features/text-editor/editor-timing';
 import { call, onEvent } from '../api';
-import type { CheckRequest, CheckResponse, PackMessage } from './check-protocol';
+import type { CheckRequest, CheckResponse, PackMessage, ResyncMessage } from './check-protocol';
+import { applyFindingsDelta } from './findings-delta';
 
 export type CheckDone = (listing: Listing, findings: Finding[], ms: number) => void;
 
@@ -25,6 +26,8 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
   let packReady = false;
   let packKey: string | null = null;
   let last: { listing: Listing; context: CheckContext } | null = null;
+  /** The worker's last result (its next one is a delta against it). */
+  let held: Finding[] = [];
   const loadPack = () =>
     call('rulepacks.active', {}).then(
       ({ key, pack }) => {
@@ -63,10 +66,24 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
   worker.onmessage = (event: MessageEvent<CheckResponse>) => {
     const done = running;
     running = null;
-    if (done && event.data.seq === done.seq) {
-      measureSince(editorTiming.checkRoundTrip, done.postedAt, { workerMs: event.data.ms });
-      if (event.data.error !== undefined) onError(event.data.error);
-      else onDone(done.listing, event.data.findings, event.data.ms);
+    const response = event.data;
+    let findings: Finding[] | null = null;
+    if (response.delta) {
+      try {
+        findings = applyFindingsDelta(held, response.delta);
+        held = findings;
+      } catch {
+        // The two ends disagree on the last result (a bug, not the user's): start again from
+        // a whole result of the latest text, which is what the user is waiting for anyway.
+        held = [];
+        worker.postMessage({ kind: 'resync' } satisfies ResyncMessage);
+        if (last && !waiting) waiting = { ...last, mode: 'full' };
+      }
+    } else held = [];
+    if (done && response.seq === done.seq) {
+      measureSince(editorTiming.checkRoundTrip, done.postedAt, { workerMs: response.ms });
+      if (response.error !== undefined) onError(response.error);
+      else if (findings) onDone(done.listing, findings, response.ms);
     }
     startWaiting();
   };

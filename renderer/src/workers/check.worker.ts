@@ -7,13 +7,23 @@ import { defaultCompiledPack } from '../../../shared/check/engine';
 import { compileRulePack } from '../../../shared/check/rulepack';
 import { packKeyOf } from '../../../shared/check/rulepack-file';
 import { recheckListing, type CheckedListing } from '../../../shared/check/incremental';
-import type { CheckRequest, CheckResponse, PackMessage } from './check-protocol';
+import type { Finding } from '../../../shared/check/types';
+import type { CheckRequest, CheckResponse, PackMessage, ResyncMessage } from './check-protocol';
+import { diffFindings } from './findings-delta';
 
 // The bundled pack until the core says another one is active (the stored runs use that one).
 let compiled = defaultCompiledPack();
 let previous: CheckedListing | null = null;
+/** The findings the client holds (the last result sent), and their diff keys. */
+let sent: readonly Finding[] = [];
+let keys = new WeakMap<Finding, string>();
 
-self.onmessage = (event: MessageEvent<CheckRequest | PackMessage>) => {
+self.onmessage = (event: MessageEvent<CheckRequest | PackMessage | ResyncMessage>) => {
+  if (event.data.kind === 'resync') {
+    sent = [];
+    keys = new WeakMap();
+    return;
+  }
   if (event.data.kind === 'pack') {
     if (event.data.key !== packKeyOf(compiled.pack)) {
       compiled = compileRulePack(event.data.pack);
@@ -26,15 +36,18 @@ self.onmessage = (event: MessageEvent<CheckRequest | PackMessage>) => {
   try {
     const result = recheckListing(mode === 'incremental' ? previous : null, listing, compiled, context);
     previous = { listing, context, findings: result.findings };
+    const delta = diffFindings(sent, result.findings, keys);
+    sent = result.findings;
     const response: CheckResponse = {
       seq,
-      findings: result.findings,
+      delta,
       incremental: !result.full,
       ms: performance.now() - started,
     };
     self.postMessage(response);
   } catch (error) {
     previous = null;
+    sent = [];
     const response: CheckResponse = {
       seq,
       error: error instanceof Error ? error.message : String(error),
