@@ -69,6 +69,12 @@ export const DescriptionPreview = memo(function DescriptionPreview({
           maxHeight: 420,
           overflow: 'auto',
           background: '#fafafa',
+          // Its own layout and paint: a keystroke in the editor above it forces a layout (the
+          // caret), which otherwise re-laid out 100 KB of preview each time; off screen it is
+          // not rendered at all.
+          contain: 'content',
+          contentVisibility: 'auto',
+          containIntrinsicSize: 'auto 420px',
         }}
         dangerouslySetInnerHTML={{ __html: clean }}
       />
