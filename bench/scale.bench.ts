@@ -13,7 +13,8 @@
  *   ticketSaveMs             one compliance.saveTicket with all those stored (median of 5)
  *   complianceSnapshotMs     compliance.snapshot with all those stored (median of 3)
  *   complianceSnapshotBytes  its size
- *   ticketsPageMs            compliance.tickets, a Service-page page of 20 (median of 3: first, filtered, deep)
+ *   ticketsPageMs            compliance.tickets, a Service-page page of 20 (median of 5: first, filtered,
+ *                            deep by offset, the next one by its cursor, the middle by offset); …MaxMs the slowest
  *   loadAfter…               the 1/5/15-minute load averages after each group of figures
  *
  *   npm run bench:scale -- [--tickets 1000000] [--listings 10000] [--skip-tickets]
@@ -221,15 +222,21 @@ async function main(): Promise<void> {
       figures.complianceSnapshotMs = Math.round(median(snaps));
       figures.complianceSnapshotBytes = snapBytes;
       // What the Service page asks for: one page of tickets with SLA results (first page, a
-      // filtered page, a page deep in the list sorted by deadline).
+      // filtered page, a page deep in the list sorted by deadline, the page after it as the table
+      // asks for it — by the deep page's last-row cursor — and one in the middle by plain offset).
       const pages: number[] = [];
       let pageBytes = 0;
+      const byDeadline = { field: 'deadline', order: 'desc' } as const;
+      let lastCursor: unknown = null;
       for (const request of [
         { offset: 0, limit: 20 },
         { offset: 0, limit: 20, status: 'breached', kind: 'complaint' },
-        { offset: Math.max(0, TICKETS - 1000), limit: 20, sort: { field: 'deadline', order: 'desc' } },
+        { offset: Math.max(0, TICKETS - 1000), limit: 20, sort: byDeadline },
+        () => ({ offset: 0, limit: 20, sort: byDeadline, after: lastCursor }),
+        { offset: Math.floor(TICKETS / 2), limit: 20, sort: byDeadline },
       ]) {
-        const r = await post('compliance.tickets', request);
+        const r = await post('compliance.tickets', typeof request === 'function' ? request() : request);
+        lastCursor = (r.body.value as { lastCursor: string | null }).lastCursor;
         pages.push(r.ms);
         pageBytes = Math.max(pageBytes, r.bytes);
       }

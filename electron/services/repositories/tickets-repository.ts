@@ -142,7 +142,40 @@ export interface TicketPageQuery {
   toDay?: number | undefined;
   /** Part of the id. */
   query?: string | undefined;
-  sort?: { field: 'openedAt' | 'deadline'; order: 'asc' | 'desc' } | undefined;
+  sort?: { field: TicketSortField; order: 'asc' | 'desc' } | undefined;
+  /** A cursor (ticketCursor) of the same sort: the page starts after / ends before its row. */
+  after?: string | undefined;
+  before?: string | undefined;
+}
+
+export type TicketSortField = 'openedAt' | 'deadline';
+
+/** A page row: the ticket's columns and its rowid (the sort's tie-break). */
+type PageRow = TicketRow & { _r: number; deadline: number; calendar_confirmed: number };
+
+export interface TicketPage {
+  rows: TicketWithSla[];
+  total: number;
+  /** Where the first and last row are in the sort (null: no rows), for `before` / `after`. */
+  firstCursor: string | null;
+  lastCursor: string | null;
+}
+
+/** A row's place in a sort: `field~value~rowid` (value `-` for NULL). */
+export const ticketCursor = (field: TicketSortField, value: number | null, rowid: number): string =>
+  `${field}~${value === null ? '-' : value}~${rowid}`;
+
+/** The cursor's value and rowid; refused when it is not of this sort (or not a cursor at all). */
+export function parseTicketCursor(
+  text: string,
+  field: TicketSortField,
+): { value: number | null; rowid: number } {
+  const match = /^(openedAt|deadline)~(-|-?\d{1,16})~(\d{1,16})$/.exec(text);
+  if (!match || match[1] !== field) {
+    const message = `不是按 ${field} 排序的页游标 / not a page cursor of the ${field} sort`;
+    throw new AppError('invalid-input', `cursor: ${message}`, [{ path: 'cursor', message }]);
+  }
+  return { value: match[2] === '-' ? null : Number(match[2]), rowid: Number(match[3]) };
 }
 
 const toStored = (row: TicketRow): StoredTicket => ({
@@ -497,8 +530,16 @@ export class TicketsRepository {
     };
   }
 
-  /** One page of the tickets table with SLA results as of `at`: filters, sort and paging in SQL. */
-  page(query: TicketPageQuery, sla: SlaContext, at: number): { rows: TicketWithSla[]; total: number } {
+  /**
+   * One page of the tickets table with SLA results as of `at`: filters, sort and paging in SQL.
+   *
+   * Rows are in (sort column, rowid) order — the rowid breaks ties, and since every index holds
+   * the rowid, the sort index alone gives that order: nothing is sorted, and skipping rows reads
+   * only the index. `after` / `before` (a cursor of an earlier page) seek to a row through the
+   * index instead of skipping every row before it (keyset paging). A plain offset in the back
+   * half of the rows is read from the other end of the index, in reverse.
+   */
+  page(query: TicketPageQuery, sla: SlaContext, at: number): TicketPage {
     const clauses: string[] = [];
     const params: unknown[] = [];
     if (query.kind) {
@@ -529,20 +570,75 @@ export class TicketsRepository {
       clauses.push('first_response_at IS NULL AND deadline >= ?');
       params.push(at);
     }
-    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
     const sort = query.sort ?? { field: 'openedAt', order: 'asc' };
     const column = sort.field === 'deadline' ? 'deadline' : 'opened_at';
-    const direction = sort.order === 'desc' ? 'DESC' : 'ASC';
-    const rows = this.sql(
-      `SELECT * FROM tickets ${where} ORDER BY ${column} ${direction}, id ${direction} LIMIT ? OFFSET ?`,
-    ).all(...params, query.limit, query.offset) as (TicketRow & {
-      deadline: number;
-      calendar_confirmed: number;
-    })[];
     const total = query.query
-      ? (this.sql(`SELECT count(*) AS n FROM tickets ${where}`).get(...params) as { n: number }).n
+      ? (
+          this.sql(
+            `SELECT count(*) AS n FROM tickets ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}`,
+          ).get(...params) as { n: number }
+        ).n
       : this.countMatching(query, at);
-    return { rows: rows.map((r) => this.withSla(r, sla, at)), total };
+    const cursorText = query.after ?? query.before;
+    const cursor = cursorText === undefined ? null : parseTicketCursor(cursorText, sort.field);
+    // Reading backwards: rows before a cursor, or a plain offset closer to the end than to the start.
+    let backwards = query.before !== undefined;
+    let offset = query.offset;
+    let limit = query.limit;
+    if (!cursor && offset > 0 && total - offset - limit < offset) {
+      backwards = true;
+      limit = Math.max(0, Math.min(limit, total - offset));
+      offset = Math.max(0, total - offset - limit);
+    }
+    const ascending = (sort.order === 'asc') !== backwards;
+    const dir = ascending ? 'ASC' : 'DESC';
+    const order = `ORDER BY ${column} ${dir}, _r ${dir}`;
+    const select = 'SELECT rowid AS _r, * FROM tickets';
+    let rows: PageRow[] = [];
+    if (limit > 0 && !cursor) {
+      const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+      rows = this.sql(`${select} ${where} ${order} LIMIT ? OFFSET ?`).all(
+        ...params,
+        limit,
+        offset,
+      ) as PageRow[];
+    } else if (limit > 0 && cursor) {
+      // The rows after the cursor in this direction. SQLite sorts NULL first: ascending, the NULL
+      // deadlines (tickets without SLA columns) come before every value; descending, after them
+      // (opened_at is NOT NULL). Each part is one index range, read in order; the union holds at
+      // most 2 × (offset + limit) rows.
+      const parts: { sql: string; params: unknown[] }[] = [];
+      const seek = ascending ? '>' : '<';
+      const nullable = column === 'deadline';
+      if (cursor.value === null) {
+        parts.push({ sql: `${column} IS NULL AND rowid ${seek} ?`, params: [cursor.rowid] });
+        if (ascending) parts.push({ sql: `${column} IS NOT NULL`, params: [] });
+      } else {
+        parts.push({ sql: `(${column}, rowid) ${seek} (?, ?)`, params: [cursor.value, cursor.rowid] });
+        if (!ascending && nullable) parts.push({ sql: `${column} IS NULL`, params: [] });
+      }
+      const n = offset + limit;
+      const sql = parts
+        .map(
+          (part) =>
+            `SELECT * FROM (${select} WHERE ${[...clauses, part.sql].join(' AND ')} ${order} LIMIT ${n})`,
+        )
+        .join(' UNION ALL ');
+      rows = this.sql(`${sql} ${order} LIMIT ? OFFSET ?`).all(
+        ...parts.flatMap((part) => [...params, ...part.params]),
+        limit,
+        offset,
+      ) as PageRow[];
+    }
+    if (backwards) rows.reverse();
+    const cursorOf = (row: PageRow | undefined) =>
+      row ? ticketCursor(sort.field, sort.field === 'deadline' ? row.deadline : row.opened_at, row._r) : null;
+    return {
+      rows: rows.map((r) => this.withSla(r, sla, at)),
+      total,
+      firstCursor: cursorOf(rows[0]),
+      lastCursor: cursorOf(rows.at(-1)),
+    };
   }
 
   /**
