@@ -206,6 +206,15 @@ describe('record ids', () => {
       })
     ).files;
     expect(file).toMatchObject({ ok: false, problems: [{ path: 'tickets[1].id' }] });
+    // A bulk file (written in id order, not file order) names the colliding ticket by its place
+    // in the file too, and stores none of it.
+    const bulk = Array.from({ length: 30 }, (_, i) => ticket(i === 17 ? '1' : `Z-${i}`));
+    const [bulkFile] = (
+      await ok<{ files: { ok: boolean; problems: { path: string }[] }[] }>('compliance.import', {
+        files: [ticketsFile('c.json', bulk)],
+      })
+    ).files;
+    expect(bulkFile).toMatchObject({ ok: false, problems: [{ path: 'tickets[17].id' }] });
     const tickets = await storedTickets();
     expect(tickets.map((t) => t.id)).toEqual([1]);
     // Same for ledger entries and violations.
