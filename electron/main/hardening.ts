@@ -4,6 +4,7 @@
  * navigate to or open, whether DevTools may open, and what to tell the user about secret storage.
  * electron/main/main.ts wires them to Electron's handlers.
  */
+import { textIn } from '../services/text';
 import { isSafeExternalUrl, originOf } from './trust';
 
 /**
@@ -86,8 +87,8 @@ export function assessSecretStorage(
   return {
     useSafeStorage: false,
     notice: {
-      'zh-CN': `未找到系统密钥环${backend}：API 密钥改用本机随机密钥加密，保存在仅本用户可读的文件中。其他以本用户身份运行的程序仍可读取。若要由系统保护，请安装并启用 GNOME Keyring 或 KWallet（Secret Service），然后重启 VendorDesk。`,
-      en: `No system keyring was found${backend}: API keys are encrypted with a random local key kept in a file only your user can read. Other programs running as your user can still read it. For system protection, install and unlock GNOME Keyring or KWallet (Secret Service) and restart VendorDesk.`,
+      'zh-CN': textIn('zh-CN', 'main')('keyringNotice', { backend }),
+      en: textIn('en', 'main')('keyringNotice', { backend }),
     },
   };
 }

@@ -1,4 +1,5 @@
 /** Building findings from the pack's texts, and the order findings are reported in. */
+import { listingFields } from '../listing/schema';
 import type { CompiledRulePack } from './rulepack';
 import type { Finding, Fix, RuleId, Severity } from './types';
 
@@ -64,24 +65,8 @@ export function makeFinding(compiled: CompiledRulePack, input: FindingInput): Fi
   return finding;
 }
 
-// Fields in the order of formats.md §1, so findings read top to bottom like the listing.
-const fieldOrder = [
-  'id',
-  'title',
-  'type',
-  'price',
-  'specs',
-  'attributes',
-  'summary',
-  'description',
-  'cases',
-  'images',
-  'officialSite',
-  'delistingStrategy',
-  'serviceTerms',
-  'runsOnJdCloud',
-  'vendor',
-];
+// Findings read top to bottom like the listing: its fields in the order of formats.md §1.
+const fieldOrder: readonly string[] = listingFields;
 
 function fieldKey(field: string): [number, number, string] {
   const m = /^([A-Za-z]+)(?:\[(\d+)\])?(.*)$/s.exec(field);

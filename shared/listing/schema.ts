@@ -90,6 +90,13 @@ export const listingSchema = z.looseObject({
 });
 
 export type Listing = z.infer<typeof listingSchema>;
+
+/**
+ * The §1 fields, in the order of formats.md §1 (the schema's own order): the one list the store
+ * (each its own column; any other key goes to `extra_json`) and the findings order (a listing
+ * read top to bottom) are built from.
+ */
+export const listingFields = Object.keys(listingSchema.shape) as readonly (keyof Listing & string)[];
 export type ListingType = (typeof listingTypes)[number];
 export type Billing = (typeof billingKinds)[number];
 

@@ -8,48 +8,31 @@ import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callbackCheckIds } from '../../shared/callbacks/checks';
 import { startDeliveryEndpoint, type DeliveryEndpoint } from '../../sandbox/delivery-endpoint';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { repoRoot, startHost, type HostProcess } from './support/host';
+import { screenshot } from './support/browser';
+import { useApp } from './support/open-app';
+import { callbacksTestArgv } from '../helpers/cli';
 
 const KEY = 'e2e-vendor-key-5d1c8e';
 const RETRY_MS = '100';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
 let correct: DeliveryEndpoint;
 let broken: DeliveryEndpoint;
 
+const { app, page } = useApp({ viewport: { width: 1440, height: 1000 } });
+
 beforeAll(async () => {
-  tmp = tempDir();
   [correct, broken] = await Promise.all([
     startDeliveryEndpoint({ key: KEY, queueMs: 300 }),
     startDeliveryEndpoint({ key: KEY, fault: 'not-idempotent', queueMs: 300 }),
   ]);
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'));
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 1000 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
   await correct?.close();
   await broken?.close();
-  tmp?.cleanup();
 });
 
 /**
@@ -59,23 +42,9 @@ afterAll(async () => {
 async function cliVerdicts(url: string): Promise<Record<string, string>> {
   let out: string;
   try {
-    ({ stdout: out } = await promisify(execFile)(
-      process.execPath,
-      [
-        path.join(repoRoot, 'bin', 'vendordesk.mjs'),
-        'callbacks',
-        'test',
-        '--url',
-        url,
-        '--key',
-        KEY,
-        '--format',
-        'json',
-        '--retry-interval-ms',
-        RETRY_MS,
-      ],
-      { encoding: 'utf8' },
-    ));
+    ({ stdout: out } = await promisify(execFile)(process.execPath, callbacksTestArgv(url, KEY, RETRY_MS), {
+      encoding: 'utf8',
+    }));
   } catch (error) {
     out = (error as { stdout: string }).stdout; // exit 1: a check failed
   }
@@ -146,7 +115,11 @@ describe('交付回调测试 page', () => {
   it('has no serious accessibility violations (axe, WCAG 2.1 AA)', async () => {
     // Not hovering the run button just clicked (antd's hover tint is a transition, not the button's colour).
     await page.mouse.move(0, 0);
-    await page.waitForTimeout(400);
+    await expect
+      .poll(() =>
+        page.getByTestId('callback-run-button').evaluate((el) => el.getAnimations({ subtree: true }).length),
+      )
+      .toBe(0);
     const results = await new AxeBuilder({ page })
       .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
       .include('[data-testid="callbacks-page"]')
@@ -171,7 +144,7 @@ describe('交付回调测试 page', () => {
       page.waitForEvent('download'),
       page.getByTestId(`callback-export-${latest}`).click(),
     ]);
-    const file = path.join(tmp.dir, 'report.html');
+    const file = path.join(app.dir, 'report.html');
     await download.saveAs(file);
     const html = fs.readFileSync(file, 'utf8');
     expect(html).toContain('交付回调测试报告');
@@ -184,6 +157,6 @@ describe('交付回调测试 page', () => {
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('menuitem', { name: 'Delivery callbacks' }).waitFor();
     await page.getByText('Endpoint under test').waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

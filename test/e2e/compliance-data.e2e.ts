@@ -5,47 +5,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, repoRoot, startHost, type HostProcess } from './support/host';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { dataRows, importFiles, useApp } from './support/open-app';
+import { callHost, repoRoot } from './support/host';
 
 const fixture = (name: string) => path.join(repoRoot, 'test', 'fixtures', 'compliance', name);
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+const { app, page } = useApp({ now: '2026-01-06T10:00:00+08:00' });
 
 beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-01-06T10:00:00+08:00' });
-  page = await (
-    await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true })
-  ).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
   await page.getByRole('heading', { name: '概览' }).waitFor();
-  await page
-    .getByTestId('compliance-import-input')
-    .setInputFiles([fixture('tickets.json'), fixture('ledger.json'), fixture('violations.json')]);
-  await page.getByTestId('compliance-import-result').nth(2).waitFor({ timeout: 60_000 });
-  await page
-    .getByRole('button', { name: /关\s*闭/ })
-    .last()
-    .click();
+  await importFiles(page, 'compliance-import-input', 'compliance-import-result', [
+    fixture('tickets.json'),
+    fixture('ledger.json'),
+    fixture('violations.json'),
+  ]);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
-});
-
-const tableRows = (testId: string) => page.getByTestId(testId).locator('.ant-table-row');
+const tableRows = (testId: string) => dataRows(page.getByTestId(testId));
 const undo = () => page.getByTestId('undo-message').getByRole('button', { name: /撤\s*销/ });
 
 async function deleteAndUndo(menu: string, table: string, id: string) {
@@ -102,7 +80,7 @@ describe('export of compliance data', () => {
       expect(rows.length).toBeGreaterThan(0);
       // Importing the export changes nothing: every record is "updated", none added.
       const result = await callHost<{ files: { ok: boolean; inserted: number; updated: number }[] }>(
-        host.url,
+        app.host.url,
         'compliance.import',
         {
           files: [{ name: file.suggestedFilename(), text }],
@@ -110,6 +88,6 @@ describe('export of compliance data', () => {
       );
       expect(result.value!.files[0]).toMatchObject({ ok: true, inserted: 0, updated: rows.length });
     }
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -7,38 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, repoRoot, startHost, type HostProcess } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { closeDialog, closeNotifications, dataRows, option, useApp } from './support/open-app';
+import { callHost, repoRoot } from './support/host';
 
 const FAKE_NOW = '2026-01-05T10:00:00+08:00';
 const fixtures = path.join(repoRoot, 'test', 'fixtures', 'compliance');
 const fixture = (name: string) => path.join(fixtures, name);
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: FAKE_NOW });
-  // axe-core/playwright needs a page of an explicit context.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
-});
+const { app, page } = useApp({ now: FAKE_NOW, viewport: { width: 1440, height: 1000 } });
 
 /** The CLI's report for a fixture as of an instant (a separate process, as a vendor would run it). */
 function cli(command: 'sla' | 'deposit' | 'points', file: string, at: string): Record<string, unknown> {
@@ -95,14 +73,11 @@ describe('service, deposit and points pages', () => {
     await expect.poll(() => results.nth(0).textContent()).toContain('新增 7 条');
     await expect.poll(() => results.nth(3).textContent()).toContain('tickets[1].kind');
     await screenshot(page, 'compliance-02-import-results');
-    await page
-      .getByRole('button', { name: /关\s*闭/ })
-      .last()
-      .click();
+    await closeDialog(page);
   });
 
   it('shows the same numbers as vendordesk sla|deposit|points as of the same instant', async () => {
-    const snapshot = await callHost<{ at: string }>(host.url, 'compliance.snapshot', {});
+    const snapshot = await callHost<{ at: string }>(app.host.url, 'compliance.snapshot', {});
     const at = snapshot.value!.at;
     const points = cli('points', 'violations.json', at) as {
       total: number;
@@ -156,13 +131,15 @@ describe('service, deposit and points pages', () => {
     await screenshot(page, 'compliance-04-alert');
     await banner.getByRole('button', { name: /查\s*看/ }).click();
     // Clear the other banners (new violations from the import) so they cover nothing later.
-    await page.evaluate(() =>
-      document.querySelectorAll('.ant-notification-notice-close').forEach((b) => (b as HTMLElement).click()),
-    );
+    await closeNotifications(page);
     await expect.poll(() => page.getByRole('heading', { name: '服务时效' }).isVisible()).toBe(true);
-    await expect.poll(() => page.locator('tr.ant-table-row-selected').textContent()).toContain('T-1003');
+    await expect
+      .poll(() =>
+        dataRows(page.getByTestId('tickets-table')).and(page.locator('[aria-current="true"]')).textContent(),
+      )
+      .toContain('T-1003');
     // Recorded once: the host lists exactly one alert for it.
-    const recent = await callHost<{ alerts: { recordId: string }[] }>(host.url, 'alerts.recent', {});
+    const recent = await callHost<{ alerts: { recordId: string }[] }>(app.host.url, 'alerts.recent', {});
     expect(recent.value!.alerts.filter((a) => a.recordId === 'T-1003')).toHaveLength(1);
   });
 
@@ -178,8 +155,8 @@ describe('service, deposit and points pages', () => {
       await page.getByTestId('service-calendar').locator('[aria-label*="元旦"]').count(),
     ).toBeGreaterThan(0);
     await page.getByRole('combobox', { name: '状态' }).click();
-    await page.locator('.ant-select-item-option', { hasText: '已超时' }).click();
-    await expect.poll(() => page.getByTestId('tickets-table').locator('tr.ant-table-row').count()).toBe(3);
+    await option(page, '已超时').click();
+    await expect.poll(() => dataRows(page.getByTestId('tickets-table')).count()).toBe(3);
     expect(await axeSerious('service', 'service-page')).toEqual([]);
     await screenshot(page, 'compliance-05-service');
   });
@@ -187,7 +164,7 @@ describe('service, deposit and points pages', () => {
   it('deposit page: running balance, due date countdown and the extra-deposit risk in words', async () => {
     await openPage('保证金');
     await expect.poll(() => page.getByTestId('deposit-risk').textContent()).toContain('第九条(六)4');
-    await expect.poll(() => page.getByTestId('ledger-table').locator('tr.ant-table-row').count()).toBe(6);
+    await expect.poll(() => dataRows(page.getByTestId('ledger-table')).count()).toBe(6);
     await expect.poll(() => page.getByTestId('deposit-countdown').isVisible()).toBe(true);
     expect(await axeSerious('deposit', 'deposit-page')).toEqual([]);
     await screenshot(page, 'compliance-06-deposit');
@@ -195,9 +172,9 @@ describe('service, deposit and points pages', () => {
 
   it('points page: violations, gauge and a what-if', async () => {
     await openPage('违规扣分');
-    await expect.poll(() => page.getByTestId('violations-table').locator('tr.ant-table-row').count()).toBe(4);
+    await expect.poll(() => dataRows(page.getByTestId('violations-table')).count()).toBe(4);
     await page.getByTestId('what-if').getByRole('combobox').click();
-    await page.locator('.ant-select-item-option', { hasText: 'abuse-users' }).click();
+    await option(page, 'abuse-users').click();
     await page.getByRole('button', { name: /模\s*拟/ }).click();
     await expect.poll(() => page.getByTestId('what-if-result').textContent()).toContain('累计 15 → 27 分');
     await expect.poll(() => page.getByTestId('what-if-result').textContent()).toContain('将达到清退条件');
@@ -216,7 +193,7 @@ describe('service, deposit and points pages', () => {
     await dialog.getByLabel('创建时间').press('Enter');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
-    await expect.poll(() => page.locator('.ant-table-row', { hasText: 'M-1' }).count()).toBe(1);
+    await expect.poll(() => dataRows(page).filter({ hasText: 'M-1' }).count()).toBe(1);
   });
 
   it('settings page', async () => {
@@ -224,7 +201,7 @@ describe('service, deposit and points pages', () => {
     await expect.poll(() => page.getByRole('heading', { name: '设置' }).isVisible()).toBe(true);
     expect(await axeSerious('settings', 'settings-page')).toEqual([]);
     await screenshot(page, 'compliance-08-settings');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('files chosen while the overview is still loading keep their results', async () => {
@@ -237,7 +214,7 @@ describe('service, deposit and points pages', () => {
       await held;
       await route.continue();
     });
-    await early.goto(host.url);
+    await early.goto(app.host.url);
     await early.getByRole('heading', { name: '概览' }).waitFor();
     const imported = early.waitForResponse('**/api/compliance.import');
     await early.getByTestId('compliance-import-input').setInputFiles([fixture('ledger.json')]);

@@ -6,54 +6,59 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, repoRoot, startHost, type HostProcess } from './support/host';
+import type { Request } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { closeNotifications, useApp } from './support/open-app';
+import { callHost, importUnderWay, repoRoot, watchEvents } from './support/host';
 
 const FAKE_NOW = '2026-01-05T10:00:00+08:00';
 const base = JSON.parse(
   fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8'),
 ) as Record<string, unknown>;
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
-let dataDir: string;
 /** Every request the page sent to the host's API, with when (ms since the page opened). */
 const apiRequests: { url: string; at: number }[] = [];
 let openedAt = 0;
+/** The API calls sent and not yet answered (the event stream stays open: not counted). */
+const unanswered = new Set<Request>();
 
-beforeAll(async () => {
-  tmp = tempDir();
-  dataDir = path.join(tmp.dir, 'data');
-  browser = await launchChromium();
-  host = await startHost(dataDir, { VENDORDESK_FAKE_NOW: FAKE_NOW, VENDORDESK_TEST_HOOKS: '1' });
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  pageErrors = collectPageErrors(page);
-  page.on('request', (request) => {
-    if (request.url().includes('/api/')) apiRequests.push({ url: request.url(), at: Date.now() - openedAt });
-  });
-  openedAt = Date.now();
-  await page.goto(host.url);
-  await page.getByRole('heading', { name: '概览' }).waitFor({ state: 'visible', timeout: 20_000 });
+const { app, page } = useApp({
+  now: FAKE_NOW,
+  env: { VENDORDESK_TEST_HOOKS: '1' },
+  viewport: { width: 1440, height: 1000 },
+  onPage: (page) => {
+    openedAt = Date.now();
+    page.on('request', (request) => {
+      if (!request.url().includes('/api/')) return;
+      apiRequests.push({ url: request.url(), at: Date.now() - openedAt });
+      if (!request.url().endsWith('/api/events')) unanswered.add(request);
+    });
+    page.on('requestfinished', (request) => unanswered.delete(request));
+    page.on('requestfailed', (request) => unanswered.delete(request));
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
+beforeAll(async () => {
+  await page.getByRole('heading', { name: '概览' }).waitFor({ state: 'visible', timeout: 20_000 });
 });
 
 describe('events instead of polling', () => {
   it('opens one event stream and polls nothing while idle', async () => {
-    await page.waitForTimeout(1000); // let the first loads finish
+    // The first loads are answered (and nothing new was asked for half a second).
+    await expect
+      .poll(
+        async () => {
+          const sent = apiRequests.length;
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          return unanswered.size === 0 && apiRequests.length === sent;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
     const before = apiRequests.length;
-    // Longer than the old alert poll (4 s): an idle page sends nothing.
-    await page.waitForTimeout(5000);
+    // The observed window, longer than the old alert poll (4 s): an idle page sends nothing.
+    await new Promise((resolve) => setTimeout(resolve, 5000));
     expect(apiRequests.slice(before)).toEqual([]);
     expect(apiRequests.filter((r) => r.url.endsWith('/api/events'))).toHaveLength(1);
   });
@@ -61,7 +66,7 @@ describe('events instead of polling', () => {
   it('shows an alert raised in the core within a second', async () => {
     // Another client logs a complaint opened 25 minutes ago: 5 minutes to its deadline, inside
     // the 10-minute lead time, so the core raises the alert as soon as it is stored.
-    const saved = await callHost(host.url, 'compliance.saveTicket', {
+    const saved = await callHost(app.host.url, 'compliance.saveTicket', {
       ticket: {
         id: 'T-EVT-1',
         kind: 'complaint',
@@ -83,9 +88,7 @@ describe('events instead of polling', () => {
       .poll(() => page.getByTestId('overview-page').textContent(), { timeout: 2000 })
       .toContain('T-EVT-1');
     await screenshot(page, 'events-01-alert');
-    await page.evaluate(() =>
-      document.querySelectorAll('.ant-notification-notice-close').forEach((b) => (b as HTMLElement).click()),
-    );
+    await closeNotifications(page);
   });
 
   it('reports a worker killed mid-import, restarts it and keeps every listing reported saved', async () => {
@@ -101,20 +104,27 @@ describe('events instead of polling', () => {
     });
     const reported: string[] = [];
     for (let n = 0; n < 3; n++) {
-      const result = await callHost<{ files: { localIds: string[] }[] }>(host.url, 'listings.import', {
+      const result = await callHost<{ files: { localIds: string[] }[] }>(app.host.url, 'listings.import', {
         files: [file(n)],
       });
       expect(result.ok).toBe(true);
       reported.push(...result.value!.files[0]!.localIds);
     }
-    // More imports in flight, then the worker dies under them.
-    const inFlight = [3, 4, 5, 6].map((n) =>
-      callHost<{ files: { localIds: string[] }[] }>(host.url, 'listings.import', { files: [file(n)] }),
+    // More imports in flight, then the worker dies under them: once the core reports one of them
+    // under way (its progress event), not after a guessed delay.
+    const events = await watchEvents(app.host.url);
+    const operations = ['evt-3', 'evt-4', 'evt-5', 'evt-6'];
+    const inFlight = operations.map((operationId, i) =>
+      callHost<{ files: { localIds: string[] }[] }>(app.host.url, 'listings.import', {
+        operationId,
+        files: [file(3 + i)],
+      }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const killed = await fetch(`${host.origin}__test/kill-core`, {
+    await events.next(importUnderWay(operations));
+    events.close();
+    const killed = await fetch(`${app.host.origin}__test/kill-core`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${host.token}` },
+      headers: { authorization: `Bearer ${app.host.token}` },
     });
     expect(killed.status).toBe(200);
     const answers = await Promise.all(inFlight);
@@ -131,14 +141,14 @@ describe('events instead of polling', () => {
 
     // Every listing reported saved is there; interrupted files are whole or absent.
     const listed = await callHost<{ localId: string; listingId: string | null }[]>(
-      host.url,
+      app.host.url,
       'checks.summary',
       {},
     );
     expect(listed.ok).toBe(true);
     const stored = new Set(listed.value!.map((r) => r.localId));
     for (const id of reported) expect(stored.has(id)).toBe(true);
-    const db = new Database(path.join(dataDir, 'vendordesk.db'), { readonly: true });
+    const db = new Database(path.join(app.dataDir, 'vendordesk.db'), { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       const perFile = db
@@ -155,6 +165,6 @@ describe('events instead of polling', () => {
     await expect
       .poll(() => page.getByText(/^批次 \d 商品 \d+$/).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -2,39 +2,25 @@
  * Forms take what a person types (issue 17): a ticket's opening time typed as "2026-12-02 09:00"
  * is accepted, and a stored 17:59:50 opens as 17:59:50 (the seconds decide a 30 s SLA).
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, startHost, type HostProcess } from './support/host';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { dataRows, useApp } from './support/open-app';
+import { callHost } from './support/host';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+const { app, page } = useApp({ now: '2026-12-02T10:00:00+08:00' });
 
 beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-12-02T10:00:00+08:00' });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
   await page.getByRole('menuitem', { name: '服务时效' }).click();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
 });
 
 type Ticket = { id: string; openedAt: string; firstResponseAt: string | null };
 const stored = async (id: string) =>
   (
-    await callHost<{ rows: Ticket[] }>(host.url, 'compliance.tickets', { offset: 0, limit: 500, query: id })
+    await callHost<{ rows: Ticket[] }>(app.host.url, 'compliance.tickets', {
+      offset: 0,
+      limit: 500,
+      query: id,
+    })
   ).value!.rows.find((t) => t.id === id);
 
 describe('date-time fields', () => {
@@ -42,11 +28,11 @@ describe('date-time fields', () => {
     await page.getByRole('button', { name: '登记工单' }).click();
     const dialog = page.getByRole('dialog').last();
     await dialog.getByLabel('工单编号').fill('Q-typed');
-    const opened = dialog.locator('.ant-picker input').first();
+    const opened = dialog.getByLabel('创建时间');
     await opened.click();
     await opened.fill('2026-12-02 09:00');
     await opened.press('Enter');
-    const responded = dialog.locator('.ant-picker input').nth(1);
+    const responded = dialog.getByLabel('首次响应时间（未响应留空）');
     await responded.click();
     await responded.fill('2026-12-02 09:00:25');
     await responded.press('Enter');
@@ -59,7 +45,7 @@ describe('date-time fields', () => {
   });
 
   it('keep the seconds of a stored time', async () => {
-    await callHost(host.url, 'compliance.saveTicket', {
+    await callHost(app.host.url, 'compliance.saveTicket', {
       ticket: {
         id: 'Q-sec',
         kind: 'consultation',
@@ -69,13 +55,11 @@ describe('date-time fields', () => {
     });
     await page.reload();
     await page.getByRole('menuitem', { name: '服务时效' }).click();
-    const row = page.getByTestId('tickets-table').locator('.ant-table-row', { hasText: 'Q-sec' });
+    const row = dataRows(page.getByTestId('tickets-table')).filter({ hasText: 'Q-sec' });
     await row.waitFor();
     await row.locator('a, button').first().click();
     const dialog = page.getByRole('dialog').last();
-    await expect
-      .poll(() => dialog.locator('.ant-picker input').first().inputValue())
-      .toBe('2026-12-01 17:59:50');
-    expect(pageErrors).toEqual([]);
+    await expect.poll(() => dialog.getByLabel('创建时间').inputValue()).toBe('2026-12-01 17:59:50');
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -5,39 +5,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { repoRoot, startHost, type HostProcess } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { closeDialog, closeNotifications, editorDrawer, option, useApp } from './support/open-app';
+import { repoRoot } from './support/host';
 
 // T-1003 in tickets.json is pending with its deadline minutes after this: its alert is due at once.
 const FAKE_NOW = '2026-01-05T10:00:00+08:00';
 const fixture = (...parts: string[]) => path.join(repoRoot, 'test', 'fixtures', ...parts);
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: FAKE_NOW });
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
-});
+const { app, page } = useApp({ now: FAKE_NOW, viewport: { width: 1400, height: 900 } });
 
 const banner = () => page.getByTestId('alert-banner').filter({ hasText: 'T-1003' });
-const messages = () => page.locator('.ant-message').textContent();
+/** The texts of the messages and notifications shown (each is an alert). */
+const messages = async () => (await page.getByRole('alert').allTextContents()).join('\n');
 
 describe('switching the language', () => {
   it('raises an alert in Chinese', async () => {
@@ -46,24 +27,19 @@ describe('switching the language', () => {
     await expect.poll(() => banner().isVisible(), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => banner().textContent()).toContain('工单即将超时：T-1003');
     expect(await banner().textContent()).toContain('投诉须在');
-    await page
-      .getByRole('button', { name: /关\s*闭/ })
-      .last()
-      .click();
+    await closeDialog(page);
   });
 
   it('re-words the alert already on screen in English', async () => {
     await page.getByRole('combobox', { name: '语言' }).click();
-    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    await option(page, 'English').click();
     await expect.poll(() => page.getByRole('heading', { name: 'Overview' }).isVisible()).toBe(true);
     await expect.poll(() => banner().textContent()).toContain('Ticket about to breach: T-1003');
     expect(await banner().textContent()).toContain('Complaint needs a first response before');
     expect(await banner().textContent()).not.toMatch(/[\u4e00-\u9fff]/);
     expect(await banner().getByRole('button', { name: 'Open' }).count()).toBe(1);
     await screenshot(page, 'language-01-alert-in-english');
-    await page.evaluate(() =>
-      document.querySelectorAll('.ant-notification-notice-close').forEach((b) => (b as HTMLElement).click()),
-    );
+    await closeNotifications(page);
   });
 
   it('says 1 file and 2 files', async () => {
@@ -90,13 +66,13 @@ describe('switching the language', () => {
       .getByRole('button', { name: /^云客通 CRM/ })
       .first()
       .click();
-    await expect.poll(() => page.locator('.ant-drawer-section').count()).toBeGreaterThan(0);
+    await expect.poll(() => editorDrawer(page).count()).toBeGreaterThan(0);
     const pending = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export HTML report' }).click();
     const html = fs.readFileSync((await (await pending).path())!, 'utf8');
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('<h1>Listing self-check report</h1>');
     expect(html).not.toContain('商品自检报告');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -3,18 +3,10 @@
  * a generated 1.7 M-character description, as a vendor pasted it. A field that long is shown
  * read-only with a note saying why, and its findings are still listed.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, startHost, type HostProcess } from './support/host';
-
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { useApp } from './support/open-app';
+import { callHost } from './support/host';
 
 /** About 1.7 M characters of ordinary product copy, with a superlative and an outside link in it. */
 function longDescription(chars = 1_700_000): string {
@@ -29,14 +21,10 @@ function longDescription(chars = 1_700_000): string {
   return parts.join('');
 }
 
+const { app, page } = useApp();
+
 beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'));
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-  const created = await callHost(host.url, 'listings.create', {
+  const created = await callHost(app.host.url, 'listings.create', {
     listing: {
       id: 'long-1',
       title: '云客通 CRM（超长详情）',
@@ -47,20 +35,15 @@ beforeAll(async () => {
   });
   expect(created.ok).toBe(true);
   await page.getByRole('menuitem', { name: '商品' }).click();
-  await page.locator('.ant-table-row', { hasText: '超长详情' }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
+  await page.getByTestId('listing-row').filter({ hasText: '超长详情' }).waitFor();
 });
 
 describe('a listing with a 1.7 M-character description', () => {
   it('opens in at most 2 s, says the field is shown read-only, and lists the findings', async () => {
     const started = Date.now();
     await page
-      .locator('.ant-table-row', { hasText: '超长详情' })
+      .getByTestId('listing-row')
+      .filter({ hasText: '超长详情' })
       .getByRole('button', { name: '云客通 CRM（超长详情）', exact: true })
       .click();
     await page.getByLabel('商品标题').waitFor({ timeout: 60_000 });
@@ -87,14 +70,14 @@ describe('a listing with a 1.7 M-character description', () => {
     const ms = Date.now() - started;
     console.log(`typed the title in ${ms} ms`);
     expect(ms).toBeLessThan(1000);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('the largest description an import accepts (4.9 M characters) opens in at most 2 s too', async () => {
     await page.getByRole('button', { name: /取\s*消/ }).click();
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: '不保存' }).click();
+    await page.getByTestId('unsaved-confirm').getByRole('button', { name: '不保存' }).click();
     await expect.poll(() => page.locator('form[aria-label]').count(), { timeout: 10_000 }).toBe(0);
-    const created = await callHost(host.url, 'listings.create', {
+    const created = await callHost(app.host.url, 'listings.create', {
       listing: {
         title: '云客通 CRM（500 万字符）',
         type: 'application',
@@ -105,7 +88,7 @@ describe('a listing with a 1.7 M-character description', () => {
     expect(created.ok).toBe(true);
     await page.reload();
     await page.getByRole('menuitem', { name: '商品' }).click();
-    const row = page.locator('.ant-table-row', { hasText: '500 万字符' });
+    const row = page.getByTestId('listing-row').filter({ hasText: '500 万字符' });
     await row.waitFor();
     const started = Date.now();
     await row.getByRole('button', { name: '云客通 CRM（500 万字符）', exact: true }).click();
@@ -114,6 +97,6 @@ describe('a listing with a 1.7 M-character description', () => {
     const openedMs = Date.now() - started;
     console.log(`opened the 4.9 M editor in ${openedMs} ms`);
     expect(openedMs).toBeLessThanOrEqual(2000);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

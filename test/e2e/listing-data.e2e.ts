@@ -5,51 +5,30 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { repoRoot, startHost, type HostProcess } from './support/host';
-
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { closeDialog, useApp } from './support/open-app';
+import { repoRoot } from './support/host';
 
 const base = JSON.parse(
   fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8'),
 ) as Record<string, unknown>;
 
+const { app, page } = useApp();
+
 beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'));
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
   await page.getByRole('menuitem', { name: '商品' }).click();
   await page.getByRole('heading', { name: '商品草稿' }).waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
-});
-
-const rows = () => page.locator('.ant-table-row');
-const row = (title: string) => page.locator('.ant-table-row', { hasText: title });
+const rows = () => page.getByTestId('listing-row');
+const row = (title: string) => rows().filter({ hasText: title });
 const writeFile = (name: string, listings: Record<string, unknown>[]) => {
-  const file = path.join(tmp.dir, name);
+  const file = path.join(app.dir, name);
   fs.writeFileSync(file, JSON.stringify({ listings }, null, 2));
   return file;
 };
-const closeResults = () =>
-  page
-    .getByRole('button', { name: /关\s*闭/ })
-    .last()
-    .click();
+const closeResults = () => closeDialog(page);
 
 describe('listing files imported again', () => {
   it('the same id updates the listing instead of adding a second one', async () => {
@@ -79,7 +58,7 @@ describe('listing files imported again', () => {
     await expect.poll(() => rows().count()).toBe(3);
     expect(await row('2027 新价').count()).toBe(1);
     expect(await row('云客通 CRM（标准版）').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('deletes one listing at once, and Undo brings it back', async () => {
@@ -108,6 +87,6 @@ describe('listing files imported again', () => {
     // The restored listing is whole: it opens with its check history.
     await row('企业版').getByRole('button', { name: '云客通 CRM（企业版）', exact: true }).click();
     await expect.poll(() => page.getByLabel('商品标题').inputValue()).toBe('云客通 CRM（企业版）');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

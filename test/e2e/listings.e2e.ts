@@ -4,52 +4,31 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { repoRoot, startHost, type HostProcess } from './support/host';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { option, useApp } from './support/open-app';
+import { repoRoot } from './support/host';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+/** The overview is the start page; the listings are one click away in the sidebar. */
+const openListings = () => page.getByRole('menuitem', { name: /商品|Listings/ }).click();
 
-const dataDir = () => path.join(tmp.dir, 'data');
-
-async function openApp(): Promise<void> {
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-  // The overview is the start page; the listings are one click away in the sidebar.
-  await page.getByRole('menuitem', { name: /商品|Listings/ }).click();
-}
+const { app, page } = useApp({ viewport: { width: 1400, height: 900 } });
 
 beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(dataDir());
-  await openApp();
+  await openListings();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
-});
-
-const row = (title: string) => page.locator('.ant-table-row', { hasText: title });
+const rows = () => page.getByTestId('listing-row');
+const row = (title: string) => rows().filter({ hasText: title });
 /** The editor drawer animates out after a save; its mask takes clicks until it is gone. */
-const drawerClosed = () =>
-  expect.poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
+const drawerClosed = () => expect.poll(() => page.getByRole('dialog').count()).toBe(0);
 
 describe('listings in browser mode', () => {
   it('starts in Chinese with an empty list and no errors', async () => {
     await expect.poll(() => page.getByRole('heading', { name: '商品草稿' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('还没有商品草稿').isVisible()).toBe(true);
     await screenshot(page, '01-empty-zh');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('creates a listing through the form, with validation first', async () => {
@@ -76,26 +55,26 @@ describe('listings in browser mode', () => {
     await title.fill('云盾 WAF 网站防护（专业版）');
     await page.getByTestId('listing-save').click();
     await expect.poll(() => row('专业版').isVisible()).toBe(true);
-    expect(await page.locator('.ant-table-row').count()).toBe(1);
+    expect(await rows().count()).toBe(1);
     await drawerClosed();
   });
 
   it('switches to English and remembers it', async () => {
     // The editor drawer closes after the save (and its check run) and then gives the focus back
     // to the row; a dropdown opened before that would close again at once.
-    await expect.poll(() => page.locator('.ant-drawer').count()).toBe(0);
-    await page.waitForTimeout(300);
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="listing-row"]') != null))
+      .toBe(true);
     await page.getByRole('combobox', { name: '语言' }).click();
-    await page.locator('.ant-select-item-option', { hasText: 'English' }).click();
+    await option(page, 'English').click();
     await expect.poll(() => page.getByRole('heading', { name: 'Listing drafts' }).isVisible()).toBe(true);
     await screenshot(page, '03-english');
   });
 
   it('keeps listings and language across a restart of the host', async () => {
-    await page.close();
-    await host.stop();
-    host = await startHost(dataDir());
-    await openApp();
+    await app.restart();
+    await openListings();
     await expect.poll(() => page.getByRole('heading', { name: 'Listing drafts' }).isVisible()).toBe(true);
     await expect.poll(() => row('云盾 WAF 网站防护（专业版）').isVisible()).toBe(true);
     // the edit survived, not just the creation
@@ -109,7 +88,7 @@ describe('listings in browser mode', () => {
   });
 
   it('imports a good file and reports a bad file without storing anything from it', async () => {
-    const bad = path.join(tmp.dir, 'broken-listing.json');
+    const bad = path.join(app.dir, 'broken-listing.json');
     fs.writeFileSync(
       bad,
       '{\n  "title": "坏文件",\n  "type": "tool",\n  "price": { "amount": 1, "currency": "CNY", "billing": "usage" }\n  "description": "missing comma"\n}',
@@ -127,25 +106,26 @@ describe('listings in browser mode', () => {
     await screenshot(page, '05-import-results');
     await page.getByRole('button', { name: 'Close' }).last().click();
     await expect.poll(() => row('云客通 CRM').isVisible()).toBe(true);
-    expect(await page.locator('.ant-table-row', { hasText: '坏文件' }).count()).toBe(0);
-    expect(await page.locator('.ant-table-row').count()).toBe(2);
+    expect(await row('坏文件').count()).toBe(0);
+    expect(await rows().count()).toBe(2);
   });
 
   it('duplicates and deletes', async () => {
     await row('云客通 CRM')
       .getByRole('button', { name: /Duplicate/ })
       .click();
-    await expect.poll(() => page.locator('.ant-table-row', { hasText: '(copy)' }).count()).toBe(1);
+    await expect.poll(() => row('(copy)').count()).toBe(1);
     await page
-      .locator('.ant-table-row', { hasText: '(copy)' })
+      .getByTestId('listing-row')
+      .filter({ hasText: '(copy)' })
       .getByRole('button', { name: /Delete/ })
       .click();
     // Deleted at once; the message offers Undo (issue 17).
     await expect.poll(() => page.getByTestId('undo-message').textContent()).toContain('Deleted 1');
-    await expect.poll(() => page.locator('.ant-table-row', { hasText: '(copy)' }).count()).toBe(0);
-    expect(await page.locator('.ant-table-row').count()).toBe(2);
+    await expect.poll(() => row('(copy)').count()).toBe(0);
+    expect(await rows().count()).toBe(2);
     await screenshot(page, '06-after-delete');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 
   it('exports the listings as a §1 file that imports back', async () => {
@@ -163,7 +143,7 @@ describe('listings in browser mode', () => {
       fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8'),
     ) as Record<string, unknown>;
     const files = [0, 1, 2].map((k) => {
-      const file = path.join(tmp.dir, `big-${k}.json`);
+      const file = path.join(app.dir, `big-${k}.json`);
       const listings = Array.from({ length: 2000 }, (_, i) => ({
         ...base,
         id: `BIG-${k}-${i}`,
@@ -192,6 +172,6 @@ describe('listings in browser mode', () => {
     await expect
       .poll(() => page.getByTestId('shown-count').textContent())
       .toBe(`Showing ${saved + 2} of ${saved + 2}`);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, 90_000);
 });

@@ -3,65 +3,26 @@
  * leaves the year ("本次扣分后累计 24 分：清退"), not "fraud，12 分"; an official-site check that
  * cannot reach the site says so in Chinese and what to do, not "fetch failed: getaddrinfo ENOTFOUND".
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { startHost, type HostProcess } from './support/host';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { closeDialog, useApp } from './support/open-app';
+import { repoRoot } from './support/host';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+const { app, page } = useApp({ now: '2026-09-03T12:00:00+08:00' });
 
 beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-09-03T12:00:00+08:00' });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
   await page.getByRole('heading', { name: '概览' }).waitFor();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
 });
 
 describe('messages that say what happened and what to do', () => {
   it('a new violation alert names it and its consequence', async () => {
-    const file = path.join(tmp.dir, 'violations.json');
-    fs.writeFileSync(
-      file,
-      JSON.stringify({
-        violations: [
-          {
-            id: 'V-brand',
-            code: 'brand-misuse',
-            occurredAt: '2026-03-01T10:00:00+08:00',
-            decidedAt: '2026-03-05T10:00:00+08:00',
-          },
-          {
-            id: 'V-fraud',
-            code: 'fraud',
-            occurredAt: '2026-09-01T10:00:00+08:00',
-            decidedAt: '2026-09-03T10:00:00+08:00',
-          },
-        ],
-      }),
-    );
+    // Brand misuse in March (12 points), fraud today (12 more): the 24-point line.
+    const file = path.join(repoRoot, 'test/fixtures/alerts/violations-24-line.json');
     await page.getByTestId('compliance-import-input').setInputFiles(file);
     await page.getByTestId('compliance-import-result').first().waitFor({ timeout: 60_000 });
-    await page
-      .getByRole('button', { name: /关\s*闭/ })
-      .last()
-      .click();
-    const notice = page.locator('.ant-notification-notice', { hasText: 'V-fraud' });
+    await closeDialog(page);
+    const notice = page.getByRole('alert').filter({ hasText: 'V-fraud' });
     await expect
       .poll(() => notice.textContent(), { timeout: 15_000 })
       .toContain('本次扣分后累计 24 分：清退');
@@ -82,6 +43,6 @@ describe('messages that say what happened and what to do', () => {
     await expect.poll(() => error.textContent(), { timeout: 30_000 }).toContain('找不到这个网站');
     expect(await error.textContent()).toContain('请检查地址拼写');
     await screenshot(page, 'messages-02-official-site-offline');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -4,33 +4,11 @@
  * import); here a violation saved through the API is that event, and the table growing behind the
  * dialog proves the reload happened before the typed values are checked.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium } from './support/browser';
-import { callHost, startHost, type HostProcess } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { useApp } from './support/open-app';
+import { callHost } from './support/host';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
-
-beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-01-05T10:00:00+08:00' });
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
-});
+const { app, page } = useApp({ now: '2026-01-05T10:00:00+08:00', viewport: { width: 1440, height: 1000 } });
 
 const tableRows = () => page.getByTestId('violations-table').locator('tbody tr[data-row-key]');
 
@@ -56,7 +34,7 @@ describe('record violation dialog', () => {
     await dialog.getByLabel('判定时间（未判定留空）').fill('2026-01-05T09:30:00+08:00');
 
     // Another writer saves a violation: the core says data.changed and the page reloads its snapshot.
-    const saved = await callHost(host.url, 'compliance.saveViolation', {
+    const saved = await callHost(app.host.url, 'compliance.saveViolation', {
       violation: {
         id: 'V-OTHER',
         code: 'complaint-response-late',
@@ -78,6 +56,6 @@ describe('record violation dialog', () => {
     const row = page.getByTestId('violations-table').locator('tr[data-row-key="V-TYPED"]');
     await expect.poll(() => row.textContent()).toContain('brand-misuse');
     expect(await row.textContent()).toContain('2026-01-05 09:30');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

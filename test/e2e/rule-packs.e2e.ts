@@ -6,17 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, repoRoot, startHost, type HostProcess } from './support/host';
-
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { useApp } from './support/open-app';
+import { callHost, repoRoot } from './support/host';
 
 const TITLE = '云客通 CRM 唯一版';
 const base = JSON.parse(
@@ -26,34 +19,24 @@ const bundled = JSON.parse(
   fs.readFileSync(path.join(repoRoot, 'resources/rulepacks/jdcloud-marketplace-2019.json'), 'utf8'),
 ) as { version: string; termGroups: { id: string }[]; changelog: unknown[] };
 
-beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'));
-  const created = await callHost(host.url, 'listings.create', {
-    listing: { ...base, title: TITLE, description: '我们的 CRM 是业内唯一支持离线同步的系统。' },
-  });
-  expect(created.ok).toBe(true);
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
+const { app, page } = useApp({
+  beforeOpen: async ({ host }) => {
+    const created = await callHost(host.url, 'listings.create', {
+      listing: { ...base, title: TITLE, description: '我们的 CRM 是业内唯一支持离线同步的系统。' },
+    });
+    expect(created.ok).toBe(true);
+  },
 });
 
 const card = () => page.getByTestId('rule-packs');
 const packFile = (name: string, content: string) => {
-  const file = path.join(tmp.dir, name);
+  const file = path.join(app.dir, name);
   fs.writeFileSync(file, content);
   return file;
 };
 const blockersOf = async () => {
   const summary = await callHost<{ check: { counts: { blockers: number } } | null }[]>(
-    host.url,
+    app.host.url,
     'checks.summary',
     {},
   );
@@ -118,6 +101,6 @@ describe('rule packs in Settings', () => {
       .poll(() => page.getByTestId('rulepack-diff').textContent(), { timeout: 30_000 })
       .toContain('新增阻断 1 个');
     expect(await blockersOf()).toBeGreaterThan(0);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -4,21 +4,16 @@
  * the outbox, and are sent once each when it is back; a 412 conflict shown with both versions, resolved keep-mine and take-theirs.
  */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp-dir';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { MarketplaceClient } from '../../electron/services/api/client';
 import { DEFAULT_SERVICE } from '../../shared/api/paths';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { startHost, type HostProcess } from './support/host';
+import { screenshot } from './support/browser';
+import { useApp } from './support/open-app';
 
-let browser: Browser;
-let host: HostProcess;
 let sandbox: Sandbox;
 let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
 let port: number;
 let dataFile: string;
 
@@ -32,6 +27,8 @@ const client = () =>
       secretKey: sandbox.credentials[0]!.secretKey,
     }),
   });
+
+const { app, page } = useApp();
 
 beforeAll(async () => {
   tmp = tempDir();
@@ -47,16 +44,9 @@ beforeAll(async () => {
   });
   port = sandbox.port;
   dataFile = sandbox.dataFile;
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'));
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
   await sandbox?.close().catch(() => undefined);
   tmp?.cleanup();
 });
@@ -64,7 +54,7 @@ afterAll(async () => {
 /** The machine is shared and slow at times: every wait gets 20 s. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000 });
 
-const listingRow = (text: string) => page.locator('.ant-table-row', { hasText: text });
+const listingRow = (text: string) => page.getByTestId('listing-row').filter({ hasText: text });
 
 /** The text of a CodeMirror field (its visible lines). */
 const editorText = (label: string) =>
@@ -80,7 +70,7 @@ async function editDescription(title: string, description: string) {
   await page.keyboard.press('Control+a');
   await page.keyboard.insertText(description);
   await page.getByTestId('listing-save').click();
-  await poll(() => page.locator('.ant-drawer-mask:visible, .ant-drawer-content:visible').count()).toBe(0);
+  await poll(() => page.getByRole('dialog').count()).toBe(0);
 }
 
 /** 回复工单 on the Service page's tickets table. */
@@ -102,7 +92,7 @@ async function syncedAt(): Promise<string> {
 async function syncNow() {
   await page.getByRole('menuitem', { name: '同步' }).click();
   await page.getByTestId('sync-now').click();
-  await poll(() => page.getByTestId('sync-now').getAttribute('class')).not.toContain('ant-btn-loading');
+  await poll(() => page.getByTestId('sync-now').getByRole('img', { name: 'loading' }).count()).toBe(0);
 }
 
 describe('marketplace sync', () => {
@@ -198,6 +188,6 @@ describe('marketplace sync', () => {
       .getByRole('button', { name: remote.draft.title, exact: true })
       .click();
     await poll(() => editorText('详情（纯文本或 HTML）')).toBe('云端第二次修改，足够长的说明文字。');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -3,44 +3,23 @@
  * first (save / discard / keep editing), Ctrl+S saves, and an edit in progress survives the window
  * going away without a goodbye (its draft is autosaved by the core and offered back).
  */
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, startHost, type HostProcess } from './support/host';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { editorDrawer, useApp } from './support/open-app';
+import { callHost } from './support/host';
 
-let browser: Browser;
-let context: BrowserContext;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+const { app, page } = useApp();
 
-async function openApp(): Promise<void> {
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
+/** The listings page (after a reopen too). */
+async function openListings(): Promise<void> {
   await page.getByRole('menuitem', { name: /商品|Listings/ }).click();
   await page.getByRole('heading', { name: '商品草稿' }).waitFor();
 }
 
-beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'));
-  await openApp();
-});
+beforeAll(openListings);
 
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
-});
-
-const rows = () => page.locator('.ant-table-row');
-const row = (title: string) => page.locator('.ant-table-row', { hasText: title });
+const rows = () => page.getByTestId('listing-row');
+const row = (title: string) => rows().filter({ hasText: title });
 const confirm = () => page.getByTestId('unsaved-confirm');
 /** The editor's form exists only while the drawer is open (destroyOnHidden). */
 const drawerOpen = () => page.locator('form[aria-label]').count();
@@ -54,7 +33,7 @@ describe('unsaved edits in the listing editor', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => confirm().isVisible()).toBe(true);
     await expect
-      .poll(() => page.locator('.ant-modal-confirm-title', { hasText: '有未保存的修改' }).isVisible())
+      .poll(() => page.getByRole('dialog', { name: '有未保存的修改' }).filter({ has: confirm() }).isVisible())
       .toBe(true);
     await screenshot(page, 'unsaved-01-esc-asks');
     await confirm().getByRole('button', { name: '继续编辑' }).click();
@@ -64,7 +43,7 @@ describe('unsaved edits in the listing editor', () => {
   });
 
   it('× asks too; "discard" closes without storing anything', async () => {
-    await page.locator('.ant-drawer-close').click();
+    await editorDrawer(page).getByRole('button', { name: '关闭', exact: true }).first().click();
     await expect.poll(() => confirm().isVisible()).toBe(true);
     await confirm().getByRole('button', { name: '不保存' }).click();
     await drawerClosed();
@@ -105,12 +84,12 @@ describe('unsaved edits in the listing editor', () => {
     // The autosave runs a moment after the last keystroke; once the core holds it, the window dies
     // without a goodbye.
     await expect
-      .poll(async () => JSON.stringify((await callHost(host.url, 'drafts.get', {})).value ?? null), {
+      .poll(async () => JSON.stringify((await callHost(app.host.url, 'drafts.get', {})).value ?? null), {
         timeout: 10_000,
       })
       .toContain('云盾 WAF 网站防护（旗舰版）');
-    await context.close();
-    await openApp();
+    await app.reopen(); // its browser context closed: no goodbye
+    await openListings();
     const offer = page.getByTestId('draft-restore');
     await expect.poll(() => offer.textContent()).toContain('《云盾 WAF 网站防护（旗舰版）》');
     expect(await offer.textContent()).toMatch(/北京时间 \d{4}-\d\d-\d\d \d\d:\d\d:\d\d/);
@@ -127,6 +106,6 @@ describe('unsaved edits in the listing editor', () => {
     await expect.poll(() => row('旗舰版').isVisible()).toBe(true);
     expect(await rows().count()).toBe(1);
     expect(await page.getByTestId('draft-restore').count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

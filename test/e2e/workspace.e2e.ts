@@ -11,17 +11,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, repoRoot, startHost, type HostProcess } from './support/host';
+import { screenshot } from './support/browser';
+import { editorDrawer, option, useApp } from './support/open-app';
+import { callHost, repoRoot } from './support/host';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
 let site: Server;
 let siteUrl: string;
 
@@ -34,8 +28,13 @@ const TERMS =
 const TITLE = '全网最优 LNMP 一键环境镜像 京东云官方推荐';
 const fixture = path.join(repoRoot, 'test/fixtures/listings/violating-image.json');
 
+// The vendor's page is served from 127.0.0.1, which the check refuses outside tests.
+const { app, page } = useApp({
+  env: { VENDORDESK_ALLOW_PRIVATE_SITES: '1' },
+  viewport: { width: 1600, height: 1000 },
+});
+
 beforeAll(async () => {
-  tmp = tempDir();
   site = createServer((_req, res) => {
     res
       .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
@@ -45,26 +44,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/lnmp`;
-  browser = await launchChromium();
-  // The vendor's page is served from 127.0.0.1, which the check refuses outside tests.
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_ALLOW_PRIVATE_SITES: '1' });
-  // axe-core/playwright needs a page of an explicit context.
-  const context = await browser.newContext({
-    viewport: { width: 1600, height: 1000 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
   await openListingsPage();
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
   site?.closeAllConnections();
   await new Promise((r) => site?.close(r));
-  tmp?.cleanup();
 });
 
 /** The listings page, whichever page the app starts on. */
@@ -75,7 +60,7 @@ async function openListingsPage(): Promise<void> {
   await page.getByRole('heading', { name: '商品草稿' }).waitFor({ timeout: 30_000 });
 }
 
-const drawer = () => page.locator('.ant-drawer-section');
+const drawer = () => editorDrawer(page);
 const findings = () => drawer().getByTestId('finding');
 const ready = () => drawer().getByTestId('ready-state');
 const descriptionHighlights = async () =>
@@ -90,10 +75,10 @@ const editorText = (label: string) =>
 /** Serious and critical axe violations in this feature's UI (the page and the editor drawer). */
 async function axeSerious(): Promise<string[]> {
   // Not while a button fades in its loading state (a save in flight).
-  await poll(() => page.locator('.ant-btn-loading').count()).toBe(0);
-  const drawerOpen = (await page.locator('.ant-drawer-section').count()) > 0;
+  await poll(() => page.getByRole('img', { name: 'loading' }).count()).toBe(0);
+  const drawerOpen = (await drawer().count()) > 0;
   const result = await new AxeBuilder({ page })
-    .include(drawerOpen ? '.ant-drawer-section' : '[data-testid="listings-page"]')
+    .include(drawerOpen ? '[role="dialog"]' : '[data-testid="listings-page"]')
     .analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -127,7 +112,7 @@ describe('listing workspace', () => {
     await page.getByTestId('import-input').setInputFiles([fixture]);
     await poll(() => page.getByTestId('import-result').count()).toBe(1);
     await page.getByRole('button', { name: '关闭' }).last().click();
-    const row = page.locator('.ant-table-row', { hasText: 'LNMP' });
+    const row = page.getByTestId('listing-row').filter({ hasText: 'LNMP' });
     await poll(() => row.textContent()).toMatch(/\d+ 个阻断/);
     await poll(() => row.textContent()).toContain('清退');
     expect(await axeSerious()).toEqual([]);
@@ -136,7 +121,8 @@ describe('listing workspace', () => {
 
   it('opens the editor: findings grouped by severity and rule, highlights, ready state, exposure', async () => {
     await page
-      .locator('.ant-table-row', { hasText: 'LNMP' })
+      .getByTestId('listing-row')
+      .filter({ hasText: 'LNMP' })
       .getByRole('button', { name: TITLE, exact: true })
       .click();
     await poll(() => findings().count()).toBeGreaterThan(8);
@@ -185,7 +171,8 @@ describe('listing workspace', () => {
     await page.reload();
     await openListingsPage();
     await page
-      .locator('.ant-table-row', { hasText: 'LNMP' })
+      .getByTestId('listing-row')
+      .filter({ hasText: 'LNMP' })
       .getByRole('button', { name: TITLE, exact: true })
       .click();
     await poll(() => unique().getByTestId('finding-dismissed').count()).toBe(1);
@@ -357,7 +344,7 @@ describe('listing workspace', () => {
         title: `批量商品 ${k * 2000 + i}`,
         serviceTerms: i % 3 === 0 ? null : TERMS,
       }));
-      const result = await callHost(host.url, 'listings.import', {
+      const result = await callHost(app.host.url, 'listings.import', {
         files: [{ name: `bulk-${k}.json`, text: JSON.stringify({ listings }) }],
       });
       expect(result.ok).toBe(true);
@@ -367,19 +354,19 @@ describe('listing workspace', () => {
     await poll(() => page.getByTestId('shown-count').textContent(), { timeout: 60_000 }).toMatch(
       / \/ 1000[01] /,
     );
-    expect(await page.locator('.ant-table-row').count()).toBeLessThan(200); // virtualised
+    expect(await page.getByTestId('listing-row').count()).toBeLessThan(200); // virtualised
     await page.getByRole('combobox', { name: '按规则筛选' }).click();
     await page.keyboard.type('服务条款');
-    await page.locator('.ant-select-item-option', { hasText: '服务条款' }).click();
+    await option(page, '服务条款').click();
     await poll(() => page.getByTestId('shown-count').textContent()).toMatch(/显示 333[45] \//);
     await page.getByRole('columnheader', { name: '阻断' }).click();
-    await poll(() => page.locator('.ant-table-row').first().textContent()).toContain('批量商品');
+    await poll(() => page.getByTestId('listing-row').first().textContent()).toContain('批量商品');
     // Scroll deep into the virtual list: other rows are rendered in place of the first ones.
-    const firstBefore = await page.locator('.ant-table-row').first().textContent();
-    await page.locator('.ant-table-row').first().hover();
+    const firstBefore = await page.getByTestId('listing-row').first().textContent();
+    await page.getByTestId('listing-row').first().hover();
     await page.mouse.wheel(0, 40_000);
-    await poll(() => page.locator('.ant-table-row').first().textContent()).not.toBe(firstBefore);
+    await poll(() => page.getByTestId('listing-row').first().textContent()).not.toBe(firstBefore);
     await screenshot(page, 'workspace-06-10k');
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -13,3 +13,8 @@ export const examplesDir = path.resolve(import.meta.dirname, '..', 'fixtures', '
 export function readExample(name: string): unknown {
   return JSON.parse(fs.readFileSync(path.join(examplesDir, name), 'utf8'));
 }
+
+/** A JSON file under test/fixtures (`name`: its path there). */
+export function readFixture(name: string): unknown {
+  return JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', name), 'utf8'));
+}

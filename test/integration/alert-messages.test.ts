@@ -3,37 +3,16 @@
  * raised in Chinese reads in English after a switch; rows stored before (migration 0011, no
  * message) still show their stored words.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { describe, expect, it } from 'vitest';
 import { alertText } from '../../shared/i18n/alert-text';
 import { createI18n } from '../../shared/i18n/create-i18n';
 import type { AlertRecord } from '../../shared/ipc/contract';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/temp-core';
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
 const now = Date.parse('2026-09-03T12:00:00+08:00');
 
-async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
-beforeEach(() => {
-  tmp = tempDir();
-  core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '1', now: () => new Date(now) }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-  });
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
-});
+const app = useTempCore({ appVersion: '1', now: () => new Date(now) });
+const { call } = app;
 
 const en = createI18n('en').getFixedT('en', 'alerts');
 const zh = createI18n('zh-CN').getFixedT('zh-CN', 'alerts');
@@ -57,7 +36,7 @@ describe('stored alerts', () => {
         },
       ],
     });
-    core.alerts.tick();
+    app.core.alerts.tick();
     const { alerts } = await call<{ alerts: AlertRecord[] }>('alerts.recent', {});
     const alert = alerts.find((a) => a.recordId === 'V-1')!;
     expect(alert.title).toMatch(/^新的违规记录：V-1（/);
@@ -70,7 +49,7 @@ describe('stored alerts', () => {
   });
 
   it('stored before 0009 (no message) still show their words', async () => {
-    core.store.write((db) =>
+    app.core.store.write((db) =>
       db
         .prepare(
           `INSERT INTO alerts (kind, record_id, deadline, title, body, route, created_at)

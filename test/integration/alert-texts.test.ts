@@ -3,52 +3,20 @@
  * consequence — the year's points after it, 清退 when the line is reached, freeze and deduction —
  * instead of "service-unavailable，3 分".
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { describe, expect, it } from 'vitest';
 import type { AlertRecord } from '../../shared/ipc/contract';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/temp-core';
+import { readFixture } from '../helpers/temp-dir';
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
 const now = Date.parse('2026-09-03T12:00:00+08:00');
 
-async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const app = useTempCore({ appVersion: '1', now: () => new Date(now) });
+const { call } = app;
 
-beforeEach(() => {
-  tmp = tempDir();
-  core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '1', now: () => new Date(now) }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-  });
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
-});
-
+/** Brand misuse in March (12 points), fraud today (12 more: the 24-point line), one undecided. */
 const violations = {
   violations: [
-    // Earlier this year: 12 points.
-    {
-      id: 'V-brand',
-      code: 'brand-misuse',
-      occurredAt: '2026-03-01T10:00:00+08:00',
-      decidedAt: '2026-03-05T10:00:00+08:00',
-    },
-    // Today: 12 more — the 24-point line.
-    {
-      id: 'V-fraud',
-      code: 'fraud',
-      occurredAt: '2026-09-01T10:00:00+08:00',
-      decidedAt: '2026-09-03T10:00:00+08:00',
-    },
+    ...(readFixture('alerts/violations-24-line.json') as { violations: unknown[] }).violations,
     { id: 'V-late', code: 'service-unavailable', occurredAt: '2026-09-03T09:00:00+08:00', decidedAt: null },
   ],
 };
@@ -58,7 +26,7 @@ describe('new-violation alerts', () => {
     await call('compliance.import', {
       files: [{ name: 'violations.json', text: JSON.stringify(violations) }],
     });
-    core.alerts.tick();
+    app.core.alerts.tick();
     const { alerts } = await call<{ alerts: AlertRecord[] }>('alerts.recent', {});
     const fraud = alerts.find((a) => a.recordId === 'V-fraud')!;
     expect(fraud.title).toMatch(/^新的违规记录：V-fraud（[^a-z]+）$/);
@@ -77,7 +45,7 @@ describe('new-violation alerts', () => {
     await call('compliance.import', {
       files: [{ name: 'violations.json', text: JSON.stringify(violations) }],
     });
-    core.alerts.tick();
+    app.core.alerts.tick();
     const { alerts } = await call<{ alerts: AlertRecord[] }>('alerts.recent', {});
     const fraud = alerts.find((a) => a.recordId === 'V-fraud')!;
     expect(fraud.body).toMatch(/12 points, 24 this year after it: expulsion/);

@@ -3,21 +3,11 @@
  * unconfirmed, importing its file moves the deadlines and confirms them, a bad file names the date
  * and changes nothing, removing the import brings the guess back.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarStatus, ComplianceSnapshot } from '../../shared/ipc/contract';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/temp-core';
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
 const now = Date.parse('2026-12-15T10:00:00+08:00');
-
-async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 
 const year2027 = {
   year: 2027,
@@ -31,19 +21,10 @@ const tickets = {
   ],
 };
 
+const app = useTempCore({ now: () => new Date(now) });
+const { call } = app;
 beforeEach(async () => {
-  tmp = tempDir();
-  core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9', now: () => new Date(now) }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-  });
   await call('compliance.import', { files: [{ name: 'tickets.json', text: JSON.stringify(tickets) }] });
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
 });
 
 /** The stored ticket with its SLA result, as the Service page fetches it (compliance.tickets). */
@@ -83,13 +64,7 @@ describe('official calendars in the app (formats.md §8)', () => {
       holidays: 6,
       makeupWorkdays: 1,
     });
-    core.close();
-    core = createAppCore({
-      platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9', now: () => new Date(now) }),
-      mode: 'browser',
-      alertIntervalMs: 0,
-      log: () => undefined,
-    });
+    app.reopen();
     expect(await firstTicket()).toMatchObject({
       deadline: '2027-02-15T09:00:30+08:00',
       calendarConfirmed: true,
@@ -113,7 +88,7 @@ describe('official calendars in the app (formats.md §8)', () => {
       [JSON.stringify({ ...year2027, makeupWorkdays: ['2027-01-01'] }), '2027-01-01'],
       ['{ "year": 2027, ', 'bad.json'],
     ] as const) {
-      const result = await core.dispatch('calendar.importYear', { name: 'bad.json', text });
+      const result = await app.core.dispatch('calendar.importYear', { name: 'bad.json', text });
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('invalid-input');
@@ -140,7 +115,7 @@ describe('official calendars in the app (formats.md §8)', () => {
     // The overview's SLA report warns about the year as computeSla does.
     const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
     expect(snapshot.sla!.warnings.join(' ')).toContain('2027');
-    const missing = await core.dispatch('calendar.removeYear', { year: 2027 });
+    const missing = await app.core.dispatch('calendar.removeYear', { year: 2027 });
     expect(missing.ok ? null : missing.error.code).toBe('not-found');
   });
 });

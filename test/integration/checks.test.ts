@@ -6,13 +6,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
+import type { AppCore } from '../../electron/services/app-core';
 import { findChromium } from '../../electron/services/reports/chromium-printer';
-import { createNodePlatform } from '../../electron/web/platform-node';
 import { rulesOfMask } from '../../shared/check/exposure';
 import { defaultRulePack } from '../../shared/check/rulepack';
 import type { ResponseOf } from '../../shared/ipc/contract';
 import type { Listing } from '../../shared/listing/schema';
+import { openTempCore } from '../helpers/temp-core';
 import { readExample, tempDir } from '../helpers/temp-dir';
 
 let tmp: ReturnType<typeof tempDir>;
@@ -21,17 +21,12 @@ let clock = new Date('2026-11-23T02:00:00Z');
 const printed: string[] = [];
 
 function open(printerHtml?: (html: string) => Promise<Uint8Array>) {
-  core = createAppCore({
-    platform: createNodePlatform({
-      userDataDir: tmp.dir,
-      appVersion: '9.9.9',
-      now: () => clock,
-      // The official-site page below is served from 127.0.0.1 (refused outside tests).
-      allowPrivateSiteAddresses: true,
-      ...(printerHtml ? { printer: { htmlToPdf: printerHtml } } : {}),
-    }),
-    mode: 'browser',
-    log: () => undefined,
+  core = openTempCore(tmp.dir, {
+    now: () => clock,
+    // The official-site page below is served from 127.0.0.1 (refused outside tests).
+    allowPrivateSiteAddresses: true,
+    ...(printerHtml ? { printer: { htmlToPdf: printerHtml } } : {}),
+    core: { alertIntervalMs: undefined }, // the default alert timer
   });
 }
 
@@ -211,11 +206,7 @@ describe('official-site verification', () => {
 describe('checks.verifyOfficialSite outside tests', () => {
   it('refuses a loopback page (no test hook) as unreachable, naming the address', async () => {
     const other = tempDir();
-    const strict = createAppCore({
-      platform: createNodePlatform({ userDataDir: other.dir, appVersion: '9.9.9', now: () => clock }),
-      mode: 'browser',
-      log: () => undefined,
-    });
+    const strict = openTempCore(other.dir, { now: () => clock, core: { alertIntervalMs: undefined } });
     try {
       const result = await strict.dispatch('checks.verifyOfficialSite', {
         url: 'http://127.0.0.1:9/lnmp',

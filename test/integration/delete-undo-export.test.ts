@@ -5,41 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { describe, expect, it } from 'vitest';
 import type { ComplianceSnapshot, ImportFileResult, ListingRecord } from '../../shared/ipc/contract';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/temp-core';
 
 const fixture = (name: string) => path.resolve(import.meta.dirname, '../fixtures', name);
 const read = (name: string) => fs.readFileSync(fixture(name), 'utf8');
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
+const app = useTempCore({ appVersion: '1', now: () => new Date('2026-01-06T10:00:00+08:00') });
+const { call } = app;
 
-beforeEach(() => {
-  tmp = tempDir();
-  core = createAppCore({
-    platform: createNodePlatform({
-      userDataDir: tmp.dir,
-      appVersion: '1',
-      now: () => new Date('2026-01-06T10:00:00+08:00'),
-    }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-  });
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
-});
-
-async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 /** The snapshot, with the stored tickets read page by page (the snapshot itself carries none). */
 const snapshot = async () => {
   const base = await call<ComplianceSnapshot>('compliance.snapshot', {});
@@ -89,7 +64,7 @@ describe('delete with undo', () => {
     expect(await call<ListingRecord[]>('listings.list', {})).toEqual(before);
     expect(await call<unknown[]>('checks.history', { localId: a })).toEqual(history);
     // An undo is used once.
-    const again = await core.dispatch('app.undoDelete', { undoToken });
+    const again = await app.core.dispatch('app.undoDelete', { undoToken });
     expect(again.ok).toBe(false);
     if (!again.ok) expect(again.error.message).toMatch(/无法撤销.*cannot undo/);
   });
@@ -146,7 +121,7 @@ describe('delete with undo', () => {
       ids: ['T-1001'],
     });
     await importCompliance([{ name: 'tickets.json', text: read('compliance/tickets.json') }]);
-    const result = await core.dispatch('app.undoDelete', { undoToken });
+    const result = await app.core.dispatch('app.undoDelete', { undoToken });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatchObject({ code: 'conflict' });
   });
@@ -186,19 +161,7 @@ describe('export of compliance data', () => {
     });
 
     // Into an empty app: the same records and the same results.
-    core.close();
-    tmp.cleanup();
-    tmp = tempDir();
-    core = createAppCore({
-      platform: createNodePlatform({
-        userDataDir: tmp.dir,
-        appVersion: '1',
-        now: () => new Date('2026-01-06T10:00:00+08:00'),
-      }),
-      mode: 'browser',
-      alertIntervalMs: 0,
-      log: () => undefined,
-    });
+    app.fresh();
     const imported = await importCompliance(files.map((f) => ({ name: f.fileName, text: f.text })));
     expect(imported.files.every((f) => f.ok)).toBe(true);
     const again = await snapshot();

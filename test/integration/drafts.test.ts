@@ -3,28 +3,9 @@
  * restarts (a crashed window loses nothing), replaced by the next save, gone after a discard; a
  * draft that is too large or badly shaped is refused with a message and changes nothing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { describe, expect, it } from 'vitest';
 import { maxDraftChars, type EditorDraft } from '../../shared/ipc/contract';
-import { tempDir } from '../helpers/temp-dir';
-
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
-
-const open = () =>
-  createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9' }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-  });
-
-async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+import { useTempCore } from '../helpers/temp-core';
 
 const draft = (title: string, description = '详情'): EditorDraft => ({
   localId: null,
@@ -34,22 +15,15 @@ const draft = (title: string, description = '详情'): EditorDraft => ({
   savedAt: '2026-12-01T13:08:31.000Z',
 });
 
-beforeEach(() => {
-  tmp = tempDir();
-  core = open();
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
-});
+const app = useTempCore();
+const { call } = app;
 
 describe('editor drafts', () => {
   it('keeps the latest draft across a restart of the core and forgets it on discard', async () => {
     expect(await call('drafts.get', {})).toEqual({ draft: null });
     await call('drafts.save', { draft: draft('第一版') });
     await call('drafts.save', { draft: draft('第二版') });
-    core.close();
-    core = open();
+    app.reopen();
     expect(await call('drafts.get', {})).toEqual({ draft: draft('第二版') });
     // The draft is not a setting: settings read as before.
     expect(await call('settings.get', {})).not.toHaveProperty('editorDraft');
@@ -69,14 +43,16 @@ describe('editor drafts', () => {
 
   it('refuses a draft larger than any listing the app accepts, keeping the stored one', async () => {
     await call('drafts.save', { draft: draft('小的') });
-    const result = await core.dispatch('drafts.save', { draft: draft('大的', 'x'.repeat(maxDraftChars)) });
+    const result = await app.core.dispatch('drafts.save', {
+      draft: draft('大的', 'x'.repeat(maxDraftChars)),
+    });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/草稿太大.*save the listing/);
     expect((await call<{ draft: EditorDraft }>('drafts.get', {})).draft.title).toBe('小的');
   });
 
   it('refuses a draft without its fields', async () => {
-    const result = await core.dispatch('drafts.save', { draft: { title: 'x' } });
+    const result = await app.core.dispatch('drafts.save', { draft: { title: 'x' } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('invalid-request');
   });

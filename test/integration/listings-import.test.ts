@@ -4,11 +4,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ResponseOf } from '../../shared/ipc/contract';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/temp-core';
 
 const base = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/listings/clean-saas-crm.json'), 'utf8'),
@@ -24,31 +22,21 @@ const file = (n: number, prefix = 'L') => ({
   }),
 });
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
 let events: { name: string; payload: Record<string, unknown> }[];
 
-beforeEach(() => {
-  tmp = tempDir();
-  events = [];
-  core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '1' }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-    emit: (name, payload) => events.push({ name, payload: payload as Record<string, unknown> }),
-  });
+const app = useTempCore({
+  appVersion: '1',
+  core: { emit: (name, payload) => events.push({ name, payload: payload as Record<string, unknown> }) },
 });
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
+beforeEach(() => {
+  events = [];
 });
 
-const count = (sql: string) => (core.store.db.prepare(sql).get() as { n: number }).n;
+const count = (sql: string) => (app.core.store.db.prepare(sql).get() as { n: number }).n;
 
 describe('listings import at scale', () => {
   it('checks what it stores, reports progress, and the list then checks nothing', async () => {
-    const result = await core.dispatch('listings.import', { files: [file(1500)], operationId: 'imp-1' });
+    const result = await app.core.dispatch('listings.import', { files: [file(1500)], operationId: 'imp-1' });
     expect(result.ok).toBe(true);
     const [imported] = (result as { value: ResponseOf<'listings.import'> }).value.files;
     expect(imported).toMatchObject({ ok: true, imported: 1500 });
@@ -68,20 +56,20 @@ describe('listings import at scale', () => {
     expect([...dones].sort((a, b) => a - b)).toEqual(dones); // never backwards
 
     const runsBefore = count('SELECT count(*) AS n FROM check_runs');
-    const summary = await core.dispatch('checks.summary', {});
+    const summary = await app.core.dispatch('checks.summary', {});
     expect(summary.ok && (summary.value as unknown[]).length).toBe(1500);
     expect(count('SELECT count(*) AS n FROM check_runs')).toBe(runsBefore);
   });
 
   it('stops on app.cancel after its last committed batch and says how many it kept', async () => {
-    const running = core.dispatch('listings.import', {
+    const running = app.core.dispatch('listings.import', {
       files: [file(3000, 'C'), file(10, 'D')],
       operationId: 'imp-2',
     });
     // Cancel as soon as the first batch is reported.
     while (!events.some((e) => e.name === 'progress' && (e.payload.done as number) > 0))
       await new Promise((r) => setImmediate(r));
-    expect(await core.dispatch('app.cancel', { operationId: 'imp-2' })).toEqual({
+    expect(await app.core.dispatch('app.cancel', { operationId: 'imp-2' })).toEqual({
       ok: true,
       value: { cancelled: true },
     });
@@ -97,7 +85,7 @@ describe('listings import at scale', () => {
       finished: 'cancelled',
     });
     // Nothing left to cancel.
-    expect(await core.dispatch('app.cancel', { operationId: 'imp-2' })).toEqual({
+    expect(await app.core.dispatch('app.cancel', { operationId: 'imp-2' })).toEqual({
       ok: true,
       value: { cancelled: false },
     });
@@ -105,12 +93,12 @@ describe('listings import at scale', () => {
 
   it('answers other requests while a big import runs', async () => {
     let importDone = false;
-    const running = core.dispatch('listings.import', { files: [file(3000, 'B')] }).then((r) => {
+    const running = app.core.dispatch('listings.import', { files: [file(3000, 'B')] }).then((r) => {
       importDone = true;
       return r;
     });
     await new Promise((r) => setImmediate(r));
-    const status = await core.dispatch('app.status', {});
+    const status = await app.core.dispatch('app.status', {});
     expect(status.ok).toBe(true);
     expect(importDone).toBe(false);
     expect((await running).ok).toBe(true);

@@ -4,23 +4,19 @@
  * (workspace-model filterSummaries, still the reference), so both are compared on the same data.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import type { AppCore } from '../../electron/services/app-core';
 import { ruleIds } from '../../shared/check/types';
 import type { ListingSummary, ResponseOf } from '../../shared/ipc/contract';
 import type { Listing } from '../../shared/listing/schema';
 import { filterSummaries, exposureRank } from '../../renderer/src/pages/listings/workspace-model';
+import { callCore, openTempCore } from '../helpers/temp-core';
 import { readExample, tempDir } from '../helpers/temp-dir';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: AppCore;
 let tick = Date.parse('2026-11-23T02:00:00Z');
 
-async function call<T>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const call = <T>(channel: string, payload: unknown) => callCore<T>(core, channel, payload);
 
 const violating = readExample('violating-image.json') as Listing;
 const clean = readExample('clean-saas-crm.json') as Listing;
@@ -28,16 +24,8 @@ const N = 300;
 
 beforeAll(async () => {
   tmp = tempDir();
-  core = createAppCore({
-    // Each listing gets its own time, so the default order (updated, newest first) is meaningful.
-    platform: createNodePlatform({
-      userDataDir: tmp.dir,
-      appVersion: '9.9.9',
-      now: () => new Date((tick += 1000)),
-    }),
-    mode: 'browser',
-    log: () => undefined,
-  });
+  // Each listing gets its own time, so the default order (updated, newest first) is meaningful.
+  core = openTempCore(tmp.dir, { now: () => new Date((tick += 1000)), core: { alertIntervalMs: undefined } });
   const listings = Array.from({ length: N }, (_, i) => {
     const base = i % 3 === 0 ? violating : clean;
     return {

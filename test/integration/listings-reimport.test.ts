@@ -5,38 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { describe, expect, it } from 'vitest';
 import type { ImportFileResult, ListingRecord } from '../../shared/ipc/contract';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/temp-core';
 
 const base = JSON.parse(
   fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/listings/clean-saas-crm.json'), 'utf8'),
 ) as Record<string, unknown>;
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
+const app = useTempCore({ appVersion: '1' });
+const { call } = app;
 
-beforeEach(() => {
-  tmp = tempDir();
-  core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '1' }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-  });
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
-});
-
-async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
 const importFile = async (name: string, listings: Record<string, unknown>[]) =>
   (
     await call<{ files: ImportFileResult[] }>('listings.import', {

@@ -5,32 +5,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CallContext } from '../../shared/ipc/dispatch';
 import type { ListingSummary, RulePackDiff, RulePackInfo } from '../../shared/ipc/contract';
-import { readExample, tempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/temp-core';
+import { readExample } from '../helpers/temp-dir';
 import { repoRoot } from '../e2e/support/host';
-
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
-
-const open = () =>
-  createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9' }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    syncTimer: false,
-    log: () => undefined,
-  });
-
-async function call<T = unknown>(channel: string, payload: unknown, context?: CallContext): Promise<T> {
-  const result = await core.dispatch(channel, payload, context);
-  if (!result.ok)
-    throw Object.assign(new Error(`${channel}: ${result.error.code} ${result.error.message}`), result.error);
-  return result.value as T;
-}
 
 const bundled = JSON.parse(
   fs.readFileSync(path.join(repoRoot, 'resources/rulepacks/jdcloud-marketplace-2019.json'), 'utf8'),
@@ -53,18 +33,14 @@ const lenient = () => {
 
 const summaries = () => call<ListingSummary[]>('checks.summary', {});
 
+const app = useTempCore({ core: { syncTimer: false } });
+const { call } = app;
 beforeEach(async () => {
-  tmp = tempDir();
-  core = open();
   const listing = readExample('clean-saas-crm.json') as Record<string, unknown>;
   await call('listings.create', {
     listing: { ...listing, description: '我们的 CRM 是业内唯一支持离线同步的系统。' },
   });
   await call('listings.create', { listing });
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
 });
 
 describe('rule packs in the app', () => {
@@ -143,8 +119,7 @@ describe('rule packs in the app', () => {
     expect((await summaries()).filter((s) => (s.check?.counts.blockers ?? 0) > 0)).toHaveLength(0);
     expect((await call<{ key: string }>('rulepacks.active', {})).key).toBe(info.key);
 
-    core.close();
-    core = open();
+    app.reopen();
     const listed = await call<{ packs: RulePackInfo[]; lastDiff: RulePackDiff | null }>('rulepacks.list', {});
     expect(listed.packs.find((p) => p.active)?.key).toBe(info.key);
     expect(listed.packs.find((p) => p.previous)?.source).toBe('bundled');

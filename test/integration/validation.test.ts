@@ -4,38 +4,12 @@
  * handlers, SQLite on a temp dir); each must come back as a typed error naming the field, with
  * what was stored before unchanged and the compliance snapshot still working.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { MAX_JSON_DEPTH } from '../../shared/json/parse';
-import { tempDir } from '../helpers/temp-dir';
+import { useTempCore } from '../helpers/temp-core';
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
-
-beforeEach(() => {
-  tmp = tempDir();
-  core = createAppCore({
-    platform: createNodePlatform({
-      userDataDir: tmp.dir,
-      appVersion: '1.0.0',
-      now: () => new Date('2026-01-05T10:00:00+08:00'),
-    }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-  });
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
-});
-
-async function ok<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
+const app = useTempCore({ appVersion: '1.0.0', now: () => new Date('2026-01-05T10:00:00+08:00') });
+const { call: ok } = app;
 
 /** The stored tickets as the Service page fetches them (compliance.tickets). */
 const storedTickets = async () =>
@@ -47,7 +21,7 @@ async function refused(channel: string, payload: unknown, code: string, field: s
   const settingsBefore = await ok('settings.get', {});
   const snapshotBefore = await ok<{ violations: unknown[] }>('compliance.snapshot', {});
   const ticketsBefore = await storedTickets();
-  const result = await core.dispatch(channel, payload);
+  const result = await app.core.dispatch(channel, payload);
   expect(result.ok).toBe(false);
   if (result.ok) return;
   expect(result.error.code).toBe(code);
@@ -152,7 +126,7 @@ describe('settings that mean something impossible are refused, naming the field'
 
 describe('settings an earlier version accepted and stored', () => {
   it('no longer break the compliance pages: each bad value reads as unset, the others are kept', async () => {
-    const write = core.store.db.prepare(
+    const write = app.core.store.db.prepare(
       'INSERT OR REPLACE INTO settings (key, value_json, updated_at) VALUES (?, ?, ?)',
     );
     for (const [key, value] of Object.entries({
@@ -206,6 +180,15 @@ describe('record ids', () => {
       })
     ).files;
     expect(file).toMatchObject({ ok: false, problems: [{ path: 'tickets[1].id' }] });
+    // A bulk file (written in id order, not file order) names the colliding ticket by its place
+    // in the file too, and stores none of it.
+    const bulk = Array.from({ length: 30 }, (_, i) => ticket(i === 17 ? '1' : `Z-${i}`));
+    const [bulkFile] = (
+      await ok<{ files: { ok: boolean; problems: { path: string }[] }[] }>('compliance.import', {
+        files: [ticketsFile('c.json', bulk)],
+      })
+    ).files;
+    expect(bulkFile).toMatchObject({ ok: false, problems: [{ path: 'tickets[17].id' }] });
     const tickets = await storedTickets();
     expect(tickets.map((t) => t.id)).toEqual([1]);
     // Same for ledger entries and violations.

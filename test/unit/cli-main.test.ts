@@ -2,22 +2,9 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
-import type { CliIO } from '../../cli/io';
+import { fakeIO } from '../helpers/fake-io';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-
-function fakeIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: { write: (t: string) => (io.out += t) },
-    stderr: { write: (t: string) => (io.err += t) },
-    readStdin: async () => '',
-    cwd: root,
-    env: {},
-  };
-  return io;
-}
 
 describe('vendordesk dispatcher', () => {
   it('without a command: usage on stderr, exit 2', async () => {

@@ -6,42 +6,10 @@
 import { localizedExplanation } from '../../../shared/callbacks/explanations';
 import type { CallbackRun, Locale } from '../../../shared/ipc/contract';
 import { escapeHtml } from '../reports/check-report';
-
-const text = {
-  'zh-CN': {
-    title: '交付回调测试报告',
-    endpoint: '端点',
-    started: '开始时间',
-    finished: '结束时间',
-    limits: (t: number, r: number) => `应答时限 ${t} ms · 重试间隔 ${r} ms`,
-    summary: (p: number, f: number, s: number) => `通过 ${p} · 未通过 ${f} · 跳过 ${s}`,
-    status: { pass: '通过', fail: '未通过', skip: '跳过' },
-    means: '影响',
-    fix: '修复',
-    calls: '请求与应答',
-    noAnswer: '无应答',
-    masked: '密钥与 token 已隐去。',
-    unreachable: '端点不可达，未判定任何检查：',
-  },
-  en: {
-    title: 'Delivery-callback test report',
-    endpoint: 'Endpoint',
-    started: 'Started',
-    finished: 'Finished',
-    limits: (t: number, r: number) => `answer limit ${t} ms · retry interval ${r} ms`,
-    summary: (p: number, f: number, s: number) => `pass ${p} · fail ${f} · skip ${s}`,
-    status: { pass: 'pass', fail: 'fail', skip: 'skip' },
-    means: 'What it means',
-    fix: 'Fix',
-    calls: 'Calls and answers',
-    noAnswer: 'no answer',
-    masked: 'The key and tokens are masked.',
-    unreachable: 'The endpoint was unreachable; no check was judged: ',
-  },
-} as const;
+import { textIn } from '../text';
 
 export function renderCallbackReport(run: CallbackRun, locale: Locale): string {
-  const t = text[locale];
+  const t = textIn(locale, 'callbackReport');
   const e = escapeHtml;
   const checks = run.checks
     .map((check) => {
@@ -51,19 +19,19 @@ export function renderCallbackReport(run: CallbackRun, locale: Locale): string {
           (
             x,
           ) => `<details><summary><code>${e(x.label)}</code> · ${x.status !== undefined ? `HTTP ${x.status}` : e(x.outcome)} · ${x.ms} ms</summary>
-<pre>GET ${e(x.url)}</pre><pre>${e(x.body ?? x.error ?? t.noAnswer)}</pre></details>`,
+<pre>GET ${e(x.url)}</pre><pre>${e(x.body ?? x.error ?? t('report.noAnswer'))}</pre></details>`,
         )
         .join('\n');
       const advice =
         check.status === 'fail'
-          ? `<p><b>${e(t.means)}:</b> ${e(explanation.means)}</p><p><b>${e(t.fix)}:</b> ${e(explanation.fix)}</p>`
+          ? `<p><b>${e(t('report.means'))}:</b> ${e(explanation.means)}</p><p><b>${e(t('report.fix'))}:</b> ${e(explanation.fix)}</p>`
           : '';
-      return `<section class="check ${check.status}"><h2><span class="tag">${e(t.status[check.status])}</span> ${e(explanation.title)} <code>${e(check.id)}</code> <small>${check.ms} ms</small></h2>
-<p>${e(check.message)}</p>${advice}${calls ? `<h3>${e(t.calls)}</h3>${calls}` : ''}</section>`;
+      return `<section class="check ${check.status}"><h2><span class="tag">${e(t(`report.status.${check.status}`))}</span> ${e(explanation.title)} <code>${e(check.id)}</code> <small>${check.ms} ms</small></h2>
+<p>${e(check.message)}</p>${advice}${calls ? `<h3>${e(t('report.calls'))}</h3>${calls}` : ''}</section>`;
     })
     .join('\n');
   return `<!DOCTYPE html>
-<html lang="${locale}"><head><meta charset="utf-8"><title>${e(t.title)} #${run.id}</title>
+<html lang="${locale}"><head><meta charset="utf-8"><title>${e(t('report.title'))} #${run.id}</title>
 <style>
 body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:24px;color:#1f1f1f;max-width:1000px}
 h1{font-size:22px}h2{font-size:16px;margin:0 0 6px}h3{font-size:13px;margin:8px 0 4px}
@@ -73,13 +41,13 @@ h1{font-size:22px}h2{font-size:16px;margin:0 0 6px}h3{font-size:13px;margin:8px 
 pre{white-space:pre-wrap;word-break:break-all;background:#f5f5f5;padding:6px;font-size:12px;margin:4px 0}
 small,.muted{color:#595959}
 </style></head><body>
-<h1>${e(t.title)} #${run.id}</h1>
-<p>${e(t.endpoint)}: <code>${e(run.url)}</code><br>${e(t.started)}: ${e(run.startedAt)} · ${e(t.finished)}: ${e(run.finishedAt ?? '—')}<br>
-${e(t.limits(run.timeoutMs, run.retryIntervalMs))}</p>
-<p><b>${e(t.summary(run.summary.pass, run.summary.fail, run.summary.skip))}</b></p>
-${run.state === 'unreachable' || run.state === 'failed' ? `<p class="fail">${e(t.unreachable)}${e(run.error ?? '')}</p>` : ''}
+<h1>${e(t('report.title'))} #${run.id}</h1>
+<p>${e(t('report.endpoint'))}: <code>${e(run.url)}</code><br>${e(t('report.started'))}: ${e(run.startedAt)} · ${e(t('report.finished'))}: ${e(run.finishedAt ?? '—')}<br>
+${e(t('report.limits', { timeoutMs: String(run.timeoutMs), retryMs: String(run.retryIntervalMs) }))}</p>
+<p><b>${e(t('report.summary', run.summary))}</b></p>
+${run.state === 'unreachable' || run.state === 'failed' ? `<p class="fail">${e(t('report.unreachable'))}${e(run.error ?? '')}</p>` : ''}
 ${checks}
-<p class="muted">${e(t.masked)} VendorDesk · formats.md §6</p>
+<p class="muted">${e(t('report.masked'))} VendorDesk · formats.md §6</p>
 </body></html>
 `;
 }

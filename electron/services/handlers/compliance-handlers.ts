@@ -77,8 +77,8 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
     'compliance.tickets': async ({ from, to, ...query }) => {
       const sla = await currentSla();
       const at = now();
-      if (!sla) return { at: formatBeijingIso(at), rows: [], total: 0 };
-      const { rows, total } = compliance.tickets.page(
+      if (!sla) return { at: formatBeijingIso(at), rows: [], total: 0, firstCursor: null, lastCursor: null };
+      const { rows, total, firstCursor, lastCursor } = compliance.tickets.page(
         {
           ...query,
           fromDay: from === undefined ? undefined : dayOfDateString(from),
@@ -90,6 +90,8 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       return {
         at: formatBeijingIso(at),
         total,
+        firstCursor,
+        lastCursor,
         rows: rows.map((t) => ({
           ...ticketRecord(t),
           deadline: formatBeijingIso(t.deadline),

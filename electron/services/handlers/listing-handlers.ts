@@ -1,6 +1,7 @@
 import type { ListingRecord } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { exportListingsFile, importListingFiles } from '../listing-files';
+import { textIn } from '../text';
 import type { HandlerContext, HandlerGroup } from './types';
 
 type ListingChannels =
@@ -34,7 +35,9 @@ export function listingHandlers({
     'listings.update': ({ localId, revision, listing }) =>
       checked(() => listings.update(localId, revision, listing)),
     'listings.duplicate': ({ localId }) =>
-      checked(() => listings.duplicate(localId, settings.get().locale === 'en' ? ' (copy)' : '（副本）')),
+      checked(() =>
+        listings.duplicate(localId, textIn(settings.get().locale, 'common')('listings.copySuffix')),
+      ),
     'listings.delete': ({ localId }) => ({ deleted: listings.delete(localId) }),
     'listings.import': async ({ files }, call) => {
       if (!store.writable) throw new AppError('read-only', store.state.message ?? 'read-only');

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ListingRecord } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import type { Listing } from '../../../shared/listing/schema';
+import { listingFields, type Listing } from '../../../shared/listing/schema';
 import type { Store } from '../db/database';
 
 interface ListingRow {
@@ -37,23 +37,7 @@ interface ListingRow {
 }
 
 /** The §1 fields with their own columns; anything else on a listing goes to extra_json. */
-const knownFields = new Set([
-  'id',
-  'title',
-  'type',
-  'price',
-  'specs',
-  'attributes',
-  'summary',
-  'description',
-  'cases',
-  'images',
-  'officialSite',
-  'delistingStrategy',
-  'serviceTerms',
-  'runsOnJdCloud',
-  'vendor',
-]);
+const knownFields = new Set<string>(listingFields);
 
 const json = (value: unknown): string | null => (value === undefined ? null : JSON.stringify(value));
 const parse = <T>(text: string | null): T | undefined =>

@@ -61,6 +61,8 @@ const zhCN = {
     importedFile:
       '{updated, plural, =0 {已导入 {n} 个商品（均为新增）} other {已导入 {n} 个商品：新增 {added} 个，按编号（id）更新已有的 {updated} 个}}',
     importResultTitle: '导入结果',
+    /** Added to a duplicated listing's title. */
+    copySuffix: '（副本）',
     exported: '已导出 {n} 个商品',
   },
   types: {
@@ -181,6 +183,7 @@ const en: Translation<typeof zhCN> = {
     importedFile:
       '{updated, plural, =0 {{n, plural, one {# listing} other {# listings}} imported (all added)} other {{n, plural, one {# listing} other {# listings}} imported: {added} added, {updated} existing updated by id}}',
     importResultTitle: 'Import results',
+    copySuffix: ' (copy)',
     exported: 'Exported {n, plural, one {# listing} other {# listings}}',
   },
   types: {

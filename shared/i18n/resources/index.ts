@@ -5,6 +5,7 @@
  */
 import alerts from './alerts';
 import calendar from './calendar';
+import callbackReport from './callbackReport';
 import callbacks from './callbacks';
 import common from './common';
 import compliance from './compliance';
@@ -24,6 +25,7 @@ const byNamespace = {
   compliance,
   workspace,
   callbacks,
+  callbackReport,
   sync,
   undo,
   drafts,

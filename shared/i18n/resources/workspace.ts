@@ -55,6 +55,20 @@ const zhCN = {
   yuan: '{n, number} 元',
   expel: '清退',
   depositAll: '全部保证金',
+  /** Why an official-site check could not read the page (the verifier's reason, explained). */
+  siteErrors: {
+    notFound: '找不到这个网站：域名无法解析。请检查地址拼写；若地址无误，请检查本机网络连接后再检查一次。',
+    refused: '网站拒绝了连接：服务器可能未运行或端口不对。请确认官网可以在浏览器中打开后再检查。',
+    timeout: '网站在规定时间内没有完整响应。请稍后再检查，或确认网络与官网是否正常。',
+    certificate: '网站的 HTTPS 证书无效或不受信任。请联系网站管理员修复证书后再检查。',
+    reset: '连接被网站中途断开。请稍后再检查一次。',
+    private: '该地址指向内网或本机，出于安全原因不会访问。官网商品页须是公开可访问的网址。',
+    invalidUrl: '这不是有效的网址。请填写完整地址，例如 https://www.example.com/product。',
+    scheme: '只能检查 http:// 或 https:// 开头的网页地址。',
+    http: '网站返回错误（HTTP {status}）。请确认该网页能在浏览器中正常打开后再检查。',
+    unknown: '无法读取该网页。请检查地址和网络后再试。',
+    detail: '技术细节：',
+  },
   editor: {
     findings: '检查结果',
     noFindings: '没有发现问题',
@@ -190,6 +204,23 @@ const en: Translation<typeof zhCN> = {
   yuan: 'CNY {n, number}',
   expel: 'expulsion',
   depositAll: 'whole deposit',
+  siteErrors: {
+    notFound:
+      'The site could not be found: its domain name does not resolve. Check the address; if it is right, check this computer’s network connection and try again.',
+    refused:
+      'The site refused the connection: the server may be down or the port wrong. Make sure the page opens in a browser, then check again.',
+    timeout:
+      'The site did not answer in time. Try again later, or make sure the network and the site are up.',
+    certificate: 'The site’s HTTPS certificate is invalid or not trusted. Have it fixed, then check again.',
+    reset: 'The site dropped the connection. Try again in a moment.',
+    private:
+      'The address points into a private network or this computer and is not fetched, for safety. The product page must be publicly reachable.',
+    invalidUrl: 'This is not a valid address. Enter a full one, e.g. https://www.example.com/product.',
+    scheme: 'Only pages whose address starts with http:// or https:// can be checked.',
+    http: 'The site answered with an error (HTTP {status}). Make sure the page opens in a browser, then check again.',
+    unknown: 'The page could not be read. Check the address and the network, then try again.',
+    detail: 'Technical detail: ',
+  },
   editor: {
     findings: 'Findings',
     noFindings: 'No findings',

@@ -266,6 +266,12 @@ export type TicketWithSlaRecord = z.infer<typeof ticketWithSlaSchema>;
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be YYYY-MM-DD' });
 
+/** Where a row is in a sort (its sort value and row number): opaque to the renderer. */
+export const ticketCursorSchema = z
+  .string()
+  .max(100)
+  .regex(/^(openedAt|deadline)~(-|-?\d{1,16})~\d{1,16}$/, { error: 'not a tickets page cursor' });
+
 /** One page of the Service page's tickets table: filters, sort and paging in SQL (issue 11). */
 export const ticketsPageRequestSchema = z
   .object({
@@ -283,8 +289,20 @@ export const ticketsPageRequestSchema = z
       .object({ field: z.enum(['openedAt', 'deadline']), order: z.enum(['asc', 'desc']) })
       .strict()
       .optional(),
+    /**
+     * Keyset paging: the page starts right after (or ends right before) the row this cursor names,
+     * a `firstCursor` / `lastCursor` of an earlier answer with the same sort; `offset` then counts
+     * the rows skipped from there. The database seeks to the cursor instead of stepping over every
+     * row before it, so the next or previous page costs the same a million rows deep.
+     */
+    after: ticketCursorSchema.optional(),
+    before: ticketCursorSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((request) => request.after === undefined || request.before === undefined, {
+    error: 'after and before exclude each other',
+    path: ['before'],
+  });
 export type TicketsPageRequest = z.infer<typeof ticketsPageRequestSchema>;
 
 export const complianceContract = {
@@ -292,7 +310,14 @@ export const complianceContract = {
   /** Tickets with their SLA results, a page at a time; `total` matches the filters. */
   'compliance.tickets': channel(
     ticketsPageRequestSchema,
-    z.object({ at: z.string(), rows: z.array(ticketWithSlaSchema), total: z.number().int().nonnegative() }),
+    z.object({
+      at: z.string(),
+      rows: z.array(ticketWithSlaSchema),
+      total: z.number().int().nonnegative(),
+      /** Cursors of the first and last row (null when no rows): `before` / `after` of the next request. */
+      firstCursor: ticketCursorSchema.nullable(),
+      lastCursor: ticketCursorSchema.nullable(),
+    }),
   ),
   'compliance.import': channel(
     importFilesRequestSchema,

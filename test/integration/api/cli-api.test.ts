@@ -9,33 +9,18 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/commands/api';
-import type { CliIO } from '../../../cli/io';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { sandboxEnv, terminal } from '../../helpers/fake-io';
 
 let sandbox: Sandbox;
 let env: Record<string, string>;
 const cwd = mkdtempSync(join(tmpdir(), 'vendordesk-cli-api-'));
 
-function fakeIO(extraEnv: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    readStdin: async () => '',
-    cwd,
-    env: { ...env, ...extraEnv },
-  };
-  return { io, out: () => stdout, err: () => stderr };
-}
+const fakeIO = (extraEnv: Record<string, string> = {}) => terminal(cwd, { ...env, ...extraEnv });
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, seed: 'cli', listings: 5, tickets: 5, orders: 3, vendors: 1 });
-  env = {
-    VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey,
-    VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey,
-    VENDORDESK_ENDPOINT: sandbox.url,
-  };
+  env = sandboxEnv(sandbox);
 });
 afterAll(async () => {
   await sandbox.close();

@@ -6,7 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
-import type { CliIO } from '../../../cli/io';
+import { callbacksTestArgv } from '../../helpers/cli';
+import { fakeIO } from '../../helpers/fake-io';
 import { callbackCheckIds } from '../../../shared/callbacks/checks';
 import { runCallbackTest } from '../../../electron/services/callbacks/tester';
 import {
@@ -77,18 +78,7 @@ describe('the reference delivery endpoint', () => {
   });
 
   it('the CLI: exit 0 on the correct endpoint, 1 on a broken one, JSON as formats.md §6', async () => {
-    const io = (): CliIO & { out: string; err: string } => {
-      const x = {
-        out: '',
-        err: '',
-        stdout: { write: (t: string) => (x.out += t) },
-        stderr: { write: (t: string) => (x.err += t) },
-        readStdin: async () => '',
-        cwd: root,
-        env: {},
-      };
-      return x;
-    };
+    const io = () => fakeIO({ cwd: root });
     const good = io();
     const goodUrl = (await endpoint(null)).url;
     expect(
@@ -171,26 +161,10 @@ describe('the reference delivery endpoint', () => {
         });
       });
       expect(out).toContain(`VENDORDESK_CALLBACK_KEY=${KEY}`);
-      const result = spawnSync(
-        process.execPath,
-        [
-          path.join(root, 'bin/vendordesk.mjs'),
-          'callbacks',
-          'test',
-          '--url',
-          url,
-          '--key',
-          KEY,
-          '--format',
-          'json',
-          '--retry-interval-ms',
-          '50',
-        ],
-        {
-          encoding: 'utf8',
-          timeout: 60_000,
-        },
-      );
+      const result = spawnSync(process.execPath, callbacksTestArgv(url, KEY, 50), {
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
       expect(result.status).toBe(0);
       expect((JSON.parse(result.stdout) as { summary: unknown }).summary).toEqual({
         pass: 12,

@@ -5,27 +5,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../cli/main';
-import type { CliIO } from '../../../cli/io';
+import { fakeIO } from '../../helpers/fake-io';
 import { callbackCheckIds } from '../../../shared/callbacks/checks';
+import { callbacksTestArgv } from '../../helpers/cli';
 
-const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const KEY = 'robustness-key-0001';
-
-function fakeIO(): CliIO & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: { write: (t: string) => (io.out += t) },
-    stderr: { write: (t: string) => (io.err += t) },
-    readStdin: async () => '',
-    cwd: root,
-    env: {},
-  };
-  return io;
-}
 
 interface Report {
   url: string;
@@ -136,22 +122,10 @@ describe('vendordesk callbacks test: misbehaving endpoints', () => {
   });
 
   it('an unknown host through the real command: exit 2', () => {
-    const result = spawnSync(
-      process.execPath,
-      [
-        path.join(root, 'bin/vendordesk.mjs'),
-        'callbacks',
-        'test',
-        '--url',
-        'http://no-such-host.invalid/notify',
-        '--key',
-        KEY,
-      ],
-      {
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
+    const result = spawnSync(process.execPath, callbacksTestArgv('http://no-such-host.invalid/notify', KEY), {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/ENOTFOUND|EAI_AGAIN/);
   });

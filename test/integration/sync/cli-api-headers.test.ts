@@ -8,24 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/commands/api';
-import type { CliIO } from '../../../cli/io';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { sandboxEnv, terminal } from '../../helpers/fake-io';
 
 let sandbox: Sandbox;
 const cwd = mkdtempSync(join(tmpdir(), 'vd-cli-api-headers-'));
 
-function fakeIO(env: Record<string, string>) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    readStdin: async () => '',
-    cwd,
-    env,
-  };
-  return { io, out: () => stdout, err: () => stderr };
-}
+const fakeIO = (env: Record<string, string>) => terminal(cwd, env);
 
 interface Vector {
   序号: string;
@@ -95,11 +84,7 @@ describe('vendordesk api --header (multi-valued)', () => {
 });
 
 describe('vendordesk api --idempotency-key', () => {
-  const env = () => ({
-    VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey,
-    VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey,
-    VENDORDESK_ENDPOINT: sandbox.url,
-  });
+  const env = () => sandboxEnv(sandbox);
   const body = () => {
     writeFileSync(
       join(cwd, 'draft.json'),

@@ -11,8 +11,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../../cli/commands/sync';
 import { main } from '../../../cli/main';
-import type { CliIO } from '../../../cli/io';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { sandboxEnv, terminal } from '../../helpers/fake-io';
 import { openStore } from '../../../electron/services/db/database';
 import { ListingsRepository } from '../../../electron/services/repositories/listings-repository';
 import { SyncEngine } from '../../../electron/services/sync/engine';
@@ -21,18 +21,8 @@ import { draft } from './helpers';
 let sandbox: Sandbox;
 let env: Record<string, string>;
 
-function fakeIO(extraEnv: Record<string, string | undefined> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    readStdin: async () => '',
-    cwd: tmpdir(),
-    env: { ...env, ...extraEnv },
-  };
-  return { io, out: () => stdout, err: () => stderr };
-}
+const fakeIO = (extraEnv: Record<string, string | undefined> = {}) =>
+  terminal(tmpdir(), { ...env, ...extraEnv });
 
 const FIELDS = ['cursor', 'asOf', 'pulled', 'pushed', 'conflicts', 'failed', 'pending', 'resources'];
 
@@ -46,11 +36,7 @@ beforeAll(async () => {
     vendors: 1,
     selfCheck: null,
   });
-  env = {
-    VENDORDESK_ACCESS_KEY: sandbox.credentials[0]!.accessKey,
-    VENDORDESK_SECRET_KEY: sandbox.credentials[0]!.secretKey,
-    VENDORDESK_ENDPOINT: sandbox.url,
-  };
+  env = sandboxEnv(sandbox);
 });
 afterAll(async () => {
   await sandbox.close();

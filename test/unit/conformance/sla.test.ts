@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fixture from '../../fixtures/conformance/sla.json';
-import { pick, runCli } from './harness';
+import { itRefusesBadInput, pick, runCli } from './harness';
 
 const TICKET_FIELDS = ['id', 'deadline', 'status', 'responseSeconds'] as const;
 
@@ -18,14 +18,5 @@ describe('vendordesk sla (formats.md §3)', () => {
     expect(out.summary).toEqual(c.expect.summary);
   });
 
-  it.each(fixture.invalid.map((c) => [c.name, c] as const))(
-    'bad input (%s) exits 2 and names the place',
-    async (_name, c) => {
-      const run = await runCli(['sla', '-', '--at', '2025-03-12T10:00:00+08:00'], { stdin: c.text });
-      expect(run.code).toBe(2);
-      expect(run.stdout).toBe('');
-      expect(run.stderr).toContain('<stdin>');
-      for (const part of c.stderr) expect(run.stderr).toContain(part);
-    },
-  );
+  itRefusesBadInput('sla', fixture.invalid);
 });

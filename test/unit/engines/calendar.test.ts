@@ -3,9 +3,12 @@ import { format } from 'date-fns';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  FIRST_SUPPORTED_YEAR,
+  LAST_SUPPORTED_YEAR,
   beijingDateString,
   civilOfDay,
   dayOfCivil,
+  dayOfDateString,
   formatBeijingIso,
   subtractBeijingMonths,
 } from '../../../shared/calendar/beijing';
@@ -77,6 +80,21 @@ describe('Beijing time conversion', () => {
     const parsed = parseIsoInstant(input);
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) expect(parsed.message).toContain(problem);
+  });
+
+  it('accepts exactly the calendar dates dayOfDateString knows (every day of 1988–2203 and impossible ones)', () => {
+    const wrong: string[] = [];
+    for (let year = 1988; year <= 2203; year++)
+      for (let month = 0; month <= 13; month++)
+        for (let day = 0; day <= 32; day++) {
+          const date = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          const text = `${date}T09:00:00+08:00`;
+          const parsed = parseIsoInstant(text);
+          const inRange = year >= FIRST_SUPPORTED_YEAR && year <= LAST_SUPPORTED_YEAR;
+          if (parsed.ok !== (inRange && dayOfDateString(date) !== undefined)) wrong.push(date);
+          else if (parsed.ok && parsed.ms !== Date.parse(text)) wrong.push(`${date} (ms)`);
+        }
+    expect(wrong).toEqual([]);
   });
 
   it('subtracts calendar months on the Beijing wall clock', () => {

@@ -20,7 +20,6 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callbackCheckIds, callbackRunOperationId } from '../../../../shared/callbacks/checks';
-import { localizedExplanation } from '../../../../shared/callbacks/explanations';
 import type { CallbackEndpoint, CallbackRun, CallbackRunSummary } from '../../../../shared/ipc/contract';
 import { call, onEvent } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
@@ -71,9 +70,11 @@ function ExchangeView({ exchange }: { exchange: Exchange }) {
 }
 
 function CheckDetail({ check }: { check: Check }) {
-  const { t } = useTranslation('callbacks');
-  const locale = useApp((s) => s.locale);
-  const explanation = localizedExplanation(check.id, locale);
+  const { t } = useTranslation(['callbacks', 'callbackReport']);
+  const explanation = {
+    means: t(`callbackReport:checks.${check.id}.means`),
+    fix: t(`callbackReport:checks.${check.id}.fix`),
+  };
   return (
     <div data-testid={`callback-detail-${check.id}`}>
       {check.status === 'fail' && (
@@ -94,8 +95,7 @@ function CheckDetail({ check }: { check: Check }) {
 }
 
 function RunView({ run }: { run: CallbackRun }) {
-  const { t } = useTranslation('callbacks');
-  const locale = useApp((s) => s.locale);
+  const { t } = useTranslation(['callbacks', 'callbackReport']);
   const running = run.state === 'running';
   const failedIds = run.checks.filter((c) => c.status === 'fail').map((c) => c.id);
   return (
@@ -165,7 +165,7 @@ function RunView({ run }: { run: CallbackRun }) {
             width: 260,
             render: (id: Check['id']) => (
               <Space direction="vertical" size={0}>
-                <span>{localizedExplanation(id, locale).title}</span>
+                <span>{t(`callbackReport:checks.${id}.title`)}</span>
                 <Typography.Text type="secondary" code>
                   {id}
                 </Typography.Text>

@@ -61,9 +61,9 @@ export function OfficialSitePanel(props: {
             {v.url !== url ? <div style={{ color: '#9a6700' }}>{t('editor.site.stale')}</div> : null}
             {v.error ? (
               <div data-testid="official-site-error">
-                {explainVerifyError(v.error, locale).summary}
+                {explainVerifyError(v.error, t).summary}
                 <div style={{ color: '#4d5661' }}>
-                  {locale === 'en' ? 'Technical detail: ' : '技术细节：'}
+                  {t('siteErrors.detail')}
                   {v.error}
                 </div>
               </div>

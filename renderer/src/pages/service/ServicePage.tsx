@@ -390,6 +390,8 @@ export function ServicePage({ readOnly }: PageProps) {
           } else setPageIndex(pagination.current ?? 1);
         }}
         rowClassName={(r) => (params.ticket === String(r.id) ? 'ant-table-row-selected' : '')}
+        // The record an alert opened, for screen readers too (and the e2e tests find it so).
+        onRow={(r) => (params.ticket === String(r.id) ? { 'aria-current': true } : {})}
         columns={[
           {
             title: t('service.columns.id'),
