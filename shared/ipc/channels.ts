@@ -33,6 +33,8 @@ export const channelNames = [
   'rulepacks.active',
   'compliance.snapshot',
   'compliance.tickets',
+  'compliance.ledger',
+  'compliance.violations',
   'compliance.import',
   'compliance.saveTicket',
   'compliance.saveLedgerEntry',

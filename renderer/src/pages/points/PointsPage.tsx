@@ -41,10 +41,14 @@ import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../../features/compliance/EntryModal';
+import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
+import { TableSearch } from '../../features/search/TableSearch';
+import { usePagedRecords } from '../../features/search/use-paged-records';
 import { useTranslation } from 'react-i18next';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
 const ticketKinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
+const PAGE_SIZE = 20;
 type WhatIfResult = ResponseOf<'compliance.whatIf'>;
 
 function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -108,10 +112,10 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
         />
       </Form.Item>
       <Form.Item name="occurredAt" label={t('points.form.occurredAt')} rules={[{ required: true }]}>
-        <Input />
+        <BeijingDateTimePicker />
       </Form.Item>
       <Form.Item name="decidedAt" label={t('points.form.decidedAt')}>
-        <Input placeholder="2026-01-05T10:00:00+08:00" />
+        <BeijingDateTimePicker />
       </Form.Item>
     </EntryModal>
   );
@@ -329,6 +333,14 @@ export function PointsPage({ readOnly }: PageProps) {
     for (const pack of catalog?.packs ?? []) for (const c of pack.codes) map.set(`${pack.id}/${c.code}`, c);
     return map;
   }, [catalog]);
+  const [search, setSearch] = useState('');
+  const [pageIndex, setPageIndex] = useState(1);
+  // Searched and paged in SQL (compliance.violations): id, code or the code's name.
+  const request = useMemo(
+    () => ({ offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(search ? { query: search } : {}) }),
+    [search, pageIndex],
+  );
+  const table = usePagedRecords('compliance.violations', request, snapshot?.atMs);
   if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const annual = snapshot.points.find(isAnnual);
   const store = snapshot.points.find((r): r is StorePointsReport => 'general' in r);
@@ -412,15 +424,39 @@ export function PointsPage({ readOnly }: PageProps) {
           </Card>
         </Col>
       </Row>
-      <Card title={t('points.title')} size="small" style={{ marginTop: 16 }}>
+      <Card
+        title={t('points.title')}
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          <TableSearch
+            label={t('points.search')}
+            hint={t('points.searchHint')}
+            onSearch={(text) => {
+              setPageIndex(1);
+              setSearch(text);
+            }}
+            testId="violations-search"
+          />
+        }
+      >
         <Table<ViolationRecord>
           rowKey={(r) => String(r.id)}
           size="small"
-          dataSource={snapshot.violations}
+          dataSource={table.rows}
+          loading={table.loading}
           data-testid="violations-table"
+          data-total={table.total}
           onHeaderRow={() => ({ style: { whiteSpace: 'nowrap' } })}
           rowClassName={(r) => (params.violation === String(r.id) ? 'ant-table-row-selected' : '')}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={{
+            pageSize: PAGE_SIZE,
+            current: pageIndex,
+            total: table.total,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: setPageIndex,
+          }}
           columns={[
             { title: t('points.columns.id'), render: (_, r) => String(r.id) },
             { title: t('points.columns.code'), render: (_, r) => <Tag>{r.code}</Tag> },
