@@ -7,6 +7,7 @@
  * the boundary as the engines produce them (their types are the contract; they are not re-described).
  */
 import { z } from 'zod';
+import { jsonSyntaxCodes } from '../../json/parse';
 import type { DayInfo } from '../../calendar/business-calendar';
 import type { DepositReport } from '../../deposit/compute';
 import { depositEntrySchema } from '../../deposit/schema';
@@ -153,6 +154,8 @@ export const complianceImportResultSchema = z.object({
       message: z.string(),
       line: z.number().int().optional(),
       column: z.number().int().optional(),
+      /** A JSON syntax error, as a code the UI words (shared/json/parse). */
+      syntax: z.enum(jsonSyntaxCodes).optional(),
     }),
   ),
 });

@@ -26,6 +26,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import type { AppealState, ResponseOf, ViolationRecord } from '../../../../shared/ipc/contract';
 import type { StorePointsReport } from '../../../../shared/points/store';
+import { ruleIds, type RuleId } from '../../../../shared/check/types';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull } from '../../stores/compliance-view';
@@ -162,8 +163,12 @@ function AppealForm({ violation, onClose }: { violation: ViolationRecord | null;
   );
 }
 
+/** A self-check rule's name (workspace:rules); a rule pack's own rule id stays its id. */
+const isRuleId = (id: string): id is RuleId => (ruleIds as readonly string[]).includes(id);
+
 function WhatIf() {
   const { t } = useTranslation('compliance');
+  const { t: tw } = useTranslation('workspace');
   const locale = useApp((s) => s.locale);
   const { catalog, snapshot, whatIf } = useCompliance();
   const [by, setBy] = useState<'code' | 'rule' | 'lateTicket'>('code');
@@ -171,17 +176,20 @@ function WhatIf() {
   const [result, setResult] = useState<WhatIfResult | null>(null);
   const primary = snapshot?.policies[0];
   const pack = catalog?.packs.find((p) => p.id === primary);
+  // Options name the rule and the violation it risks, never bare ids (issue 17).
+  const codeName = (code: string | undefined) =>
+    code === undefined ? '' : (pack?.codes.find((c) => c.code === code)?.text[locale] ?? code);
   const options =
     by === 'code'
       ? (pack?.codes ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.text[locale]}` }))
       : by === 'rule'
         ? (catalog?.selfCheckRules ?? []).map((r) => ({
             value: r.rule,
-            label: `${r.rule} → ${r.penaltyCode}`,
+            label: `${isRuleId(r.rule) ? tw(`rules.${r.rule}`) : r.rule} → ${codeName(r.penaltyCode)}`,
           }))
         : ticketKinds.map((k) => ({
             value: k,
-            label: `${t(`kinds.${k}`)} → ${catalog?.lateTicketCodes[k] ?? ''}`,
+            label: `${t(`kinds.${k}`)} → ${codeName(catalog?.lateTicketCodes[k])}`,
           }));
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
   const run = async () => {
