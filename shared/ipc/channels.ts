@@ -6,6 +6,9 @@
 export const channelNames = [
   'app.status',
   'app.cancel',
+  'app.sampleData',
+  'app.loadSampleData',
+  'app.removeSampleData',
   'settings.get',
   'settings.update',
   'listings.list',
