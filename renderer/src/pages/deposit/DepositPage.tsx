@@ -293,7 +293,7 @@ export function DepositPage({ readOnly }: PageProps) {
             onChange: setPageIndex,
           }}
           columns={[
-            { title: 'ID', render: (_, r) => String(r.id) },
+            { title: t('deposit.form.id'), render: (_, r) => String(r.id) },
             { title: t('deposit.columns.at'), dataIndex: 'at', render: (v: string) => beijingMinute(v) },
             {
               title: t('deposit.columns.type'),
