@@ -22,6 +22,7 @@ import { calendarHandlers } from './handlers/calendar-handlers';
 import { callbackHandlers } from './handlers/callback-handlers';
 import { draftHandlers } from './handlers/draft-handlers';
 import { dataOpsHandlers } from './handlers/data-ops-handlers';
+import { sampleDataHandlers } from './handlers/sample-data-handlers';
 import type { HandlerContext } from './handlers/types';
 import { syncHandlers } from './handlers/sync-handlers';
 import { clientFactory } from './sync/connection';
@@ -79,6 +80,8 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   'listings.deleteMany': ['listings'],
   'compliance.delete': ['tickets', 'ledger', 'violations'],
   'app.undoDelete': ['listings', 'checks', 'tickets', 'ledger', 'violations'],
+  'app.loadSampleData': ['tickets', 'ledger', 'violations'],
+  'app.removeSampleData': ['tickets', 'ledger', 'violations'],
   // The reply stops the ticket's SLA locally (its first response), before it is sent.
   'sync.respondToTicket': ['tickets'],
 };
@@ -223,6 +226,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...callbackHandlers(ctx),
     ...draftHandlers(ctx),
     ...dataOpsHandlers(ctx),
+    ...sampleDataHandlers(ctx),
     // Last: a draft on the marketplace is saved together with its outbox entry.
     ...syncHandlers({
       engine: syncEngine,

@@ -1,5 +1,6 @@
 /** The app frame: sidebar with the pages that work, language switch, database notices. */
 import { SyncIndicator } from './features/sync/SyncIndicator';
+import { SampleDataBanner } from './features/sample-data/SampleDataBanner';
 import { GlobalOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -128,6 +129,7 @@ export function App() {
             <Layout.Content style={{ padding: '0 24px 24px' }}>
               <main>
                 <DatabaseNotice />
+                <SampleDataBanner readOnly={readOnly} />
                 {current?.render({ readOnly })}
               </main>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

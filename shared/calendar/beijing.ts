@@ -194,3 +194,13 @@ export function beijingInstant(dayIndex: number, msOfDay: number): number {
 export function subtractBeijingMonths(ms: number, months: number): number {
   return subMonths(new TZDate(ms, BEIJING_TIME_ZONE), months).getTime();
 }
+
+/**
+ * ISO 8601 text with any offset (UTC "…Z" from audit columns, say) as the Beijing "…+08:00" text
+ * of the same instant; already-Beijing text as is, text that is not a time unchanged (issue 17).
+ */
+export function toBeijingIsoText(iso: string): string {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?\+08:00$/.test(iso)) return iso;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : formatBeijingIso(ms);
+}

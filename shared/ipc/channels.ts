@@ -6,6 +6,9 @@
 export const channelNames = [
   'app.status',
   'app.cancel',
+  'app.sampleData',
+  'app.loadSampleData',
+  'app.removeSampleData',
   'settings.get',
   'settings.update',
   'listings.list',
@@ -33,6 +36,8 @@ export const channelNames = [
   'rulepacks.active',
   'compliance.snapshot',
   'compliance.tickets',
+  'compliance.ledger',
+  'compliance.violations',
   'compliance.import',
   'compliance.saveTicket',
   'compliance.saveLedgerEntry',

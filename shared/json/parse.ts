@@ -6,8 +6,40 @@
  */
 import { printParseErrorCode, parse as scanJson, type ParseError } from 'jsonc-parser';
 
+/**
+ * What is wrong, as a code the UI puts into words (issue 17: a sentence, not "PropertyNameExpected"):
+ * jsonc-parser's error names, an empty file, nesting too deep, or 'other' (no scanner error found).
+ */
+export const jsonSyntaxCodes = [
+  'InvalidSymbol',
+  'InvalidNumberFormat',
+  'PropertyNameExpected',
+  'ValueExpected',
+  'ColonExpected',
+  'CommaExpected',
+  'CloseBraceExpected',
+  'CloseBracketExpected',
+  'EndOfFileExpected',
+  'InvalidCommentToken',
+  'UnexpectedEndOfComment',
+  'UnexpectedEndOfString',
+  'UnexpectedEndOfNumber',
+  'InvalidUnicode',
+  'InvalidEscapeCharacter',
+  'InvalidCharacter',
+  'EmptyFile',
+  'TooDeep',
+  'other',
+] as const;
+export type JsonSyntaxCode = (typeof jsonSyntaxCodes)[number];
+
+const syntaxCodeOf = (name: string): JsonSyntaxCode =>
+  (jsonSyntaxCodes as readonly string[]).includes(name) ? (name as JsonSyntaxCode) : 'other';
+
 export interface JsonSyntaxProblem {
+  /** The engine's wording (the CLI prints it); the UI words `syntax` instead. */
   message: string;
+  syntax: JsonSyntaxCode;
   /** 1-based, or undefined when the engine did not report a position. */
   line?: number;
   column?: number;
@@ -85,6 +117,7 @@ export function parseJsonWithPosition(text: string): JsonParseResult {
       ok: false,
       problem: {
         message: `嵌套超过 ${MAX_JSON_DEPTH} 层 / nested deeper than ${MAX_JSON_DEPTH} levels`,
+        syntax: 'TooDeep',
         ...lineColumnAt(source, tooDeep),
       },
     };
@@ -96,16 +129,18 @@ function parseAfterDepthCheck(source: string): JsonParseResult {
   try {
     return { ok: true, value: JSON.parse(source) };
   } catch (error) {
-    if (source.trim() === '') return { ok: false, problem: { message: 'empty file', line: 1, column: 1 } };
+    if (source.trim() === '')
+      return { ok: false, problem: { message: 'empty file', syntax: 'EmptyFile', line: 1, column: 1 } };
     const native = error instanceof Error ? error.message : String(error);
     const errors: ParseError[] = [];
     scanJson(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
-    if (!first) return { ok: false, problem: { message: native } };
+    if (!first) return { ok: false, problem: { message: native, syntax: 'other' } };
     return {
       ok: false,
       problem: {
         message: `${printParseErrorCode(first.error)} (${native})`,
+        syntax: syntaxCodeOf(printParseErrorCode(first.error)),
         ...lineColumnAt(source, first.offset),
       },
     };

@@ -30,8 +30,10 @@ describe('record violation dialog', () => {
     await dialog.getByRole('combobox', { name: '违规代码' }).press('Enter');
     // Chosen: the field shows the code's label (the option list is outside the dialog).
     await expect.poll(() => dialog.textContent()).toContain('brand-misuse · ');
-    await dialog.getByLabel('发生时间').fill('2026-01-04T15:00:00+08:00');
-    await dialog.getByLabel('判定时间（未判定留空）').fill('2026-01-05T09:30:00+08:00');
+    await dialog.getByLabel('发生时间').fill('2026-01-04 15:00');
+    await dialog.getByLabel('发生时间').press('Enter');
+    await dialog.getByLabel('判定时间（未判定留空）').fill('2026-01-05 09:30');
+    await dialog.getByLabel('判定时间（未判定留空）').press('Enter');
 
     // Another writer saves a violation: the core says data.changed and the page reloads its snapshot.
     const saved = await callHost(app.host.url, 'compliance.saveViolation', {
@@ -47,8 +49,8 @@ describe('record violation dialog', () => {
 
     expect(await dialog.getByLabel('违规编号').inputValue()).toBe('V-TYPED');
     expect(await dialog.textContent()).toContain('brand-misuse · ');
-    expect(await dialog.getByLabel('发生时间').inputValue()).toBe('2026-01-04T15:00:00+08:00');
-    expect(await dialog.getByLabel('判定时间（未判定留空）').inputValue()).toBe('2026-01-05T09:30:00+08:00');
+    expect(await dialog.getByLabel('发生时间').inputValue()).toBe('2026-01-04 15:00:00');
+    expect(await dialog.getByLabel('判定时间（未判定留空）').inputValue()).toBe('2026-01-05 09:30:00');
 
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);

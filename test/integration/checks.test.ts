@@ -241,6 +241,8 @@ describe('checks.report', () => {
     expect(html).toContain('第十条'); // a clause
     expect(html).toContain('清退');
     expect(html).toContain('2026/11/23 10:00'); // Beijing time
+    // The rule column names the rule, its id small beneath (issue 17).
+    expect(html).toContain('<td>绝对化用语<br><code class="rule-id">superlative</code></td>');
     expect(html).toContain('不可提交');
     const en = await call<ResponseOf<'checks.report'>>('checks.report', {
       listing: clean,

@@ -23,6 +23,8 @@ import type { HandlerContext, HandlerGroup } from './types';
 type ComplianceChannels =
   | 'compliance.snapshot'
   | 'compliance.tickets'
+  | 'compliance.ledger'
+  | 'compliance.violations'
   | 'compliance.import'
   | 'compliance.saveTicket'
   | 'compliance.saveLedgerEntry'
@@ -103,6 +105,23 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
           calendarConfirmed: t.calendarConfirmed,
         })),
       };
+    },
+    'compliance.ledger': ({ query, types, offset, limit }) => {
+      const { rows, total } = compliance.ledger.page({ offset, limit, query, types });
+      return { rows: rows.map(ledgerRecord), total };
+    },
+    'compliance.violations': ({ query, offset, limit }) => {
+      // A code's name in either language finds its violations (the packs' code tables).
+      const needle = query?.trim().toLowerCase() ?? '';
+      const codes = needle
+        ? catalog(complianceConfig(settings.get())).packs.flatMap((pack) =>
+            pack.codes
+              .filter((c) => Object.values(c.text).some((text) => text.toLowerCase().includes(needle)))
+              .map((c) => ({ policy: pack.id, code: c.code })),
+          )
+        : [];
+      const { rows, total } = compliance.violations.page({ offset, limit, query, codes });
+      return { rows: rows.map(violationRecord), total };
     },
     'compliance.import': ({ files }) => {
       writable();

@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { Exposure, Locale } from '../../../shared/ipc/contract';
 import type { RulePack } from '../../../shared/check/rulepack';
-import type { Finding, Penalty } from '../../../shared/check/types';
+import { ruleIds, type Finding, type Penalty, type RuleId } from '../../../shared/check/types';
 import type { Listing } from '../../../shared/listing/schema';
 import type { DismissedFinding } from '../../../shared/check/dismissals';
 import { textIn } from '../text';
@@ -32,6 +32,12 @@ export function escapeHtml(s: string): string {
 
 const MAX_MATCH = 160;
 const clip = (s: string) => (s.length > MAX_MATCH ? `${s.slice(0, MAX_MATCH)}…` : s);
+
+/** A stored ISO time (UTC) in Beijing time; text that is not a time as is. */
+const dismissedAt = (iso: string, locale: Locale): string => {
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? iso : beijingTime(new Date(ms), locale);
+};
 
 export function beijingTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, {
@@ -62,6 +68,7 @@ table.findings{table-layout:fixed;font-size:12px}
 .sev-blocker{color:#cf222e;font-weight:600}.sev-warning{color:#9a6700;font-weight:600}.sev-info{color:#0969da}
 code{font-family:ui-monospace,monospace;font-size:12px;background:#f6f8fa;padding:0 2px;word-break:break-all}
 .muted{color:#59636e}.exposure td{font-size:15px}
+.rule-id{font-size:10px;color:#59636e;word-break:break-all}
 .is-dismissed{opacity:.7}.dismissed{color:#59636e;font-style:italic}
 `;
 
@@ -87,6 +94,13 @@ function penaltyOf(p: Penalty, t: ReportText): string {
   });
 }
 
+/** A rule's name in the report's language (workspace:rules); a pack's own rule id stays its id. */
+function ruleName(id: string, locale: Locale): string {
+  return (ruleIds as readonly string[]).includes(id)
+    ? textIn(locale, 'workspace')(`rules.${id as RuleId}`)
+    : id;
+}
+
 export function renderCheckReport(input: ReportInput): string {
   const t = textIn(input.locale, 'report');
   const { listing, findings, exposure, pack } = input;
@@ -103,9 +117,9 @@ export function renderCheckReport(input: ReportInput): string {
       const reason = en ? (f.reasonEn ?? f.reason) : f.reason;
       const d = (f as DismissedFinding).dismissed;
       const dismissedHtml = d
-        ? `<br><span class="dismissed">${escapeHtml(t('dismissed', { by: d.dismissedBy, at: d.dismissedAt, why: d.reason }))}</span>`
+        ? `<br><span class="dismissed">${escapeHtml(t('dismissed', { by: d.dismissedBy, at: dismissedAt(d.dismissedAt, input.locale), why: d.reason }))}</span>`
         : '';
-      return `<tr${d ? ' class="is-dismissed"' : ''}><td class="sev-${f.severity}">${escapeHtml(t(`severity.${f.severity}`))}${d ? `<br>${escapeHtml(t('dismissedTag'))}` : ''}</td><td><code>${escapeHtml(f.ruleId)}</code></td>
+      return `<tr${d ? ' class="is-dismissed"' : ''}><td class="sev-${f.severity}">${escapeHtml(t(`severity.${f.severity}`))}${d ? `<br>${escapeHtml(t('dismissedTag'))}` : ''}</td><td>${escapeHtml(ruleName(f.ruleId, input.locale))}<br><code class="rule-id">${escapeHtml(f.ruleId)}</code></td>
 <td><code>${escapeHtml(f.field)}</code>${f.match !== undefined ? `<br>「${escapeHtml(clip(f.match))}」` : ''}</td>
 <td>${escapeHtml(message)}${reason ? `<br>${escapeHtml(t('reason'))}：${escapeHtml(reason)}` : ''}<br><span class="muted">${escapeHtml(suggestion)}</span>${dismissedHtml}</td>
 <td>${escapeHtml(f.clause)}</td>

@@ -6,6 +6,7 @@ import type { DepositEntry, DepositEntryType } from '../../../shared/deposit/sch
 import type { Store } from '../db/database';
 import {
   assertIdTypesMatch,
+  containsPattern,
   extraJson,
   idKey,
   idValue,
@@ -103,15 +104,47 @@ export class DepositLedgerRepository {
   /** Entries in the order the engine's tie-break expects (time, then file order). */
   list(): StoredLedgerEntry[] {
     const rows = this.store.db.prepare('SELECT * FROM deposit_ledger ORDER BY at, seq').all() as EntryRow[];
-    return rows.map((row) => ({
-      id: idValue(row.id, row.id_is_number),
-      at: row.at,
-      type: row.type,
-      amount: row.amount_fen / 100,
-      reason: row.reason,
-      source: row.source,
-      sourceAt: row.source_at,
-      sourceFile: row.source_file,
-    }));
+    return rows.map(toStored);
   }
+
+  /**
+   * One page of the ledger table (issue 17), in list() order: `query` matches part of the id or
+   * the reason, or is one of `types` (the entry types whose name the caller matched).
+   */
+  page(query: LedgerPageQuery): { rows: StoredLedgerEntry[]; total: number } {
+    const text = query.query?.trim() ?? '';
+    const types = query.types ?? [];
+    const where = text
+      ? `WHERE id LIKE @p ESCAPE '\\' OR reason LIKE @p ESCAPE '\\'${types.length ? ` OR type IN (${types.map((_, i) => `@t${i}`).join(', ')})` : ''}`
+      : '';
+    const params: Record<string, unknown> = text ? { p: containsPattern(text) } : {};
+    types.forEach((type, i) => (params[`t${i}`] = type));
+    const rows = this.store.db
+      .prepare(`SELECT * FROM deposit_ledger ${where} ORDER BY at, seq LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.limit, offset: query.offset }) as EntryRow[];
+    const total = (
+      this.store.db.prepare(`SELECT count(*) AS n FROM deposit_ledger ${where}`).get(params) as { n: number }
+    ).n;
+    return { rows: rows.map(toStored), total };
+  }
+}
+
+export interface LedgerPageQuery {
+  offset: number;
+  limit: number;
+  query?: string | undefined;
+  types?: readonly DepositEntryType[] | undefined;
+}
+
+function toStored(row: EntryRow): StoredLedgerEntry {
+  return {
+    id: idValue(row.id, row.id_is_number),
+    at: row.at,
+    type: row.type,
+    amount: row.amount_fen / 100,
+    reason: row.reason,
+    source: row.source,
+    sourceAt: row.source_at,
+    sourceFile: row.source_file,
+  };
 }

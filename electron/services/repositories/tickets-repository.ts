@@ -49,6 +49,9 @@ interface TicketRow {
 export const idKey = (id: string | number): string => String(id);
 export const idValue = (key: string, isNumber: number): string | number => (isNumber ? Number(key) : key);
 
+/** A LIKE pattern matching `text` anywhere, its wildcards taken literally (use with ESCAPE '\\'). */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /**
  * Ids are keyed by their text, so a stored `1` (number) and an incoming `"1"` (text) would be one
  * record whose type silently flips. Refused, naming the field (`list[index].id`); called inside the
@@ -147,7 +150,7 @@ export interface TicketPageQuery {
   /** Beijing dates (YYYY-MM-DD) the ticket was opened on, inclusive. */
   fromDay?: number | undefined;
   toDay?: number | undefined;
-  /** Part of the id. */
+  /** Part of the id or of the staff member's name. */
   query?: string | undefined;
   sort?: { field: TicketSortField; order: 'asc' | 'desc' } | undefined;
   /** A cursor (ticketCursor) of the same sort: the page starts after / ends before its row. */
@@ -584,8 +587,8 @@ export class TicketsRepository {
       params.push(query.toDay);
     }
     if (query.query) {
-      clauses.push("id LIKE ? ESCAPE '\\'");
-      params.push(`%${query.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      clauses.push("(id LIKE ? ESCAPE '\\' OR staff LIKE ? ESCAPE '\\')");
+      params.push(containsPattern(query.query), containsPattern(query.query));
     }
     if (query.status === 'met') clauses.push("answered_status = 'met'");
     else if (query.status === 'breached') {

@@ -8,6 +8,7 @@ import type { Violation } from '../../../shared/points/schema';
 import type { Store } from '../db/database';
 import {
   assertIdTypesMatch,
+  containsPattern,
   extraJson,
   idKey,
   idValue,
@@ -149,4 +150,39 @@ export class ViolationsRepository {
       .all() as ViolationRow[];
     return rows.map(toStored);
   }
+
+  /**
+   * One page of the violations table (issue 17), in list() order: `query` matches part of the id
+   * or of the code, or the violation is one of `codes` (policy/code pairs whose name the caller
+   * matched in the packs' code tables).
+   */
+  page(query: ViolationPageQuery): { rows: StoredViolation[]; total: number } {
+    const text = query.query?.trim() ?? '';
+    const codes = query.codes ?? [];
+    const byName = codes.map((_, i) => `(policy = @p${i} AND code = @c${i})`);
+    const where = text
+      ? `WHERE ${["id LIKE @q ESCAPE '\\'", "code LIKE @q ESCAPE '\\'", ...byName].join(' OR ')}`
+      : '';
+    const params: Record<string, unknown> = text ? { q: containsPattern(text) } : {};
+    codes.forEach((c, i) => {
+      params[`p${i}`] = c.policy;
+      params[`c${i}`] = c.code;
+    });
+    const rows = this.store.db
+      .prepare(
+        `SELECT * FROM violations ${where} ORDER BY coalesce(decided_at, occurred_at), id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...params, limit: query.limit, offset: query.offset }) as ViolationRow[];
+    const total = (
+      this.store.db.prepare(`SELECT count(*) AS n FROM violations ${where}`).get(params) as { n: number }
+    ).n;
+    return { rows: rows.map(toStored), total };
+  }
+}
+
+export interface ViolationPageQuery {
+  offset: number;
+  limit: number;
+  query?: string | undefined;
+  codes?: readonly { policy: string; code: string }[] | undefined;
 }

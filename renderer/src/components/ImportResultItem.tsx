@@ -1,11 +1,18 @@
-/** One file's outcome in an import-results list: imported, or every problem with its place. */
+/**
+ * One file's outcome in an import-results list: imported, or every problem with its place. A JSON
+ * syntax error is a sentence in the user's language naming the file, line and column (issue 17),
+ * not the parser's "5:1 PropertyNameExpected …".
+ */
 import { Alert, List, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { JsonSyntaxCode } from '../../../shared/json/parse';
 
 export interface ImportProblem {
   path: string;
   message: string;
   line?: number;
   column?: number;
+  syntax?: JsonSyntaxCode | undefined;
 }
 
 interface Props {
@@ -16,9 +23,19 @@ interface Props {
   okMessage: string;
   failedMessage: string;
   problems: readonly ImportProblem[];
+  /** The file's name for the problem sentences; `title` when not given. */
+  fileName?: string;
 }
 
-export function ImportResultItem({ testId, title, ok, okMessage, failedMessage, problems }: Props) {
+export function ImportResultItem({ testId, title, ok, okMessage, failedMessage, problems, fileName }: Props) {
+  const { t } = useTranslation('common');
+  const syntaxSentence = (p: ImportProblem & { syntax: JsonSyntaxCode }) => {
+    const reason = t(`jsonSyntax.reasons.${p.syntax}`);
+    const file = fileName ?? title;
+    return p.line === undefined
+      ? t('jsonSyntax.sentenceNoPlace', { file, reason })
+      : t('jsonSyntax.sentence', { file, line: p.line, column: p.column ?? 1, reason });
+  };
   return (
     <List.Item data-testid={testId}>
       <Space orientation="vertical" style={{ width: '100%' }}>
@@ -32,12 +49,16 @@ export function ImportResultItem({ testId, title, ok, okMessage, failedMessage, 
             message={failedMessage}
             description={
               <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {problems.map((p, i) => (
-                  <li key={i}>
-                    {p.line !== undefined ? `${p.line}:${p.column ?? 1} ` : ''}
-                    {p.path ? <code>{p.path}</code> : null} {p.message}
-                  </li>
-                ))}
+                {problems.map((p, i) =>
+                  p.syntax ? (
+                    <li key={i}>{syntaxSentence({ ...p, syntax: p.syntax })}</li>
+                  ) : (
+                    <li key={i}>
+                      {p.line !== undefined ? `${p.line}:${p.column ?? 1} ` : ''}
+                      {p.path ? <code>{p.path}</code> : null} {p.message}
+                    </li>
+                  ),
+                )}
               </ul>
             }
           />

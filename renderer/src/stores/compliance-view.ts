@@ -3,7 +3,12 @@
  * breaching. No rule is decided here — deadlines, statuses and totals come from the engines in
  * the main process; this only measures time against them and formats.
  */
-import { beijingDayIndex, dayOfDateString, formatBeijingIso } from '../../../shared/calendar/beijing';
+import {
+  beijingDayIndex,
+  dayOfDateString,
+  formatBeijingIso,
+  toBeijingIsoText,
+} from '../../../shared/calendar/beijing';
 import type { ComplianceSnapshot } from '../../../shared/ipc/contract';
 
 /**
@@ -56,12 +61,12 @@ export function daysLeft(days: number): { n: number; state: 'left' | 'today' | '
 
 /** "As of 2026-01-05 10:00:00" in Beijing time, from the engines' ISO +08:00 string. */
 export function asOfTime(iso: string): string {
-  return iso.slice(0, 19).replace('T', ' ');
+  return toBeijingIsoText(iso).slice(0, 19).replace('T', ' ');
 }
 
 /** A Beijing ISO time shown as "2026-01-05 10:00" (engines report +08:00 already). */
 export function beijingMinute(iso: string | null): string {
-  return iso === null ? '—' : iso.slice(0, 16).replace('T', ' ');
+  return iso === null ? '—' : toBeijingIsoText(iso).slice(0, 16).replace('T', ' ');
 }
 
 export type PendingTicketView = ComplianceSnapshot['closestTickets'][number];

@@ -119,6 +119,43 @@ const zhCN = {
     generic: '操作失败',
     'read-only': '数据库为只读，无法修改。',
   },
+  sampleData: {
+    offerTitle: '第一次使用？先看看示例数据',
+    offerBody:
+      '载入一组示例工单、保证金流水和违规记录，看看服务时效、保证金和违规扣分页面如何工作。示例数据会标明，随时一键移除，不影响你之后导入的数据。',
+    load: '载入示例数据',
+    loaded: '已载入示例数据',
+    loadedTitle: '正在显示示例数据',
+    loadedBody:
+      '编号以“{prefix}”开头的工单、保证金流水和违规记录是示例，不是你的真实数据。开始使用前请移除。',
+    remove: '移除示例数据',
+    removed: '已移除示例数据',
+  },
+  jsonSyntax: {
+    sentence: '{file} 第 {line} 行第 {column} 列不是有效的 JSON：{reason}。请用文本编辑器改正后重新导入。',
+    sentenceNoPlace: '{file} 不是有效的 JSON：{reason}。请用文本编辑器改正后重新导入。',
+    reasons: {
+      InvalidSymbol: '这里有一个 JSON 不认识的符号',
+      InvalidNumberFormat: '数字的写法不正确',
+      PropertyNameExpected: '这里应是用英文双引号括起的字段名（可能多了一个逗号）',
+      ValueExpected: '这里缺少一个值（可能多了一个逗号或少了内容）',
+      ColonExpected: '字段名后面缺少英文冒号“:”',
+      CommaExpected: '两项之间缺少英文逗号“,”',
+      CloseBraceExpected: "缺少与“'{'”配对的“'}'”",
+      CloseBracketExpected: '缺少与“[”配对的“]”',
+      EndOfFileExpected: '文件在完整的 JSON 之后还有多余内容',
+      InvalidCommentToken: 'JSON 不允许注释',
+      UnexpectedEndOfComment: 'JSON 不允许注释',
+      UnexpectedEndOfString: '文字没有以英文双引号结束',
+      UnexpectedEndOfNumber: '数字没有写完',
+      InvalidUnicode: 'Unicode 转义（\\u）不正确',
+      InvalidEscapeCharacter: '反斜杠“\\”后的转义字符不正确',
+      InvalidCharacter: '文字中有不允许的控制字符（如未转义的换行）',
+      EmptyFile: '文件是空的',
+      TooDeep: '嵌套层数过多',
+      other: '格式不正确',
+    },
+  },
 };
 
 const en: Translation<typeof zhCN> = {
@@ -239,6 +276,44 @@ const en: Translation<typeof zhCN> = {
   errors: {
     generic: 'Something went wrong',
     'read-only': 'The database is read-only; changes are not possible.',
+  },
+  sampleData: {
+    offerTitle: 'New here? Look at sample data first',
+    offerBody:
+      'Load a few sample tickets, deposit ledger entries and violations to see how the Service, Deposit and Points pages work. Sample data is marked and removed in one click; it does not touch data you import later.',
+    load: 'Load sample data',
+    loaded: 'Sample data loaded',
+    loadedTitle: 'You are looking at sample data',
+    loadedBody:
+      'Tickets, ledger entries and violations whose id starts with "{prefix}" are samples, not your real data. Remove them before you start.',
+    remove: 'Remove sample data',
+    removed: 'Sample data removed',
+  },
+  jsonSyntax: {
+    sentence:
+      '{file} is not valid JSON at line {line}, column {column}: {reason}. Correct it in a text editor and import it again.',
+    sentenceNoPlace: '{file} is not valid JSON: {reason}. Correct it in a text editor and import it again.',
+    reasons: {
+      InvalidSymbol: 'there is a symbol JSON does not know',
+      InvalidNumberFormat: 'a number is written incorrectly',
+      PropertyNameExpected: 'a field name in double quotes should be here (perhaps one comma too many)',
+      ValueExpected: 'a value is missing here (perhaps one comma too many)',
+      ColonExpected: 'a colon ":" is missing after the field name',
+      CommaExpected: 'a comma "," is missing between two items',
+      CloseBraceExpected: 'the "\'}\'" closing a "\'{\'" is missing',
+      CloseBracketExpected: 'the "]" closing a "[" is missing',
+      EndOfFileExpected: 'there is more after the end of the JSON',
+      InvalidCommentToken: 'JSON does not allow comments',
+      UnexpectedEndOfComment: 'JSON does not allow comments',
+      UnexpectedEndOfString: 'a text does not end with a double quote',
+      UnexpectedEndOfNumber: 'a number is not finished',
+      InvalidUnicode: 'a Unicode escape (\\u) is incorrect',
+      InvalidEscapeCharacter: 'the character after a backslash "\\" is not a valid escape',
+      InvalidCharacter: 'a text contains a control character (such as an unescaped line break)',
+      EmptyFile: 'the file is empty',
+      TooDeep: 'it is nested too deeply',
+      other: 'it is not well formed',
+    },
   },
 };
 

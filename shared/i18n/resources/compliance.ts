@@ -74,6 +74,8 @@ const zhCN = {
   },
   service: {
     title: '服务时效',
+    search: '搜索工单',
+    searchHint: '工单编号或客服姓名',
     addTicket: '登记工单',
     columns: {
       id: '编号',
@@ -116,6 +118,8 @@ const zhCN = {
   },
   deposit: {
     title: '保证金',
+    search: '搜索流水',
+    searchHint: '流水编号、类型或说明',
     addEntry: '添加流水',
     setRequired: '应缴金额',
     yuanUnit: '元',
@@ -156,6 +160,8 @@ const zhCN = {
   },
   points: {
     title: '违规扣分',
+    search: '搜索违规记录',
+    searchHint: '记录编号、违规代码或违规名称',
     record: '记录违规',
     total: '本年度累计',
     reset: '清零：{text}',
@@ -319,6 +325,8 @@ const en: Translation<typeof zhCN> = {
   },
   service: {
     title: 'Service (SLA)',
+    search: 'Search tickets',
+    searchHint: 'Ticket id or staff name',
     addTicket: 'Log a ticket',
     columns: {
       id: 'ID',
@@ -361,6 +369,8 @@ const en: Translation<typeof zhCN> = {
   },
   deposit: {
     title: 'Deposit',
+    search: 'Search the ledger',
+    searchHint: 'Entry id, type or reason',
     addEntry: 'Add ledger entry',
     setRequired: 'Required amount',
     yuanUnit: 'CNY',
@@ -403,6 +413,8 @@ const en: Translation<typeof zhCN> = {
   },
   points: {
     title: 'Violation points',
+    search: 'Search violations',
+    searchHint: 'Record id, violation code or name',
     record: 'Record a violation',
     total: 'This year',
     reset: 'Reset: {text}',

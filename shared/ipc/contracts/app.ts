@@ -99,6 +99,7 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema>;
 
 const empty = z.object({}).strict();
+const sampleDataStatus = z.object({ loaded: z.boolean(), offered: z.boolean() });
 
 export const appContract = {
   'app.status': channel(
@@ -115,6 +116,13 @@ export const appContract = {
     z.object({ operationId: operationIdSchema }).strict(),
     z.object({ cancelled: z.boolean() }),
   ),
+  /**
+   * Sample data (issue 17): whether it is loaded, and whether to offer it (the app holds no data).
+   * Load and remove answer the same.
+   */
+  'app.sampleData': channel(empty, sampleDataStatus),
+  'app.loadSampleData': channel(empty, sampleDataStatus),
+  'app.removeSampleData': channel(empty, sampleDataStatus),
   'settings.get': channel(empty, settingsSchema),
   'settings.update': channel(settingsSchema.partial().strict(), settingsSchema),
 } as const;

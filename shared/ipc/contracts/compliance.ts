@@ -7,6 +7,7 @@
  * the boundary as the engines produce them (their types are the contract; they are not re-described).
  */
 import { z } from 'zod';
+import { jsonSyntaxCodes } from '../../json/parse';
 import type { DayInfo } from '../../calendar/business-calendar';
 import type { DepositReport } from '../../deposit/compute';
 import { depositEntrySchema } from '../../deposit/schema';
@@ -153,6 +154,8 @@ export const complianceImportResultSchema = z.object({
       message: z.string(),
       line: z.number().int().optional(),
       column: z.number().int().optional(),
+      /** A JSON syntax error, as a code the UI words (shared/json/parse). */
+      syntax: z.enum(jsonSyntaxCodes).optional(),
     }),
   ),
 });
@@ -305,6 +308,24 @@ export const ticketsPageRequestSchema = z
   });
 export type TicketsPageRequest = z.infer<typeof ticketsPageRequestSchema>;
 
+/** One page of the ledger or violations table (issue 17): search and paging in SQL. */
+const recordsPageRequest = {
+  offset: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(500),
+  /** Part of the id or the reason (ledger), of the id, code or code's name (violations). */
+  query: z.string().max(200).optional(),
+};
+export const ledgerPageRequestSchema = z
+  .object({
+    ...recordsPageRequest,
+    /** Entry types whose name (in the user's language) the query matched. */
+    types: z.array(ledgerRecordSchema.shape.type).max(5).optional(),
+  })
+  .strict();
+export type LedgerPageRequest = z.infer<typeof ledgerPageRequestSchema>;
+export const violationsPageRequestSchema = z.object(recordsPageRequest).strict();
+export type ViolationsPageRequest = z.infer<typeof violationsPageRequestSchema>;
+
 export const complianceContract = {
   'compliance.snapshot': channel(empty, complianceSnapshotSchema),
   /** Tickets with their SLA results, a page at a time; `total` matches the filters. */
@@ -318,6 +339,16 @@ export const complianceContract = {
       firstCursor: ticketCursorSchema.nullable(),
       lastCursor: ticketCursorSchema.nullable(),
     }),
+  ),
+  /** Ledger entries in time order, a page at a time; `total` matches the search. */
+  'compliance.ledger': channel(
+    ledgerPageRequestSchema,
+    z.object({ rows: z.array(ledgerRecordSchema), total: z.number().int().nonnegative() }),
+  ),
+  /** Violations in decision order, a page at a time; `total` matches the search. */
+  'compliance.violations': channel(
+    violationsPageRequestSchema,
+    z.object({ rows: z.array(violationRecordSchema), total: z.number().int().nonnegative() }),
   ),
   'compliance.import': channel(
     importFilesRequestSchema,

@@ -1,5 +1,6 @@
 /** Listing drafts: CRUD, import and export of formats.md §1 files. */
 import { z } from 'zod';
+import { jsonSyntaxCodes } from '../../json/parse';
 import { listingSchema } from '../../listing/schema';
 import { channel, operationIdSchema } from './define';
 
@@ -36,6 +37,8 @@ export const importFileResultSchema = z.object({
       message: z.string(),
       line: z.number().int().optional(),
       column: z.number().int().optional(),
+      /** A JSON syntax error, as a code the UI words (shared/json/parse). */
+      syntax: z.enum(jsonSyntaxCodes).optional(),
     }),
   ),
 });

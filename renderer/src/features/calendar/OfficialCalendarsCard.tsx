@@ -5,6 +5,7 @@ import type { CalendarYear } from '../../../../shared/ipc/contract';
 import { CalendarFileButton } from './CalendarFileButton';
 import { useCalendarStatus } from './calendar-store';
 import { useTranslation } from 'react-i18next';
+import { beijingTime } from '../datetime/beijing-time';
 
 export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('calendar');
@@ -51,7 +52,7 @@ export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
             },
             {
               title: t('columns.importedAt'),
-              render: (_, y) => (y.importedAt ? y.importedAt.slice(0, 19).replace('T', ' ') : '—'),
+              render: (_, y) => beijingTime(y.importedAt),
             },
             {
               title: '',

@@ -64,6 +64,7 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
               okMessage={t('importedFile', { inserted: r.inserted, updated: r.updated })}
               failedMessage={t('importFailedFile')}
               problems={r.problems}
+              fileName={r.name}
             />
           )}
         />

@@ -7,6 +7,7 @@
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
+import { useMemo } from 'react';
 import { formatBeijingIso } from '../../../../shared/calendar/beijing';
 
 dayjs.extend(customParseFormat);
@@ -51,6 +52,9 @@ export function BeijingDateTimePicker({
   placeholder?: string;
   'aria-label'?: string;
 }) {
+  // One Dayjs per value: a new object on every render (e.g. a snapshot reload while the user types)
+  // makes the picker put the old value back over the text being typed.
+  const picked = useMemo(() => toPickerValue(value), [value]);
   return (
     <DatePicker
       id={id}
@@ -58,7 +62,7 @@ export function BeijingDateTimePicker({
       showTime={{ format: 'HH:mm:ss' }}
       format={INPUT_FORMATS}
       placeholder={placeholder ?? '2026-12-02 09:00:00'}
-      value={toPickerValue(value)}
+      value={picked}
       onChange={(d) => onChange?.(fromPickerValue(d))}
       needConfirm={false}
       style={{ width: 220 }}

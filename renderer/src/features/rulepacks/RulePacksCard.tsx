@@ -11,8 +11,10 @@ import type { RulePackDiff, RulePackInfo } from '../../../../shared/ipc/contract
 import { useApp } from '../../stores/app-store';
 import { useTranslation } from 'react-i18next';
 import { useRulePacks } from './rulepacks-store';
+import { beijingTime } from '../datetime/beijing-time';
 
-const shortTime = (iso: string | null) => (iso ? iso.slice(0, 19).replace('T', ' ') : '—');
+/** Added and activated times are stored in UTC: shown in Beijing time. */
+const shortTime = (iso: string | null) => beijingTime(iso);
 
 export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('rulepacks');

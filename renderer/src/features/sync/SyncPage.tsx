@@ -6,6 +6,7 @@ import { call } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useSync } from './sync-store';
 import { useTranslation } from 'react-i18next';
+import { beijingTime } from '../datetime/beijing-time';
 
 const stateColor: Record<string, string> = {
   pending: 'blue',
@@ -116,7 +117,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
             dataIndex: 'lastError',
             render: (e: string | null) => (e ? <Typography.Text type="danger">{e}</Typography.Text> : null),
           },
-          { title: t('columns.updated'), dataIndex: 'updatedAt' },
+          { title: t('columns.updated'), dataIndex: 'updatedAt', render: (v: string) => beijingTime(v) },
           {
             title: t('columns.actions'),
             render: (_: unknown, e) => (

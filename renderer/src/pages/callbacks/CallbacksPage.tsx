@@ -28,6 +28,7 @@ import { downloadText } from '../../download';
 import { useApp } from '../../stores/app-store';
 import type { PageProps } from '../registry';
 import { useTranslation } from 'react-i18next';
+import { beijingTime } from '../../features/datetime/beijing-time';
 
 type Check = CallbackRun['checks'][number];
 type Exchange = Check['exchanges'][number];
@@ -383,7 +384,7 @@ export function CallbacksPage({ readOnly }: PageProps) {
                 title: t('historyColumns.started'),
                 dataIndex: 'startedAt',
                 width: 200,
-                render: (t: string) => new Date(t).toLocaleString(locale),
+                render: (t: string) => beijingTime(t),
               },
               {
                 title: t('historyColumns.url'),

@@ -21,7 +21,7 @@ import {
   Typography,
   message,
 } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { LedgerRecord } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
@@ -37,9 +37,13 @@ import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../../features/compliance/EntryModal';
+import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
+import { TableSearch } from '../../features/search/TableSearch';
+import { usePagedRecords } from '../../features/search/use-paged-records';
 import { useTranslation } from 'react-i18next';
 
 const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
+const PAGE_SIZE = 20;
 
 function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('compliance');
@@ -70,7 +74,7 @@ function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
         <Input />
       </Form.Item>
       <Form.Item name="at" label={t('deposit.form.at')} rules={[{ required: true }]}>
-        <Input placeholder="2026-01-05T10:00:00+08:00" />
+        <BeijingDateTimePicker />
       </Form.Item>
       <Form.Item name="type" label={t('deposit.form.type')} rules={[{ required: true }]}>
         <Select options={entryTypes.map((type) => ({ value: type, label: t(`deposit.types.${type}`) }))} />
@@ -92,12 +96,24 @@ export function DepositPage({ readOnly }: PageProps) {
   const [adding, setAdding] = useState(false);
   const [required, setRequired] = useState<number | null>(null);
   const now = useTick();
+  const [search, setSearch] = useState('');
+  const [pageIndex, setPageIndex] = useState(1);
+  // Searched and paged in SQL (compliance.ledger); a type's name in the user's language finds it too.
+  const request = useMemo(() => {
+    const needle = search.toLowerCase();
+    const types = entryTypes.filter((type) => t(`deposit.types.${type}`).toLowerCase().includes(needle));
+    return {
+      offset: (pageIndex - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+      ...(search ? { query: search, ...(types.length ? { types } : {}) } : {}),
+    };
+  }, [search, pageIndex, t]);
+  const table = usePagedRecords('compliance.ledger', request, snapshot?.atMs);
   if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
   const deposit = snapshot.deposit;
   const rules = catalog?.depositRules;
   const history = new Map((deposit?.history ?? []).map((h) => [String(h.id), h]));
-  const entries = snapshot.ledger?.entries ?? [];
 
   return (
     <div data-testid="deposit-page">
@@ -245,15 +261,39 @@ export function DepositPage({ readOnly }: PageProps) {
       ) : (
         <Alert type="info" showIcon message={t('overview.noLedger')} />
       )}
-      <Card title={t('deposit.ledger')} size="small" style={{ marginTop: 16 }}>
+      <Card
+        title={t('deposit.ledger')}
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          <TableSearch
+            label={t('deposit.search')}
+            hint={t('deposit.searchHint')}
+            onSearch={(text) => {
+              setPageIndex(1);
+              setSearch(text);
+            }}
+            testId="ledger-search"
+          />
+        }
+      >
         <Table<LedgerRecord>
           rowKey={(r) => String(r.id)}
           size="small"
-          dataSource={entries}
+          dataSource={table.rows}
+          loading={table.loading}
           data-testid="ledger-table"
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          data-total={table.total}
+          pagination={{
+            pageSize: PAGE_SIZE,
+            current: pageIndex,
+            total: table.total,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: setPageIndex,
+          }}
           columns={[
-            { title: 'ID', render: (_, r) => String(r.id) },
+            { title: t('deposit.form.id'), render: (_, r) => String(r.id) },
             { title: t('deposit.columns.at'), dataIndex: 'at', render: (v: string) => beijingMinute(v) },
             {
               title: t('deposit.columns.type'),

@@ -26,6 +26,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import type { AppealState, ResponseOf, ViolationRecord } from '../../../../shared/ipc/contract';
 import type { StorePointsReport } from '../../../../shared/points/store';
+import { ruleIds, type RuleId } from '../../../../shared/check/types';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull } from '../../stores/compliance-view';
@@ -41,10 +42,14 @@ import type { PageProps } from '../registry';
 import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../../features/compliance/EntryModal';
+import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
+import { TableSearch } from '../../features/search/TableSearch';
+import { usePagedRecords } from '../../features/search/use-paged-records';
 import { useTranslation } from 'react-i18next';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
 const ticketKinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
+const PAGE_SIZE = 20;
 type WhatIfResult = ResponseOf<'compliance.whatIf'>;
 
 function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -108,10 +113,10 @@ function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }
         />
       </Form.Item>
       <Form.Item name="occurredAt" label={t('points.form.occurredAt')} rules={[{ required: true }]}>
-        <Input />
+        <BeijingDateTimePicker />
       </Form.Item>
       <Form.Item name="decidedAt" label={t('points.form.decidedAt')}>
-        <Input placeholder="2026-01-05T10:00:00+08:00" />
+        <BeijingDateTimePicker />
       </Form.Item>
     </EntryModal>
   );
@@ -158,8 +163,12 @@ function AppealForm({ violation, onClose }: { violation: ViolationRecord | null;
   );
 }
 
+/** A self-check rule's name (workspace:rules); a rule pack's own rule id stays its id. */
+const isRuleId = (id: string): id is RuleId => (ruleIds as readonly string[]).includes(id);
+
 function WhatIf() {
   const { t } = useTranslation('compliance');
+  const { t: tw } = useTranslation('workspace');
   const locale = useApp((s) => s.locale);
   const { catalog, snapshot, whatIf } = useCompliance();
   const [by, setBy] = useState<'code' | 'rule' | 'lateTicket'>('code');
@@ -167,17 +176,20 @@ function WhatIf() {
   const [result, setResult] = useState<WhatIfResult | null>(null);
   const primary = snapshot?.policies[0];
   const pack = catalog?.packs.find((p) => p.id === primary);
+  // Options name the rule and the violation it risks, never bare ids (issue 17).
+  const codeName = (code: string | undefined) =>
+    code === undefined ? '' : (pack?.codes.find((c) => c.code === code)?.text[locale] ?? code);
   const options =
     by === 'code'
       ? (pack?.codes ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.text[locale]}` }))
       : by === 'rule'
         ? (catalog?.selfCheckRules ?? []).map((r) => ({
             value: r.rule,
-            label: `${r.rule} → ${r.penaltyCode}`,
+            label: `${isRuleId(r.rule) ? tw(`rules.${r.rule}`) : r.rule} → ${codeName(r.penaltyCode)}`,
           }))
         : ticketKinds.map((k) => ({
             value: k,
-            label: `${t(`kinds.${k}`)} → ${catalog?.lateTicketCodes[k] ?? ''}`,
+            label: `${t(`kinds.${k}`)} → ${codeName(catalog?.lateTicketCodes[k])}`,
           }));
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
   const run = async () => {
@@ -329,6 +341,14 @@ export function PointsPage({ readOnly }: PageProps) {
     for (const pack of catalog?.packs ?? []) for (const c of pack.codes) map.set(`${pack.id}/${c.code}`, c);
     return map;
   }, [catalog]);
+  const [search, setSearch] = useState('');
+  const [pageIndex, setPageIndex] = useState(1);
+  // Searched and paged in SQL (compliance.violations): id, code or the code's name.
+  const request = useMemo(
+    () => ({ offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(search ? { query: search } : {}) }),
+    [search, pageIndex],
+  );
+  const table = usePagedRecords('compliance.violations', request, snapshot?.atMs);
   if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const annual = snapshot.points.find(isAnnual);
   const store = snapshot.points.find((r): r is StorePointsReport => 'general' in r);
@@ -412,15 +432,39 @@ export function PointsPage({ readOnly }: PageProps) {
           </Card>
         </Col>
       </Row>
-      <Card title={t('points.title')} size="small" style={{ marginTop: 16 }}>
+      <Card
+        title={t('points.title')}
+        size="small"
+        style={{ marginTop: 16 }}
+        extra={
+          <TableSearch
+            label={t('points.search')}
+            hint={t('points.searchHint')}
+            onSearch={(text) => {
+              setPageIndex(1);
+              setSearch(text);
+            }}
+            testId="violations-search"
+          />
+        }
+      >
         <Table<ViolationRecord>
           rowKey={(r) => String(r.id)}
           size="small"
-          dataSource={snapshot.violations}
+          dataSource={table.rows}
+          loading={table.loading}
           data-testid="violations-table"
+          data-total={table.total}
           onHeaderRow={() => ({ style: { whiteSpace: 'nowrap' } })}
           rowClassName={(r) => (params.violation === String(r.id) ? 'ant-table-row-selected' : '')}
-          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+          pagination={{
+            pageSize: PAGE_SIZE,
+            current: pageIndex,
+            total: table.total,
+            hideOnSinglePage: true,
+            showSizeChanger: false,
+            onChange: setPageIndex,
+          }}
           columns={[
             { title: t('points.columns.id'), render: (_, r) => String(r.id) },
             { title: t('points.columns.code'), render: (_, r) => <Tag>{r.code}</Tag> },

@@ -42,6 +42,7 @@ import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCa
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
 import { TicketReplyButton } from '../../features/sync/TicketReplyButton';
 import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
+import { TableSearch } from '../../features/search/TableSearch';
 import { useTranslation } from 'react-i18next';
 
 const kinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
@@ -224,6 +225,7 @@ export function ServicePage({ readOnly }: PageProps) {
   const [staff, setStaff] = useState<string | undefined>();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
+  const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Partial<TicketRecord> | null | undefined>(undefined);
 
   const [pageIndex, setPageIndex] = useState(1);
@@ -240,8 +242,9 @@ export function ServicePage({ readOnly }: PageProps) {
       ...(staff ? { staff } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
+      ...(search ? { query: search } : {}),
     }),
-    [sort, kind, status, staff, from, to],
+    [sort, kind, status, staff, from, to, search],
   );
   const version = snapshot?.at;
   const table = useTicketsTable(query, { offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE }, version);
@@ -339,6 +342,12 @@ export function ServicePage({ readOnly }: PageProps) {
       />
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space wrap style={{ marginBottom: 12 }}>
+        <TableSearch
+          label={t('service.search')}
+          hint={t('service.searchHint')}
+          onSearch={filtered(setSearch)}
+          testId="tickets-search"
+        />
         {filterSelects.map((f) => (
           <Select
             key={f.label}

@@ -1,0 +1,188 @@
+/**
+ * Search on every compliance table (issue 17): the Service, Deposit and Points pages each have a
+ * labelled search box, reached with the keyboard, that filters in SQL (the table's total is the
+ * server's count of matches, paged); Esc clears it. The ledger and violation entry forms take a
+ * typed "2026-12-02 09:00" in their date-time pickers, in Beijing time with seconds.
+ */
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir';
+import { collectPageErrors, launchChromium, screenshot } from './support/browser';
+import { callHost, startHost, type HostProcess } from './support/host';
+
+let browser: Browser;
+let host: HostProcess;
+let tmp: ReturnType<typeof tempDir>;
+let page: Page;
+let pageErrors: string[];
+
+const seed = async (channel: string, request: unknown) => {
+  const answer = await callHost(host.url, channel, request);
+  if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer)}`);
+};
+
+beforeAll(async () => {
+  tmp = tempDir();
+  browser = await launchChromium();
+  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-12-02T10:00:00+08:00' });
+  await seed('compliance.setDepositRequired', { required: 1000 });
+  // More than a page (20) of each, so a match on page 2 proves the search runs in SQL, not on the page.
+  for (let i = 1; i <= 24; i++) {
+    const n = String(i).padStart(2, '0');
+    await seed('compliance.saveTicket', {
+      ticket: {
+        id: `Q-${n}`,
+        kind: 'consultation',
+        openedAt: `2026-12-01T09:${n}:00+08:00`,
+        firstResponseAt: `2026-12-01T09:${n}:20+08:00`,
+        staff: i === 23 ? '王小明' : '李雷',
+      },
+    });
+    await seed('compliance.saveLedgerEntry', {
+      entry: {
+        id: `L-${n}`,
+        at: `2026-11-${n}T10:00:00+08:00`,
+        type: i === 22 ? 'withdrawal' : 'payment',
+        amount: 100,
+        reason: i === 21 ? '季度对账' : null,
+      },
+    });
+    await seed('compliance.saveViolation', {
+      violation: {
+        id: `V-${n}`,
+        code: i === 24 ? 'fraud' : 'brand-misuse',
+        occurredAt: `2026-11-${n}T10:00:00+08:00`,
+        decidedAt: null,
+      },
+    });
+  }
+  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+  pageErrors = collectPageErrors(page);
+  await page.goto(host.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  tmp?.cleanup();
+});
+
+const rowKeys = (testId: string) =>
+  page
+    .getByTestId(testId)
+    .locator('tbody tr[data-row-key]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-row-key')));
+const total = (testId: string) => page.getByTestId(testId).getAttribute('data-total');
+
+describe('search on every table', () => {
+  it('Service: a staff name typed into the labelled search box finds the ticket on page 2', async () => {
+    await page.getByRole('menuitem', { name: '服务时效' }).click();
+    await expect.poll(() => total('tickets-table'), { timeout: 10_000 }).toBe('24');
+    expect(await rowKeys('tickets-table')).not.toContain('Q-23');
+    const search = page.getByRole('searchbox', { name: '搜索工单' });
+    await search.focus();
+    await page.keyboard.type('王小明');
+    await expect.poll(() => rowKeys('tickets-table'), { timeout: 10_000 }).toEqual(['Q-23']);
+    expect(await total('tickets-table')).toBe('1');
+    await screenshot(page, 'search-01-tickets');
+    // Part of an id; Esc clears the search and the whole table is back.
+    await search.fill('Q-1');
+    await expect.poll(() => total('tickets-table'), { timeout: 10_000 }).toBe('10');
+    await search.press('Escape');
+    await expect.poll(() => total('tickets-table'), { timeout: 10_000 }).toBe('24');
+    expect(await search.inputValue()).toBe('');
+  });
+
+  it('Deposit: the search matches a reason, an id and an entry type by its name', async () => {
+    await page.getByRole('menuitem', { name: '保证金' }).click();
+    await expect.poll(() => total('ledger-table'), { timeout: 10_000 }).toBe('24');
+    // The id column is headed in the user's language, not "ID".
+    expect(await page.getByTestId('ledger-table').getByRole('columnheader').first().textContent()).toBe(
+      '流水编号',
+    );
+    const search = page.getByRole('searchbox', { name: '搜索流水' });
+    await search.fill('对账');
+    await expect.poll(() => rowKeys('ledger-table'), { timeout: 10_000 }).toEqual(['L-21']);
+    await search.fill('退还');
+    await expect.poll(() => rowKeys('ledger-table'), { timeout: 10_000 }).toEqual(['L-22']);
+    // The running balance still comes from the whole ledger (the engine), not from the page.
+    expect(await page.getByTestId('ledger-table').locator('tr[data-row-key="L-22"]').textContent()).toContain(
+      '2,000.00',
+    );
+    await search.fill('L-2');
+    await expect.poll(() => total('ledger-table'), { timeout: 10_000 }).toBe('5');
+    await screenshot(page, 'search-02-ledger');
+    await search.fill('');
+    await expect.poll(() => total('ledger-table'), { timeout: 10_000 }).toBe('24');
+  });
+
+  it("Points: the search finds a violation by its code's name", async () => {
+    await page.getByRole('menuitem', { name: '违规扣分' }).click();
+    await expect.poll(() => total('violations-table'), { timeout: 10_000 }).toBe('24');
+    const search = page.getByRole('searchbox', { name: '搜索违规记录' });
+    await search.fill('欺诈');
+    await expect.poll(() => rowKeys('violations-table'), { timeout: 10_000 }).toEqual(['V-24']);
+    await search.fill('brand');
+    await expect.poll(() => total('violations-table'), { timeout: 10_000 }).toBe('23');
+    await screenshot(page, 'search-03-violations');
+    await search.press('Escape');
+    await expect.poll(() => total('violations-table'), { timeout: 10_000 }).toBe('24');
+  });
+});
+
+describe('date-time pickers on the ledger and violation forms', () => {
+  it('a ledger entry typed as "2026-12-02 09:00" is stored at 09:00:00 Beijing time', async () => {
+    await page.getByRole('menuitem', { name: '保证金' }).click();
+    await page.getByRole('button', { name: '添加流水' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('流水编号').fill('L-typed');
+    const at = dialog.getByLabel('时间', { exact: true });
+    await at.click();
+    await at.fill('2026-12-02 09:00');
+    await at.press('Enter');
+    await expect.poll(() => at.inputValue(), { timeout: 10_000 }).toBe('2026-12-02 09:00:00');
+    await dialog.getByLabel('金额').fill('50');
+    await screenshot(page, 'search-04-ledger-picker');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
+    const stored = await callHost<{ rows: { id: string; at: string }[] }>(host.url, 'compliance.ledger', {
+      offset: 0,
+      limit: 10,
+      query: 'L-typed',
+    });
+    expect(stored.value!.rows.map((r) => r.at)).toEqual(['2026-12-02T09:00:00+08:00']);
+  });
+
+  it('a violation typed with seconds keeps them', async () => {
+    await page.getByRole('menuitem', { name: '违规扣分' }).click();
+    await page.getByRole('button', { name: '记录违规' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('违规编号').fill('V-typed');
+    await dialog.getByRole('combobox', { name: '违规代码' }).fill('fraud');
+    await dialog.getByRole('combobox', { name: '违规代码' }).press('Enter');
+    for (const [label, text] of [
+      ['发生时间', '2026-12-01 17:59:50'],
+      ['判定时间（未判定留空）', '2026/12/02 09:00'],
+    ] as const) {
+      const field = dialog.getByLabel(label);
+      await field.click();
+      await field.fill(text);
+      await field.press('Enter');
+    }
+    await expect
+      .poll(() => dialog.getByLabel('发生时间').inputValue(), { timeout: 10_000 })
+      .toBe('2026-12-01 17:59:50');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
+    const stored = await callHost<{ rows: { occurredAt: string; decidedAt: string }[] }>(
+      host.url,
+      'compliance.violations',
+      { offset: 0, limit: 10, query: 'V-typed' },
+    );
+    expect(stored.value!.rows).toMatchObject([
+      { occurredAt: '2026-12-01T17:59:50+08:00', decidedAt: '2026-12-02T09:00:00+08:00' },
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,128 @@
+/**
+ * Issue 17: search on the Service, Deposit and Points tables runs in SQL through the core —
+ * `compliance.tickets` (id or staff), `compliance.ledger` (id, reason, or a type the renderer
+ * matched by name) and `compliance.violations` (id, code, or the code's name in either language) —
+ * paged, with `total` the number of matches, and LIKE wildcards in the text taken literally.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAppCore, type AppCore } from '../../electron/services/app-core';
+import { createNodePlatform } from '../../electron/web/platform-node';
+import { tempDir } from '../helpers/temp-dir';
+
+let tmp: ReturnType<typeof tempDir>;
+let core: AppCore;
+
+beforeEach(() => {
+  tmp = tempDir();
+  core = createAppCore({
+    platform: createNodePlatform({
+      userDataDir: tmp.dir,
+      appVersion: '1',
+      now: () => new Date('2026-12-02T10:00:00+08:00'),
+    }),
+    mode: 'browser',
+    alertIntervalMs: 0,
+    log: () => undefined,
+  });
+});
+afterEach(() => {
+  core.close();
+  tmp.cleanup();
+});
+
+async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
+  const result = await core.dispatch(channel, payload);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+type Page = { rows: { id: string | number }[]; total: number };
+const ids = (page: Page) => page.rows.map((r) => r.id);
+
+describe('search on every table', () => {
+  beforeEach(async () => {
+    for (let i = 1; i <= 24; i++) {
+      const n = String(i).padStart(2, '0');
+      await call('compliance.saveTicket', {
+        ticket: {
+          id: `Q-${n}`,
+          kind: 'consultation',
+          openedAt: `2026-12-01T09:${n}:00+08:00`,
+          firstResponseAt: null,
+          staff: i === 23 ? '王小明' : 'li_lei',
+        },
+      });
+      await call('compliance.saveLedgerEntry', {
+        entry: {
+          id: `L-${n}`,
+          at: `2026-11-${n}T10:00:00+08:00`,
+          type: i === 22 ? 'withdrawal' : 'payment',
+          amount: 100,
+          reason: i === 21 ? '季度对账 100%' : null,
+        },
+      });
+      await call('compliance.saveViolation', {
+        violation: {
+          id: `V-${n}`,
+          code: i === 24 ? 'fraud' : 'brand-misuse',
+          occurredAt: `2026-11-${n}T10:00:00+08:00`,
+          decidedAt: null,
+        },
+      });
+    }
+  });
+
+  it('tickets: part of the id or the staff name, counted in SQL', async () => {
+    const byStaff = await call<Page>('compliance.tickets', { offset: 0, limit: 20, query: '王小明' });
+    expect(byStaff).toMatchObject({ total: 1 });
+    expect(ids(byStaff)).toEqual(['Q-23']);
+    const byId = await call<Page>('compliance.tickets', { offset: 0, limit: 5, query: 'Q-1' });
+    expect(byId.total).toBe(10);
+    expect(ids(byId)).toEqual(['Q-10', 'Q-11', 'Q-12', 'Q-13', 'Q-14']);
+    // "_" is a LIKE wildcard: taken literally it matches the 23 li_lei tickets, not "li-lei" or "lixlei".
+    expect((await call<Page>('compliance.tickets', { offset: 0, limit: 1, query: 'i_l' })).total).toBe(23);
+    expect((await call<Page>('compliance.tickets', { offset: 0, limit: 1, query: 'x' })).total).toBe(0);
+  });
+
+  it('ledger: id, reason or a named type; pages in time order', async () => {
+    const all = await call<Page>('compliance.ledger', { offset: 20, limit: 20 });
+    expect(all.total).toBe(24);
+    expect(ids(all)).toEqual(['L-21', 'L-22', 'L-23', 'L-24']);
+    expect(ids(await call<Page>('compliance.ledger', { offset: 0, limit: 20, query: '对账' }))).toEqual([
+      'L-21',
+    ]);
+    // "%" taken literally: only the reason with a percent sign.
+    expect(ids(await call<Page>('compliance.ledger', { offset: 0, limit: 20, query: '0%' }))).toEqual([
+      'L-21',
+    ]);
+    const byType = await call<Page>('compliance.ledger', {
+      offset: 0,
+      limit: 20,
+      query: '退还',
+      types: ['withdrawal'],
+    });
+    expect(ids(byType)).toEqual(['L-22']);
+    const byId = await call<Page>('compliance.ledger', { offset: 0, limit: 20, query: 'L-2' });
+    expect(ids(byId)).toEqual(['L-20', 'L-21', 'L-22', 'L-23', 'L-24']);
+    expect(byId.total).toBe(5);
+  });
+
+  it("violations: id, code, or the code's name in Chinese or English", async () => {
+    expect(ids(await call<Page>('compliance.violations', { offset: 0, limit: 20, query: '欺诈' }))).toEqual([
+      'V-24',
+    ]);
+    expect(
+      ids(await call<Page>('compliance.violations', { offset: 0, limit: 20, query: 'defraud' })),
+    ).toEqual(['V-24']);
+    const byCode = await call<Page>('compliance.violations', { offset: 0, limit: 20, query: 'brand' });
+    expect(byCode.total).toBe(23);
+    expect(byCode.rows).toHaveLength(20);
+    const row = (
+      await call<{ rows: { penalty: { points: number } | null }[] }>('compliance.violations', {
+        offset: 0,
+        limit: 1,
+        query: 'V-24',
+      })
+    ).rows[0];
+    expect(row?.penalty?.points).toBe(12);
+  });
+});
