@@ -188,7 +188,8 @@ describe('dismissals over the contract', () => {
       localId,
     });
     expect(report.content).toContain('已忽略');
-    expect(report.content).toContain('已由 李四 于 2026-11-23T02:00:00.000Z 忽略，原因：有第三方测评报告');
+    // In Beijing time (stored as 2026-11-23T02:00:00.000Z).
+    expect(report.content).toContain('已由 李四 于 2026/11/23 10:00 忽略，原因：有第三方测评报告');
     await call('checks.report', { listing, format: 'pdf', locale: 'zh-CN', localId });
     expect(printed.at(-1)).toContain('有第三方测评报告');
 
