@@ -21,8 +21,8 @@ import { Outbox, type OutboxEntry } from './outbox';
 import {
   applyChange,
   applyListingDoc,
+  applyPage,
   applyServerRecord,
-  flushTickets,
   hasUnsettled,
   replaceLocalDraft,
   type ApplyContext,
@@ -238,26 +238,17 @@ export class SyncEngine {
         next = client.listChanges(page.nextCursor, pageSize);
         next.catch(() => {}); // awaited on the next turn; a failure surfaces there
       }
-      const types = new Set<string>();
-      const applied = this.o.store.write((db) => {
-        const ctx: ApplyContext = { ...this.ctx(), ticketBatch: new Map() };
-        let n = 0;
-        for (const change of page.changes) {
-          if (applyChange(ctx, change)) {
-            n++;
-            types.add(change.resourceType);
-          }
-        }
-        flushTickets(ctx);
+      const { applied, types } = this.o.store.write((db) => {
+        const result = applyPage(this.ctx(), page.changes);
         db.prepare('UPDATE sync_state SET cursor = ?, updated_at = ? WHERE id = 1').run(
           page.nextCursor,
           this.now().toISOString(),
         );
         if (!page.hasMore)
           db.prepare('UPDATE sync_state SET last_pull_at = ?, last_error = NULL WHERE id = 1').run(
-            ctx.nowIso,
+            beijingIso(this.now()),
           );
-        return n;
+        return result;
       });
       pulled += applied;
       this.emit({ type: 'sync-progress', phase: 'pull', done: pulled, hasMore: page.hasMore });
