@@ -130,6 +130,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const operations = new Map<string, AbortController>();
   // Marketplace sync: one engine, reporting through onSyncEvent; the scheduler pulls on its interval.
   let lastSyncState: Extract<SyncEvent, { type: 'sync-state' }> | null = null;
+  // Chooses the active rule pack before anything is checked (and before a pull can offer one).
+  const rulePacks = new RulePackService({
+    store,
+    checker: ctx.checker,
+    listings: ctx.listings,
+    now,
+    log: (message) => log(message),
+  });
+
   const syncClient = clientFactory({ settings: () => syncEngine.state(), secrets: platform.secrets });
   const syncEngine: SyncEngine = new SyncEngine({
     store,
@@ -137,6 +146,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     client: syncClient,
     now,
     emit: (event) => syncEngineEvent(event),
+    rulePacks,
+    log: (message) => log('sync', message),
   });
   function syncEngineEvent(event: SyncEvent): void {
     if (event.type === 'sync-state') lastSyncState = event;
@@ -167,6 +178,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         else if (resource === 'ticket') topics.add('tickets');
         else if (resource === 'ledgerEntry' || resource === 'deposit') topics.add('ledger');
         else if (resource === 'violation') topics.add('violations');
+        else if (resource === 'rulePack') topics.add('rulepacks');
       }
       if (topics.size > 0) emit('data.changed', { topics: [...topics], reason: 'sync' });
     }
@@ -195,15 +207,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         state: 'offline',
         message: '系统报告没有网络连接 / the system reports no network',
       });
-  });
-
-  // Chooses the active rule pack before anything is checked.
-  const rulePacks = new RulePackService({
-    store,
-    checker: ctx.checker,
-    listings: ctx.listings,
-    now,
-    log: (message) => log(message),
   });
 
   // One group per feature; the type makes a missing or misspelt channel a compile error.

@@ -12,6 +12,7 @@ import type {
   Order,
   ResourceRecord,
   ResourceType,
+  RulePack,
   Ticket,
   Violation,
 } from '../../../shared/api/schemas';
@@ -50,6 +51,8 @@ export interface ApplyContext {
    * one per change, keyed by `type \0 id` and kept up to date as the page is applied.
    */
   page?: PageState;
+  /** A rule pack the feed delivered (the engine offers it to the RulePackService). */
+  onRulePack?: (record: RulePack) => void;
 }
 
 interface PageState {
@@ -218,8 +221,10 @@ function project(ctx: ApplyContext, change: FeedChange): void {
       return projectOrder(ctx, id, data as Order);
     case 'listing':
       return applyListingDoc(ctx, data as ListingResource);
+    case 'rulePack':
+      return ctx.onRulePack?.(data as RulePack);
     default:
-      return; // vendor profile, rule packs: the remote copy is the record
+      return; // vendor profile: the remote copy is the record
   }
 }
 
