@@ -35,6 +35,7 @@ import { ListingsRepository } from './repositories/listings-repository';
 import { SettingsRepository } from './repositories/settings-repository';
 import { TicketsRepository } from './repositories/tickets-repository';
 import { ViolationsRepository } from './repositories/violations-repository';
+import { OrdersRepository } from './repositories/orders-repository';
 
 export interface AppCoreOptions {
   platform: Platform;
@@ -177,7 +178,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         if (resource === 'listing') topics.add('listings');
         else if (resource === 'ticket') topics.add('tickets');
         else if (resource === 'ledgerEntry' || resource === 'deposit') topics.add('ledger');
-        else if (resource === 'violation') topics.add('violations');
+        // Points follow violations and, for jd-store-2021's delayed shipment, orders.
+        else if (resource === 'violation' || resource === 'order') topics.add('violations');
         else if (resource === 'rulePack') topics.add('rulepacks');
       }
       if (topics.size > 0) emit('data.changed', { topics: [...topics], reason: 'sync' });
@@ -309,6 +311,7 @@ function createComplianceServices(
     tickets: new TicketsRepository(store),
     ledger: new DepositLedgerRepository(store),
     violations: new ViolationsRepository(store),
+    orders: new OrdersRepository(store),
     alerts: new AlertsRepository(store),
   };
   const settings = new SettingsRepository(store, () => platform.now());

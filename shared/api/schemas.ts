@@ -143,6 +143,13 @@ export const orderSchema = z.looseObject({
   purchasedAt: timestampSchema,
   serviceConfirmedAt: timestampSchema.nullable(),
   warrantyEndsAt: timestampSchema.nullable(),
+  /**
+   * Orders of goods that ship only (absent on digital orders): when the courier waybill number was
+   * uploaded and the courier's first pickup scan, null until then. They feed the jd-store-2021
+   * delayed-shipment points (shared/points/store.ts), with `purchasedAt` as the payment time.
+   */
+  waybillUploadedAt: timestampSchema.nullable().optional(),
+  pickedUpAt: timestampSchema.nullable().optional(),
   refundRequests: z.array(
     z.looseObject({
       id: z.string(),

@@ -357,7 +357,6 @@ function projectViolation(ctx: ApplyContext, id: string, v: Violation): void {
 }
 
 function projectOrder(ctx: ApplyContext, id: string, o: Order): void {
-  const extra = o as Record<string, unknown>;
   sql(
     ctx.db,
     `INSERT INTO orders (id, listing_id, type, amount_fen, purchased_at, service_confirmed_at, warranty_ends_at, waybill_uploaded_at, picked_up_at, data_json, version, source, source_at)
@@ -375,8 +374,8 @@ function projectOrder(ctx: ApplyContext, id: string, o: Order): void {
     ms(o.purchasedAt),
     ms(o.serviceConfirmedAt),
     ms(o.warrantyEndsAt),
-    ms(typeof extra.waybillUploadedAt === 'string' ? extra.waybillUploadedAt : null),
-    ms(typeof extra.pickedUpAt === 'string' ? extra.pickedUpAt : null),
+    ms(o.waybillUploadedAt),
+    ms(o.pickedUpAt),
     JSON.stringify(o),
     o.version,
     ctx.nowMs,
