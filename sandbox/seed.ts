@@ -210,6 +210,16 @@ function seedOrders(
           ]
         : [];
     const updatedAt = beijingIso(purchasedMs + DAY);
+    // The sandbox ships its tool orders (a boxed licence key), so the jd-store-2021 delayed-shipment
+    // rule has orders to assess: waybill 0–29 h and pickup 0–59 h after payment, some never picked
+    // up. From the order's number, not the generator, so every other seeded value stays the same.
+    const shipment =
+      type === 'tool'
+        ? {
+            waybillUploadedAt: beijingIso(purchasedMs + ((i * 7) % 30) * HOUR),
+            pickedUpAt: i % 11 === 0 ? null : beijingIso(purchasedMs + ((i * 13) % 60) * HOUR),
+          }
+        : {};
     store.put(
       vendorId,
       'order',
@@ -224,6 +234,7 @@ function seedOrders(
         purchasedAt: beijingIso(purchasedMs),
         serviceConfirmedAt: confirmedMs === null ? null : beijingIso(confirmedMs),
         warrantyEndsAt: warrantyFrom === null ? null : beijingIso(warrantyFrom + 90 * DAY),
+        ...shipment,
         refundRequests: refund,
         updatedAt,
       },

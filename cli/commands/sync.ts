@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStore, type Store } from '../../electron/services/db/database';
+import { loadCredentials } from '../../electron/services/api/credentials';
 import { ListingsRepository } from '../../electron/services/repositories/listings-repository';
 import { createFileSecretStore } from '../../electron/services/secrets/file-secret-store';
 import { clientFactory, validateEndpoint, validateRegion } from '../../electron/services/sync/connection';
@@ -27,7 +28,9 @@ Pulls the marketplace change feed and sends the outbox, on the app's own databas
                     不加时按应用的计划持续同步，直到中断 / without it: keep syncing on the app's schedule until interrupted
   --format FMT      json（每轮一个对象 / one object per pass）或 / or text (default)
 
-凭据 / credentials: VENDORDESK_ACCESS_KEY 和 / and VENDORDESK_SECRET_KEY, 否则使用应用中保存的密钥 / else the keys saved in the app.
+凭据 / credentials: VENDORDESK_ACCESS_KEY 和 / and VENDORDESK_SECRET_KEY, 否则使用应用中保存的密钥 / else the keys saved in the app
+  (浏览器模式的密钥文件；桌面版存入系统钥匙串的密钥只有应用能读取，请用环境变量 /
+  browser mode's key file; keys the desktop app keeps in the OS keychain only the app can read: use the variables).
 \`status\` 只读取本地数据，不发送任何请求 / reads local data only and sends nothing.
 
 输出 / output (json): { "cursor", "asOf", "pulled", "pushed", "conflicts", "failed", "pending",
@@ -38,6 +41,19 @@ Pulls the marketplace change feed and sends the outbox, on the app's own databas
 `;
 
 class UsageError extends Error {}
+
+/**
+ * No keys in the environment nor in the file the CLI can read. The desktop app keeps them in the
+ * OS keychain (safeStorage, `secrets.safe`), which only the app can decrypt: say so rather
+ * than "not set", and name the variables that work.
+ */
+function missingKeys(dataDir: string): string {
+  const zh = '请设置环境变量 VENDORDESK_ACCESS_KEY 和 VENDORDESK_SECRET_KEY';
+  const en = 'set VENDORDESK_ACCESS_KEY and VENDORDESK_SECRET_KEY';
+  if (existsSync(join(dataDir, 'secrets.safe')))
+    return `${dataDir} 中的密钥由桌面应用存放在系统钥匙串（safeStorage）中，命令行无法读取；${zh} / the keys in ${dataDir} were saved by the desktop app in the OS keychain (safeStorage), which the command line cannot read; ${en}`;
+  return `${dataDir} 中没有保存的 AccessKey/SecretKey；${zh} / no AccessKey/SecretKey saved in ${dataDir}; ${en}`;
+}
 
 function formatText(r: SyncReport): string {
   const res = r.resources;
@@ -159,6 +175,10 @@ export const run: Command = async (argv, io) => {
     });
     const engine = new SyncEngine({ store, listings: new ListingsRepository(store), client: factory });
     holder.engine = engine;
+    if (!status && !(ak && sk) && !(await loadCredentials(secrets))) {
+      io.stderr.write(`vendordesk sync: ${missingKeys(dataDir)}\n`);
+      return EXIT_INPUT;
+    }
     if (status) {
       const report = engine.report();
       print(report);

@@ -36,6 +36,7 @@ import { ListingsRepository } from './repositories/listings-repository';
 import { SettingsRepository } from './repositories/settings-repository';
 import { TicketsRepository } from './repositories/tickets-repository';
 import { ViolationsRepository } from './repositories/violations-repository';
+import { OrdersRepository } from './repositories/orders-repository';
 
 export interface AppCoreOptions {
   platform: Platform;
@@ -133,6 +134,15 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const operations = new Map<string, AbortController>();
   // Marketplace sync: one engine, reporting through onSyncEvent; the scheduler pulls on its interval.
   let lastSyncState: Extract<SyncEvent, { type: 'sync-state' }> | null = null;
+  // Chooses the active rule pack before anything is checked (and before a pull can offer one).
+  const rulePacks = new RulePackService({
+    store,
+    checker: ctx.checker,
+    listings: ctx.listings,
+    now,
+    log: (message) => log(message),
+  });
+
   const syncClient = clientFactory({ settings: () => syncEngine.state(), secrets: platform.secrets });
   const syncEngine: SyncEngine = new SyncEngine({
     store,
@@ -140,6 +150,8 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     client: syncClient,
     now,
     emit: (event) => syncEngineEvent(event),
+    rulePacks,
+    log: (message) => log('sync', message),
   });
   function syncEngineEvent(event: SyncEvent): void {
     if (event.type === 'sync-state') lastSyncState = event;
@@ -169,7 +181,9 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         if (resource === 'listing') topics.add('listings');
         else if (resource === 'ticket') topics.add('tickets');
         else if (resource === 'ledgerEntry' || resource === 'deposit') topics.add('ledger');
-        else if (resource === 'violation') topics.add('violations');
+        // Points follow violations and, for jd-store-2021's delayed shipment, orders.
+        else if (resource === 'violation' || resource === 'order') topics.add('violations');
+        else if (resource === 'rulePack') topics.add('rulepacks');
       }
       if (topics.size > 0) emit('data.changed', { topics: [...topics], reason: 'sync' });
     }
@@ -198,15 +212,6 @@ export function createAppCore(options: AppCoreOptions): AppCore {
         state: 'offline',
         message: '系统报告没有网络连接 / the system reports no network',
       });
-  });
-
-  // Chooses the active rule pack before anything is checked.
-  const rulePacks = new RulePackService({
-    store,
-    checker: ctx.checker,
-    listings: ctx.listings,
-    now,
-    log: (message) => log(message),
   });
 
   // One group per feature; the type makes a missing or misspelt channel a compile error.
@@ -310,6 +315,7 @@ function createComplianceServices(
     tickets: new TicketsRepository(store),
     ledger: new DepositLedgerRepository(store),
     violations: new ViolationsRepository(store),
+    orders: new OrdersRepository(store),
     alerts: new AlertsRepository(store),
   };
   const settings = new SettingsRepository(store, () => platform.now());

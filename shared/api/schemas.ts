@@ -143,6 +143,13 @@ export const orderSchema = z.looseObject({
   purchasedAt: timestampSchema,
   serviceConfirmedAt: timestampSchema.nullable(),
   warrantyEndsAt: timestampSchema.nullable(),
+  /**
+   * Orders of goods that ship only (absent on digital orders): when the courier waybill number was
+   * uploaded and the courier's first pickup scan, null until then. They feed the jd-store-2021
+   * delayed-shipment points (shared/points/store.ts), with `purchasedAt` as the payment time.
+   */
+  waybillUploadedAt: timestampSchema.nullable().optional(),
+  pickedUpAt: timestampSchema.nullable().optional(),
   refundRequests: z.array(
     z.looseObject({
       id: z.string(),
@@ -311,6 +318,44 @@ export const changePageSchema = z.looseObject({
   nextCursor: z.string(),
   hasMore: z.boolean(),
 });
+
+/** Each resource type's record, as the feed's `data` carries it. */
+export const resourceSchemas = {
+  vendor: vendorSchema,
+  listing: listingResourceSchema,
+  order: orderSchema,
+  ticket: ticketSchema,
+  ledgerEntry: ledgerEntrySchema,
+  violation: violationSchema,
+  rulePack: rulePackSchema,
+} as const satisfies Record<ResourceType, z.ZodType>;
+export type ResourceRecord<T extends ResourceType> = z.infer<(typeof resourceSchemas)[T]>;
+
+function feedChangeOf<T extends ResourceType>(type: T) {
+  return changeSchema.extend({
+    resourceType: z.literal(type),
+    data: resourceSchemas[type].nullable(),
+  });
+}
+
+/**
+ * The change feed as the client reads it: `ChangePage` with every record's `data` checked against
+ * its resource type's schema in the same pass (one discriminated union over the page, not one
+ * parse of the page and another of each record). A page with one broken record is refused whole
+ * (malformed-response naming the record's path), so nothing of it is stored.
+ */
+export const feedChangeSchema = z.discriminatedUnion('resourceType', [
+  feedChangeOf('vendor'),
+  feedChangeOf('listing'),
+  feedChangeOf('order'),
+  feedChangeOf('ticket'),
+  feedChangeOf('ledgerEntry'),
+  feedChangeOf('violation'),
+  feedChangeOf('rulePack'),
+]);
+export type FeedChange = z.infer<typeof feedChangeSchema>;
+export const feedPageSchema = changePageSchema.extend({ changes: z.array(feedChangeSchema) });
+export type FeedPage = z.infer<typeof feedPageSchema>;
 
 // ── sandbox ─────────────────────────────────────────────────────────────────────────────────
 

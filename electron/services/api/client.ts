@@ -6,8 +6,8 @@
 import { apiPaths } from '../../../shared/api/paths';
 import {
   advanceResultSchema,
-  changePageSchema,
   depositAccountSchema,
+  feedPageSchema,
   ledgerPageSchema,
   listingPageSchema,
   listingResourceSchema,
@@ -161,7 +161,8 @@ export class MarketplaceClient {
 
   /** One page of the change feed after `cursor` (omit it to start from the beginning). */
   listChanges(cursor?: string, pageSize?: number) {
-    return this.get(apiPaths.changes(this.region), changePageSchema, { cursor, pageSize });
+    // Every record is checked against its type's schema here, so the engine stores typed data only.
+    return this.get(apiPaths.changes(this.region), feedPageSchema, { cursor, pageSize });
   }
 
   /** Sandbox only: move simulated time forward. */

@@ -39,6 +39,7 @@ import { slaContextOf } from './ticket-sla';
 import type { AlertService } from '../alerts/alert-service';
 import type { AlertsRepository } from '../repositories/alerts-repository';
 import type { DepositLedgerRepository, StoredLedgerEntry } from '../repositories/deposit-ledger-repository';
+import type { OrdersRepository } from '../repositories/orders-repository';
 import type {
   SlaContext,
   StoredTicket,
@@ -51,6 +52,8 @@ export interface ComplianceRepositories {
   tickets: TicketsRepository;
   ledger: DepositLedgerRepository;
   violations: ViolationsRepository;
+  /** Synced orders: the jd-store-2021 delayed-shipment rule is computed from them. */
+  orders: OrdersRepository;
 }
 
 /** What the compliance and alert handlers use (HandlerContext.compliance). */
@@ -130,8 +133,17 @@ export function runEngines(repos: ComplianceRepositories, settings: Settings, at
 
   const sla = slaContext ? repos.tickets.slaSummary(slaContext, at) : null;
   const deposit = primary?.deposit && ledger ? computeDeposit(ledger, at, primary, calendarInputs) : null;
+  // Orders only for packs with shipping rules (the others would warn that they were ignored).
+  const shipments = config.packs.some((p) => p.points.model === 'categories') ? repos.orders.shipments() : [];
   const points = config.packs.map((pack) =>
-    computePoints({ violations: counting(violations, pack.id) }, at, pack),
+    computePoints(
+      {
+        violations: counting(violations, pack.id),
+        orders: pack.points.model === 'categories' ? shipments : undefined,
+      },
+      at,
+      pack,
+    ),
   );
   const dueDay = deposit?.topUpDueDate ? dayOfDateString(deposit.topUpDueDate) : undefined;
   return {

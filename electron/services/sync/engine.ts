@@ -10,8 +10,14 @@
  * replayed, not repeated); 412 becomes a conflict holding both versions; other 4xx answers mark
  * the entry failed with the server's message. Nothing is dropped: the user retries or discards.
  */
+import { createHash } from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors';
-import { listingResourceSchema, resourceTypes, type ListingResource } from '../../../shared/api/schemas';
+import {
+  listingResourceSchema,
+  resourceTypes,
+  type ListingResource,
+  type RulePack,
+} from '../../../shared/api/schemas';
 import type { Listing } from '../../../shared/listing/schema';
 import { AppError } from '../../../shared/ipc/errors';
 import type { MarketplaceClient } from '../api/client';
@@ -21,8 +27,8 @@ import { Outbox, type OutboxEntry } from './outbox';
 import {
   applyChange,
   applyListingDoc,
+  applyPage,
   applyServerRecord,
-  flushTickets,
   hasUnsettled,
   replaceLocalDraft,
   type ApplyContext,
@@ -45,6 +51,14 @@ export interface SyncEngineOptions {
   retryBaseMs?: number;
   retryMaxMs?: number;
   random?: () => number;
+  /**
+   * Where rule packs from the feed go (the app's RulePackService): validated, compiled and stored
+   * like a pack loaded from a file, then offered in Settings (not activated). Without it (the
+   * CLI) a pack is only held as the remote copy.
+   */
+  rulePacks?: { addFromMarketplace(value: unknown, remoteId: string): unknown };
+  /** For what must not stop a pull but someone should be able to read (a refused rule pack). */
+  log?: (message: string) => void;
 }
 
 /** formats.md §7 output object. */
@@ -101,7 +115,39 @@ export class SyncEngine {
 
   private ctx(): ApplyContext {
     const now = this.now();
-    return { db: this.o.store.db, listings: this.o.listings, nowMs: now.getTime(), nowIso: beijingIso(now) };
+    return {
+      db: this.o.store.db,
+      listings: this.o.listings,
+      nowMs: now.getTime(),
+      nowIso: beijingIso(now),
+      onRulePack: (record) => this.offerRulePack(record),
+    };
+  }
+
+  /**
+   * A rule pack from the feed, inside the page's transaction: its content must match the digest
+   * the marketplace sent, then the RulePackService validates, compiles and stores it. A refused
+   * pack is logged and stays only as the remote copy; the pull goes on (one bad pack must not
+   * stop tickets and the ledger from arriving).
+   */
+  private offerRulePack(record: RulePack): void {
+    const service = this.o.rulePacks;
+    if (!service) return;
+    const remoteId = `${record.id}@${record.packVersion}`;
+    const digest = createHash('sha256').update(JSON.stringify(record.content)).digest('hex');
+    const log = this.o.log ?? (() => {});
+    if (digest !== record.sha256) {
+      log(
+        `市场规则包 ${remoteId} 的 SHA-256 不符，未采用 / the marketplace's rule pack ${remoteId} does not match its sha256 and was not taken`,
+      );
+      return;
+    }
+    try {
+      service.addFromMarketplace(record.content, remoteId);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      log(error.message);
+    }
   }
 
   // ── state ────────────────────────────────────────────────────────────────────────────────
@@ -238,26 +284,17 @@ export class SyncEngine {
         next = client.listChanges(page.nextCursor, pageSize);
         next.catch(() => {}); // awaited on the next turn; a failure surfaces there
       }
-      const types = new Set<string>();
-      const applied = this.o.store.write((db) => {
-        const ctx: ApplyContext = { ...this.ctx(), ticketBatch: new Map() };
-        let n = 0;
-        for (const change of page.changes) {
-          if (applyChange(ctx, change)) {
-            n++;
-            types.add(change.resourceType);
-          }
-        }
-        flushTickets(ctx);
+      const { applied, types } = this.o.store.write((db) => {
+        const result = applyPage(this.ctx(), page.changes);
         db.prepare('UPDATE sync_state SET cursor = ?, updated_at = ? WHERE id = 1').run(
           page.nextCursor,
           this.now().toISOString(),
         );
         if (!page.hasMore)
           db.prepare('UPDATE sync_state SET last_pull_at = ?, last_error = NULL WHERE id = 1').run(
-            ctx.nowIso,
+            beijingIso(this.now()),
           );
-        return n;
+        return result;
       });
       pulled += applied;
       this.emit({ type: 'sync-progress', phase: 'pull', done: pulled, hasMore: page.hasMore });

@@ -5,15 +5,16 @@
  * overwrite a row imported from a file or typed in (those stay as they are, shown apart).
  */
 import type Database from 'better-sqlite3';
-import {
-  ledgerEntrySchema,
-  listingResourceSchema,
-  orderSchema,
-  ticketSchema,
-  violationSchema,
-  type Change,
-  type ListingResource,
-  type ResourceType,
+import type {
+  FeedChange,
+  LedgerEntry,
+  ListingResource,
+  Order,
+  ResourceRecord,
+  ResourceType,
+  RulePack,
+  Ticket,
+  Violation,
 } from '../../../shared/api/schemas';
 import { DEFAULT_POLICY_ID } from '../../../shared/policy/packs';
 import type { Listing } from '../../../shared/listing/schema';
@@ -45,6 +46,18 @@ export interface ApplyContext {
    * tombstone drops a row not yet written. Absent: each ticket is written at once.
    */
   ticketBatch?: Map<string, TicketProjection>;
+  /**
+   * Set by applyPage: the stored versions of the page's resources, read by one query instead of
+   * one per change, keyed by `type \0 id` and kept up to date as the page is applied.
+   */
+  page?: PageState;
+  /** A rule pack the feed delivered (the engine offers it to the RulePackService). */
+  onRulePack?: (record: RulePack) => void;
+}
+
+interface PageState {
+  /** Newest version known per resource (stored, tombstoned or applied earlier in this page). */
+  versions: Map<string, { newest: number; tomb: boolean; stored: boolean }>;
 }
 
 /** The columns projectTicket writes: id, kind, opened_at, first_response_at, extra_json, source_at. */
@@ -74,21 +87,76 @@ export function hasUnsettled(
   );
 }
 
+const pageKey = (type: string, id: string) => `${type}\u0000${id}`;
+
+/**
+ * Applies one feed page inside the caller's transaction; the number of changes that changed
+ * something and their types. The same result as applyChange one by one (tested), with the version
+ * lookups, the sync_remote writes and the ticket rows done once per page.
+ */
+export function applyPage(
+  ctx: ApplyContext,
+  changes: readonly FeedChange[],
+): { applied: number; types: Set<ResourceType> } {
+  const page: PageState = { versions: new Map() };
+  if (changes.length) {
+    const rows = sql(
+      ctx.db,
+      `SELECT j.value ->> 0 AS type, j.value ->> 1 AS id, r.version AS stored, t.version AS tomb
+         FROM json_each(?) AS j
+         LEFT JOIN sync_remote AS r ON r.resource_type = j.value ->> 0 AND r.resource_id = j.value ->> 1
+         LEFT JOIN sync_tombstones AS t ON t.resource_type = j.value ->> 0 AND t.resource_id = j.value ->> 1
+        WHERE r.version IS NOT NULL OR t.version IS NOT NULL`,
+    ).all(JSON.stringify(changes.map((c) => [c.resourceType, c.resourceId]))) as Array<{
+      type: string;
+      id: string;
+      stored: number | null;
+      tomb: number | null;
+    }>;
+    for (const r of rows)
+      page.versions.set(pageKey(r.type, r.id), {
+        newest: Math.max(r.stored ?? -1, r.tomb ?? -1),
+        tomb: r.tomb !== null,
+        stored: r.stored !== null,
+      });
+  }
+  const batched: ApplyContext = { ...ctx, page, ticketBatch: new Map() };
+  const types = new Set<ResourceType>();
+  let applied = 0;
+  for (const change of changes) {
+    if (applyChange(batched, change)) {
+      applied++;
+      types.add(change.resourceType);
+    }
+  }
+  flushTickets(batched);
+  return { applied, types };
+}
+
 /** Applies one change; true when it changed something (newer than what is stored). */
-export function applyChange(ctx: ApplyContext, change: Change): boolean {
-  const { db } = ctx;
+export function applyChange(ctx: ApplyContext, change: FeedChange): boolean {
+  const { db, page } = ctx;
   const type = change.resourceType;
   const id = change.resourceId;
-  const known = sql(
-    db,
-    `SELECT (SELECT version FROM sync_remote WHERE resource_type = @type AND resource_id = @id) AS stored,
-            (SELECT version FROM sync_tombstones WHERE resource_type = @type AND resource_id = @id) AS tomb`,
-  ).get({ type, id }) as { stored: number | null; tomb: number | null };
-  const stored = known.stored === null ? undefined : { version: known.stored };
-  const tomb = known.tomb === null ? undefined : { version: known.tomb };
-  const newest = Math.max(stored?.version ?? -1, tomb?.version ?? -1);
+  const key = page ? pageKey(type, id) : '';
+  let newest: number;
+  let tomb: boolean;
+  if (page) {
+    const known = page.versions.get(key);
+    newest = known?.newest ?? -1;
+    tomb = known?.tomb ?? false;
+  } else {
+    const known = sql(
+      db,
+      `SELECT (SELECT version FROM sync_remote WHERE resource_type = @type AND resource_id = @id) AS stored,
+              (SELECT version FROM sync_tombstones WHERE resource_type = @type AND resource_id = @id) AS tomb`,
+    ).get({ type, id }) as { stored: number | null; tomb: number | null };
+    newest = Math.max(known.stored ?? -1, known.tomb ?? -1);
+    tomb = known.tomb !== null;
+  }
   if (change.version <= newest) return false;
   if (change.op === 'delete' || change.data === null) {
+    page?.versions.set(key, { newest: change.version, tomb: true, stored: false });
     sql(db, 'DELETE FROM sync_remote WHERE resource_type = ? AND resource_id = ?').run(type, id);
     sql(
       db,
@@ -98,20 +166,33 @@ export function applyChange(ctx: ApplyContext, change: Change): boolean {
     return true;
   }
   if (tomb) sql(db, 'DELETE FROM sync_tombstones WHERE resource_type = ? AND resource_id = ?').run(type, id);
+  // One statement per row: sync_remote has no triggers, and one INSERT … SELECT FROM json_each
+  // costs more here (SQLite re-renders each record's JSON text) than these prepared inserts. A
+  // record the page lookup did not find is inserted without the upsert clause (cheaper: most
+  // of a first sync).
+  const known = page?.versions.get(key);
+  const fresh = page !== undefined && (known === undefined || !known.stored);
+  page?.versions.set(key, { newest: change.version, tomb: false, stored: true });
   sql(
     db,
-    `INSERT INTO sync_remote (resource_type, resource_id, version, data_json, changed_at, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET version = excluded.version, data_json = excluded.data_json, changed_at = excluded.changed_at, pulled_at = excluded.pulled_at`,
+    fresh
+      ? `${REMOTE_UPSERT} VALUES (?, ?, ?, ?, ?, ?)`
+      : `${REMOTE_UPSERT} VALUES (?, ?, ?, ?, ?, ?) ${REMOTE_ON_CONFLICT}`,
   ).run(type, id, change.version, JSON.stringify(change.data), change.at, ctx.nowMs);
-  project(ctx, type, id, change.data);
+  project(ctx, change);
   return true;
 }
 
+const REMOTE_UPSERT =
+  'INSERT INTO sync_remote (resource_type, resource_id, version, data_json, changed_at, pulled_at)';
+const REMOTE_ON_CONFLICT =
+  'ON CONFLICT DO UPDATE SET version = excluded.version, data_json = excluded.data_json, changed_at = excluded.changed_at, pulled_at = excluded.pulled_at';
+
 /** Stores a record the server returned to a push (same version gate as the feed). */
-export function applyServerRecord(
+export function applyServerRecord<T extends ResourceType>(
   ctx: ApplyContext,
-  type: ResourceType,
-  record: { id: string; version: number; updatedAt?: string },
+  type: T,
+  record: ResourceRecord<T> & { id: string; version: number; updatedAt?: string },
 ): boolean {
   return applyChange(ctx, {
     cursor: '',
@@ -120,27 +201,30 @@ export function applyServerRecord(
     op: 'upsert',
     version: record.version,
     at: record.updatedAt ?? ctx.nowIso,
-    data: record as unknown as Record<string, unknown>,
-  });
+    data: record,
+  } as FeedChange);
 }
 
-function project(ctx: ApplyContext, type: ResourceType, id: string, data: Record<string, unknown>): void {
-  switch (type) {
+/** The feature tables' projection of a record; its data was checked against its schema by the client. */
+function project(ctx: ApplyContext, change: FeedChange): void {
+  const { data, resourceId: id } = change;
+  if (data === null) return;
+  // (Loose objects carry an index signature, so TypeScript cannot narrow `data` by resourceType.)
+  switch (change.resourceType) {
     case 'ticket':
-      return projectTicket(ctx, id, data);
+      return projectTicket(ctx, id, data as Ticket);
     case 'ledgerEntry':
-      return projectLedger(ctx, id, data);
+      return projectLedger(ctx, id, data as LedgerEntry);
     case 'violation':
-      return projectViolation(ctx, id, data);
+      return projectViolation(ctx, id, data as Violation);
     case 'order':
-      return projectOrder(ctx, id, data);
-    case 'listing': {
-      const parsed = listingResourceSchema.safeParse(data);
-      if (parsed.success) applyListingDoc(ctx, parsed.data);
-      return;
-    }
+      return projectOrder(ctx, id, data as Order);
+    case 'listing':
+      return applyListingDoc(ctx, data as ListingResource);
+    case 'rulePack':
+      return ctx.onRulePack?.(data as RulePack);
     default:
-      return; // vendor profile, rule packs: the remote copy is the record
+      return; // vendor profile: the remote copy is the record
   }
 }
 
@@ -171,10 +255,7 @@ function unproject(ctx: ApplyContext, type: ResourceType, id: string): void {
   }
 }
 
-function projectTicket(ctx: ApplyContext, id: string, data: Record<string, unknown>): void {
-  const parsed = ticketSchema.safeParse(data);
-  if (!parsed.success) return;
-  const t = parsed.data;
+function projectTicket(ctx: ApplyContext, id: string, t: Ticket): void {
   // A response still in the outbox counts as the first response (the SLA stops when it was written).
   const pendingAt = (ctx.pendingResponses ??= pendingResponses(ctx.db)).get(id) ?? null;
   const firstResponse = ms(t.firstResponseAt) ?? ms(pendingAt);
@@ -216,10 +297,7 @@ const TICKET_ON_CONFLICT = `ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,
                          AND tickets.first_response_at IS excluded.first_response_at THEN tickets.sla_key END
        WHERE tickets.source = 'sync'`;
 
-function projectLedger(ctx: ApplyContext, id: string, data: Record<string, unknown>): void {
-  const parsed = ledgerEntrySchema.safeParse(data);
-  if (!parsed.success) return;
-  const e = parsed.data;
+function projectLedger(ctx: ApplyContext, id: string, e: LedgerEntry): void {
   const { db } = ctx;
   sql(
     db,
@@ -256,10 +334,7 @@ const appealMap: Record<string, string> = {
   rejected: 'upheld',
 };
 
-function projectViolation(ctx: ApplyContext, id: string, data: Record<string, unknown>): void {
-  const parsed = violationSchema.safeParse(data);
-  if (!parsed.success) return;
-  const v = parsed.data;
+function projectViolation(ctx: ApplyContext, id: string, v: Violation): void {
   sql(
     ctx.db,
     `INSERT INTO violations (id, id_is_number, policy, code, occurred_at, decided_at, appeal_state, appeal_at, extra_json, source, source_at, source_file, first_seen_at)
@@ -281,11 +356,7 @@ function projectViolation(ctx: ApplyContext, id: string, data: Record<string, un
   );
 }
 
-function projectOrder(ctx: ApplyContext, id: string, data: Record<string, unknown>): void {
-  const parsed = orderSchema.safeParse(data);
-  if (!parsed.success) return;
-  const o = parsed.data;
-  const extra = o as Record<string, unknown>;
+function projectOrder(ctx: ApplyContext, id: string, o: Order): void {
   sql(
     ctx.db,
     `INSERT INTO orders (id, listing_id, type, amount_fen, purchased_at, service_confirmed_at, warranty_ends_at, waybill_uploaded_at, picked_up_at, data_json, version, source, source_at)
@@ -303,8 +374,8 @@ function projectOrder(ctx: ApplyContext, id: string, data: Record<string, unknow
     ms(o.purchasedAt),
     ms(o.serviceConfirmedAt),
     ms(o.warrantyEndsAt),
-    ms(typeof extra.waybillUploadedAt === 'string' ? extra.waybillUploadedAt : null),
-    ms(typeof extra.pickedUpAt === 'string' ? extra.pickedUpAt : null),
+    ms(o.waybillUploadedAt),
+    ms(o.pickedUpAt),
     JSON.stringify(o),
     o.version,
     ctx.nowMs,

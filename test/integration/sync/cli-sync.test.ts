@@ -4,7 +4,7 @@
  * and once through `node bin/vendordesk.mjs`.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -140,6 +140,24 @@ describe('vendordesk sync (formats.md §7)', () => {
     const t = fakeIO({ VENDORDESK_ACCESS_KEY: undefined, VENDORDESK_SECRET_KEY: undefined });
     expect(await run(['--data-dir', dir, '--once', '--format', 'text'], t.io)).toBe(0);
     expect(t.out()).toMatch(/工单 tickets 12/);
+  });
+
+  it('without keys it names the variables to set, and says when the keys are in the desktop app’s keychain', async () => {
+    const noEnv = { VENDORDESK_ACCESS_KEY: undefined, VENDORDESK_SECRET_KEY: undefined };
+    const dir = mkdtempSync(join(tmpdir(), 'vd-cli-sync-'));
+    openStore({ dataDir: dir }).close();
+    const none = fakeIO(noEnv);
+    expect(await run(['--data-dir', dir, '--once'], none.io)).toBe(2);
+    expect(none.err()).toMatch(
+      /no AccessKey\/SecretKey saved in .*set VENDORDESK_ACCESS_KEY and VENDORDESK_SECRET_KEY/s,
+    );
+    // What the desktop app writes when the OS has a keychain (electron/main/platform-electron.ts).
+    writeFileSync(join(dir, 'secrets.safe'), '{}');
+    const keychain = fakeIO(noEnv);
+    expect(await run(['--data-dir', dir, '--once'], keychain.io)).toBe(2);
+    expect(keychain.err()).toMatch(/OS keychain \(safeStorage\), which the command line cannot read/);
+    expect(keychain.err()).toMatch(/VENDORDESK_SECRET_KEY/);
+    expect(keychain.out()).toBe('');
   });
 
   it('is listed in vendordesk --help with bilingual help of its own', async () => {

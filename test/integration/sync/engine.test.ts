@@ -82,6 +82,33 @@ describe('pull', () => {
     ).toEqual({ version: created.version + 1 });
   });
 
+  it('refuses a feed page with one record that breaks its schema: a clear error naming it, nothing of the page stored', async () => {
+    // The answer is corrupted on the way in: the third change's record loses a required field.
+    let corrupted = '';
+    const bad = makeEngine(sandbox, {
+      pageSize: 10,
+      transport: {
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          if (!String(input).includes('/changes')) return response;
+          const body = (await response.json()) as {
+            result: { changes: Array<{ resourceType: string; data: Record<string, unknown> | null }> };
+          };
+          const change = body.result.changes[2]!;
+          corrupted = change.resourceType;
+          if (change.data) change.data.version = 'seven';
+          return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+        },
+      },
+    });
+    const error = (await bad.engine.syncOnce().catch((e: unknown) => e)) as Error;
+    expect(corrupted).not.toBe('');
+    expect(error.message).toMatch(/response does not match the contract: result\.changes\.2\.data\.version/);
+    expect(bad.engine.state().cursor).toBeNull();
+    expect(count(bad.store, 'SELECT count(*) AS n FROM sync_remote')).toBe(0);
+    expect(count(bad.store, 'SELECT count(*) AS n FROM tickets')).toBe(0);
+  });
+
   it('changes nothing locally when the credentials are refused', async () => {
     const bad = makeEngine(sandbox, {
       transport: {
