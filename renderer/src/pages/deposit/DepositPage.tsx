@@ -38,12 +38,12 @@ import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
+import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
 import { TableSearch } from '../../features/search/TableSearch';
 import { usePagedRecords } from '../../features/search/use-paged-records';
 import { useTranslation } from 'react-i18next';
 
 const entryTypes = ['payment', 'top-up', 'deduction', 'withdrawal', 'requirement'] as const;
-const PAGE_SIZE = 20;
 
 function EntryForm({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useTranslation('compliance');
@@ -96,8 +96,7 @@ export function DepositPage({ readOnly }: PageProps) {
   const [adding, setAdding] = useState(false);
   const [required, setRequired] = useState<number | null>(null);
   const now = useTick();
-  const [search, setSearch] = useState('');
-  const [pageIndex, setPageIndex] = useState(1);
+  const { search, setSearch, pageIndex, pagination } = useServerPaging();
   // Searched and paged in SQL (compliance.ledger); a type's name in the user's language finds it too.
   const request = useMemo(() => {
     const needle = search.toLowerCase();
@@ -269,10 +268,7 @@ export function DepositPage({ readOnly }: PageProps) {
           <TableSearch
             label={t('deposit.search')}
             hint={t('deposit.searchHint')}
-            onSearch={(text) => {
-              setPageIndex(1);
-              setSearch(text);
-            }}
+            onSearch={setSearch}
             testId="ledger-search"
           />
         }
@@ -284,14 +280,7 @@ export function DepositPage({ readOnly }: PageProps) {
           loading={table.loading}
           data-testid="ledger-table"
           data-total={table.total}
-          pagination={{
-            pageSize: PAGE_SIZE,
-            current: pageIndex,
-            total: table.total,
-            hideOnSinglePage: true,
-            showSizeChanger: false,
-            onChange: setPageIndex,
-          }}
+          pagination={pagination(table.total)}
           columns={[
             { title: t('deposit.form.id'), render: (_, r) => String(r.id) },
             { title: t('deposit.columns.at'), dataIndex: 'at', render: (v: string) => beijingMinute(v) },

@@ -43,13 +43,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
+import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
 import { TableSearch } from '../../features/search/TableSearch';
 import { usePagedRecords } from '../../features/search/use-paged-records';
 import { useTranslation } from 'react-i18next';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
 const ticketKinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
-const PAGE_SIZE = 20;
 type WhatIfResult = ResponseOf<'compliance.whatIf'>;
 
 function ViolationForm({ open, onClose }: { open: boolean; onClose: () => void }) {
@@ -341,8 +341,7 @@ export function PointsPage({ readOnly }: PageProps) {
     for (const pack of catalog?.packs ?? []) for (const c of pack.codes) map.set(`${pack.id}/${c.code}`, c);
     return map;
   }, [catalog]);
-  const [search, setSearch] = useState('');
-  const [pageIndex, setPageIndex] = useState(1);
+  const { search, setSearch, pageIndex, pagination } = useServerPaging();
   // Searched and paged in SQL (compliance.violations): id, code or the code's name.
   const request = useMemo(
     () => ({ offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(search ? { query: search } : {}) }),
@@ -440,10 +439,7 @@ export function PointsPage({ readOnly }: PageProps) {
           <TableSearch
             label={t('points.search')}
             hint={t('points.searchHint')}
-            onSearch={(text) => {
-              setPageIndex(1);
-              setSearch(text);
-            }}
+            onSearch={setSearch}
             testId="violations-search"
           />
         }
@@ -457,14 +453,7 @@ export function PointsPage({ readOnly }: PageProps) {
           data-total={table.total}
           onHeaderRow={() => ({ style: { whiteSpace: 'nowrap' } })}
           rowClassName={(r) => (params.violation === String(r.id) ? 'ant-table-row-selected' : '')}
-          pagination={{
-            pageSize: PAGE_SIZE,
-            current: pageIndex,
-            total: table.total,
-            hideOnSinglePage: true,
-            showSizeChanger: false,
-            onChange: setPageIndex,
-          }}
+          pagination={pagination(table.total)}
           columns={[
             { title: t('points.columns.id'), render: (_, r) => String(r.id) },
             { title: t('points.columns.code'), render: (_, r) => <Tag>{r.code}</Tag> },

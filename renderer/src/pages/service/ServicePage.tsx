@@ -42,6 +42,7 @@ import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCa
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
 import { TicketReplyButton } from '../../features/sync/TicketReplyButton';
 import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
+import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
 import { TableSearch } from '../../features/search/TableSearch';
 import { useTranslation } from 'react-i18next';
 
@@ -50,7 +51,6 @@ const statuses = ['pending', 'breached', 'met'] as const;
 type Status = (typeof statuses)[number];
 
 type Row = TicketWithSlaRecord;
-const PAGE_SIZE = 20;
 /** The breach list shows this many (the table filtered to breached has them all). */
 const BREACH_LIST = 50;
 
@@ -228,7 +228,7 @@ export function ServicePage({ readOnly }: PageProps) {
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<Partial<TicketRecord> | null | undefined>(undefined);
 
-  const [pageIndex, setPageIndex] = useState(1);
+  const { pageIndex, setPageIndex, pagination: pagingOf } = useServerPaging();
   const [sort, setSort] = useState<{ field: 'openedAt' | 'deadline'; order: 'asc' | 'desc' }>({
     field: 'openedAt',
     order: 'asc',
@@ -379,13 +379,7 @@ export function ServicePage({ readOnly }: PageProps) {
         loading={table.loading}
         data-testid="tickets-table"
         data-total={table.total}
-        pagination={{
-          pageSize: PAGE_SIZE,
-          current: pageIndex,
-          total: table.total,
-          hideOnSinglePage: true,
-          showSizeChanger: false,
-        }}
+        pagination={pagingOf(table.total, false)}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
           const field = s?.columnKey as 'openedAt' | 'deadline' | undefined;
