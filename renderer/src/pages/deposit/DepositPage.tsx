@@ -3,7 +3,6 @@
  * shortfall with its due date and a live countdown, and the deductions of the last 12 months
  * with the extra-deposit risk explained (第九条(六)4).
  */
-import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -28,14 +27,12 @@ import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull, daysLeft, daysUntil } from '../../stores/compliance-view';
 import { Chart } from '../../features/compliance/charts';
 import { Countdown, useTick } from '../../features/compliance/Countdown';
-import { ImportButton } from '../../features/compliance/ImportButton';
 import { AsOf } from '../../features/compliance/AsOf';
-import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
+import { ComplianceHeader } from '../../features/compliance/ComplianceHeader';
 import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
-import { PageHeader } from '../../components/PageHeader';
-import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
+import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
@@ -116,14 +113,12 @@ export function DepositPage({ readOnly }: PageProps) {
 
   return (
     <div data-testid="deposit-page">
-      <PageHeader
+      <ComplianceHeader
         title={t('deposit.title')}
-        extra={
-          <>
-            <AsOf at={snapshot.at} />
-            <LastPullAsOf />
-          </>
-        }
+        at={snapshot.at}
+        readOnly={readOnly}
+        records="ledger"
+        add={{ label: t('deposit.addEntry'), onClick: () => setAdding(true) }}
         actions={
           <>
             <label htmlFor="deposit-required-amount" style={{ alignSelf: 'center' }}>
@@ -146,16 +141,6 @@ export function DepositPage({ readOnly }: PageProps) {
             >
               {t('save')}
             </Button>
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setAdding(true)}
-              disabled={readOnly}
-            >
-              {t('deposit.addEntry')}
-            </Button>
-            <ImportButton readOnly={readOnly} />
-            <ExportComplianceButton kind="ledger" />
           </>
         }
       />

@@ -83,42 +83,9 @@ export function resolveInListing(draft: Listing, checked: Listing | null): Resol
 }
 
 /**
- * The findings of each field as an editor shows them (offsets into the checked text of that
- * field, message in the UI language). A field without findings gets an empty list, so its old
- * marks go away; each field's object is the same until the next check (no needless redraw).
+ * One field's findings as its editor shows them: offsets into the checked text of that field,
+ * the message in the UI language; a field without findings gets an empty list (its old marks go).
  */
-export function editorFindingsOf(
-  findings: readonly Finding[],
-  checked: Listing | null,
-  locale: string,
-): (field: string) => EditorFindings | undefined {
-  const byField = new Map<string, EditorFinding[]>();
-  findings.forEach((f, index) => {
-    if (f.start === undefined || f.end === undefined || f.end <= f.start) return;
-    const list = byField.get(f.field) ?? [];
-    list.push({
-      from: f.start,
-      to: f.end,
-      severity: f.severity,
-      message: locale === 'en' ? (f.messageEn ?? f.message) : f.message,
-      index,
-      ...(f.fix && f.fix.edits.length ? { fixLabel: locale === 'en' ? f.fix.labelEn : f.fix.label } : {}),
-    });
-    byField.set(f.field, list);
-  });
-  const cache = new Map<string, EditorFindings>();
-  return (field) => {
-    if (!checked) return undefined;
-    let entry = cache.get(field);
-    if (!entry) {
-      entry = { forText: getFieldText(checked, field) ?? '', items: byField.get(field) ?? [] };
-      cache.set(field, entry);
-    }
-    return entry;
-  };
-}
-
-/** One field's findings as its editor shows them (see editorFindingsOf). */
 export function editorFindingsOfField(
   findings: readonly Finding[],
   checked: Listing,

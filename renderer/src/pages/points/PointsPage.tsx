@@ -3,7 +3,6 @@
  * expulsion line with the reset date, the freeze timeline, the what-if simulator and — when the
  * JD store 2021 pack is enabled — its general and serious ledgers side by side.
  */
-import { PlusOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -31,16 +30,14 @@ import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull } from '../../stores/compliance-view';
 import { PointsGauge } from '../../features/compliance/charts';
-import { ImportButton } from '../../features/compliance/ImportButton';
 import { isAnnual } from '../../features/compliance/annual-report';
 import { AsOf } from '../../features/compliance/AsOf';
-import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
+import { ComplianceHeader } from '../../features/compliance/ComplianceHeader';
 import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
 import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
-import { PageHeader } from '../../components/PageHeader';
-import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
+import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
@@ -359,28 +356,12 @@ export function PointsPage({ readOnly }: PageProps) {
 
   return (
     <div data-testid="points-page">
-      <PageHeader
+      <ComplianceHeader
         title={t('points.title')}
-        extra={
-          <>
-            <AsOf at={snapshot.at} />
-            <LastPullAsOf />
-          </>
-        }
-        actions={
-          <>
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setRecording(true)}
-              disabled={readOnly}
-            >
-              {t('points.record')}
-            </Button>
-            <ImportButton readOnly={readOnly} />
-            <ExportComplianceButton kind="violations" />
-          </>
-        }
+        at={snapshot.at}
+        readOnly={readOnly}
+        records="violations"
+        add={{ label: t('points.record'), onClick: () => setRecording(true) }}
       />
       <ExpulsionBanner report={annual} line={line} />
       <Row gutter={[16, 16]}>

@@ -2,7 +2,6 @@
  * Service (SLA) page: tickets with live countdowns and filters, the breaches with the points each
  * risks, compliance by day and by staff member, and the month's service-hours calendar.
  */
-import { PlusOutlined } from '@ant-design/icons';
 import {
   Badge,
   Button,
@@ -29,19 +28,17 @@ import { useCompliance } from '../../stores/compliance-store';
 import { beijingIsoOf, beijingMinute, blankToNull, percent } from '../../stores/compliance-view';
 import { Chart } from '../../features/compliance/charts';
 import { Countdown } from '../../features/compliance/Countdown';
-import { ImportButton } from '../../features/compliance/ImportButton';
 import { AsOf } from '../../features/compliance/AsOf';
+import { ComplianceHeader } from '../../features/compliance/ComplianceHeader';
 import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
-import { PageHeader } from '../../components/PageHeader';
-import { DeleteRecordButton, ExportComplianceButton } from '../../features/undo/ComplianceDataButtons';
+import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
 import { TicketReplyButton } from '../../features/sync/TicketReplyButton';
-import { LastPullAsOf } from '../../features/sync/LastPullAsOf';
 import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
 import { TableSearch } from '../../features/search/TableSearch';
 import { useTranslation } from 'react-i18next';
@@ -317,28 +314,12 @@ export function ServicePage({ readOnly }: PageProps) {
 
   return (
     <div data-testid="service-page">
-      <PageHeader
+      <ComplianceHeader
         title={t('service.title')}
-        extra={
-          <>
-            <AsOf at={snapshot.at} />
-            <LastPullAsOf />
-          </>
-        }
-        actions={
-          <>
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setEditing(null)}
-              disabled={readOnly}
-            >
-              {t('service.addTicket')}
-            </Button>
-            <ImportButton readOnly={readOnly} />
-            <ExportComplianceButton kind="tickets" />
-          </>
-        }
+        at={snapshot.at}
+        readOnly={readOnly}
+        records="tickets"
+        add={{ label: t('service.addTicket'), onClick: () => setEditing(null) }}
       />
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space wrap style={{ marginBottom: 12 }}>
