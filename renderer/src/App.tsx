@@ -24,6 +24,7 @@ import { pageLabelNamespaces, pages } from './pages/registry';
 import { useApp, type Page } from './stores/app-store';
 import { useTranslation } from 'react-i18next';
 import { startApp } from './stores/start-app';
+import { ImportResultsDialog } from './features/compliance/ImportResultsDialog';
 
 /** Darker than antd's defaults so text passes WCAG AA contrast (checked by the axe scans). */
 const theme = {
@@ -138,6 +139,7 @@ export function App() {
             </Layout.Content>
           </Layout>
         </Layout>
+        <ImportResultsDialog />
       </AntApp>
     </ConfigProvider>
   );

@@ -43,6 +43,7 @@ afterAll(async () => {
 describe('words, not raw text', () => {
   it('a malformed import file: a sentence naming the file, line and column', async () => {
     await page.getByRole('menuitem', { name: '服务时效' }).click();
+    await page.getByTestId('service-page').waitFor();
     // A trailing comma before "}" on line 5: jsonc-parser calls it PropertyNameExpected at 5:1.
     const broken =
       '{\n  "tickets": [\n    { "id": "Q-1", "kind": "consultation",\n      "openedAt": "2026-12-01T09:00:00+08:00", "firstResponseAt": null,\n}]}\n';

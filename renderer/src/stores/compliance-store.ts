@@ -22,6 +22,12 @@ interface ComplianceState {
   /** performance.now() when the snapshot arrived (see appNow). */
   receivedAt: number;
   loading: boolean;
+  /**
+   * The results of the last import, until the user closes them. Kept here, not in the button
+   * that started it: the page (and its button) may change or re-mount while the files import.
+   */
+  importResults: ComplianceImportResult[] | null;
+  closeImportResults(): void;
   error: string | null;
   load(): Promise<void>;
   /** The app's clock now (ms), consistent with the snapshot's. */
@@ -66,6 +72,8 @@ export const useCompliance = create<ComplianceState>((set, get) => {
     catalog: null,
     receivedAt: 0,
     loading: false,
+    importResults: null,
+    closeImportResults: () => set({ importResults: null }),
     error: null,
     async load() {
       // Coalesce: a load asked for while one runs becomes one more load after it.
@@ -96,6 +104,7 @@ export const useCompliance = create<ComplianceState>((set, get) => {
           if (result) results.push(result);
           onProgress(results.length);
         }
+        set({ importResults: results });
         await get().load();
         return results;
       }),

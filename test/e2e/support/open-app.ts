@@ -107,7 +107,10 @@ export function useApp(options: OpenAppOptions = {}): { app: App; page: Page } {
 
 /** Clicks the last "关闭"/"Close" button: the one of the dialog that opened last. */
 export async function closeDialog(page: Page): Promise<void> {
+  // Within the dialog: an alert notification raised by what the dialog reports has a Close too.
   await page
+    .getByRole('dialog')
+    .last()
     .getByRole('button', { name: /^(关\s*闭|Close)$/ })
     .last()
     .click();

@@ -1,9 +1,7 @@
-/** Import of tickets / deposit ledger / violations files (any mix), with per-file results. */
+/** Import of tickets / deposit ledger / violations files (any mix); per-file results in ImportResultsDialog. */
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, List, Modal, message } from 'antd';
-import { useRef, useState } from 'react';
-import type { ComplianceImportResult } from '../../../../shared/ipc/contract';
-import { ImportResultItem } from '../../components/ImportResultItem';
+import { Button, message } from 'antd';
+import { useRef } from 'react';
 import { useCompliance } from '../../stores/compliance-store';
 import { useTranslation } from 'react-i18next';
 
@@ -11,7 +9,6 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('compliance');
   const importFiles = useCompliance((s) => s.importFiles);
   const input = useRef<HTMLInputElement>(null);
-  const [results, setResults] = useState<ComplianceImportResult[] | null>(null);
 
   async function run(list: FileList) {
     const files = await Promise.all(
@@ -19,7 +16,7 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
     );
     if (files.length === 0) return;
     try {
-      setResults(await importFiles(files, () => undefined));
+      await importFiles(files, () => undefined); // the results show in ImportResultsDialog
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
     }
@@ -48,27 +45,6 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
           e.target.value = '';
         }}
       />
-      <Modal
-        open={results !== null}
-        title={t('importResultTitle')}
-        onCancel={() => setResults(null)}
-        footer={<Button onClick={() => setResults(null)}>{t('close')}</Button>}
-      >
-        <List
-          dataSource={results ?? []}
-          renderItem={(r) => (
-            <ImportResultItem
-              testId="compliance-import-result"
-              title={`${r.name}${r.kind ? ` · ${t(`importKinds.${r.kind}`)}` : ''}`}
-              ok={r.ok}
-              okMessage={t('importedFile', { inserted: r.inserted, updated: r.updated })}
-              failedMessage={t('importFailedFile')}
-              problems={r.problems}
-              fileName={r.name}
-            />
-          )}
-        />
-      </Modal>
     </>
   );
 }
