@@ -13,9 +13,13 @@ export async function launchChromium(): Promise<Browser> {
       `Chromium not found at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`,
     );
   }
+  // A UTF-8 locale, as users' desktops have: under the C locale (CI's bare environment) Chromium
+  // cannot open a chosen file whose name is not ASCII (工单-坏.json) and the upload never happens.
+  const utf8 = /utf-?8/i.test(process.env.LC_ALL || process.env.LC_CTYPE || process.env.LANG || '');
   return chromium.launch({
     executablePath,
     headless: true,
+    ...(utf8 ? {} : { env: { ...process.env, LC_ALL: 'C.UTF-8' } }),
     args: [
       '--headless',
       '--no-sandbox',
