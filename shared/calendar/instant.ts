@@ -1,14 +1,15 @@
 /**
  * Instants in files: ISO 8601 with an explicit offset (formats.md: "All times are ISO 8601 with an
  * offset"). Parsed once, at the edge, to epoch milliseconds; the engines only see numbers.
- * Date.parse does the arithmetic; the pattern and the calendar check in front of it reject what
- * Date.parse would silently accept (a missing offset means "local time of this computer", and
+ * Only this shape is accepted, and its fields are checked as a calendar date and a time of day:
+ * Date.parse would silently accept more (a missing offset means "local time of this computer", and
  * 2025-02-30 rolls over to March).
  */
 import { z } from 'zod';
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './beijing';
 
-const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+/** The accepted shape as a pattern (documentation, and the reference a unit test holds the parser to). */
+export const ISO_INSTANT_SHAPE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 export type InstantParse = { ok: true; ms: number } | { ok: false; message: string };
 
@@ -24,21 +25,21 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 export function parseIsoInstant(text: string): InstantParse {
-  const match = ISO_INSTANT.exec(text);
-  if (!match) {
+  const fields = instantFields(text);
+  if (!fields) {
     return {
       ok: false,
       message: `不是带时区偏移的 ISO 8601 时间 / not an ISO 8601 time with an offset (e.g. 2026-01-05T09:00:00+08:00): "${text.slice(0, 60)}"`,
     };
   }
-  const [, date = '', hh, mm, ss, zone = '', offH, offM] = match;
-  const year = Number(date.slice(0, 4));
+  const { year, month, day, hour, minute, second, millis, offsetSign, offsetHours, offsetMins } = fields;
   const fieldsValid =
-    isCalendarDate(year, Number(date.slice(5, 7)), Number(date.slice(8, 10))) &&
-    Number(hh) <= 23 &&
-    Number(mm) <= 59 &&
-    Number(ss ?? 0) <= 59 &&
-    (zone === 'Z' || (Number(offH) <= 14 && Number(offM) <= 59));
+    isCalendarDate(year, month, day) &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offsetHours <= 14 &&
+    offsetMins <= 59;
   if (!fieldsValid) return { ok: false, message: `不存在的日期或时间 / no such date or time: "${text}"` };
   if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) {
     return {
@@ -46,7 +47,82 @@ export function parseIsoInstant(text: string): InstantParse {
       message: `年份须在 ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR} 之间 / year must be within ${FIRST_SUPPORTED_YEAR}–${LAST_SUPPORTED_YEAR}: "${text}"`,
     };
   }
-  return { ok: true, ms: Date.parse(text) };
+  return {
+    ok: true,
+    ms: Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetSign * (offsetHours * 60 + offsetMins) * 60_000,
+  };
+}
+
+interface InstantFields {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millis: number;
+  /** 1 east of UTC (and for Z), -1 west. */
+  offsetSign: 1 | -1;
+  offsetHours: number;
+  offsetMins: number;
+}
+
+/**
+ * The fields of `YYYY-MM-DDTHH:MM[:SS[.f{1,9}]](Z|±HH:MM)`, read by character code, or null when
+ * the text is not of that shape. An import reads two instants per ticket, a million times (issue
+ * 11): a RegExp with its capture strings, Number() of each and Date.parse cost ~1 µs an instant,
+ * this a tenth of it. `ISO_INSTANT_SHAPE` is the same shape as a pattern.
+ */
+function instantFields(text: string): InstantFields | null {
+  const n = text.length;
+  if (n < 17 || n > 35) return null;
+  const digits = (at: number, count: number): number => {
+    let value = 0;
+    for (let i = at; i < at + count; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return -1;
+      value = value * 10 + c;
+    }
+    return value;
+  };
+  const year = digits(0, 4);
+  const month = digits(5, 2);
+  const day = digits(8, 2);
+  const hour = digits(11, 2);
+  const minute = digits(14, 2);
+  if (
+    year < 0 ||
+    month < 0 ||
+    day < 0 ||
+    hour < 0 ||
+    minute < 0 ||
+    text[4] !== '-' ||
+    text[7] !== '-' ||
+    text[10] !== 'T' ||
+    text[13] !== ':'
+  )
+    return null;
+  let at = 16;
+  let second = 0;
+  let millis = 0;
+  if (text[at] === ':') {
+    second = digits(at + 1, 2);
+    if (second < 0) return null;
+    at += 3;
+    if (text[at] === '.') {
+      const from = ++at;
+      while (at < n && at - from < 9 && digits(at, 1) >= 0) at++;
+      if (at === from) return null;
+      // Milliseconds from the first three digits (".5" is 500 ms); further digits are dropped, as Date.parse does.
+      millis = Number(text.slice(from, Math.min(at, from + 3)).padEnd(3, '0'));
+    }
+  }
+  if (text[at] === 'Z') return at + 1 === n ? { year, month, day, hour, minute, second, millis, offsetSign: 1, offsetHours: 0, offsetMins: 0 } : null;
+  const sign: 0 | 1 | -1 = text[at] === '+' ? 1 : text[at] === '-' ? -1 : 0;
+  const offH = digits(at + 1, 2);
+  const offM = digits(at + 4, 2);
+  if (sign === 0 || offH < 0 || offM < 0 || text[at + 3] !== ':' || at + 6 !== n) return null;
+  return { year, month, day, hour, minute, second, millis, offsetSign: sign, offsetHours: offH, offsetMins: offM };
 }
 
 /** An ISO instant in a file, validated and turned into epoch milliseconds. */

@@ -74,6 +74,7 @@ const provenance = { source: 'import' as const, sourceAt: 1, sourceFile: 'f.json
 type Op =
   | { op: 'bulk'; from: number; n: number; variant: number }
   | { op: 'small'; from: number; n: number; variant: number }
+  | { op: 'bulkRepeats'; from: number; n: number; span: number; variant: number }
   | { op: 'syncInsert'; id: number; variant: number }
   | { op: 'syncDelete'; id: number }
   | { op: 'failingBulk'; from: number; n: number };
@@ -96,6 +97,14 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     id: fc.integer({ min: 100, max: 140 }),
     variant: fc.nat(11),
   }),
+  // Ids repeated within one file, over more rows than one write chunk: the last version wins.
+  fc.record({
+    op: fc.constant('bulkRepeats' as const),
+    from: fc.nat(60),
+    n: fc.integer({ min: 21, max: 260 }),
+    span: fc.integer({ min: 1, max: 120 }),
+    variant: fc.nat(11),
+  }),
   fc.record({ op: fc.constant('syncDelete' as const), id: fc.nat(140) }),
   fc.record({
     op: fc.constant('failingBulk' as const),
@@ -116,6 +125,20 @@ describe('ticket_counts', () => {
               provenance,
               sla,
             );
+          } else if (o.op === 'bulkRepeats') {
+            const rows = Array.from({ length: o.n }, (_, i) => ticket(o.from + (i % o.span), o.variant + i));
+            const before = new Set(
+              (store.db.prepare('SELECT id FROM tickets').all() as { id: string }[]).map((r) => r.id),
+            );
+            const counts = tickets.upsertMany(rows, provenance, sla);
+            const distinct = new Set(rows.map((r) => r.id));
+            const fresh = [...distinct].filter((id) => !before.has(id)).length;
+            expect(counts).toEqual({ inserted: fresh, updated: o.n - fresh });
+            const last = rows.at(-1)!;
+            const storedLast = store.db
+              .prepare('SELECT opened_at AS openedAt FROM tickets WHERE id = ?')
+              .get(last.id) as { openedAt: number };
+            expect(storedLast.openedAt).toBe(last.openedAt);
           } else if (o.op === 'syncInsert') {
             // As the sync engine writes: direct SQL without SLA columns, then a recompute fills them.
             const t = ticket(o.id, o.variant);

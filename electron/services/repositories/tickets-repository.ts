@@ -261,6 +261,12 @@ function sortedByKey(keys: readonly string[]): number[] {
     });
 }
 
+/** Rows per lookup and per multi-row upsert of a bulk write (15 parameters a row, SQLite allows 32,766). */
+const UPSERT_CHUNK = 100;
+
+/** `?, ?, …` for an IN list or a VALUES row of `n` values. */
+const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
+
 /** Rows at a time when stored SLA columns are recomputed (settings changed). */
 export const SLA_RECOMPUTE_BATCH = 20_000;
 
@@ -294,18 +300,6 @@ export class TicketsRepository {
       // Bulk (more than a few rows): the counts are added up here and written once per group.
       const bulk = tickets.length > 20 ? new CountDeltas() : null;
       const restoreTriggers = bulk ? this.liftCountTriggers() : null;
-      const existing = this.sql(
-        'SELECT id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id = ?',
-      );
-      const upsert = this.sql(`
-        INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
-                             deadline, answered_status, calendar_confirmed, open_day, sla_key)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET id_is_number = excluded.id_is_number, kind = excluded.kind,
-          opened_at = excluded.opened_at, first_response_at = excluded.first_response_at, staff = excluded.staff,
-          extra_json = excluded.extra_json, source = excluded.source, source_at = excluded.source_at,
-          source_file = excluded.source_file, deadline = excluded.deadline, answered_status = excluded.answered_status,
-          calendar_confirmed = excluded.calendar_confirmed, open_day = excluded.open_day, sla_key = excluded.sla_key`);
       const counts: UpsertCounts = { inserted: 0, updated: 0 };
       // A bulk write goes in id order: the primary-key index then takes its inserts page after
       // page instead of all over a million-entry tree (fewer pages touched, fewer cache misses;
@@ -313,51 +307,62 @@ export class TicketsRepository {
       // later version of an id still comes after (and wins over) its earlier one.
       const keys = tickets.map((t) => idKey(t.id));
       const order = bulk ? sortedByKey(keys) : keys.map((_, i) => i);
-      for (const index of order) {
-        const ticket = tickets[index]!;
-        const id = keys[index]!;
-        const isNumber = typeof ticket.id === 'number' ? 1 : 0;
-        const row = existing.get(id) as (CountedRow & { id_is_number: number }) | undefined;
-        if (row) {
-          bulk?.add(row, -1);
-          // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
-          // Named in file order (a file never mixes the two, so rows written so far agree with it).
-          if (row.id_is_number !== isNumber)
-            assertIdTypesMatch(
-              this.store.db,
-              'tickets',
-              'tickets',
-              tickets.map((t) => t.id),
-            );
-          counts.updated++;
-        } else counts.inserted++;
-        const c = slaColumns(sla, ticket.kind, ticket.openedAt, ticket.firstResponseAt);
-        bulk?.add(
-          {
+      // Rows go in chunks: one lookup and one multi-row upsert per chunk. Each statement call
+      // costs ~6 µs here whatever it does, as much as the insert itself (bench/db-insert.bench.ts).
+      // What this file wrote so far, by id: a repeated id's earlier version is its "stored" row.
+      const written = new Map<string, CountedRow & { id_is_number: number }>();
+      const params: unknown[] = [];
+      for (let from = 0; from < order.length; from += UPSERT_CHUNK) {
+        const chunk = order.slice(from, from + UPSERT_CHUNK);
+        const stored = this.storedRows(chunk.map((i) => keys[i]!));
+        params.length = 0;
+        for (const index of chunk) {
+          const ticket = tickets[index]!;
+          const id = keys[index]!;
+          const isNumber = typeof ticket.id === 'number' ? 1 : 0;
+          const row = written.get(id) ?? stored.get(id);
+          if (row) {
+            bulk?.add(row, -1);
+            // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
+            // Named in file order (a file never mixes the two, so rows written so far agree with it).
+            if (row.id_is_number !== isNumber)
+              assertIdTypesMatch(
+                this.store.db,
+                'tickets',
+                'tickets',
+                tickets.map((t) => t.id),
+              );
+            counts.updated++;
+          } else counts.inserted++;
+          const c = slaColumns(sla, ticket.kind, ticket.openedAt, ticket.firstResponseAt);
+          const counted = {
+            id_is_number: isNumber,
             open_day: c.open_day,
             kind: ticket.kind,
             staff: ticket.staff ?? null,
             answered_status: c.answered_status,
-          },
-          1,
-        );
-        upsert.run(
-          id,
-          isNumber,
-          ticket.kind,
-          ticket.openedAt,
-          ticket.firstResponseAt,
-          ticket.staff ?? null,
-          extraJson(ticket, knownTicketFields),
-          provenance.source,
-          provenance.sourceAt,
-          provenance.sourceFile,
-          c.deadline,
-          c.answered_status,
-          c.calendar_confirmed,
-          c.open_day,
-          c.sla_key,
-        );
+          };
+          bulk?.add(counted, 1);
+          written.set(id, counted);
+          params.push(
+            id,
+            isNumber,
+            ticket.kind,
+            ticket.openedAt,
+            ticket.firstResponseAt,
+            ticket.staff ?? null,
+            extraJson(ticket, knownTicketFields),
+            provenance.source,
+            provenance.sourceAt,
+            provenance.sourceFile,
+            c.deadline,
+            c.answered_status,
+            c.calendar_confirmed,
+            c.open_day,
+            c.sla_key,
+          );
+        }
+        this.upsertStatement(chunk.length).run(...params);
       }
       if (bulk) {
         bulk.apply(this.sql.bind(this));
@@ -365,6 +370,32 @@ export class TicketsRepository {
       }
       return counts;
     });
+  }
+
+  /** The stored rows of these ids (the counted columns and the id's type), by id. */
+  private storedRows(ids: readonly string[]): Map<string, CountedRow & { id_is_number: number }> {
+    const rows = this.sql(
+      `SELECT id, id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id IN (${placeholders(ids.length)})`,
+    ).all(...ids) as (CountedRow & { id: string; id_is_number: number })[];
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /**
+   * INSERT … ON CONFLICT DO UPDATE of `rows` rows in one statement (prepared once per size). A
+   * repeated id later in the same VALUES list updates the row its earlier occurrence wrote, as
+   * separate statements would.
+   */
+  private upsertStatement(rows: number): Database.Statement {
+    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
+    return this.sql(`
+        INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
+                             deadline, answered_status, calendar_confirmed, open_day, sla_key)
+        VALUES ${values}
+        ON CONFLICT (id) DO UPDATE SET id_is_number = excluded.id_is_number, kind = excluded.kind,
+          opened_at = excluded.opened_at, first_response_at = excluded.first_response_at, staff = excluded.staff,
+          extra_json = excluded.extra_json, source = excluded.source, source_at = excluded.source_at,
+          source_file = excluded.source_file, deadline = excluded.deadline, answered_status = excluded.answered_status,
+          calendar_confirmed = excluded.calendar_confirmed, open_day = excluded.open_day, sla_key = excluded.sla_key`);
   }
 
   /** Whether some stored tickets' SLA columns are not for these settings (see recomputeSla). */

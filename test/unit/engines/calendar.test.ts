@@ -13,7 +13,7 @@ import {
   subtractBeijingMonths,
 } from '../../../shared/calendar/beijing';
 import { businessCalendar } from '../../../shared/calendar/business-calendar';
-import { parseIsoInstant } from '../../../shared/calendar/instant';
+import { ISO_INSTANT_SHAPE, parseIsoInstant } from '../../../shared/calendar/instant';
 
 // Prove the engines do not depend on the machine's zone: run this file in New York time.
 const savedTz = process.env.TZ;
@@ -95,6 +95,61 @@ describe('Beijing time conversion', () => {
           else if (parsed.ok && parsed.ms !== Date.parse(text)) wrong.push(`${date} (ms)`);
         }
     expect(wrong).toEqual([]);
+  });
+
+  it('reads instants as the shape pattern and Date.parse do (generated times, and each with one character changed)', () => {
+    // The reference: the shape as a pattern, the fields checked as numbers (the date by
+    // dayOfDateString's calendar), then Date.parse for the arithmetic.
+    const reference = (text: string): number | 'shape' | 'invalid' => {
+      const match = ISO_INSTANT_SHAPE.exec(text);
+      if (!match) return 'shape';
+      const [, date = '', hh, mm, ss, zone, offH, offM] = match;
+      const valid =
+        dayOfDateString(date) !== undefined &&
+        Number(hh) <= 23 &&
+        Number(mm) <= 59 &&
+        Number(ss ?? 0) <= 59 &&
+        (zone === 'Z' || (Number(offH) <= 14 && Number(offM) <= 59));
+      const year = Number(date.slice(0, 4));
+      return valid && year >= FIRST_SUPPORTED_YEAR && year <= LAST_SUPPORTED_YEAR ? Date.parse(text) : 'invalid';
+    };
+    const outcome = (text: string): number | 'shape' | 'invalid' => {
+      const parsed = parseIsoInstant(text);
+      if (parsed.ok) return parsed.ms;
+      return parsed.message.includes('not an ISO 8601') ? 'shape' : 'invalid';
+    };
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    const instant = fc
+      .record({
+        y: fc.integer({ min: 1980, max: 2210 }),
+        mo: fc.integer({ min: 0, max: 13 }),
+        d: fc.integer({ min: 0, max: 32 }),
+        h: fc.integer({ min: 0, max: 25 }),
+        mi: fc.integer({ min: 0, max: 61 }),
+        s: fc.option(fc.integer({ min: 0, max: 61 })),
+        frac: fc.option(fc.stringMatching(/^[0-9]{1,10}$/)),
+        zone: fc.oneof(
+          fc.constant('Z'),
+          fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 60 })),
+        ),
+      })
+      .map(({ y, mo, d, h, mi, s, frac, zone }) => {
+        const seconds = s === null ? '' : `:${pad(s)}${frac === null ? '' : `.${frac}`}`;
+        const offset = zone === 'Z' ? 'Z' : `${zone[0]}${pad(zone[1])}:${pad(zone[2])}`;
+        return `${y}-${pad(mo)}-${pad(d)}T${pad(h)}:${pad(mi)}${seconds}${offset}`;
+      });
+    const mutated = fc
+      .tuple(instant, fc.nat(), fc.constantFrom('0', '9', '-', ':', 'T', ' ', 'Z', '+', '.', '１', ''))
+      .map(([text, at, c]) => {
+        const i = at % (text.length + 1);
+        return text.slice(0, i) + c + text.slice(i + (c === '' || at % 2 ? 1 : 0));
+      });
+    fc.assert(
+      fc.property(fc.oneof(instant, mutated), (text) => {
+        expect(outcome(text), text).toEqual(reference(text));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('subtracts calendar months on the Beijing wall clock', () => {
