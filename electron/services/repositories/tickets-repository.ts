@@ -16,6 +16,7 @@ import type { Ticket } from '../../../shared/sla/schema';
 import type Database from 'better-sqlite3';
 import type { RecordSource } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
+import { chunksOf, paramRow, placeholders, valuesRows } from '../db/bulk-sql';
 import type { Store } from '../db/database';
 
 /** Where a record came from, and when (epoch ms). */
@@ -261,12 +262,6 @@ function sortedByKey(keys: readonly string[]): number[] {
     });
 }
 
-/** Rows per lookup and per multi-row upsert of a bulk write (15 parameters a row, SQLite allows 32,766). */
-const UPSERT_CHUNK = 100;
-
-/** `?, ?, …` for an IN list or a VALUES row of `n` values. */
-const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
-
 /** Rows at a time when stored SLA columns are recomputed (settings changed). */
 export const SLA_RECOMPUTE_BATCH = 20_000;
 
@@ -307,13 +302,11 @@ export class TicketsRepository {
       // later version of an id still comes after (and wins over) its earlier one.
       const keys = tickets.map((t) => idKey(t.id));
       const order = bulk ? sortedByKey(keys) : keys.map((_, i) => i);
-      // Rows go in chunks: one lookup and one multi-row upsert per chunk. Each statement call
-      // costs ~6 µs here whatever it does, as much as the insert itself (bench/db-insert.bench.ts).
+      // Rows go in chunks: one lookup and one multi-row upsert per chunk (db/bulk-sql.ts).
       // What this file wrote so far, by id: a repeated id's earlier version is its "stored" row.
       const written = new Map<string, CountedRow & { id_is_number: number }>();
       const params: unknown[] = [];
-      for (let from = 0; from < order.length; from += UPSERT_CHUNK) {
-        const chunk = order.slice(from, from + UPSERT_CHUNK);
+      for (const chunk of chunksOf(order)) {
         const stored = this.storedRows(chunk.map((i) => keys[i]!));
         params.length = 0;
         for (const index of chunk) {
@@ -380,17 +373,12 @@ export class TicketsRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /**
-   * INSERT … ON CONFLICT DO UPDATE of `rows` rows in one statement (prepared once per size). A
-   * repeated id later in the same VALUES list updates the row its earlier occurrence wrote, as
-   * separate statements would.
-   */
+  /** INSERT … ON CONFLICT DO UPDATE of `rows` rows in one statement (prepared once per size). */
   private upsertStatement(rows: number): Database.Statement {
-    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ');
     return this.sql(`
         INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
                              deadline, answered_status, calendar_confirmed, open_day, sla_key)
-        VALUES ${values}
+        VALUES ${valuesRows(rows, paramRow(15))}
         ON CONFLICT (id) DO UPDATE SET id_is_number = excluded.id_is_number, kind = excluded.kind,
           opened_at = excluded.opened_at, first_response_at = excluded.first_response_at, staff = excluded.staff,
           extra_json = excluded.extra_json, source = excluded.source, source_at = excluded.source_at,

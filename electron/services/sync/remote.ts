@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/api/schemas';
 import { DEFAULT_POLICY_ID } from '../../../shared/policy/packs';
 import type { Listing } from '../../../shared/listing/schema';
+import { chunksOf, paramRow, valuesRows } from '../db/bulk-sql';
 import type { ListingsRepository } from '../repositories/listings-repository';
 
 /** Prepared statements by SQL text, per connection: preparing is the slow part of a small query. */
@@ -40,12 +41,14 @@ export interface ApplyContext {
   /** Tickets with a response still in the outbox → when it was written (read once per page). */
   pendingResponses?: Map<string, string>;
   /**
-   * A feed page's ticket rows, written by one statement in `flushTickets` (before the page's
-   * cursor): one INSERT per ticket costs ~3× as much, as the tickets table's triggers give every
-   * statement its own statement journal. Keyed by id, so the last version in a page wins and a
-   * tombstone drops a row not yet written. Absent: each ticket is written at once.
+   * A feed page's ticket rows and server copies, written by multi-row statements in `flushPage`
+   * (before the page's cursor): one INSERT per ticket costs ~3× as much, as the tickets table's
+   * triggers give every statement its own statement journal, and every statement call has a fixed
+   * cost (db/bulk-sql.ts). Keyed by id, so the last version in a page wins and a tombstone drops a
+   * row not yet written. Absent: each record is written at once.
    */
   ticketBatch?: Map<string, TicketProjection>;
+  remoteBatch?: Map<string, RemoteRow>;
   /**
    * Set by applyPage: the stored versions of the page's resources, read by one query instead of
    * one per change, keyed by `type \0 id` and kept up to date as the page is applied.
@@ -62,6 +65,9 @@ interface PageState {
 
 /** The columns projectTicket writes: id, kind, opened_at, first_response_at, extra_json, source_at. */
 type TicketProjection = [string, string, number | null, number | null, string, number];
+
+/** A sync_remote row: resource_type, resource_id, version, data_json, changed_at, pulled_at. */
+type RemoteRow = [string, string, number, string, string, number];
 
 export function pendingResponses(db: Database.Database): Map<string, string> {
   const rows = sql(
@@ -120,7 +126,7 @@ export function applyPage(
         stored: r.stored !== null,
       });
   }
-  const batched: ApplyContext = { ...ctx, page, ticketBatch: new Map() };
+  const batched: ApplyContext = { ...ctx, page, ticketBatch: new Map(), remoteBatch: new Map() };
   const types = new Set<ResourceType>();
   let applied = 0;
   for (const change of changes) {
@@ -129,7 +135,7 @@ export function applyPage(
       types.add(change.resourceType);
     }
   }
-  flushTickets(batched);
+  flushPage(batched);
   return { applied, types };
 }
 
@@ -157,6 +163,7 @@ export function applyChange(ctx: ApplyContext, change: FeedChange): boolean {
   if (change.version <= newest) return false;
   if (change.op === 'delete' || change.data === null) {
     page?.versions.set(key, { newest: change.version, tomb: true, stored: false });
+    ctx.remoteBatch?.delete(key);
     sql(db, 'DELETE FROM sync_remote WHERE resource_type = ? AND resource_id = ?').run(type, id);
     sql(
       db,
@@ -166,19 +173,12 @@ export function applyChange(ctx: ApplyContext, change: FeedChange): boolean {
     return true;
   }
   if (tomb) sql(db, 'DELETE FROM sync_tombstones WHERE resource_type = ? AND resource_id = ?').run(type, id);
-  // One statement per row: sync_remote has no triggers, and one INSERT … SELECT FROM json_each
-  // costs more here (SQLite re-renders each record's JSON text) than these prepared inserts. A
-  // record the page lookup did not find is inserted without the upsert clause (cheaper: most
-  // of a first sync).
-  const known = page?.versions.get(key);
-  const fresh = page !== undefined && (known === undefined || !known.stored);
   page?.versions.set(key, { newest: change.version, tomb: false, stored: true });
-  sql(
-    db,
-    fresh
-      ? `${REMOTE_UPSERT} VALUES (?, ?, ?, ?, ?, ?)`
-      : `${REMOTE_UPSERT} VALUES (?, ?, ?, ?, ?, ?) ${REMOTE_ON_CONFLICT}`,
-  ).run(type, id, change.version, JSON.stringify(change.data), change.at, ctx.nowMs);
+  const row: RemoteRow = [type, id, change.version, JSON.stringify(change.data), change.at, ctx.nowMs];
+  if (ctx.remoteBatch) {
+    ctx.remoteBatch.delete(key); // re-inserted last: the map's order is the feed's order
+    ctx.remoteBatch.set(key, row);
+  } else sql(db, `${REMOTE_UPSERT} VALUES (?, ?, ?, ?, ?, ?) ${REMOTE_ON_CONFLICT}`).run(...row);
   project(ctx, change);
   return true;
 }
@@ -271,23 +271,36 @@ function projectTicket(ctx: ApplyContext, id: string, t: Ticket): void {
     ctx.ticketBatch.set(id, row);
     return;
   }
-  sql(ctx.db, `${TICKET_UPSERT} VALUES (?, 0, ?, ?, ?, NULL, ?, 'sync', ?, NULL) ${TICKET_ON_CONFLICT}`).run(
-    ...row,
+  sql(ctx.db, `${TICKET_UPSERT} VALUES ${TICKET_ROW} ${TICKET_ON_CONFLICT}`).run(...row);
+}
+
+/** Writes the batched ticket rows and server copies (see ApplyContext.ticketBatch). */
+export function flushPage(ctx: ApplyContext): void {
+  writeRows(
+    ctx.db,
+    ctx.remoteBatch,
+    (n) => `${REMOTE_UPSERT} VALUES ${valuesRows(n, paramRow(6))} ${REMOTE_ON_CONFLICT}`,
+  );
+  writeRows(
+    ctx.db,
+    ctx.ticketBatch,
+    (n) => `${TICKET_UPSERT} VALUES ${valuesRows(n, TICKET_ROW)} ${TICKET_ON_CONFLICT}`,
   );
 }
 
-/** Writes the batched ticket rows (see ApplyContext.ticketBatch) in one statement. */
-export function flushTickets(ctx: ApplyContext): void {
-  if (!ctx.ticketBatch?.size) return;
-  sql(
-    ctx.db,
-    `${TICKET_UPSERT}
-       SELECT j.value ->> 0, 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, NULL, j.value ->> 4, 'sync', j.value ->> 5, NULL
-       FROM json_each(?) AS j WHERE true ${TICKET_ON_CONFLICT}`, // WHERE true: an upsert after SELECT needs it (SQLite's parser)
-  ).run(JSON.stringify([...ctx.ticketBatch.values()]));
-  ctx.ticketBatch.clear();
+/** Writes a batch's rows BULK_ROWS at a time with the statement `text` gives for n rows, then empties it. */
+function writeRows(
+  db: Database.Database,
+  batch: Map<string, readonly unknown[]> | undefined,
+  text: (rows: number) => string,
+): void {
+  if (!batch?.size) return;
+  for (const rows of chunksOf([...batch.values()])) sql(db, text(rows.length)).run(...rows.flat());
+  batch.clear();
 }
 
+/** A TicketProjection's VALUES row (the columns of TICKET_UPSERT). */
+const TICKET_ROW = "(?, 0, ?, ?, ?, NULL, ?, 'sync', ?, NULL)";
 const TICKET_UPSERT =
   'INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file)';
 const TICKET_ON_CONFLICT = `ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, opened_at = excluded.opened_at, first_response_at = excluded.first_response_at,

@@ -1,6 +1,6 @@
 /**
  * A feed page is applied with batched reads and writes (remote.ts applyPage: one version lookup
- * for the page, the tickets by one statement in flushTickets): the same as one change at a time —
+ * for the page, the tickets by one statement in flushPage): the same as one change at a time —
  * the last version in a page wins, an older or equal version is ignored, a tombstone in the same
  * page removes a record not yet written and stops an older upsert after it, a newer upsert brings
  * a deleted record back, a ticket imported from a file is left alone.
@@ -8,6 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { openStore } from '../../../electron/services/db/database';
 import { ListingsRepository } from '../../../electron/services/repositories/listings-repository';
@@ -112,5 +113,25 @@ describe('batched ticket projection', () => {
     ]);
     expect(batched.tombstones).toEqual([{ resource_type: 'ticket', resource_id: 'E', version: 2 }]);
     expect(batched.rows.map((r) => (r as { id: string }).id)).toEqual(['A', 'B', 'D', 'FILE']);
+  });
+
+  it('gives what one change at a time gives for any pages (more rows than one write statement holds)', () => {
+    const change = fc
+      .record({
+        id: fc.integer({ min: 0, max: 40 }),
+        version: fc.integer({ min: 1, max: 6 }),
+        del: fc.boolean(),
+        answered: fc.boolean(),
+      })
+      .map(({ id, version, del, answered }): Change => {
+        const t = ticket(`T${id}`, version, answered ? '2026-01-12T09:00:20+08:00' : null);
+        return del ? { ...t, op: 'delete', data: null } : t;
+      });
+    fc.assert(
+      fc.property(fc.array(fc.array(change, { maxLength: 260 }), { minLength: 1, maxLength: 3 }), (pages) => {
+        expect(applyPages(true, pages)).toEqual(applyPages(false, pages));
+      }),
+      { numRuns: 25 },
+    );
   });
 });
