@@ -73,6 +73,12 @@ export interface ApiErrorInit {
    * server answers with the first result instead of applying it twice.
    */
   idempotencyKey?: string;
+  /**
+   * Whether trying again may succeed by itself (a dropped connection, a truncated body, a 5xx);
+   * false for a complete answer that is wrong (not the contract's shape). Defaults to the code's
+   * usual nature.
+   */
+  retryable?: boolean;
   cause?: unknown;
 }
 
@@ -85,6 +91,7 @@ export class ApiError extends Error {
   readonly currentVersion: number | undefined;
   readonly attempts: number;
   readonly idempotencyKey: string | undefined;
+  readonly retryable: boolean;
 
   constructor(init: ApiErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -97,6 +104,9 @@ export class ApiError extends Error {
     this.currentVersion = init.currentVersion;
     this.attempts = init.attempts ?? 1;
     this.idempotencyKey = init.idempotencyKey;
+    this.retryable =
+      init.retryable ??
+      ['network', 'timeout', 'malformed-response', 'http-5xx', 'rate-limited'].includes(init.code);
   }
 
   /**

@@ -156,7 +156,7 @@ export class Transport {
     ): Attempt<T> => ({
       ok: false,
       retryable,
-      error: new ApiError({ code, message: `${label}: ${message}`, attempts: attempt, ...extra }),
+      error: new ApiError({ code, message: `${label}: ${message}`, attempts: attempt, retryable, ...extra }),
     });
     try {
       let response: Response;
@@ -280,6 +280,7 @@ function withKey(error: ApiError, idempotencyKey: string): ApiError {
     currentVersion: error.currentVersion,
     attempts: error.attempts,
     idempotencyKey,
+    retryable: error.retryable,
     cause: error.cause,
   });
 }

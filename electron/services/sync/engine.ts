@@ -90,8 +90,6 @@ export class SyncUnavailableError extends Error {
   }
 }
 
-const TRANSIENT = new Set(['network', 'timeout', 'malformed-response', 'http-5xx', 'rate-limited']);
-
 /** Offset ISO time in Beijing (the marketplace's zone), as §7 asks for `asOf`. */
 export function beijingIso(date: Date): string {
   const shifted = new Date(date.getTime() + 8 * 3600_000);
@@ -255,7 +253,8 @@ export class SyncEngine {
           'unauthorized',
         );
       }
-      if (error instanceof ApiError && TRANSIENT.has(error.code)) {
+      // Offline only for what may pass by itself; a complete answer that breaks the contract is an error.
+      if (error instanceof ApiError && error.retryable) {
         this.emit({ type: 'sync-state', state: 'offline', message: error.message });
         throw new SyncUnavailableError(
           `无法连接云市场 / marketplace unreachable: ${error.message}`,
@@ -433,7 +432,7 @@ export class SyncEngine {
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       if (error.code === 'unauthorized' || error.code === 'forbidden') throw error;
-      if (TRANSIENT.has(error.code)) {
+      if (error.retryable) {
         const base = this.o.retryBaseMs ?? 1000;
         const delay =
           Math.min(this.o.retryMaxMs ?? 60_000, base * 2 ** Math.min(attempts - 1, 16)) *

@@ -85,8 +85,12 @@ describe('pull', () => {
   it('refuses a feed page with one record that breaks its schema: a clear error naming it, nothing of the page stored', async () => {
     // The answer is corrupted on the way in: the third change's record loses a required field.
     let corrupted = '';
+    const states: string[] = [];
     const bad = makeEngine(sandbox, {
       pageSize: 10,
+      emit: (event) => {
+        if (event.type === 'sync-state') states.push(event.state);
+      },
       transport: {
         fetch: async (input, init) => {
           const response = await fetch(input, init);
@@ -104,6 +108,8 @@ describe('pull', () => {
     const error = (await bad.engine.syncOnce().catch((e: unknown) => e)) as Error;
     expect(corrupted).not.toBe('');
     expect(error.message).toMatch(/response does not match the contract: result\.changes\.2\.data\.version/);
+    // Not "offline": the server answered, and waiting will not fix the answer.
+    expect(states.at(-1)).toBe('error');
     expect(bad.engine.state().cursor).toBeNull();
     expect(count(bad.store, 'SELECT count(*) AS n FROM sync_remote')).toBe(0);
     expect(count(bad.store, 'SELECT count(*) AS n FROM tickets')).toBe(0);
