@@ -14,6 +14,7 @@ import { migration0008 } from './migrations/0008-scale-indexes';
 import { migration0009 } from './migrations/0009-bulk-writes';
 import { migration0010 } from './migrations/0010-rule-packs';
 import { migration0011 } from './migrations/0011-alert-messages';
+import { migration0012 } from './migrations/0012-tickets-fewer-indexes';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

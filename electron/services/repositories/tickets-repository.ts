@@ -2,7 +2,12 @@
  * Service tickets (formats.md §3). SQL stays here; callers get engine-ready objects (epoch ms).
  * Keyed by the file's id, so importing the same id again replaces the stored ticket.
  */
-import { beijingDayIndex, dateStringOfDay, formatBeijingIso } from '../../../shared/calendar/beijing';
+import {
+  beijingDayIndex,
+  beijingDayStart,
+  dateStringOfDay,
+  formatBeijingIso,
+} from '../../../shared/calendar/beijing';
 import { ticketKinds, type TicketKind } from '../../../shared/policy/schema';
 import {
   slaStatusOf,
@@ -597,13 +602,15 @@ export class TicketsRepository {
       clauses.push('staff = ?');
       params.push(query.staff);
     }
+    // A Beijing day is a range of instants: the opened_at index serves the filter (and tickets
+    // whose SLA columns are not computed yet are found too).
     if (query.fromDay !== undefined) {
-      clauses.push('open_day >= ?');
-      params.push(query.fromDay);
+      clauses.push('opened_at >= ?');
+      params.push(beijingDayStart(query.fromDay));
     }
     if (query.toDay !== undefined) {
-      clauses.push('open_day <= ?');
-      params.push(query.toDay);
+      clauses.push('opened_at < ?');
+      params.push(beijingDayStart(query.toDay + 1));
     }
     if (query.query) {
       clauses.push("(id LIKE ? ESCAPE '\\' OR staff LIKE ? ESCAPE '\\')");
