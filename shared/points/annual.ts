@@ -66,6 +66,8 @@ export interface AnnualPointsReport {
   depositForfeited: boolean;
   /** The violations that make up `total`, in decision order. */
   counted: CountedViolation[];
+  /** How many there are: the app's snapshot carries only the latest of `counted` (SNAPSHOT_COUNTED). */
+  countedTotal: number;
   warnings: string[];
 }
 
@@ -181,6 +183,7 @@ export function computeAnnualPoints(
         freezeUntil: freezeEnd(decidedAt(i), penalty.freeze),
       };
     }),
+    countedTotal: countedIndices.length,
     warnings: [],
   };
 }

@@ -52,6 +52,8 @@ export interface CategoryTotal {
   /** Thresholds from the pack that `total` has reached. */
   thresholdsReached: { points: number; action: { 'zh-CN': string; en: string } }[];
   counted: { violationId: string | number; code: string; points: number; decidedAt: string }[];
+  /** How many there are: the app's snapshot carries only the latest of `counted` (SNAPSHOT_COUNTED). */
+  countedTotal: number;
 }
 
 /** A week with orders whose 48-hour windows have not all closed at `at`: not assessable yet. */
@@ -167,6 +169,7 @@ export function computeStorePoints(
         resetsYearly: settings.resetsYearly,
         thresholdsReached: [],
         counted: [],
+        countedTotal: 0,
       };
       return [category, total];
     }),
@@ -210,6 +213,7 @@ export function computeStorePoints(
   for (const { category, decided, ...entry } of counted) {
     totals[category].counted.push({ ...entry, decidedAt: formatBeijingIso(decided) });
   }
+  for (const category of storeCategories) totals[category].countedTotal = totals[category].counted.length;
   for (const category of storeCategories) {
     const bucket = totals[category];
     bucket.thresholdsReached = policy.categories[category].thresholds

@@ -14,7 +14,7 @@ import { createAppCore, type AppCore } from '../../electron/services/app-core';
 import { eventContract, parseEvent } from '../../shared/ipc/events';
 import type { DesktopNotification } from '../../electron/services/platform';
 import { createNodePlatform } from '../../electron/web/platform-node';
-import type { ResponseOf, ComplianceSnapshot } from '../../shared/ipc/contract';
+import { SNAPSHOT_COUNTED, type ResponseOf, type ComplianceSnapshot } from '../../shared/ipc/contract';
 import { tempDir } from '../helpers/temp-dir';
 
 const fixtures = path.resolve(import.meta.dirname, '..', 'fixtures', 'compliance');
@@ -41,6 +41,10 @@ function openCore(): AppCore {
     emit: (name, payload) => events.push({ name, payload }),
   });
 }
+
+/** The stored violations with their penalties (the table's rows; the snapshot carries only their count). */
+const violationRows = async () =>
+  (await call<ResponseOf<'compliance.violations'>>('compliance.violations', { offset: 0, limit: 500 })).rows;
 
 async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
   const result = await core.dispatch(channel, payload);
@@ -302,25 +306,50 @@ describe('manual entry, appeals and what-if', () => {
     await call('compliance.appeal', { id: 'V-2', state: 'overturned', note: '申诉成功' });
     snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
     expect(snapshot.points[0]).toMatchObject({ total: 6, activeFreezes: [] });
-    expect(snapshot.violations.find((v) => v.id === 'V-2')!.appeal).toMatchObject({
+    expect((await violationRows()).find((v) => v.id === 'V-2')!.appeal).toMatchObject({
       state: 'overturned',
       note: '申诉成功',
     });
     // Each record carries the penalty the engine counts for it: the Points page shows it as is.
-    expect(snapshot.violations.find((v) => v.id === 'V-2')!.penalty).toEqual({
+    expect((await violationRows()).find((v) => v.id === 'V-2')!.penalty).toEqual({
       points: 12,
       freeze: 15,
       deduction: 5000,
     });
-    expect(snapshot.violations.find((v) => v.id === 'V-5')!.penalty).toEqual({
+    expect((await violationRows()).find((v) => v.id === 'V-5')!.penalty).toEqual({
       points: 3,
       freeze: 0,
       deduction: 0,
     });
     // Re-import of the marketplace's data keeps the vendor's appeal.
     await importFiles('violations.json');
-    snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
-    expect(snapshot.violations.find((v) => v.id === 'V-2')!.appeal.state).toBe('overturned');
+    expect((await violationRows()).find((v) => v.id === 'V-2')!.appeal.state).toBe('overturned');
+  });
+
+  it('carries a count of the violations and the latest counted ones, not all of them', async () => {
+    const violations = Array.from({ length: 450 }, (_, i) => ({
+      id: `V-BULK-${i}`,
+      code: 'fake-transactions',
+      occurredAt: '2026-01-02T10:00:00+08:00',
+      decidedAt: new Date(Date.parse('2026-01-02T12:00:00+08:00') + i * 60_000).toISOString(),
+      points: 0,
+    }));
+    await call('compliance.import', { files: [{ name: 'bulk.json', text: JSON.stringify({ violations }) }] });
+    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
+    expect(snapshot.violationCount).toBe(450);
+    const report = snapshot.points[0] as { counted: { violationId: string }[]; countedTotal: number };
+    expect(report.countedTotal).toBe(450);
+    expect(report.counted).toHaveLength(SNAPSHOT_COUNTED);
+    // The latest, in decision order.
+    expect(report.counted.at(-1)!.violationId).toBe('V-BULK-449');
+    expect(report.counted[0]!.violationId).toBe(`V-BULK-${450 - SNAPSHOT_COUNTED}`);
+    // Every one is in the table, a page at a time.
+    const page = await call<ResponseOf<'compliance.violations'>>('compliance.violations', {
+      offset: 400,
+      limit: 100,
+    });
+    expect(page.total).toBe(450);
+    expect(page.rows).toHaveLength(50);
   });
 
   it('prices a code, a late ticket and a self-check rule with the engine', async () => {

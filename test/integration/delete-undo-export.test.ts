@@ -15,13 +15,13 @@ const read = (name: string) => fs.readFileSync(fixture(name), 'utf8');
 const app = useTempCore({ appVersion: '1', now: () => new Date('2026-01-06T10:00:00+08:00') });
 const { call } = app;
 
-/** The snapshot, with the stored tickets read page by page (the snapshot itself carries none). */
+/** The snapshot, with the stored tickets and violations read from their tables (the snapshot carries neither). */
 const snapshot = async () => {
   const base = await call<ComplianceSnapshot>('compliance.snapshot', {});
-  const page = await call<{ rows: (ComplianceSnapshot['violations'][number] & Record<string, unknown>)[] }>(
-    'compliance.tickets',
-    { offset: 0, limit: 500 },
-  );
+  const page = await call<{ rows: Record<string, unknown>[] }>('compliance.tickets', {
+    offset: 0,
+    limit: 500,
+  });
   const tickets = page.rows.map((r) => {
     const {
       deadline: _d,
@@ -35,7 +35,13 @@ const snapshot = async () => {
     } = r as Record<string, unknown>;
     return ticket as { id: string | number; sourceAt: string; sourceFile: string | null };
   });
-  return { ...base, tickets };
+  const violations = (
+    await call<{ rows: { id: string | number; sourceAt: string; sourceFile: string | null }[] }>(
+      'compliance.violations',
+      { offset: 0, limit: 500 },
+    )
+  ).rows;
+  return { ...base, tickets, violations };
 };
 const importCompliance = (files: { name: string; text: string }[]) =>
   call<{ files: { ok: boolean; inserted: number; updated: number }[] }>('compliance.import', { files });

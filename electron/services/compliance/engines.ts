@@ -15,17 +15,18 @@ import type { BusinessCalendar } from '../../../shared/calendar/business-calenda
 import { policyCalendar, type CalendarInputs } from '../../../shared/policy/calendar';
 import { defaultRulePack, type RulePack } from '../../../shared/check/rulepack';
 import { computeDeposit, type DepositReport } from '../../../shared/deposit/compute';
-import type {
-  ComplianceCatalog,
-  ComplianceSnapshot,
-  LedgerRecord,
-  RateRow,
-  Settings,
-  TicketRecord,
-  ViolationRecord,
+import {
+  SNAPSHOT_COUNTED,
+  type ComplianceCatalog,
+  type ComplianceSnapshot,
+  type LedgerRecord,
+  type RateRow,
+  type Settings,
+  type TicketRecord,
+  type ViolationRecord,
 } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
-import { computePoints, penaltyOf, type PointsReport } from '../../../shared/points/compute';
+import { computePoints, isAnnualReport, penaltyOf, type PointsReport } from '../../../shared/points/compute';
 import {
   whatIf,
   type AnnualWhatIf,
@@ -221,6 +222,22 @@ export const violationRecord = (v: StoredViolation): ViolationRecord => ({
 /** Pending tickets the overview lists with live countdowns (the soonest). */
 export const CLOSEST_TICKETS = 20;
 
+/**
+ * A points report as the snapshot carries it: the latest SNAPSHOT_COUNTED of each `counted` list.
+ * With 100,000 violations the whole lists were 20 MB of every snapshot; the pages show the latest
+ * and the violations table pages through all of them (compliance.violations).
+ */
+function latestCounted(report: PointsReport): PointsReport {
+  const latest = <T>(list: T[]): T[] =>
+    list.length > SNAPSHOT_COUNTED ? list.slice(-SNAPSHOT_COUNTED) : list;
+  if (isAnnualReport(report)) return { ...report, counted: latest(report.counted) };
+  return {
+    ...report,
+    general: { ...report.general, counted: latest(report.general.counted) },
+    serious: { ...report.serious, counted: latest(report.serious.counted) },
+  };
+}
+
 export function buildSnapshot(
   run: EngineRun,
   lastSeenAt: string | undefined,
@@ -248,10 +265,10 @@ export function buildSnapshot(
     })),
     staffNames: tickets.staffNames(),
     ledger: run.ledger && { required: run.ledger.required, entries: run.ledger.entries.map(ledgerRecord) },
-    violations: run.violations.map(violationRecord),
+    violationCount: run.violations.length,
     sla,
     deposit: run.deposit,
-    points: run.points,
+    points: run.points.map(latestCounted),
     today: rateOver(sla, dateOf(today), dateOf(today)),
     week: rateOver(sla, dateOf(monday), dateOf(today)),
     depositDueEndMs: run.depositDueEndMs,

@@ -207,6 +207,7 @@ const zhCN = {
     general: '一般违规',
     serious: '严重违规',
     thresholds: '已达到的处罚节点',
+    latestOf: '显示最近 {shown} 条，共 {total} 条；全部记录见下方违规表',
     form: {
       id: '违规编号',
       policy: '规则包',
@@ -460,6 +461,7 @@ const en: Translation<typeof zhCN> = {
     general: 'General',
     serious: 'Serious',
     thresholds: 'Thresholds reached',
+    latestOf: 'The latest {shown} of {total}; every record is in the violations table below',
     form: {
       id: 'Violation ID',
       policy: 'Policy pack',

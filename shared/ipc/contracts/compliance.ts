@@ -91,6 +91,9 @@ const rateRow = z.object({
 });
 export type RateRow = z.infer<typeof rateRow>;
 
+/** Counted violations per list in the snapshot's points reports (the latest; see complianceSnapshotSchema.points). */
+export const SNAPSHOT_COUNTED = 200;
+
 export const complianceSnapshotSchema = z.object({
   /** Every number below is as of this instant (ISO +08:00) … */
   at: z.string(),
@@ -113,11 +116,15 @@ export const complianceSnapshotSchema = z.object({
   /** Staff names on stored tickets (the Service page's filter). */
   staffNames: z.array(z.string()),
   ledger: z.object({ required: z.number(), entries: z.array(ledgerRecordSchema) }).nullable(),
-  violations: z.array(violationRecordSchema),
+  /** Violations stored (their rows: compliance.violations, a page at a time). */
+  violationCount: z.number().int().nonnegative(),
   /** computeSla's report without its per-ticket rows (those come with compliance.tickets). */
   sla: engineReport<SlaSummaryReport>().nullable(),
   deposit: engineReport<DepositReport>().nullable(),
-  /** One report per enabled policy pack, in settings order. */
+  /**
+   * One report per enabled policy pack, in settings order; each `counted` list holds its latest
+   * SNAPSHOT_COUNTED entries (`countedTotal` says how many there are).
+   */
   points: z.array(engineReport<PointsReport>()),
   /** Today's and this week's (Monday–today, Beijing) tickets by the day they were opened. */
   today: rateRow,

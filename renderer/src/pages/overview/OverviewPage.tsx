@@ -61,7 +61,7 @@ export function OverviewPage({ readOnly }: PageProps) {
   const line = (annual && catalog?.packs.find((p) => p.id === annual.policy)?.expelAt) ?? 24;
   const deposit = snapshot.deposit;
   const closest = closestToBreach(snapshot, 8);
-  const empty = snapshot.ticketCount === 0 && snapshot.violations.length === 0 && !snapshot.ledger;
+  const empty = snapshot.ticketCount === 0 && snapshot.violationCount === 0 && !snapshot.ledger;
   const depositStatus = deposit
     ? {
         ok: t('overview.depositOk'),

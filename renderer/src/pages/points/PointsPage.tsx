@@ -308,6 +308,11 @@ function StoreLedgers({ report }: { report: StorePointsReport }) {
                 rowKey={(r) => String(r.violationId)}
                 pagination={false}
                 dataSource={bucket.counted}
+                footer={
+                  bucket.countedTotal > bucket.counted.length
+                    ? () => t('points.latestOf', { shown: bucket.counted.length, total: bucket.countedTotal })
+                    : undefined
+                }
                 columns={[
                   { title: t('points.columns.id'), render: (_, r) => String(r.violationId) },
                   { title: t('points.columns.code'), dataIndex: 'code' },
@@ -408,6 +413,11 @@ export function PointsPage({ readOnly }: PageProps) {
                   children: `${String(f.violationId)} · ${f.code} · ${beijingMinute(f.decidedAt)} → ${beijingMinute(f.freezeUntil)} (${t('points.days', { n: f.freeze as number })})`,
                 }))}
               />
+            )}
+            {annual && annual.countedTotal > annual.counted.length && (
+              <Typography.Text type="secondary">
+                {t('points.latestOf', { shown: annual.counted.length, total: annual.countedTotal })}
+              </Typography.Text>
             )}
           </Card>
         </Col>
