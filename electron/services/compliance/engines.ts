@@ -99,7 +99,7 @@ export function complianceConfig(settings: Settings): ComplianceConfig {
 }
 
 /** Violations that count: an appeal the marketplace accepted (overturned) removes the penalty. */
-const counting = (violations: StoredViolation[], policy: string) =>
+const counting = (violations: readonly StoredViolation[], policy: string) =>
   violations.filter((v) => v.policy === policy && v.appeal.state !== 'overturned');
 
 export interface EngineRun {
@@ -111,7 +111,7 @@ export interface EngineRun {
   /** Pending tickets, soonest deadline first (keyed lookup: the partial index on deadline). */
   pendingTickets: TicketWithSla[];
   ledger: { required: number; entries: StoredLedgerEntry[] } | null;
-  violations: StoredViolation[];
+  violations: readonly StoredViolation[];
   /** computeSla's report without its per-ticket rows (those are paged: compliance.tickets). */
   sla: SlaSummaryReport | null;
   deposit: DepositReport | null;

@@ -15,6 +15,7 @@ import { migration0009 } from './migrations/0009-bulk-writes';
 import { migration0010 } from './migrations/0010-rule-packs';
 import { migration0011 } from './migrations/0011-alert-messages';
 import { migration0012 } from './migrations/0012-tickets-fewer-indexes';
+import { migration0013 } from './migrations/0013-violations-version';
 
 export interface Migration {
   version: number;
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

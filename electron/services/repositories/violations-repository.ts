@@ -144,12 +144,30 @@ export class ViolationsRepository {
     return row ? toStored(row) : undefined;
   }
 
-  list(): StoredViolation[] {
-    const rows = this.store.db
-      .prepare('SELECT * FROM violations ORDER BY coalesce(decided_at, occurred_at), id')
-      .all() as ViolationRow[];
-    return rows.map(toStored);
+  /**
+   * Every violation, in decision order. Kept until the table's write counter (migration 0013)
+   * moves (outside transactions): the engines read them on every tick, snapshot and save. The
+   * array and its records are shared between callers — read only.
+   */
+  list(): readonly StoredViolation[] {
+    const version = (
+      this.store.sql("SELECT version FROM table_versions WHERE name = 'violations'").get() as {
+        version: number;
+      }
+    ).version;
+    if (this.listed?.version !== version) {
+      const rows = this.store
+        .sql('SELECT * FROM violations ORDER BY coalesce(decided_at, occurred_at), id')
+        .all() as ViolationRow[];
+      const listed = { version, rows: rows.map(toStored) };
+      // Inside a transaction the count may yet roll back and be reached again by other writes.
+      if (this.store.db.inTransaction) return listed.rows;
+      this.listed = listed;
+    }
+    return this.listed.rows;
   }
+
+  private listed: { version: number; rows: readonly StoredViolation[] } | undefined;
 
   /**
    * One page of the violations table (issue 17), in list() order: `query` matches part of the id
