@@ -11,6 +11,7 @@ import type { DesktopNotification } from '../platform';
 import type { AlertsRepository, StoredAlert } from '../repositories/alerts-repository';
 import {
   defaultLeadTimes,
+  NEW_VIOLATION_WINDOW_MS,
   scheduleAlerts,
   type AlertInput,
   type ScheduleResult,
@@ -39,6 +40,12 @@ export interface AlertServiceDeps {
 
 /** What the scheduler needs from one engine run. */
 export function alertInputOf(run: EngineRun): AlertInput {
+  // Only violations whose "new violation" window is still open can raise an alert: with 100,000
+  // stored, building the others' input was most of a tick (and of every save).
+  const recent = run.violations.filter(
+    (v) => Math.min(v.firstSeenAt, v.decidedAt ?? v.firstSeenAt) + NEW_VIOLATION_WINDOW_MS > run.at,
+  );
+  const recentIds = new Set(recent.map((v) => String(v.id)));
   const violationPoints = new Map<string, number>();
   const consequences = new Map<string, ViolationConsequence>();
   for (const report of run.points) {
@@ -47,8 +54,9 @@ export function alertInputOf(run: EngineRun): AlertInput {
     const expelAt = pack?.points.model === 'annual' ? pack.points.expelAt : null;
     let total = 0;
     for (const c of report.counted) {
+      total += c.points; // the running total counts every violation, recent or not
+      if (!recentIds.has(String(c.violationId))) continue;
       violationPoints.set(String(c.violationId), c.points);
-      total += c.points;
       if (expelAt !== null)
         consequences.set(String(c.violationId), {
           totalAfter: total,
@@ -83,7 +91,7 @@ export function alertInputOf(run: EngineRun): AlertInput {
             dueEndMs: run.depositDueEndMs,
           }
         : null,
-    violations: run.violations.map((v) => ({
+    violations: recent.map((v) => ({
       id: v.id,
       code: v.code,
       points: violationPoints.get(String(v.id)) ?? v.points ?? null,
