@@ -48,6 +48,8 @@ function isLocalHost(host: string): boolean {
   );
 }
 
+const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|dot|\[\.\]|\(\.\))\s*[a-z0-9]/;
+
 // A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 
@@ -57,8 +59,10 @@ export function findLinks(
   extraAllowed: readonly string[],
 ): LinkSpan[] {
   const text = n.text;
-  // Cheap pre-test: every link form contains one of these; most prose has none.
-  if (!/[.@点點。]|dot/.test(text)) return [];
+  // Cheap pre-test: every form the link pattern knows has a scheme's "://" or a letter or digit
+  // joined to the next one by a dot, @ or a spelled-out dot; most prose has neither ("。" alone
+  // is every Chinese sentence).
+  if (!MAY_HOLD_LINK.test(text)) return [];
   const allowed = extraAllowed.length
     ? [...compiled.allowedDomains, ...extraAllowed.map((d) => d.toLowerCase())]
     : compiled.allowedDomains;

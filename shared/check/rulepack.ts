@@ -272,6 +272,15 @@ export interface CompiledJudge {
 
 export interface CompiledGroup {
   group: TermGroup;
+  /** Position in CompiledRulePack.groups. */
+  index: number;
+  /**
+   * Of overlapping hits only the longest counts, per rule (or per marker for marker groups):
+   * groups sharing that scope share this slot (0 … slotCount-1).
+   */
+  overlapSlot: number;
+  /** The rule's slot for the per-field finding cap (0 … slotCount-1). */
+  ruleSlot: number;
   rule: RuleId;
   severity: Severity;
   penaltyCode: string | null;
@@ -304,12 +313,16 @@ export interface CompiledRulePack {
   automaton: Automaton;
   patterns: CompiledPattern[];
   groups: CompiledGroup[];
+  /** How many distinct overlapSlot / ruleSlot numbers there are. */
+  slotCount: number;
   allowedDomains: string[];
   linkRegex: RegExp;
   notDomains: Set<string>;
   pricePatterns: RegExp[];
   priceUnlessBefore: RegExp;
   editions: string[];
+  /** Each edition with its compact key (the form it is looked for in a title). */
+  editionKeys: [string, string][];
   penaltyOf(code: string | null | undefined): Penalty | null;
 }
 
@@ -375,11 +388,20 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
   const groups: CompiledGroup[] = [];
   const patterns: CompiledPattern[] = [];
   const keys: string[] = [];
+  const slots = new Map<string, number>();
+  const slotOf = (name: string) => {
+    let n = slots.get(name);
+    if (n === undefined) slots.set(name, (n = slots.size));
+    return n;
+  };
   for (const group of pack.termGroups) {
     const rule = pack.rules[group.rule];
     const penaltyCode = group.penalty === undefined ? rule.penalty : group.penalty;
     const compiled: CompiledGroup = {
       group,
+      index: groups.length,
+      overlapSlot: slotOf(group.marker ? `marker:${group.marker}` : `rule:${group.rule}`),
+      ruleSlot: slotOf(`rule:${group.rule}`),
       rule: group.rule,
       severity: group.severity ?? rule.severity,
       penaltyCode,
@@ -401,12 +423,17 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       confidence: group.confidence ?? 0.8,
     };
     groups.push(compiled);
+    // Terms that read the same once normalised (京东 and 京東) are one pattern: the first one
+    // listed always won their identical hits anyway.
+    const seen = new Set<string>();
     for (const term of group.terms) {
       const key = compact(term);
       if (key === '')
         throw new RulePackError([
           { path: `termGroups.${group.id}`, message: `term "${term}" is only punctuation` },
         ]);
+      if (seen.has(key)) continue;
+      seen.add(key);
       keys.push(key);
       patterns.push({
         group: compiled,
@@ -424,12 +451,14 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     automaton: buildAutomaton(keys, filler),
     patterns,
     groups,
+    slotCount: slots.size,
     allowedDomains: pack.allowedDomains,
     linkRegex: buildLinkRegex(pack.links.tlds),
     notDomains: new Set(pack.links.notDomains),
     pricePatterns: pack.consistency.pricePatterns.map((p) => new RegExp(p, 'gu')),
     priceUnlessBefore: new RegExp(pack.consistency.priceUnlessBefore, 'u'),
     editions: pack.consistency.editions,
+    editionKeys: pack.consistency.editions.map((e) => [e, compact(e)]),
     penaltyOf,
   };
 }
