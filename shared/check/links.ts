@@ -16,9 +16,11 @@ export interface LinkSpan {
 }
 
 const SPELLED_DOT = /\s*(?:点|點|dot|\[\.\]|\(\.\)|。)\s*/gu;
+const SPELLED_AT = /\s*(?:\(at\)|\[at\]|\{at\})\s*/gu;
+const EMAIL = /^(?:mailto:)?[^\s/@:()[\]{}]+(?:@|\s*(?:\(at\)|\[at\]|\{at\}))/;
 
 export function hostOf(link: string): string {
-  const spelled = link.replace(SPELLED_DOT, '.');
+  const spelled = link.replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@');
   const at = spelled.lastIndexOf('@');
   const noScheme = spelled.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   const withoutUser =
@@ -76,7 +78,7 @@ export function findLinks(
     const host = hostOf(trimmed);
     if (host === '' || compiled.notDomains.has(trimmed) || compiled.notDomains.has(host)) continue;
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
-    const email = /^(?:mailto:)?[^\s/@:]+@/.test(trimmed);
+    const email = EMAIL.test(trimmed);
     out.push({
       start: m.index,
       end: m.index + trimmed.length,

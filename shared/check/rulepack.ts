@@ -347,7 +347,7 @@ const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c 
 /**
  * Structural link pattern (the only regex scan over whole fields): scheme URLs, www hosts,
  * bare domains with a listed TLD (so config.json or main.py are not domains), IPv4 addresses,
- * e-mail addresses and spelled-out dots (www点x点com, x dot com). Runs on normalised text, so
+ * e-mail addresses (also with the @ spelled out) and spelled-out dots (www点x点com, x dot com). Runs on normalised text, so
  * full-width ｗｗｗ．ｘ．ｃｏｍ is caught too.
  */
 function buildLinkRegex(tlds: string[]): RegExp {
@@ -357,6 +357,8 @@ function buildLinkRegex(tlds: string[]): RegExp {
   const sources = [
     `[a-z][a-z0-9+.-]*://[^\\s<>"'\\u3000-\\u303f\\u4e00-\\u9fff]+`,
     `[a-z0-9._%+-]+@${label}(?:\\.${label})*\\.[a-z]{2,}`,
+    // An address with its @ spelled out (support(at)vendor.cn) is still an address.
+    `[a-z0-9._%+-]+\\s*(?:\\(at\\)|\\[at\\]|\\{at\\})\\s*${label}(?:\\.${label})*\\.[a-z]{2,}`,
     `(?:${label}\\.)+${tld}(?![a-z0-9-])${path}`,
     `(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?![\\d.])${path}`,
     `(?:www|${label})\\s*(?:点|點|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*(?:${label}\\s*(?:点|點|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*)*${tld}(?![a-z0-9])`,
