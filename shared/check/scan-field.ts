@@ -26,11 +26,11 @@ export interface FieldScan {
   field: string;
   norm: NormalisedText;
   links: LinkSpan[];
-  terms: TermMatch[];
+  terms: readonly TermMatch[];
   /** Marker groups (e.g. delisting aspects) that occur in this field. */
-  markers: Set<string>;
+  markers: ReadonlySet<string>;
   /** Per rule, candidates left unjudged once MAX_TERMS_PER_RULE findings were reported in this field. */
-  overflow: Map<string, number>;
+  overflow: ReadonlyMap<string, number>;
 }
 
 /**
@@ -58,6 +58,11 @@ function appliesTo(group: CompiledGroup, field: string): boolean {
   return !fields || fields.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
 }
 
+// Most fields have no hit at all: they share these empty answers instead of allocating their own.
+const NO_MARKERS: ReadonlySet<string> = new Set();
+const NO_OVERFLOW: ReadonlyMap<string, number> = new Map();
+const NO_TERMS: readonly TermMatch[] = Object.freeze([]);
+
 // Per-call scratch (the check is synchronous): candidate hit numbers, and per slot the end of
 // the last hit kept / the number of findings reported.
 let candidateScratch = new Int32Array(256);
@@ -71,11 +76,8 @@ export function scanField(
   const norm = normalise(raw, compiled.fold, compiled.pack.normalization.markup);
   const text = norm.text;
   const links = findLinks(norm, compiled, opts.extraAllowed);
-  const markers = new Set<string>();
-  const overflow = new Map<string, number>();
-  const terms: TermMatch[] = [];
   const { buf, count } = scan(compiled.automaton, text);
-  if (count === 0) return { field, norm, links, terms, markers, overflow };
+  if (count === 0) return { field, norm, links, terms: NO_TERMS, markers: NO_MARKERS, overflow: NO_OVERFLOW };
 
   // Candidates: in scope, whole words for ASCII terms, not inside a link (a link is reported as a
   // link; jdcloud in docs.jdcloud.com is not brand misuse). Whether a group applies to this
@@ -96,7 +98,10 @@ export function scanField(
     if (links.length && overlapsLink(links, start, end)) continue;
     candidates[n++] = h;
   }
-  if (n === 0) return { field, norm, links, terms, markers, overflow };
+  if (n === 0) return { field, norm, links, terms: NO_TERMS, markers: NO_MARKERS, overflow: NO_OVERFLOW };
+  const markers = new Set<string>();
+  const overflow = new Map<string, number>();
+  const terms: TermMatch[] = [];
 
   // Per rule (and per marker), the longest of overlapping hits decides, before context: if
   // 京东云云主机 is a plain description, the 京东 inside 京东云 must not be reported either.
