@@ -14,7 +14,7 @@ import {
   orderPageSchema,
   orderSchema,
   rulePackPageSchema,
-  rulePackPublishWriteSchema,
+  type rulePackPublishWriteSchema,
   rulePackSchema,
   ticketPageSchema,
   ticketSchema,
