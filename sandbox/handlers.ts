@@ -9,6 +9,7 @@ import {
   MAX_PAGE_SIZE,
   advanceWriteSchema,
   listingWriteSchema,
+  rulePackPublishWriteSchema,
   ticketResponseWriteSchema,
   type ResourceType,
 } from '../shared/api/schemas';
@@ -16,7 +17,13 @@ import type { Listing } from '../shared/listing/schema';
 import type { SandboxStore } from './store';
 import { beijingIso } from './time';
 import { advanceSimulation } from './simulate';
+import { bundledPackAs, putRulePack } from './seed';
 import type { SelfCheck } from './review';
+
+/** The changelog entry of a published version when the call names no changes. */
+const defaultChanges = (packVersion: string) => [
+  { zh: `云市场发布的 ${packVersion} 版`, en: `version ${packVersion} as the marketplace published it` },
+];
 
 export class HttpError extends Error {
   constructor(
@@ -294,6 +301,17 @@ export const handlers = {
   advance: (ctx: Ctx) => {
     const { minutes } = parseBody(advanceWriteSchema, ctx.body);
     return ok(advanceSimulation(ctx.store, ctx.seed, minutes));
+  },
+
+  /** The marketplace publishes a rule-pack version; it reaches vendors through the change feed. */
+  publishRulePack: (ctx: Ctx) => {
+    const body = parseBody(rulePackPublishWriteSchema, ctx.body);
+    const at = beijingIso(ctx.nowMs);
+    const content =
+      body.content ??
+      bundledPackAs(body.packVersion, at.slice(0, 10), body.changes ?? defaultChanges(body.packVersion));
+    const key = putRulePack(ctx.store, ctx.vendorId, content, body.packVersion, at);
+    return ok(mustGet(ctx, 'rulePack', key));
   },
 };
 

@@ -421,21 +421,40 @@ function seedViolations(
 /** The rule packs on offer: the project's default pack (shared/check) as the current version. */
 function seedRulePacks(store: SandboxStore, vendorId: string): void {
   const content = defaultRulePack as unknown as Record<string, unknown>;
-  const publishedAt = '2019-10-01T00:00:00+08:00';
+  putRulePack(store, vendorId, content, defaultRulePack.version, '2019-10-01T00:00:00+08:00');
+}
+
+/** Publishes one rule-pack version (its record carries the digest of its content); returns its key. */
+export function putRulePack(
+  store: SandboxStore,
+  vendorId: string,
+  content: Record<string, unknown>,
+  packVersion: string,
+  publishedAt: string,
+): string {
+  const id = typeof content.id === 'string' ? content.id : defaultRulePack.id;
+  const key = `${id}@${packVersion}`;
   store.put(
     vendorId,
     'rulePack',
-    `${defaultRulePack.id}@${defaultRulePack.version}`,
-    {
-      id: defaultRulePack.id,
-      packVersion: defaultRulePack.version,
-      publishedAt,
-      sha256: sha256Json(content),
-      content,
-      updatedAt: publishedAt,
-    },
+    key,
+    { id, packVersion, publishedAt, sha256: sha256Json(content), content, updatedAt: publishedAt },
     publishedAt,
   );
+  return key;
+}
+
+/** The default pack as another version, with `changes` as its newest changelog entry. */
+export function bundledPackAs(
+  packVersion: string,
+  date: string,
+  changes: { zh: string; en: string }[],
+): Record<string, unknown> {
+  return {
+    ...structuredClone(defaultRulePack),
+    version: packVersion,
+    changelog: [{ version: packVersion, date, changes }, ...(defaultRulePack.changelog ?? [])],
+  };
 }
 
 export function sha256Json(value: unknown): string {

@@ -83,6 +83,7 @@ const routes: RouteDef[] = [
   { method: 'GET', url: `${R}/changes`, handler: 'listChanges' },
   // `sandbox:advance` is one segment with a colon; find-my-way escapes a literal colon as `::`.
   { method: 'POST', url: `${R}/sandbox::advance`, handler: 'advance' },
+  { method: 'POST', url: `${R}/sandbox::publishRulePack`, handler: 'publishRulePack' },
 ];
 
 declare module 'fastify' {

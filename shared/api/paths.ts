@@ -36,4 +36,5 @@ export const apiPaths = {
     `${regionPath(r)}/rulePacks/${seg(id)}/versions/${seg(packVersion)}`,
   changes: (r: string) => `${regionPath(r)}/changes`,
   advance: (r: string) => `${regionPath(r)}/sandbox:advance`,
+  publishRulePack: (r: string) => `${regionPath(r)}/sandbox:publishRulePack`,
 } as const;

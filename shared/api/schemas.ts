@@ -374,6 +374,20 @@ export const advanceResultSchema = z.looseObject({
 });
 
 /**
+ * Sandbox only: the marketplace publishes a rule-pack version. Without `content`, the sandbox's
+ * own pack (the app's bundled one) as `packVersion`, with `changes` as its newest changelog entry;
+ * with `content`, that pack as given — not validated, so a test can publish a bad one.
+ */
+export const rulePackPublishWriteSchema = z.looseObject({
+  packVersion: z.string().regex(/^\d+\.\d+\.\d+$/),
+  changes: z
+    .array(z.object({ zh: z.string().min(1), en: z.string().min(1) }))
+    .min(1)
+    .optional(),
+  content: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
  * The schemas of the OpenAPI document's components, by component name — the single list the
  * contract test walks to check the document and these schemas agree.
  */
@@ -397,5 +411,6 @@ export const componentSchemas = {
   ChangePage: changePageSchema,
   AdvanceWrite: advanceWriteSchema,
   AdvanceResult: advanceResultSchema,
+  RulePackPublishWrite: rulePackPublishWriteSchema,
 } as const;
 export type ComponentName = keyof typeof componentSchemas;

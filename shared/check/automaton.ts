@@ -11,7 +11,8 @@
 export interface Automaton {
   classOf: Uint16Array;
   width: number;
-  delta: Int32Array;
+  /** Next state per (state, class); 16 bits while the states fit (half the cache footprint). */
+  delta: Int32Array | Uint16Array;
   /** outStart[s]..outStart[s+1] indexes outList: the patterns that end in state s. */
   outStart: Int32Array;
   outList: Int32Array;
@@ -20,11 +21,14 @@ export interface Automaton {
   stateCount: number;
 }
 
-export interface Hit {
-  pattern: number;
-  /** Normalised offsets, end exclusive. */
-  start: number;
-  end: number;
+/**
+ * The hits of one scan as flat triples (pattern, start, end) in normalised offsets, end
+ * exclusive, in order of their end: a scan allocates no object per hit. The buffer is reused by
+ * the next scan, so read it before scanning again.
+ */
+export interface Hits {
+  buf: Int32Array;
+  count: number;
 }
 
 export function buildAutomaton(patterns: readonly string[], filler: Uint8Array): Automaton {
@@ -96,7 +100,7 @@ export function buildAutomaton(patterns: readonly string[], filler: Uint8Array):
   return {
     classOf,
     width,
-    delta,
+    delta: stateCount <= 0xffff ? Uint16Array.from(delta) : delta,
     outStart,
     outList,
     patternLength: Int32Array.from(patterns, (p) => p.length),
@@ -105,10 +109,13 @@ export function buildAutomaton(patterns: readonly string[], filler: Uint8Array):
   };
 }
 
+let scratch = new Int32Array(3 * 256);
+
 /** All (possibly overlapping) hits in `text`, in order of their end. */
-export function scan(a: Automaton, text: string): Hit[] {
+export function scan(a: Automaton, text: string): Hits {
   const { classOf, width, delta, outStart, outList, patternLength, filler } = a;
-  const hits: Hit[] = [];
+  let buf = scratch;
+  let w = 0;
   let s = 0;
   for (let i = 0, n = text.length; i < n; i++) {
     const c = text.charCodeAt(i);
@@ -119,10 +126,18 @@ export function scan(a: Automaton, text: string): Hit[] {
     const to = outStart[s + 1]!;
     for (let o = from; o < to; o++) {
       const pattern = outList[o]!;
-      hits.push({ pattern, start: startOf(text, filler, i, patternLength[pattern]!), end: i + 1 });
+      if (w + 3 > buf.length) {
+        const grown = new Int32Array(buf.length * 2);
+        grown.set(buf);
+        buf = scratch = grown;
+      }
+      buf[w] = pattern;
+      buf[w + 1] = startOf(text, filler, i, patternLength[pattern]!);
+      buf[w + 2] = i + 1;
+      w += 3;
     }
   }
-  return hits;
+  return { buf, count: w / 3 };
 }
 
 function startOf(text: string, filler: Uint8Array, last: number, length: number): number {

@@ -27,14 +27,42 @@ function firstLinkEndingAfter(links: readonly LinkSpan[], i: number): number {
   return lo;
 }
 
+/** Whether some link overlaps [lo, hi). */
+function linkWithin(links: readonly LinkSpan[], lo: number, hi: number): boolean {
+  const k = firstLinkEndingAfter(links, lo);
+  return k < links.length && links[k]!.start < hi;
+}
+
+/**
+ * The common case: no link and no filler within reach, so the window is a plain slice. Returns
+ * null when the slow path must run.
+ */
+function plainWindow(text: string, filler: Uint8Array, links: readonly LinkSpan[], lo: number, hi: number) {
+  if (links.length && linkWithin(links, lo, hi)) return null;
+  for (let i = lo; i < hi; i++) if (filler[text.charCodeAt(i)] === 1) return null;
+  const offsets: number[] = [];
+  for (let i = lo; i < hi; i++) offsets.push(i);
+  return { text: text.slice(lo, hi), offsets };
+}
+
 export function windowBefore(
   text: string,
   filler: Uint8Array,
   links: readonly LinkSpan[],
   start: number,
 ): Window {
-  let out = '';
+  const fast = plainWindow(text, filler, links, Math.max(0, start - WINDOW), start);
+  if (fast) return fast;
+  // Walking down: pieces are runs of adjacent kept characters (sliced, not concatenated one by
+  // one) and link placeholders, reversed at the end.
+  const pieces: string[] = [];
   const offsets: number[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0) pieces.push(text.slice(runStart, runEnd));
+    runStart = -1;
+  };
   // The link that may contain i, walking down as i decreases.
   let li = Math.min(firstLinkEndingAfter(links, start - 1), links.length - 1);
   for (let i = start - 1; i >= 0 && offsets.length < WINDOW; i--) {
@@ -42,7 +70,8 @@ export function windowBefore(
     const link = li >= 0 && links[li]!.end > i ? links[li] : undefined;
     if (link) {
       if (!link.allowed) {
-        out = LINK_PLACEHOLDER + out;
+        flush();
+        pieces.push(LINK_PLACEHOLDER);
         offsets.push(link.start);
       }
       i = link.start;
@@ -50,10 +79,16 @@ export function windowBefore(
     }
     const c = text.charCodeAt(i);
     if (filler[c] === 1) continue;
-    out = text[i]! + out;
+    if (runStart === i + 1) runStart = i;
+    else {
+      flush();
+      runStart = i;
+      runEnd = i + 1;
+    }
     offsets.push(i);
   }
-  return { text: out, offsets: offsets.reverse() };
+  flush();
+  return { text: pieces.reverse().join(''), offsets: offsets.reverse() };
 }
 
 export function windowAfter(
@@ -62,13 +97,22 @@ export function windowAfter(
   links: readonly LinkSpan[],
   end: number,
 ): Window {
+  const fast = plainWindow(text, filler, links, end, Math.min(text.length, end + WINDOW));
+  if (fast) return fast;
   let out = '';
   const offsets: number[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  const flush = () => {
+    if (runStart >= 0) out += text.slice(runStart, runEnd);
+    runStart = -1;
+  };
   let li = links.length ? firstLinkEndingAfter(links, end) : 0;
   for (let i = end; i < text.length && offsets.length < WINDOW; i++) {
     const link = li < links.length && links[li]!.start <= i ? links[li] : undefined;
     if (link) {
       if (!link.allowed) {
+        flush();
         out += LINK_PLACEHOLDER;
         offsets.push(link.end - 1);
       }
@@ -78,8 +122,14 @@ export function windowAfter(
     }
     const c = text.charCodeAt(i);
     if (filler[c] === 1) continue;
-    out += text[i]!;
+    if (runEnd === i) runEnd = i + 1;
+    else {
+      flush();
+      runStart = i;
+      runEnd = i + 1;
+    }
     offsets.push(i);
   }
+  flush();
   return { text: out, offsets };
 }

@@ -8,6 +8,7 @@ import { listTextFields } from './fields';
 import { fieldRules } from './field-rules';
 import { fill, makeFinding, sortFindings } from './findings';
 import { compactKey, compileRulePack, defaultRulePack, type CompiledRulePack } from './rulepack';
+import { rawSpan } from './normalize';
 import { MAX_TERMS_PER_RULE, scanField, type FieldScan } from './scan-field';
 import type { CheckContext, Finding, RuleId } from './types';
 
@@ -30,8 +31,7 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
       // A support e-mail address is a contact channel, not a site (issue 15); if it is used to
       // sell outside the marketplace, off-platform-trade reports that.
       if (link.allowed || link.email) continue;
-      const start = scan.norm.map[link.start]!;
-      const end = scan.norm.map[link.end - 1]! + 1;
+      const { start, end } = rawSpan(scan.norm, link.start, link.end);
       const match = raw.slice(start, end);
       const label = rule.fixLabel ?? { zh: '删除链接', en: 'Remove the link' };
       out.push(

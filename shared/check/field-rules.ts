@@ -207,13 +207,15 @@ const inconsistent: Rule = (listing, compiled, scans) => {
   // Title names an edition the specs do not sell.
   if (listing.specs && listing.specs.length > 0) {
     const title = normalise(listing.title, compiled.fold);
-    const specTexts = listing.specs.map((s) =>
-      compactKey(compiled, `${s.name} ${Object.values(s.attributes ?? {}).join(' ')}`),
-    );
-    for (const edition of compiled.editions) {
-      const key = compactKey(compiled, edition);
+    // The specs are read only when the title names an edition at all.
+    let specTexts: string[] | undefined;
+    for (const [edition, key] of compiled.editionKeys) {
       const at = title.text.indexOf(key);
-      if (at < 0 || specTexts.some((t) => t.includes(key))) continue;
+      if (at < 0) continue;
+      specTexts ??= listing.specs.map((s) =>
+        compactKey(compiled, `${s.name} ${Object.values(s.attributes ?? {}).join(' ')}`),
+      );
+      if (specTexts.some((t) => t.includes(key))) continue;
       const span = rawSpan(title, at, at + key.length);
       out.push(
         makeFinding(compiled, {

@@ -79,14 +79,25 @@ function collect(
   if (plain && (links.length === 0 || !touchesLink(links, Math.min(from, i), Math.max(from, i)))) {
     return dir > 0 ? text.slice(from, i) : text.slice(i + 1, from + 1);
   }
+  // Slow path: runs of adjacent kept characters are sliced (not appended one by one), a foreign
+  // link is one placeholder.
   const parts: string[] = [];
+  let runLo = -1;
+  let runHi = -1;
+  const flush = () => {
+    if (runLo >= 0) parts.push(text.slice(runLo, runHi));
+    runLo = -1;
+  };
   taken = 0;
   for (i = from; i >= 0 && i < text.length && taken < reach; i += dir) {
     if (links.length) {
       const li = linkIndexAt(links, i);
       if (li >= 0) {
         const link = links[li]!;
-        if (!link.allowed) parts.push(LINK_PLACEHOLDER);
+        if (!link.allowed) {
+          flush();
+          parts.push(LINK_PLACEHOLDER);
+        }
         taken++;
         i = dir > 0 ? link.end - 1 : link.start;
         continue;
@@ -95,9 +106,16 @@ function collect(
     const c = text.charCodeAt(i);
     if (stop[c] === 1) break;
     if (filler[c] === 1) continue;
-    parts.push(text[i]!);
+    if (dir > 0 && runHi === i) runHi = i + 1;
+    else if (dir < 0 && runLo === i + 1) runLo = i;
+    else {
+      flush();
+      runLo = i;
+      runHi = i + 1;
+    }
     taken++;
   }
+  flush();
   if (dir < 0) parts.reverse();
   return parts.join('');
 }

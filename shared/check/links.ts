@@ -16,9 +16,11 @@ export interface LinkSpan {
 }
 
 const SPELLED_DOT = /\s*(?:点|點|dot|\[\.\]|\(\.\)|。)\s*/gu;
+const SPELLED_AT = /\s*(?:\(at\)|\[at\]|\{at\})\s*/gu;
+const EMAIL = /^(?:mailto:)?[^\s/@:()[\]{}]+(?:@|\s*(?:\(at\)|\[at\]|\{at\}))/;
 
 export function hostOf(link: string): string {
-  const spelled = link.replace(SPELLED_DOT, '.');
+  const spelled = link.replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@');
   const at = spelled.lastIndexOf('@');
   const noScheme = spelled.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   const withoutUser =
@@ -48,6 +50,8 @@ function isLocalHost(host: string): boolean {
   );
 }
 
+const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|dot|\[\.\]|\(\.\))\s*[a-z0-9]/;
+
 // A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 
@@ -57,8 +61,10 @@ export function findLinks(
   extraAllowed: readonly string[],
 ): LinkSpan[] {
   const text = n.text;
-  // Cheap pre-test: every link form contains one of these; most prose has none.
-  if (!/[.@点點。]|dot/.test(text)) return [];
+  // Cheap pre-test: every form the link pattern knows has a scheme's "://" or a letter or digit
+  // joined to the next one by a dot, @ or a spelled-out dot; most prose has neither ("。" alone
+  // is every Chinese sentence).
+  if (!MAY_HOLD_LINK.test(text)) return [];
   const allowed = extraAllowed.length
     ? [...compiled.allowedDomains, ...extraAllowed.map((d) => d.toLowerCase())]
     : compiled.allowedDomains;
@@ -72,7 +78,7 @@ export function findLinks(
     const host = hostOf(trimmed);
     if (host === '' || compiled.notDomains.has(trimmed) || compiled.notDomains.has(host)) continue;
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
-    const email = /^(?:mailto:)?[^\s/@:]+@/.test(trimmed);
+    const email = EMAIL.test(trimmed);
     out.push({
       start: m.index,
       end: m.index + trimmed.length,

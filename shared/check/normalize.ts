@@ -53,14 +53,68 @@ export function buildFoldTable(
   return table;
 }
 
-export interface NormalisedText {
-  raw: string;
-  text: string;
+/**
+ * A field's normalised text and where each of its code units came from. The offset map is kept
+ * as runs: normalised code units segStart[k] … segStart[k+1]-1 came from consecutive raw code
+ * units starting at segRaw[k]. A field without markup or zero-width characters is one run (the
+ * identity); each dropped tag or character starts a new one. The full per-unit `map` is only
+ * built if someone asks for it; `rawOffset` answers by binary search over the runs.
+ */
+export class NormalisedText {
+  #map: Int32Array | undefined;
+  constructor(
+    readonly raw: string,
+    readonly text: string,
+    private readonly segStart: readonly number[],
+    private readonly segRaw: readonly number[],
+  ) {}
   /** map[i] = raw offset of normalised code unit i; map[text.length] = raw.length. */
-  map: Int32Array;
+  get map(): Int32Array {
+    if (this.#map === undefined) {
+      const m = new Int32Array(this.text.length + 1);
+      for (let i = 0; i < this.text.length; i++) m[i] = this.rawOffset(i);
+      m[this.text.length] = this.raw.length;
+      this.#map = m;
+    }
+    return this.#map;
+  }
+  /** The raw offset of normalised offset i (0 ≤ i ≤ text.length). */
+  rawOffset(i: number): number {
+    if (i >= this.text.length) return this.raw.length;
+    const starts = this.segStart;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= i) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.segRaw[lo]! + (i - starts[lo]!);
+  }
 }
 
 const CHUNK = 8192;
+/** From this length on, decoding the units as UTF-16 is faster than String.fromCharCode (measured). */
+const DECODE_FROM = 256;
+// The units are in the platform's byte order; the decoder reads little-endian.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const utf16 = new TextDecoder('utf-16le');
+
+/**
+ * The first `length` units as a string. The decoder would turn a lone surrogate into U+FFFD, so
+ * text with surrogates takes fromCharCode, which keeps every code unit as it is.
+ */
+function unitsToString(units: Uint16Array, length: number, surrogate: boolean): string {
+  if (LITTLE_ENDIAN && length >= DECODE_FROM && !surrogate) return utf16.decode(units.subarray(0, length));
+  let text = '';
+  for (let k = 0; k < length; k += CHUNK) {
+    text += String.fromCharCode.apply(
+      null,
+      units.subarray(k, Math.min(length, k + CHUNK)) as unknown as number[],
+    );
+  }
+  return text;
+}
 
 // A tag; one with a link in it (href=, src=) stays, since the link is what a reader sees.
 const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*>/g;
@@ -103,7 +157,7 @@ const HAS_LINK = /\b(?:href|src|srcset|action|data-src)\s*=/i;
  * Markup spans to read as nothing (inline tags: 最<b>优</b> is 最优) or as a line break (block
  * tags), sorted; [start, end, kind] with kind 0 = drop, 1 = line break.
  */
-function markupSpans(raw: string): Int32Array | null {
+function markupSpans(raw: string): number[] | null {
   if (raw.indexOf('<') < 0) return null;
   const out: number[] = [];
   TAG.lastIndex = 0;
@@ -111,39 +165,54 @@ function markupSpans(raw: string): Int32Array | null {
     if (HAS_LINK.test(m[0])) continue;
     out.push(m.index, m.index + m[0].length, BLOCK_TAGS.has(m[1]!.toLowerCase()) ? 1 : 0);
   }
-  return out.length ? Int32Array.from(out) : null;
+  return out.length ? out : null;
 }
+
+// Scratch space reused by every call (the check is synchronous, so calls never interleave):
+// allocating a typed array per field cost more than folding the field itself.
+let scratchUnits = new Uint16Array(1024);
 
 export function normalise(raw: string, fold: FoldTable, markup = false): NormalisedText {
   const n = raw.length;
-  const units = new Uint16Array(n);
-  const map = new Int32Array(n + 1);
   const spans = markup ? markupSpans(raw) : null;
+  if (scratchUnits.length < n) scratchUnits = new Uint16Array(Math.max(n, scratchUnits.length * 2));
+  const units = scratchUnits;
+  const segStart = [0];
+  const segRaw = [0];
   let nextSpan = 0;
   let j = 0;
+  // Whether some code unit folded to another one (else the text is the raw text, if nothing moved),
+  // and whether a surrogate is among them (a lone one must survive as it is).
+  let changed = false;
+  let surrogate = false;
   for (let i = 0; i < n; i++) {
     if (spans !== null && nextSpan < spans.length && i === spans[nextSpan]) {
       if (spans[nextSpan + 2] === 1) {
         units[j] = 0x0a;
-        map[j] = i;
+        segStart.push(j);
+        segRaw.push(i);
         j++;
       }
       i = spans[nextSpan + 1]! - 1;
       nextSpan += 3;
+      segStart.push(j);
+      segRaw.push(i + 1);
       continue;
     }
-    const v = fold[raw.charCodeAt(i)]!;
-    if (v === 0) continue;
+    const c = raw.charCodeAt(i);
+    const v = fold[c]!;
+    if (v === 0) {
+      segStart.push(j);
+      segRaw.push(i + 1);
+      continue;
+    }
+    if (v !== c) changed = true;
+    if (v >= 0xd800 && v <= 0xdfff) surrogate = true;
     units[j] = v;
-    map[j] = i;
     j++;
   }
-  map[j] = n;
-  let text = '';
-  for (let k = 0; k < j; k += CHUNK) {
-    text += String.fromCharCode.apply(null, units.subarray(k, Math.min(j, k + CHUNK)) as unknown as number[]);
-  }
-  return { raw, text, map: j === n ? map : map.slice(0, j + 1) };
+  if (j === n && segStart.length === 1 && !changed) return new NormalisedText(raw, raw, segStart, segRaw);
+  return new NormalisedText(raw, unitsToString(units, j, surrogate), segStart, segRaw);
 }
 
 /** Normalises a short string with no offset bookkeeping (terms, domains, brand names). */
@@ -158,9 +227,9 @@ export function normaliseString(s: string, fold: FoldTable): string {
 
 /** Raw span of the normalised span [start, end). */
 export function rawSpan(n: NormalisedText, start: number, end: number): { start: number; end: number } {
-  const rawStart = n.map[start]!;
+  const rawStart = n.rawOffset(start);
   // The end is just past the raw code unit of the last normalised one, so dropped characters
   // that follow the match are not pulled into it.
-  const rawEnd = end > start ? n.map[end - 1]! + 1 : rawStart;
+  const rawEnd = end > start ? n.rawOffset(end - 1) + 1 : rawStart;
   return { start: rawStart, end: rawEnd };
 }

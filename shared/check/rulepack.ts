@@ -272,6 +272,15 @@ export interface CompiledJudge {
 
 export interface CompiledGroup {
   group: TermGroup;
+  /** Position in CompiledRulePack.groups. */
+  index: number;
+  /**
+   * Of overlapping hits only the longest counts, per rule (or per marker for marker groups):
+   * groups sharing that scope share this slot (0 … slotCount-1).
+   */
+  overlapSlot: number;
+  /** The rule's slot for the per-field finding cap (0 … slotCount-1). */
+  ruleSlot: number;
   rule: RuleId;
   severity: Severity;
   penaltyCode: string | null;
@@ -304,12 +313,16 @@ export interface CompiledRulePack {
   automaton: Automaton;
   patterns: CompiledPattern[];
   groups: CompiledGroup[];
+  /** How many distinct overlapSlot / ruleSlot numbers there are. */
+  slotCount: number;
   allowedDomains: string[];
   linkRegex: RegExp;
   notDomains: Set<string>;
   pricePatterns: RegExp[];
   priceUnlessBefore: RegExp;
   editions: string[];
+  /** Each edition with its compact key (the form it is looked for in a title). */
+  editionKeys: [string, string][];
   penaltyOf(code: string | null | undefined): Penalty | null;
 }
 
@@ -334,7 +347,7 @@ const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c 
 /**
  * Structural link pattern (the only regex scan over whole fields): scheme URLs, www hosts,
  * bare domains with a listed TLD (so config.json or main.py are not domains), IPv4 addresses,
- * e-mail addresses and spelled-out dots (www点x点com, x dot com). Runs on normalised text, so
+ * e-mail addresses (also with the @ spelled out) and spelled-out dots (www点x点com, x dot com). Runs on normalised text, so
  * full-width ｗｗｗ．ｘ．ｃｏｍ is caught too.
  */
 function buildLinkRegex(tlds: string[]): RegExp {
@@ -344,6 +357,8 @@ function buildLinkRegex(tlds: string[]): RegExp {
   const sources = [
     `[a-z][a-z0-9+.-]*://[^\\s<>"'\\u3000-\\u303f\\u4e00-\\u9fff]+`,
     `[a-z0-9._%+-]+@${label}(?:\\.${label})*\\.[a-z]{2,}`,
+    // An address with its @ spelled out (support(at)vendor.cn) is still an address.
+    `[a-z0-9._%+-]+\\s*(?:\\(at\\)|\\[at\\]|\\{at\\})\\s*${label}(?:\\.${label})*\\.[a-z]{2,}`,
     `(?:${label}\\.)+${tld}(?![a-z0-9-])${path}`,
     `(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?![\\d.])${path}`,
     `(?:www|${label})\\s*(?:点|點|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*(?:${label}\\s*(?:点|點|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*)*${tld}(?![a-z0-9])`,
@@ -375,11 +390,20 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
   const groups: CompiledGroup[] = [];
   const patterns: CompiledPattern[] = [];
   const keys: string[] = [];
+  const slots = new Map<string, number>();
+  const slotOf = (name: string) => {
+    let n = slots.get(name);
+    if (n === undefined) slots.set(name, (n = slots.size));
+    return n;
+  };
   for (const group of pack.termGroups) {
     const rule = pack.rules[group.rule];
     const penaltyCode = group.penalty === undefined ? rule.penalty : group.penalty;
     const compiled: CompiledGroup = {
       group,
+      index: groups.length,
+      overlapSlot: slotOf(group.marker ? `marker:${group.marker}` : `rule:${group.rule}`),
+      ruleSlot: slotOf(`rule:${group.rule}`),
       rule: group.rule,
       severity: group.severity ?? rule.severity,
       penaltyCode,
@@ -401,12 +425,17 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
       confidence: group.confidence ?? 0.8,
     };
     groups.push(compiled);
+    // Terms that read the same once normalised (京东 and 京東) are one pattern: the first one
+    // listed always won their identical hits anyway.
+    const seen = new Set<string>();
     for (const term of group.terms) {
       const key = compact(term);
       if (key === '')
         throw new RulePackError([
           { path: `termGroups.${group.id}`, message: `term "${term}" is only punctuation` },
         ]);
+      if (seen.has(key)) continue;
+      seen.add(key);
       keys.push(key);
       patterns.push({
         group: compiled,
@@ -424,12 +453,14 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     automaton: buildAutomaton(keys, filler),
     patterns,
     groups,
+    slotCount: slots.size,
     allowedDomains: pack.allowedDomains,
     linkRegex: buildLinkRegex(pack.links.tlds),
     notDomains: new Set(pack.links.notDomains),
     pricePatterns: pack.consistency.pricePatterns.map((p) => new RegExp(p, 'gu')),
     priceUnlessBefore: new RegExp(pack.consistency.priceUnlessBefore, 'u'),
     editions: pack.consistency.editions,
+    editionKeys: pack.consistency.editions.map((e) => [e, compact(e)]),
     penaltyOf,
   };
 }

@@ -26,11 +26,11 @@ export interface FieldScan {
   field: string;
   norm: NormalisedText;
   links: LinkSpan[];
-  terms: TermMatch[];
+  terms: readonly TermMatch[];
   /** Marker groups (e.g. delisting aspects) that occur in this field. */
-  markers: Set<string>;
+  markers: ReadonlySet<string>;
   /** Per rule, candidates left unjudged once MAX_TERMS_PER_RULE findings were reported in this field. */
-  overflow: Map<string, number>;
+  overflow: ReadonlyMap<string, number>;
 }
 
 /**
@@ -58,6 +58,15 @@ function appliesTo(group: CompiledGroup, field: string): boolean {
   return !fields || fields.some((f) => field === f || field.startsWith(`${f}.`) || field.startsWith(`${f}[`));
 }
 
+// Most fields have no hit at all: they share these empty answers instead of allocating their own.
+const NO_MARKERS: ReadonlySet<string> = new Set();
+const NO_OVERFLOW: ReadonlyMap<string, number> = new Map();
+const NO_TERMS: readonly TermMatch[] = Object.freeze([]);
+
+// Per-call scratch (the check is synchronous): candidate hit numbers, and per slot the end of
+// the last hit kept / the number of findings reported.
+let candidateScratch = new Int32Array(256);
+
 export function scanField(
   compiled: CompiledRulePack,
   field: string,
@@ -67,47 +76,61 @@ export function scanField(
   const norm = normalise(raw, compiled.fold, compiled.pack.normalization.markup);
   const text = norm.text;
   const links = findLinks(norm, compiled, opts.extraAllowed);
-  const hits = scan(compiled.automaton, text);
+  const { buf, count } = scan(compiled.automaton, text);
+  if (count === 0) return { field, norm, links, terms: NO_TERMS, markers: NO_MARKERS, overflow: NO_OVERFLOW };
 
   // Candidates: in scope, whole words for ASCII terms, not inside a link (a link is reported as a
-  // link; jdcloud in docs.jdcloud.com is not brand misuse).
-  type Candidate = { p: CompiledPattern; start: number; end: number };
-  const candidates: Candidate[] = [];
-  for (const h of hits) {
-    const p = compiled.patterns[h.pattern]!;
-    if (!appliesTo(p.group, field)) continue;
-    if (p.asciiStart && h.start > 0 && isAsciiAlnum(text.charCodeAt(h.start - 1))) continue;
-    if (p.asciiEnd && h.end < text.length && isAsciiAlnum(text.charCodeAt(h.end))) continue;
-    if (links.length && overlapsLink(links, h.start, h.end)) continue;
-    candidates.push({ p, start: h.start, end: h.end });
+  // link; jdcloud in docs.jdcloud.com is not brand misuse). Whether a group applies to this
+  // field is worked out once per group (0 unknown, 1 yes, 2 no).
+  const applies = new Uint8Array(compiled.groups.length);
+  if (candidateScratch.length < count) candidateScratch = new Int32Array(count * 2);
+  const candidates = candidateScratch;
+  let n = 0;
+  for (let h = 0; h < count; h++) {
+    const p = compiled.patterns[buf[3 * h]!]!;
+    const start = buf[3 * h + 1]!;
+    const end = buf[3 * h + 2]!;
+    const gi = p.group.index;
+    if (applies[gi] === 0) applies[gi] = appliesTo(p.group, field) ? 1 : 2;
+    if (applies[gi] === 2) continue;
+    if (p.asciiStart && start > 0 && isAsciiAlnum(text.charCodeAt(start - 1))) continue;
+    if (p.asciiEnd && end < text.length && isAsciiAlnum(text.charCodeAt(end))) continue;
+    if (links.length && overlapsLink(links, start, end)) continue;
+    candidates[n++] = h;
   }
+  if (n === 0) return { field, norm, links, terms: NO_TERMS, markers: NO_MARKERS, overflow: NO_OVERFLOW };
+  const markers = new Set<string>();
+  const overflow = new Map<string, number>();
+  const terms: TermMatch[] = [];
 
   // Per rule (and per marker), the longest of overlapping hits decides, before context: if
   // 京东云云主机 is a plain description, the 京东 inside 京东云 must not be reported either.
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
-  const lastEnd = new Map<string, number>();
-  const terms: TermMatch[] = [];
-  const markers = new Set<string>();
-  const reported = new Map<string, number>();
-  const overflow = new Map<string, number>();
-  for (const c of candidates) {
-    const g = c.p.group;
-    const key = g.group.marker ? `marker:${g.group.marker}` : g.rule;
-    if ((lastEnd.get(key) ?? -1) > c.start) continue;
-    lastEnd.set(key, c.end);
-    if (!g.group.marker && (reported.get(g.rule) ?? 0) >= MAX_TERMS_PER_RULE) {
+  // Hits come in order of their end; a stable sort by start, longest first, gives that order.
+  const order: number[] = [];
+  for (let k = 0; k < n; k++) order.push(candidates[k]!);
+  order.sort((a, b) => buf[3 * a + 1]! - buf[3 * b + 1]! || buf[3 * b + 2]! - buf[3 * a + 2]!);
+  const lastEnd = new Int32Array(compiled.slotCount).fill(-1);
+  const reported = new Int32Array(compiled.slotCount);
+  for (const h of order) {
+    const p = compiled.patterns[buf[3 * h]!]!;
+    const start = buf[3 * h + 1]!;
+    const end = buf[3 * h + 2]!;
+    const g = p.group;
+    if (lastEnd[g.overlapSlot]! > start) continue;
+    lastEnd[g.overlapSlot] = end;
+    if (!g.group.marker && reported[g.ruleSlot]! >= MAX_TERMS_PER_RULE) {
       overflow.set(g.rule, (overflow.get(g.rule) ?? 0) + 1);
       continue;
     }
     // Authorisation is checked on the longest hit, so 京东云 authorised also covers its 京东.
-    if (g.brandKeys.some((k) => opts.authorizedBrands.has(k))) continue;
-    const span = applyContext(compiled, text, links, g, c.start, c.end);
+    if (g.brandKeys.length && g.brandKeys.some((k) => opts.authorizedBrands.has(k))) continue;
+    const span = applyContext(compiled, text, links, g, start, end);
     if (!span) continue;
     let severity = g.severity;
     let reason = g.reason;
     let confidence = g.confidence;
     if (g.judges.length) {
-      const around = surroundings(text, compiled.filler, links, field, c.start, c.end);
+      const around = surroundings(text, compiled.filler, links, field, start, end);
       const decided = g.judges.find((j) => j.cond(around));
       if (decided) {
         if (decided.verdict === 'ignore') continue;
@@ -121,9 +144,9 @@ export function scanField(
       continue;
     }
     const r = rawSpan(norm, span.start, span.end);
-    reported.set(g.rule, (reported.get(g.rule) ?? 0) + 1);
+    reported[g.ruleSlot] = reported[g.ruleSlot]! + 1;
     terms.push({
-      pattern: c.p,
+      pattern: p,
       group: g,
       start: r.start,
       end: r.end,

@@ -110,6 +110,8 @@ describe('rule packs in the app', () => {
       from: `jdcloud-marketplace-2019@${bundled.version}`,
       to: info.key,
       listings: 2,
+      total: 2,
+      cancelled: false,
       newlyBlockedCount: 0,
       newlyClearCount: 1,
     });
@@ -136,6 +138,46 @@ describe('rule packs in the app', () => {
     expect((await summaries()).filter((s) => (s.check?.counts.blockers ?? 0) > 0)).toHaveLength(1);
     const after = await call<{ packs: RulePackInfo[] }>('rulepacks.list', {});
     expect(after.packs.find((p) => p.previous)?.key).toBe(info.key);
+  });
+
+  it('an activation can be cancelled: the new pack stays active and the answer says what was re-checked', async () => {
+    const listing = readExample('clean-saas-crm.json') as Record<string, unknown>;
+    const many = Array.from({ length: 700 }, (_, i) => ({
+      ...listing,
+      id: `CANCEL-${i}`,
+      description: '我们的 CRM 是业内唯一支持离线同步的系统。',
+    }));
+    await call('listings.import', {
+      files: [{ name: 'many.json', text: JSON.stringify({ listings: many }) }],
+    });
+    const info = await call<RulePackInfo>('rulepacks.import', {
+      name: 'lenient.json',
+      text: JSON.stringify(lenient()),
+    });
+    const operationId = crypto.randomUUID();
+    let asked = false;
+    const context: CallContext = {
+      signal: new AbortController().signal,
+      // After the first batch: the user presses Cancel (the core's app.cancel, as the Settings card does).
+      progress: (done) => {
+        if (done > 0 && !asked) {
+          asked = true;
+          void call('app.cancel', { operationId });
+        }
+      },
+    };
+    const diff = await call<RulePackDiff>('rulepacks.activate', { key: info.key, operationId }, context);
+    expect(diff.cancelled).toBe(true);
+    expect(diff.total).toBe(702);
+    expect(diff.listings).toBeGreaterThan(0);
+    expect(diff.listings).toBeLessThan(diff.total);
+    // The diff compares the listings re-checked, and only those.
+    expect(diff.newlyClearCount).toBeLessThanOrEqual(diff.listings);
+    expect((await call<{ key: string }>('rulepacks.active', {})).key).toBe(info.key);
+    const listed = await call<{ lastDiff: RulePackDiff | null }>('rulepacks.list', {});
+    expect(listed.lastDiff).toMatchObject({ cancelled: true, listings: diff.listings, total: 702 });
+    // The rest are checked with the new pack when the listings are read.
+    expect((await summaries()).filter((s) => (s.check?.counts.blockers ?? 0) > 0)).toHaveLength(0);
   });
 
   it('the what-if prices a self-check rule with the active pack', async () => {

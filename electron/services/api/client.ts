@@ -14,6 +14,7 @@ import {
   orderPageSchema,
   orderSchema,
   rulePackPageSchema,
+  type rulePackPublishWriteSchema,
   rulePackSchema,
   ticketPageSchema,
   ticketSchema,
@@ -163,6 +164,20 @@ export class MarketplaceClient {
   listChanges(cursor?: string, pageSize?: number) {
     // Every record is checked against its type's schema here, so the engine stores typed data only.
     return this.get(apiPaths.changes(this.region), feedPageSchema, { cursor, pageSize });
+  }
+
+  /** Sandbox only: publish a rule-pack version (formats: `RulePackPublishWrite`). */
+  async publishSandboxRulePack(
+    body: z.infer<typeof rulePackPublishWriteSchema>,
+  ): Promise<ApiResponse<z.infer<typeof rulePackSchema>>['data']> {
+    return (
+      await this.transport.call({
+        method: 'POST',
+        path: apiPaths.publishRulePack(this.region),
+        body,
+        result: rulePackSchema,
+      })
+    ).data;
   }
 
   /** Sandbox only: move simulated time forward. */

@@ -107,7 +107,11 @@ export class ListingChecker {
     const latest = this.runs.history(record.localId).at(-1);
     if (
       latest &&
-      this.isCurrent(record.revision, latest.revision, `${latest.packId}@${latest.packVersion}`) &&
+      this.isCurrent(
+        record.revision,
+        latest.revision,
+        packKeyOf({ id: latest.packId, version: latest.packVersion }),
+      ) &&
       sameResult(latest, fresh)
     )
       return { run: latest, findings };
@@ -118,13 +122,14 @@ export class ListingChecker {
   /**
    * Saves and imports check what they store; only listings stored before that, or checked by
    * another pack, are stale. They are checked in batches, yielding between them so other requests
-   * are not held up, with progress and a stop between batches (`signal`).
+   * are not held up, with progress and a stop between batches (`signal`). The answer says how
+   * many were checked of how many were stale (fewer when stopped).
    */
   async checkStale(
     load: (localId: string) => ListingRecord,
     options: { progress?: (done: number, total: number) => void; signal?: AbortSignal } = {},
-  ): Promise<number> {
-    if (!this.store.writable) return 0;
+  ): Promise<{ checked: number; total: number }> {
+    if (!this.store.writable) return { checked: 0, total: 0 };
     const stale = this.runs.staleIds(this.packKey);
     options.progress?.(0, stale.length);
     let done = 0;
@@ -135,6 +140,6 @@ export class ListingChecker {
       options.progress?.(done, stale.length);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return done;
+    return { checked: done, total: stale.length };
   }
 }

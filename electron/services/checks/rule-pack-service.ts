@@ -2,11 +2,18 @@
  * The rule-pack lifecycle (issue 15): which pack checks listings, loading new ones (a file now,
  * the marketplace's `rulePacks` resource through `addFromMarketplace`), activating one with a
  * re-check of every listing and the diff it caused, and going back to the previous pack.
- * A pack is validated and compiled before it is stored; a stored pack that no longer compiles
+ * A pack is validated and compiled before it is stored; a stored pack that no longer validates
  * (an older app wrote it) is skipped with a log line and the bundled pack checks instead.
+ * Listing the packs reads their metadata only (validated once per key, since a key's text never
+ * changes); only a pack that checks listings is compiled, once per key.
  */
 import { defaultCompiledPack } from '../../../shared/check/engine';
-import type { CompiledRulePack, RulePack } from '../../../shared/check/rulepack';
+import {
+  parseRulePack,
+  RulePackError,
+  type CompiledRulePack,
+  type RulePack,
+} from '../../../shared/check/rulepack';
 import { compileRulePackValue, packKeyOf, readRulePack } from '../../../shared/check/rulepack-file';
 import { ruleIds } from '../../../shared/check/types';
 import type { CallContext } from '../../../shared/ipc/dispatch';
@@ -31,6 +38,8 @@ export class RulePackService {
   private readonly repo: RulePacksRepository;
   private readonly bundled = defaultCompiledPack();
   private readonly compiledByKey = new Map<string, CompiledRulePack>();
+  /** A stored pack's validated content, or null when it no longer validates, per key. */
+  private readonly validatedByKey = new Map<string, RulePack | null>();
 
   constructor(
     private readonly deps: {
@@ -50,17 +59,38 @@ export class RulePackService {
     return packKeyOf(this.bundled.pack);
   }
 
+  /** A stored pack's content if it still validates (not compiled), null otherwise. */
+  private validated(key: string, packJson: string): RulePack | null {
+    if (this.validatedByKey.has(key)) return this.validatedByKey.get(key)!;
+    let pack: RulePack | null = null;
+    try {
+      pack = parseRulePack(JSON.parse(packJson));
+    } catch (error) {
+      const why = error instanceof RulePackError ? error.problems[0]?.message : String(error);
+      this.deps.log(`rule pack ${key} no longer validates, the bundled pack is used: ${why}`);
+    }
+    this.validatedByKey.set(key, pack);
+    return pack;
+  }
+
+  /** Whether `key` names a pack that can check listings (the bundled one, or a stored one that validates). */
+  private usable(key: string): boolean {
+    if (key === this.bundledKey || this.compiledByKey.has(key)) return true;
+    const stored = this.repo.get(key);
+    return stored !== undefined && this.validated(key, stored.packJson) !== null;
+  }
+
   /** The compiled pack of a key: the bundled one, or a stored one that still compiles. */
   private compiledOf(key: string): CompiledRulePack | null {
     if (key === this.bundledKey) return this.bundled;
     const cached = this.compiledByKey.get(key);
     if (cached) return cached;
     const stored = this.repo.get(key);
-    if (!stored) return null;
+    if (!stored || !this.validated(key, stored.packJson)) return null;
     const read = compileRulePackValue(JSON.parse(stored.packJson));
     if (!read.ok) {
       this.deps.log(
-        `rule pack ${key} no longer validates, the bundled pack is used: ${read.problems[0]?.message}`,
+        `rule pack ${key} no longer compiles, the bundled pack is used: ${read.problems[0]?.message}`,
       );
       return null;
     }
@@ -71,7 +101,7 @@ export class RulePackService {
   /** The key "go back" returns to: the pack active before this one (the bundled pack at first). */
   private previousKey(): string | null {
     const [current, before] = this.repo.activations(2);
-    if (before) return this.compiledOf(before) ? before : null;
+    if (before) return this.usable(before) ? before : null;
     return current && current !== this.bundledKey ? this.bundledKey : null;
   }
 
@@ -100,8 +130,8 @@ export class RulePackService {
     };
     const packs = [info(this.bundled.pack, 'bundled', null, null)];
     for (const stored of this.repo.list()) {
-      const compiled = this.compiledOf(stored.key);
-      if (compiled) packs.push(info(compiled.pack, stored.source, stored.sourceName, stored.addedAt));
+      const pack = this.compiledByKey.get(stored.key)?.pack ?? this.validated(stored.key, stored.packJson);
+      if (pack) packs.push(info(pack, stored.source, stored.sourceName, stored.addedAt));
     }
     return { packs, lastDiff: this.repo.lastDiff() };
   }
@@ -136,17 +166,20 @@ export class RulePackService {
 
   private add(compiled: CompiledRulePack, source: 'file' | 'marketplace', sourceName: string, text: string) {
     const key = packKeyOf(compiled.pack);
-    const known = key === this.bundledKey || this.repo.get(key) ? this.compiledOf(key) : null;
+    const stored = key === this.bundledKey ? undefined : this.repo.get(key);
+    const known =
+      key === this.bundledKey ? this.bundled.pack : stored && this.validated(key, stored.packJson);
     if (known) {
       // Loaded again: nothing to do. Same id and version but other rules: two packs would claim
       // the same stored check runs, so the new one needs its own version.
-      if (JSON.stringify(known.pack) === JSON.stringify(compiled.pack)) return this.infoOf(key);
+      if (JSON.stringify(known) === JSON.stringify(compiled.pack)) return this.infoOf(key);
       throw new AppError(
         'conflict',
         `已有规则包 ${key}，内容不同；请提高版本号 / a different pack ${key} is loaded already: give the new one a higher version`,
       );
     }
     this.repo.add({ key, packJson: text, source, sourceName, addedAt: this.deps.now().toISOString() });
+    this.validatedByKey.set(key, compiled.pack);
     this.compiledByKey.set(key, compiled);
     return this.infoOf(key);
   }
@@ -173,6 +206,9 @@ export class RulePackService {
    * Makes `key` the active pack and re-checks every listing with it, reporting progress; the
    * answer (also kept for the Settings page) is what changed. Listings are first brought up to
    * date with the old pack, so the diff compares packs, not edits made since the last check.
+   * Cancelled (`app.cancel`), the new pack stays active and the re-check stops after the batch
+   * in hand: the answer says how many of how many listings were re-checked and compares those;
+   * the rest are checked with the new pack when the listings are next read (`checks.page`).
    */
   async activate(key: string, call: CallContext): Promise<RulePackDiff> {
     const { checker, store } = this.deps;
@@ -186,12 +222,17 @@ export class RulePackService {
     const before = this.states();
     checker.usePack(next);
     const seq = store.write(() => this.repo.recordActivation(key, this.deps.now().toISOString()));
-    const listings = await checker.checkStale(load, { progress: call.progress, signal: call.signal });
+    const { checked, total } = await checker.checkStale(load, {
+      progress: call.progress,
+      signal: call.signal,
+    });
     const diff = diffOf(before, this.states(), {
       from,
       to: key,
       at: this.deps.now().toISOString(),
-      listings,
+      listings: checked,
+      total,
+      cancelled: checked < total,
     });
     store.write(() => this.repo.setDiff(seq, diff));
     return diff;
@@ -214,7 +255,7 @@ export class RulePackService {
 export function diffOf(
   before: Map<string, ListingState>,
   after: Map<string, ListingState>,
-  head: { from: string; to: string; at: string; listings: number },
+  head: { from: string; to: string; at: string; listings: number; total: number; cancelled: boolean },
 ): RulePackDiff {
   const newlyBlocked: ListingState[] = [];
   const newlyClear: ListingState[] = [];

@@ -80,6 +80,10 @@ export class RulePacksRepository {
         'SELECT diff_json FROM rule_pack_activations WHERE diff_json IS NOT NULL ORDER BY seq DESC LIMIT 1',
       )
       .get() as { diff_json: string } | undefined;
-    return row ? (JSON.parse(row.diff_json) as RulePackDiff) : null;
+    if (!row) return null;
+    // Diffs stored before cancelling existed re-checked every stale listing.
+    const diff = JSON.parse(row.diff_json) as Omit<RulePackDiff, 'total' | 'cancelled'> &
+      Partial<RulePackDiff>;
+    return { ...diff, total: diff.total ?? diff.listings, cancelled: diff.cancelled ?? false };
   }
 }

@@ -19,6 +19,10 @@ const zhCN = {
   ok: '确定',
   cancel: '取消',
   rechecking: '正在重新自检：{done} / {total} 个商品',
+  cancelRecheck: '取消',
+  cancelling: '正在取消…',
+  diffCancelled:
+    '已取消：{total} 个商品中已按新规则重新自检 {listings} 个（以上变化只含这些商品）；其余 {rest} 个在下次打开商品列表时按新规则自检。',
   failed: '操作未完成',
   changelog: '更新说明',
   diffTitle: '{from} → {to}（{at}）',
@@ -49,6 +53,10 @@ const en: Translation<typeof zhCN> = {
   ok: 'OK',
   cancel: 'Cancel',
   rechecking: 'Re-checking: {done} / {total} listings',
+  cancelRecheck: 'Cancel',
+  cancelling: 'Cancelling…',
+  diffCancelled:
+    'Cancelled: {listings} of {total} listings were re-checked with the new pack (the changes above cover those only); the other {rest} are checked with it the next time the listings page opens.',
   failed: 'Not completed',
   changelog: 'Changelog',
   diffTitle: '{from} → {to} ({at})',

@@ -36,6 +36,10 @@ export const rulePackDiffSchema = z.object({
   at: z.string(),
   /** Listings re-checked. */
   listings: z.number().int().nonnegative(),
+  /** Listings the pack change made stale; more than `listings` when the re-check was cancelled. */
+  total: z.number().int().nonnegative(),
+  /** Stopped by `app.cancel`: the new pack is active, `total - listings` listings wait for their re-check. */
+  cancelled: z.boolean(),
   newlyBlockedCount: z.number().int().nonnegative(),
   newlyClearCount: z.number().int().nonnegative(),
   /** The first 200 of each, by title. */
@@ -65,7 +69,7 @@ export const rulePacksContract = {
     z.object({ name: z.string().min(1).max(500), text: z.string().max(MAX_PACK_TEXT) }).strict(),
     rulePackInfoSchema,
   ),
-  /** Makes a pack the active one and re-checks every listing with it (long: progress events). */
+  /** Makes a pack the active one and re-checks every listing with it (long: progress events, `app.cancel`). */
   'rulepacks.activate': channel(
     z.object({ key: z.string().min(1).max(300), operationId: operationIdSchema.optional() }).strict(),
     rulePackDiffSchema,

@@ -165,7 +165,7 @@ describe('sandbox answers validate against the document', () => {
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
   });
 
-  it('POST listings, :submit and sandbox:advance, and a 412', async () => {
+  it('POST listings, :submit, sandbox:advance and sandbox:publishRulePack, and a 412', async () => {
     const draft = {
       title: '测试商品',
       type: 'tool',
@@ -179,6 +179,10 @@ describe('sandbox answers validate against the document', () => {
     expect(responseValidator(`${R}/listings/{id}:submit`, 'post', '200')(submitted.json)).toBe(true);
     const advanced = await call('POST', '/v1/regions/cn-north-1/sandbox:advance', { minutes: 60 });
     expect(responseValidator(`${R}/sandbox:advance`, 'post', '200')(advanced.json)).toBe(true);
+    const published = await call('POST', '/v1/regions/cn-north-1/sandbox:publishRulePack', {
+      packVersion: '9.9.9',
+    });
+    expect(responseValidator(`${R}/sandbox:publishRulePack`, 'post', '200')(published.json)).toBe(true);
     const stale = await call('DELETE', `/v1/regions/cn-north-1/listings/${id}`);
     expect(stale.status).toBe(428);
   });

@@ -7,13 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MarketplaceClient } from '../../../electron/services/api/client';
 import { createAppCore, type AppCore } from '../../../electron/services/app-core';
 import { createNodePlatform } from '../../../electron/web/platform-node';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { SandboxStore } from '../../../sandbox/store';
 import { defaultRulePack } from '../../../shared/check/engine';
-import type { RulePackInfo } from '../../../shared/ipc/contract';
-import { tempDir } from '../../helpers/temp-dir';
+import type { RulePackDiff, RulePackInfo } from '../../../shared/ipc/contract';
+import { readExample, tempDir } from '../../helpers/temp-dir';
 
 let tmp: ReturnType<typeof tempDir>;
 let core: AppCore;
@@ -100,7 +101,60 @@ function newerPack(version: string): Record<string, unknown> {
   };
 }
 
+/** The marketplace's own admin call, as a test or a person at the sandbox would make it. */
+function marketplace(): MarketplaceClient {
+  const c = sandbox.credentials[0]!;
+  return new MarketplaceClient({
+    endpoint: sandbox.url,
+    region: 'cn-north-1',
+    service: 'market',
+    credentials: async () => ({ accessKey: c.accessKey, secretKey: c.secretKey }),
+    timeoutMs: 5_000,
+  });
+}
+
 describe('rule packs from the change feed', () => {
+  it('sandbox:publishRulePack: a newer version arrives through sync, is validated, and the user activates it and sees the diff', async () => {
+    const listing = readExample('clean-saas-crm.json') as Record<string, unknown>;
+    await call('listings.create', {
+      listing: { ...listing, description: '我们的 CRM 是业内唯一支持离线同步的系统。' },
+    });
+    // The marketplace publishes the bundled pack as 9.3.0 without its 「唯一」 group, and a broken 9.4.0.
+    const lenient = newerPack('9.3.0') as Record<string, unknown> & { termGroups: { id: string }[] };
+    lenient.termGroups = lenient.termGroups.filter((g) => g.id !== 'superlative-unique');
+    const published = await marketplace().publishSandboxRulePack({ packVersion: '9.3.0', content: lenient });
+    expect(published).toMatchObject({
+      id: defaultRulePack.id,
+      packVersion: '9.3.0',
+      sha256: digest(lenient),
+    });
+    await marketplace().publishSandboxRulePack({
+      packVersion: '9.4.0',
+      content: { ...newerPack('9.4.0'), termGroups: 'none' },
+    });
+    // Without content: the sandbox's own pack as that version, with the changes as its changelog entry.
+    const plain = await marketplace().publishSandboxRulePack({
+      packVersion: '9.5.0',
+      changes: [{ zh: '仅版本号变化', en: 'only the version changed' }],
+    });
+    expect((plain.content as { changelog: { version: string }[] }).changelog[0]!.version).toBe('9.5.0');
+
+    await call('sync.now');
+    const offered = (await list()).filter((p) => p.source === 'marketplace');
+    expect(offered.map((p) => [p.version, p.active])).toEqual([
+      ['9.3.0', false],
+      ['9.5.0', false],
+    ]);
+    expect(logged.filter((l) => l.includes('rule pack'))).toEqual([
+      expect.stringMatching(/9\.4\.0 is invalid: termGroups/),
+    ]);
+
+    const diff = await call<RulePackDiff>('rulepacks.activate', { key: `${defaultRulePack.id}@9.3.0` });
+    expect(diff).toMatchObject({ to: `${defaultRulePack.id}@9.3.0`, cancelled: false, newlyClearCount: 1 });
+    expect(diff.rules).toContainEqual({ ruleId: 'superlative', before: 1, after: 0 });
+    expect((await list()).find((p) => p.active)?.version).toBe('9.3.0');
+  });
+
   it('a published pack is validated, stored and offered in Settings, not activated; it activates like a file pack', async () => {
     await call('sync.now');
     // The sandbox's own pack is the bundled one: nothing new to offer, nothing refused.

@@ -96,6 +96,20 @@ describe('spans', () => {
 });
 
 describe('normalisation offset map', () => {
+  it('long texts (decoded in one go) fold like short ones, and a lone surrogate stays as it is', () => {
+    const { fold } = defaultCompiledPack();
+    const piece = '最<b>优</b>ＷＷＷ．x\u200b優 ';
+    for (const raw of [piece.repeat(60), `${piece.repeat(60)}\ud800${piece}`]) {
+      const n = normalise(raw, fold, true);
+      const byPiece = Array.from({ length: raw.length }, (_, i) => i)
+        .filter((i) => n.map.includes(i))
+        .map((i) => String.fromCharCode(fold[raw.charCodeAt(i)]!))
+        .join('');
+      expect(n.text.replaceAll('\n', '')).toBe(byPiece.replaceAll('\n', ''));
+      expect(n.text.includes('\ud800')).toBe(raw.includes('\ud800'));
+    }
+  });
+
   it('maps every normalised code unit to a raw code unit that folds to it', () => {
     const { fold } = defaultCompiledPack();
     fc.assert(

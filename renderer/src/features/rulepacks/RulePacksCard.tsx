@@ -19,7 +19,7 @@ const shortTime = (iso: string | null) => beijingTime(iso);
 export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('rulepacks');
   const locale = useApp((s) => s.locale);
-  const { packs, diff, busy, load, importFile, activate, revert } = useRulePacks();
+  const { packs, diff, busy, load, importFile, activate, revert, cancel } = useRulePacks();
   useEffect(() => {
     void load().catch(() => undefined);
   }, [load]);
@@ -79,7 +79,12 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
         <Typography.Text type="secondary">{t('cardHint')}</Typography.Text>
         {busy && (
           <div role="status" data-testid="rulepack-progress">
-            <Typography.Text>{t('rechecking', { done: busy.done, total: busy.total })}</Typography.Text>
+            <Space>
+              <Typography.Text>{t('rechecking', { done: busy.done, total: busy.total })}</Typography.Text>
+              <Button size="small" disabled={busy.cancelling} onClick={() => void cancel()}>
+                {busy.cancelling ? t('cancelling') : t('cancelRecheck')}
+              </Button>
+            </Space>
             <Progress percent={busy.total ? Math.floor((busy.done / busy.total) * 100) : 0} size="small" />
           </div>
         )}
@@ -165,6 +170,15 @@ function RulePackDiffView({ diff }: { diff: RulePackDiff }) {
           clear: diff.newlyClearCount,
         })}
       </Typography.Text>
+      {diff.cancelled && (
+        <Typography.Text type="warning" data-testid="rulepack-diff-cancelled">
+          {t('diffCancelled', {
+            listings: diff.listings,
+            total: diff.total,
+            rest: diff.total - diff.listings,
+          })}
+        </Typography.Text>
+      )}
       {unchanged && <Typography.Text type="secondary">{t('noChange')}</Typography.Text>}
       {diff.newlyBlockedCount > 0 && (
         <Typography.Text type="danger">

@@ -6,28 +6,34 @@ import { call, onEvent } from '../../api';
 interface RulePacksState {
   packs: RulePackInfo[];
   diff: RulePackDiff | null;
-  /** While an activation or "go back" re-checks every listing. */
-  busy: { done: number; total: number } | null;
+  /** While an activation or "go back" re-checks every listing (`cancelling` once asked to stop). */
+  busy: { done: number; total: number; cancelling: boolean } | null;
   load(): Promise<void>;
   importFile(file: { name: string; text: string }): Promise<RulePackInfo>;
   activate(key: string): Promise<RulePackDiff>;
   revert(): Promise<RulePackDiff>;
+  /** Stops the re-check in progress (the core answers with what it re-checked so far). */
+  cancel(): Promise<void>;
 }
 
 export const useRulePacks = create<RulePacksState>((set, get) => {
+  let operationId: string | null = null;
   /** Long work: the core re-checks every listing and reports progress for this operation. */
   const recheck = async (work: (operationId: string) => Promise<RulePackDiff>) => {
-    const operationId = crypto.randomUUID();
-    set({ busy: { done: 0, total: 0 } });
+    const id = crypto.randomUUID();
+    operationId = id;
+    set({ busy: { done: 0, total: 0, cancelling: false } });
     const stop = onEvent('progress', (p) => {
-      if (p.operationId === operationId) set({ busy: { done: p.done, total: p.total } });
+      const busy = get().busy;
+      if (p.operationId === id && busy) set({ busy: { ...busy, done: p.done, total: p.total } });
     });
     try {
-      const diff = await work(operationId);
+      const diff = await work(id);
       set({ diff });
       await get().load();
       return diff;
     } finally {
+      operationId = null;
       stop();
       set({ busy: null });
     }
@@ -47,6 +53,12 @@ export const useRulePacks = create<RulePacksState>((set, get) => {
     },
     activate: (key) => recheck((operationId) => call('rulepacks.activate', { key, operationId })),
     revert: () => recheck((operationId) => call('rulepacks.revert', { operationId })),
+    async cancel() {
+      const busy = get().busy;
+      if (!busy || busy.cancelling || !operationId) return;
+      set({ busy: { ...busy, cancelling: true } });
+      await call('app.cancel', { operationId });
+    },
   };
 });
 

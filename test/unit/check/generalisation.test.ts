@@ -1,0 +1,184 @@
+/**
+ * Issue 15, generalisation: short listing texts written for this test (none taken from a labelled
+ * corpus or from the pack's own word lists) in each of the issue's categories, with the verdict
+ * the rule book gives. They check that the pack reads the category — what a word is attached to —
+ * rather than the phrases of the dev corpus: ordinary technical Chinese stays clean, disguised and
+ * reworded claims are still read, and the field a text is in does not change what it means.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkListing } from '../../../shared/check/engine';
+import type { Finding, RuleId } from '../../../shared/check/types';
+import type { Listing } from '../../../shared/listing/schema';
+import { withFields } from './helpers';
+
+/** Where a text goes: the description, a listing attribute, a spec attribute or the delisting strategy. */
+type Where = 'description' | 'attribute' | 'spec' | 'delisting';
+
+function listingWith(text: string, where: Where): { listing: Listing; field: string } {
+  const base = withFields({});
+  switch (where) {
+    case 'attribute':
+      return { listing: { ...base, attributes: { 开通材料: text } }, field: 'attributes.开通材料' };
+    case 'spec':
+      return {
+        listing: {
+          ...base,
+          specs: base.specs!.map((s, i) =>
+            i === 0 ? { ...s, attributes: { ...s.attributes, 所需信息: text } } : s,
+          ),
+        },
+        field: 'specs[0].attributes.所需信息',
+      };
+    case 'delisting':
+      return { listing: { ...base, delistingStrategy: text }, field: 'delistingStrategy' };
+    default:
+      return { listing: { ...base, description: text }, field: 'description' };
+  }
+}
+
+function reported(rule: RuleId, text: string, where: Where): Finding[] {
+  const { listing, field } = listingWith(text, where);
+  return checkListing(listing).filter(
+    (f) => f.ruleId === rule && f.field === field && (f.severity === 'blocker' || f.severity === 'warning'),
+  );
+}
+
+const shown = (fs: Finding[]) => fs.map((f) => `${f.match ?? ''} (${f.reason ?? f.message})`);
+
+function expectReported(rule: RuleId, text: string, where: Where = 'description') {
+  const fs = reported(rule, text, where);
+  expect(fs.length, `${rule} in: ${text}`).toBeGreaterThan(0);
+  for (const f of fs) expect(f.reason ?? f.message, 'a finding says why').toBeTruthy();
+}
+
+function expectClean(rule: RuleId, text: string, where: Where = 'description') {
+  expect(shown(reported(rule, text, where)), `${rule} not in: ${text}`).toEqual([]);
+}
+
+describe('superlatives: ordinary technical Chinese is not a claim', () => {
+  it.each([
+    '单实例最大并发连接数为 2000，超出后排队等待',
+    '建表时为手机号字段建立唯一索引，避免重复写入',
+    '第一步：在控制台创建访问密钥；第二步：填写回调地址',
+    '镜像内置 Nginx 最新稳定版本 1.26，每季度跟进安全补丁',
+    '子账号遵循最小权限原则，只授予只读策略',
+    '监控页展示 Top 20 慢接口及其平均耗时',
+    '每个租户最多可创建 50 个项目空间',
+    '告警触发后第一时间通知值班人员',
+    '最低配置要求：2 核 4G 内存',
+    '审计日志最长保留 180 天',
+    '为每台设备分配唯一标识符',
+    '我们最新的版本 v3.2 增加了审批流',
+  ])('clean: %s', (text) => expectClean('superlative', text));
+});
+
+describe('superlatives: disguised forms a reader still reads as the word', () => {
+  it.each([
+    '本产品是全网最<span>快</span>的日志检索引擎',
+    '行业 N\u041e.1 的备份方案', // Cyrillic О
+    '国内排名第壹的运维监控平台',
+    '业内ＴＯＰ１的安全扫描工具',
+    '全 网 最 低 价，限时抢购',
+    '全网最**优**的方案',
+    '国内排名第 1 的监控',
+    '国内唯—支持秒级恢复的产品', // an em dash for 一
+    '排名第❶的备份工具',
+  ])('reported: %s', (text) => expectReported('superlative', text));
+});
+
+describe('superlatives: ranking claims that carry no 最 or 第一', () => {
+  it.each([
+    '同类产品中市场占有率遥遥领先',
+    '性能超越所有竞品，行业内首屈一指',
+    '独创专利算法，全球仅此一家',
+    '连续三年蝉联销量冠军的数据库审计系统',
+    '市场占有率名列前茅，稳坐头把交椅',
+    '性能碾压所有同类产品',
+  ])('reported: %s', (text) => expectReported('superlative', text));
+});
+
+describe('delisting strategy: judged by what it says, not by its words', () => {
+  it.each([
+    '停售后，已经下单的客户在合同到期前照常享有全部功能与技术支持；客户业务数据归客户所有，到期前 30 天我们提供完整备份文件供其取回。',
+    '若本商品不再销售，现有订阅不受影响，服务持续到当前计费周期结束；届时客户可一键导出全部工单与附件。',
+    '产品退市后，存量用户可用到服务期满，我们将协助把数据迁出并移交给客户。',
+    'If the listing is withdrawn, existing customers keep full service until their subscription ends and can export all their data at any time.',
+    '下架後，已購用戶在訂閱期內可繼續使用，並可導出全部資料。',
+  ])('answers both questions: %s', (text) => expectClean('delisting-strategy-missing', text, 'delisting'));
+  it.each([
+    '商品下架以平台规则为准，如有疑问请联系客服。',
+    '我们会妥善处理下架相关事宜，保障各方权益。',
+    '已购用户不受影响。', // says nothing about data or ownership
+    '已购用户在下架后无法继续使用，服务期满后数据一并删除。',
+  ])('empty: %s', (text) => expectReported('delisting-strategy-missing', text, 'delisting'));
+});
+
+describe('brand: JD Cloud as the platform vs. JD Cloud as endorser', () => {
+  it.each([
+    '系统部署在京东云容器服务上，附件存放于京东云对象存储',
+    'Runs on JD Cloud virtual machines; nightly backups are kept in JD Cloud object storage.',
+    '支持一键迁移至京东云',
+  ])('platform, clean: %s', (text) => expectClean('brand-misuse', text));
+  it.each([
+    '本产品经京东云官方认证，品质有保障',
+    '作为京东云战略合作伙伴，我们提供一站式上云服务',
+    '京東雲官方推薦的備份方案',
+    'JD Cloud certified partner',
+  ])('endorsement, reported: %s', (text) => expectReported('brand-misuse', text));
+});
+
+describe('privacy harvesting: however the request is phrased', () => {
+  it('a list in the description', () =>
+    expectReported('privacy-harvesting', '开通所需资料：法人姓名、身份证号、银行卡号、网银登录密码'));
+  it('a listing attribute', () =>
+    expectReported('privacy-harvesting', '管理员身份证正反面扫描件、对公银行账号', 'attribute'));
+  it('a spec attribute', () => expectReported('privacy-harvesting', '经办人身份证号及支付宝账号', 'spec'));
+  it('form fields', () =>
+    expectReported(
+      'privacy-harvesting',
+      '注册表单字段：手机号（必填）、身份证号（必填）、支付宝账号（必填）',
+    ));
+  it('traditional characters', () =>
+    expectReported('privacy-harvesting', '請提供負責人身分證影本及銀行帳戶資料以完成開通'));
+  it('in English', () =>
+    expectReported(
+      'privacy-harvesting',
+      'Please send a scan of your ID card and your bank account number to activate.',
+    ));
+  it('processing for the buyer without keeping it is clean', () =>
+    expectClean(
+      'privacy-harvesting',
+      '上传的银行卡照片仅用于实时识别卡号，识别完成后立即删除，不做任何存储',
+    ));
+});
+
+describe('off-platform trade: variant spellings of messaging apps', () => {
+  it.each([
+    '长期合作客户续费请添加 V信 ops2025，享内部价',
+    '批量采购请加扣扣群 778899 联系商务下单',
+    'WeChat: abc_sales 获取报价',
+    '微信 ops_sales 询价，比平台便宜',
+  ])('reported: %s', (text) => expectReported('off-platform-trade', text));
+  it.each(['告警消息可推送至企业微信机器人与钉钉群', '小程序支持微信支付下单，货款直接进入门店账户'])(
+    'a notification channel or a payment feature of the product is clean: %s',
+    (text) => expectClean('off-platform-trade', text),
+  );
+});
+
+describe('re-registration in another language or script', () => {
+  it.each([
+    'Before first use, please sign up for a new account on our own portal.',
+    '首次使用需於本公司平台重新註冊帳號',
+    'Users must create a separate account on our website before activation.',
+  ])('reported: %s', (text) => expectReported('independent-account-system', text));
+  it('staff signing in through the buyer’s existing directory is clean', () =>
+    expectClean('independent-account-system', '企业员工使用贵司现有的 LDAP 账号登录，无需另行注册'));
+});
+
+describe('a support e-mail address is a contact channel, not a site', () => {
+  it.each([
+    '如需技术支持，请发送邮件至 support@opsvendor.cn，工作日 2 小时内回复',
+    '售后邮箱：help@yunwei.com.cn',
+    '邮箱 support(at)opsvendor.cn',
+  ])('clean: %s', (text) => expectClean('external-link', text));
+});
