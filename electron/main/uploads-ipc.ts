@@ -21,7 +21,10 @@ export function serveUploads(options: {
 }): void {
   ipcMain.handle(UPLOAD_CHANNEL, async (event, filePath: unknown): Promise<IpcResult<UploadedFile>> => {
     if (!isTrustedSender(event, options.getWindow(), options.appOrigin)) {
-      return { ok: false, error: { code: 'forbidden-sender', message: 'IPC from an untrusted frame was refused' } };
+      return {
+        ok: false,
+        error: { code: 'forbidden-sender', message: 'IPC from an untrusted frame was refused' },
+      };
     }
     // An empty path: a File the page made itself, not one the user chose from disk.
     if (typeof filePath !== 'string' || filePath === '') {

@@ -38,7 +38,8 @@ export async function importListingFiles(
       arrays: ['listings'],
       // Bytes of JSON: a listing of MAX_LISTING_CHARS Chinese characters is up to three times that.
       maxRecordBytes: 3 * MAX_LISTING_CHARS + 1_000_000,
-      record: (_array, index, value, line, problems) => validListing(value, `listings[${index}]`, line, problems, context.locale),
+      record: (_array, index, value, line, problems) =>
+        validListing(value, `listings[${index}]`, line, problems, context.locale),
       // formats.md §1: `{ "listings": [...] }`, or one listing as the whole file.
       plan: (top, staged, problems) => {
         const store = (batch: unknown[]) =>
@@ -64,7 +65,14 @@ export async function importListingFiles(
     results.push({ ...outcome, imported: outcome.stored, added, updated, localIds });
     if (call.signal.aborted) {
       for (const rest of files.slice(results.length)) {
-        results.push({ name: rest.name, ok: false, imported: 0, localIds: [], cancelled: true, problems: [] });
+        results.push({
+          name: rest.name,
+          ok: false,
+          imported: 0,
+          localIds: [],
+          cancelled: true,
+          problems: [],
+        });
         await context.discard(rest);
       }
       break;
@@ -89,7 +97,9 @@ function validListing(
   if (JSON.stringify(parsed.data).length > MAX_LISTING_CHARS) {
     problems.add({
       path: prefix,
-      message: textIn(locale, 'imports')('problems.listingTooLong', { max: MAX_LISTING_CHARS.toLocaleString(locale) }),
+      message: textIn(locale, 'imports')('problems.listingTooLong', {
+        max: MAX_LISTING_CHARS.toLocaleString(locale),
+      }),
       ...(line === undefined ? {} : { line }),
     });
     return undefined;

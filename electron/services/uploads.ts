@@ -39,7 +39,9 @@ export class UploadRegistry implements UploadSource {
   take(uploadId: string): Promise<Upload | null> {
     const upload = this.uploads.get(uploadId);
     this.uploads.delete(uploadId);
-    return Promise.resolve(upload ? { path: upload.path, bytes: upload.bytes, temporary: upload.temporary } : null);
+    return Promise.resolve(
+      upload ? { path: upload.path, bytes: upload.bytes, temporary: upload.temporary } : null,
+    );
   }
 
   private expire(): void {

@@ -45,7 +45,11 @@ export function serveUploads(
         },
       });
       try {
-        await pipeline(request.body as NodeJS.ReadableStream, counted, fs.createWriteStream(file, { mode: 0o600 }));
+        await pipeline(
+          request.body as NodeJS.ReadableStream,
+          counted,
+          fs.createWriteStream(file, { mode: 0o600 }),
+        );
       } catch (error) {
         await fs.promises.rm(file, { force: true });
         if (error instanceof UploadTooLarge) return reply.code(413).send(tooLarge);

@@ -19,7 +19,12 @@ function instant(value: unknown): number | undefined {
 
 /** One ticket by the same rules (ids of a file are compared by fastTicketsFile); null when in doubt. */
 export function fastTicket(t: unknown): Ticket | null {
-  if (typeof t !== 'object' || t === null || Array.isArray(t) || Object.getPrototypeOf(t) !== Object.prototype)
+  if (
+    typeof t !== 'object' ||
+    t === null ||
+    Array.isArray(t) ||
+    Object.getPrototypeOf(t) !== Object.prototype
+  )
     return null;
   const r = t as Record<string, unknown>;
   if (Object.prototype.hasOwnProperty.call(r, '__proto__')) return null;

@@ -45,7 +45,11 @@ export function refineIdCollisions(list: string) {
       const first = seen.get(key);
       if (!first) seen.set(key, { index, type: typeof id });
       else if (first.type !== typeof id) {
-        ctx.addIssue({ code: 'custom', path: [list, index, 'id'], message: idCollisionMessage(list, first.index, key) });
+        ctx.addIssue({
+          code: 'custom',
+          path: [list, index, 'id'],
+          message: idCollisionMessage(list, first.index, key),
+        });
       }
     });
   };

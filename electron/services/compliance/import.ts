@@ -8,7 +8,12 @@ import { depositEntrySchema, depositLedgerSchema } from '../../../shared/deposit
 import type { ComplianceImportResult, ImportFile } from '../../../shared/ipc/contract';
 import type { CallContext } from '../../../shared/ipc/dispatch';
 import { zodProblems } from '../../../shared/listing/parse';
-import { orderSchema, violationSchemaFor, violationsFileSchema, type Violation } from '../../../shared/points/schema';
+import {
+  orderSchema,
+  violationSchemaFor,
+  violationsFileSchema,
+  type Violation,
+} from '../../../shared/points/schema';
 import { validateInput } from '../../../shared/policy/input-file';
 import type { PolicyPack } from '../../../shared/policy/schema';
 import { fastTicket } from '../../../shared/sla/fast-parse';
@@ -148,11 +153,13 @@ export async function importComplianceFile(
       }
       // The file-level rules (an array where one belongs, the ledger's `required`) on the top level.
       const addAll = (result: { ok: boolean; problems?: { path: string; message: string }[] }) => {
-        if (!result.ok) for (const { path, message } of result.problems ?? []) problems.add({ path, message });
+        if (!result.ok)
+          for (const { path, message } of result.problems ?? []) problems.add({ path, message });
       };
       if (kind === 'tickets') {
         addAll(validateInput(ticketsFileSchema, top));
-        const store = (batch: unknown[]) => counted(repos.tickets.upsertMany(batch as Ticket[], provenance, sla));
+        const store = (batch: unknown[]) =>
+          counted(repos.tickets.upsertMany(batch as Ticket[], provenance, sla));
         return { array: 'tickets', total: staged.count('tickets'), store };
       }
       if (kind === 'ledger') {
@@ -163,7 +170,9 @@ export async function importComplianceFile(
           counted(repos.ledger.upsertMany(batch as DepositEntry[], provenance, required));
         return { array: 'entries', total: staged.count('entries'), store, storeWhenEmpty: true };
       }
-      const chosen = packs.findIndex((pack, k) => packProblems[k]!.count === 0 && validateInput(violationsFileSchema(pack), top).ok);
+      const chosen = packs.findIndex(
+        (pack, k) => packProblems[k]!.count === 0 && validateInput(violationsFileSchema(pack), top).ok,
+      );
       if (chosen < 0) {
         const fewest = packProblems.reduce(
           (best, list, k) => (best < 0 || list.count < packProblems[best]!.count ? k : best),
@@ -174,7 +183,8 @@ export async function importComplianceFile(
           for (const p of packProblems[fewest]!.listed) problems.add(p);
           if (packProblems[fewest]!.omitted) problems.omitted += packProblems[fewest]!.omitted;
         }
-        if (problems.count === 0) problems.add({ path: 'violations', message: t('problems.notComplianceFile') });
+        if (problems.count === 0)
+          problems.add({ path: 'violations', message: t('problems.notComplianceFile') });
         return null;
       }
       const pack = packs[chosen]!;

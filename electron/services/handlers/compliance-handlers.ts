@@ -129,21 +129,42 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       writable();
       const config = complianceConfig(settings.get());
       const sla = slaContextOf(config);
-      const context = fileImportContext(ctx.platform.userDataDir, settings.get().locale, ctx.platform.uploads);
+      const context = fileImportContext(
+        ctx.platform.userDataDir,
+        settings.get().locale,
+        ctx.platform.uploads,
+      );
       // Per file: one file failing in an unexpected way is that file's result (its open batch
       // rolled back), never a failed call after earlier files were committed.
       const results: ComplianceImportResult[] = [];
       for (const file of files) {
         if (call.signal.aborted) {
           await context.discard(file);
-          results.push({ name: file.name, ok: false, kind: null, inserted: 0, updated: 0, cancelled: true, problems: [] });
+          results.push({
+            name: file.name,
+            ok: false,
+            kind: null,
+            inserted: 0,
+            updated: 0,
+            cancelled: true,
+            problems: [],
+          });
           continue;
         }
         try {
-          results.push(await importComplianceFile(compliance, store.db, config.packs, file, now(), sla, call, context));
+          results.push(
+            await importComplianceFile(compliance, store.db, config.packs, file, now(), sla, call, context),
+          );
         } catch (error) {
           const message = `未导入 / not imported: ${error instanceof Error ? error.message : String(error)}`;
-          results.push({ name: file.name, ok: false, kind: null, inserted: 0, updated: 0, problems: [{ path: '', message }] });
+          results.push({
+            name: file.name,
+            ok: false,
+            kind: null,
+            inserted: 0,
+            updated: 0,
+            problems: [{ path: '', message }],
+          });
         }
       }
       return changed({ files: results });

@@ -46,7 +46,16 @@ export function sampleDataHandlers(ctx: HandlerContext): HandlerGroup<SampleChan
       const now = ctx.now().getTime();
       const context = fileImportContext(ctx.platform.userDataDir, settings.get().locale, undefined);
       for (const file of sampleFiles(now)) {
-        const result = await importComplianceFile(compliance, store.db, config.packs, file, now, sla, call, context);
+        const result = await importComplianceFile(
+          compliance,
+          store.db,
+          config.packs,
+          file,
+          now,
+          sla,
+          call,
+          context,
+        );
         if (!result.ok) throw new AppError('internal', `sample data: ${JSON.stringify(result.problems)}`);
       }
       return status();

@@ -28,7 +28,11 @@ export interface FileImportContext {
   discard(file: ImportFile): Promise<void>;
 }
 
-export function fileImportContext(userDataDir: string, locale: Locale, uploads: UploadSource | undefined): FileImportContext {
+export function fileImportContext(
+  userDataDir: string,
+  locale: Locale,
+  uploads: UploadSource | undefined,
+): FileImportContext {
   const stagingDir = uploadsDir(userDataDir);
   fs.mkdirSync(stagingDir, { recursive: true, mode: 0o700 });
   return {
@@ -81,7 +85,12 @@ export async function readFileWhole(
 ): Promise<FileImportOutcome> {
   const t = textIn(context.locale, 'imports');
   const { name } = file;
-  const failed = (problems: ProblemList): FileImportOutcome => ({ name, ok: false, stored: 0, ...problems.fields() });
+  const failed = (problems: ProblemList): FileImportOutcome => ({
+    name,
+    ok: false,
+    stored: 0,
+    ...problems.fields(),
+  });
   const source = await openImportSource(file, context.uploads);
   if (!source) {
     const problems = new ProblemList();
@@ -115,11 +124,17 @@ export async function readFileWhole(
     }
     const written = await writeStaged(staged, plan.array, plan.store, call, (n) => progress(stored + n));
     stored += written.written;
-    if (stored === 0 && plan.storeWhenEmpty && !written.cancelled && written.error === undefined) plan.store([]);
+    if (stored === 0 && plan.storeWhenEmpty && !written.cancelled && written.error === undefined)
+      plan.store([]);
     if (written.cancelled) return { name, ok: false, stored, cancelled: true, problems: [] };
     if (written.error !== undefined) {
       const reason = written.error instanceof Error ? written.error.message : String(written.error);
-      return { name, ok: false, stored, problems: [{ path: '', message: t('problems.storeFailed', { reason }) }] };
+      return {
+        name,
+        ok: false,
+        stored,
+        problems: [{ path: '', message: t('problems.storeFailed', { reason }) }],
+      };
     }
     return { name, ok: true, stored, problems: [] };
   } finally {
@@ -138,5 +153,10 @@ function jsonProblemOf(problem: JsonReadProblem, locale: Locale): ImportProblem 
       ? { path: `${array}[${index}]`, message: t('problems.recordTooLarge', { mb }), ...place }
       : { path: '', message: t('problems.topTooLarge', { mb }), ...place };
   }
-  return { path: '', message: problem.message, ...place, ...(problem.syntax ? { syntax: problem.syntax } : {}) };
+  return {
+    path: '',
+    message: problem.message,
+    ...place,
+    ...(problem.syntax ? { syntax: problem.syntax } : {}),
+  };
 }

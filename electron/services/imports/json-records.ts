@@ -41,7 +41,10 @@ export interface JsonRecordReader {
 
 /** Thrown out of the parser's callbacks to stop at a problem found while tokens arrive. */
 class StopRead extends Error {
-  constructor(readonly problem: Omit<JsonReadProblem, 'line' | 'column'>, readonly offset: number) {
+  constructor(
+    readonly problem: Omit<JsonReadProblem, 'line' | 'column'>,
+    readonly offset: number,
+  ) {
     super(problem.message);
   }
 }
@@ -73,8 +76,10 @@ class LinePosition {
     if (this.lineStart < this.chunkStart) return offset - this.lineStart + 1;
     const from = this.lineStart - this.chunkStart;
     const to = Math.min(offset - this.chunkStart, this.chunk.length);
-    return Buffer.from(this.chunk.buffer, this.chunk.byteOffset + from, Math.max(0, to - from)).toString()
-      .length + 1;
+    return (
+      Buffer.from(this.chunk.buffer, this.chunk.byteOffset + from, Math.max(0, to - from)).toString().length +
+      1
+    );
   }
 
   private advance(offset: number): void {
@@ -156,7 +161,12 @@ export async function readJsonRecords(
       rootIsObject = token === TokenType.LEFT_BRACE;
     }
     if (inArray !== null && open.length >= 2) {
-      if (recordStart < 0 && open.length === 2 && token !== TokenType.COMMA && token !== TokenType.RIGHT_BRACKET)
+      if (
+        recordStart < 0 &&
+        open.length === 2 &&
+        token !== TokenType.COMMA &&
+        token !== TokenType.RIGHT_BRACKET
+      )
         recordStart = offset;
       if (recordStart >= 0 && offset - recordStart > reader.maxRecordBytes) {
         throw new StopRead(
@@ -215,18 +225,23 @@ export async function readJsonRecords(
     if (error instanceof StopRead) return problemAt(error.problem, error.offset);
     const message = error instanceof Error ? error.message : String(error);
     const fromParser =
-      error instanceof TokenizerError || error instanceof TokenParserError || message.startsWith('Parser ended');
+      error instanceof TokenizerError ||
+      error instanceof TokenParserError ||
+      message.startsWith('Parser ended');
     if (!fromParser) throw error;
     const absolute = /absolute position "(\d+)"/.exec(message);
     if (absolute) return problemAt({ message, syntax: syntaxOfTokenizerState(message) }, Number(absolute[1]));
     if (message.startsWith('Tokenizer ended')) {
-      const syntax = message.includes('STRING') ? 'UnexpectedEndOfString' : message.includes('NUMBER')
-        ? 'UnexpectedEndOfNumber'
-        : 'ValueExpected';
+      const syntax = message.includes('STRING')
+        ? 'UnexpectedEndOfString'
+        : message.includes('NUMBER')
+          ? 'UnexpectedEndOfNumber'
+          : 'ValueExpected';
       return problemAt({ message, syntax }, read);
     }
     if (message.startsWith('Parser ended')) {
-      const syntax = open.length === 0 ? 'ValueExpected' : open.at(-1) ? 'CloseBraceExpected' : 'CloseBracketExpected';
+      const syntax =
+        open.length === 0 ? 'ValueExpected' : open.at(-1) ? 'CloseBraceExpected' : 'CloseBracketExpected';
       return problemAt({ message, syntax }, read);
     }
     return problemAt({ message, syntax: syntaxOfParserState(message, open.at(-1) ?? false) }, lastOffset);

@@ -87,7 +87,9 @@ export class ProblemList {
   }
   /** The result fields: `problems` and, when some were left out, `problemsOmitted`. */
   fields(): { problems: ImportProblem[]; problemsOmitted?: number } {
-    return this.omitted > 0 ? { problems: this.listed, problemsOmitted: this.omitted } : { problems: this.listed };
+    return this.omitted > 0
+      ? { problems: this.listed, problemsOmitted: this.omitted }
+      : { problems: this.listed };
   }
 }
 
@@ -140,7 +142,12 @@ export class StagedRecords {
   /** Closes the staging files (before they are read back). */
   async finish(): Promise<void> {
     await Promise.all(
-      [...this.files.values()].map(({ out }) => new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))),
+      [...this.files.values()].map(
+        ({ out }) =>
+          new Promise<void>((resolve, reject) =>
+            out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+          ),
+      ),
     );
   }
 

@@ -34,7 +34,8 @@ const zhCN = {
 
 const en: Translation<typeof zhCN> = {
   uploading: 'Uploading file {file} of {files}: {name}',
-  reading: 'Checking file {file} of {files}: {done} of {total} read, {records, plural, one {# record} other {# records}}',
+  reading:
+    'Checking file {file} of {files}: {done} of {total} read, {records, plural, one {# record} other {# records}}',
   writing: 'Saving file {file} of {files}: {done} of {total} records',
   cancel: 'Cancel import',
   cancelling: 'Cancelling… (saved batches are kept)',
@@ -44,8 +45,10 @@ const en: Translation<typeof zhCN> = {
     '{ok, plural, one {# file} other {# files}} imported whole, {bad, plural, one {# file} other {# files}} not imported or not completely.',
   failedFile: 'File not imported (nothing was saved)',
   cancelledNothing: 'Cancelled: nothing of this file was saved',
-  cancelledPartly: 'Cancelled: the first {n, plural, one {# record was} other {# records were}} saved (committed batches), the rest not',
-  interrupted: 'Saving stopped: the first {n, plural, one {# record was} other {# records were}} saved, the rest not',
+  cancelledPartly:
+    'Cancelled: the first {n, plural, one {# record was} other {# records were}} saved (committed batches), the rest not',
+  interrupted:
+    'Saving stopped: the first {n, plural, one {# record was} other {# records were}} saved, the rest not',
   problemsOmitted: '{n, plural, one {# more problem} other {# more problems}} not listed',
   uploadFailed: 'Could not upload {name}: {reason}',
   uploadTooLarge: '{name} is larger than {max} and cannot be imported. Split it into smaller files.',
@@ -57,7 +60,8 @@ const en: Translation<typeof zhCN> = {
     recordTooLarge: 'This record is larger than {mb} MB and cannot be imported',
     topTooLarge: 'The part of the file outside its records is larger than {mb} MB and cannot be imported',
     listingTooLong: 'This listing is longer than {max} characters and cannot be imported',
-    uploadMissing: 'The uploaded file was not found (it may have expired or been imported already); choose the file again',
+    uploadMissing:
+      'The uploaded file was not found (it may have expired or been imported already); choose the file again',
     storeFailed: 'Saving failed: {reason}',
   },
 };
