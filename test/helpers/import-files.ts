@@ -51,6 +51,8 @@ export async function writeRecordsFile(
     }
   }
   await write(`${chunk}\n]${tail}`);
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   return fs.statSync(file).size;
 }

@@ -35,7 +35,10 @@ describe('streaming import of uploaded files', () => {
     const full = path.join(app.dir, 'full.json');
     const size = await writeRecordsFile(full, 'listings', 3000, (i) => generatedListing(i));
     // Cut in the middle of a listing, as an interrupted download would.
-    fs.writeFileSync(path.join(app.dir, 'cut.json'), fs.readFileSync(full).subarray(0, Math.floor(size * 0.7)));
+    fs.writeFileSync(
+      path.join(app.dir, 'cut.json'),
+      fs.readFileSync(full).subarray(0, Math.floor(size * 0.7)),
+    );
     const cut = uploaded('cut.json');
     const { files } = await app.call<{ files: ImportFileResult[] }>('listings.import', {
       files: [{ name: cut.name, uploadId: cut.uploadId }],
@@ -56,7 +59,13 @@ describe('streaming import of uploaded files', () => {
   it('broken JSON at the very end of a big tickets file stores none of it; the good file of the batch is stored', async () => {
     await writeRecordsFile(path.join(app.dir, 'good.json'), 'tickets', 2000, (k) => generatedTicket(k, 'G'));
     // 100,000 valid tickets, then a stray comma before the closing brace.
-    await writeRecordsFile(path.join(app.dir, 'bad.json'), 'tickets', 100_000, (k) => generatedTicket(k), ',}\n');
+    await writeRecordsFile(
+      path.join(app.dir, 'bad.json'),
+      'tickets',
+      100_000,
+      (k) => generatedTicket(k),
+      ',}\n',
+    );
     const good = uploaded('good.json');
     const bad = uploaded('bad.json');
     const { files } = await app.call<{ files: ComplianceImportResult[] }>('compliance.import', {
@@ -95,7 +104,11 @@ describe('streaming import of uploaded files', () => {
     await writeRecordsFile(path.join(app.dir, 't1.json'), 'tickets', 3000, (k) => generatedTicket(k));
     expect(await importTickets(uploaded('t1.json'))).toMatchObject({ ok: true, inserted: 3000, updated: 0 });
     await writeRecordsFile(path.join(app.dir, 't2.json'), 'tickets', 4000, (k) => generatedTicket(k));
-    expect(await importTickets(uploaded('t2.json'))).toMatchObject({ ok: true, inserted: 1000, updated: 3000 });
+    expect(await importTickets(uploaded('t2.json'))).toMatchObject({
+      ok: true,
+      inserted: 1000,
+      updated: 3000,
+    });
     expect(count('SELECT count(*) AS n FROM tickets')).toBe(4000);
 
     await writeRecordsFile(path.join(app.dir, 'l1.json'), 'listings', 50, (i) => generatedListing(i));
@@ -113,48 +126,46 @@ describe('streaming import of uploaded files', () => {
     expect(count('SELECT count(*) AS n FROM listings')).toBe(80);
   });
 
-  it(
-    'a 100 MB file of 1,000,000 tickets imports with bounded memory',
-    async () => {
-      const file = path.join(app.dir, 'million.json');
-      const bytes = await writeRecordsFile(file, 'tickets', 1_000_000, (k) => generatedTicket(k));
-      expect(bytes).toBeGreaterThan(100e6);
-      global.gc?.();
-      const before = process.memoryUsage();
-      let peakHeap = before.heapUsed;
-      let peakRss = before.rss;
-      const sampler = setInterval(() => {
-        const now = process.memoryUsage();
-        peakHeap = Math.max(peakHeap, now.heapUsed);
-        peakRss = Math.max(peakRss, now.rss);
-      }, 50);
-      const progress: { done: number; total: number; bytesDone?: number }[] = [];
-      const t0 = performance.now();
-      const result = await app.call<{ files: ComplianceImportResult[] }>(
-        'compliance.import',
-        { files: [{ name: 'million.json', uploadId: uploads.register({ path: file, bytes, temporary: true }) }] },
-        {
-          signal: new AbortController().signal,
-          progress: (done, total, detail) => progress.push({ done, total, bytesDone: detail?.bytesDone }),
-        },
-      );
-      const ms = performance.now() - t0;
-      clearInterval(sampler);
-      expect(result.files[0]).toMatchObject({ ok: true, inserted: 1_000_000 });
-      expect(count('SELECT count(*) AS n FROM tickets')).toBe(1_000_000);
-      // Reading reported bytes up to the whole file, then saving records up to all of them.
-      expect(progress.some((p) => p.bytesDone === bytes)).toBe(true);
-      expect(progress.at(-1)).toMatchObject({ done: 1_000_000, total: 1_000_000 });
-      const heapGrowthMb = (peakHeap - before.heapUsed) / 1e6;
-      console.log(
-        `1,000,000 tickets, ${(bytes / 1e6).toFixed(0)} MB: ${(ms / 1000).toFixed(1)} s, ` +
-          `${Math.round(1_000_000 / (ms / 1000))} rows/s, heap +${heapGrowthMb.toFixed(0)} MB, ` +
-          `peak RSS ${(peakRss / 1e6).toFixed(0)} MB`,
-      );
-      // The file alone is 100 MB as bytes (200 MB as a JS string), and a million parsed
-      // tickets several hundred MB: none of that may be held at once.
-      expect(heapGrowthMb).toBeLessThan(150);
-    },
-    600_000,
-  );
+  it('a 100 MB file of 1,000,000 tickets imports with bounded memory', async () => {
+    const file = path.join(app.dir, 'million.json');
+    const bytes = await writeRecordsFile(file, 'tickets', 1_000_000, (k) => generatedTicket(k));
+    expect(bytes).toBeGreaterThan(100e6);
+    global.gc?.();
+    const before = process.memoryUsage();
+    let peakHeap = before.heapUsed;
+    let peakRss = before.rss;
+    const sampler = setInterval(() => {
+      const now = process.memoryUsage();
+      peakHeap = Math.max(peakHeap, now.heapUsed);
+      peakRss = Math.max(peakRss, now.rss);
+    }, 50);
+    const progress: { done: number; total: number; bytesDone?: number }[] = [];
+    const t0 = performance.now();
+    const result = await app.call<{ files: ComplianceImportResult[] }>(
+      'compliance.import',
+      {
+        files: [{ name: 'million.json', uploadId: uploads.register({ path: file, bytes, temporary: true }) }],
+      },
+      {
+        signal: new AbortController().signal,
+        progress: (done, total, detail) => progress.push({ done, total, bytesDone: detail?.bytesDone }),
+      },
+    );
+    const ms = performance.now() - t0;
+    clearInterval(sampler);
+    expect(result.files[0]).toMatchObject({ ok: true, inserted: 1_000_000 });
+    expect(count('SELECT count(*) AS n FROM tickets')).toBe(1_000_000);
+    // Reading reported bytes up to the whole file, then saving records up to all of them.
+    expect(progress.some((p) => p.bytesDone === bytes)).toBe(true);
+    expect(progress.at(-1)).toMatchObject({ done: 1_000_000, total: 1_000_000 });
+    const heapGrowthMb = (peakHeap - before.heapUsed) / 1e6;
+    console.log(
+      `1,000,000 tickets, ${(bytes / 1e6).toFixed(0)} MB: ${(ms / 1000).toFixed(1)} s, ` +
+        `${Math.round(1_000_000 / (ms / 1000))} rows/s, heap +${heapGrowthMb.toFixed(0)} MB, ` +
+        `peak RSS ${(peakRss / 1e6).toFixed(0)} MB`,
+    );
+    // The file alone is 100 MB as bytes (200 MB as a JS string), and a million parsed
+    // tickets several hundred MB: none of that may be held at once.
+    expect(heapGrowthMb).toBeLessThan(150);
+  }, 600_000);
 });
