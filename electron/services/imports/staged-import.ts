@@ -30,7 +30,7 @@ import { readJsonRecords, type JsonReadProblem } from './json-records';
  * One transaction holds at most this much work (ms) before it commits and lets other requests in,
  * and reading yields after about this much parsing.
  */
-export const IMPORT_SLICE_MS = 25;
+export const IMPORT_SLICE_MS = 15;
 
 /** A file lists at most this many problems (a bad 1,000,000-row file would list a million). */
 export const MAX_LISTED_PROBLEMS = 100;
@@ -44,7 +44,8 @@ export interface ImportSource {
   dispose(): Promise<void>;
 }
 
-const CHUNK_BYTES = 64 * 1024;
+/** Small enough that one chunk of listings (parsed and validated at once) stays well under a slice. */
+const CHUNK_BYTES = 16 * 1024;
 
 /** The source of one request file, or null when its upload is unknown (expired, or taken already). */
 export async function openImportSource(

@@ -27,6 +27,8 @@ interface Props {
   fileName?: string;
   /** Problems found beyond those listed. */
   problemsOmitted?: number | undefined;
+  /** Not whole because the user cancelled it (a warning, not an error). */
+  cancelled?: boolean | undefined;
 }
 
 export function ImportResultItem({
@@ -38,6 +40,7 @@ export function ImportResultItem({
   problems,
   fileName,
   problemsOmitted,
+  cancelled,
 }: Props) {
   const { t } = useTranslation(['common', 'imports']);
   const syntaxSentence = (p: ImportProblem & { syntax: JsonSyntaxCode }) => {
@@ -55,7 +58,7 @@ export function ImportResultItem({
           <Alert type="success" showIcon message={okMessage} />
         ) : (
           <Alert
-            type="error"
+            type={cancelled ? 'warning' : 'error'}
             showIcon
             message={failedMessage}
             description={

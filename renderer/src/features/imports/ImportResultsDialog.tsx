@@ -48,6 +48,7 @@ export function ImportResultsDialog() {
               failedMessage={notWhole(r, r.imported)}
               problems={r.problems}
               problemsOmitted={r.problemsOmitted}
+              cancelled={r.cancelled}
             />
           )}
         />
@@ -63,6 +64,7 @@ export function ImportResultsDialog() {
               failedMessage={notWhole(r, r.inserted + r.updated)}
               problems={r.problems}
               problemsOmitted={r.problemsOmitted}
+              cancelled={r.cancelled}
               fileName={r.name}
             />
           )}
