@@ -7,7 +7,7 @@
  */
 import { parseIsoInstant } from '../calendar/instant';
 import { ticketKinds } from '../policy/schema';
-import { MAX_ID_LENGTH, MAX_NAME_LENGTH, type Ticket, type TicketsFile } from './schema';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, type Ticket } from './schema';
 
 const kinds: ReadonlySet<string> = new Set(ticketKinds);
 
@@ -17,7 +17,7 @@ function instant(value: unknown): number | undefined {
   return parsed.ok ? parsed.ms : undefined;
 }
 
-/** One ticket by the same rules (ids of a file are compared by fastTicketsFile); null when in doubt. */
+/** One ticket of a tickets file (the file's ids are compared by the importer); null when in doubt. */
 export function fastTicket(t: unknown): Ticket | null {
   if (
     typeof t !== 'object' ||
@@ -44,22 +44,4 @@ export function fastTicket(t: unknown): Ticket | null {
   }
   if ('staff' in r && (typeof r.staff !== 'string' || r.staff.length > MAX_NAME_LENGTH)) return null;
   return { ...r, openedAt, firstResponseAt } as Ticket;
-}
-
-export function fastTicketsFile(value: unknown): TicketsFile | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const list = (value as { tickets?: unknown }).tickets;
-  if (!Array.isArray(list) || Object.prototype.hasOwnProperty.call(value, '__proto__')) return null;
-  const tickets = new Array<Ticket>(list.length);
-  const idTypes = new Map<string, string>();
-  for (let i = 0; i < list.length; i++) {
-    const ticket = fastTicket(list[i]);
-    if (!ticket) return null;
-    const key = String(ticket.id);
-    const seenType = idTypes.get(key);
-    if (seenType === undefined) idTypes.set(key, typeof ticket.id);
-    else if (seenType !== typeof ticket.id) return null;
-    tickets[i] = ticket;
-  }
-  return { ...(value as Record<string, unknown>), tickets } as TicketsFile;
 }

@@ -18,6 +18,7 @@ const zhCN = {
   cancelledPartly: '已取消：已保存前 {n} 条记录（已提交的批次），其余未保存',
   interrupted: '保存中断：已保存前 {n} 条记录，其余未保存',
   problemsOmitted: '另有 {n} 个问题未列出',
+  busy: '正在导入其他文件：请等它完成或取消后再导入。',
   uploadFailed: '无法上传 {name}：{reason}',
   uploadTooLarge: '{name} 超过 {max}，无法导入。请把它拆分成较小的文件。',
   problems: {
@@ -50,6 +51,7 @@ const en: Translation<typeof zhCN> = {
   interrupted:
     'Saving stopped: the first {n, plural, one {# record was} other {# records were}} saved, the rest not',
   problemsOmitted: '{n, plural, one {# more problem} other {# more problems}} not listed',
+  busy: 'Other files are being imported: wait for them or cancel, then import again.',
   uploadFailed: 'Could not upload {name}: {reason}',
   uploadTooLarge: '{name} is larger than {max} and cannot be imported. Split it into smaller files.',
   problems: {

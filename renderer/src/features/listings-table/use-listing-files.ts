@@ -17,7 +17,7 @@ export interface ListingFiles {
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function useListingFiles(): ListingFiles {
-  const { t } = useTranslation(['workspace', 'common']);
+  const { t } = useTranslation(['workspace', 'common', 'imports']);
   const importFiles = useImports((s) => s.importFiles);
   const exportFile = useListings((s) => s.exportFile);
 
@@ -27,6 +27,10 @@ export function useListingFiles(): ListingFiles {
     );
     if (picked.length === 0) return;
     const key = 'import-progress';
+    if (useImports.getState().running) {
+      message.warning({ key, content: t('imports:busy') });
+      return;
+    }
     try {
       const done = await importFiles('listings', picked);
       if (done?.kind !== 'listings') return;
