@@ -38,8 +38,8 @@ export async function importListingFiles(
       arrays: ['listings'],
       // Bytes of JSON: a listing of MAX_LISTING_CHARS Chinese characters is up to three times that.
       maxRecordBytes: 3 * MAX_LISTING_CHARS + 1_000_000,
-      record: (_array, index, value, line, problems) =>
-        validListing(value, `listings[${index}]`, line, problems, context.locale),
+      record: (_array, index, value, line, problems, bytes) =>
+        validListing(value, `listings[${index}]`, line, problems, context.locale, bytes),
       // formats.md §1: `{ "listings": [...] }`, or one listing as the whole file.
       plan: (top, staged, problems) => {
         const store = (batch: unknown[]) =>
@@ -58,7 +58,7 @@ export async function importListingFiles(
             problems.add({ path: 'listings', message: t('problems.listingsNotArray') });
           return { array: 'listings', total: staged.count('listings'), store };
         }
-        const single = validListing(top, '', undefined, problems, context.locale);
+        const single = validListing(top, '', undefined, problems, context.locale, Infinity);
         return single ? { array: 'listings', total: 1, extra: [single], store } : null;
       },
     });
@@ -87,6 +87,8 @@ function validListing(
   line: number | undefined,
   problems: { add(p: { path: string; message: string; line?: number }): void },
   locale: Locale,
+  /** The listing's size as read; only one that may be too long is measured again. */
+  bytes: number,
 ): Listing | undefined {
   const parsed = listingSchema.safeParse(value);
   if (!parsed.success) {
@@ -94,7 +96,7 @@ function validListing(
       problems.add(line === undefined ? p : { ...p, line });
     return undefined;
   }
-  if (JSON.stringify(parsed.data).length > MAX_LISTING_CHARS) {
+  if (bytes > MAX_LISTING_CHARS && JSON.stringify(parsed.data).length > MAX_LISTING_CHARS) {
     problems.add({
       path: prefix,
       message: textIn(locale, 'imports')('problems.listingTooLong', {

@@ -126,6 +126,28 @@ describe('streaming import of uploaded files', () => {
     expect(count('SELECT count(*) AS n FROM listings')).toBe(80);
   });
 
+  it('a listing longer than the editor opens is refused by its place; a file that is not an object says so', async () => {
+    await writeRecordsFile(path.join(app.dir, 'long.json'), 'listings', 3, (i) =>
+      i === 1 ? { ...generatedListing(i), description: 'x'.repeat(5_000_001) } : generatedListing(i),
+    );
+    fs.writeFileSync(path.join(app.dir, 'array.json'), JSON.stringify([generatedListing(0)]));
+    const long = uploaded('long.json');
+    const array = uploaded('array.json');
+    const { files } = await app.call<{ files: ImportFileResult[] }>('listings.import', {
+      files: [
+        { name: long.name, uploadId: long.uploadId },
+        { name: array.name, uploadId: array.uploadId },
+      ],
+    });
+    expect(files[0]).toMatchObject({ ok: false, imported: 0, problems: [{ path: 'listings[1]', line: 3 }] });
+    expect(files[0]!.problems[0]!.message).toContain('5,000,000');
+    expect(files[1]).toMatchObject({
+      ok: false,
+      problems: [{ path: '', message: expect.stringContaining('顶层应为对象') }],
+    });
+    expect(count('SELECT count(*) AS n FROM listings')).toBe(0);
+  });
+
   it('a 100 MB file of 1,000,000 tickets imports with bounded memory', async () => {
     const file = path.join(app.dir, 'million.json');
     const bytes = await writeRecordsFile(file, 'tickets', 1_000_000, (k) => generatedTicket(k));

@@ -31,8 +31,8 @@ export type JsonReadResult =
 export interface JsonRecordReader {
   /** Top-level arrays whose elements are records. */
   arrays: readonly string[];
-  /** One record, in file order; `line` is where it starts (1-based). */
-  record(array: string, index: number, value: unknown, line: number): void;
+  /** One record, in file order; `line` is where it starts (1-based), `bytes` its JSON's size. */
+  record(array: string, index: number, value: unknown, line: number, bytes: number): void;
   /** After each chunk: progress, cancel, back-pressure, yielding to other requests. */
   afterChunk(bytesRead: number): Promise<void> | void;
   /** A record (or everything outside records) larger than this stops the read. */
@@ -147,8 +147,9 @@ export async function readJsonRecords(
       // The record leaves the parser's tree here (bounded memory: one record at a time).
       (parent as unknown[]).length = 0;
       const line = position.lineOf(recordStart);
+      const bytes = lastOffset - recordStart + 1;
       recordStart = -1;
-      reader.record(inArray, index, value, line);
+      reader.record(inArray, index, value, line, bytes);
     } else if (stack.length === 1 && rootIsObject && typeof at === 'string') {
       top[at] = value;
     }

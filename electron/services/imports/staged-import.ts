@@ -103,7 +103,14 @@ export interface RecordValidator {
    * Validates one record; returns its validated form to store, `undefined` for a record that is
    * checked but not stored, after adding its problems to `problems` when it is invalid.
    */
-  record(array: string, index: number, value: unknown, line: number, problems: ProblemList): unknown;
+  record(
+    array: string,
+    index: number,
+    value: unknown,
+    line: number,
+    problems: ProblemList,
+    bytes: number,
+  ): unknown;
 }
 
 export type ReadOutcome =
@@ -200,9 +207,9 @@ export async function readAndStage(
     const read = await readJsonRecords(source.chunks(), {
       arrays: validator.arrays,
       maxRecordBytes: validator.maxRecordBytes,
-      record: (array, index, value, line) => {
+      record: (array, index, value, line, bytes) => {
         records++;
-        const valid = validator.record(array, index, value, line, problems);
+        const valid = validator.record(array, index, value, line, problems, bytes);
         // Once the file is known to be bad nothing more is staged; reading goes on to list problems.
         if (valid !== undefined && problems.count === 0) staged.add(array, valid);
       },
