@@ -137,18 +137,19 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       // Per file: one file failing in an unexpected way is that file's result (its open batch
       // rolled back), never a failed call after earlier files were committed.
       const results: ComplianceImportResult[] = [];
+      const notImported = (name: string, more: Partial<ComplianceImportResult>): ComplianceImportResult => ({
+        name,
+        ok: false,
+        kind: null,
+        inserted: 0,
+        updated: 0,
+        problems: [],
+        ...more,
+      });
       for (const file of files) {
         if (call.signal.aborted) {
           await context.discard(file);
-          results.push({
-            name: file.name,
-            ok: false,
-            kind: null,
-            inserted: 0,
-            updated: 0,
-            cancelled: true,
-            problems: [],
-          });
+          results.push(notImported(file.name, { cancelled: true }));
           continue;
         }
         try {
@@ -157,14 +158,7 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
           );
         } catch (error) {
           const message = `未导入 / not imported: ${error instanceof Error ? error.message : String(error)}`;
-          results.push({
-            name: file.name,
-            ok: false,
-            kind: null,
-            inserted: 0,
-            updated: 0,
-            problems: [{ path: '', message }],
-          });
+          results.push(notImported(file.name, { problems: [{ path: '', message }] }));
         }
       }
       return changed({ files: results });

@@ -53,6 +53,12 @@ export interface WritePlan {
   total: number;
   /** Records to store that were not staged (the single listing of a §1 file). */
   extra?: unknown[];
+  /**
+   * A file of up to this many records is stored in one transaction (about 100 ms of work at
+   * most): whole even if the app is killed. Bigger files go in time-sliced batches, and a crash
+   * keeps the batches committed before it.
+   */
+  wholeUpTo: number;
   /** Called once with an empty batch when nothing else is stored (the ledger's `required`). */
   storeWhenEmpty?: boolean;
   store(batch: unknown[]): void;
@@ -122,7 +128,14 @@ export async function readFileWhole(
       stored += extra.length;
       progress(stored);
     }
-    const written = await writeStaged(staged, plan.array, plan.store, call, (n) => progress(stored + n));
+    const written = await writeStaged(
+      staged,
+      plan.array,
+      plan.store,
+      call,
+      (n) => progress(stored + n),
+      plan.wholeUpTo,
+    );
     stored += written.written;
     if (stored === 0 && plan.storeWhenEmpty && !written.cancelled && written.error === undefined)
       plan.store([]);

@@ -7,7 +7,8 @@
  *      under the data folder). Nothing is stored. A broken byte or a bad record anywhere ends
  *      here with every problem named (the first MAX_LISTED_PROBLEMS of them, and a count).
  *   2. write: only a file that read cleanly is stored, from the staging file, in batches that
- *      each take about IMPORT_SLICE_MS in one transaction, yielding between them.
+ *      each take about IMPORT_SLICE_MS in one transaction, yielding between them — or, for a small
+ *      file (the format's `wholeUpTo`), in one transaction, so even a crash cannot leave half of it.
  *
  * Staging instead of a second parse: the validated lines read back with JSON.parse at a fraction
  * of the streaming parser's cost (measured: 100 MB of tickets ~6 s to stream-parse, ~1 s to read
@@ -259,8 +260,11 @@ export async function writeStaged(
   store: (batch: unknown[]) => void,
   call: CallContext,
   progress: (written: number) => void,
+  /** Up to this many records are one transaction: stored whole even if the app is killed meanwhile. */
+  wholeUpTo = 0,
 ): Promise<WriteOutcome> {
-  let size = 20;
+  const whole = staged.count(array) <= wholeUpTo;
+  let size = whole ? Infinity : 20;
   let written = 0;
   try {
     for await (const batch of staged.batches(array, () => size)) {
@@ -269,7 +273,7 @@ export async function writeStaged(
       store(batch);
       written += batch.length;
       const ms = performance.now() - started;
-      size = Math.max(1, Math.min(5000, Math.round((size * IMPORT_SLICE_MS) / Math.max(ms, 1))));
+      if (!whole) size = Math.max(1, Math.min(5000, Math.round((size * IMPORT_SLICE_MS) / Math.max(ms, 1))));
       progress(written);
       await yieldToOthers();
     }
