@@ -10,6 +10,8 @@ import { app, BrowserWindow, dialog, session, type WebContents } from 'electron'
 import type { Locale, Settings } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { CoreClient } from '../services/core-worker/client';
+import { resetUploadsDir, UploadRegistry } from '../services/uploads';
+import { serveUploads } from './uploads-ipc';
 import { sendEvent, serveContract } from './ipc';
 import { buildAppMenu } from './menu';
 import { devToolsAllowed, navigationDecision, permissionGranted, windowOpenDecision } from './hardening';
@@ -133,6 +135,10 @@ async function start(): Promise<void> {
     sendEvent(mainWindow, 'app.navigate', { route });
   };
   const platform = createElectronPlatform(navigate);
+  // Files chosen for an import, registered by path (uploads-ipc.ts); the core takes them by id.
+  const uploads = new UploadRegistry();
+  // Staging files an earlier run left (a crash during an import) go.
+  resetUploadsDir(platform.userDataDir);
   core = new CoreClient({
     workerPath: path.join(appRoot, 'dist-electron', 'core-worker.cjs'),
     init: {
@@ -142,7 +148,7 @@ async function start(): Promise<void> {
       nativeBinding: electronNativeBinding(),
       clockOffsetMs: 0,
     },
-    platform,
+    platform: { ...platform, uploads },
     log: (message, error) => console.error(`[vendordesk] ${message}`, error ?? ''),
   });
   await core.whenReady();
@@ -175,6 +181,7 @@ async function start(): Promise<void> {
 
   const activeCore = core;
   activeCore.onEvent((name, payload) => sendEvent(mainWindow, name, payload));
+  serveUploads({ uploads, getWindow: () => mainWindow, appOrigin });
   serveContract({
     dispatch: (channel, payload) => activeCore.dispatch(channel, payload),
     getWindow: () => mainWindow,

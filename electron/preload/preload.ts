@@ -2,11 +2,12 @@
  * The only bridge between the sandboxed renderer and the app: `window.vendorDesk`, built from
  * the contract's channel names. No Node or Electron object crosses it, only plain data.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildBridge } from '../../shared/ipc/bridge';
 
 const INVOKE_CHANNEL = 'vendordesk:invoke'; // electron/main/ipc.ts
 const EVENT_CHANNEL = 'vendordesk:event';
+const UPLOAD_CHANNEL = 'vendordesk:upload'; // electron/main/uploads-ipc.ts
 
 contextBridge.exposeInMainWorld(
   'vendorDesk',
@@ -19,5 +20,7 @@ contextBridge.exposeInMainWorld(
       ipcRenderer.on(EVENT_CHANNEL, handler);
       return () => ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     },
+    // Only the chosen file's path crosses; main registers it and the core reads it from disk.
+    (file) => ipcRenderer.invoke(UPLOAD_CHANNEL, webUtils.getPathForFile(file as File)),
   ),
 );

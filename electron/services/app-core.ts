@@ -4,7 +4,13 @@
  * which transport or which platform it runs on.
  */
 import type { ChannelName } from '../../shared/ipc/channels';
-import { createDispatcher, type CallContext, type Dispatch, type Handlers } from '../../shared/ipc/dispatch';
+import {
+  createDispatcher,
+  type CallContext,
+  type Dispatch,
+  type Handlers,
+  type ProgressDetail,
+} from '../../shared/ipc/dispatch';
 import type { DataTopic, EventName, EventPayload } from '../../shared/ipc/events';
 import { RulePackService } from './checks/rule-pack-service';
 import { rulePackHandlers } from './handlers/rule-pack-handlers';
@@ -265,14 +271,18 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       operations.set(operationId, controller);
     }
     const name = String(channel);
-    let last = { done: 0, total: 0, at: 0 };
-    const progress = (done: number, total: number) => {
-      call?.progress(done, total);
-      last = { done, total, at: last.at };
+    let last: { done: number; total: number; at: number; detail?: ProgressDetail } = {
+      done: 0,
+      total: 0,
+      at: 0,
+    };
+    const progress = (done: number, total: number, detail?: ProgressDetail) => {
+      call?.progress(done, total, detail);
+      last = { done, total, at: last.at, detail };
       const at = Date.now();
       if (operationId === null || at - last.at < PROGRESS_EVENT_MS) return;
       last.at = at;
-      emit('progress', { operationId, channel: name, done, total });
+      emit('progress', { operationId, channel: name, done, total, ...detail });
     };
     try {
       const result = await inner(channel, payload, { signal: controller.signal, progress });
@@ -280,7 +290,14 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       if (result.ok && topics) emit('data.changed', { topics, reason: 'write' });
       if (operationId !== null) {
         const finished = !result.ok ? 'failed' : controller.signal.aborted ? 'cancelled' : 'ok';
-        emit('progress', { operationId, channel: name, done: last.done, total: last.total, finished });
+        emit('progress', {
+          operationId,
+          channel: name,
+          done: last.done,
+          total: last.total,
+          ...last.detail,
+          finished,
+        });
       }
       return result;
     } finally {

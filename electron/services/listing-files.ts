@@ -1,129 +1,117 @@
 /** Import and export of listing files (formats.md §1). */
-import type { ImportFileResult, ListingRecord } from '../../shared/ipc/contract';
+import type { ImportFile, ImportFileResult, ListingRecord, Locale } from '../../shared/ipc/contract';
+import { importLimits } from '../../shared/ipc/contract';
 import type { CallContext } from '../../shared/ipc/dispatch';
-import { parseListingFileInSlices, type ListingFileResult } from '../../shared/listing/parse';
-import type { Listing } from '../../shared/listing/schema';
+import { zodProblems } from '../../shared/listing/parse';
+import { listingSchema, type Listing } from '../../shared/listing/schema';
 import type { ListingChecker } from './checks/listing-checker';
 import type { Store } from './db/database';
+import { readFileWhole, type FileImportContext } from './imports/file-import';
 import type { ListingsRepository } from './repositories/listings-repository';
+import { textIn } from './text';
+
+/** Listings stored (and checked) in one transaction when a file has no more (~0.5 ms each). */
+const WHOLE_UP_TO = 200;
+
+/** A listing's JSON may be at most this long: the editor opens what import accepted (issue 17). */
+const MAX_LISTING_CHARS = importLimits.maxInlineChars;
 
 /**
- * One transaction holds at most this much work (ms) before it commits and lets other requests in,
- * so an import of 10,000 listings never makes another request wait longer than about this.
- */
-export const IMPORT_SLICE_MS = 25;
-
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Each listing is stored and checked in the same transaction (its summary is in its row at once).
- * A file is committed in time-sliced batches, and a crash keeps every batch already committed;
- * a file of up to `wholeFileUpTo` listings is one batch (all or nothing). A bad file stores
- * nothing. On cancel (`call.signal`) the current file stops after its last committed batch and
- * reports `cancelled`; later files are not started. A file that fails in an unexpected way is
- * reported as that file's failure (its open batch rolled back); the call itself never fails after
- * earlier files were committed, so the answer stays true.
+ * Each file is read and validated whole first (imports/staged-import.ts): a file with a bad
+ * listing or broken JSON anywhere stores nothing and names every problem. A good file is stored
+ * in time-sliced batches, each listing checked in the same transaction as it is stored (its
+ * summary is in its row at once); a listing whose `id` is stored already is updated (issue 17).
+ * On cancel (`call.signal`) the current file stops after its last committed batch and reports
+ * `cancelled`; later files are not started. A file that fails in an unexpected way is that file's
+ * result; the call itself never fails after earlier files were committed, so the answer stays true.
  */
 export async function importListingFiles(
   deps: { repo: ListingsRepository; checker: ListingChecker; store: Store },
-  files: { name: string; text: string }[],
+  files: ImportFile[],
   call: CallContext,
-  wholeFileUpTo = 500,
+  context: FileImportContext,
 ): Promise<ImportFileResult[]> {
-  // Validated in slices, yielding between them: a file of 2,000 listings takes a few hundred ms
-  // to validate, which other requests would otherwise wait behind (the profile of bench:scale).
-  const parsed: { name: string; parsed: ListingFileResult }[] = [];
-  for (const { name, text } of files) {
-    parsed.push({ name, parsed: await parseListingFileInSlices(text, yieldToOthers, IMPORT_SLICE_MS) });
-    await yieldToOthers();
-  }
-  const total = parsed.reduce((n, f) => n + (f.parsed.ok ? f.parsed.listings.length : 0), 0);
-  let done = 0;
-  call.progress(0, total);
+  const t = textIn(context.locale, 'imports');
   const results: ImportFileResult[] = [];
-  for (const { name, parsed: file } of parsed) {
-    if (!file.ok) {
-      results.push({
-        name,
-        ok: false,
-        imported: 0,
-        localIds: [],
-        problems: file.problems.map(({ kind: _kind, ...p }) => p),
-      });
-      continue;
-    }
-    if (call.signal.aborted) {
-      results.push({ name, ok: false, imported: 0, localIds: [], cancelled: true, problems: [] });
-      continue;
-    }
+  for (const file of files) {
     const localIds: string[] = [];
-    const listings = file.listings;
     let added = 0;
     let updated = 0;
-    // A listing whose `id` is stored already is updated, not added a second time (issue 17).
-    const store = (batch: Listing[]) =>
-      deps.store.write(() => {
-        const outcomes = deps.repo.upsertMany(batch);
-        const records: ListingRecord[] = outcomes.map((o) => o.record);
-        deps.checker.checkAndRecord(records);
-        const batchAdded = outcomes.filter((o) => o.action === 'added').length;
-        added += batchAdded;
-        updated += outcomes.length - batchAdded;
-        return records.map((r) => r.localId);
-      });
-    let at = 0;
-    try {
-      if (listings.length <= wholeFileUpTo) {
-        localIds.push(...store(listings));
-        at = listings.length;
-      } else {
-        // Time-sliced: grow the batch while it stays under the slice, yield between batches.
-        let size = 20;
-        while (at < listings.length && !call.signal.aborted) {
-          const started = performance.now();
-          localIds.push(...store(listings.slice(at, at + size)));
-          at = Math.min(listings.length, at + size);
-          const ms = performance.now() - started;
-          size = Math.max(1, Math.min(1000, Math.round((size * IMPORT_SLICE_MS) / Math.max(ms, 1))));
-          call.progress(done + at, total);
-          await yieldToOthers();
+    const outcome = await readFileWhole(file, call, context, {
+      arrays: ['listings'],
+      // Bytes of JSON: a listing of MAX_LISTING_CHARS Chinese characters is up to three times that.
+      maxRecordBytes: 3 * MAX_LISTING_CHARS + 1_000_000,
+      record: (_array, index, value, line, problems, bytes) =>
+        validListing(value, `listings[${index}]`, line, problems, context.locale, bytes),
+      // formats.md §1: `{ "listings": [...] }`, or one listing as the whole file.
+      plan: (top, staged, problems) => {
+        const store = (batch: unknown[]) =>
+          deps.store.write(() => {
+            const outcomes = deps.repo.upsertMany(batch as Listing[]);
+            const records: ListingRecord[] = outcomes.map((o) => o.record);
+            deps.checker.checkAndRecord(records);
+            for (const o of outcomes) {
+              if (o.action === 'added') added++;
+              else updated++;
+              localIds.push(o.record.localId);
+            }
+          });
+        if ('listings' in top) {
+          if (!Array.isArray(top.listings))
+            problems.add({ path: 'listings', message: t('problems.listingsNotArray') });
+          return { array: 'listings', total: staged.count('listings'), store, wholeUpTo: WHOLE_UP_TO };
         }
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      done += at;
-      results.push({
-        name,
-        ok: false,
-        imported: localIds.length,
-        added,
-        updated,
-        localIds,
-        problems: [
-          {
-            path: '',
-            message: `未导入（已保存 ${localIds.length} 条）/ not imported (${localIds.length} saved): ${message}`,
-          },
-        ],
-      });
-      continue;
-    }
-    done += at;
-    call.progress(done, total);
-    const cancelled = at < listings.length;
-    results.push({
-      name,
-      ok: !cancelled,
-      imported: localIds.length,
-      added,
-      updated,
-      localIds,
-      problems: [],
-      ...(cancelled ? { cancelled: true } : {}),
+        const single = validListing(top, '', undefined, problems, context.locale, Infinity);
+        return single
+          ? { array: 'listings', total: 1, extra: [single], store, wholeUpTo: WHOLE_UP_TO }
+          : null;
+      },
     });
-    await yieldToOthers();
+    results.push({ ...outcome, imported: outcome.stored, added, updated, localIds });
+    if (call.signal.aborted) {
+      for (const rest of files.slice(results.length)) {
+        results.push({
+          name: rest.name,
+          ok: false,
+          imported: 0,
+          localIds: [],
+          cancelled: true,
+          problems: [],
+        });
+        await context.discard(rest);
+      }
+      break;
+    }
   }
   return results;
+}
+
+function validListing(
+  value: unknown,
+  prefix: string,
+  line: number | undefined,
+  problems: { add(p: { path: string; message: string; line?: number }): void },
+  locale: Locale,
+  /** The listing's size as read; only one that may be too long is measured again. */
+  bytes: number,
+): Listing | undefined {
+  const parsed = listingSchema.safeParse(value);
+  if (!parsed.success) {
+    for (const { kind: _kind, ...p } of zodProblems(parsed.error, prefix))
+      problems.add(line === undefined ? p : { ...p, line });
+    return undefined;
+  }
+  if (bytes > MAX_LISTING_CHARS && JSON.stringify(parsed.data).length > MAX_LISTING_CHARS) {
+    problems.add({
+      path: prefix,
+      message: textIn(locale, 'imports')('problems.listingTooLong', {
+        max: MAX_LISTING_CHARS.toLocaleString(locale),
+      }),
+      ...(line === undefined ? {} : { line }),
+    });
+    return undefined;
+  }
+  return parsed.data;
 }
 
 export function exportListingsFile(

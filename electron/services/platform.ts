@@ -3,6 +3,7 @@
  * implementation (electron/main/platform-electron.ts), browser mode another
  * (electron/web/platform-node.ts), tests a third. Services never import Electron.
  */
+import type { UploadSource } from './uploads';
 
 /** Secrets (marketplace AccessKey/SecretKey). Electron: safeStorage; browser mode: a 0600 file encrypted with a local key. */
 export interface SecretStore {
@@ -56,4 +57,6 @@ export interface Platform {
    * tests serve pages from 127.0.0.1). Unset everywhere outside tests: such addresses are refused.
    */
   allowPrivateSiteAddresses?: boolean;
+  /** Files handed over for an import by the transport (./uploads.ts); absent: inline imports only. */
+  uploads?: UploadSource;
 }

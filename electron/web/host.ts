@@ -2,7 +2,8 @@
  * Browser mode: the same application core as Electron main, served over HTTP on 127.0.0.1 to a
  * normal browser. One POST per contract call (`/api/<channel>`), validated by the same
  * dispatcher, which runs in the core's worker thread exactly as in Electron (CoreClient);
- * the core's events stream to the page as Server-Sent Events on `GET /api/events`.
+ * the core's events stream to the page as Server-Sent Events on `GET /api/events`, and files
+ * chosen for an import are uploaded as raw bodies on `POST /api/uploads` (upload-route.ts).
  * This is how the UI is tested end-to-end where no Electron binary exists.
  *
  * Local-only hardening: the server binds 127.0.0.1; every request passes the access hook in
@@ -17,7 +18,9 @@ import fastifyStatic from '@fastify/static';
 import { contentSecurityPolicy } from '../../shared/security/csp';
 import { CoreClient } from '../services/core-worker/client';
 import type { Platform } from '../services/platform';
+import { UploadRegistry } from '../services/uploads';
 import { serveEvents } from './events-route';
+import { serveUploads } from './upload-route';
 import { newAccessToken, registerAccessControl } from './access';
 
 export const CLIENT_HEADER = 'x-vendordesk-client';
@@ -58,6 +61,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     );
   }
   const { platform } = options;
+  // The host's registry of uploaded files; the core (in its worker) takes them by id.
+  const uploads = new UploadRegistry();
   const core = new CoreClient({
     workerPath: WORKER_PATH,
     init: {
@@ -68,11 +73,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       alertIntervalMs: options.alertIntervalMs,
       ...(platform.allowPrivateSiteAddresses ? { allowPrivateSiteAddresses: true } : {}),
     },
-    platform,
+    platform: { ...platform, uploads },
     log: options.log,
   });
   await core.whenReady();
-  // Body cap: one import call carries at most one 5-million-character file (UTF-8: up to 15 MB).
+  // Body cap for contract calls: an inline import file of 5 million characters (UTF-8: up to 15 MB)
+  // at most; the files the UI imports are uploads (upload-route.ts), streamed to disk instead.
   const app: FastifyInstance = Fastify({ logger: false, bodyLimit: 32 * 1024 * 1024 });
   const token = options.token ?? newAccessToken();
   let port = 0;
@@ -97,6 +103,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   // Registered before the /api/:channel POST route matters not: GET /api/events is its own route,
   // behind the same onRequest hooks as every /api/* call.
   const events = serveEvents(app, core);
+  serveUploads(app, { userDataDir: platform.userDataDir, uploads, clientHeader: CLIENT_HEADER });
   if (options.testHooks) {
     app.post('/__test/kill-core', async () => {
       await core.killWorker();

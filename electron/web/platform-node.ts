@@ -3,6 +3,7 @@ import { createChromiumPrinter } from '../services/reports/chromium-printer';
 import path from 'node:path';
 import type { DesktopNotification, PdfPrinter, Platform } from '../services/platform';
 import { createFileSecretStore } from '../services/secrets/file-secret-store';
+import type { UploadSource } from '../services/uploads';
 
 export interface NodePlatformOptions {
   userDataDir: string;
@@ -14,6 +15,8 @@ export interface NodePlatformOptions {
   printer?: PdfPrinter;
   /** TEST HOOK (see Platform.allowPrivateSiteAddresses). */
   allowPrivateSiteAddresses?: boolean;
+  /** Uploaded files (the host gives the core its registry; tests their own). */
+  uploads?: UploadSource;
 }
 
 export function createNodePlatform(options: NodePlatformOptions): Platform {
@@ -22,6 +25,7 @@ export function createNodePlatform(options: NodePlatformOptions): Platform {
     appVersion: options.appVersion,
     now: options.now ?? (() => new Date()),
     ...(options.allowPrivateSiteAddresses ? { allowPrivateSiteAddresses: true } : {}),
+    ...(options.uploads ? { uploads: options.uploads } : {}),
     notifier: { notify: (n) => options.onNotify?.(n) },
     printer: options.printer ?? createChromiumPrinter(),
     secrets: createFileSecretStore({

@@ -24,7 +24,8 @@ import { pageLabelNamespaces, pages } from './pages/registry';
 import { useApp, type Page } from './stores/app-store';
 import { useTranslation } from 'react-i18next';
 import { startApp } from './stores/start-app';
-import { ImportResultsDialog } from './features/compliance/ImportResultsDialog';
+import { ImportProgress } from './features/imports/ImportProgress';
+import { ImportResultsDialog } from './features/imports/ImportResultsDialog';
 
 /** Darker than antd's defaults so text passes WCAG AA contrast (checked by the axe scans). */
 const theme = {
@@ -131,6 +132,7 @@ export function App() {
               <main>
                 <DatabaseNotice />
                 <SampleDataBanner readOnly={readOnly} />
+                <ImportProgress />
                 {current?.render({ readOnly })}
               </main>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -3,7 +3,7 @@
  * (preload in Electron, HTTP in browser mode). Errors arrive as `ApiError` with the contract's
  * stable `code`.
  */
-import type { VendorDeskApi } from '../../shared/ipc/bridge';
+import type { UploadedFile, VendorDeskApi } from '../../shared/ipc/bridge';
 import type { ChannelName, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { ErrorCode, IpcResult } from '../../shared/ipc/errors';
 import { parseEvent, type EventName, type EventPayload } from '../../shared/ipc/events';
@@ -43,6 +43,13 @@ export async function call<C extends ChannelName>(channel: C, request: RequestOf
   const result = await fn(request);
   if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
   return result.value as ResponseOf<C>;
+}
+
+/** Hands a chosen file to the core for an import (the bridge's `upload`); throws ApiError like `call`. */
+export async function upload(file: File): Promise<UploadedFile> {
+  const result = await bridge().upload(file);
+  if (!result.ok) throw new ApiError(result.error.code, result.error.message, result.error.details);
+  return result.value;
 }
 
 /**

@@ -26,13 +26,33 @@ export type VendorDeskApi = {
    * Payloads are as the transport delivered them: the renderer validates them (renderer/src/api.ts).
    */
   on<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+  /**
+   * Hands a file the user chose to the core for an import; the answer's `uploadId` names it in
+   * `listings.import` / `compliance.import`. Browser mode streams its bytes to the host (`POST
+   * /api/uploads`); Electron registers the file's path. Fails with `too-large` over
+   * importLimits.maxUploadBytes.
+   */
+  upload(file: FileLike): Promise<IpcResult<UploadedFile>>;
 };
+
+/** What `upload` takes: the page's File (a DOM type, which shared/ does not name). */
+export interface FileLike {
+  readonly name: string;
+  readonly size: number;
+}
+
+export interface UploadedFile {
+  uploadId: string;
+  bytes: number;
+}
+
+export type Upload = (file: FileLike) => Promise<IpcResult<UploadedFile>>;
 
 export type Invoke = (channel: ChannelName, payload: unknown) => Promise<IpcResult<unknown>>;
 /** Starts delivering every event to `listener`; returns the function that stops it. */
 export type Subscribe = (listener: (event: string, payload: unknown) => void) => () => void;
 
-export function buildBridge(invoke: Invoke, subscribe: Subscribe): VendorDeskApi {
+export function buildBridge(invoke: Invoke, subscribe: Subscribe, upload: Upload): VendorDeskApi {
   const api: Record<string, unknown> = {};
   for (const name of channelNames) {
     const [ns, method] = name.split('.') as [string, string];
@@ -59,5 +79,6 @@ export function buildBridge(invoke: Invoke, subscribe: Subscribe): VendorDeskApi
       }
     };
   };
+  api.upload = upload;
   return api as unknown as VendorDeskApi;
 }

@@ -14,7 +14,18 @@ import { contract, isChannelName, type ChannelName, type ParsedRequestOf, type R
  */
 export interface CallContext {
   signal: AbortSignal;
-  progress(done: number, total: number): void;
+  progress(done: number, total: number, detail?: ProgressDetail): void;
+}
+
+/**
+ * What a file import says while it reads (before it knows how many records there are): bytes of
+ * the file read so far, of its size, and records found in them. `done`/`total` then stay 0 until
+ * it stores records (`done` of `total` records).
+ */
+export interface ProgressDetail {
+  bytesDone: number;
+  bytesTotal: number;
+  recordsRead: number;
 }
 
 export type Handlers = {

@@ -10,6 +10,7 @@ export const errorCodes = [
   'conflict', // stale revision: someone saved the record in between
   'read-only', // the database was written by a newer app version
   'invalid-input', // well-formed request, but the data it carries is unusable (e.g. a bad file)
+  'too-large', // an upload over importLimits.maxUploadBytes (refused before it is stored)
   'internal',
 ] as const;
 

@@ -38,6 +38,10 @@ export const eventContract = {
     total: z.number().int().min(0),
     /** Set on the last event of the operation. */
     finished: z.enum(['ok', 'cancelled', 'failed']).optional(),
+    /** A file import while it reads (shared/ipc/dispatch.ts ProgressDetail). */
+    bytesDone: z.number().int().min(0).optional(),
+    bytesTotal: z.number().int().min(0).optional(),
+    recordsRead: z.number().int().min(0).optional(),
   }),
   /** The core's worker: `restarting` after it died (requests in flight failed; committed data is kept). */
   'core.status': z.object({

@@ -87,27 +87,6 @@ function scanDepth(
   return -1;
 }
 
-/** Characters of depth scan between pauses (a few ms each). */
-const DEPTH_SCAN_CHUNK = 256 * 1024;
-
-/**
- * parseJsonWithPosition for big texts: the depth scan runs in chunks with `await pause()` between
- * them (the caller yields to other requests). Same result.
- */
-export async function parseJsonWithPositionInSlices(
-  text: string,
-  pause: () => Promise<void>,
-): Promise<JsonParseResult> {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const state = { at: 0, depth: 0, inString: false };
-  while (state.at < source.length) {
-    const tooDeep = scanDepth(source, MAX_JSON_DEPTH, state, state.at + DEPTH_SCAN_CHUNK);
-    if (tooDeep >= 0) return parseJsonWithPosition(text); // the same problem, worded in one place
-    await pause();
-  }
-  return parseAfterDepthCheck(source);
-}
-
 export function parseJsonWithPosition(text: string): JsonParseResult {
   // A UTF-8 BOM is common in files saved by Windows editors; it is not an error.
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

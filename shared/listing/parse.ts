@@ -4,7 +4,7 @@
  * listing index and field path, so a vendor can fix the file without guessing.
  */
 import type { z } from 'zod';
-import { parseJsonWithPosition, parseJsonWithPositionInSlices } from '../json/parse';
+import { parseJsonWithPosition } from '../json/parse';
 import { listingSchema, type Listing } from './schema';
 
 export interface ListingFileProblem {
@@ -68,37 +68,4 @@ export function parseListingFile(text: string): ListingFileResult {
     return { ok: false, problems: [{ kind: 'json', path: '', ...json.problem }] };
   }
   return listingsFromJson(json.value);
-}
-
-/**
- * parseListingFile for big files, in time slices: after the JSON parse and then whenever
- * validating has taken `sliceMs`, it awaits `pause()` (the caller yields to other requests), so
- * a file of thousands of listings never holds the thread for long. Same result as parseListingFile.
- */
-export async function parseListingFileInSlices(
-  text: string,
-  pause: () => Promise<void>,
-  sliceMs = 20,
-): Promise<ListingFileResult> {
-  const json = await parseJsonWithPositionInSlices(text, pause);
-  if (!json.ok) return { ok: false, problems: [{ kind: 'json', path: '', ...json.problem }] };
-  const value = json.value;
-  if (!(value !== null && typeof value === 'object' && !Array.isArray(value) && 'listings' in value))
-    return listingsFromJson(value);
-  const items = (value as { listings: unknown }).listings;
-  if (!Array.isArray(items)) return listingsFromJson(value);
-  await pause();
-  const listings: Listing[] = [];
-  const problems: ListingFileProblem[] = [];
-  let started = performance.now();
-  for (let index = 0; index < items.length; index++) {
-    const parsed = listingSchema.safeParse(items[index]);
-    if (parsed.success) listings.push(parsed.data);
-    else problems.push(...zodProblems(parsed.error, `listings[${index}]`));
-    if (performance.now() - started > sliceMs) {
-      await pause();
-      started = performance.now();
-    }
-  }
-  return problems.length ? { ok: false, problems } : { ok: true, listings };
 }

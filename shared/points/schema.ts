@@ -24,6 +24,11 @@ const count = z
   .int({ error: '应为整数 / must be a whole number' })
   .nonnegative({ error: '不能为负数 / must not be negative' });
 
+/** One violation, its code checked against the pack's table (a violations file's records). */
+export function violationSchemaFor(pack: PolicyPack) {
+  return violationSchema(Object.keys(pack.points.codes), pack.id);
+}
+
 function violationSchema(codes: readonly string[], policyId: string) {
   return z
     .looseObject({

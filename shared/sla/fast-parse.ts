@@ -7,7 +7,7 @@
  */
 import { parseIsoInstant } from '../calendar/instant';
 import { ticketKinds } from '../policy/schema';
-import { MAX_ID_LENGTH, MAX_NAME_LENGTH, type TicketsFile } from './schema';
+import { MAX_ID_LENGTH, MAX_NAME_LENGTH, type Ticket } from './schema';
 
 const kinds: ReadonlySet<string> = new Set(ticketKinds);
 
@@ -17,42 +17,31 @@ function instant(value: unknown): number | undefined {
   return parsed.ok ? parsed.ms : undefined;
 }
 
-export function fastTicketsFile(value: unknown): TicketsFile | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  const list = (value as { tickets?: unknown }).tickets;
-  if (!Array.isArray(list) || Object.prototype.hasOwnProperty.call(value, '__proto__')) return null;
-  const tickets = new Array<TicketsFile['tickets'][number]>(list.length);
-  const idTypes = new Map<string, string>();
-  for (let i = 0; i < list.length; i++) {
-    const t = list[i] as Record<string, unknown>;
-    if (
-      typeof t !== 'object' ||
-      t === null ||
-      Array.isArray(t) ||
-      Object.getPrototypeOf(t) !== Object.prototype
-    )
-      return null;
-    if (Object.prototype.hasOwnProperty.call(t, '__proto__')) return null;
-    const id = t.id;
-    if (typeof id === 'string') {
-      if (id.length < 1 || id.length > MAX_ID_LENGTH) return null;
-    } else if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
-    const key = String(id);
-    const seenType = idTypes.get(key);
-    if (seenType === undefined) idTypes.set(key, typeof id);
-    else if (seenType !== typeof id) return null;
-    if (typeof t.kind !== 'string' || !kinds.has(t.kind)) return null;
-    const openedAt = instant(t.openedAt);
-    if (openedAt === undefined) return null;
-    let firstResponseAt: number | null;
-    if (t.firstResponseAt === null) firstResponseAt = null;
-    else {
-      const ms = instant(t.firstResponseAt);
-      if (ms === undefined || ms < openedAt) return null;
-      firstResponseAt = ms;
-    }
-    if ('staff' in t && (typeof t.staff !== 'string' || t.staff.length > MAX_NAME_LENGTH)) return null;
-    tickets[i] = { ...t, openedAt, firstResponseAt } as TicketsFile['tickets'][number];
+/** One ticket of a tickets file (the file's ids are compared by the importer); null when in doubt. */
+export function fastTicket(t: unknown): Ticket | null {
+  if (
+    typeof t !== 'object' ||
+    t === null ||
+    Array.isArray(t) ||
+    Object.getPrototypeOf(t) !== Object.prototype
+  )
+    return null;
+  const r = t as Record<string, unknown>;
+  if (Object.prototype.hasOwnProperty.call(r, '__proto__')) return null;
+  const id = r.id;
+  if (typeof id === 'string') {
+    if (id.length < 1 || id.length > MAX_ID_LENGTH) return null;
+  } else if (typeof id !== 'number' || !Number.isSafeInteger(id)) return null;
+  if (typeof r.kind !== 'string' || !kinds.has(r.kind)) return null;
+  const openedAt = instant(r.openedAt);
+  if (openedAt === undefined) return null;
+  let firstResponseAt: number | null;
+  if (r.firstResponseAt === null) firstResponseAt = null;
+  else {
+    const ms = instant(r.firstResponseAt);
+    if (ms === undefined || ms < openedAt) return null;
+    firstResponseAt = ms;
   }
-  return { ...(value as Record<string, unknown>), tickets } as TicketsFile;
+  if ('staff' in r && (typeof r.staff !== 'string' || r.staff.length > MAX_NAME_LENGTH)) return null;
+  return { ...r, openedAt, firstResponseAt } as Ticket;
 }

@@ -26,6 +26,9 @@ export const idSchema = z.union(
   { error: '应为字符串或数字 / must be a string or a number' },
 );
 
+export const idCollisionMessage = (list: string, firstIndex: number, key: string) =>
+  `与 ${list}[${firstIndex}].id 冲突（数字 ${key} 与文本 "${key}" 是同一编号）/ collides with ${list}[${firstIndex}].id (the number ${key} and the text "${key}" are the same id)`;
+
 /**
  * Records are keyed by the id's text, so `1` and `"1"` in one file would silently be one record:
  * refuse the second with both paths named.
@@ -45,7 +48,7 @@ export function refineIdCollisions(list: string) {
         ctx.addIssue({
           code: 'custom',
           path: [list, index, 'id'],
-          message: `与 ${list}[${first.index}].id 冲突（数字 ${key} 与文本 "${key}" 是同一编号）/ collides with ${list}[${first.index}].id (the number ${key} and the text "${key}" are the same id)`,
+          message: idCollisionMessage(list, first.index, key),
         });
       }
     });

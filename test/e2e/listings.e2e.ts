@@ -159,7 +159,7 @@ describe('listings in browser mode', () => {
     await expect.poll(() => bar.isVisible(), { timeout: 20_000 }).toBe(true);
     await expect
       .poll(() => bar.textContent(), { timeout: 20_000 })
-      .toMatch(/Importing: \d+ of 2000 listings/);
+      .toMatch(/Saving file 1 of 3: \d+ of 2000 records/);
     await screenshot(page, '08-import-progress');
     await page.getByTestId('import-cancel').click();
     await expect.poll(() => bar.count(), { timeout: 30_000 }).toBe(0);

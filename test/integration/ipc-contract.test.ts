@@ -102,6 +102,7 @@ describe('handlers over the contract', () => {
     const bridge = buildBridge(
       async () => ({ ok: true, value: null }),
       () => () => undefined,
+      async () => ({ ok: true, value: { uploadId: '', bytes: 0 } }),
     ) as unknown as Record<string, Record<string, unknown>>;
     for (const name of channelNames) {
       const [ns, method] = name.split('.') as [string, string];

@@ -51,25 +51,3 @@ describe('listing files', () => {
     expect(parseJsonWithPosition('   ')).toMatchObject({ ok: false, problem: { message: 'empty file' } });
   });
 });
-
-describe('parseListingFileInSlices', () => {
-  it('gives what parseListingFile gives, pausing along the way', async () => {
-    const { parseListingFile, parseListingFileInSlices } = await import('../../shared/listing/parse');
-    const good = JSON.stringify({
-      listings: Array.from({ length: 300 }, (_, i) => ({
-        title: `商品 ${i}`,
-        type: 'saas',
-        price: { amount: 1, currency: 'CNY', billing: 'monthly' },
-        description: 'x'.repeat(2000),
-      })),
-    });
-    const bad = good.replace('"商品 7"', '7');
-    const deep = `{"listings":[${'['.repeat(600)}${']'.repeat(600)}]}`;
-    for (const text of [good, bad, deep, '{"listings": 3}', '{"title": 1}', '{ broken', '\ufeff' + good]) {
-      let pauses = 0;
-      const sliced = await parseListingFileInSlices(text, async () => void pauses++, 0);
-      expect(sliced).toEqual(parseListingFile(text));
-      if (text === good) expect(pauses).toBeGreaterThan(10);
-    }
-  });
-});

@@ -1,19 +1,32 @@
 /**
  * Import of formats.md §3–5 files (tickets, deposit ledger, violations), validated with the SAME
  * zod schemas the CLI uses, so a file `vendordesk sla|deposit|points` accepts imports and one it
- * rejects fails here with the same field paths. Each file is one transaction: a bad file changes
- * nothing, a good one is committed before the next starts. Same id again = update.
+ * rejects fails here with the same field paths. Each file streams record by record and is stored
+ * whole or not at all (imports/file-import.ts); same id again = update.
  */
-import { depositLedgerSchema } from '../../../shared/deposit/schema';
-import type { ComplianceImportResult } from '../../../shared/ipc/contract';
-import { parseJsonWithPosition } from '../../../shared/json/parse';
-import { violationsFileSchema } from '../../../shared/points/schema';
-import { validateInput, type InputProblem } from '../../../shared/policy/input-file';
+import { depositEntrySchema, depositLedgerSchema } from '../../../shared/deposit/schema';
+import type { ComplianceImportResult, ImportFile } from '../../../shared/ipc/contract';
+import type { CallContext } from '../../../shared/ipc/dispatch';
+import { zodProblems } from '../../../shared/listing/parse';
+import {
+  orderSchema,
+  violationSchemaFor,
+  violationsFileSchema,
+  type Violation,
+} from '../../../shared/points/schema';
+import { validateInput } from '../../../shared/policy/input-file';
 import type { PolicyPack } from '../../../shared/policy/schema';
-import { fastTicketsFile } from '../../../shared/sla/fast-parse';
-import { ticketsFileSchema } from '../../../shared/sla/schema';
-import type { SlaContext } from '../repositories/tickets-repository';
+import { fastTicket } from '../../../shared/sla/fast-parse';
+import { idCollisionMessage, ticketSchema, ticketsFileSchema, type Ticket } from '../../../shared/sla/schema';
+import type { DepositEntry } from '../../../shared/deposit/schema';
+import { readFileWhole, type FileImportContext, type WritePlan } from '../imports/file-import';
+import { ProblemList } from '../imports/staged-import';
+import type { Store } from '../db/database';
+import { assertIdTypesMatch, type SlaContext } from '../repositories/tickets-repository';
+import { AppError } from '../../../shared/ipc/errors';
+import { textIn } from '../text';
 import type { ComplianceRepositories } from './engines';
+import type { z } from 'zod';
 
 type Kind = NonNullable<ComplianceImportResult['kind']>;
 
@@ -24,74 +37,172 @@ const kindMarkers: [Kind, string][] = [
   ['violations', 'violations'],
 ];
 
-function detectKind(value: unknown): Kind | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
-  return kindMarkers.find(([, field]) => field in value)?.[0] ?? null;
-}
+/** Record arrays of §3–5 files; a violations file may carry `orders` (validated, not stored here). */
+const recordArrays = ['tickets', 'entries', 'violations', 'orders'] as const;
 
-const problemsOf = (problems: InputProblem[]) => problems.map(({ kind: _kind, ...p }) => p);
+/** Where each record array is stored (for the id-type check against stored records). */
+const tables = { tickets: 'tickets', entries: 'deposit_ledger', violations: 'violations' } as const;
 
-function failed(
-  name: string,
-  kind: Kind | null,
-  problems: ComplianceImportResult['problems'],
-): ComplianceImportResult {
-  return { name, ok: false, kind, inserted: 0, updated: 0, problems };
-}
+/** Records stored in one transaction when a file has no more (~20 µs each). */
+const WHOLE_UP_TO = 5000;
 
-export function importComplianceFile(
-  repos: ComplianceRepositories,
-  packs: readonly PolicyPack[],
-  file: { name: string; text: string },
-  now: number,
-  sla: SlaContext | null = null,
-): ComplianceImportResult {
-  const { name, text } = file;
-  const json = parseJsonWithPosition(text);
-  if (!json.ok) return failed(name, null, [{ path: '', ...json.problem }]);
-  const kind = detectKind(json.value);
-  if (!kind) {
-    return failed(name, null, [
-      {
-        path: '',
-        message:
-          '不是工单、保证金流水或违规文件：顶层应有 "tickets"、"entries" 或 "violations" / not a tickets, deposit ledger or violations file: expected a top-level "tickets", "entries" or "violations"',
-      },
-    ]);
-  }
-  const provenance = { source: 'import' as const, sourceAt: now, sourceFile: name };
+/** A §3–5 record is a few hundred bytes; this is generous. */
+const MAX_RECORD_BYTES = 1_000_000;
 
-  if (kind === 'tickets') {
-    // The plainly valid file takes the fast path (same result); anything else the schema, which names the problem.
-    const fast = fastTicketsFile(json.value);
-    const parsed = fast ? ({ ok: true, value: fast } as const) : validateInput(ticketsFileSchema, json.value);
-    if (!parsed.ok) return failed(name, kind, problemsOf(parsed.problems));
-    return {
-      name,
-      ok: true,
-      kind,
-      ...repos.tickets.upsertMany(parsed.value.tickets, provenance, sla),
-      problems: [],
-    };
-  }
-
-  if (kind === 'ledger') {
-    const parsed = validateInput(depositLedgerSchema, json.value);
-    if (!parsed.ok) return failed(name, kind, problemsOf(parsed.problems));
-    const counts = repos.ledger.upsertMany(parsed.value.entries, provenance, parsed.value.required);
-    return { name, ok: true, kind, ...counts, problems: [] };
-  }
-
-  // Violations: codes belong to a pack; take the first enabled pack whose code table accepts the
-  // whole file, else report against the pack with the fewest problems.
-  let best: InputProblem[] | null = null;
-  for (const pack of packs) {
-    const parsed = validateInput(violationsFileSchema(pack), json.value);
-    if (parsed.ok) {
-      const counts = repos.violations.upsertMany(parsed.value.violations, pack.id, provenance);
-      return { name, ok: true, kind, ...counts, problems: [] };
+/**
+ * refineIdCollisions (shared/sla/schema) record by record: `1` and `"1"` are one id. Only ids
+ * that could collide are remembered — numbers, and strings that read as a whole number — so a
+ * file of text ids keeps nothing.
+ */
+class IdCollisions {
+  private readonly seen = new Map<string, { index: number; type: string }>();
+  check(list: string, index: number, id: unknown): string | null {
+    if (!isNumberLike(id)) return null;
+    const key = String(id);
+    const first = this.seen.get(key);
+    if (!first) {
+      this.seen.set(key, { index, type: typeof id });
+      return null;
     }
-    if (best === null || parsed.problems.length < best.length) best = parsed.problems;
+    return first.type !== typeof id ? idCollisionMessage(list, first.index, key) : null;
   }
-  return failed(name, kind, problemsOf(best ?? []));
+}
+
+const isNumberLike = (id: unknown): id is string | number =>
+  typeof id === 'number' || (typeof id === 'string' && /^-?\d+$/.test(id));
+
+const problemsOfSchema = (error: z.ZodError, prefix: string, line: number) =>
+  zodProblems(error, prefix).map(({ kind: _kind, ...p }) => ({ ...p, line }));
+
+export async function importComplianceFile(
+  repos: ComplianceRepositories,
+  db: Store['db'],
+  packs: readonly PolicyPack[],
+  file: ImportFile,
+  now: number,
+  sla: SlaContext | null,
+  call: CallContext,
+  context: FileImportContext,
+): Promise<ComplianceImportResult> {
+  const t = textIn(context.locale, 'imports');
+  const provenance = { source: 'import' as const, sourceAt: now, sourceFile: file.name };
+  const collisions = new Map<string, IdCollisions>(recordArrays.map((a) => [a, new IdCollisions()]));
+  // Violations belong to a pack: each is checked against every enabled pack; the file goes to the
+  // first pack that accepts all of them, else it is reported against the pack with fewest problems.
+  const violationSchemas = packs.map((pack) => violationSchemaFor(pack));
+  const packProblems = packs.map(() => new ProblemList());
+  let kind: Kind | null = null;
+  /** Record arrays met while reading: the kind of a file that did not read cleanly. */
+  const seen = new Set<string>();
+  let inserted = 0;
+  let updated = 0;
+  const counted = (counts: { inserted: number; updated: number }) => {
+    inserted += counts.inserted;
+    updated += counts.updated;
+  };
+
+  const outcome = await readFileWhole(file, call, context, {
+    arrays: recordArrays,
+    maxRecordBytes: MAX_RECORD_BYTES,
+    record: (array, index, value, line, problems) => {
+      const prefix = `${array}[${index}]`;
+      const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+      seen.add(array);
+      const collision = collisions.get(array)!.check(array, index, id);
+      if (collision) problems.add({ path: `${prefix}.id`, message: collision, line });
+      else if (isNumberLike(id) && array !== 'orders') {
+        // A stored `1` and an incoming `"1"` are one id of another type: refused before anything is stored.
+        try {
+          assertIdTypesMatch(db, tables[array as keyof typeof tables], array, [id]);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const [detail] = (error.details ?? []) as { message: string }[];
+          problems.add({ path: `${prefix}.id`, message: detail?.message ?? error.message, line });
+        }
+      }
+      if (array === 'tickets') {
+        // The plainly valid ticket takes the fast path (same result); anything else the schema, which names the problem.
+        const fast = fastTicket(value);
+        if (fast) return fast;
+        const parsed = ticketSchema.safeParse(value);
+        if (parsed.success) return parsed.data;
+        for (const p of problemsOfSchema(parsed.error, prefix, line)) problems.add(p);
+        return undefined;
+      }
+      if (array === 'entries') {
+        const parsed = depositEntrySchema.safeParse(value);
+        if (parsed.success) return parsed.data;
+        for (const p of problemsOfSchema(parsed.error, prefix, line)) problems.add(p);
+        return undefined;
+      }
+      if (array === 'orders') {
+        const parsed = orderSchema.safeParse(value);
+        if (!parsed.success) for (const p of problemsOfSchema(parsed.error, prefix, line)) problems.add(p);
+        return undefined;
+      }
+      let accepted: Violation | undefined;
+      violationSchemas.forEach((schema, k) => {
+        const parsed = schema.safeParse(value);
+        if (parsed.success) accepted ??= parsed.data as Violation;
+        else for (const p of problemsOfSchema(parsed.error, prefix, line)) packProblems[k]!.add(p);
+      });
+      return accepted;
+    },
+    plan: (top, staged, problems): WritePlan | null => {
+      kind = kindMarkers.find(([, field]) => field in top)?.[0] ?? null;
+      if (!kind) {
+        problems.add({ path: '', message: t('problems.notComplianceFile') });
+        return null;
+      }
+      // The file-level rules (an array where one belongs, the ledger's `required`) on the top level.
+      const addAll = (result: { ok: boolean; problems?: { path: string; message: string }[] }) => {
+        if (!result.ok)
+          for (const { path, message } of result.problems ?? []) problems.add({ path, message });
+      };
+      if (kind === 'tickets') {
+        addAll(validateInput(ticketsFileSchema, top));
+        const store = (batch: unknown[]) =>
+          counted(repos.tickets.upsertMany(batch as Ticket[], provenance, sla));
+        return { array: 'tickets', total: staged.count('tickets'), store, wholeUpTo: WHOLE_UP_TO };
+      }
+      if (kind === 'ledger') {
+        const ledger = validateInput(depositLedgerSchema, top);
+        addAll(ledger);
+        const required = ledger.ok ? ledger.value.required : undefined;
+        const store = (batch: unknown[]) =>
+          counted(repos.ledger.upsertMany(batch as DepositEntry[], provenance, required));
+        return {
+          array: 'entries',
+          total: staged.count('entries'),
+          store,
+          storeWhenEmpty: true,
+          wholeUpTo: WHOLE_UP_TO,
+        };
+      }
+      const chosen = packs.findIndex(
+        (pack, k) => packProblems[k]!.count === 0 && validateInput(violationsFileSchema(pack), top).ok,
+      );
+      if (chosen < 0) {
+        const fewest = packProblems.reduce(
+          (best, list, k) => (best < 0 || list.count < packProblems[best]!.count ? k : best),
+          -1,
+        );
+        if (fewest >= 0) {
+          addAll(validateInput(violationsFileSchema(packs[fewest]!), top));
+          for (const p of packProblems[fewest]!.listed) problems.add(p);
+          if (packProblems[fewest]!.omitted) problems.omitted += packProblems[fewest]!.omitted;
+        }
+        if (problems.count === 0)
+          problems.add({ path: 'violations', message: t('problems.notComplianceFile') });
+        return null;
+      }
+      const pack = packs[chosen]!;
+      const store = (batch: unknown[]) =>
+        counted(repos.violations.upsertMany(batch as Violation[], pack.id, provenance));
+      return { array: 'violations', total: staged.count('violations'), store, wholeUpTo: WHOLE_UP_TO };
+    },
+  });
+  const { stored: _stored, ...rest } = outcome;
+  kind ??= kindMarkers.find(([, field]) => seen.has(field))?.[0] ?? null;
+  return { ...rest, kind, inserted, updated };
 }

@@ -10,6 +10,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { parseEvent, type EventName, type EventPayload } from '../../../shared/ipc/events';
+import type { ProgressDetail } from '../../../shared/ipc/dispatch';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { ConnectivityChange, Platform } from '../platform';
 import type { CoreInit, HostToWorker, PlatformMethod, WorkerToHost } from './protocol';
@@ -19,7 +20,7 @@ export interface CoreClientOptions {
   workerPath: string;
   init: CoreInit;
   /** The host's OS services the core asks for (notifications, printer, secrets) or is told about (connectivity). */
-  platform: Pick<Platform, 'notifier' | 'printer' | 'secrets' | 'connectivity'>;
+  platform: Pick<Platform, 'notifier' | 'printer' | 'secrets' | 'connectivity' | 'uploads'>;
   log?: (message: string, error?: unknown) => void;
   /** Deaths tolerated within `restartWindowMs` before giving up (default 5 in 60 s). */
   maxRestarts?: number;
@@ -28,7 +29,7 @@ export interface CoreClientOptions {
 
 export interface CallOptions {
   signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, detail?: ProgressDetail) => void;
 }
 
 type AnyEventListener = (event: EventName, payload: unknown) => void;
@@ -36,7 +37,7 @@ type AnyEventListener = (event: EventName, payload: unknown) => void;
 interface Pending {
   channel: string;
   resolve(result: IpcResult<unknown>): void;
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (done: number, total: number, detail?: ProgressDetail) => void;
 }
 
 export class CoreClient {
@@ -191,7 +192,7 @@ export class CoreClient {
         break;
       }
       case 'progress':
-        this.pending.get(message.id)?.onProgress?.(message.done, message.total);
+        this.pending.get(message.id)?.onProgress?.(message.done, message.total, message.detail);
         break;
       case 'event': {
         const event = parseEvent(message.name, message.payload);
@@ -233,6 +234,8 @@ export class CoreClient {
         return platform.secrets.set(String(args[0]), String(args[1]));
       case 'secrets.delete':
         return platform.secrets.delete(String(args[0]));
+      case 'uploads.take':
+        return (await platform.uploads?.take(String(args[0]))) ?? null;
     }
   }
 

@@ -17,6 +17,7 @@
  * The dispatcher inside the worker stays the single entry: it validates every request and
  * response; the client validates every event before it reaches a UI.
  */
+import type { ProgressDetail } from '../../../shared/ipc/dispatch';
 import type { IpcResult } from '../../../shared/ipc/errors';
 import type { ConnectivityChange } from '../platform';
 
@@ -38,7 +39,7 @@ export interface CoreInit {
 
 /** The OS services only the host may provide (Electron: notifications, safeStorage, printToPDF). */
 export type PlatformMethod =
-  'notify' | 'printer.htmlToPdf' | 'secrets.get' | 'secrets.set' | 'secrets.delete';
+  'notify' | 'printer.htmlToPdf' | 'secrets.get' | 'secrets.set' | 'secrets.delete' | 'uploads.take';
 
 export type HostToWorker =
   | { t: 'call'; id: number; channel: string; payload: unknown }
@@ -51,7 +52,7 @@ export type HostToWorker =
 export type WorkerToHost =
   | { t: 'ready' }
   | { t: 'result'; id: number; result: IpcResult<unknown> }
-  | { t: 'progress'; id: number; done: number; total: number }
+  | { t: 'progress'; id: number; done: number; total: number; detail?: ProgressDetail }
   | { t: 'event'; name: string; payload: unknown }
   | { t: 'platform'; id: number; method: PlatformMethod; args: unknown[] }
   | { t: 'log'; message: string; error?: string };

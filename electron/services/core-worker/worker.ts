@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CallContext } from '../../../shared/ipc/dispatch';
 import { createAppCore } from '../app-core';
 import type { ConnectivityChange, DesktopNotification, Platform } from '../platform';
+import type { Upload } from '../uploads';
 import type { CoreInit, HostToWorker, PlatformMethod, WorkerToHost } from './protocol';
 
 const DEFAULT_BACKUP_INTERVAL_MS = 60 * 60 * 1000;
@@ -50,6 +51,8 @@ const platform: Platform = {
     set: async (name, value) => void (await askHost('secrets.set', [name, value])),
     delete: async (name) => void (await askHost('secrets.delete', [name])),
   },
+  // The registry is the transport's: it outlives this worker if the worker is restarted.
+  uploads: { take: async (uploadId) => (await askHost('uploads.take', [uploadId])) as Upload | null },
   connectivity: {
     subscribe: (listener) => {
       connectivityListeners.add(listener);
@@ -76,7 +79,12 @@ port.on('message', (message: HostToWorker) => {
       inFlight.set(message.id, controller);
       const call: CallContext = {
         signal: controller.signal,
-        progress: (done, total) => post({ t: 'progress', id: message.id, done, total }),
+        progress: (done, total, detail) =>
+          post(
+            detail
+              ? { t: 'progress', id: message.id, done, total, detail }
+              : { t: 'progress', id: message.id, done, total },
+          ),
       };
       void core
         .dispatch(message.channel, message.payload, call)

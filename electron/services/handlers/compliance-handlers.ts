@@ -18,6 +18,8 @@ import {
 import { slaContextOf } from '../compliance/ticket-sla';
 import type { SlaContext } from '../repositories/tickets-repository';
 import { importComplianceFile } from '../compliance/import';
+import { fileImportContext } from '../imports/file-import';
+import type { ComplianceImportResult } from '../../../shared/ipc/contract';
 import type { HandlerContext, HandlerGroup } from './types';
 
 type ComplianceChannels =
@@ -123,40 +125,43 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       const { rows, total } = compliance.violations.page({ offset, limit, query, codes });
       return { rows: rows.map(violationRecord), total };
     },
-    'compliance.import': ({ files }) => {
+    'compliance.import': async ({ files }, call) => {
       writable();
       const config = complianceConfig(settings.get());
-      const packs = config.packs;
       const sla = slaContextOf(config);
-      // Per file: one file failing in an unexpected way is that file's result (its transaction
+      const context = fileImportContext(
+        ctx.platform.userDataDir,
+        settings.get().locale,
+        ctx.platform.uploads,
+      );
+      // Per file: one file failing in an unexpected way is that file's result (its open batch
       // rolled back), never a failed call after earlier files were committed.
-      return changed({
-        files: files.map((file) => {
-          try {
-            return importComplianceFile(compliance, packs, file, now(), sla);
-          } catch (error) {
-            if (error instanceof AppError && error.code === 'invalid-input' && Array.isArray(error.details)) {
-              return {
-                name: file.name,
-                ok: false,
-                kind: null,
-                inserted: 0,
-                updated: 0,
-                problems: error.details as { path: string; message: string }[],
-              };
-            }
-            const message = `未导入 / not imported: ${error instanceof Error ? error.message : String(error)}`;
-            return {
-              name: file.name,
-              ok: false,
-              kind: null,
-              inserted: 0,
-              updated: 0,
-              problems: [{ path: '', message }],
-            };
-          }
-        }),
+      const results: ComplianceImportResult[] = [];
+      const notImported = (name: string, more: Partial<ComplianceImportResult>): ComplianceImportResult => ({
+        name,
+        ok: false,
+        kind: null,
+        inserted: 0,
+        updated: 0,
+        problems: [],
+        ...more,
       });
+      for (const file of files) {
+        if (call.signal.aborted) {
+          await context.discard(file);
+          results.push(notImported(file.name, { cancelled: true }));
+          continue;
+        }
+        try {
+          results.push(
+            await importComplianceFile(compliance, store.db, config.packs, file, now(), sla, call, context),
+          );
+        } catch (error) {
+          const message = `未导入 / not imported: ${error instanceof Error ? error.message : String(error)}`;
+          results.push(notImported(file.name, { problems: [{ path: '', message }] }));
+        }
+      }
+      return changed({ files: results });
     },
     'compliance.saveTicket': ({ ticket }) => {
       compliance.tickets.upsertMany([ticket], manual(), slaContext());

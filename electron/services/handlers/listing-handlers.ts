@@ -1,6 +1,7 @@
 import type { ListingRecord } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { exportListingsFile, importListingFiles } from '../listing-files';
+import { fileImportContext } from '../imports/file-import';
 import { textIn } from '../text';
 import type { HandlerContext, HandlerGroup } from './types';
 
@@ -20,6 +21,7 @@ export function listingHandlers({
   store,
   now,
   checker,
+  platform,
 }: HandlerContext): HandlerGroup<ListingChannels> {
   /** Stores and checks in one transaction: the listing's row has its summary as soon as it exists. */
   const checked = (write: () => ListingRecord): ListingRecord =>
@@ -41,7 +43,8 @@ export function listingHandlers({
     'listings.delete': ({ localId }) => ({ deleted: listings.delete(localId) }),
     'listings.import': async ({ files }, call) => {
       if (!store.writable) throw new AppError('read-only', store.state.message ?? 'read-only');
-      return { files: await importListingFiles({ repo: listings, checker, store }, files, call) };
+      const context = fileImportContext(platform.userDataDir, settings.get().locale, platform.uploads);
+      return { files: await importListingFiles({ repo: listings, checker, store }, files, call, context) };
     },
     'listings.export': ({ localIds }) => {
       const records = localIds ? localIds.map((id) => listings.get(id)) : listings.list();

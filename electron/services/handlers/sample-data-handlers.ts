@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/ipc/errors';
 import { SAMPLE_FILE_NAME, sampleFiles } from '../../../shared/sample/sample-data';
 import { complianceConfig } from '../compliance/engines';
+import { fileImportContext } from '../imports/file-import';
 import { importComplianceFile } from '../compliance/import';
 import { slaContextOf } from '../compliance/ticket-sla';
 import type { HandlerContext, HandlerGroup } from './types';
@@ -33,7 +34,7 @@ export function sampleDataHandlers(ctx: HandlerContext): HandlerGroup<SampleChan
   };
   return {
     'app.sampleData': () => status(),
-    'app.loadSampleData': () => {
+    'app.loadSampleData': async (_request, call) => {
       writable();
       if (!empty())
         throw new AppError(
@@ -43,8 +44,18 @@ export function sampleDataHandlers(ctx: HandlerContext): HandlerGroup<SampleChan
       const config = complianceConfig(settings.get());
       const sla = slaContextOf(config);
       const now = ctx.now().getTime();
+      const context = fileImportContext(ctx.platform.userDataDir, settings.get().locale, undefined);
       for (const file of sampleFiles(now)) {
-        const result = importComplianceFile(compliance, config.packs, file, now, sla);
+        const result = await importComplianceFile(
+          compliance,
+          store.db,
+          config.packs,
+          file,
+          now,
+          sla,
+          call,
+          context,
+        );
         if (!result.ok) throw new AppError('internal', `sample data: ${JSON.stringify(result.problems)}`);
       }
       return status();

@@ -1,9 +1,10 @@
 /**
  * Browser mode's `window.vendorDesk`: the same bridge shape as Electron's preload, carried over
  * one POST per call to the host that served this page, and the core's events over one
- * Server-Sent Events stream (`GET api/events`, EventSource reconnects by itself).
+ * Server-Sent Events stream (`GET api/events`, EventSource reconnects by itself), and files
+ * for an import as raw bodies (`POST api/uploads`).
  */
-import { buildBridge, type VendorDeskApi } from '../../../shared/ipc/bridge';
+import { buildBridge, type UploadedFile, type VendorDeskApi } from '../../../shared/ipc/bridge';
 import { eventNames } from '../../../shared/ipc/channels';
 import type { IpcResult } from '../../../shared/ipc/errors';
 
@@ -57,6 +58,19 @@ export function createHttpBridge(baseUrl = new URL('./api/', window.location.hre
         source.removeEventListener('open', opened);
         source.close();
       };
+    },
+    // The File itself is the body: the browser streams it from disk, the host to a temporary file.
+    async (file) => {
+      try {
+        const response = await fetch(`${baseUrl}uploads`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/octet-stream', 'x-vendordesk-client': '1' },
+          body: file as File,
+        });
+        return (await response.json()) as IpcResult<UploadedFile>;
+      } catch (error) {
+        return { ok: false, error: { code: 'internal', message: `upload failed: ${String(error)}` } };
+      }
     },
   );
 }

@@ -25,10 +25,24 @@ interface Props {
   problems: readonly ImportProblem[];
   /** The file's name for the problem sentences; `title` when not given. */
   fileName?: string;
+  /** Problems found beyond those listed. */
+  problemsOmitted?: number | undefined;
+  /** Not whole because the user cancelled it (a warning, not an error). */
+  cancelled?: boolean | undefined;
 }
 
-export function ImportResultItem({ testId, title, ok, okMessage, failedMessage, problems, fileName }: Props) {
-  const { t } = useTranslation('common');
+export function ImportResultItem({
+  testId,
+  title,
+  ok,
+  okMessage,
+  failedMessage,
+  problems,
+  fileName,
+  problemsOmitted,
+  cancelled,
+}: Props) {
+  const { t } = useTranslation(['common', 'imports']);
   const syntaxSentence = (p: ImportProblem & { syntax: JsonSyntaxCode }) => {
     const reason = t(`jsonSyntax.reasons.${p.syntax}`);
     const file = fileName ?? title;
@@ -44,22 +58,25 @@ export function ImportResultItem({ testId, title, ok, okMessage, failedMessage, 
           <Alert type="success" showIcon message={okMessage} />
         ) : (
           <Alert
-            type="error"
+            type={cancelled ? 'warning' : 'error'}
             showIcon
             message={failedMessage}
             description={
-              <ul style={{ margin: 0, paddingLeft: 16 }}>
-                {problems.map((p, i) =>
-                  p.syntax ? (
-                    <li key={i}>{syntaxSentence({ ...p, syntax: p.syntax })}</li>
-                  ) : (
-                    <li key={i}>
-                      {p.line !== undefined ? `${p.line}:${p.column ?? 1} ` : ''}
-                      {p.path ? <code>{p.path}</code> : null} {p.message}
-                    </li>
-                  ),
-                )}
-              </ul>
+              problems.length === 0 ? null : (
+                <ul style={{ margin: 0, paddingLeft: 16 }}>
+                  {problems.map((p, i) =>
+                    p.syntax ? (
+                      <li key={i}>{syntaxSentence({ ...p, syntax: p.syntax })}</li>
+                    ) : (
+                      <li key={i}>
+                        {p.line !== undefined ? `${p.line}:${p.column ?? 1} ` : ''}
+                        {p.path ? <code>{p.path}</code> : null} {p.message}
+                      </li>
+                    ),
+                  )}
+                  {problemsOmitted ? <li>{t('imports:problemsOmitted', { n: problemsOmitted })}</li> : null}
+                </ul>
+              )
             }
           />
         )}

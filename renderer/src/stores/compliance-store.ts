@@ -7,7 +7,6 @@
 import { create } from 'zustand';
 import type {
   ComplianceCatalog,
-  ComplianceImportResult,
   ComplianceSnapshot,
   RequestOf,
   ResponseOf,
@@ -22,20 +21,10 @@ interface ComplianceState {
   /** performance.now() when the snapshot arrived (see appNow). */
   receivedAt: number;
   loading: boolean;
-  /**
-   * The results of the last import, until the user closes them. Kept here, not in the button
-   * that started it: the page (and its button) may change or re-mount while the files import.
-   */
-  importResults: ComplianceImportResult[] | null;
-  closeImportResults(): void;
   error: string | null;
   load(): Promise<void>;
   /** The app's clock now (ms), consistent with the snapshot's. */
   now(): number;
-  importFiles(
-    files: { name: string; text: string }[],
-    onProgress: (done: number) => void,
-  ): Promise<ComplianceImportResult[]>;
   saveTicket(ticket: RequestOf<'compliance.saveTicket'>['ticket']): Promise<void>;
   saveLedgerEntry(entry: RequestOf<'compliance.saveLedgerEntry'>['entry']): Promise<void>;
   setDepositRequired(required: number): Promise<void>;
@@ -72,8 +61,6 @@ export const useCompliance = create<ComplianceState>((set, get) => {
     catalog: null,
     receivedAt: 0,
     loading: false,
-    importResults: null,
-    closeImportResults: () => set({ importResults: null }),
     error: null,
     async load() {
       // Coalesce: a load asked for while one runs becomes one more load after it.
@@ -93,21 +80,6 @@ export const useCompliance = create<ComplianceState>((set, get) => {
       const { snapshot, receivedAt } = get();
       return snapshot ? appNow(snapshot.atMs, receivedAt, performance.now()) : Date.now();
     },
-    importFiles: (files, onProgress) =>
-      localWrite(async () => {
-        const results: ComplianceImportResult[] = [];
-        // One file per call: every file reported as imported is already committed.
-        for (const file of files) {
-          const {
-            files: [result],
-          } = await call('compliance.import', { files: [file] });
-          if (result) results.push(result);
-          onProgress(results.length);
-        }
-        set({ importResults: results });
-        await get().load();
-        return results;
-      }),
     saveTicket: (ticket) => thenReload(call('compliance.saveTicket', { ticket })),
     saveLedgerEntry: (entry) => thenReload(call('compliance.saveLedgerEntry', { entry })),
     setDepositRequired: (required) => thenReload(call('compliance.setDepositRequired', { required })),

@@ -6,9 +6,9 @@
  */
 import { create } from 'zustand';
 import type { Finding, OfficialSiteVerification } from '../../../shared/check/types';
-import type { CheckRun, ImportFileResult, ListingRecord } from '../../../shared/ipc/contract';
+import type { CheckRun, ListingRecord } from '../../../shared/ipc/contract';
 import type { Listing } from '../../../shared/listing/schema';
-import { call, onEvent } from '../api';
+import { call } from '../api';
 import { localWrite } from './local-writes';
 
 export interface EditorState {
@@ -27,31 +27,16 @@ export interface EditorState {
   selected: number;
 }
 
-/** Where an import is: file `file` of `files` (from 1), `done` of its `total` listings stored. */
-export interface ImportProgress {
-  file: number;
-  files: number;
-  done: number;
-  total: number;
-  cancelling: boolean;
-}
-
 interface ListingsState {
   /**
    * Bumped whenever the listings may have changed: the table (features/listings-table) reloads
    * the rows it shows from the core. The list itself is not kept here (10,000 rows).
    */
   version: number;
-  /** The import running in this window, if any (the page shows its progress bar). */
-  importing: ImportProgress | null;
   editor: EditorState | null;
   load(): Promise<void>;
-  /** Stops the running import after its current batch (committed batches stay). */
-  cancelImport(): Promise<void>;
   duplicate(localId: string): Promise<ListingRecord>;
   remove(localId: string): Promise<void>;
-  /** One file per call, so every file reported imported is already committed. */
-  importFiles(files: { name: string; text: string }[]): Promise<ImportFileResult[]>;
   exportFile(localIds?: string[]): Promise<{ fileName: string; text: string; count: number }>;
 
   /**
@@ -80,19 +65,11 @@ async function cachedVerification(listing: Listing): Promise<OfficialSiteVerific
 }
 
 export const useListings = create<ListingsState>((set, get) => {
-  let operationId: string | null = null;
   return {
     version: 0,
-    importing: null,
     editor: null,
     async load() {
       set({ version: get().version + 1 });
-    },
-    async cancelImport() {
-      const importing = get().importing;
-      if (!importing || importing.cancelling) return;
-      set({ importing: { ...importing, cancelling: true } });
-      if (operationId) await call('app.cancel', { operationId });
     },
     duplicate: (localId) =>
       localWrite(async () => {
@@ -104,44 +81,6 @@ export const useListings = create<ListingsState>((set, get) => {
       localWrite(async () => {
         await call('listings.delete', { localId });
         await get().load();
-      }),
-    importFiles: (files) =>
-      localWrite(async () => {
-        const results: ImportFileResult[] = [];
-        set({ importing: { file: 1, files: files.length, done: 0, total: 0, cancelling: false } });
-        const stop = onEvent('progress', (p) => {
-          const importing = get().importing;
-          if (importing && p.operationId === operationId)
-            set({ importing: { ...importing, done: p.done, total: p.total } });
-        });
-        try {
-          for (const [index, file] of files.entries()) {
-            if (get().importing?.cancelling) {
-              results.push({
-                name: file.name,
-                ok: false,
-                imported: 0,
-                localIds: [],
-                cancelled: true,
-                problems: [],
-              });
-              continue;
-            }
-            const importing = get().importing!;
-            set({ importing: { ...importing, file: index + 1, done: 0, total: 0 } });
-            operationId = crypto.randomUUID();
-            const {
-              files: [result],
-            } = await call('listings.import', { files: [file], operationId });
-            if (result) results.push(result);
-          }
-        } finally {
-          operationId = null;
-          stop();
-          set({ importing: null });
-          await get().load();
-        }
-        return results;
       }),
     exportFile(localIds) {
       return call('listings.export', localIds ? { localIds } : {});

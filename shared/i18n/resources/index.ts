@@ -11,6 +11,7 @@ import common from './common';
 import compliance from './compliance';
 import drafts from './drafts';
 import expulsion from './expulsion';
+import imports from './imports';
 import longField from './longField';
 import main from './main';
 import menu from './menu';
@@ -32,6 +33,7 @@ const byNamespace = {
   calendar,
   expulsion,
   longField,
+  imports,
   menu,
   alerts,
   report,

@@ -7,7 +7,6 @@
  * the boundary as the engines produce them (their types are the contract; they are not re-described).
  */
 import { z } from 'zod';
-import { jsonSyntaxCodes } from '../../json/parse';
 import type { DayInfo } from '../../calendar/business-calendar';
 import type { DepositReport } from '../../deposit/compute';
 import { depositEntrySchema } from '../../deposit/schema';
@@ -18,7 +17,7 @@ import type { SlaSummaryReport } from '../../sla/compute';
 import { idSchema, ticketSchema } from '../../sla/schema';
 import { yuanSchema } from '../../listing/schema';
 import { channel } from './define';
-import { importFilesRequestSchema } from './listings';
+import { importFilesRequestSchema, importOutcomeFields } from './listings';
 
 /** A report produced by one of the engines in the main process; trusted, passed through as is. */
 const engineReport = <T>() => z.custom<T>((value) => typeof value === 'object' && value !== null);
@@ -148,23 +147,12 @@ export type ComplianceSnapshot = z.infer<typeof complianceSnapshotSchema>;
 export const complianceImportKinds = ['tickets', 'ledger', 'violations'] as const;
 
 export const complianceImportResultSchema = z.object({
-  name: z.string(),
-  ok: z.boolean(),
+  ...importOutcomeFields,
   kind: z.enum(complianceImportKinds).nullable(),
   /** New ids. */
   inserted: z.number().int().nonnegative(),
   /** Ids that were already stored and were replaced by the file's version. */
   updated: z.number().int().nonnegative(),
-  problems: z.array(
-    z.object({
-      path: z.string(),
-      message: z.string(),
-      line: z.number().int().optional(),
-      column: z.number().int().optional(),
-      /** A JSON syntax error, as a code the UI words (shared/json/parse). */
-      syntax: z.enum(jsonSyntaxCodes).optional(),
-    }),
-  ),
 });
 export type ComplianceImportResult = z.infer<typeof complianceImportResultSchema>;
 

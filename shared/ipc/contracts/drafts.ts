@@ -24,7 +24,7 @@ export const editorDraftSchema = z
 export type EditorDraft = z.infer<typeof editorDraftSchema>;
 
 /** A draft is at most the size of the largest listing import accepts, plus room for the other fields. */
-export const maxDraftChars = importLimits.maxFileChars + 1_000_000;
+export const maxDraftChars = importLimits.maxInlineChars + 1_000_000;
 
 const empty = z.object({}).strict();
 

@@ -18,41 +18,65 @@ export type ListingRecord = z.infer<typeof listingRecordSchema>;
 
 export const localIdSchema = z.string().min(1).max(64);
 
-/** Per-file caps: a listing file is a few KB; 5 MB is generous, and protects the main process. */
-export const importLimits = { maxFileChars: 5_000_000, maxFiles: 500 } as const;
+/**
+ * Per-call caps. Files of any realistic size are uploaded first (bridge `upload`, see
+ * electron/services/uploads.ts) and named by `uploadId`; the core streams them from disk. Inline
+ * `text` is for small files from scripts and tests only (it crosses the transport as one string).
+ */
+export const importLimits = {
+  maxInlineChars: 5_000_000,
+  maxFiles: 500,
+  /** An upload larger than this is refused by the transport before it is stored (1 GiB). */
+  maxUploadBytes: 1024 ** 3,
+} as const;
+
+/** One problem of an imported file: where (field path, line, column) and what. */
+export const importProblemSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  /** A JSON syntax error, as a code the UI words (shared/json/parse). */
+  syntax: z.enum(jsonSyntaxCodes).optional(),
+});
+export type ImportProblem = z.infer<typeof importProblemSchema>;
+
+/** What every import result says besides its counts: the file, whole or not, and why not. */
+export const importOutcomeFields = {
+  name: z.string(),
+  /** The whole file was stored. */
+  ok: z.boolean(),
+  /** Cancelled part-way: the batches counted in the result (committed) were kept, the rest not stored. */
+  cancelled: z.boolean().optional(),
+  problems: z.array(importProblemSchema),
+  /** A file with very many problems lists the first ones; this many more were found. */
+  problemsOmitted: z.number().int().positive().optional(),
+};
 
 export const importFileResultSchema = z.object({
-  name: z.string(),
-  ok: z.boolean(),
+  ...importOutcomeFields,
   imported: z.number().int().nonnegative(),
   /** Of `imported`: listings new to the app, and listings whose `id` was stored and were updated. */
   added: z.number().int().nonnegative().optional(),
   updated: z.number().int().nonnegative().optional(),
   localIds: z.array(z.string()),
-  /** Cancelled part-way: `imported` listings (whole batches, committed) were kept, the rest not stored. */
-  cancelled: z.boolean().optional(),
-  problems: z.array(
-    z.object({
-      path: z.string(),
-      message: z.string(),
-      line: z.number().int().optional(),
-      column: z.number().int().optional(),
-      /** A JSON syntax error, as a code the UI words (shared/json/parse). */
-      syntax: z.enum(jsonSyntaxCodes).optional(),
-    }),
-  ),
 });
 export type ImportFileResult = z.infer<typeof importFileResultSchema>;
 
-/** The request shape of every file import (listings here; tickets, ledgers, violations later). */
+/** An upload's id: the transport made it when it stored the bytes (electron/services/uploads.ts). */
+export const uploadIdSchema = z.uuid();
+
+/** A file to import: uploaded (the UI, any size) or inline text (scripts and tests, small). */
+export const importFileSchema = z.union([
+  z.object({ name: z.string().max(1000), uploadId: uploadIdSchema }).strict(),
+  z.object({ name: z.string().max(1000), text: z.string().max(importLimits.maxInlineChars) }).strict(),
+]);
+export type ImportFile = z.infer<typeof importFileSchema>;
+
+/** The request shape of every file import (listings and compliance records). */
 export const importFilesRequestSchema = z
   .object({
-    files: z
-      .array(
-        z.object({ name: z.string().max(1000), text: z.string().max(importLimits.maxFileChars) }).strict(),
-      )
-      .min(1)
-      .max(importLimits.maxFiles),
+    files: z.array(importFileSchema).min(1).max(importLimits.maxFiles),
     /** Makes the import an operation: `progress` events name it and `app.cancel` stops it between batches. */
     operationId: operationIdSchema.optional(),
   })

@@ -1,11 +1,11 @@
 /**
- * The tickets fast path accepts only what ticketsFileSchema accepts and then gives exactly its
- * output; whatever it declines goes to the schema (which names the problem).
+ * The tickets fast path accepts only what ticketSchema accepts and then gives exactly its output;
+ * whatever it declines goes to the schema (which names the problem).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fastTicketsFile } from '../../../shared/sla/fast-parse';
-import { ticketsFileSchema } from '../../../shared/sla/schema';
+import { fastTicket } from '../../../shared/sla/fast-parse';
+import { ticketSchema } from '../../../shared/sla/schema';
 
 const instant = fc.oneof(
   fc.constantFrom(
@@ -47,46 +47,43 @@ const ticket = fc.record(
   { requiredKeys: ['kind'] },
 );
 
-describe('fastTicketsFile', () => {
-  it('agrees with ticketsFileSchema on generated files', () => {
+describe('fastTicket', () => {
+  it('agrees with ticketSchema on generated tickets', () => {
     fc.assert(
-      fc.property(fc.array(ticket, { maxLength: 6 }), fc.boolean(), (tickets, extraTop) => {
-        const file = JSON.parse(JSON.stringify(extraTop ? { tickets, source: 'x' } : { tickets })) as unknown;
-        const fast = fastTicketsFile(file);
-        const zod = ticketsFileSchema.safeParse(file);
+      fc.property(ticket, (generated) => {
+        const value = JSON.parse(JSON.stringify(generated)) as unknown;
+        const fast = fastTicket(value);
+        const zod = ticketSchema.safeParse(value);
         if (fast !== null) {
           expect(zod.success).toBe(true);
           expect(fast).toEqual(zod.data);
         } else if (zod.success) {
-          // Declining a valid file is allowed (the schema then handles it) but should be rare:
+          // Declining a valid ticket is allowed (the schema then handles it) but should be rare:
           // only for what the fast path does not try to cover.
-          expect(JSON.stringify(file)).toMatch(/__proto__|"id":"[^"]{129}/);
+          expect(JSON.stringify(value)).toMatch(/__proto__|"id":"[^"]{129}/);
         }
       }),
       { numRuns: 3000 },
     );
   });
 
-  it('takes the ordinary file', () => {
-    const file = {
-      tickets: [
-        {
-          id: 'T-1',
-          kind: 'consultation',
-          openedAt: '2026-01-05T09:00:00+08:00',
-          firstResponseAt: null,
-          staff: '王芳',
-          channel: 'web',
-        },
-        {
-          id: 2,
-          kind: 'complaint',
-          openedAt: '2026-01-05T09:00:00+08:00',
-          firstResponseAt: '2026-01-05T09:00:10+08:00',
-        },
-      ],
-    };
-    expect(fastTicketsFile(file)).toEqual(ticketsFileSchema.parse(file));
-    expect(fastTicketsFile({ tickets: [file.tickets[1], { ...file.tickets[1], id: '2' }] })).toBeNull(); // 2 and "2" collide
+  it('takes the ordinary ticket', () => {
+    for (const ticket of [
+      {
+        id: 'T-1',
+        kind: 'consultation',
+        openedAt: '2026-01-05T09:00:00+08:00',
+        firstResponseAt: null,
+        staff: '王芳',
+        channel: 'web',
+      },
+      {
+        id: 2,
+        kind: 'complaint',
+        openedAt: '2026-01-05T09:00:00+08:00',
+        firstResponseAt: '2026-01-05T09:00:10+08:00',
+      },
+    ])
+      expect(fastTicket(ticket)).toEqual(ticketSchema.parse(ticket));
   });
 });

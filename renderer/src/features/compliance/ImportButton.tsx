@@ -1,22 +1,21 @@
-/** Import of tickets / deposit ledger / violations files (any mix); per-file results in ImportResultsDialog. */
+/** Import of tickets / deposit ledger / violations files (any mix); progress and per-file results are the app's (features/imports). */
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, message } from 'antd';
 import { useRef } from 'react';
-import { useCompliance } from '../../stores/compliance-store';
+import { useImports } from '../../stores/imports-store';
 import { useTranslation } from 'react-i18next';
 
 export function ImportButton({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('compliance');
-  const importFiles = useCompliance((s) => s.importFiles);
+  const importFiles = useImports((s) => s.importFiles);
+  const busy = useImports((s) => s.running !== null);
   const input = useRef<HTMLInputElement>(null);
 
   async function run(list: FileList) {
-    const files = await Promise.all(
-      Array.from(list).map(async (f) => ({ name: f.name, text: await f.text() })),
-    );
+    const files = Array.from(list);
     if (files.length === 0) return;
     try {
-      await importFiles(files, () => undefined); // the results show in ImportResultsDialog
+      await importFiles('compliance', files); // the results show in ImportResultsDialog
     } catch (error) {
       void message.error(error instanceof Error ? error.message : String(error));
     }
@@ -27,7 +26,7 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
       <Button
         icon={<UploadOutlined />}
         onClick={() => input.current?.click()}
-        disabled={readOnly}
+        disabled={readOnly || busy}
         title={t('importHint')}
       >
         {t('import')}

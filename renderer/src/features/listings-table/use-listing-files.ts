@@ -1,41 +1,40 @@
 /**
  * Importing listing files (picked, a folder, or dropped) and exporting them, with the messages
- * the user sees and the per-file results of the last import.
+ * the user sees. The import itself (uploads, progress, the results dialog) is the app's one
+ * import (stores/imports-store, features/imports).
  */
 import { message } from 'antd';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportFileResult } from '../../../../shared/ipc/contract';
 import { downloadText } from '../../download';
+import { useImports } from '../../stores/imports-store';
 import { useListings } from '../../stores/listings-store';
 
 export interface ListingFiles {
   runImport(fileList: FileList | File[]): Promise<void>;
   runExport(localIds?: string[]): Promise<void>;
-  /** The last import's results, until the dialog is closed. */
-  importResults: ImportFileResult[] | null;
-  closeResults(): void;
 }
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function useListingFiles(): ListingFiles {
-  const { t } = useTranslation(['workspace', 'common']);
-  const importFiles = useListings((s) => s.importFiles);
+  const { t } = useTranslation(['workspace', 'common', 'imports']);
+  const importFiles = useImports((s) => s.importFiles);
   const exportFile = useListings((s) => s.exportFile);
-  const [importResults, setImportResults] = useState<ImportFileResult[] | null>(null);
 
   async function runImport(fileList: FileList | File[]) {
     const picked = Array.from(fileList).filter(
       (f) => f.name.toLowerCase().endsWith('.json') || f.type === 'application/json',
     );
-    const files = await Promise.all(
-      picked.map(async (f) => ({ name: f.webkitRelativePath || f.name, text: await f.text() })),
-    );
-    if (files.length === 0) return;
+    if (picked.length === 0) return;
     const key = 'import-progress';
+    if (useImports.getState().running) {
+      message.warning({ key, content: t('imports:busy') });
+      return;
+    }
     try {
-      const results = await importFiles(files);
+      const done = await importFiles('listings', picked);
+      if (done?.kind !== 'listings') return;
+      const results = done.files;
       const ok = results.filter((r) => r.ok);
       const saved = results.reduce((n, r) => n + r.imported, 0);
       if (results.some((r) => r.cancelled))
@@ -49,7 +48,6 @@ export function useListingFiles(): ListingFiles {
             count: ok.reduce((n, r) => n + r.imported, 0),
           }),
         });
-      setImportResults(results);
     } catch (error) {
       message.error({ key, content: reason(error) });
     }
@@ -65,5 +63,5 @@ export function useListingFiles(): ListingFiles {
     }
   }
 
-  return { runImport, runExport, importResults, closeResults: () => setImportResults(null) };
+  return { runImport, runExport };
 }

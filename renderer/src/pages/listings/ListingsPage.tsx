@@ -12,8 +12,6 @@ import { call } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { DraftRestoreBanner } from '../../features/drafts/DraftRestoreBanner';
 import { emptyFormValues, fromFormValues } from '../../features/listing-form/listing-form-model';
-import { ImportProgress } from '../../features/listings-table/ImportProgress';
-import { ImportResultsModal } from '../../features/listings-table/ImportResultsModal';
 import { ListingsActions } from '../../features/listings-table/ListingsActions';
 import { useDropImport } from '../../features/listings-table/use-drop-import';
 import { useListingFiles } from '../../features/listings-table/use-listing-files';
@@ -110,10 +108,8 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
         />
         <DraftRestoreBanner readOnly={readOnly} />
         <ListingsFilterBar filters={filters} shown={table.total} all={table.all} />
-        <ImportProgress />
         <ListingsTable table={table} filters={filters} readOnly={readOnly} rowActions={rowActions} />
         <ListingForm readOnly={readOnly} onClose={closeEditor} />
-        <ImportResultsModal results={files.importResults} onClose={files.closeResults} />
       </div>
     </ConfigProvider>
   );
