@@ -99,6 +99,15 @@ interface Props {
 
 const LINE = 22;
 
+/**
+ * The editor's width comes from its container, never from its text. Without this, every
+ * keystroke made the form's flex items (antd's `.ant-form-item-control-input-content` is
+ * `flex: auto`) measure the max-content width of every rendered line — re-breaking and shaping
+ * the visible text, 3–5 ms of the forced layout CodeMirror's selection update triggers on a
+ * 100 KB description; contained, that layout is about half a millisecond.
+ */
+const hostStyle: CSSProperties = { contain: 'inline-size' };
+
 /** A document replaced from outside (the form's value): not reported back as a change. */
 const external = Annotation.define<boolean>();
 
@@ -452,7 +461,7 @@ export function TextEditor(props: Props) {
       data-testid={testId}
       data-highlights={0}
       data-highlights-for="none"
-      style={style}
+      style={{ ...hostStyle, ...style }}
       className="vd-text-editor"
     />
   );
