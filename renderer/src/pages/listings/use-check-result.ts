@@ -47,40 +47,32 @@ export function useCheckResult(): CheckResult {
  * follows them settled takes the stream's last result once it has paused this long.
  */
 export const RESULTS_SETTLE_MS = 300;
-/**
- * …and at least this often while the stream goes on, so that it never shows a result older than
- * the editor can still map onto its text (text-versions.ts keeps a couple of seconds of typing).
- */
-export const RESULTS_MAX_WAIT_MS = 1000;
 
 /**
  * The latest check result for a view too large to re-render per keystroke (the findings column:
  * a few hundred rows of antd components, 40–60 ms of rendering per result on a 100 KB text).
  * A result after a pause is taken at once (a fix, a jump, a check that finished); while results
- * stream in it waits until they pause, or RESULTS_MAX_WAIT_MS. The editor's own marks follow
- * every result (subscribeCheckResults), so what is under the cursor is never behind.
+ * stream in it waits until they pause. The editor's own marks follow every result
+ * (subscribeCheckResults), so what is under the cursor is never behind; a jump or fix from a
+ * column that is behind maps through the edits made since (text-versions.ts), and a fix that no
+ * longer fits is refused with a message.
  */
 export function useSettledCheckResult(): CheckResult {
   const [result, setResult] = useState(() => checkResultOf(useListings.getState()));
   useEffect(() => {
     let lastArrival = -Infinity;
-    /** When the result now held back started waiting (undefined: none is). */
-    let heldSince: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const take = (next: CheckResult) => {
-      clearTimeout(timer);
       timer = undefined;
-      heldSince = undefined;
       startTransition(() => setResult(next));
     };
     const stop = subscribeCheckResults((next) => {
       const now = performance.now();
-      const streaming = heldSince !== undefined || now - lastArrival < RESULTS_SETTLE_MS;
+      const streaming = timer !== undefined || now - lastArrival < RESULTS_SETTLE_MS;
       lastArrival = now;
-      heldSince ??= now;
-      if (!streaming || now - heldSince >= RESULTS_MAX_WAIT_MS) return take(next);
       clearTimeout(timer);
-      timer = setTimeout(() => take(next), RESULTS_SETTLE_MS);
+      if (streaming) timer = setTimeout(() => take(next), RESULTS_SETTLE_MS);
+      else take(next);
     });
     return () => {
       stop();
