@@ -424,15 +424,9 @@ export function TextEditor(props: Props) {
     }
     const since = v.since(f.forText);
     if (!since) return; // for a text this editor no longer knows: the next check replaces it
-    const marks: FindingMark[] = [];
-    for (const item of f.items) {
-      const from = since.mapPos(item.from, 1);
-      const to = since.mapPos(item.to, -1);
-      if (to > from) marks.push({ ...item, from, to });
-    }
     // One transaction for the marks and the current finding's outline: each view update that
     // redraws the line under the cursor re-sets the DOM selection, a forced layout.
-    view.dispatch({ effects: [setFindingMarks.of(marks), currentOf(f, v)] });
+    view.dispatch({ effects: [setFindingMarks.of({ items: f.items, since }), currentOf(f, v)] });
     const parent = host.current!;
     parent.dataset.highlights = String(findingMarksCount(view.state));
     parent.dataset.highlightsFor = f.forText === v.current ? 'current' : 'mapped';
