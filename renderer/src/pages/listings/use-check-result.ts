@@ -60,26 +60,41 @@ export const RESULTS_SETTLE_MS = 300;
 export function useSettledCheckResult(): CheckResult {
   const [result, setResult] = useState(() => checkResultOf(useListings.getState()));
   useEffect(() => {
-    let lastArrival = -Infinity;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const take = (next: CheckResult) => {
-      timer = undefined;
-      startTransition(() => setResult(next));
-    };
-    const stop = subscribeCheckResults((next) => {
-      const now = performance.now();
-      const streaming = timer !== undefined || now - lastArrival < RESULTS_SETTLE_MS;
-      lastArrival = now;
-      clearTimeout(timer);
-      if (streaming) timer = setTimeout(() => take(next), RESULTS_SETTLE_MS);
-      else take(next);
-    });
+    const follow = settled((next: CheckResult) => startTransition(() => setResult(next)), RESULTS_SETTLE_MS);
+    const stop = subscribeCheckResults(follow.offer);
     return () => {
       stop();
-      clearTimeout(timer);
+      follow.cancel();
     };
   }, []);
   return result;
+}
+
+/**
+ * Passes on what is offered: at once when the previous offer is at least `ms` old, otherwise the
+ * newest offer once offers have paused for `ms`.
+ */
+export function settled<T>(take: (value: T) => void, ms: number): { offer(value: T): void; cancel(): void } {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    offer(value) {
+      const now = performance.now();
+      const streaming = timer !== undefined || now - last < ms;
+      last = now;
+      clearTimeout(timer);
+      timer = undefined;
+      if (!streaming) return take(value);
+      timer = setTimeout(() => {
+        timer = undefined;
+        take(value);
+      }, ms);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
 }
 
 /**
