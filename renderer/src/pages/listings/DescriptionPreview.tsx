@@ -40,14 +40,6 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-/**
- * Each top-level block of the preview (a paragraph, as pasted HTML arrives) is laid out only when
- * scrolled into view: a new preview of 100 KB otherwise lays out a thousand paragraphs at once,
- * a 30–60 ms task the next keystroke waits for.
- */
-const previewBlocks =
-  '.vd-description-preview > * { content-visibility: auto; contain-intrinsic-size: auto 1.5em; }';
-
 function sanitise(html: string): string {
   const started = performance.now();
   const clean = DOMPurify.sanitize(html, config);
@@ -67,13 +59,9 @@ export const DescriptionPreview = memo(function DescriptionPreview({
   const clean = useMemo(() => sanitise(cut ? settled.slice(0, PREVIEW_MAX_CHARS) : settled), [settled, cut]);
   return (
     <>
-      <style href="vd-description-preview" precedence="default">
-        {previewBlocks}
-      </style>
       <section
         aria-label={label}
         data-testid="description-preview"
-        className="vd-description-preview"
         style={{
           border: '1px solid #d9d9d9',
           borderRadius: 6,
