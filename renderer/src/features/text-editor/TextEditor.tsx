@@ -455,6 +455,7 @@ export function TextEditor(props: Props) {
 
   useEffect(() => {
     showCurrent(shown.current);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- reads refs; runs when the selection moves
   }, [currentIndex]);
 
   return (
