@@ -1,8 +1,9 @@
 /**
  * The editor's findings column: ready state and exposure, the report buttons, the findings panel
- * (with dismissals) and the check history. It is the one part that renders per check result, as
- * a transition; the pair it shows (findings and the draft they are for) always belong together,
- * so fixes and dismissals computed from it map onto the right text.
+ * (with dismissals) and the check history. It renders a check result as a transition, and while
+ * typing only once the results pause (useSettledCheckResult); the pair it shows (findings and the
+ * draft they are for) always belong together, so fixes and dismissals computed from it map onto
+ * the right text.
  */
 import { Button, Space, Typography } from 'antd';
 import { memo, useMemo } from 'react';
@@ -13,7 +14,7 @@ import type { Listing } from '../../../../shared/listing/schema';
 import { useListings } from '../../stores/listings-store';
 import { FindingsPanel, ReadyState } from './FindingsPanel';
 import { HistoryChart } from './HistoryChart';
-import { useCheckResult, useStableCallback } from './use-check-result';
+import { useSettledCheckResult, useStableCallback } from './use-check-result';
 import { useDismissals } from './use-dismissals';
 
 interface Props {
@@ -35,7 +36,7 @@ export const FindingsSidebar = memo(function FindingsSidebar({
   onReport,
 }: Props) {
   const { t } = useTranslation('workspace');
-  const { findings, findingsFor, checkMs } = useCheckResult();
+  const { findings, findingsFor, checkMs } = useSettledCheckResult();
   const localId = useListings((s) => s.editor?.record?.localId ?? null);
   const selected = useListings((s) => s.editor?.selected ?? -1);
   const history = useListings((s) => s.editor?.history ?? noRuns);

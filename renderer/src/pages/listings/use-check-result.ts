@@ -43,6 +43,61 @@ export function useCheckResult(): CheckResult {
 }
 
 /**
+ * Check results closer together than this are a stream (typing: one per keystroke); a view that
+ * follows them settled takes the stream's last result once it has paused this long.
+ */
+export const RESULTS_SETTLE_MS = 300;
+
+/**
+ * The latest check result for a view too large to re-render per keystroke (the findings column:
+ * a few hundred rows of antd components, 40–60 ms of rendering per result on a 100 KB text).
+ * A result after a pause is taken at once (a fix, a jump, a check that finished); while results
+ * stream in it waits until they pause. The editor's own marks follow every result
+ * (subscribeCheckResults), so what is under the cursor is never behind; a jump or fix from a
+ * column that is behind maps through the edits made since (text-versions.ts), and a fix that no
+ * longer fits is refused with a message.
+ */
+export function useSettledCheckResult(): CheckResult {
+  const [result, setResult] = useState(() => checkResultOf(useListings.getState()));
+  useEffect(() => {
+    const follow = settled((next: CheckResult) => startTransition(() => setResult(next)), RESULTS_SETTLE_MS);
+    const stop = subscribeCheckResults(follow.offer);
+    return () => {
+      stop();
+      follow.cancel();
+    };
+  }, []);
+  return result;
+}
+
+/**
+ * Passes on what is offered: at once when the previous offer is at least `ms` old, otherwise the
+ * newest offer once offers have paused for `ms`.
+ */
+export function settled<T>(take: (value: T) => void, ms: number): { offer(value: T): void; cancel(): void } {
+  let last = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    offer(value) {
+      const now = performance.now();
+      const streaming = timer !== undefined || now - last < ms;
+      last = now;
+      clearTimeout(timer);
+      timer = undefined;
+      if (!streaming) return take(value);
+      timer = setTimeout(() => {
+        timer = undefined;
+        take(value);
+      }, ms);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+/**
  * A callback with a stable identity that always runs the latest render's function: memoised
  * children then skip re-rendering when only their parent did.
  */
