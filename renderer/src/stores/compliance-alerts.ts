@@ -51,6 +51,21 @@ function show(alert: AlertRecord, electron: boolean): void {
   }
 }
 
+/**
+ * Takes down the banners of alerts the core removed (with the sample data, issue 17): their record
+ * is gone, so "Open" would lead nowhere. The summary goes too when it stood for removed ones.
+ */
+export function withdrawAlerts(ids: readonly number[]): void {
+  for (const id of ids) notification.destroy(`alert-${id}`);
+  if (summarised.some((id) => ids.includes(id))) {
+    notification.destroy('alert-summary');
+    summarised = [];
+  }
+}
+
+/** The alerts the "n more alerts" summary stands for. */
+let summarised: number[] = [];
+
 /** At most a few banners at once (an import can raise many): the rest as one summary, like the main process does. */
 const MAX_BANNERS = 3;
 
@@ -59,6 +74,7 @@ function showCapped(alerts: AlertRecord[], electron: boolean): void {
   for (const alert of shown) show(alert, electron);
   const rest = alerts.length - shown.length;
   if (rest > 0) {
+    summarised = alerts.slice(shown.length).map((a) => a.id);
     notification.info({
       key: 'alert-summary',
       title: createElement(MoreAlerts, { n: rest }),
