@@ -5,32 +5,22 @@
  * is the points engine run on the orders read straight from the sandbox.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../../electron/services/app-core';
-import { createNodePlatform } from '../../../electron/web/platform-node';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import type { Order } from '../../../shared/api/schemas';
 import type { ComplianceSnapshot } from '../../../shared/ipc/contract';
 import { computePoints } from '../../../shared/points/compute';
 import type { StorePointsReport } from '../../../shared/points/store';
 import { getPolicyPack } from '../../../shared/policy/packs';
-import { tempDir } from '../../helpers/temp-dir';
+import { useTempCore } from '../../helpers/temp-core';
 import { sandboxClient } from './helpers';
 
 /** Late in 2025: the sandbox's orders of the year (it simulates up to 2026-01-12) are assessable. */
 const AT = new Date('2025-12-31T12:00:00+08:00');
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
+const { call } = useTempCore({ now: () => AT, core: { syncTimer: false } });
 let sandbox: Sandbox;
 
-async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 beforeEach(async () => {
-  tmp = tempDir();
   sandbox = await startSandbox({
     port: 0,
     seed: 'orders-points',
@@ -40,18 +30,9 @@ beforeEach(async () => {
     vendors: 1,
     selfCheck: null,
   });
-  core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9', now: () => AT }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    syncTimer: false,
-    log: () => undefined,
-  });
 });
 afterEach(async () => {
-  core.close();
   await sandbox.close();
-  tmp.cleanup?.();
 });
 
 async function serverOrders(): Promise<Order[]> {
@@ -74,7 +55,7 @@ describe('orders → jd-store-2021 delayed shipment', () => {
       accessKey: c.accessKey,
       secretKey: c.secretKey,
     });
-    const report = await call<{ resources: { orders: number } }>('sync.now');
+    const report = await call<{ resources: { orders: number } }>('sync.now', {});
     expect(report.resources.orders).toBe(150);
 
     const orders = await serverOrders();
@@ -99,7 +80,7 @@ describe('orders → jd-store-2021 delayed shipment', () => {
     const weeksWithPoints = expected.delayedShipment.weeks.filter((w) => w.points > 0);
     expect(weeksWithPoints.length).toBeGreaterThan(0);
 
-    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot');
+    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
     const store = snapshot.points.find((r) => r.policy === 'jd-store-2021') as StorePointsReport;
     expect(store.delayedShipment).toEqual(expected.delayedShipment);
     const shipmentCode = getPolicyPack('jd-store-2021').points;
