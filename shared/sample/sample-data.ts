@@ -82,7 +82,8 @@ export function sampleListings(): Listing[] {
       officialSite: { productPageUrl: 'https://www.example.cn/products/form' },
       delistingStrategy:
         '商品下架后，已购用户在订购期内可继续正常使用全部功能并获得售后支持；到期前 30 天通知用户，并提供全部数据的 Excel/CSV 导出及迁移协助；如产品权属转移，我们将与受让方签订协议，保证已购用户的服务与数据不受影响。',
-      serviceTerms: '详见《云表单产品服务协议》：服务范围、服务等级、数据安全、退款规则（应用类商品购买之日起 5 天内可全额退款）。',
+      serviceTerms:
+        '详见《云表单产品服务协议》：服务范围、服务等级、数据安全、退款规则（应用类商品购买之日起 5 天内可全额退款）。',
       runsOnJdCloud: true,
       vendor,
     },

@@ -161,7 +161,9 @@ export class ViolationsRepository {
     const text = query.query?.trim() ?? '';
     const codes = query.codes ?? [];
     const byName = codes.map((_, i) => `(policy = @p${i} AND code = @c${i})`);
-    const match = text ? `(${["id LIKE @q ESCAPE '\\'", "code LIKE @q ESCAPE '\\'", ...byName].join(' OR ')})` : '';
+    const match = text
+      ? `(${["id LIKE @q ESCAPE '\\'", "code LIKE @q ESCAPE '\\'", ...byName].join(' OR ')})`
+      : '';
     const where = match ? `WHERE ${match}` : '';
     const params: Record<string, unknown> = text ? { q: containsPattern(text) } : {};
     codes.forEach((c, i) => {
@@ -180,9 +182,16 @@ export class ViolationsRepository {
   }
 
   /** Where the page holding `id` starts: the rows before it in list() order (0 when it is not among them). */
-  private pageOffsetOf(id: string | number, match: string, params: Record<string, unknown>, limit: number): number {
+  private pageOffsetOf(
+    id: string | number,
+    match: string,
+    params: Record<string, unknown>,
+    limit: number,
+  ): number {
     const target = this.store.db
-      .prepare(`SELECT coalesce(decided_at, occurred_at) AS at, id FROM violations WHERE id = @id ${match ? `AND ${match}` : ''}`)
+      .prepare(
+        `SELECT coalesce(decided_at, occurred_at) AS at, id FROM violations WHERE id = @id ${match ? `AND ${match}` : ''}`,
+      )
       .get({ ...params, id: idKey(id) }) as { at: number; id: string } | undefined;
     if (!target) return 0;
     const before = (

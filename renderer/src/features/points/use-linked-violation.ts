@@ -17,22 +17,28 @@ export function useLinkedViolation(
   setPageIndex: (page: number) => void,
 ): string | null {
   const id = params.violation ?? null;
+  // The search at the moment of the link, without asking again on each keystroke.
   const searchNow = useRef(search);
-  searchNow.current = search;
-  const turnTo = useRef(setPageIndex);
-  turnTo.current = setPageIndex;
+  useEffect(() => {
+    searchNow.current = search;
+  });
   useEffect(() => {
     if (id === null) return;
     let live = true;
     const query = searchNow.current;
-    call('compliance.violations', { offset: 0, limit: PAGE_SIZE, around: id, ...(query ? { query } : {}) }).then(
-      (page) => live && turnTo.current(page.offset / PAGE_SIZE + 1),
+    call('compliance.violations', {
+      offset: 0,
+      limit: PAGE_SIZE,
+      around: id,
+      ...(query ? { query } : {}),
+    }).then(
+      (page) => live && setPageIndex(page.offset / PAGE_SIZE + 1),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [id, params]);
+  }, [id, params, setPageIndex]);
   return id;
 }
 

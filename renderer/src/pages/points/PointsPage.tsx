@@ -347,7 +347,10 @@ export function PointsPage({ readOnly }: PageProps) {
     [search, pageIndex],
   );
   const table = usePagedRecords('compliance.violations', request, snapshot?.atMs);
-  useScrollToRow(linked, table.rows.some((r) => String(r.id) === linked));
+  useScrollToRow(
+    linked,
+    table.rows.some((r) => String(r.id) === linked),
+  );
   if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const annual = snapshot.points.find(isAnnual);
   const store = snapshot.points.find((r): r is StorePointsReport => 'general' in r);
