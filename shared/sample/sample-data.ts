@@ -1,7 +1,7 @@
 /**
  * Sample data for a first run (issue 17): a few tickets, a deposit ledger and a violation in the
  * formats of formats.md §3–5, placed around `now` so every compliance page shows something working
- * (a pending countdown, a met and a breached ticket, a shortfall, points), and three listings
+ * (a pending countdown with its alert, a met and a breached ticket, a shortfall, points), and three listings
  * (§1) so the Listings page and the self-check show theirs (one ready to submit, one with
  * blockers, one with a warning). Every compliance record comes from the file SAMPLE_FILE_NAME;
  * every record has an id starting with SAMPLE_ID_PREFIX (listings: their vendor id, and 【示例】
@@ -40,7 +40,8 @@ export function sampleFiles(now: number): { name: string; text: string }[] {
       {
         id: id('Q3'),
         kind: 'complaint',
-        openedAt: at(-5 * MINUTE),
+        // Due in 8 minutes: its countdown runs and it raises a deadline alert on arrival.
+        openedAt: at(-22 * MINUTE),
         firstResponseAt: null,
         staff: '示例客服',
       },

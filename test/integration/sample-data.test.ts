@@ -3,18 +3,13 @@
  * sample file, ids marked 示例-) and the Listings page has checked sample listings; removed in one
  * step — with the alerts its records raised — the app is empty again and offers it again.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComplianceSnapshot, ResponseOf } from '../../shared/ipc/contract';
 import { SAMPLE_FILE_NAME } from '../../shared/sample/sample-data';
 import { useTempCore } from '../helpers/temp-core';
 
-const START = Date.parse('2026-12-02T10:00:00+08:00');
-let nowMs = START;
-const temp = useTempCore({ now: () => new Date(nowMs) });
+const temp = useTempCore({ now: () => new Date('2026-12-02T10:00:00+08:00') });
 const { call } = temp;
-beforeEach(() => {
-  nowMs = START;
-});
 
 describe('sample data', () => {
   it('is offered on an empty app, loads marked records and is removed in one step', async () => {
@@ -85,10 +80,9 @@ describe('sample data', () => {
   it('removes the alerts its records raised, and names them, keeping the alerts of the user’s records', async () => {
     await call('app.loadSampleData', {});
     await call('compliance.saveTicket', {
-      ticket: { id: 'MINE', kind: 'complaint', openedAt: '2026-12-02T09:59:00+08:00', firstResponseAt: null },
+      ticket: { id: 'MINE', kind: 'complaint', openedAt: '2026-12-02T09:35:00+08:00', firstResponseAt: null },
     });
-    // 20 minutes on: the sample's complaint (due 10:25) and the user's (due 10:29) are due soon.
-    nowMs = START + 20 * 60_000;
+    // The sample's complaint is due at 10:08, the user's at 10:05: both within the 10-minute lead.
     temp.core.alerts.tick();
     const recent = async () =>
       (await call<ResponseOf<'alerts.recent'>>('alerts.recent', { afterId: 0 })).alerts;
