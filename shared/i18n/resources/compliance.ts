@@ -239,6 +239,12 @@ const zhCN = {
     language: '语言',
     notifications: '浏览器通知',
     enableNotifications: '允许浏览器通知',
+    permission: {
+      default: '尚未询问：点击按钮后浏览器会请你允许',
+      granted: '已允许：提醒会以系统通知显示',
+      denied: '已被拒绝：如需开启，请在浏览器的网站设置中允许通知',
+      unsupported: '此浏览器不支持系统通知',
+    },
     updates: '应用更新',
     updateChannel: '更新渠道',
     updateChannels: {
@@ -494,6 +500,12 @@ const en: Translation<typeof zhCN> = {
     language: 'Language',
     notifications: 'Browser notifications',
     enableNotifications: 'Allow browser notifications',
+    permission: {
+      default: 'Not asked yet: the button makes the browser ask you',
+      granted: 'Allowed: alerts also show as system notifications',
+      denied: 'Blocked: allow notifications in the browser’s site settings to turn them on',
+      unsupported: 'This browser has no system notifications',
+    },
     updates: 'App updates',
     updateChannel: 'Update channel',
     updateChannels: {

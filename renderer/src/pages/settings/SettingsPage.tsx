@@ -37,7 +37,7 @@ export function SettingsPage({ readOnly }: PageProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [overrideDate, setOverrideDate] = useState('');
   const [overrideKind, setOverrideKind] = useState<'workday' | 'holiday'>('holiday');
-  const [permission, setPermission] = useState(
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
 
@@ -196,7 +196,9 @@ export function SettingsPage({ readOnly }: PageProps) {
             >
               {t('settings.enableNotifications')}
             </Button>
-            <Typography.Text type="secondary">{permission}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="notification-permission">
+              {t(`settings.permission.${permission}`)}
+            </Typography.Text>
           </Space>
         </Card>
         {status?.mode === 'electron' && (
