@@ -4,68 +4,51 @@
  * server's count of matches, paged); Esc clears it. The ledger and violation entry forms take a
  * typed "2026-12-02 09:00" in their date-time pickers, in Beijing time with seconds.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, startHost, type HostProcess } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { callHost } from './support/host';
+import { useApp, type App } from './support/open-app';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
-
-const seed = async (channel: string, request: unknown) => {
+const seed = async (host: App['host'], channel: string, request: unknown) => {
   const answer = await callHost(host.url, channel, request);
   if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer)}`);
 };
 
-beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-12-02T10:00:00+08:00' });
-  await seed('compliance.setDepositRequired', { required: 1000 });
-  // More than a page (20) of each, so a match on page 2 proves the search runs in SQL, not on the page.
-  for (let i = 1; i <= 24; i++) {
-    const n = String(i).padStart(2, '0');
-    await seed('compliance.saveTicket', {
-      ticket: {
-        id: `Q-${n}`,
-        kind: 'consultation',
-        openedAt: `2026-12-01T09:${n}:00+08:00`,
-        firstResponseAt: `2026-12-01T09:${n}:20+08:00`,
-        staff: i === 23 ? '王小明' : '李雷',
-      },
-    });
-    await seed('compliance.saveLedgerEntry', {
-      entry: {
-        id: `L-${n}`,
-        at: `2026-11-${n}T10:00:00+08:00`,
-        type: i === 22 ? 'withdrawal' : 'payment',
-        amount: 100,
-        reason: i === 21 ? '季度对账' : null,
-      },
-    });
-    await seed('compliance.saveViolation', {
-      violation: {
-        id: `V-${n}`,
-        code: i === 24 ? 'fraud' : 'brand-misuse',
-        occurredAt: `2026-11-${n}T10:00:00+08:00`,
-        decidedAt: null,
-      },
-    });
-  }
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
+const { app, page } = useApp({
+  now: '2026-12-02T10:00:00+08:00',
+  beforeOpen: async ({ host }) => {
+    await seed(host, 'compliance.setDepositRequired', { required: 1000 });
+    // More than a page (20) of each, so a match on page 2 proves the search runs in SQL, not on the page.
+    for (let i = 1; i <= 24; i++) {
+      const n = String(i).padStart(2, '0');
+      await seed(host, 'compliance.saveTicket', {
+        ticket: {
+          id: `Q-${n}`,
+          kind: 'consultation',
+          openedAt: `2026-12-01T09:${n}:00+08:00`,
+          firstResponseAt: `2026-12-01T09:${n}:20+08:00`,
+          staff: i === 23 ? '王小明' : '李雷',
+        },
+      });
+      await seed(host, 'compliance.saveLedgerEntry', {
+        entry: {
+          id: `L-${n}`,
+          at: `2026-11-${n}T10:00:00+08:00`,
+          type: i === 22 ? 'withdrawal' : 'payment',
+          amount: 100,
+          reason: i === 21 ? '季度对账' : null,
+        },
+      });
+      await seed(host, 'compliance.saveViolation', {
+        violation: {
+          id: `V-${n}`,
+          code: i === 24 ? 'fraud' : 'brand-misuse',
+          occurredAt: `2026-11-${n}T10:00:00+08:00`,
+          decidedAt: null,
+        },
+      });
+    }
+  },
 });
 
 const rowKeys = (testId: string) =>
@@ -146,7 +129,7 @@ describe('date-time pickers on the ledger and violation forms', () => {
     await screenshot(page, 'search-04-ledger-picker');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
-    const stored = await callHost<{ rows: { id: string; at: string }[] }>(host.url, 'compliance.ledger', {
+    const stored = await callHost<{ rows: { id: string; at: string }[] }>(app.host.url, 'compliance.ledger', {
       offset: 0,
       limit: 10,
       query: 'L-typed',
@@ -176,13 +159,13 @@ describe('date-time pickers on the ledger and violation forms', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
     const stored = await callHost<{ rows: { occurredAt: string; decidedAt: string }[] }>(
-      host.url,
+      app.host.url,
       'compliance.violations',
       { offset: 0, limit: 10, query: 'V-typed' },
     );
     expect(stored.value!.rows).toMatchObject([
       { occurredAt: '2026-12-01T17:59:50+08:00', decidedAt: '2026-12-02T09:00:00+08:00' },
     ]);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });
