@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
 import { callHost } from './support/host';
 import { useApp, type App } from './support/open-app';
+import { searchRecords } from '../helpers/search-records';
 
 const seed = async (host: App['host'], channel: string, request: unknown) => {
   const answer = await callHost(host.url, channel, request);
@@ -17,37 +18,7 @@ const seed = async (host: App['host'], channel: string, request: unknown) => {
 const { app, page } = useApp({
   now: '2026-12-02T10:00:00+08:00',
   beforeOpen: async ({ host }) => {
-    await seed(host, 'compliance.setDepositRequired', { required: 1000 });
-    // More than a page (20) of each, so a match on page 2 proves the search runs in SQL, not on the page.
-    for (let i = 1; i <= 24; i++) {
-      const n = String(i).padStart(2, '0');
-      await seed(host, 'compliance.saveTicket', {
-        ticket: {
-          id: `Q-${n}`,
-          kind: 'consultation',
-          openedAt: `2026-12-01T09:${n}:00+08:00`,
-          firstResponseAt: `2026-12-01T09:${n}:20+08:00`,
-          staff: i === 23 ? '王小明' : '李雷',
-        },
-      });
-      await seed(host, 'compliance.saveLedgerEntry', {
-        entry: {
-          id: `L-${n}`,
-          at: `2026-11-${n}T10:00:00+08:00`,
-          type: i === 22 ? 'withdrawal' : 'payment',
-          amount: 100,
-          reason: i === 21 ? '季度对账' : null,
-        },
-      });
-      await seed(host, 'compliance.saveViolation', {
-        violation: {
-          id: `V-${n}`,
-          code: i === 24 ? 'fraud' : 'brand-misuse',
-          occurredAt: `2026-11-${n}T10:00:00+08:00`,
-          decidedAt: null,
-        },
-      });
-    }
+    for (const [channel, request] of searchRecords()) await seed(host, channel, request);
   },
 });
 
@@ -166,6 +137,24 @@ describe('date-time pickers on the ledger and violation forms', () => {
     expect(stored.value!.rows).toMatchObject([
       { occurredAt: '2026-12-01T17:59:50+08:00', decidedAt: '2026-12-02T09:00:00+08:00' },
     ]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it("Points: an alert's Open turns the paged table to the violation's page and highlights it", async () => {
+    // The seeded violations are news (first seen today): each raised an alert; V-24 is 24th of 25
+    // in decision order, on page 2 of the server-paged table.
+    await page.getByRole('menuitem', { name: '概览' }).click();
+    const banner = page.getByTestId('alert-banner').filter({ hasText: 'V-24' });
+    await banner.waitFor({ timeout: 20_000 });
+    await banner.getByRole('button', { name: /查\s*看/ }).click();
+    const table = page.getByTestId('violations-table');
+    const linked = table.locator('tr[data-row-key="V-24"]');
+    await linked.waitFor({ timeout: 10_000 });
+    expect(await linked.getAttribute('aria-current')).toBe('true');
+    expect(await linked.getAttribute('class')).toContain('ant-table-row-selected');
+    expect(await table.locator('.ant-pagination-item-active').textContent()).toBe('2');
+    expect(await linked.isVisible()).toBe(true);
+    await screenshot(page, 'search-05-points-deep-link');
     expect(app.pageErrors).toEqual([]);
   });
 });

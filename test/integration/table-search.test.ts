@@ -5,6 +5,7 @@
  * paged, with `total` the number of matches, and LIKE wildcards in the text taken literally.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { searchRecords } from '../helpers/search-records';
 import { useTempCore } from '../helpers/temp-core';
 
 const { call } = useTempCore({ now: () => new Date('2026-12-02T10:00:00+08:00') });
@@ -13,35 +14,7 @@ const ids = (page: Page) => page.rows.map((r) => r.id);
 
 describe('search on every table', () => {
   beforeEach(async () => {
-    for (let i = 1; i <= 24; i++) {
-      const n = String(i).padStart(2, '0');
-      await call('compliance.saveTicket', {
-        ticket: {
-          id: `Q-${n}`,
-          kind: 'consultation',
-          openedAt: `2026-12-01T09:${n}:00+08:00`,
-          firstResponseAt: null,
-          staff: i === 23 ? '王小明' : 'li_lei',
-        },
-      });
-      await call('compliance.saveLedgerEntry', {
-        entry: {
-          id: `L-${n}`,
-          at: `2026-11-${n}T10:00:00+08:00`,
-          type: i === 22 ? 'withdrawal' : 'payment',
-          amount: 100,
-          reason: i === 21 ? '季度对账 100%' : null,
-        },
-      });
-      await call('compliance.saveViolation', {
-        violation: {
-          id: `V-${n}`,
-          code: i === 24 ? 'fraud' : 'brand-misuse',
-          occurredAt: `2026-11-${n}T10:00:00+08:00`,
-          decidedAt: null,
-        },
-      });
-    }
+    for (const [channel, request] of searchRecords()) await call(channel, request);
   });
 
   it('tickets: part of the id or the staff name, counted in SQL', async () => {

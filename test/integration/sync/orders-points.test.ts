@@ -12,7 +12,7 @@ import { computePoints } from '../../../shared/points/compute';
 import type { StorePointsReport } from '../../../shared/points/store';
 import { getPolicyPack } from '../../../shared/policy/packs';
 import { useTempCore } from '../../helpers/temp-core';
-import { sandboxClient } from './helpers';
+import { sandboxClient, sandboxConnection } from './helpers';
 
 /** Late in 2025: the sandbox's orders of the year (it simulates up to 2026-01-12) are assessable. */
 const AT = new Date('2025-12-31T12:00:00+08:00');
@@ -48,13 +48,7 @@ async function serverOrders(): Promise<Order[]> {
 describe('orders → jd-store-2021 delayed shipment', () => {
   it('the Points snapshot has the delayed-shipment weeks of the synced orders that ship', async () => {
     await call('settings.update', { policyPacks: ['jdcloud-marketplace-2019', 'jd-store-2021'] });
-    const c = sandbox.credentials[0]!;
-    await call('sync.connect', {
-      endpoint: sandbox.url,
-      region: 'cn-north-1',
-      accessKey: c.accessKey,
-      secretKey: c.secretKey,
-    });
+    await call('sync.connect', sandboxConnection(sandbox));
     const report = await call<{ resources: { orders: number } }>('sync.now', {});
     expect(report.resources.orders).toBe(150);
 

@@ -12,6 +12,7 @@ import { SandboxStore } from '../../../sandbox/store';
 import { defaultRulePack } from '../../../shared/check/engine';
 import type { RulePackInfo } from '../../../shared/ipc/contract';
 import { useTempCore } from '../../helpers/temp-core';
+import { sandboxConnection } from './helpers';
 
 let sandbox: Sandbox;
 let logged: string[] = [];
@@ -32,13 +33,7 @@ beforeEach(async () => {
     vendors: 1,
     selfCheck: null,
   });
-  const c = sandbox.credentials[0]!;
-  await call('sync.connect', {
-    endpoint: sandbox.url,
-    region: 'cn-north-1',
-    accessKey: c.accessKey,
-    secretKey: c.secretKey,
-  });
+  await call('sync.connect', sandboxConnection(sandbox));
 });
 afterEach(async () => {
   await sandbox.close();
