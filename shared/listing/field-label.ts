@@ -49,9 +49,11 @@ export function fieldLabel(field: string, locale: Locale): string {
   const indexes = parts.filter((p) => /^\d+$/.test(p)).map((p) => Number(p) + 1);
   const path = parts.filter((p) => !/^\d+$/.test(p));
   // An attribute's own name is the user's ("attributes.部署地域"): keep it after the label.
-  const attribute = path[0] === 'attributes' || path[1] === 'attributes' ? path.slice(path.indexOf('attributes') + 1) : [];
+  const attribute =
+    path[0] === 'attributes' || path[1] === 'attributes' ? path.slice(path.indexOf('attributes') + 1) : [];
   const key = labelOf[path.slice(0, path.length - attribute.length).join('.')];
   if (!key) return field;
-  const item = path.length > 1 && indexes.length > 0 ? `${bare(labels[labelOf[path[0]!]!])} ${indexes[0]} · ` : '';
+  const item =
+    path.length > 1 && indexes.length > 0 ? `${bare(labels[labelOf[path[0]!]!])} ${indexes[0]} · ` : '';
   return `${item}${bare(labels[key])}${attribute.length > 0 ? ` · ${attribute.join('.')}` : ''}`;
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
 import { callHost } from './support/host';
-import { useApp, type App } from './support/open-app';
+import { closeNotifications, useApp, type App } from './support/open-app';
 import { searchRecords } from '../helpers/search-records';
 
 const seed = async (host: App['host'], channel: string, request: unknown) => {
@@ -141,18 +141,28 @@ describe('date-time pickers on the ledger and violation forms', () => {
   });
 
   it("Points: an alert's Open turns the paged table to the violation's page and highlights it", async () => {
-    // The seeded violations are news (first seen today): each raised an alert; V-24 is 24th of 25
-    // in decision order, on page 2 of the server-paged table.
+    // The seeded violations are news (first seen today): close their banners, then one more
+    // violation is recorded elsewhere; it sorts 25th in decision order, on page 2 of the table.
     await page.getByRole('menuitem', { name: '概览' }).click();
-    const banner = page.getByTestId('alert-banner').filter({ hasText: 'V-24' });
+    await closeNotifications(page);
+    await expect.poll(() => page.getByTestId('alert-banner').count()).toBe(0);
+    await seed(app.host, 'compliance.saveViolation', {
+      violation: {
+        id: 'V-link',
+        code: 'brand-misuse',
+        occurredAt: '2026-11-24T12:00:00+08:00',
+        decidedAt: null,
+      },
+    });
+    const banner = page.getByTestId('alert-banner').filter({ hasText: 'V-link' });
     await banner.waitFor({ timeout: 20_000 });
     await banner.getByRole('button', { name: /查\s*看/ }).click();
-    const table = page.getByTestId('violations-table');
-    const linked = table.locator('tr[data-row-key="V-24"]');
+    const linked = page.getByTestId('violations-table').locator('tr[data-row-key="V-link"]');
     await linked.waitFor({ timeout: 10_000 });
     expect(await linked.getAttribute('aria-current')).toBe('true');
     expect(await linked.getAttribute('class')).toContain('ant-table-row-selected');
-    expect(await table.locator('.ant-pagination-item-active').textContent()).toBe('2');
+    const points = page.getByTestId('points-page');
+    expect(await points.locator('.ant-pagination-item-active').textContent()).toBe('2');
     expect(await linked.isVisible()).toBe(true);
     await screenshot(page, 'search-05-points-deep-link');
     expect(app.pageErrors).toEqual([]);

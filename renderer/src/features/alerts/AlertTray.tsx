@@ -1,6 +1,6 @@
 /**
  * The alert banners (issue 17), in the page's flow above its content so they never cover a
- * table's columns (floating notifications at the bottom right did, at 1440 × 900): the newest few,
+ * table's columns (floating notifications at the bottom right did, at 1440 × 900): the first few,
  * each with "Open" and close, and one summary line for the rest. Worded when shown, so they follow
  * a language switch.
  */
@@ -15,12 +15,14 @@ export function AlertTray() {
   const shown = useAlertTray((s) => s.shown);
   const navigate = useApp((s) => s.navigate);
   if (shown.length === 0) return null;
-  const visible = shown.length > MAX_BANNERS ? shown.slice(-(MAX_BANNERS - 1)) : shown;
-  const rest = shown.slice(0, shown.length - visible.length);
+  // A queue: the oldest still open first (a batch in the scheduler's order: tickets, the
+  // deposit, violations); closing or opening one brings the next.
+  const visible = shown.length > MAX_BANNERS ? shown.slice(0, MAX_BANNERS - 1) : shown;
+  const rest = shown.slice(visible.length);
   const close = (onClose: () => void) => ({ onClose, 'aria-label': t('close') });
   return (
     <Flex vertical gap={8} style={{ marginBottom: 12 }} data-testid="alert-tray">
-      {[...visible].reverse().map((alert) => (
+      {visible.map((alert) => (
         <Alert
           key={alert.id}
           type="warning"

@@ -252,7 +252,8 @@ const FindingRow = memo(
           </div>
         ) : null}
         <div style={{ fontSize: 12, color: '#59636e' }}>
-          {fieldLabel(finding.field, locale === 'en' ? 'en' : 'zh-CN')} · {t('editor.clause')} {finding.clause}
+          {fieldLabel(finding.field, locale === 'en' ? 'en' : 'zh-CN')} · {t('editor.clause')}{' '}
+          {finding.clause}
           {finding.penalty ? ` · ${t('editor.penalty')} ${t('points', { n: finding.penalty.points })}` : ''}
         </div>
         {onDismiss && !readOnly && !dismissed && finding.severity !== 'info' ? (
