@@ -87,8 +87,8 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   'listings.deleteMany': ['listings'],
   'compliance.delete': ['tickets', 'ledger', 'violations'],
   'app.undoDelete': ['listings', 'checks', 'tickets', 'ledger', 'violations'],
-  'app.loadSampleData': ['tickets', 'ledger', 'violations'],
-  'app.removeSampleData': ['tickets', 'ledger', 'violations'],
+  'app.loadSampleData': ['tickets', 'ledger', 'violations', 'listings', 'checks'],
+  'app.removeSampleData': ['tickets', 'ledger', 'violations', 'listings', 'checks', 'alerts'],
   // The reply stops the ticket's SLA locally (its first response), before it is sent.
   'sync.respondToTicket': ['tickets'],
 };

@@ -1,4 +1,5 @@
 /** The app frame: sidebar with the pages that work, language switch, database notices. */
+import { AlertTray } from './features/alerts/AlertTray';
 import { SyncIndicator } from './features/sync/SyncIndicator';
 import { SampleDataBanner } from './features/sample-data/SampleDataBanner';
 import { GlobalOutlined } from '@ant-design/icons';
@@ -131,6 +132,7 @@ export function App() {
             <Layout.Content style={{ padding: '0 24px 24px' }}>
               <main>
                 <DatabaseNotice />
+                <AlertTray />
                 <SampleDataBanner readOnly={readOnly} />
                 <ImportProgress />
                 {current?.render({ readOnly })}

@@ -6,39 +6,19 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, repoRoot, startHost, type HostProcess } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { callHost, repoRoot } from './support/host';
+import { useApp } from './support/open-app';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
+// 02:08 in Beijing is 18:08 UTC the day before: a UTC time shown raw would read 2026-12-01 18:08.
+const { app, page } = useApp({ now: '2026-12-02T02:08:00+08:00' });
 
 const file = (name: string, content: string) => {
-  const at = path.join(tmp.dir, name);
+  const at = path.join(app.dir, name);
   fs.writeFileSync(at, content);
   return at;
 };
-
-beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  // 02:08 in Beijing is 18:08 UTC the day before: a UTC time shown raw would read 2026-12-01 18:08.
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-12-02T02:08:00+08:00' });
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
-});
 
 describe('words, not raw text', () => {
   it('a malformed import file: a sentence naming the file, line and column', async () => {
@@ -102,7 +82,7 @@ describe('words, not raw text', () => {
     const listing = JSON.parse(
       fs.readFileSync(path.join(repoRoot, 'test/fixtures/listings/clean-saas-crm.json'), 'utf8'),
     ) as Record<string, unknown>;
-    const report = await callHost<{ content: string }>(host.url, 'checks.report', {
+    const report = await callHost<{ content: string }>(app.host.url, 'checks.report', {
       listing: { ...listing, title: '全网唯一的 CRM' },
       format: 'html',
       locale: 'zh-CN',
@@ -117,6 +97,6 @@ describe('words, not raw text', () => {
     expect(parseFloat(idSize)).toBeLessThan(parseFloat(nameSize));
     await screenshot(report_, 'readable-04-report-rule-names');
     await report_.close();
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

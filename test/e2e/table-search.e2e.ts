@@ -4,68 +4,22 @@
  * server's count of matches, paged); Esc clears it. The ledger and violation entry forms take a
  * typed "2026-12-02 09:00" in their date-time pickers, in Beijing time with seconds.
  */
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp-dir';
-import { collectPageErrors, launchChromium, screenshot } from './support/browser';
-import { callHost, startHost, type HostProcess } from './support/host';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from './support/browser';
+import { callHost } from './support/host';
+import { closeNotifications, useApp, type App } from './support/open-app';
+import { searchRecords } from '../helpers/search-records';
 
-let browser: Browser;
-let host: HostProcess;
-let tmp: ReturnType<typeof tempDir>;
-let page: Page;
-let pageErrors: string[];
-
-const seed = async (channel: string, request: unknown) => {
+const seed = async (host: App['host'], channel: string, request: unknown) => {
   const answer = await callHost(host.url, channel, request);
   if (!answer.ok) throw new Error(`${channel}: ${JSON.stringify(answer)}`);
 };
 
-beforeAll(async () => {
-  tmp = tempDir();
-  browser = await launchChromium();
-  host = await startHost(path.join(tmp.dir, 'data'), { VENDORDESK_FAKE_NOW: '2026-12-02T10:00:00+08:00' });
-  await seed('compliance.setDepositRequired', { required: 1000 });
-  // More than a page (20) of each, so a match on page 2 proves the search runs in SQL, not on the page.
-  for (let i = 1; i <= 24; i++) {
-    const n = String(i).padStart(2, '0');
-    await seed('compliance.saveTicket', {
-      ticket: {
-        id: `Q-${n}`,
-        kind: 'consultation',
-        openedAt: `2026-12-01T09:${n}:00+08:00`,
-        firstResponseAt: `2026-12-01T09:${n}:20+08:00`,
-        staff: i === 23 ? '王小明' : '李雷',
-      },
-    });
-    await seed('compliance.saveLedgerEntry', {
-      entry: {
-        id: `L-${n}`,
-        at: `2026-11-${n}T10:00:00+08:00`,
-        type: i === 22 ? 'withdrawal' : 'payment',
-        amount: 100,
-        reason: i === 21 ? '季度对账' : null,
-      },
-    });
-    await seed('compliance.saveViolation', {
-      violation: {
-        id: `V-${n}`,
-        code: i === 24 ? 'fraud' : 'brand-misuse',
-        occurredAt: `2026-11-${n}T10:00:00+08:00`,
-        decidedAt: null,
-      },
-    });
-  }
-  page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
-  pageErrors = collectPageErrors(page);
-  await page.goto(host.url);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  tmp?.cleanup();
+const { app, page } = useApp({
+  now: '2026-12-02T10:00:00+08:00',
+  beforeOpen: async ({ host }) => {
+    for (const [channel, request] of searchRecords()) await seed(host, channel, request);
+  },
 });
 
 const rowKeys = (testId: string) =>
@@ -146,7 +100,7 @@ describe('date-time pickers on the ledger and violation forms', () => {
     await screenshot(page, 'search-04-ledger-picker');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
-    const stored = await callHost<{ rows: { id: string; at: string }[] }>(host.url, 'compliance.ledger', {
+    const stored = await callHost<{ rows: { id: string; at: string }[] }>(app.host.url, 'compliance.ledger', {
       offset: 0,
       limit: 10,
       query: 'L-typed',
@@ -176,13 +130,41 @@ describe('date-time pickers on the ledger and violation forms', () => {
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(false);
     const stored = await callHost<{ rows: { occurredAt: string; decidedAt: string }[] }>(
-      host.url,
+      app.host.url,
       'compliance.violations',
       { offset: 0, limit: 10, query: 'V-typed' },
     );
     expect(stored.value!.rows).toMatchObject([
       { occurredAt: '2026-12-01T17:59:50+08:00', decidedAt: '2026-12-02T09:00:00+08:00' },
     ]);
-    expect(pageErrors).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it("Points: an alert's Open turns the paged table to the violation's page and highlights it", async () => {
+    // The seeded violations are news (first seen today): close their banners, then one more
+    // violation is recorded elsewhere; it sorts 25th in decision order, on page 2 of the table.
+    await page.getByRole('menuitem', { name: '概览' }).click();
+    await closeNotifications(page);
+    await expect.poll(() => page.getByTestId('alert-banner').count()).toBe(0);
+    await seed(app.host, 'compliance.saveViolation', {
+      violation: {
+        id: 'V-link',
+        code: 'brand-misuse',
+        occurredAt: '2026-11-24T12:00:00+08:00',
+        decidedAt: null,
+      },
+    });
+    const banner = page.getByTestId('alert-banner').filter({ hasText: 'V-link' });
+    await banner.waitFor({ timeout: 20_000 });
+    await banner.getByRole('button', { name: /查\s*看/ }).click();
+    const linked = page.getByTestId('violations-table').locator('tr[data-row-key="V-link"]');
+    await linked.waitFor({ timeout: 10_000 });
+    expect(await linked.getAttribute('aria-current')).toBe('true');
+    expect(await linked.getAttribute('class')).toContain('ant-table-row-selected');
+    const points = page.getByTestId('points-page');
+    expect(await points.locator('.ant-pagination-item-active').textContent()).toBe('2');
+    expect(await linked.isVisible()).toBe(true);
+    await screenshot(page, 'search-05-points-deep-link');
+    expect(app.pageErrors).toEqual([]);
   });
 });

@@ -4,71 +4,17 @@
  * matched by name) and `compliance.violations` (id, code, or the code's name in either language) —
  * paged, with `total` the number of matches, and LIKE wildcards in the text taken literally.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../electron/services/app-core';
-import { createNodePlatform } from '../../electron/web/platform-node';
-import { tempDir } from '../helpers/temp-dir';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { searchRecords } from '../helpers/search-records';
+import { useTempCore } from '../helpers/temp-core';
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
-
-beforeEach(() => {
-  tmp = tempDir();
-  core = createAppCore({
-    platform: createNodePlatform({
-      userDataDir: tmp.dir,
-      appVersion: '1',
-      now: () => new Date('2026-12-02T10:00:00+08:00'),
-    }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    log: () => undefined,
-  });
-});
-afterEach(() => {
-  core.close();
-  tmp.cleanup();
-});
-
-async function call<T = unknown>(channel: string, payload: unknown): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-type Page = { rows: { id: string | number }[]; total: number };
+const { call } = useTempCore({ now: () => new Date('2026-12-02T10:00:00+08:00') });
+type Page = { rows: { id: string | number }[]; total: number; offset?: number };
 const ids = (page: Page) => page.rows.map((r) => r.id);
 
 describe('search on every table', () => {
   beforeEach(async () => {
-    for (let i = 1; i <= 24; i++) {
-      const n = String(i).padStart(2, '0');
-      await call('compliance.saveTicket', {
-        ticket: {
-          id: `Q-${n}`,
-          kind: 'consultation',
-          openedAt: `2026-12-01T09:${n}:00+08:00`,
-          firstResponseAt: null,
-          staff: i === 23 ? '王小明' : 'li_lei',
-        },
-      });
-      await call('compliance.saveLedgerEntry', {
-        entry: {
-          id: `L-${n}`,
-          at: `2026-11-${n}T10:00:00+08:00`,
-          type: i === 22 ? 'withdrawal' : 'payment',
-          amount: 100,
-          reason: i === 21 ? '季度对账 100%' : null,
-        },
-      });
-      await call('compliance.saveViolation', {
-        violation: {
-          id: `V-${n}`,
-          code: i === 24 ? 'fraud' : 'brand-misuse',
-          occurredAt: `2026-11-${n}T10:00:00+08:00`,
-          decidedAt: null,
-        },
-      });
-    }
+    for (const [channel, request] of searchRecords()) await call(channel, request);
   });
 
   it('tickets: part of the id or the staff name, counted in SQL', async () => {
@@ -124,5 +70,22 @@ describe('search on every table', () => {
       })
     ).rows[0];
     expect(row?.penalty?.points).toBe(12);
+  });
+
+  it('violations: a deep link (`around`) answers the page that holds the violation', async () => {
+    const page = (request: object) =>
+      call<Page>('compliance.violations', { offset: 0, limit: 10, ...request });
+    // In decision order V-01…V-24: V-17 is on the second page of ten, whatever offset says.
+    const linked = await page({ around: 'V-17', offset: 20 });
+    expect(linked.offset).toBe(10);
+    expect(ids(linked)).toContain('V-17');
+    expect(ids(linked)[0]).toBe('V-11');
+    expect((await page({ around: 'V-24' })).offset).toBe(20);
+    expect((await page({ around: 'V-01' })).offset).toBe(0);
+    // Within a search: the 23 brand-misuse ones, V-24 (fraud) left out, V-23 the last.
+    expect((await page({ around: 'V-23', query: 'brand' })).offset).toBe(20);
+    // An id that is not there (deleted since the alert) answers the first page.
+    expect((await page({ around: 'V-99', offset: 10 })).offset).toBe(0);
+    expect((await page({ offset: 10 })).offset).toBe(10);
   });
 });

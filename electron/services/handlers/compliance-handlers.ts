@@ -112,7 +112,7 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       const { rows, total } = compliance.ledger.page({ offset, limit, query, types });
       return { rows: rows.map(ledgerRecord), total };
     },
-    'compliance.violations': ({ query, offset, limit }) => {
+    'compliance.violations': ({ query, offset, limit, around }) => {
       // A code's name in either language finds its violations (the packs' code tables).
       const needle = query?.trim().toLowerCase() ?? '';
       const codes = needle
@@ -122,8 +122,8 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
               .map((c) => ({ policy: pack.id, code: c.code })),
           )
         : [];
-      const { rows, total } = compliance.violations.page({ offset, limit, query, codes });
-      return { rows: rows.map(violationRecord), total };
+      const page = compliance.violations.page({ offset, limit, query, codes, around });
+      return { rows: page.rows.map(violationRecord), total: page.total, offset: page.offset };
     },
     'compliance.import': async ({ files }, call) => {
       writable();

@@ -1,10 +1,12 @@
 /**
  * Sample data on a first run (issue 17): offered while the app holds no data at all, loaded through
- * the ordinary import (so it is checked and computed like a real file), and removed in one step —
- * every record whose source file is the sample's.
+ * the ordinary paths (the compliance import, the listings' store-and-check), so it is checked and
+ * computed like real data, and removed in one step: every compliance record whose source file is
+ * the sample's, the sample's listings (by their vendor ids) with their check history, and the
+ * alerts those records raised — an alert left behind would open a record that is gone.
  */
 import { AppError } from '../../../shared/ipc/errors';
-import { SAMPLE_FILE_NAME, sampleFiles } from '../../../shared/sample/sample-data';
+import { SAMPLE_FILE_NAME, sampleFiles, sampleListings } from '../../../shared/sample/sample-data';
 import { complianceConfig } from '../compliance/engines';
 import { fileImportContext } from '../imports/file-import';
 import { importComplianceFile } from '../compliance/import';
@@ -14,14 +16,18 @@ import type { HandlerContext, HandlerGroup } from './types';
 type SampleChannels = 'app.sampleData' | 'app.loadSampleData' | 'app.removeSampleData';
 
 const sampleTables = ['tickets', 'deposit_ledger', 'violations'] as const;
+/** The alert kinds raised for a record of each table, by its id (electron/services/alerts/schedule.ts). */
+const alertKindOf = { tickets: 'ticket-deadline', violations: 'new-violation' } as const;
+const sampleListingIds = sampleListings().map((l) => l.id as string);
+const listingIdList = sampleListingIds.map(() => '?').join(', ');
 
 export function sampleDataHandlers(ctx: HandlerContext): HandlerGroup<SampleChannels> {
-  const { store, compliance, settings } = ctx;
+  const { store, compliance, settings, listings, checker } = ctx;
   const any = (sql: string, ...params: unknown[]) => store.db.prepare(sql).get(...params) !== undefined;
   const present = () =>
     sampleTables.some((table) =>
       any(`SELECT 1 FROM ${table} WHERE source_file = ? LIMIT 1`, SAMPLE_FILE_NAME),
-    );
+    ) || any(`SELECT 1 FROM listings WHERE listing_id IN (${listingIdList}) LIMIT 1`, ...sampleListingIds);
   const empty = () =>
     [...sampleTables, 'listings'].every((table) => !any(`SELECT 1 FROM ${table} LIMIT 1`)) &&
     compliance.ledger.required() === null;
@@ -58,18 +64,39 @@ export function sampleDataHandlers(ctx: HandlerContext): HandlerGroup<SampleChan
         );
         if (!result.ok) throw new AppError('internal', `sample data: ${JSON.stringify(result.problems)}`);
       }
+      // Stored and checked together, as a save does: the table shows their findings at once.
+      store.write(() => checker.checkAndRecord(listings.createMany(sampleListings())));
       return status();
     },
     'app.removeSampleData': () => {
       writable();
-      store.write((db) => {
+      const removedAlerts = store.write((db) => {
+        const alertIds: number[] = [];
+        const dropAlerts = (where: string, ...params: unknown[]) => {
+          const rows = db.prepare(`DELETE FROM alerts WHERE ${where} RETURNING id`).all(...params) as {
+            id: number;
+          }[];
+          alertIds.push(...rows.map((r) => r.id));
+        };
+        for (const [table, kind] of Object.entries(alertKindOf))
+          dropAlerts(
+            `kind = ? AND record_id IN (SELECT id FROM ${table} WHERE source_file = ?)`,
+            kind,
+            SAMPLE_FILE_NAME,
+          );
         for (const table of sampleTables)
           db.prepare(`DELETE FROM ${table} WHERE source_file = ?`).run(SAMPLE_FILE_NAME);
-        // The sample's ledger brought the required amount; with no ledger left it goes too.
-        if (!db.prepare('SELECT 1 FROM deposit_ledger LIMIT 1').get())
+        // The sample's ledger brought the required amount; with no ledger left it goes too, and
+        // so does any top-up reminder, which can only have been about that ledger.
+        if (!db.prepare('SELECT 1 FROM deposit_ledger LIMIT 1').get()) {
           db.prepare('DELETE FROM deposit_account').run();
+          dropAlerts("kind = 'deposit-due'");
+        }
+        // Check runs and dismissals go with their listing (ON DELETE CASCADE).
+        db.prepare(`DELETE FROM listings WHERE listing_id IN (${listingIdList})`).run(...sampleListingIds);
+        return alertIds;
       });
-      return status();
+      return { ...status(), removedAlerts };
     },
   };
 }

@@ -3,6 +3,7 @@
  * penalty, the exposure, the rule pack version and the date. Self-contained HTML (inline CSS, no
  * scripts, no external resources) so the same text is saved as .html or printed to PDF.
  */
+import { fieldLabel } from '../../../shared/listing/field-label';
 import type { TFunction } from 'i18next';
 import type { Exposure, Locale } from '../../../shared/ipc/contract';
 import type { RulePack } from '../../../shared/check/rulepack';
@@ -120,7 +121,7 @@ export function renderCheckReport(input: ReportInput): string {
         ? `<br><span class="dismissed">${escapeHtml(t('dismissed', { by: d.dismissedBy, at: dismissedAt(d.dismissedAt, input.locale), why: d.reason }))}</span>`
         : '';
       return `<tr${d ? ' class="is-dismissed"' : ''}><td class="sev-${f.severity}">${escapeHtml(t(`severity.${f.severity}`))}${d ? `<br>${escapeHtml(t('dismissedTag'))}` : ''}</td><td>${escapeHtml(ruleName(f.ruleId, input.locale))}<br><code class="rule-id">${escapeHtml(f.ruleId)}</code></td>
-<td><code>${escapeHtml(f.field)}</code>${f.match !== undefined ? `<br>「${escapeHtml(clip(f.match))}」` : ''}</td>
+<td>${escapeHtml(fieldLabel(f.field, input.locale))}${f.match !== undefined ? `<br>「${escapeHtml(clip(f.match))}」` : ''}</td>
 <td>${escapeHtml(message)}${reason ? `<br>${escapeHtml(t('reason'))}：${escapeHtml(reason)}` : ''}<br><span class="muted">${escapeHtml(suggestion)}</span>${dismissedHtml}</td>
 <td>${escapeHtml(f.clause)}</td>
 <td>${f.penalty ? `${escapeHtml(penaltyOf(f.penalty, t))}${row ? `<br><span class="muted">${escapeHtml(row)}</span>` : ''}` : t('noPenalty')}</td></tr>`;

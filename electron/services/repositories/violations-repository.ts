@@ -172,35 +172,66 @@ export class ViolationsRepository {
   /**
    * One page of the violations table (issue 17), in list() order: `query` matches part of the id
    * or of the code, or the violation is one of `codes` (policy/code pairs whose name the caller
-   * matched in the packs' code tables).
+   * matched in the packs' code tables). With `around`, the page that holds that violation (a deep
+   * link from an alert) instead of the one at `offset`; `offset` in the answer says which it is.
    */
-  page(query: ViolationPageQuery): { rows: StoredViolation[]; total: number } {
+  page(query: ViolationPageQuery): { rows: StoredViolation[]; total: number; offset: number } {
     const text = query.query?.trim() ?? '';
     const codes = query.codes ?? [];
     const byName = codes.map((_, i) => `(policy = @p${i} AND code = @c${i})`);
-    const where = text
-      ? `WHERE ${["id LIKE @q ESCAPE '\\'", "code LIKE @q ESCAPE '\\'", ...byName].join(' OR ')}`
+    const match = text
+      ? `(${["id LIKE @q ESCAPE '\\'", "code LIKE @q ESCAPE '\\'", ...byName].join(' OR ')})`
       : '';
+    const where = match ? `WHERE ${match}` : '';
     const params: Record<string, unknown> = text ? { q: containsPattern(text) } : {};
     codes.forEach((c, i) => {
       params[`p${i}`] = c.policy;
       params[`c${i}`] = c.code;
     });
+    const offset =
+      query.around === undefined ? query.offset : this.pageOffsetOf(query.around, match, params, query.limit);
     const rows = this.store.db
-      .prepare(
-        `SELECT * FROM violations ${where} ORDER BY coalesce(decided_at, occurred_at), id LIMIT @limit OFFSET @offset`,
-      )
-      .all({ ...params, limit: query.limit, offset: query.offset }) as ViolationRow[];
+      .prepare(`SELECT * FROM violations ${where} ORDER BY ${ORDER} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.limit, offset }) as ViolationRow[];
     const total = (
       this.store.db.prepare(`SELECT count(*) AS n FROM violations ${where}`).get(params) as { n: number }
     ).n;
-    return { rows: rows.map(toStored), total };
+    return { rows: rows.map(toStored), total, offset };
+  }
+
+  /** Where the page holding `id` starts: the rows before it in list() order (0 when it is not among them). */
+  private pageOffsetOf(
+    id: string | number,
+    match: string,
+    params: Record<string, unknown>,
+    limit: number,
+  ): number {
+    const target = this.store.db
+      .prepare(
+        `SELECT coalesce(decided_at, occurred_at) AS at, id FROM violations WHERE id = @id ${match ? `AND ${match}` : ''}`,
+      )
+      .get({ ...params, id: idKey(id) }) as { at: number; id: string } | undefined;
+    if (!target) return 0;
+    const before = (
+      this.store.db
+        .prepare(
+          `SELECT count(*) AS n FROM violations WHERE (coalesce(decided_at, occurred_at) < @at
+             OR (coalesce(decided_at, occurred_at) = @at AND id < @id)) ${match ? `AND ${match}` : ''}`,
+        )
+        .get({ ...params, at: target.at, id: target.id }) as { n: number }
+    ).n;
+    return Math.floor(before / limit) * limit;
   }
 }
+
+/** list() and page() order: by decision (or occurrence), then id. */
+const ORDER = 'coalesce(decided_at, occurred_at), id';
 
 export interface ViolationPageQuery {
   offset: number;
   limit: number;
   query?: string | undefined;
   codes?: readonly { policy: string; code: string }[] | undefined;
+  /** A violation id: answer the page that holds it. */
+  around?: string | number | undefined;
 }

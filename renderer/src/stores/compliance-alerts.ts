@@ -1,16 +1,15 @@
 /**
  * Alerts in the renderer. The core decides and records them (electron/services/alerts) and
- * sends each batch as an `alerts.raised` event; this shows each new one as an in-app banner and,
- * when the user allowed it, a Web Notification (browser mode). Electron shows OS notifications
- * itself; a click there comes back as an `app.navigate` event (app-store). Clicking a banner or
- * notification opens the record.
+ * sends each batch as an `alerts.raised` event; this shows each new one in the page's alert tray
+ * (features/alerts/AlertTray: banners in the page's flow above its content — floating ones
+ * covered table columns, issue 17) and, when the user allowed it, a Web Notification (browser
+ * mode). Electron shows OS notifications itself; a click there comes back as an `app.navigate`
+ * event (app-store). "Open" on a banner or a click on a notification opens the record.
  */
-import { Button, notification } from 'antd';
-import { createElement } from 'react';
+import { create } from 'zustand';
 import type { AlertRecord } from '../../../shared/ipc/contract';
 import { call, onEvent } from '../api';
 import { EVENTS_CONNECTED } from '../bridge/http-bridge';
-import { AlertBody, AlertOpenLabel, AlertTitle, MoreAlerts } from '../features/alerts/AlertText';
 import { alertText } from '../../../shared/i18n/alert-text';
 import { i18n } from '../i18n/i18n';
 import { useApp } from './app-store';
@@ -20,56 +19,42 @@ let started = false;
 /** Alerts up to this id have been shown (or predate this session: no banner for old news). */
 let lastId: number | null = null;
 
-function show(alert: AlertRecord, electron: boolean): void {
-  const open = () => {
-    useApp.getState().navigate(alert.route);
-    notification.destroy(`alert-${alert.id}`);
-  };
-  notification.warning({
-    key: `alert-${alert.id}`,
-    // Components, not strings: the banner re-words itself when the language changes.
-    title: createElement(AlertTitle, { alert }),
-    description: createElement(AlertBody, { alert }),
-    duration: 0,
-    // Bottom right: the page's own buttons sit top right.
-    placement: 'bottomRight',
-    actions: createElement(
-      Button,
-      { type: 'primary', size: 'small', onClick: open },
-      createElement(AlertOpenLabel),
-    ),
-    props: { 'data-testid': 'alert-banner' } as React.HTMLAttributes<HTMLDivElement>,
-  });
-  // Electron already showed an OS notification from the main process.
-  if (!electron && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+/** At most this many banners at once (an import can raise many): the newest, then one summary. */
+export const MAX_BANNERS = 3;
+
+export interface AlertTray {
+  /** Alerts on show, oldest first, until closed or opened. */
+  shown: AlertRecord[];
+}
+
+export const useAlertTray = create<AlertTray>(() => ({ shown: [] }));
+
+/**
+ * Takes banners down: closed by the user, opened, or removed by the core with the sample data
+ * (issue 17: their record is gone, so "Open" would lead nowhere).
+ */
+export function dismissAlerts(ids: readonly number[]): void {
+  const gone = new Set(ids);
+  useAlertTray.setState((s) => ({ shown: s.shown.filter((a) => !gone.has(a.id)) }));
+}
+
+/** Opens the alert's record and closes its banner. */
+export function openAlert(alert: AlertRecord): void {
+  useApp.getState().navigate(alert.route);
+  dismissAlerts([alert.id]);
+}
+
+function show(alerts: AlertRecord[], electron: boolean): void {
+  useAlertTray.setState((s) => ({ shown: [...s.shown, ...alerts] }));
+  // Electron already showed an OS notification from the main process; a browser shows a few.
+  if (electron || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  for (const alert of alerts.slice(-MAX_BANNERS)) {
     const text = alertText(i18n.getFixedT(null, 'alerts'), useApp.getState().locale, alert);
     const web = new Notification(text.title, { body: text.body, tag: `vendordesk-${alert.id}` });
     web.onclick = () => {
       window.focus();
-      open();
+      openAlert(alert);
     };
-  }
-}
-
-/** At most a few banners at once (an import can raise many): the rest as one summary, like the main process does. */
-const MAX_BANNERS = 3;
-
-function showCapped(alerts: AlertRecord[], electron: boolean): void {
-  const shown = alerts.length > MAX_BANNERS ? alerts.slice(0, MAX_BANNERS - 1) : alerts;
-  for (const alert of shown) show(alert, electron);
-  const rest = alerts.length - shown.length;
-  if (rest > 0) {
-    notification.info({
-      key: 'alert-summary',
-      title: createElement(MoreAlerts, { n: rest }),
-      duration: 0,
-      placement: 'bottomRight',
-      actions: createElement(
-        Button,
-        { size: 'small', onClick: () => useApp.getState().navigate('/overview') },
-        createElement(AlertOpenLabel),
-      ),
-    });
   }
 }
 
@@ -77,7 +62,7 @@ function showCapped(alerts: AlertRecord[], electron: boolean): void {
 function showNew(alerts: AlertRecord[]): void {
   const fresh = alerts.filter((a) => a.id > (lastId ?? 0));
   if (fresh.length === 0) return;
-  showCapped(fresh, useApp.getState().status?.mode === 'electron');
+  show(fresh, useApp.getState().status?.mode === 'electron');
   lastId = Math.max(lastId ?? 0, ...fresh.map((a) => a.id));
 }
 

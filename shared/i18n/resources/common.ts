@@ -122,12 +122,12 @@ const zhCN = {
   sampleData: {
     offerTitle: '第一次使用？先看看示例数据',
     offerBody:
-      '载入一组示例工单、保证金流水和违规记录，看看服务时效、保证金和违规扣分页面如何工作。示例数据会标明，随时一键移除，不影响你之后导入的数据。',
+      '载入一组示例商品、工单、保证金流水和违规记录，看看商品自检、服务时效、保证金和违规扣分页面如何工作。示例数据会标明，随时一键移除，不影响你之后导入的数据。',
     load: '载入示例数据',
     loaded: '已载入示例数据',
     loadedTitle: '正在显示示例数据',
     loadedBody:
-      '编号以“{prefix}”开头的工单、保证金流水和违规记录是示例，不是你的真实数据。开始使用前请移除。',
+      '编号以“{prefix}”开头的工单、保证金流水、违规记录和标题以“【示例】”开头的商品是示例，不是你的真实数据。开始使用前请移除。',
     remove: '移除示例数据',
     removed: '已移除示例数据',
   },
@@ -280,12 +280,12 @@ const en: Translation<typeof zhCN> = {
   sampleData: {
     offerTitle: 'New here? Look at sample data first',
     offerBody:
-      'Load a few sample tickets, deposit ledger entries and violations to see how the Service, Deposit and Points pages work. Sample data is marked and removed in one click; it does not touch data you import later.',
+      'Load a few sample listings, tickets, deposit ledger entries and violations to see how the self-check and the Service, Deposit and Points pages work. Sample data is marked and removed in one click; it does not touch data you import later.',
     load: 'Load sample data',
     loaded: 'Sample data loaded',
     loadedTitle: 'You are looking at sample data',
     loadedBody:
-      'Tickets, ledger entries and violations whose id starts with "{prefix}" are samples, not your real data. Remove them before you start.',
+      'Tickets, ledger entries and violations whose id starts with "{prefix}" and listings titled "【示例】…" are samples, not your real data. Remove them before you start.',
     remove: 'Remove sample data',
     removed: 'Sample data removed',
   },

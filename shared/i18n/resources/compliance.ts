@@ -93,6 +93,8 @@ const zhCN = {
       status: '状态',
       staff: '客服',
       range: '创建日期',
+      from: '开始日期',
+      to: '结束日期',
     },
     breaches: '超时清单',
     risks: '可能扣分：{violation}（{points} 分）',
@@ -238,6 +240,12 @@ const zhCN = {
     language: '语言',
     notifications: '浏览器通知',
     enableNotifications: '允许浏览器通知',
+    permission: {
+      default: '尚未询问：点击按钮后浏览器会请你允许',
+      granted: '已允许：提醒会以系统通知显示',
+      denied: '已被拒绝：如需开启，请在浏览器的网站设置中允许通知',
+      unsupported: '此浏览器不支持系统通知',
+    },
     updates: '应用更新',
     updateChannel: '更新渠道',
     updateChannels: {
@@ -345,6 +353,8 @@ const en: Translation<typeof zhCN> = {
       status: 'Status',
       staff: 'Staff',
       range: 'Opened between',
+      from: 'From',
+      to: 'To',
     },
     breaches: 'Breaches',
     risks: 'Risks: {violation} ({points} points)',
@@ -492,6 +502,12 @@ const en: Translation<typeof zhCN> = {
     language: 'Language',
     notifications: 'Browser notifications',
     enableNotifications: 'Allow browser notifications',
+    permission: {
+      default: 'Not asked yet: the button makes the browser ask you',
+      granted: 'Allowed: alerts also show as system notifications',
+      denied: 'Blocked: allow notifications in the browser’s site settings to turn them on',
+      unsupported: 'This browser has no system notifications',
+    },
     updates: 'App updates',
     updateChannel: 'Update channel',
     updateChannels: {

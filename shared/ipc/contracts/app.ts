@@ -122,7 +122,11 @@ export const appContract = {
    */
   'app.sampleData': channel(empty, sampleDataStatus),
   'app.loadSampleData': channel(empty, sampleDataStatus),
-  'app.removeSampleData': channel(empty, sampleDataStatus),
+  /** Also names the alerts it removed with the sample's records (their banners are taken down). */
+  'app.removeSampleData': channel(
+    empty,
+    sampleDataStatus.extend({ removedAlerts: z.array(z.number().int()) }),
+  ),
   'settings.get': channel(empty, settingsSchema),
   'settings.update': channel(settingsSchema.partial().strict(), settingsSchema),
 } as const;

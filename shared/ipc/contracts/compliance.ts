@@ -318,7 +318,13 @@ export const ledgerPageRequestSchema = z
   })
   .strict();
 export type LedgerPageRequest = z.infer<typeof ledgerPageRequestSchema>;
-export const violationsPageRequestSchema = z.object(recordsPageRequest).strict();
+export const violationsPageRequestSchema = z
+  .object({
+    ...recordsPageRequest,
+    /** A violation's id (a deep link): the answer is the page that holds it, whatever `offset` says. */
+    around: idSchema.optional(),
+  })
+  .strict();
 export type ViolationsPageRequest = z.infer<typeof violationsPageRequestSchema>;
 
 export const complianceContract = {
@@ -340,10 +346,14 @@ export const complianceContract = {
     ledgerPageRequestSchema,
     z.object({ rows: z.array(ledgerRecordSchema), total: z.number().int().nonnegative() }),
   ),
-  /** Violations in decision order, a page at a time; `total` matches the search. */
+  /** Violations in decision order, a page at a time; `total` matches the search, `offset` is the page's. */
   'compliance.violations': channel(
     violationsPageRequestSchema,
-    z.object({ rows: z.array(violationRecordSchema), total: z.number().int().nonnegative() }),
+    z.object({
+      rows: z.array(violationRecordSchema),
+      total: z.number().int().nonnegative(),
+      offset: z.number().int().nonnegative(),
+    }),
   ),
   'compliance.import': channel(
     importFilesRequestSchema,

@@ -27,6 +27,12 @@ export function sandboxClient(
   });
 }
 
+/** The `sync.connect` request for the sandbox's first vendor (what Settings sends). */
+export function sandboxConnection(sandbox: Sandbox, vendor = 0) {
+  const c = sandbox.credentials[vendor]!;
+  return { endpoint: sandbox.url, region: 'cn-north-1', accessKey: c.accessKey, secretKey: c.secretKey };
+}
+
 export function makeEngine(
   sandbox: Sandbox,
   opts: Partial<SyncEngineOptions> & { dataDir?: string; transport?: Partial<TransportOptions> } = {},

@@ -5,32 +5,22 @@
  * is the points engine run on the orders read straight from the sandbox.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAppCore, type AppCore } from '../../../electron/services/app-core';
-import { createNodePlatform } from '../../../electron/web/platform-node';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import type { Order } from '../../../shared/api/schemas';
 import type { ComplianceSnapshot } from '../../../shared/ipc/contract';
 import { computePoints } from '../../../shared/points/compute';
 import type { StorePointsReport } from '../../../shared/points/store';
 import { getPolicyPack } from '../../../shared/policy/packs';
-import { tempDir } from '../../helpers/temp-dir';
-import { sandboxClient } from './helpers';
+import { useTempCore } from '../../helpers/temp-core';
+import { sandboxClient, sandboxConnection } from './helpers';
 
 /** Late in 2025: the sandbox's orders of the year (it simulates up to 2026-01-12) are assessable. */
 const AT = new Date('2025-12-31T12:00:00+08:00');
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
+const { call } = useTempCore({ now: () => AT, core: { syncTimer: false } });
 let sandbox: Sandbox;
 
-async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
 beforeEach(async () => {
-  tmp = tempDir();
   sandbox = await startSandbox({
     port: 0,
     seed: 'orders-points',
@@ -40,18 +30,9 @@ beforeEach(async () => {
     vendors: 1,
     selfCheck: null,
   });
-  core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9', now: () => AT }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    syncTimer: false,
-    log: () => undefined,
-  });
 });
 afterEach(async () => {
-  core.close();
   await sandbox.close();
-  tmp.cleanup?.();
 });
 
 async function serverOrders(): Promise<Order[]> {
@@ -67,14 +48,8 @@ async function serverOrders(): Promise<Order[]> {
 describe('orders → jd-store-2021 delayed shipment', () => {
   it('the Points snapshot has the delayed-shipment weeks of the synced orders that ship', async () => {
     await call('settings.update', { policyPacks: ['jdcloud-marketplace-2019', 'jd-store-2021'] });
-    const c = sandbox.credentials[0]!;
-    await call('sync.connect', {
-      endpoint: sandbox.url,
-      region: 'cn-north-1',
-      accessKey: c.accessKey,
-      secretKey: c.secretKey,
-    });
-    const report = await call<{ resources: { orders: number } }>('sync.now');
+    await call('sync.connect', sandboxConnection(sandbox));
+    const report = await call<{ resources: { orders: number } }>('sync.now', {});
     expect(report.resources.orders).toBe(150);
 
     const orders = await serverOrders();
@@ -99,7 +74,7 @@ describe('orders → jd-store-2021 delayed shipment', () => {
     const weeksWithPoints = expected.delayedShipment.weeks.filter((w) => w.points > 0);
     expect(weeksWithPoints.length).toBeGreaterThan(0);
 
-    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot');
+    const snapshot = await call<ComplianceSnapshot>('compliance.snapshot', {});
     const store = snapshot.points.find((r) => r.policy === 'jd-store-2021') as StorePointsReport;
     expect(store.delayedShipment).toEqual(expected.delayedShipment);
     const shipmentCode = getPolicyPack('jd-store-2021').points;

@@ -8,27 +8,23 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MarketplaceClient } from '../../../electron/services/api/client';
-import { createAppCore, type AppCore } from '../../../electron/services/app-core';
-import { createNodePlatform } from '../../../electron/web/platform-node';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { SandboxStore } from '../../../sandbox/store';
 import { defaultRulePack } from '../../../shared/check/engine';
 import type { RulePackDiff, RulePackInfo } from '../../../shared/ipc/contract';
-import { readExample, tempDir } from '../../helpers/temp-dir';
+import { useTempCore } from '../../helpers/temp-core';
+import { readExample } from '../../helpers/temp-dir';
+import { sandboxConnection } from './helpers';
 
-let tmp: ReturnType<typeof tempDir>;
-let core: AppCore;
 let sandbox: Sandbox;
-let logged: string[];
+let logged: string[] = [];
+const temp = useTempCore({
+  core: { syncTimer: false, log: (message, detail) => logged.push(`${message} ${String(detail ?? '')}`) },
+});
+const { call } = temp;
 
-async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
-  const result = await core.dispatch(channel, payload);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as T;
-}
-
+// After useTempCore's: the core is open when the sandbox connects.
 beforeEach(async () => {
-  tmp = tempDir();
   logged = [];
   sandbox = await startSandbox({
     port: 0,
@@ -39,25 +35,10 @@ beforeEach(async () => {
     vendors: 1,
     selfCheck: null,
   });
-  core = createAppCore({
-    platform: createNodePlatform({ userDataDir: tmp.dir, appVersion: '9.9.9' }),
-    mode: 'browser',
-    alertIntervalMs: 0,
-    syncTimer: false,
-    log: (message, detail) => logged.push(`${message} ${String(detail ?? '')}`),
-  });
-  const c = sandbox.credentials[0]!;
-  await call('sync.connect', {
-    endpoint: sandbox.url,
-    region: 'cn-north-1',
-    accessKey: c.accessKey,
-    secretKey: c.secretKey,
-  });
+  await call('sync.connect', sandboxConnection(sandbox));
 });
 afterEach(async () => {
-  core.close();
   await sandbox.close();
-  tmp.cleanup?.();
 });
 
 const digest = (content: unknown) => createHash('sha256').update(JSON.stringify(content)).digest('hex');
@@ -79,7 +60,7 @@ function publish(content: Record<string, unknown>, packVersion: string, sha256 =
   }
 }
 
-const list = () => call<{ packs: RulePackInfo[] }>('rulepacks.list').then((r) => r.packs);
+const list = () => call<{ packs: RulePackInfo[] }>('rulepacks.list', {}).then((r) => r.packs);
 
 /** The default pack as a newer version, with a changelog entry saying so. */
 function newerPack(version: string): Record<string, unknown> {
@@ -139,7 +120,7 @@ describe('rule packs from the change feed', () => {
     });
     expect((plain.content as { changelog: { version: string }[] }).changelog[0]!.version).toBe('9.5.0');
 
-    await call('sync.now');
+    await call('sync.now', {});
     const offered = (await list()).filter((p) => p.source === 'marketplace');
     expect(offered.map((p) => [p.version, p.active])).toEqual([
       ['9.3.0', false],
@@ -156,14 +137,14 @@ describe('rule packs from the change feed', () => {
   });
 
   it('a published pack is validated, stored and offered in Settings, not activated; it activates like a file pack', async () => {
-    await call('sync.now');
+    await call('sync.now', {});
     // The sandbox's own pack is the bundled one: nothing new to offer, nothing refused.
     expect((await list()).map((p) => p.source)).toEqual(['bundled']);
     expect(logged.filter((l) => l.includes('rule pack'))).toEqual([]);
 
     const content = newerPack('9.0.0');
     publish(content, '9.0.0');
-    const report = await call<{ pulled: number }>('sync.now');
+    const report = await call<{ pulled: number }>('sync.now', {});
     expect(report.pulled).toBeGreaterThan(0);
     const packs = await list();
     const offered = packs.find((p) => p.source === 'marketplace');
@@ -180,20 +161,20 @@ describe('rule packs from the change feed', () => {
     expect((await list()).find((p) => p.active)?.key).toBe(offered!.key);
     // Pulled again (a later version of the same record): still one pack, still active.
     publish(content, '9.0.0');
-    await call('sync.now');
+    await call('sync.now', {});
     expect((await list()).filter((p) => p.source === 'marketplace')).toHaveLength(1);
   });
 
   it('a pack whose digest does not match, or whose rules do not validate, is logged and not offered; the pull goes on', async () => {
     publish(newerPack('9.1.0'), '9.1.0', 'f'.repeat(64));
     publish({ ...newerPack('9.2.0'), rules: [{ id: 42 }] }, '9.2.0');
-    const report = await call<{ resources: { tickets: number } }>('sync.now');
+    const report = await call<{ resources: { tickets: number } }>('sync.now', {});
     expect(report.resources.tickets).toBe(3);
     expect((await list()).map((p) => p.source)).toEqual(['bundled']);
     const about = logged.filter((l) => l.includes('rule pack'));
     expect(about).toHaveLength(2);
     expect(about[0]).toMatch(/9\.1\.0 does not match its sha256/);
     expect(about[1]).toMatch(/rule pack .*9\.2\.0 is invalid: rules/);
-    expect(await call('sync.status')).toMatchObject({ indicator: 'up-to-date', message: null });
+    expect(await call('sync.status', {})).toMatchObject({ indicator: 'up-to-date', message: null });
   });
 });

@@ -27,6 +27,10 @@ echarts.use([
   CanvasRenderer,
 ]);
 
+/** A user who asked the system for less motion gets charts drawn at once, not grown in. */
+const reducedMotion = () =>
+  typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+
 export function Chart({
   option,
   label,
@@ -42,7 +46,11 @@ export function Chart({
     <div role="img" aria-label={label} data-testid={testId}>
       <ReactEChartsCore
         echarts={echarts}
-        option={{ aria: { enabled: true, label: { description: label } }, ...option }}
+        option={{
+          aria: { enabled: true, label: { description: label } },
+          ...(reducedMotion() ? { animation: false } : {}),
+          ...option,
+        }}
         style={{ height }}
         notMerge
         lazyUpdate

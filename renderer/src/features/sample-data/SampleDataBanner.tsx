@@ -11,6 +11,7 @@ import type { ResponseOf } from '../../../../shared/ipc/contract';
 import { SAMPLE_ID_PREFIX } from '../../../../shared/sample/sample-data';
 import { call } from '../../api';
 import { useApp } from '../../stores/app-store';
+import { dismissAlerts } from '../../stores/compliance-alerts';
 import { useCompliance } from '../../stores/compliance-store';
 
 type Status = ResponseOf<'app.sampleData'>;
@@ -36,7 +37,8 @@ export function SampleDataBanner({ readOnly }: { readOnly: boolean }) {
     setBusy(true);
     call(channel, {})
       .then((s) => {
-        setStatus(s);
+        if ('removedAlerts' in s) dismissAlerts(s.removedAlerts);
+        setStatus({ loaded: s.loaded, offered: s.offered });
         void message.success(done);
       })
       .catch((error: unknown) => void message.error(error instanceof Error ? error.message : String(error)))

@@ -219,7 +219,7 @@ export function DepositPage({ readOnly }: PageProps) {
               testId="chart-deposit"
               option={{
                 tooltip: { trigger: 'axis' },
-                legend: { data: [t('deposit.balance'), t('deposit.required')] },
+                legend: { top: 0, data: [t('deposit.balance'), t('deposit.required')] },
                 grid: { left: 60, right: 16, top: 36, bottom: 30 },
                 xAxis: { type: 'time' },
                 yAxis: { type: 'value' },

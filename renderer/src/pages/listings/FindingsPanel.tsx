@@ -2,6 +2,7 @@
  * The side panel of the editor: ready state and exposure, the findings grouped by severity and
  * rule (click to jump, fix one or all of a rule), the shortcut hint.
  */
+import { fieldLabel } from '../../../../shared/listing/field-label';
 import { Alert, Button, Descriptions, Input, Popover, Space, Tag, Typography, message as toast } from 'antd';
 import { memo, useState, type CSSProperties } from 'react';
 import type { DismissedFinding } from '../../../../shared/check/dismissals';
@@ -251,7 +252,8 @@ const FindingRow = memo(
           </div>
         ) : null}
         <div style={{ fontSize: 12, color: '#59636e' }}>
-          <code>{finding.field}</code> · {t('editor.clause')} {finding.clause}
+          {fieldLabel(finding.field, locale === 'en' ? 'en' : 'zh-CN')} · {t('editor.clause')}{' '}
+          {finding.clause}
           {finding.penalty ? ` · ${t('editor.penalty')} ${t('points', { n: finding.penalty.points })}` : ''}
         </div>
         {onDismiss && !readOnly && !dismissed && finding.severity !== 'info' ? (

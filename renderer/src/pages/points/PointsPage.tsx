@@ -34,6 +34,7 @@ import { isAnnual } from '../../features/compliance/annual-report';
 import { AsOf } from '../../features/compliance/AsOf';
 import { ComplianceHeader } from '../../features/compliance/ComplianceHeader';
 import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
+import { useLinkedViolation, useScrollToRow } from '../../features/points/use-linked-violation';
 import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
@@ -343,13 +344,18 @@ export function PointsPage({ readOnly }: PageProps) {
     for (const pack of catalog?.packs ?? []) for (const c of pack.codes) map.set(`${pack.id}/${c.code}`, c);
     return map;
   }, [catalog]);
-  const { search, setSearch, pageIndex, pagination } = useServerPaging();
+  const { search, setSearch, pageIndex, setPageIndex, pagination } = useServerPaging();
+  const linked = useLinkedViolation(params, search, setPageIndex);
   // Searched and paged in SQL (compliance.violations): id, code or the code's name.
   const request = useMemo(
     () => ({ offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE, ...(search ? { query: search } : {}) }),
     [search, pageIndex],
   );
   const table = usePagedRecords('compliance.violations', request, snapshot?.atMs);
+  useScrollToRow(
+    linked,
+    table.rows.some((r) => String(r.id) === linked),
+  );
   if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const annual = snapshot.points.find(isAnnual);
   const store = snapshot.points.find((r): r is StorePointsReport => 'general' in r);
@@ -443,7 +449,8 @@ export function PointsPage({ readOnly }: PageProps) {
           data-testid="violations-table"
           data-total={table.total}
           onHeaderRow={() => ({ style: { whiteSpace: 'nowrap' } })}
-          rowClassName={(r) => (params.violation === String(r.id) ? 'ant-table-row-selected' : '')}
+          rowClassName={(r) => (linked === String(r.id) ? 'ant-table-row-selected' : '')}
+          onRow={(r) => (linked === String(r.id) ? { 'aria-current': true } : {})}
           pagination={pagination(table.total)}
           columns={[
             { title: t('points.columns.id'), render: (_, r) => String(r.id) },

@@ -34,7 +34,7 @@ import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
-import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
+import { BeijingDatePicker, BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { UnconfirmedTag } from '../../features/calendar/UnconfirmedTag';
@@ -289,8 +289,8 @@ export function ServicePage({ readOnly }: PageProps) {
     },
   ];
   const dateBounds = [
-    ['≥', from, setFrom],
-    ['≤', to, setTo],
+    [t('service.filters.from'), from, setFrom],
+    [t('service.filters.to'), to, setTo],
   ] as const;
   const sortable = (field: typeof sort.field) =>
     ({
@@ -343,13 +343,12 @@ export function ServicePage({ readOnly }: PageProps) {
         ))}
         <Typography.Text>{t('service.filters.range')}</Typography.Text>
         {dateBounds.map(([bound, value, set]) => (
-          <Input
+          <BeijingDatePicker
             key={bound}
-            type="date"
             aria-label={`${t('service.filters.range')} ${bound}`}
+            placeholder={bound}
             value={value}
-            onChange={(e) => filtered(set)(e.target.value)}
-            style={{ width: 150 }}
+            onChange={filtered(set)}
           />
         ))}
       </Space>

@@ -1,4 +1,5 @@
 /** Settings of the compliance pages: policy packs, service hours and calendar overrides, alert lead times, quiet hours, language. */
+import { BeijingDatePicker } from '../../features/datetime/BeijingDateTimePicker';
 import {
   Button,
   Card,
@@ -36,7 +37,7 @@ export function SettingsPage({ readOnly }: PageProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [overrideDate, setOverrideDate] = useState('');
   const [overrideKind, setOverrideKind] = useState<'workday' | 'holiday'>('holiday');
-  const [permission, setPermission] = useState(
+  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
     typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
   );
 
@@ -61,7 +62,7 @@ export function SettingsPage({ readOnly }: PageProps) {
   const leads = { ...defaultLeads, ...settings.alertLeadTimes };
 
   return (
-    <div data-testid="settings-page" style={{ maxWidth: 820 }}>
+    <div data-testid="settings-page" style={{ maxWidth: 1100 }}>
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
@@ -106,12 +107,11 @@ export function SettingsPage({ readOnly }: PageProps) {
         <OfficialCalendarsCard readOnly={readOnly} />
         <Card title={t('settings.overrides')} size="small">
           <Space wrap style={{ marginBottom: 8 }}>
-            <Input
+            <BeijingDatePicker
               aria-label={t('settings.overrideDate')}
               placeholder="2027-10-01"
               value={overrideDate}
-              onChange={(e) => setOverrideDate(e.target.value)}
-              style={{ width: 140 }}
+              onChange={setOverrideDate}
             />
             <Select
               aria-label={t('settings.overrideKind')}
@@ -196,7 +196,9 @@ export function SettingsPage({ readOnly }: PageProps) {
             >
               {t('settings.enableNotifications')}
             </Button>
-            <Typography.Text type="secondary">{permission}</Typography.Text>
+            <Typography.Text type="secondary" data-testid="notification-permission">
+              {t(`settings.permission.${permission}`)}
+            </Typography.Text>
           </Space>
         </Card>
         {status?.mode === 'electron' && (
