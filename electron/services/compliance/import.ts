@@ -86,11 +86,11 @@ export async function importComplianceFile(
 ): Promise<ComplianceImportResult> {
   const t = textIn(context.locale, 'imports');
   const provenance = { source: 'import' as const, sourceAt: now, sourceFile: file.name };
-  const collisions = new Map<string, IdCollisions>(recordArrays.map((a) => [a, new IdCollisions()]));
+  let collisions = new Map<string, IdCollisions>(recordArrays.map((a) => [a, new IdCollisions()]));
   // Violations belong to a pack: each is checked against every enabled pack; the file goes to the
   // first pack that accepts all of them, else it is reported against the pack with fewest problems.
   const violationSchemas = packs.map((pack) => violationSchemaFor(pack));
-  const packProblems = packs.map(() => new ProblemList());
+  let packProblems = packs.map(() => new ProblemList());
   let kind: Kind | null = null;
   /** Record arrays met while reading: the kind of a file that did not read cleanly. */
   const seen = new Set<string>();
@@ -147,6 +147,11 @@ export async function importComplianceFile(
         else for (const p of problemsOfSchema(parsed.error, prefix, line)) packProblems[k]!.add(p);
       });
       return accepted;
+    },
+    reset: () => {
+      collisions = new Map(recordArrays.map((a) => [a, new IdCollisions()]));
+      packProblems = packs.map(() => new ProblemList());
+      seen.clear();
     },
     plan: (top, staged, problems): WritePlan | null => {
       kind = kindMarkers.find(([, field]) => field in top)?.[0] ?? null;

@@ -16,7 +16,7 @@ import {
   readAndStage,
   writeStaged,
   type RecordValidator,
-  type StagedRecords,
+  type Staged,
 } from './staged-import';
 
 export interface FileImportContext {
@@ -70,7 +70,7 @@ export interface FileImportSpec extends RecordValidator {
    * emptied) and the staged records. Adds problems and returns null when the file is not to be
    * stored.
    */
-  plan(top: Record<string, unknown>, staged: StagedRecords, problems: ProblemList): WritePlan | null;
+  plan(top: Record<string, unknown>, staged: Staged, problems: ProblemList): WritePlan | null;
 }
 
 export interface FileImportOutcome {
@@ -103,7 +103,7 @@ export async function readFileWhole(
     problems.add({ path: '', message: t('problems.uploadMissing') });
     return failed(problems);
   }
-  let staged: StagedRecords | null = null;
+  let staged: Staged | null = null;
   try {
     const read = await readAndStage(source, spec, context.stagingDir, call);
     if (read.kind === 'cancelled') return { name, ok: false, stored: 0, cancelled: true, problems: [] };

@@ -112,17 +112,27 @@ export interface RecordValidator {
     problems: ProblemList,
     bytes: number,
   ): unknown;
+  /** Forgets what `record` learnt across records (a small file read whole first is read again, streamed, when it has a problem). */
+  reset?(): void;
+}
+
+/** The validated records of one file, by array, until `remove()`: on disk, or in memory for a small file. */
+export interface Staged {
+  count(array: string): number;
+  /** The records of `array` in file order, `batchSize()` at a time. */
+  batches(array: string, batchSize: () => number): AsyncGenerator<unknown[]>;
+  remove(): Promise<void>;
 }
 
 export type ReadOutcome =
-  | { kind: 'read'; top: Record<string, unknown>; staged: StagedRecords }
+  | { kind: 'read'; top: Record<string, unknown>; staged: Staged }
   /** The file is JSON but its top level is not an object. */
   | { kind: 'not-object' }
   | { kind: 'invalid'; problems: ProblemList; jsonProblem?: JsonReadProblem }
   | { kind: 'cancelled' };
 
-/** The validated records of one file, by array, on disk until `remove()`. */
-export class StagedRecords {
+/** Staged on disk (JSON lines), for files of any size. */
+export class StagedRecords implements Staged {
   private readonly files = new Map<string, { path: string; out: fs.WriteStream; count: number }>();
   constructor(private readonly dir: string) {}
 
@@ -188,15 +198,97 @@ export class StagedRecords {
   }
 }
 
+/** Staged in memory: the records of a file read whole. */
+class RecordsInMemory implements Staged {
+  constructor(private readonly records: Map<string, unknown[]>) {}
+  count(array: string): number {
+    return this.records.get(array)?.length ?? 0;
+  }
+  async *batches(array: string, batchSize: () => number): AsyncGenerator<unknown[]> {
+    const all = this.records.get(array) ?? [];
+    for (let at = 0; at < all.length;) {
+      const size = batchSize();
+      yield all.slice(at, at + size);
+      at += size;
+    }
+  }
+  async remove(): Promise<void> {
+    this.records.clear();
+    return Promise.resolve();
+  }
+}
+
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Pass 1: streams, validates and stages the file; stores nothing. */
+/**
+ * Files up to this size are first read whole (JSON.parse, ~25× the streaming parser's speed; a
+ * 25,000-ticket file is 2.5 MB). Only a file that parses and validates throughout is taken this
+ * way; any problem, or a bigger file, goes the streaming way, which names lines and columns.
+ */
+export const WHOLE_READ_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The fast way for a small file: parse, validate every record, keep them in memory. Null when the
+ * file is not plain good (broken JSON, not an object, a record array that is not an array, any
+ * problem): the caller reads it again the streaming way, for the same messages.
+ */
+async function readWhole(
+  source: ImportSource,
+  validator: RecordValidator,
+  call: CallContext,
+): Promise<ReadOutcome | null> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of source.chunks()) parts.push(chunk);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(Buffer.concat(parts)));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const top = { ...(parsed as Record<string, unknown>) };
+  const problems = new ProblemList();
+  const records = new Map<string, unknown[]>();
+  let read = 0;
+  let sliceStart = performance.now();
+  for (const array of validator.arrays) {
+    const list = top[array];
+    if (list === undefined) continue;
+    if (!Array.isArray(list)) return null;
+    const valid: unknown[] = [];
+    // The record's size is at most the file's: the validators measure it only past their limit.
+    for (let index = 0; index < list.length; index++) {
+      const value = validator.record(array, index, list[index], 0, problems, source.bytes);
+      if (problems.count > 0) return null;
+      if (value !== undefined) valid.push(value);
+      read++;
+      // As the streaming way does between chunks: other requests go first every slice.
+      if (performance.now() - sliceStart > IMPORT_SLICE_MS) {
+        call.progress(0, 0, { bytesDone: source.bytes, bytesTotal: source.bytes, recordsRead: read });
+        await yieldToOthers();
+        if (call.signal.aborted) return { kind: 'cancelled' };
+        sliceStart = performance.now();
+      }
+    }
+    records.set(array, valid);
+    top[array] = [];
+  }
+  return { kind: 'read', top, staged: new RecordsInMemory(records) };
+}
+
+/** Pass 1: reads (small files whole, others streamed), validates and stages the file; stores nothing. */
 export async function readAndStage(
   source: ImportSource,
   validator: RecordValidator,
   stagingDir: string,
   call: CallContext,
 ): Promise<ReadOutcome> {
+  if (source.bytes <= WHOLE_READ_BYTES) {
+    call.progress(0, 0, { bytesDone: 0, bytesTotal: source.bytes, recordsRead: 0 });
+    const whole = await readWhole(source, validator, call);
+    if (whole) return whole;
+    validator.reset?.();
+  }
   const problems = new ProblemList();
   const staged = new StagedRecords(stagingDir);
   let records = 0;
@@ -255,7 +347,7 @@ export interface WriteOutcome {
  * records stored so far.
  */
 export async function writeStaged(
-  staged: StagedRecords,
+  staged: Staged,
   array: string,
   store: (batch: unknown[]) => void,
   call: CallContext,
