@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { FIRST_SUPPORTED_YEAR, LAST_SUPPORTED_YEAR } from './beijing';
 
 /** The accepted shape as a pattern (documentation, and the reference a unit test holds the parser to). */
-export const ISO_INSTANT_SHAPE = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
+export const ISO_INSTANT_SHAPE =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
 export type InstantParse = { ok: true; ms: number } | { ok: false; message: string };
 
@@ -49,7 +50,9 @@ export function parseIsoInstant(text: string): InstantParse {
   }
   return {
     ok: true,
-    ms: Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetSign * (offsetHours * 60 + offsetMins) * 60_000,
+    ms:
+      Date.UTC(year, month - 1, day, hour, minute, second, millis) -
+      offsetSign * (offsetHours * 60 + offsetMins) * 60_000,
   };
 }
 
@@ -119,12 +122,26 @@ function instantFields(text: string): InstantFields | null {
       millis = Number(text.slice(from, Math.min(at, from + 3)).padEnd(3, '0'));
     }
   }
-  if (text[at] === 'Z') return at + 1 === n ? { year, month, day, hour, minute, second, millis, offsetSign: 1, offsetHours: 0, offsetMins: 0 } : null;
+  if (text[at] === 'Z')
+    return at + 1 === n
+      ? { year, month, day, hour, minute, second, millis, offsetSign: 1, offsetHours: 0, offsetMins: 0 }
+      : null;
   const sign: 0 | 1 | -1 = text[at] === '+' ? 1 : text[at] === '-' ? -1 : 0;
   const offH = digitsAt(text, at + 1, 2);
   const offM = digitsAt(text, at + 4, 2);
   if (sign === 0 || offH < 0 || offM < 0 || text[at + 3] !== ':' || at + 6 !== n) return null;
-  return { year, month, day, hour, minute, second, millis, offsetSign: sign, offsetHours: offH, offsetMins: offM };
+  return {
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
+    millis,
+    offsetSign: sign,
+    offsetHours: offH,
+    offsetMins: offM,
+  };
 }
 
 /** An ISO instant in a file, validated and turned into epoch milliseconds. */

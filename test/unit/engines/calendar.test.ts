@@ -111,7 +111,9 @@ describe('Beijing time conversion', () => {
         Number(ss ?? 0) <= 59 &&
         (zone === 'Z' || (Number(offH) <= 14 && Number(offM) <= 59));
       const year = Number(date.slice(0, 4));
-      return valid && year >= FIRST_SUPPORTED_YEAR && year <= LAST_SUPPORTED_YEAR ? Date.parse(text) : 'invalid';
+      return valid && year >= FIRST_SUPPORTED_YEAR && year <= LAST_SUPPORTED_YEAR
+        ? Date.parse(text)
+        : 'invalid';
     };
     const outcome = (text: string): number | 'shape' | 'invalid' => {
       const parsed = parseIsoInstant(text);
@@ -130,7 +132,11 @@ describe('Beijing time conversion', () => {
         frac: fc.option(fc.stringMatching(/^[0-9]{1,10}$/)),
         zone: fc.oneof(
           fc.constant('Z'),
-          fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 60 })),
+          fc.tuple(
+            fc.constantFrom('+', '-'),
+            fc.integer({ min: 0, max: 15 }),
+            fc.integer({ min: 0, max: 60 }),
+          ),
         ),
       })
       .map(({ y, mo, d, h, mi, s, frac, zone }) => {
