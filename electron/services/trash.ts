@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/ipc/errors';
+import { chunksOf, placeholders } from './db/bulk-sql';
 import type { Store } from './db/database';
 
 /** Rows of one table selected by a key column; tables in the order they are put back (parents first). */
@@ -33,12 +34,10 @@ export class Trash {
     const captured = this.store.write((db) => {
       const out: { table: string; rows: Row[] }[] = specs.map((s) => ({ table: s.table, rows: [] }));
       specs.forEach((spec, i) => {
-        for (let at = 0; at < spec.values.length; at += CHUNK) {
-          const chunk = spec.values.slice(at, at + CHUNK);
-          const marks = chunk.map(() => '?').join(', ');
+        for (const chunk of chunksOf(spec.values, CHUNK)) {
           out[i]!.rows.push(
             ...(db
-              .prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key} IN (${marks})`)
+              .prepare(`SELECT * FROM ${spec.table} WHERE ${spec.key} IN (${placeholders(chunk.length)})`)
               .all(...chunk) as Row[]),
           );
         }
@@ -46,11 +45,10 @@ export class Trash {
       // Children first, so foreign keys never see an orphan.
       for (let i = specs.length - 1; i >= 0; i--) {
         const spec = specs[i]!;
-        for (let at = 0; at < spec.values.length; at += CHUNK) {
-          const chunk = spec.values.slice(at, at + CHUNK);
-          db.prepare(
-            `DELETE FROM ${spec.table} WHERE ${spec.key} IN (${chunk.map(() => '?').join(', ')})`,
-          ).run(...chunk);
+        for (const chunk of chunksOf(spec.values, CHUNK)) {
+          db.prepare(`DELETE FROM ${spec.table} WHERE ${spec.key} IN (${placeholders(chunk.length)})`).run(
+            ...chunk,
+          );
         }
       }
       return out;

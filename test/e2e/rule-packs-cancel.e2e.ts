@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useApp } from './support/open-app';
+import { confirmDialog, useApp } from './support/open-app';
 import { callHost, repoRoot } from './support/host';
 
 const LISTINGS = 3000;
@@ -43,10 +43,7 @@ describe('cancelling a rule-pack activation', () => {
     const row = card.getByRole('row', { name: /9\.1\.0/ });
     await row.waitFor();
     await row.getByRole('button', { name: /启\s*用/ }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await confirmDialog(page);
     const progress = page.getByTestId('rulepack-progress');
     await progress.getByRole('button', { name: /取\s*消/ }).click();
     const cancelled = page.getByTestId('rulepack-diff-cancelled');

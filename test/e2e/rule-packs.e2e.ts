@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { screenshot } from './support/browser';
-import { useApp } from './support/open-app';
+import { confirmDialog, useApp } from './support/open-app';
 import { callHost, repoRoot } from './support/host';
 
 const TITLE = '云客通 CRM 唯一版';
@@ -71,10 +71,7 @@ describe('rule packs in Settings', () => {
     const row = card().getByRole('row', { name: /9\.0\.0/ });
     await row.waitFor();
     await row.getByRole('button', { name: /启\s*用/ }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await confirmDialog(page);
     await expect
       .poll(() => page.getByTestId('rulepack-diff').textContent(), { timeout: 30_000 })
       .toContain('解除阻断 1 个');
@@ -93,10 +90,7 @@ describe('rule packs in Settings', () => {
 
     await page.getByRole('menuitem', { name: '设置' }).click();
     await card().getByRole('button', { name: '返回上一个规则包' }).click();
-    await page
-      .getByRole('dialog')
-      .getByRole('button', { name: /确\s*定/ })
-      .click();
+    await confirmDialog(page);
     await expect
       .poll(() => page.getByTestId('rulepack-diff').textContent(), { timeout: 30_000 })
       .toContain('新增阻断 1 个');

@@ -11,7 +11,7 @@ import type { DesktopNotification } from '../platform';
 import type { AlertsRepository, StoredAlert } from '../repositories/alerts-repository';
 import {
   defaultLeadTimes,
-  NEW_VIOLATION_WINDOW_MS,
+  newViolationUntil,
   scheduleAlerts,
   type AlertInput,
   type ScheduleResult,
@@ -42,9 +42,7 @@ export interface AlertServiceDeps {
 export function alertInputOf(run: EngineRun): AlertInput {
   // Only violations whose "new violation" window is still open can raise an alert: with 100,000
   // stored, building the others' input was most of a tick (and of every save).
-  const recent = run.violations.filter(
-    (v) => Math.min(v.firstSeenAt, v.decidedAt ?? v.firstSeenAt) + NEW_VIOLATION_WINDOW_MS > run.at,
-  );
+  const recent = run.violations.filter((v) => newViolationUntil(v) > run.at);
   const recentIds = new Set(recent.map((v) => String(v.id)));
   const violationPoints = new Map<string, number>();
   const consequences = new Map<string, ViolationConsequence>();

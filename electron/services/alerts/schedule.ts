@@ -40,7 +40,14 @@ export const defaultLeadTimes: AlertLeadTimes = {
 };
 
 /** New-violation alerts only for violations decided (or first stored) within this window. */
-export const NEW_VIOLATION_WINDOW_MS = 86_400_000;
+const NEW_VIOLATION_WINDOW_MS = 86_400_000;
+
+/**
+ * Until when a violation is news (epoch ms): a day after its decision, or after it was first seen
+ * if that came first — a violation decided last year and imported today is history.
+ */
+export const newViolationUntil = (v: { firstSeenAt: number; decidedAt: number | null }): number =>
+  Math.min(v.firstSeenAt, v.decidedAt ?? v.firstSeenAt) + NEW_VIOLATION_WINDOW_MS;
 
 export interface AlertInput {
   tickets: readonly { id: string | number; kind: TicketKind; deadlineMs: number; pending: boolean }[];
@@ -150,11 +157,9 @@ export function scheduleAlerts(
   }
   for (const violation of input.violations) {
     const id = String(violation.id);
-    // News is the decision: a violation decided last year and imported today is history.
-    const news = Math.min(violation.firstSeenAt, violation.decidedAt ?? violation.firstSeenAt);
     candidates.push({
       from: violation.firstSeenAt,
-      until: news + NEW_VIOLATION_WINDOW_MS,
+      until: newViolationUntil(violation),
       draft: draft(
         'new-violation',
         id,

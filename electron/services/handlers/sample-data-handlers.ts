@@ -7,6 +7,7 @@
  */
 import { AppError } from '../../../shared/ipc/errors';
 import { SAMPLE_FILE_NAME, sampleFiles, sampleListings } from '../../../shared/sample/sample-data';
+import { placeholders } from '../db/bulk-sql';
 import { complianceConfig } from '../compliance/engines';
 import { fileImportContext } from '../imports/file-import';
 import { importComplianceFile } from '../compliance/import';
@@ -19,7 +20,7 @@ const sampleTables = ['tickets', 'deposit_ledger', 'violations'] as const;
 /** The alert kinds raised for a record of each table, by its id (electron/services/alerts/schedule.ts). */
 const alertKindOf = { tickets: 'ticket-deadline', violations: 'new-violation' } as const;
 const sampleListingIds = sampleListings().map((l) => l.id as string);
-const listingIdList = sampleListingIds.map(() => '?').join(', ');
+const listingIdList = placeholders(sampleListingIds.length);
 
 export function sampleDataHandlers(ctx: HandlerContext): HandlerGroup<SampleChannels> {
   const { store, compliance, settings, listings, checker } = ctx;

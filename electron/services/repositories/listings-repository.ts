@@ -7,6 +7,7 @@ import type Database from 'better-sqlite3';
 import type { ListingRecord } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import { listingFields, type Listing } from '../../../shared/listing/schema';
+import { chunksOf, placeholders } from '../db/bulk-sql';
 import type { Store } from '../db/database';
 
 interface ListingRow {
@@ -191,10 +192,9 @@ export class ListingsRepository {
           listings.map((l) => l.id).filter((id): id is string => typeof id === 'string' && id !== ''),
         ),
       ];
-      for (let i = 0; i < ids.length; i += 500) {
-        const chunk = ids.slice(i, i + 500);
+      for (const chunk of chunksOf(ids, 500)) {
         const rows = this.sql(
-          `SELECT listing_id, local_id FROM listings WHERE listing_id IN (${chunk.map(() => '?').join(', ')})
+          `SELECT listing_id, local_id FROM listings WHERE listing_id IN (${placeholders(chunk.length)})
             ORDER BY updated_at, local_id`,
         ).all(...chunk) as { listing_id: string; local_id: string }[];
         for (const row of rows) existing.set(row.listing_id, row.local_id); // the newest wins

@@ -120,6 +120,14 @@ export async function closeDialog(page: Page): Promise<void> {
  * Sets files on an import input and closes the results dialog once every file's result is listed
  * (`results`: the result rows' test id).
  */
+/** Answers the open confirmation dialog with 确定 (OK). */
+export async function confirmDialog(page: Page): Promise<void> {
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+}
+
 export async function importFiles(
   page: Page,
   input: string,
