@@ -178,6 +178,13 @@ describe('service, deposit and points pages', () => {
     await page.getByRole('button', { name: /模\s*拟/ }).click();
     await expect.poll(() => page.getByTestId('what-if-result').textContent()).toContain('累计 15 → 27 分');
     await expect.poll(() => page.getByTestId('what-if-result').textContent()).toContain('将达到清退条件');
+    // The pointer stays on the button it clicked: its hover shade must be readable too (antd's
+    // lightened default was 4.3:1), so the scan runs once the hover colour has settled.
+    const simulate = page.getByRole('button', { name: /模\s*拟/ });
+    await simulate.hover();
+    await expect
+      .poll(() => simulate.evaluate((el) => getComputedStyle(el).backgroundColor))
+      .toBe('rgb(10, 76, 184)');
     expect(await axeSerious('points', 'points-page')).toEqual([]);
     await screenshot(page, 'compliance-07-points-what-if');
   });

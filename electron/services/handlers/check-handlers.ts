@@ -59,7 +59,7 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
       return runs.page(request);
     },
     'checks.history': ({ localId }) => {
-      ctx.listings.get(localId); // not-found for an unknown listing rather than an empty history
+      ctx.listings.assertExists(localId); // not-found for an unknown listing rather than an empty history
       return runs.history(localId);
     },
     'checks.verifyOfficialSite': async ({ url, title, marketplaceListingUrl }) => {
@@ -75,7 +75,7 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
     },
     'checks.cachedVerification': ({ url }) => ({ verification: url.trim() ? siteCache.get(url) : null }),
     'checks.dismissals': ({ localId }) => {
-      ctx.listings.get(localId);
+      ctx.listings.assertExists(localId);
       return dismissals.forListing(localId);
     },
     'checks.dismiss': ({ localId, ruleId, field, start, end, reason, by }) => {
@@ -101,7 +101,7 @@ export function checkHandlers(ctx: HandlerContext): HandlerGroup<CheckChannels> 
       return dismissal;
     },
     'checks.restore': ({ localId, fingerprint }) => {
-      ctx.listings.get(localId);
+      ctx.listings.assertExists(localId);
       const restored = dismissals.restore(localId, fingerprint);
       recheck(localId);
       return { restored };

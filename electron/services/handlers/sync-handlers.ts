@@ -196,7 +196,7 @@ export function syncHandlers(s: SyncServices): HandlerGroup<SyncChannels> {
         : s.listings.update(localId, revision, listing),
     'listings.delete': ({ localId }) => {
       if (!onMarketplace(s, localId)) return { deleted: s.listings.delete(localId) };
-      s.listings.get(localId);
+      s.listings.assertExists(localId);
       s.engine.deleteDraft(localId);
       return { deleted: true };
     },

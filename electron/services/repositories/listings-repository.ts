@@ -168,6 +168,16 @@ export class ListingsRepository {
     return toRecord(row);
   }
 
+  /**
+   * `not-found` for an unknown listing, without reading it: a caller that only needs to know it
+   * exists must not parse a description of megabytes (issue 17: opening a 4.9 M listing made
+   * three such calls).
+   */
+  assertExists(localId: string): void {
+    if (!this.sql('SELECT 1 FROM listings WHERE local_id = ?').get(localId))
+      throw new AppError('not-found', `listing ${localId} not found`);
+  }
+
   /** Inserts inside the caller's transaction when called from `store.write`, else in its own. */
   create(listing: Listing): ListingRecord {
     return this.store.write(() => this.insert(listing));

@@ -515,7 +515,7 @@ export class SyncEngine {
 
   submitDraft(localId: string) {
     return this.o.store.write(() => {
-      this.o.listings.get(localId);
+      this.o.listings.assertExists(localId);
       return this.outbox.enqueue({
         resource: 'listing',
         resourceId: localId,

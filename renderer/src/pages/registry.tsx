@@ -22,7 +22,6 @@ type PageLabelNamespaces = typeof pageLabelNamespaces;
 import { CallbacksPage } from './callbacks/CallbacksPage';
 import { ListingsPage } from './listings/ListingsPage';
 import { DepositPage } from './deposit/DepositPage';
-import { ComplianceTheme } from '../features/compliance/ComplianceTheme';
 import { OverviewPage } from './overview/OverviewPage';
 import { PointsPage } from './points/PointsPage';
 import { ServicePage } from './service/ServicePage';
@@ -46,41 +45,25 @@ export const pages: PageEntry[] = [
     key: 'overview',
     icon: <DashboardOutlined />,
     label: (t) => t('compliance:nav.overview'),
-    render: (props) => (
-      <ComplianceTheme>
-        <OverviewPage {...props} />
-      </ComplianceTheme>
-    ),
+    render: (props) => <OverviewPage {...props} />,
   },
   {
     key: 'service',
     icon: <FieldTimeOutlined />,
     label: (t) => t('compliance:nav.service'),
-    render: (props) => (
-      <ComplianceTheme>
-        <ServicePage {...props} />
-      </ComplianceTheme>
-    ),
+    render: (props) => <ServicePage {...props} />,
   },
   {
     key: 'deposit',
     icon: <WalletOutlined />,
     label: (t) => t('compliance:nav.deposit'),
-    render: (props) => (
-      <ComplianceTheme>
-        <DepositPage {...props} />
-      </ComplianceTheme>
-    ),
+    render: (props) => <DepositPage {...props} />,
   },
   {
     key: 'points',
     icon: <SafetyCertificateOutlined />,
     label: (t) => t('compliance:nav.points'),
-    render: (props) => (
-      <ComplianceTheme>
-        <PointsPage {...props} />
-      </ComplianceTheme>
-    ),
+    render: (props) => <PointsPage {...props} />,
   },
   {
     key: 'listings',
@@ -92,11 +75,7 @@ export const pages: PageEntry[] = [
     key: 'callbacks',
     icon: <ApiOutlined />,
     label: (t) => t('callbacks:nav'),
-    render: (props) => (
-      <ComplianceTheme>
-        <CallbacksPage {...props} />
-      </ComplianceTheme>
-    ),
+    render: (props) => <CallbacksPage {...props} />,
   },
   {
     key: 'sync',
@@ -108,10 +87,6 @@ export const pages: PageEntry[] = [
     key: 'settings',
     icon: <SettingOutlined />,
     label: (t) => t('compliance:nav.settings'),
-    render: (props) => (
-      <ComplianceTheme>
-        <SettingsPage {...props} />
-      </ComplianceTheme>
-    ),
+    render: (props) => <SettingsPage {...props} />,
   },
 ];

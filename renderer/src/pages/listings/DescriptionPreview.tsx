@@ -4,7 +4,7 @@
  * takes tens of milliseconds, which per keystroke would drop input.
  */
 import DOMPurify from 'dompurify';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { editorTiming, measureSince } from '../../features/text-editor/editor-timing';
 import { PREVIEW_MAX_CHARS, PreviewCutNote } from '../../features/text-editor/long-field';
 
@@ -54,7 +54,10 @@ export const DescriptionPreview = memo(function DescriptionPreview({
   html: string;
   label: string;
 }) {
-  const settled = useSettledValue(html, PREVIEW_SETTLE_MS);
+  // Deferred from '' on the first render: the editor opens (and paints) before the preview's
+  // sanitising and layout, tens of milliseconds on a long description, run in React's
+  // background render.
+  const settled = useDeferredValue(useSettledValue(html, PREVIEW_SETTLE_MS), '');
   const cut = settled.length > PREVIEW_MAX_CHARS;
   const clean = useMemo(() => sanitise(cut ? settled.slice(0, PREVIEW_MAX_CHARS) : settled), [settled, cut]);
   return (
