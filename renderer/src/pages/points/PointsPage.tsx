@@ -39,6 +39,7 @@ import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
+import { DeleteSelectedButton, useRecordSelection } from '../../features/undo/record-selection';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
@@ -352,6 +353,7 @@ export function PointsPage({ readOnly }: PageProps) {
     [search, pageIndex],
   );
   const table = usePagedRecords('compliance.violations', request, snapshot?.atMs);
+  const selection = useRecordSelection<ViolationRecord>(search, readOnly);
   useScrollToRow(
     linked,
     table.rows.some((r) => String(r.id) === linked),
@@ -433,12 +435,15 @@ export function PointsPage({ readOnly }: PageProps) {
         size="small"
         style={{ marginTop: 16 }}
         extra={
-          <TableSearch
-            label={t('points.search')}
-            hint={t('points.searchHint')}
-            onSearch={setSearch}
-            testId="violations-search"
-          />
+          <Space>
+            <DeleteSelectedButton kind="violations" selection={selection} readOnly={readOnly} />
+            <TableSearch
+              label={t('points.search')}
+              hint={t('points.searchHint')}
+              onSearch={setSearch}
+              testId="violations-search"
+            />
+          </Space>
         }
       >
         <Table<ViolationRecord>
@@ -448,6 +453,7 @@ export function PointsPage({ readOnly }: PageProps) {
           loading={table.loading}
           data-testid="violations-table"
           data-total={table.total}
+          rowSelection={selection.rowSelection}
           onHeaderRow={() => ({ style: { whiteSpace: 'nowrap' } })}
           rowClassName={(r) => (linked === String(r.id) ? 'ant-table-row-selected' : '')}
           onRow={(r) => (linked === String(r.id) ? { 'aria-current': true } : {})}

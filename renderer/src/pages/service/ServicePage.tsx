@@ -34,6 +34,7 @@ import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
+import { DeleteSelectedButton, useRecordSelection } from '../../features/undo/record-selection';
 import { BeijingDatePicker, BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
@@ -243,6 +244,7 @@ export function ServicePage({ readOnly }: PageProps) {
     }),
     [sort, kind, status, staff, from, to, search],
   );
+  const selection = useRecordSelection<Row>(JSON.stringify(query), readOnly);
   const version = snapshot?.at;
   const table = useTicketsTable(query, { offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE }, version);
   const breachQuery = useMemo(
@@ -351,6 +353,7 @@ export function ServicePage({ readOnly }: PageProps) {
             onChange={filtered(set)}
           />
         ))}
+        <DeleteSelectedButton kind="tickets" selection={selection} readOnly={readOnly} />
       </Space>
       <Table<Row>
         rowKey={(r) => String(r.id)}
@@ -359,6 +362,7 @@ export function ServicePage({ readOnly }: PageProps) {
         loading={table.loading}
         data-testid="tickets-table"
         data-total={table.total}
+        rowSelection={selection.rowSelection}
         pagination={pagingOf(table.total, false)}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
