@@ -153,6 +153,11 @@ export const complianceImportResultSchema = z.object({
   inserted: z.number().int().nonnegative(),
   /** Ids that were already stored and were replaced by the file's version. */
   updated: z.number().int().nonnegative(),
+  /**
+   * Violation ids the file lists more than once (one matter, stored once: the last record wins):
+   * the first few, and how many ids were repeated.
+   */
+  repeatedIds: z.object({ ids: z.array(z.string()).max(10), count: z.number().int().positive() }).optional(),
 });
 export type ComplianceImportResult = z.infer<typeof complianceImportResultSchema>;
 
