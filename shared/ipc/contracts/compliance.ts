@@ -300,11 +300,20 @@ export const ticketsPageRequestSchema = z
      */
     after: ticketCursorSchema.optional(),
     before: ticketCursorSchema.optional(),
+    /**
+     * A ticket's id (a deep link, e.g. an alert's Open): the answer is the page that holds it
+     * under these filters and this sort, whatever `offset` says (the answer's `offset` says which).
+     */
+    around: idSchema.optional(),
   })
   .strict()
   .refine((request) => request.after === undefined || request.before === undefined, {
     error: 'after and before exclude each other',
     path: ['before'],
+  })
+  .refine((request) => request.around === undefined || (!request.after && !request.before), {
+    error: 'around excludes after and before',
+    path: ['around'],
   });
 export type TicketsPageRequest = z.infer<typeof ticketsPageRequestSchema>;
 
@@ -341,6 +350,8 @@ export const complianceContract = {
       at: z.string(),
       rows: z.array(ticketWithSlaSchema),
       total: z.number().int().nonnegative(),
+      /** Where the page starts among the matching rows: the request's offset, or the page `around` names. */
+      offset: z.number().int().nonnegative(),
       /** Cursors of the first and last row (null when no rows): `before` / `after` of the next request. */
       firstCursor: ticketCursorSchema.nullable(),
       lastCursor: ticketCursorSchema.nullable(),

@@ -22,6 +22,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { TicketRecord, TicketWithSlaRecord } from '../../../../shared/ipc/contract';
 import { useTicketsTable } from '../../features/tickets-table/use-tickets-table';
+import { useLinkedTicket } from '../../features/tickets-table/use-linked-ticket';
+import { useScrollToRow } from '../../features/search/use-scroll-to-row';
 import { call } from '../../api';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
@@ -224,6 +226,8 @@ export function ServicePage({ readOnly }: PageProps) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [search, setSearch] = useState('');
+  /** Bumped to empty the search box (it keeps what is typed itself) when a deep link clears the filters. */
+  const [searchBox, setSearchBox] = useState(0);
   const [editing, setEditing] = useState<Partial<TicketRecord> | null | undefined>(undefined);
 
   const { pageIndex, setPageIndex, pagination: pagingOf } = useServerPaging();
@@ -247,6 +251,19 @@ export function ServicePage({ readOnly }: PageProps) {
   const selection = useRecordSelection<Row>(JSON.stringify(query), readOnly);
   const version = snapshot?.at;
   const table = useTicketsTable(query, { offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE }, version);
+  const linked = useLinkedTicket(params, query, setPageIndex, () => {
+    setKind(undefined);
+    setStatus(undefined);
+    setStaff(undefined);
+    setFrom('');
+    setTo('');
+    setSearch('');
+    setSearchBox((n) => n + 1);
+  });
+  useScrollToRow(
+    linked,
+    table.rows.some((r) => String(r.id) === linked),
+  );
   const breachQuery = useMemo(
     () => ({ status: 'breached' as const, sort: { field: 'deadline' as const, order: 'desc' as const } }),
     [],
@@ -326,6 +343,7 @@ export function ServicePage({ readOnly }: PageProps) {
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space wrap style={{ marginBottom: 12 }}>
         <TableSearch
+          key={searchBox}
           label={t('service.search')}
           hint={t('service.searchHint')}
           onSearch={filtered(setSearch)}
@@ -376,9 +394,9 @@ export function ServicePage({ readOnly }: PageProps) {
             setPageIndex(1);
           } else setPageIndex(pagination.current ?? 1);
         }}
-        rowClassName={(r) => (params.ticket === String(r.id) ? 'ant-table-row-selected' : '')}
+        rowClassName={(r) => (linked === String(r.id) ? 'ant-table-row-selected' : '')}
         // The record an alert opened, for screen readers too (and the e2e tests find it so).
-        onRow={(r) => (params.ticket === String(r.id) ? { 'aria-current': true } : {})}
+        onRow={(r) => (linked === String(r.id) ? { 'aria-current': true } : {})}
         columns={[
           {
             title: t('service.columns.id'),
