@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // expect.poll waits for a condition; its default second is shorter than a loaded 2-core
+    // machine takes to answer an import or re-render a page. A test that needs an upper bound
+    // on time says so with its own timeout.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -1,7 +1,8 @@
 /**
  * Compliance records as data the user keeps (issue 17): a mistaken ticket, ledger entry or
- * violation is deleted from its table and the message's Undo brings it back; each kind exports as
- * a formats.md §3–5 file that imports back.
+ * violation is deleted from its table and the message's Undo brings it back; several ticked rows
+ * go in one delete and come back in one Undo; each kind exports as a formats.md §3–5 file that
+ * imports back.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -60,6 +61,53 @@ describe('delete with undo on the compliance pages', () => {
     await page.getByRole('menuitem', { name: '违规扣分' }).click();
     await expect.poll(() => tableRows('violations-table').count()).toBeGreaterThan(0);
     expect(await tableRows('violations-table').filter({ hasText: 'V-1' }).count()).toBe(0);
+  });
+});
+
+/** Ticks `ids` by their labelled checkboxes, deletes them in one step, then undoes it. */
+async function deleteManyAndUndo(menu: string, kind: string, table: string, ids: string[]) {
+  await page.getByRole('menuitem', { name: menu }).click();
+  await expect.poll(() => tableRows(table).count()).toBeGreaterThan(ids.length);
+  const before = await tableRows(table).count();
+  expect(await page.getByTestId(`delete-selected-${kind}`).count()).toBe(0);
+  for (const id of ids) await page.getByRole('checkbox', { name: `选择 ${id}` }).check();
+  const button = page.getByTestId(`delete-selected-${kind}`);
+  await expect.poll(() => button.textContent()).toContain(`删除所选（${ids.length}）`);
+  await button.click();
+  await expect.poll(() => tableRows(table).count()).toBe(before - ids.length);
+  for (const id of ids) expect(await tableRows(table).filter({ hasText: id }).count()).toBe(0);
+  await expect
+    .poll(() => page.getByTestId('undo-message').textContent())
+    .toContain(`已删除 ${ids.length} 条`);
+  // Nothing is ticked any more: the button went with the rows.
+  expect(await button.count()).toBe(0);
+  await screenshot(page, `compliance-data-${table}-deleted-many`);
+  await undo().click();
+  await expect.poll(() => tableRows(table).count()).toBe(before);
+  for (const id of ids) expect(await tableRows(table).filter({ hasText: id }).count()).toBe(1);
+  await expect.poll(() => page.getByText(`已恢复 ${ids.length} 条`).isVisible()).toBe(true);
+}
+
+describe('bulk delete with undo on the compliance pages', () => {
+  it('tickets', async () => {
+    await deleteManyAndUndo('服务时效', 'tickets', 'tickets-table', ['T-1001', 'T-1004', 'T-1006']);
+  });
+  it('ledger entries', async () => {
+    await deleteManyAndUndo('保证金', 'ledger', 'ledger-table', ['L-3', 'L-5']);
+  });
+  it('violations', async () => {
+    await deleteManyAndUndo('违规扣分', 'violations', 'violations-table', ['V-2', 'V-4']);
+  });
+  it('a search clears the ticks, so a delete takes only rows the table shows', async () => {
+    await page.getByRole('menuitem', { name: '服务时效' }).click();
+    await page.getByRole('checkbox', { name: '选择 T-1002' }).check();
+    await expect.poll(() => page.getByTestId('delete-selected-tickets').count()).toBe(1);
+    await page.getByRole('searchbox', { name: '搜索工单' }).fill('T-1005');
+    await expect.poll(() => tableRows('tickets-table').count()).toBe(1);
+    expect(await page.getByTestId('delete-selected-tickets').count()).toBe(0);
+    await page.getByRole('searchbox', { name: '搜索工单' }).press('Escape');
+    await expect.poll(() => tableRows('tickets-table').filter({ hasText: 'T-1002' }).count()).toBe(1);
+    expect(await page.getByRole('checkbox', { name: '选择 T-1002' }).isChecked()).toBe(false);
   });
 });
 

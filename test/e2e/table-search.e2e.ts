@@ -52,9 +52,10 @@ describe('search on every table', () => {
     await page.getByRole('menuitem', { name: '保证金' }).click();
     await expect.poll(() => total('ledger-table'), { timeout: 10_000 }).toBe('24');
     // The id column is headed in the user's language, not "ID".
-    expect(await page.getByTestId('ledger-table').getByRole('columnheader').first().textContent()).toBe(
-      '流水编号',
-    );
+    // (the first header is the selection column's).
+    const headers = await page.getByTestId('ledger-table').getByRole('columnheader').allTextContents();
+    expect(headers[1]).toBe('流水编号');
+    expect(headers).not.toContain('ID');
     const search = page.getByRole('searchbox', { name: '搜索流水' });
     await search.fill('对账');
     await expect.poll(() => rowKeys('ledger-table'), { timeout: 10_000 }).toEqual(['L-21']);
@@ -165,6 +166,46 @@ describe('date-time pickers on the ledger and violation forms', () => {
     expect(await points.locator('.ant-pagination-item-active').textContent()).toBe('2');
     expect(await linked.isVisible()).toBe(true);
     await screenshot(page, 'search-05-points-deep-link');
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  /** A complaint opened 25 minutes before the clock's start: its 30-minute deadline is inside the alert's lead time. */
+  const pendingComplaint = (id: string, openedAt: string) =>
+    seed(app.host, 'compliance.saveTicket', {
+      ticket: { id, kind: 'complaint', openedAt, firstResponseAt: null },
+    });
+  const linkedTicket = (id: string) => page.getByTestId('tickets-table').locator(`tr[data-row-key="${id}"]`);
+  const servicePage = () => page.getByTestId('service-page');
+
+  it("Service: an alert's Open turns the keyset-paged tickets table to the ticket's page and highlights it", async () => {
+    await closeNotifications(page);
+    await expect.poll(() => page.getByTestId('alert-banner').count()).toBe(0);
+    // Opened after the 24 seeded tickets: 25th in the default (opening time) order, on page 2.
+    await pendingComplaint('Q-link', '2026-12-02T09:35:00+08:00');
+    const banner = page.getByTestId('alert-banner').filter({ hasText: 'Q-link' });
+    await banner.waitFor({ timeout: 20_000 });
+    await banner.getByRole('button', { name: /查\s*看/ }).click();
+    await linkedTicket('Q-link').waitFor({ timeout: 20_000 });
+    expect(await linkedTicket('Q-link').getAttribute('aria-current')).toBe('true');
+    expect(await linkedTicket('Q-link').getAttribute('class')).toContain('ant-table-row-selected');
+    expect(await servicePage().locator('.ant-pagination-item-active').textContent()).toBe('2');
+    expect(await linkedTicket('Q-link').isVisible()).toBe(true);
+    await screenshot(page, 'search-06-ticket-deep-link');
+  });
+
+  it('Service: a linked ticket the search hides clears the search and filters, then is shown', async () => {
+    const search = page.getByRole('searchbox', { name: '搜索工单' });
+    await search.fill('王小明');
+    await expect.poll(() => rowKeys('tickets-table')).toEqual(['Q-23']);
+    await pendingComplaint('Q-link-2', '2026-12-02T09:36:00+08:00');
+    const banner = page.getByTestId('alert-banner').filter({ hasText: 'Q-link-2' });
+    await banner.waitFor({ timeout: 20_000 });
+    await banner.getByRole('button', { name: /查\s*看/ }).click();
+    await linkedTicket('Q-link-2').waitFor({ timeout: 20_000 });
+    expect(await linkedTicket('Q-link-2').getAttribute('aria-current')).toBe('true');
+    expect(await page.getByRole('searchbox', { name: '搜索工单' }).inputValue()).toBe('');
+    await expect.poll(() => total('tickets-table')).toBe('26');
+    expect(await servicePage().locator('.ant-pagination-item-active').textContent()).toBe('2');
     expect(app.pageErrors).toEqual([]);
   });
 });

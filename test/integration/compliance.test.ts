@@ -211,6 +211,36 @@ describe('import of tickets, ledger and violations files', () => {
     });
   });
 
+  it('a violation id listed more than once is stored once, and the result names the repeated ids', async () => {
+    const once = { code: 'complaint-response-late', occurredAt: '2026-01-02T10:00:00+08:00' };
+    const violations = [
+      ...Array.from({ length: 12 }, (_, i) => ({ ...once, id: `R-${i}`, decidedAt: null })),
+      { ...once, id: 'single', decidedAt: null },
+      ...Array.from({ length: 12 }, (_, i) => ({
+        ...once,
+        id: `R-${i}`,
+        decidedAt: '2026-01-03T10:00:00+08:00',
+      })),
+    ];
+    const { files } = await call<ResponseOf<'compliance.import'>>('compliance.import', {
+      files: [{ name: 'twice.json', text: JSON.stringify({ violations }) }],
+    });
+    expect(files[0]).toMatchObject({ ok: true, kind: 'violations' });
+    expect(files[0]!.repeatedIds).toEqual({
+      ids: Array.from({ length: 10 }, (_, i) => `R-${i}`),
+      count: 12,
+    });
+    const rows = await violationRows();
+    expect(rows).toHaveLength(13);
+    // The later record of each id won.
+    expect(rows.filter((v) => v.id !== 'single').every((v) => v.decidedAt !== null)).toBe(true);
+    // A file without repeats says nothing of them.
+    const again = await call<ResponseOf<'compliance.import'>>('compliance.import', {
+      files: [file('violations.json')],
+    });
+    expect(again.files[0]!.repeatedIds).toBeUndefined();
+  });
+
   it('a bad file names file, field and problem, and stores nothing of it', async () => {
     await importFiles('tickets.json');
     const { files } = await importFiles('tickets-bad.json', 'violations-broken.json');

@@ -169,6 +169,42 @@ describe('compliance.tickets keyset paging', () => {
       }
   });
 
+  it('around: the page that holds a linked ticket, under every sort and filter', async () => {
+    await importTickets();
+    for (const sort of sorts)
+      for (const filter of filters) {
+        const label = JSON.stringify({ sort, filter });
+        const base = { ...filter, ...(sort ? { sort } : {}) };
+        const all = ids((await call<Page>('compliance.tickets', { ...base, offset: 0, limit: 500 })).rows);
+        for (let index = 0; index < all.length; index += 3) {
+          const id = all[index]!;
+          // A number id is linked as the route gives it: text.
+          const page = await call<Page>('compliance.tickets', { ...base, offset: 35, limit: 7, around: id });
+          expect(page.offset, `${label} ${id}`).toBe(Math.floor(index / 7) * 7);
+          expect(ids(page.rows), `${label} ${id}`).toEqual(all.slice(page.offset, page.offset + 7));
+        }
+      }
+    // A ticket the filters hide: the first page, without it.
+    const complaints = await call<Page>('compliance.tickets', { kind: 'complaint', offset: 0, limit: 500 });
+    const other = (await call<Page>('compliance.tickets', { kind: 'consultation', offset: 0, limit: 1 }))
+      .rows[0]!;
+    const hidden = await call<Page>('compliance.tickets', {
+      kind: 'complaint',
+      offset: 14,
+      limit: 7,
+      around: String(other.id),
+    });
+    expect(hidden.offset).toBe(0);
+    expect(ids(hidden.rows)).toEqual(ids(complaints.rows.slice(0, 7)));
+    const refused = await core.dispatch('compliance.tickets', {
+      offset: 0,
+      limit: 7,
+      around: 'T-1',
+      after: complaints.firstCursor,
+    });
+    expect(refused.ok).toBe(false);
+  });
+
   it('a cursor keeps its place when rows are added before it, and one of another sort is refused', async () => {
     await importTickets();
     const sort = { field: 'deadline', order: 'asc' } as const;
@@ -250,6 +286,12 @@ describe('TicketsRepository.page with tickets that have no SLA columns', () => {
           if (walked.length > 500) throw new Error('paging does not end');
         }
         expect(walked, order).toEqual(all);
+        // A linked ticket's page, among NULL deadlines and values alike.
+        all.forEach((id, index) => {
+          const page = repo.page({ offset: 0, limit: 6, sort, around: id }, sla, at);
+          expect(page.offset, `${order} ${id}`).toBe(Math.floor(index / 6) * 6);
+          expect(page.rows.map((r) => r.id)).toContain(id);
+        });
         // NULL deadlines: the first 25 ascending, the last 25 descending.
         const nullIds = new Set(
           (store.db.prepare('SELECT id FROM tickets WHERE deadline IS NULL').all() as { id: string }[]).map(

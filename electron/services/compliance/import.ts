@@ -68,6 +68,33 @@ class IdCollisions {
   }
 }
 
+/**
+ * 针对一事仅作一次处理: a violation id listed more than once in a file is one matter — stored once
+ * (the last record wins, as `vendordesk points` counts it) — and the result names the ids so the
+ * user knows the file said it twice. The first few ids are kept, and how many there were.
+ */
+export class RepeatedIds {
+  static readonly SHOWN = 10;
+  private readonly seen = new Set<string>();
+  private readonly repeated = new Set<string>();
+  readonly ids: string[] = [];
+  note(id: unknown): void {
+    if (typeof id !== 'string' && typeof id !== 'number') return;
+    const key = String(id);
+    if (!this.seen.has(key)) {
+      this.seen.add(key);
+      return;
+    }
+    if (this.repeated.has(key)) return;
+    this.repeated.add(key);
+    if (this.ids.length < RepeatedIds.SHOWN) this.ids.push(key);
+  }
+  /** The result field, when an id was repeated. */
+  field(): { repeatedIds?: { ids: string[]; count: number } } {
+    return this.repeated.size === 0 ? {} : { repeatedIds: { ids: this.ids, count: this.repeated.size } };
+  }
+}
+
 const isNumberLike = (id: unknown): id is string | number =>
   typeof id === 'number' || (typeof id === 'string' && /^-?\d+$/.test(id));
 
@@ -87,6 +114,7 @@ export async function importComplianceFile(
   const t = textIn(context.locale, 'imports');
   const provenance = { source: 'import' as const, sourceAt: now, sourceFile: file.name };
   let collisions = new Map<string, IdCollisions>(recordArrays.map((a) => [a, new IdCollisions()]));
+  let repeatedViolations = new RepeatedIds();
   // Violations belong to a pack: each is checked against every enabled pack; the file goes to the
   // first pack that accepts all of them, else it is reported against the pack with fewest problems.
   const violationSchemas = packs.map((pack) => violationSchemaFor(pack));
@@ -140,6 +168,7 @@ export async function importComplianceFile(
         if (!parsed.success) for (const p of problemsOfSchema(parsed.error, prefix, line)) problems.add(p);
         return undefined;
       }
+      repeatedViolations.note(id);
       let accepted: Violation | undefined;
       violationSchemas.forEach((schema, k) => {
         const parsed = schema.safeParse(value);
@@ -150,6 +179,7 @@ export async function importComplianceFile(
     },
     reset: () => {
       collisions = new Map(recordArrays.map((a) => [a, new IdCollisions()]));
+      repeatedViolations = new RepeatedIds();
       packProblems = packs.map(() => new ProblemList());
       seen.clear();
     },
@@ -209,5 +239,5 @@ export async function importComplianceFile(
   });
   const { stored: _stored, ...rest } = outcome;
   kind ??= kindMarkers.find(([, field]) => seen.has(field))?.[0] ?? null;
-  return { ...rest, kind, inserted, updated };
+  return { ...rest, kind, inserted, updated, ...(kind === 'violations' ? repeatedViolations.field() : {}) };
 }

@@ -81,8 +81,16 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
     'compliance.tickets': async ({ from, to, ...query }) => {
       const sla = await currentSla();
       const at = now();
-      if (!sla) return { at: formatBeijingIso(at), rows: [], total: 0, firstCursor: null, lastCursor: null };
-      const { rows, total, firstCursor, lastCursor } = compliance.tickets.page(
+      if (!sla)
+        return {
+          at: formatBeijingIso(at),
+          rows: [],
+          total: 0,
+          offset: 0,
+          firstCursor: null,
+          lastCursor: null,
+        };
+      const { rows, total, offset, firstCursor, lastCursor } = compliance.tickets.page(
         {
           ...query,
           fromDay: from === undefined ? undefined : dayOfDateString(from),
@@ -94,6 +102,7 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       return {
         at: formatBeijingIso(at),
         total,
+        offset,
         firstCursor,
         lastCursor,
         rows: rows.map((t) => ({

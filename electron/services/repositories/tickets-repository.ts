@@ -162,6 +162,8 @@ export interface TicketPageQuery {
   /** A cursor (ticketCursor) of the same sort: the page starts after / ends before its row. */
   after?: string | undefined;
   before?: string | undefined;
+  /** A ticket id (a deep link): the page that holds it under these filters, whatever `offset` says. */
+  around?: string | number | undefined;
 }
 
 export type TicketSortField = 'openedAt' | 'deadline';
@@ -172,6 +174,8 @@ type PageRow = TicketRow & { _r: number; deadline: number; calendar_confirmed: n
 export interface TicketPage {
   rows: TicketWithSla[];
   total: number;
+  /** Where the page starts among the matching rows (from `around`, else the request's offset). */
+  offset: number;
   /** Where the first and last row are in the sort (null: no rows), for `before` / `after`. */
   firstCursor: string | null;
   lastCursor: string | null;
@@ -633,11 +637,15 @@ export class TicketsRepository {
           ).get(...params) as { n: number }
         ).n
       : this.countMatching(query, at);
-    const cursorText = query.after ?? query.before;
+    const cursorText = query.around === undefined ? (query.after ?? query.before) : undefined;
     const cursor = cursorText === undefined ? null : parseTicketCursor(cursorText, sort.field);
+    const pageOffset =
+      query.around === undefined
+        ? query.offset
+        : this.pageOffsetOf(query.around, clauses, params, sort, query.limit);
     // Reading backwards: rows before a cursor, or a plain offset closer to the end than to the start.
-    let backwards = query.before !== undefined;
-    let offset = query.offset;
+    let backwards = cursor !== null && query.before !== undefined;
+    let offset = pageOffset;
     let limit = query.limit;
     if (!cursor && offset > 0 && total - offset - limit < offset) {
       backwards = true;
@@ -690,9 +698,51 @@ export class TicketsRepository {
     return {
       rows: rows.map((r) => this.withSla(r, sla, at)),
       total,
+      offset: cursor ? query.offset : pageOffset,
       firstCursor: cursorOf(rows[0]),
       lastCursor: cursorOf(rows.at(-1)),
     };
+  }
+
+  /**
+   * Where the page holding ticket `id` starts under these filters and this sort: the matching rows
+   * before it in (sort column, rowid) order, rounded down to a page. 0 when no matching ticket has
+   * that id. SQLite sorts NULL deadlines (tickets without SLA columns) first ascending, last
+   * descending, as page() reads them.
+   */
+  private pageOffsetOf(
+    id: string | number,
+    clauses: readonly string[],
+    params: readonly unknown[],
+    sort: { field: TicketSortField; order: 'asc' | 'desc' },
+    limit: number,
+  ): number {
+    const column = sort.field === 'deadline' ? 'deadline' : 'opened_at';
+    const filters = clauses.map((c) => `AND ${c}`).join(' ');
+    const target = this.sql(`SELECT rowid AS r, ${column} AS v FROM tickets WHERE id = ? ${filters}`).get(
+      idKey(id),
+      ...params,
+    ) as { r: number; v: number | null } | undefined;
+    if (!target) return 0;
+    const asc = sort.order === 'asc';
+    const cmp = asc ? '<' : '>';
+    let before: string;
+    let values: unknown[];
+    if (target.v === null) {
+      before = asc
+        ? `${column} IS NULL AND rowid < ?`
+        : `(${column} IS NOT NULL OR (${column} IS NULL AND rowid > ?))`;
+      values = [target.r];
+    } else {
+      before = `((${column}, rowid) ${cmp} (?, ?)${asc ? ` OR ${column} IS NULL` : ''})`;
+      values = [target.v, target.r];
+    }
+    const n = (
+      this.sql(`SELECT count(*) AS n FROM tickets WHERE ${before} ${filters}`).get(...values, ...params) as {
+        n: number;
+      }
+    ).n;
+    return Math.floor(n / limit) * limit;
   }
 
   /**

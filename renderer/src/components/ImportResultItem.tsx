@@ -29,6 +29,8 @@ interface Props {
   problemsOmitted?: number | undefined;
   /** Not whole because the user cancelled it (a warning, not an error). */
   cancelled?: boolean | undefined;
+  /** What the user should know about a stored file (e.g. ids it repeats), as warnings. */
+  notes?: readonly string[];
 }
 
 export function ImportResultItem({
@@ -41,6 +43,7 @@ export function ImportResultItem({
   fileName,
   problemsOmitted,
   cancelled,
+  notes = [],
 }: Props) {
   const { t } = useTranslation(['common', 'imports']);
   const syntaxSentence = (p: ImportProblem & { syntax: JsonSyntaxCode }) => {
@@ -55,7 +58,12 @@ export function ImportResultItem({
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text strong>{title}</Typography.Text>
         {ok ? (
-          <Alert type="success" showIcon message={okMessage} />
+          <>
+            <Alert type="success" showIcon message={okMessage} />
+            {notes.map((note) => (
+              <Alert key={note} type="warning" showIcon message={note} data-testid="import-result-note" />
+            ))}
+          </>
         ) : (
           <Alert
             type={cancelled ? 'warning' : 'error'}

@@ -19,6 +19,9 @@ const zhCN = {
   interrupted: '保存中断：已保存前 {n} 条记录，其余未保存',
   problemsOmitted: '另有 {n} 个问题未列出',
   busy: '正在导入其他文件：请等它完成或取消后再导入。',
+  repeatedIds:
+    '违规编号重复：{ids}{more, plural, =0 {} other {（另有 # 个）}}。针对一事仅作一次处理：每个编号只计一次，以文件中最后一条为准。',
+  idSeparator: '、',
   uploadFailed: '无法上传 {name}：{reason}',
   uploadTooLarge: '{name} 超过 {max}，无法导入。请把它拆分成较小的文件。',
   problems: {
@@ -52,6 +55,9 @@ const en: Translation<typeof zhCN> = {
     'Saving stopped: the first {n, plural, one {# record was} other {# records were}} saved, the rest not',
   problemsOmitted: '{n, plural, one {# more problem} other {# more problems}} not listed',
   busy: 'Other files are being imported: wait for them or cancel, then import again.',
+  repeatedIds:
+    'Repeated violation ids: {ids}{more, plural, =0 {} other { (and # more)}}. One matter is dealt with once: each id counts once, the last record in the file wins.',
+  idSeparator: ', ',
   uploadFailed: 'Could not upload {name}: {reason}',
   uploadTooLarge: '{name} is larger than {max} and cannot be imported. Split it into smaller files.',
   problems: {

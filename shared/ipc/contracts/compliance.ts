@@ -153,6 +153,11 @@ export const complianceImportResultSchema = z.object({
   inserted: z.number().int().nonnegative(),
   /** Ids that were already stored and were replaced by the file's version. */
   updated: z.number().int().nonnegative(),
+  /**
+   * Violation ids the file lists more than once (one matter, stored once: the last record wins):
+   * the first few, and how many ids were repeated.
+   */
+  repeatedIds: z.object({ ids: z.array(z.string()).max(10), count: z.number().int().positive() }).optional(),
 });
 export type ComplianceImportResult = z.infer<typeof complianceImportResultSchema>;
 
@@ -295,11 +300,20 @@ export const ticketsPageRequestSchema = z
      */
     after: ticketCursorSchema.optional(),
     before: ticketCursorSchema.optional(),
+    /**
+     * A ticket's id (a deep link, e.g. an alert's Open): the answer is the page that holds it
+     * under these filters and this sort, whatever `offset` says (the answer's `offset` says which).
+     */
+    around: idSchema.optional(),
   })
   .strict()
   .refine((request) => request.after === undefined || request.before === undefined, {
     error: 'after and before exclude each other',
     path: ['before'],
+  })
+  .refine((request) => request.around === undefined || (!request.after && !request.before), {
+    error: 'around excludes after and before',
+    path: ['around'],
   });
 export type TicketsPageRequest = z.infer<typeof ticketsPageRequestSchema>;
 
@@ -336,6 +350,8 @@ export const complianceContract = {
       at: z.string(),
       rows: z.array(ticketWithSlaSchema),
       total: z.number().int().nonnegative(),
+      /** Where the page starts among the matching rows: the request's offset, or the page `around` names. */
+      offset: z.number().int().nonnegative(),
       /** Cursors of the first and last row (null when no rows): `before` / `after` of the next request. */
       firstCursor: ticketCursorSchema.nullable(),
       lastCursor: ticketCursorSchema.nullable(),

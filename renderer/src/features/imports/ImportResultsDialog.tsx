@@ -66,6 +66,16 @@ export function ImportResultsDialog() {
               problemsOmitted={r.problemsOmitted}
               cancelled={r.cancelled}
               fileName={r.name}
+              notes={
+                r.repeatedIds
+                  ? [
+                      t('repeatedIds', {
+                        ids: r.repeatedIds.ids.join(t('idSeparator')),
+                        more: r.repeatedIds.count - r.repeatedIds.ids.length,
+                      }),
+                    ]
+                  : []
+              }
             />
           )}
         />

@@ -33,6 +33,7 @@ import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
+import { DeleteSelectedButton, useRecordSelection } from '../../features/undo/record-selection';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
@@ -105,6 +106,7 @@ export function DepositPage({ readOnly }: PageProps) {
     };
   }, [search, pageIndex, t]);
   const table = usePagedRecords('compliance.ledger', request, snapshot?.atMs);
+  const selection = useRecordSelection<LedgerRecord>(search, readOnly);
   if (!snapshot) return <Typography.Text>{t('loading')}</Typography.Text>;
   const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' });
   const deposit = snapshot.deposit;
@@ -250,12 +252,15 @@ export function DepositPage({ readOnly }: PageProps) {
         size="small"
         style={{ marginTop: 16 }}
         extra={
-          <TableSearch
-            label={t('deposit.search')}
-            hint={t('deposit.searchHint')}
-            onSearch={setSearch}
-            testId="ledger-search"
-          />
+          <Space>
+            <DeleteSelectedButton kind="ledger" selection={selection} readOnly={readOnly} />
+            <TableSearch
+              label={t('deposit.search')}
+              hint={t('deposit.searchHint')}
+              onSearch={setSearch}
+              testId="ledger-search"
+            />
+          </Space>
         }
       >
         <Table<LedgerRecord>
@@ -265,6 +270,7 @@ export function DepositPage({ readOnly }: PageProps) {
           loading={table.loading}
           data-testid="ledger-table"
           data-total={table.total}
+          rowSelection={selection.rowSelection}
           pagination={pagination(table.total)}
           columns={[
             { title: t('deposit.form.id'), render: (_, r) => String(r.id) },

@@ -34,11 +34,13 @@ import { isAnnual } from '../../features/compliance/annual-report';
 import { AsOf } from '../../features/compliance/AsOf';
 import { ComplianceHeader } from '../../features/compliance/ComplianceHeader';
 import { ExpulsionBanner } from '../../features/points/ExpulsionBanner';
-import { useLinkedViolation, useScrollToRow } from '../../features/points/use-linked-violation';
+import { useLinkedViolation } from '../../features/points/use-linked-violation';
+import { useScrollToRow } from '../../features/search/use-scroll-to-row';
 import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
+import { DeleteSelectedButton, useRecordSelection } from '../../features/undo/record-selection';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging';
@@ -352,6 +354,7 @@ export function PointsPage({ readOnly }: PageProps) {
     [search, pageIndex],
   );
   const table = usePagedRecords('compliance.violations', request, snapshot?.atMs);
+  const selection = useRecordSelection<ViolationRecord>(search, readOnly);
   useScrollToRow(
     linked,
     table.rows.some((r) => String(r.id) === linked),
@@ -433,12 +436,15 @@ export function PointsPage({ readOnly }: PageProps) {
         size="small"
         style={{ marginTop: 16 }}
         extra={
-          <TableSearch
-            label={t('points.search')}
-            hint={t('points.searchHint')}
-            onSearch={setSearch}
-            testId="violations-search"
-          />
+          <Space>
+            <DeleteSelectedButton kind="violations" selection={selection} readOnly={readOnly} />
+            <TableSearch
+              label={t('points.search')}
+              hint={t('points.searchHint')}
+              onSearch={setSearch}
+              testId="violations-search"
+            />
+          </Space>
         }
       >
         <Table<ViolationRecord>
@@ -448,6 +454,7 @@ export function PointsPage({ readOnly }: PageProps) {
           loading={table.loading}
           data-testid="violations-table"
           data-total={table.total}
+          rowSelection={selection.rowSelection}
           onHeaderRow={() => ({ style: { whiteSpace: 'nowrap' } })}
           rowClassName={(r) => (linked === String(r.id) ? 'ant-table-row-selected' : '')}
           onRow={(r) => (linked === String(r.id) ? { 'aria-current': true } : {})}

@@ -22,6 +22,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import type { TicketRecord, TicketWithSlaRecord } from '../../../../shared/ipc/contract';
 import { useTicketsTable } from '../../features/tickets-table/use-tickets-table';
+import { useLinkedTicket } from '../../features/tickets-table/use-linked-ticket';
+import { useScrollToRow } from '../../features/search/use-scroll-to-row';
 import { call } from '../../api';
 import { useApp } from '../../stores/app-store';
 import { useCompliance } from '../../stores/compliance-store';
@@ -34,6 +36,7 @@ import { StatusTag } from '../../features/compliance/StatusTag';
 import { useSnapshot } from '../../features/compliance/use-snapshot';
 import type { PageProps } from '../registry';
 import { DeleteRecordButton } from '../../features/undo/ComplianceDataButtons';
+import { DeleteSelectedButton, useRecordSelection } from '../../features/undo/record-selection';
 import { BeijingDatePicker, BeijingDateTimePicker } from '../../features/datetime/BeijingDateTimePicker';
 import { EntryModal } from '../../features/compliance/EntryModal';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
@@ -223,6 +226,8 @@ export function ServicePage({ readOnly }: PageProps) {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [search, setSearch] = useState('');
+  /** Bumped to empty the search box (it keeps what is typed itself) when a deep link clears the filters. */
+  const [searchBox, setSearchBox] = useState(0);
   const [editing, setEditing] = useState<Partial<TicketRecord> | null | undefined>(undefined);
 
   const { pageIndex, setPageIndex, pagination: pagingOf } = useServerPaging();
@@ -243,8 +248,22 @@ export function ServicePage({ readOnly }: PageProps) {
     }),
     [sort, kind, status, staff, from, to, search],
   );
+  const selection = useRecordSelection<Row>(JSON.stringify(query), readOnly);
   const version = snapshot?.at;
   const table = useTicketsTable(query, { offset: (pageIndex - 1) * PAGE_SIZE, limit: PAGE_SIZE }, version);
+  const linked = useLinkedTicket(params, query, setPageIndex, () => {
+    setKind(undefined);
+    setStatus(undefined);
+    setStaff(undefined);
+    setFrom('');
+    setTo('');
+    setSearch('');
+    setSearchBox((n) => n + 1);
+  });
+  useScrollToRow(
+    linked,
+    table.rows.some((r) => String(r.id) === linked),
+  );
   const breachQuery = useMemo(
     () => ({ status: 'breached' as const, sort: { field: 'deadline' as const, order: 'desc' as const } }),
     [],
@@ -324,6 +343,7 @@ export function ServicePage({ readOnly }: PageProps) {
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space wrap style={{ marginBottom: 12 }}>
         <TableSearch
+          key={searchBox}
           label={t('service.search')}
           hint={t('service.searchHint')}
           onSearch={filtered(setSearch)}
@@ -351,6 +371,7 @@ export function ServicePage({ readOnly }: PageProps) {
             onChange={filtered(set)}
           />
         ))}
+        <DeleteSelectedButton kind="tickets" selection={selection} readOnly={readOnly} />
       </Space>
       <Table<Row>
         rowKey={(r) => String(r.id)}
@@ -359,6 +380,7 @@ export function ServicePage({ readOnly }: PageProps) {
         loading={table.loading}
         data-testid="tickets-table"
         data-total={table.total}
+        rowSelection={selection.rowSelection}
         pagination={pagingOf(table.total, false)}
         onChange={(pagination, _filters, sorter) => {
           const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -372,9 +394,9 @@ export function ServicePage({ readOnly }: PageProps) {
             setPageIndex(1);
           } else setPageIndex(pagination.current ?? 1);
         }}
-        rowClassName={(r) => (params.ticket === String(r.id) ? 'ant-table-row-selected' : '')}
+        rowClassName={(r) => (linked === String(r.id) ? 'ant-table-row-selected' : '')}
         // The record an alert opened, for screen readers too (and the e2e tests find it so).
-        onRow={(r) => (params.ticket === String(r.id) ? { 'aria-current': true } : {})}
+        onRow={(r) => (linked === String(r.id) ? { 'aria-current': true } : {})}
         columns={[
           {
             title: t('service.columns.id'),
