@@ -21,6 +21,7 @@ import {
 import type { Listing } from '../../../shared/listing/schema';
 import { AppError } from '../../../shared/ipc/errors';
 import type { MarketplaceClient } from '../api/client';
+import { nextRequestOnWire } from '../api/request-on-wire';
 import type { Store } from '../db/database';
 import type { ListingsRepository } from '../repositories/listings-repository';
 import { Outbox, type OutboxEntry } from './outbox';
@@ -280,8 +281,13 @@ export class SyncEngine {
       // Ask for the following page while this one is applied (the server works meanwhile); its
       // cursor is only stored after this page's transaction, so order and safety are unchanged.
       if (page.hasMore) {
+        // Subscribed before the call, so the request cannot be written unseen.
+        const onWire = nextRequestOnWire();
         next = client.listChanges(page.nextCursor, pageSize);
         next.catch(() => {}); // awaited on the next turn; a failure surfaces there
+        // Let it leave before this page's synchronous transaction blocks the thread: the server
+        // then builds the next page while this one is stored (a fast failure ends the wait too).
+        await Promise.race([onWire.sent, next.then(onWire.cancel, onWire.cancel)]);
       }
       const { applied, types } = this.o.store.write((db) => {
         const result = applyPage(this.ctx(), page.changes);
