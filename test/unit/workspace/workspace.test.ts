@@ -78,7 +78,8 @@ describe('fix planning and the store', () => {
     useListings.getState().setFindings(typed, fresh, 1);
     const { edits, applied } = plan([fresh.find((f) => f.match === '唯一')!], typed);
     expect(applied).toBe(1);
-    expect(applyEdits(typed, edits).description.startsWith('新增文字<p>国内支持')).toBe(true);
+    // 国内唯一 goes whole: the scope word qualified only the ranking (sentence-fix.ts).
+    expect(applyEdits(typed, edits).description.startsWith('新增文字<p>支持')).toBe(true);
   });
 
   it('skips a fix whose mapped edits overlap one already planned', () => {
