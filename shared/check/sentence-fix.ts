@@ -304,6 +304,8 @@ export function wellFormedEdits(raw: string, edit: SpanEdit, options: SentenceFi
   if (options.kind === 'link') {
     const inTag = linkInTag(raw, span);
     if (inTag) return inTag;
+    // A link that is all its <a> shows takes the element before the pointer before it is looked for.
+    emptyElement(raw, span);
     pointerClause(t, span, words);
   }
   if (options.kind === 'term') termWords(t, span, options.term ?? raw.slice(edit.start, edit.end), words);
