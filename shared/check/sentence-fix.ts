@@ -590,7 +590,8 @@ export function combineEdits(raw: string, edits: readonly SpanEdit[], fold?: Fol
         ...wellFormedEdits(
           raw,
           { start: g.start, end: g.end, text: '' },
-          { kind: 'plain', ...(fold ? { fold } : {}) },
+          // As one removed term: the merged items may leave a 的 (国内唯一、全网最低价的服务).
+          { kind: 'term', term: '', ...(fold ? { fold } : {}) },
         ),
       );
   }

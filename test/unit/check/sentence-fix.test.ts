@@ -189,6 +189,20 @@ describe('combineEdits', () => {
     );
     expect(applySpanEdits(text, combineEdits(text, [...a, ...b])!)).toBe('欢迎选购。');
   });
+  it('a merged removal drops the 的 its last item left (through the engine and fix all)', () => {
+    const listing = {
+      ...corpus[0]!.listing,
+      description: '<p>国内唯一、全网最低价的数据库服务，欢迎选购。</p>',
+    };
+    const fixable = model
+      .fixableOfRule(checkListing(listing), 'superlative')
+      .filter((f) => f.field === 'description');
+    expect(fixable.map((f) => applyEdits(listing, f.fix!.edits).description)).toEqual([
+      '<p>全网最低价的数据库服务，欢迎选购。</p>',
+      '<p>国内唯一的数据库服务，欢迎选购。</p>',
+    ]);
+    expect(model.applyFixes(listing, fixable).listing.description).toBe('<p>数据库服务，欢迎选购。</p>');
+  });
   it('refuses a replacement overlapping another edit, keeps identical ones once', () => {
     expect(
       combineEdits('abcdef', [
