@@ -488,6 +488,7 @@ function emptyElement(s: string, span: { L: number; R: number }) {
     const onItsLine = span.L === 0 || s[span.L - 1] === '\n' || tagBefore(s, span.L) !== null;
     if (onItsLine && s[span.R] === '\n') span.R++;
     else if (onItsLine && s[span.R] === '\r' && s[span.R + 1] === '\n') span.R += 2;
+    else if (span.R === s.length && s[span.L - 1] === '\n') span.L--;
   }
 }
 
