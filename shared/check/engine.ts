@@ -10,6 +10,7 @@ import { fill, makeFinding, sortFindings } from './findings';
 import { compactKey, compileRulePack, defaultRulePack, type CompiledRulePack } from './rulepack';
 import { rawSpan } from './normalize';
 import { MAX_TERMS_PER_RULE, scanField, type FieldScan } from './scan-field';
+import { wellFormedEdits } from './sentence-fix';
 import type { CheckContext, Finding, RuleId } from './types';
 
 let defaultCompiled: CompiledRulePack | undefined;
@@ -42,7 +43,9 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
           fix: {
             label: fill(label.zh, { match }),
             labelEn: fill(label.en, { match }),
-            edits: [{ field: scan.field, start, end, text: '' }],
+            edits: wellFormedEdits(raw, { start, end, text: '' }, { kind: 'link', fold: compiled.fold }).map(
+              (e) => ({ field: scan.field, ...e }),
+            ),
           },
         }),
       );
@@ -74,7 +77,11 @@ function termFindings(compiled: CompiledRulePack, scan: FieldScan): Finding[] {
                   replacement === ''
                     ? fill(label?.en ?? 'Remove "{match}"', { match })
                     : `Replace "${match}" with "${replacement}"`,
-                edits: [{ field: scan.field, start: t.start, end: t.end, text: replacement }],
+                edits: wellFormedEdits(
+                  raw,
+                  { start: t.start, end: t.end, text: replacement },
+                  { kind: 'term', term: t.pattern.term, fold: compiled.fold },
+                ).map((e) => ({ field: scan.field, ...e })),
               },
             }
           : {}),

@@ -78,7 +78,8 @@ describe('fix planning and the store', () => {
     useListings.getState().setFindings(typed, fresh, 1);
     const { edits, applied } = plan([fresh.find((f) => f.match === '唯一')!], typed);
     expect(applied).toBe(1);
-    expect(applyEdits(typed, edits).description.startsWith('新增文字<p>国内支持')).toBe(true);
+    // 国内唯一 goes whole: the scope word qualified only the ranking (sentence-fix.ts).
+    expect(applyEdits(typed, edits).description.startsWith('新增文字<p>支持')).toBe(true);
   });
 
   it('skips a fix whose mapped edits overlap one already planned', () => {
@@ -90,24 +91,52 @@ describe('fix planning and the store', () => {
 });
 
 describe('applyFixes', () => {
-  it('skips fixes that overlap one already taken', () => {
-    const f = (start: number, end: number): Finding => ({
-      ruleId: 'superlative',
-      severity: 'blocker',
-      field: 'title',
-      start,
-      end,
-      match: clean.title.slice(start, end),
-      message: '',
-      clause: '',
-      penalty: null,
-      suggestion: '',
-      fix: { label: '', labelEn: '', edits: [{ field: 'title', start, end, text: '' }] },
-    });
-    const { listing, applied } = model.applyFixes(clean, [f(0, 3), f(2, 5), f(6, 8)]);
+  const f = (start: number, end: number, text = ''): Finding => ({
+    ruleId: 'superlative',
+    severity: 'blocker',
+    field: 'title',
+    start,
+    end,
+    match: clean.title.slice(start, end),
+    message: '',
+    clause: '',
+    penalty: null,
+    suggestion: '',
+    fix: { label: '', labelEn: '', edits: [{ field: 'title', start, end, text }] },
+  });
+
+  it('skips a replacement that overlaps an edit already taken', () => {
+    const { listing, applied } = model.applyFixes(clean, [f(0, 3, 'A'), f(2, 5), f(6, 8)]);
     expect(applied).toBe(2);
-    expect(listing.title).toBe(clean.title.slice(3, 6) + clean.title.slice(8));
+    expect(listing.title).toBe('A' + clean.title.slice(3, 6) + clean.title.slice(8));
     expect(clean.title).toBe('云客通 CRM 客户关系管理系统（SaaS 标准版）'); // input untouched
+  });
+
+  it('merges overlapping removals into one', () => {
+    const { listing, applied } = model.applyFixes(clean, [f(0, 3), f(2, 5), f(6, 8)]);
+    expect(applied).toBe(3);
+    expect(listing.title).toBe(clean.title.slice(5, 6) + clean.title.slice(8));
+  });
+
+  it('fix all of a kind: two list items sharing their 、 both go, and the sentence reads right', () => {
+    const listing = { ...clean, description: '<p>本产品国内唯一、全网最低价，欢迎选购。</p>' };
+    const findings = model.fixableOfRule(checkListing(listing), 'superlative');
+    expect(findings.map((x) => x.match)).toEqual(['唯一', '全网最低价']);
+    // Each alone is well formed, and the two share the 、 (the fixes overlap).
+    const one = (x: Finding) => applyEdits(listing, x.fix!.edits).description;
+    expect(one(findings[0]!)).toBe('<p>本产品全网最低价，欢迎选购。</p>');
+    expect(one(findings[1]!)).toBe('<p>本产品国内唯一，欢迎选购。</p>');
+    const { listing: fixed, applied } = model.applyFixes(listing, findings);
+    expect(applied).toBe(2);
+    expect(fixed.description).toBe('<p>本产品，欢迎选购。</p>');
+    const planned = model.planFixes(findings, () => null);
+    expect(planned.applied).toBe(0);
+    const both = model.planFixes(
+      findings,
+      (x) => x.fix!.edits,
+      (field) => (field === 'description' ? listing.description : undefined),
+    );
+    expect(applyEdits(listing, both.edits).description).toBe('<p>本产品，欢迎选购。</p>');
   });
 });
 

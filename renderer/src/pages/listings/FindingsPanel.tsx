@@ -10,6 +10,10 @@ import type { Finding, Severity } from '../../../../shared/check/types';
 import type { Exposure } from '../../../../shared/ipc/contract';
 import { useApp } from '../../stores/app-store';
 import { fixableOfRule, groupFindings } from './workspace-model';
+import { getFieldText } from '../../../../shared/check/fields';
+import type { Listing } from '../../../../shared/listing/schema';
+import { excerptKey, fixExcerpt, type FixExcerpt } from '../../features/fix-preview/fix-excerpt';
+import { FixPreview } from '../../features/fix-preview/FixPreview';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
@@ -83,6 +87,8 @@ export function ReadyState({
 
 interface PanelProps {
   findings: Finding[];
+  /** The listing the findings were computed for: each fix's before/after excerpt comes from it. */
+  checked?: Listing | null;
   current: number;
   readOnly: boolean;
   /** The callbacks take a finding's index in `findings` (a row does not hold on to its finding). */
@@ -163,6 +169,8 @@ interface RowProps {
   current: boolean;
   readOnly: boolean;
   locale: string;
+  /** The fix's before/after excerpt, when it has a fix that fits the checked text. */
+  preview: FixExcerpt | null;
   onJump(index: number): void;
   onFix(index: number): void;
   onDismiss?: (index: number, reason: string) => Promise<void>;
@@ -202,12 +210,14 @@ const FindingRow = memo(
     current,
     readOnly,
     locale,
+    preview,
     onJump,
     onFix,
     onDismiss,
     onRestore,
   }: RowProps) {
     const { t } = useTranslation('workspace');
+    const previewId = `fix-preview-${index}`;
     const dismissed = (finding as DismissedFinding).dismissed;
     return (
       <li
@@ -259,6 +269,7 @@ const FindingRow = memo(
         {onDismiss && !readOnly && !dismissed && finding.severity !== 'info' ? (
           <DismissButton index={index} onDismiss={onDismiss} />
         ) : null}
+        {finding.fix && preview ? <FixPreview excerpt={preview} id={previewId} /> : null}
         {finding.fix ? (
           <Button
             size="small"
@@ -267,6 +278,8 @@ const FindingRow = memo(
             style={{ marginTop: 2 }}
             onClick={() => onFix(index)}
             disabled={readOnly}
+            aria-describedby={preview ? previewId : undefined}
+            data-testid="fix"
           >
             {t('editor.fix')}: {locale === 'en' ? finding.fix.labelEn : finding.fix.label}
           </Button>
@@ -279,6 +292,7 @@ const FindingRow = memo(
     a.current === b.current &&
     a.readOnly === b.readOnly &&
     a.locale === b.locale &&
+    excerptKey(a.preview) === excerptKey(b.preview) &&
     a.onJump === b.onJump &&
     a.onFix === b.onFix &&
     a.onDismiss === b.onDismiss &&
@@ -288,6 +302,7 @@ const FindingRow = memo(
 
 export const FindingsPanel = memo(function FindingsPanel({
   findings,
+  checked = null,
   current,
   readOnly,
   onJump,
@@ -339,6 +354,14 @@ export const FindingsPanel = memo(function FindingsPanel({
                       current={index === current}
                       readOnly={readOnly}
                       locale={locale}
+                      preview={
+                        finding.fix && checked
+                          ? fixExcerpt(
+                              getFieldText(checked, finding.fix.edits[0]?.field ?? ''),
+                              finding.fix.edits,
+                            )
+                          : null
+                      }
                       onJump={onJump}
                       onFix={onFix}
                       onDismiss={onDismiss}

@@ -87,6 +87,7 @@ export const FindingsSidebar = memo(function FindingsSidebar({
       </Typography.Title>
       <FindingsPanel
         findings={dismissals.shown}
+        checked={findingsFor}
         current={selected}
         readOnly={readOnly}
         onJump={jump}

@@ -60,29 +60,34 @@ export function useListingFixes({ form, sessionKey, editors, currentDraft, onCha
   /** Applies fixes of findings computed for `checked` in one step; returns how many applied. */
   const apply = (list: readonly Finding[], checked: Listing | null): number => {
     const plain = resolveInListing(currentDraft(), checked);
-    const { edits, applied } = planFixes(list, (finding) => {
-      const out: TextEdit[] = [];
-      for (const e of finding.fix!.edits) {
-        const handle = editors.current.get(e.field);
-        if (!handle) {
-          if (!plain(finding)) return null;
-          out.push(e);
-          continue;
+    const { edits, applied } = planFixes(
+      list,
+      (finding) => {
+        const out: TextEdit[] = [];
+        for (const e of finding.fix!.edits) {
+          const handle = editors.current.get(e.field);
+          if (!handle) {
+            if (!plain(finding)) return null;
+            out.push(e);
+            continue;
+          }
+          const base = checked ? getFieldText(checked, e.field) : undefined;
+          if (base === undefined) return null;
+          const from = handle.mapFrom(base, e.start, e.start === e.end ? -1 : 1);
+          const to = handle.mapFrom(base, e.end, -1);
+          if (from === null || to === null || to < from) return null;
+          if (finding.field === e.field && finding.start !== undefined && finding.end !== undefined) {
+            const s = handle.mapFrom(base, finding.start, 1)!;
+            const t = handle.mapFrom(base, finding.end, -1)!;
+            if (finding.match !== undefined && handle.view.state.sliceDoc(s, t) !== finding.match)
+              return null;
+          }
+          out.push({ ...e, start: from, end: to });
         }
-        const base = checked ? getFieldText(checked, e.field) : undefined;
-        if (base === undefined) return null;
-        const from = handle.mapFrom(base, e.start, e.start === e.end ? -1 : 1);
-        const to = handle.mapFrom(base, e.end, -1);
-        if (from === null || to === null || to < from) return null;
-        if (finding.field === e.field && finding.start !== undefined && finding.end !== undefined) {
-          const s = handle.mapFrom(base, finding.start, 1)!;
-          const t = handle.mapFrom(base, finding.end, -1)!;
-          if (finding.match !== undefined && handle.view.state.sliceDoc(s, t) !== finding.match) return null;
-        }
-        out.push({ ...e, start: from, end: to });
-      }
-      return out;
-    });
+        return out;
+      },
+      (field) => editors.current.get(field)?.view.state.doc.toString() ?? getFieldText(currentDraft(), field),
+    );
     if (applied === 0) return 0;
     const record: FixRecord = { editors: [], plain: [] };
     const plainEdits: TextEdit[] = [];

@@ -6,6 +6,7 @@
 import { applyEdits, getFieldText } from '../../../../shared/check/fields';
 import type { Finding, RuleId, Severity, TextEdit } from '../../../../shared/check/types';
 import { rulesOfMask } from '../../../../shared/check/exposure';
+import { combineEdits } from '../../../../shared/check/sentence-fix';
 import type { ListingSummary } from '../../../../shared/ipc/contract';
 import type { Listing } from '../../../../shared/listing/schema';
 import type { ListingFormValues } from '../../features/listing-form/listing-form-model';
@@ -31,24 +32,59 @@ export const editsOverlap = (a: TextEdit, b: TextEdit) =>
   ((a.start < b.end && b.start < a.end) || (a.start === a.end && b.start === b.end && a.start === b.start));
 
 /**
- * Applies the fixes of the given findings in one step. Fixes whose edits would overlap an edit
- * already taken are left for the next check (the result would depend on order otherwise).
+ * Applies the fixes of the given findings in one step. Removals that overlap one already taken
+ * are merged with it (takeEdits); other overlapping fixes are left for the next check (the result
+ * would depend on order otherwise).
  */
 export function applyFixes(
   listing: Listing,
   findings: readonly Finding[],
 ): { listing: Listing; applied: number } {
-  const taken: TextEdit[] = [];
+  let taken: TextEdit[] = [];
   let applied = 0;
   for (const f of findings) {
     if (!fixApplies(listing, f)) continue;
-    const edits = f.fix!.edits;
-    if (edits.some((e) => taken.some((t) => editsOverlap(e, t)))) continue;
-    taken.push(...edits);
+    const next = takeEdits(taken, f.fix!.edits, (field) => getFieldText(listing, field));
+    if (!next) continue;
+    taken = next;
     applied++;
   }
   return applied === 0 ? { listing, applied } : { listing: applyEdits(listing, taken), applied };
 }
+
+/**
+ * The edits taken so far with one more fix's edits, or null when the fix is left for the next
+ * check. Removals that overlap or touch (国内唯一、 and 、全网最低价 share the 、) are merged and
+ * tidied as one (sentence-fix.ts combineEdits); a replacement overlapping anything, or a fix
+ * whose edits are all already taken, is skipped.
+ */
+export function takeEdits(
+  taken: readonly TextEdit[],
+  edits: readonly TextEdit[],
+  textOf?: (field: string) => string | undefined,
+): TextEdit[] | null {
+  const same = (a: TextEdit, b: TextEdit) =>
+    a.field === b.field && a.start === b.start && a.end === b.end && a.text === b.text;
+  if (edits.every((e) => taken.some((t) => same(e, t)))) return null;
+  const clash = edits.filter((e) => taken.some((t) => editsOverlap(e, t) || touching(e, t)));
+  if (clash.length === 0) return [...taken, ...edits];
+  if (!textOf) return edits.some((e) => taken.some((t) => editsOverlap(e, t))) ? null : [...taken, ...edits];
+  const fields = new Set(clash.map((e) => e.field));
+  const out = taken.filter((t) => !fields.has(t.field));
+  for (const field of fields) {
+    const text = textOf(field);
+    if (text === undefined) return null;
+    const mine = [...taken, ...edits].filter((e) => e.field === field);
+    const combined = combineEdits(text, mine);
+    if (!combined) return null;
+    out.push(...combined.map((e) => ({ field, ...e })));
+  }
+  out.push(...edits.filter((e) => !fields.has(e.field)));
+  return out;
+}
+
+const touching = (a: TextEdit, b: TextEdit) =>
+  a.field === b.field && a.text === '' && b.text === '' && (a.end === b.start || b.end === a.start);
 
 /**
  * Where a fix's edit lands now: the same offsets for a field the check saw as it still is, or the
@@ -63,14 +99,17 @@ export type ResolveFix = (finding: Finding) => TextEdit[] | null;
 export function planFixes(
   findings: readonly Finding[],
   resolve: ResolveFix,
+  /** A field's current text: overlapping removals are then merged instead of skipped. */
+  textOf?: (field: string) => string | undefined,
 ): { edits: TextEdit[]; applied: number } {
-  const edits: TextEdit[] = [];
+  let edits: TextEdit[] = [];
   let applied = 0;
   for (const f of findings) {
     if (!f.fix || f.fix.edits.length === 0) continue;
     const mapped = resolve(f);
-    if (!mapped || mapped.some((e) => edits.some((t) => editsOverlap(e, t)))) continue;
-    edits.push(...mapped);
+    const next = mapped && takeEdits(edits, mapped, textOf);
+    if (!next) continue;
+    edits = next;
     applied++;
   }
   return { edits, applied };
