@@ -42,12 +42,12 @@ describe('policy packs', () => {
     };
     broken.sla.limits.complaint.clock = 'sundial';
     expect(() => validatePolicyPack(broken, 'broken.json')).toThrow(
-      /broken\.json:\n {2}sla\.limits\.complaint\.clock: must be "service" or "wall"/,
+      /broken\.json:\n {2}sla\.limits\.complaint\.clock: 应为 "service" 或 "wall" \/ must be "service" or "wall"/,
     );
     const unknownCode = structuredClone(marketplace) as typeof broken;
     unknownCode.sla.lateTicketCodes['complaint'] = 'no-such-code';
     expect(() => validatePolicyPack(unknownCode, 'x.json')).toThrow(
-      /sla\.lateTicketCodes\.complaint: unknown penalty code "no-such-code"/,
+      /sla\.lateTicketCodes\.complaint: 未知的扣分代码 "no-such-code" \/ unknown penalty code "no-such-code"/,
     );
     expect(() => getPolicyPack('nope')).toThrow(/unknown policy "nope"/);
   });
