@@ -1,10 +1,10 @@
-/** `vendordesk deposit <file|-> --at <time> [--policy id]` — formats.md §4. */
+/** `vendordesk deposit <file|-> --at <time> [--policy id|file]` — formats.md §4. */
 import { depositLedgerSchema } from '../../shared/deposit/schema';
 import { computeDeposit } from '../../shared/deposit/compute';
 import { EXIT_INPUT, EXIT_OK, type Command } from '../io';
 import { commonOptionsHelp, parseEngineArgs, printReport, readInput } from './engine-input';
 
-const help = `usage: vendordesk deposit <ledger.json | -> [--at <time>] [--policy <id>]
+const help = `usage: vendordesk deposit <ledger.json | -> [--at <time>] [--policy <id|file>]
 
 保证金：余额、缺口、补足期限（不足当日之后第 3 个工作日结束）、12 个月内扣除次数与追加保证金风险。
 Deposit ledger (formats.md §4). Input:

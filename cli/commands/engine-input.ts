@@ -8,8 +8,14 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseIsoInstant } from '../../shared/calendar/instant';
 import { officialYearSchema, type OfficialYear } from '../../shared/calendar/official-year';
-import { formatProblems, parseInputText, type InputResult } from '../../shared/policy/input-file';
-import { DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../shared/policy/packs';
+import { parseJsonWithPosition } from '../../shared/json/parse';
+import {
+  formatProblems,
+  parseInputText,
+  type InputProblem,
+  type InputResult,
+} from '../../shared/policy/input-file';
+import { checkPolicyPack, DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../shared/policy/packs';
 import type { PolicyPack } from '../../shared/policy/schema';
 import { EXIT_INPUT, type CliIO } from '../io';
 
@@ -28,7 +34,11 @@ export const commonOptionsHelp = `选项 / options:
   --at <time>          评估时间，ISO 8601 且须带时区偏移（默认：现在）
                        evaluate as of this ISO 8601 time with an offset, e.g. 2026-01-05T18:00:00+08:00
                        (default: now)
-  --policy <id>        规则包 / policy pack: ${policyIds.join(' | ')} (default ${DEFAULT_POLICY_ID})
+  --policy <id|file>   策略包：内置 id，或策略包文件（使用前校验，无效时指出字段与问题；
+                       文件中 calendar.officialYears 的年份同样生效，--calendar 载入的同一年优先）
+                       policy pack: a bundled id (${policyIds.join(' | ')}; default ${DEFAULT_POLICY_ID})
+                       or a pack file, validated first (an invalid one exits 2 naming the field);
+                       the official years it carries apply, a --calendar file of the same year wins
   --calendar <file>    载入某一年的国务院节假日安排（formats.md §8，可重复）：
                        { "year", "source", "holidays": [日期], "makeupWorkdays": [日期] }
                        load a year's official holidays and make-up workdays (formats.md §8; repeatable).
@@ -99,11 +109,18 @@ export async function parseEngineArgs(
   }
 
   let pack: PolicyPack;
-  try {
-    pack = getPolicyPack(values.policy ?? DEFAULT_POLICY_ID);
-  } catch (error) {
-    io.stderr.write(`--policy: ${(error as Error).message}\n`);
-    return { ok: false, exitCode: EXIT_INPUT };
+  const policy = values.policy ?? DEFAULT_POLICY_ID;
+  if (POLICY_ID.test(policy)) {
+    try {
+      pack = getPolicyPack(policy);
+    } catch (error) {
+      io.stderr.write(`--policy: ${(error as Error).message}\n`);
+      return { ok: false, exitCode: EXIT_INPUT };
+    }
+  } else {
+    const read = await readPolicyFile(policy, io);
+    if (!read) return { ok: false, exitCode: EXIT_INPUT };
+    pack = read;
   }
   if (needs !== 'points' && !pack[needs]) {
     io.stderr.write(
@@ -137,6 +154,34 @@ export async function parseEngineArgs(
       compact: values.compact ?? false,
     },
   };
+}
+
+/** A bundled pack's id; anything else `--policy` is given is a pack file's path. */
+const POLICY_ID = /^[a-z0-9-]+$/;
+
+/** A policy pack file (the shape of resources/policies/*.json), validated like the app's import. */
+async function readPolicyFile(file: string, io: CliIO): Promise<PolicyPack | null> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'no such file / 文件不存在'
+        : (error as Error).message;
+    io.stderr.write(`--policy: ${file}: 无法读取 / cannot read: ${reason}\n`);
+    return null;
+  }
+  const json = parseJsonWithPosition(text);
+  const problems: InputProblem[] = [];
+  if (!json.ok) problems.push({ kind: 'json', path: '', ...json.problem });
+  else {
+    const checked = checkPolicyPack(json.value);
+    if (checked.ok) return checked.pack;
+    problems.push(...checked.problems.map((p) => ({ kind: 'schema' as const, ...p })));
+  }
+  io.stderr.write(`--policy: 策略包无效 / invalid policy pack\n${formatProblems(file, problems)}\n`);
+  return null;
 }
 
 /** Reads and validates an input file; on failure prints located problems to stderr. */

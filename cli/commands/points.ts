@@ -1,4 +1,4 @@
-/** `vendordesk points <file|-> --at <time> [--policy id]` — formats.md §5. */
+/** `vendordesk points <file|-> --at <time> [--policy id|file]` — formats.md §5. */
 import { getPolicyPack, policyIds } from '../../shared/policy/packs';
 import type { PolicyPack } from '../../shared/policy/schema';
 import { violationsFileSchema } from '../../shared/points/schema';
@@ -6,7 +6,7 @@ import { computePoints } from '../../shared/points/compute';
 import { EXIT_INPUT, EXIT_OK, type Command } from '../io';
 import { commonOptionsHelp, parseEngineArgs, printReport, readInput } from './engine-input';
 
-const help = `usage: vendordesk points <violations.json | -> [--at <time>] [--policy <id>]
+const help = `usage: vendordesk points <violations.json | -> [--at <time>] [--policy <id|file>]
 
 违规扣分：当年累计分数、距 24 分剩余、是否清退、生效中的服务冻结、保证金扣除。
 Violation points (formats.md §5). Input:

@@ -1,10 +1,10 @@
-/** `vendordesk sla <file|-> --at <time> [--policy id]` — formats.md §3. */
+/** `vendordesk sla <file|-> --at <time> [--policy id|file]` — formats.md §3. */
 import { ticketsFileSchema } from '../../shared/sla/schema';
 import { computeSla } from '../../shared/sla/compute';
 import { EXIT_INPUT, EXIT_OK, type Command } from '../io';
 import { commonOptionsHelp, parseEngineArgs, printReport, readInput } from './engine-input';
 
-const help = `usage: vendordesk sla <tickets.json | -> [--at <time>] [--policy <id>]
+const help = `usage: vendordesk sla <tickets.json | -> [--at <time>] [--policy <id|file>]
 
 服务时效：每张工单的首次响应时限、状态（met / breached / pending）与响应秒数。
 Service-ticket SLA (formats.md §3). Input:

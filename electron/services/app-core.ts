@@ -25,6 +25,8 @@ import { runEngines } from './compliance/engines';
 import { listingHandlers } from './handlers/listing-handlers';
 import { checkHandlers } from './handlers/check-handlers';
 import { calendarHandlers } from './handlers/calendar-handlers';
+import { policyPackHandlers } from './handlers/policy-pack-handlers';
+import { PolicyPackService } from './compliance/policy-packs';
 import { callbackHandlers } from './handlers/callback-handlers';
 import { draftHandlers } from './handlers/draft-handlers';
 import { dataOpsHandlers } from './handlers/data-ops-handlers';
@@ -84,6 +86,9 @@ export const writeTopics: Partial<Record<ChannelName, DataTopic[]>> = {
   // An official year changes workdays, so every deadline (the settings topic reloads the pages).
   'calendar.importYear': ['settings'],
   'calendar.removeYear': ['settings'],
+  // A policy pack changes rules and may carry official years: every deadline, points, the catalog.
+  'policypacks.import': ['policypacks', 'settings'],
+  'policypacks.remove': ['policypacks', 'settings'],
   'listings.deleteMany': ['listings'],
   'compliance.delete': ['tickets', 'ledger', 'violations'],
   'app.undoDelete': ['listings', 'checks', 'tickets', 'ledger', 'violations'],
@@ -234,6 +239,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     ...checkHandlers(ctx),
     ...rulePackHandlers(rulePacks),
     ...calendarHandlers(ctx),
+    ...policyPackHandlers(ctx),
     ...callbackHandlers(ctx),
     ...draftHandlers(ctx),
     ...dataOpsHandlers(ctx),
@@ -329,6 +335,7 @@ function createComplianceServices(
   emit: CoreEmit,
 ) {
   const repos = {
+    policyPacks: new PolicyPackService({ store, now: () => platform.now(), log: (message) => log(message) }),
     tickets: new TicketsRepository(store),
     ledger: new DepositLedgerRepository(store),
     violations: new ViolationsRepository(store),

@@ -18,6 +18,7 @@ import { draftsContract } from './contracts/drafts';
 import { dataOpsContract } from './contracts/data-ops';
 import { syncContract } from './contracts/sync';
 import { rulePacksContract } from './contracts/rulepacks';
+import { policyPacksContract } from './contracts/policypacks';
 
 export * from './contracts/app';
 export * from './contracts/listings';
@@ -29,6 +30,7 @@ export * from './contracts/drafts';
 export * from './contracts/data-ops';
 export * from './contracts/sync';
 export * from './contracts/rulepacks';
+export * from './contracts/policypacks';
 
 export const contract = {
   ...appContract,
@@ -41,6 +43,7 @@ export const contract = {
   ...dataOpsContract,
   ...syncContract,
   ...rulePacksContract,
+  ...policyPacksContract,
 } as const;
 
 export type Contract = typeof contract;

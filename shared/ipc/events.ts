@@ -19,6 +19,7 @@ export const dataTopics = [
   'settings',
   'alerts',
   'rulepacks',
+  'policypacks',
 ] as const;
 export type DataTopic = (typeof dataTopics)[number];
 

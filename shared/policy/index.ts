@@ -1,5 +1,16 @@
 /** Policy packs (resources/policies/*.json) and the shared input-file reader of the engines. */
-export { DEFAULT_POLICY_ID, getPolicyPack, policyIds, validatePolicyPack } from './packs';
+export {
+  DEFAULT_POLICY_ID,
+  bundledPolicyPacks,
+  checkPolicyPack,
+  compareVersions,
+  getPolicyPack,
+  policyIds,
+  policyPackSet,
+  validatePolicyPack,
+  type PolicyPackProblem,
+  type PolicyPackSet,
+} from './packs';
 export { policyPackSchema, ticketKinds, type PolicyPack, type Penalty, type TicketKind } from './schema';
 export {
   formatProblems,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { complianceConfig } from '../../electron/services/compliance/engines';
+import { bundledPolicyPacks } from '../../shared/policy/packs';
 import { slaContextOf } from '../../electron/services/compliance/ticket-sla';
 import { openStore, type Store } from '../../electron/services/db/database';
 import { SettingsRepository } from '../../electron/services/repositories/settings-repository';
@@ -29,7 +30,7 @@ function open(): {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendordesk-counts-'));
   dirs.push(dir);
   const store = openStore({ dataDir: dir });
-  const sla = slaContextOf(complianceConfig(new SettingsRepository(store).get()));
+  const sla = slaContextOf(complianceConfig(new SettingsRepository(store).get(), bundledPolicyPacks()));
   if (!sla) throw new Error('the default settings have SLA rules');
   return { store, tickets: new TicketsRepository(store), sla };
 }

@@ -9,6 +9,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAppCore, type AppCore } from '../../electron/services/app-core';
 import { complianceConfig } from '../../electron/services/compliance/engines';
+import { bundledPolicyPacks } from '../../shared/policy/packs';
 import { slaContextOf } from '../../electron/services/compliance/ticket-sla';
 import { openStore } from '../../electron/services/db/database';
 import { SettingsRepository } from '../../electron/services/repositories/settings-repository';
@@ -253,7 +254,7 @@ describe('TicketsRepository.page with tickets that have no SLA columns', () => {
     const dir = tempDir();
     const store = openStore({ dataDir: dir.dir });
     try {
-      const sla = slaContextOf(complianceConfig(new SettingsRepository(store).get()))!;
+      const sla = slaContextOf(complianceConfig(new SettingsRepository(store).get(), bundledPolicyPacks()))!;
       const repo = new TicketsRepository(store);
       const provenance = { source: 'import' as const, sourceAt: 1, sourceFile: 'f.json' };
       const at = Date.parse(AT);

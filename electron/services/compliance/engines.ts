@@ -33,11 +33,12 @@ import {
   type CategoryWhatIf,
   type Hypothetical,
 } from '../../../shared/points/what-if';
-import { DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../../shared/policy/packs';
+import { DEFAULT_POLICY_ID, getPolicyPack, type PolicyPackSet } from '../../../shared/policy/packs';
 import type { PolicyPack, TicketKind } from '../../../shared/policy/schema';
 import type { SlaSummaryReport } from '../../../shared/sla/compute';
 import { slaContextOf } from './ticket-sla';
 import type { AlertService } from '../alerts/alert-service';
+import type { PolicyPackService } from './policy-packs';
 import type { AlertsRepository } from '../repositories/alerts-repository';
 import type { DepositLedgerRepository, StoredLedgerEntry } from '../repositories/deposit-ledger-repository';
 import type { OrdersRepository } from '../repositories/orders-repository';
@@ -55,16 +56,22 @@ export interface ComplianceRepositories {
   violations: ViolationsRepository;
   /** Synced orders: the jd-store-2021 delayed-shipment rule is computed from them. */
   orders: OrdersRepository;
+  /** The policy packs in use: the bundled ones and the packs loaded from a file (PolicyPackService). */
+  policyPacks: { current(): PolicyPackSet };
 }
 
 /** What the compliance and alert handlers use (HandlerContext.compliance). */
 export interface ComplianceServices extends ComplianceRepositories {
+  /** Loading and removing policy packs as well as the set in use (Settings → 策略包). */
+  policyPacks: PolicyPackService;
   alerts: AlertsRepository;
   alertService: AlertService;
 }
 
 /** The packs and calendar the user's settings select. */
 export interface ComplianceConfig {
+  /** Every pack the app has (bundled, or loaded from a file and superseding or beside them). */
+  available: PolicyPackSet;
   /** Enabled packs with the user's service hours applied, in settings order. */
   packs: PolicyPack[];
   /** The pack with SLA and deposit rules (the first enabled one that has them), if any. */
@@ -73,29 +80,45 @@ export interface ComplianceConfig {
   /** What the engines take on top of the pack's calendar: overrides and imported official years. */
   calendarInputs: CalendarInputs;
   serviceHours: { start: string; end: string };
+  /** The pack whose calendar (service hours, official years) the SLA and deposit engines use. */
+  calendarPack: PolicyPack;
   calendar: BusinessCalendar;
 }
 
-export function complianceConfig(settings: Settings): ComplianceConfig {
-  const ids = (settings.policyPacks ?? [DEFAULT_POLICY_ID]).filter((id) => policyIds.includes(id));
+export function complianceConfig(settings: Settings, available: PolicyPackSet): ComplianceConfig {
+  // An enabled id the set no longer has (a loaded pack was removed) is skipped, not an error.
+  const ids = (settings.policyPacks ?? [DEFAULT_POLICY_ID]).filter((id) => available.get(id) !== undefined);
   const packs = (ids.length ? ids : [DEFAULT_POLICY_ID]).map((id) => {
-    const pack = getPolicyPack(id);
+    const pack = available.get(id) ?? getPolicyPack(DEFAULT_POLICY_ID);
     if (!pack.calendar || !settings.serviceHours) return pack;
     return { ...pack, calendar: { ...pack.calendar, serviceHours: settings.serviceHours } };
   });
   const primary = packs.find((p) => p.sla && p.deposit && p.calendar) ?? null;
   const calendarOverrides = settings.calendarOverrides ?? {};
+  // Precedence of a year's official list: a §8 file the user imported for that year beats the
+  // pack's year (policyCalendar merges the imports after the pack's years). The import is the
+  // user's own, explicit act for that one year — typically the State Council's notice itself,
+  // loaded because the pack was late or wrong — while a pack carries years as a side payload of
+  // its rules; a pack arriving later must not silently undo it. Removing the import brings the
+  // pack's year back.
   const calendarInputs: CalendarInputs = {
     calendarOverrides,
     officialYears: settings.officialCalendars ?? [],
   };
-  const basePack = primary ?? getPolicyPack(DEFAULT_POLICY_ID);
+  const basePack = primary ?? available.get(DEFAULT_POLICY_ID) ?? getPolicyPack(DEFAULT_POLICY_ID);
   const serviceHours = settings.serviceHours ?? basePack.calendar!.serviceHours;
-  const calendar = policyCalendar(
-    { ...basePack, calendar: { ...basePack.calendar!, serviceHours } },
+  const calendarPack = { ...basePack, calendar: { ...basePack.calendar!, serviceHours } };
+  const calendar = policyCalendar(calendarPack, calendarInputs);
+  return {
+    available,
+    packs,
+    primary,
+    calendarOverrides,
     calendarInputs,
-  );
-  return { packs, primary, calendarOverrides, calendarInputs, serviceHours, calendar };
+    serviceHours,
+    calendarPack,
+    calendar,
+  };
 }
 
 /** Violations that count: an appeal the marketplace accepted (overturned) removes the penalty. */
@@ -121,7 +144,7 @@ export interface EngineRun {
 }
 
 export function runEngines(repos: ComplianceRepositories, settings: Settings, at: number): EngineRun {
-  const config = complianceConfig(settings);
+  const config = complianceConfig(settings, repos.policyPacks.current());
   const { primary, calendarInputs } = config;
   const slaContext = slaContextOf(config);
   // Settings changed since tickets were stored: recompute their SLA columns (the snapshot handler
@@ -199,7 +222,8 @@ export const ledgerRecord = (e: StoredLedgerEntry): LedgerRecord => ({
   sourceFile: e.sourceFile,
 });
 
-export const violationRecord = (v: StoredViolation): ViolationRecord => ({
+/** `packs`: the set in use, so a violation is priced by the pack the engines count it with. */
+export const violationRecord = (v: StoredViolation, packs: PolicyPackSet): ViolationRecord => ({
   id: v.id,
   policy: v.policy,
   code: v.code,
@@ -208,7 +232,7 @@ export const violationRecord = (v: StoredViolation): ViolationRecord => ({
   points: v.points ?? null,
   freezeDays: v.freezeDays ?? null,
   depositDeduction: v.depositDeduction ?? null,
-  penalty: policyIds.includes(v.policy) ? penaltyOf(getPolicyPack(v.policy), v) : null,
+  penalty: packs.get(v.policy) ? penaltyOf(packs.get(v.policy)!, v) : null,
   appeal: {
     state: v.appeal.state,
     note: v.appeal.note,
@@ -286,14 +310,15 @@ export function buildSnapshot(
 
 /** `rulePack`: the active self-check pack (its rules' penalty codes), the bundled one by default. */
 export function catalog(config: ComplianceConfig, rulePack: RulePack = defaultRulePack): ComplianceCatalog {
-  const primary = config.primary ?? getPolicyPack(DEFAULT_POLICY_ID);
+  const primary =
+    config.primary ?? config.available.get(DEFAULT_POLICY_ID) ?? getPolicyPack(DEFAULT_POLICY_ID);
   const rules = rulePack.rules as Record<
     string,
     { penalty?: string | null; message: { zh: string; en: string } }
   >;
   return {
-    packs: policyIds.map((id) => {
-      const pack = getPolicyPack(id);
+    packs: config.available.ids.map((id) => {
+      const pack = config.available.get(id)!;
       const points = pack.points;
       return {
         id,

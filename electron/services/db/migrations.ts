@@ -16,6 +16,7 @@ import { migration0010 } from './migrations/0010-rule-packs';
 import { migration0011 } from './migrations/0011-alert-messages';
 import { migration0012 } from './migrations/0012-tickets-fewer-indexes';
 import { migration0013 } from './migrations/0013-violations-version';
+import { migration0014 } from './migrations/0014-policy-packs';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   migration0011,
   migration0012,
   migration0013,
+  migration0014,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;

@@ -27,28 +27,38 @@ const bundledMakeup = countByYear(publishedMakeUpWorkdayDates);
 
 export function calendarStatus(ctx: HandlerContext): CalendarStatus {
   const settings = ctx.settings.get();
-  const config = complianceConfig(settings);
+  const config = complianceConfig(settings, ctx.compliance.policyPacks.current());
   const byYear = new Map<number, CalendarYear>();
   for (const year of publishedYears) {
     byYear.set(year, {
       year,
       origin: 'bundled',
       source: 'chinese-days',
+      packId: null,
       holidays: bundledHolidays.get(year) ?? 0,
       makeupWorkdays: bundledMakeup.get(year) ?? 0,
       fileName: null,
       importedAt: null,
     });
   }
-  for (const pack of config.packs) {
-    for (const entry of pack.calendar?.officialYears ?? []) {
-      byYear.set(entry.year, { ...summary(entry), origin: 'pack', fileName: null, importedAt: null });
-    }
+  // The years of the pack the calendar is built from (a loaded pack superseding a bundled one
+  // brings its years here); a user's §8 import of the same year wins over it (see complianceConfig).
+  const pack = config.calendarPack;
+  for (const entry of pack.calendar?.officialYears ?? []) {
+    byYear.set(entry.year, {
+      ...summary(entry),
+      origin: 'pack',
+      source: entry.source || `${pack.id} ${pack.version}`,
+      packId: pack.id,
+      fileName: null,
+      importedAt: null,
+    });
   }
   for (const entry of settings.officialCalendars ?? []) {
     byYear.set(entry.year, {
       ...summary(entry),
       origin: 'file',
+      packId: null,
       fileName: entry.fileName,
       importedAt: entry.importedAt,
     });

@@ -52,7 +52,7 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
     }
     return value;
   };
-  const slaContext = () => slaContextOf(complianceConfig(settings.get()));
+  const slaContext = () => slaContextOf(complianceConfig(settings.get(), compliance.policyPacks.current()));
   /**
    * After a settings change the stored SLA columns are recomputed here, in batches with a yield
    * between them (other requests go first), before anything reads them.
@@ -125,18 +125,22 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       // A code's name in either language finds its violations (the packs' code tables).
       const needle = query?.trim().toLowerCase() ?? '';
       const codes = needle
-        ? catalog(complianceConfig(settings.get())).packs.flatMap((pack) =>
+        ? catalog(complianceConfig(settings.get(), compliance.policyPacks.current())).packs.flatMap((pack) =>
             pack.codes
               .filter((c) => Object.values(c.text).some((text) => text.toLowerCase().includes(needle)))
               .map((c) => ({ policy: pack.id, code: c.code })),
           )
         : [];
       const page = compliance.violations.page({ offset, limit, query, codes, around });
-      return { rows: page.rows.map(violationRecord), total: page.total, offset: page.offset };
+      return {
+        rows: page.rows.map((v) => violationRecord(v, compliance.policyPacks.current())),
+        total: page.total,
+        offset: page.offset,
+      };
     },
     'compliance.import': async ({ files }, call) => {
       writable();
-      const config = complianceConfig(settings.get());
+      const config = complianceConfig(settings.get(), compliance.policyPacks.current());
       const sla = slaContextOf(config);
       const context = fileImportContext(
         ctx.platform.userDataDir,
@@ -189,7 +193,7 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       return changed({ ok: true as const });
     },
     'compliance.saveViolation': ({ policy, violation }) => {
-      const config = complianceConfig(settings.get());
+      const config = complianceConfig(settings.get(), compliance.policyPacks.current());
       const pack = policy ? config.packs.find((p) => p.id === policy) : config.packs[0];
       if (!pack) throw new AppError('invalid-input', `策略未启用 / policy ${policy ?? ''} is not enabled`);
       // The same schema as a violations file for this pack (codes checked against its table).
@@ -199,19 +203,27 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       }
       const [valid] = parsed.value.violations;
       compliance.violations.upsertMany([valid!], pack.id, manual());
-      return changed(violationRecord(compliance.violations.get(valid!.id)!));
+      return changed(
+        violationRecord(compliance.violations.get(valid!.id)!, compliance.policyPacks.current()),
+      );
     },
     'compliance.appeal': ({ id, state, note }) =>
-      changed(violationRecord(compliance.violations.setAppeal(id, state, note ?? null, now()))),
+      changed(
+        violationRecord(
+          compliance.violations.setAppeal(id, state, note ?? null, now()),
+          compliance.policyPacks.current(),
+        ),
+      ),
     'compliance.markSeen': () => {
       const lastSeenAt = formatBeijingIso(now());
       settings.update({ complianceLastSeenAt: lastSeenAt });
       return { lastSeenAt };
     },
     // The active self-check pack prices a rule (issue 15: a loaded pack may map rules to other codes).
-    'compliance.catalog': () => catalog(complianceConfig(settings.get()), ctx.checker.compiled.pack),
+    'compliance.catalog': () =>
+      catalog(complianceConfig(settings.get(), compliance.policyPacks.current()), ctx.checker.compiled.pack),
     'compliance.calendar': ({ year, month }) => {
-      const config = complianceConfig(settings.get());
+      const config = complianceConfig(settings.get(), compliance.policyPacks.current());
       return { days: config.calendar.monthView(year, month), serviceHours: config.serviceHours };
     },
     'compliance.whatIf': (request) => runWhatIf(evaluate(), request, ctx.checker.compiled.pack),

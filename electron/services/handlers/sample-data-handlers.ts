@@ -48,7 +48,7 @@ export function sampleDataHandlers(ctx: HandlerContext): HandlerGroup<SampleChan
           'invalid-input',
           '已有数据，不再载入示例数据 / there is data already; sample data is only for an empty app',
         );
-      const config = complianceConfig(settings.get());
+      const config = complianceConfig(settings.get(), compliance.policyPacks.current());
       const sla = slaContextOf(config);
       const now = ctx.now().getTime();
       const context = fileImportContext(ctx.platform.userDataDir, settings.get().locale, undefined);

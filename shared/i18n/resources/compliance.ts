@@ -220,7 +220,6 @@ const zhCN = {
   },
   settings: {
     title: '设置',
-    packs: '适用的规则包',
     serviceHours: '服务时间',
     start: '开始',
     end: '结束',
@@ -482,7 +481,6 @@ const en: Translation<typeof zhCN> = {
   },
   settings: {
     title: 'Settings',
-    packs: 'Policy packs that apply',
     serviceHours: 'Service hours',
     start: 'Start',
     end: 'End',

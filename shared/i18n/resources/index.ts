@@ -16,6 +16,7 @@ import longField from './longField';
 import main from './main';
 import menu from './menu';
 import report from './report';
+import policypacks from './policypacks';
 import rulepacks from './rulepacks';
 import sync from './sync';
 import undo from './undo';
@@ -39,6 +40,7 @@ const byNamespace = {
   report,
   main,
   rulepacks,
+  policypacks,
 };
 
 export type Namespace = keyof typeof byNamespace;

@@ -21,6 +21,8 @@ export const calendarYearSchema = z.object({
   /** bundled: the chinese-days data shipped with the app; file: imported by the user; pack: from a policy pack. */
   origin: z.enum(['bundled', 'file', 'pack']),
   source: z.string(),
+  /** origin 'pack': the policy pack that carries the year. */
+  packId: z.string().nullable(),
   holidays: z.number().int(),
   makeupWorkdays: z.number().int(),
   fileName: z.string().nullable(),

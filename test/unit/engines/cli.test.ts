@@ -112,6 +112,38 @@ describe('vendordesk sla|deposit|points (in process)', () => {
     expect(bad.stderr()).toMatch(/^<stdin>:1:\d+: \(file\)/);
   });
 
+  it('--policy takes a pack file: its official years apply, a --calendar file of the year wins', async () => {
+    const pack = `${root}test/fixtures/policies/jdcloud-marketplace-2019-with-2027.json`;
+    const input =
+      '{"tickets":[{"id":"a","kind":"consultation","openedAt":"2027-02-09T10:00:00+08:00","firstResponseAt":null}]}';
+    const at = ['--at', '2027-02-01T10:00:00+08:00'];
+    const t = fakeIO(input);
+    expect(await sla(['-', ...at, '--policy', pack], t.io)).toBe(0);
+    expect(JSON.parse(t.stdout()).tickets[0]).toMatchObject({
+      deadline: '2027-02-15T09:00:30+08:00',
+      calendarConfirmed: true,
+    });
+    const own = fakeIO(input);
+    expect(
+      await sla(['-', ...at, '--policy', pack, '--calendar', 'calendar-2027-workday.json'], own.io),
+    ).toBe(0);
+    expect(JSON.parse(own.stdout()).tickets[0]).toMatchObject({ deadline: '2027-02-09T10:00:30+08:00' });
+  });
+
+  it('--policy with a bad pack file exits 2 naming the file and the field', async () => {
+    const t = fakeIO('{"tickets":[]}');
+    const bad = `${root}test/fixtures/policies/policy-pack-bad.json`;
+    expect(await sla(['-', '--policy', bad], t.io)).toBe(2);
+    expect(t.stderr()).toContain('策略包无效 / invalid policy pack');
+    expect(t.stderr()).toMatch(
+      /policy-pack-bad\.json: sla\.limits\.complaint\.clock: 应为 "service" 或 "wall"/,
+    );
+    expect(t.stdout()).toBe('');
+    const missing = fakeIO('{"tickets":[]}');
+    expect(await sla(['-', '--policy', './no-such-pack.json'], missing.io)).toBe(2);
+    expect(missing.stderr()).toMatch(/--policy: \.\/no-such-pack\.json: .*cannot read/);
+  });
+
   it('prints help with exit 0', async () => {
     const t = fakeIO();
     expect(await points(['--help'], t.io)).toBe(0);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getPolicyPack, policyIds, validatePolicyPack } from '../../../shared/policy/packs';
+import {
+  checkPolicyPack,
+  compareVersions,
+  getPolicyPack,
+  policyIds,
+  policyPackSet,
+  validatePolicyPack,
+} from '../../../shared/policy/packs';
 import marketplace from '../../../resources/policies/jdcloud-marketplace-2019.json';
 
 describe('policy packs', () => {
@@ -42,13 +49,61 @@ describe('policy packs', () => {
     };
     broken.sla.limits.complaint.clock = 'sundial';
     expect(() => validatePolicyPack(broken, 'broken.json')).toThrow(
-      /broken\.json:\n {2}sla\.limits\.complaint\.clock: must be "service" or "wall"/,
+      /broken\.json:\n {2}sla\.limits\.complaint\.clock: 应为 "service" 或 "wall" \/ must be "service" or "wall"/,
     );
     const unknownCode = structuredClone(marketplace) as typeof broken;
     unknownCode.sla.lateTicketCodes['complaint'] = 'no-such-code';
     expect(() => validatePolicyPack(unknownCode, 'x.json')).toThrow(
-      /sla\.lateTicketCodes\.complaint: unknown penalty code "no-such-code"/,
+      /sla\.lateTicketCodes\.complaint: 未知的扣分代码 "no-such-code" \/ unknown penalty code "no-such-code"/,
     );
     expect(() => getPolicyPack('nope')).toThrow(/unknown policy "nope"/);
+  });
+
+  it('words a missing or mistyped field in both languages, with its path', () => {
+    const noVersion = { ...structuredClone(marketplace), version: undefined };
+    const checked = checkPolicyPack({
+      ...noVersion,
+      deposit: { ...marketplace.deposit, topUpWorkdays: 'three' },
+    });
+    expect(checked.ok).toBe(false);
+    if (checked.ok) return;
+    expect(checked.problems).toEqual(
+      expect.arrayContaining([
+        { path: 'version', message: '需要版本号 / a version is required' },
+        { path: 'deposit.topUpWorkdays', message: '应为数字 / must be a number' },
+      ]),
+    );
+    const noSource = checkPolicyPack({ ...structuredClone(marketplace), source: undefined });
+    expect(noSource.ok ? [] : noSource.problems).toEqual([
+      { path: 'source', message: '缺少此字段（应为 string） / missing (expected string)' },
+    ]);
+  });
+});
+
+describe('the set of packs in use', () => {
+  const bundled = getPolicyPack('jdcloud-marketplace-2019');
+
+  it('compares versions by number', () => {
+    expect(compareVersions('1.10.0', '1.9.0')).toBe(1);
+    expect(compareVersions('1.0.0', '1.0.0')).toBe(0);
+    expect(compareVersions('0.9.9', '1.0.0')).toBe(-1);
+  });
+
+  it('a loaded pack supersedes the bundled one of its id only when newer', () => {
+    const newer = { ...bundled, version: '1.0.1' };
+    const set = policyPackSet([newer]);
+    expect(set.get(bundled.id)).toBe(newer);
+    expect(set.origin(bundled.id)).toBe('file');
+    expect(set.ids).toEqual(policyIds);
+    const older = policyPackSet([{ ...bundled, version: '0.9.0' }]);
+    expect(older.get(bundled.id)).toBe(bundled);
+    expect(older.origin(bundled.id)).toBe('bundled');
+  });
+
+  it('a loaded pack with a new id joins after the bundled ones', () => {
+    const set = policyPackSet([{ ...bundled, id: 'another-market' }]);
+    expect(set.ids).toEqual([...policyIds, 'another-market']);
+    expect(set.origin('another-market')).toBe('file');
+    expect(set.get('nope')).toBeUndefined();
   });
 });

@@ -45,7 +45,11 @@ export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
           columns={[
             { title: t('columns.year'), dataIndex: 'year' },
             { title: t('columns.origin'), render: (_, y) => t(`origins.${y.origin}`) },
-            { title: t('columns.source'), render: (_, y) => y.fileName ?? y.source },
+            {
+              title: t('columns.source'),
+              // A pack's year names the pack it came with (Settings → 策略包 lists and removes it).
+              render: (_, y) => y.fileName ?? (y.packId ? `${y.packId} · ${y.source}` : y.source),
+            },
             {
               title: t('columns.days'),
               render: (_, y) => t('days', { holidays: y.holidays, makeup: y.makeupWorkdays }),

@@ -1,4 +1,4 @@
-/** Settings of the compliance pages: policy packs, service hours and calendar overrides, alert lead times, quiet hours, language. */
+/** Settings of the compliance pages: policy packs (which apply, loading one from a file), service hours and calendar overrides, alert lead times, quiet hours, language. */
 import { BeijingDatePicker } from '../../features/datetime/BeijingDateTimePicker';
 import {
   Button,
@@ -23,6 +23,7 @@ import type { PageProps } from '../registry';
 import { OfficialCalendarsCard } from '../../features/calendar/OfficialCalendarsCard';
 import { SyncConnectionCard } from '../../features/sync/SyncConnectionCard';
 import { RulePacksCard } from '../../features/rulepacks/RulePacksCard';
+import { PolicyPacksCard } from '../../features/policypacks/PolicyPacksCard';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { useTranslation } from 'react-i18next';
 
@@ -66,7 +67,7 @@ export function SettingsPage({ readOnly }: PageProps) {
       <Typography.Title level={3}>{t('settings.title')}</Typography.Title>
       <UnconfirmedCalendarBanner readOnly={readOnly} />
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Card title={t('settings.packs')} size="small">
+        <PolicyPacksCard readOnly={readOnly}>
           <Checkbox.Group
             disabled={readOnly}
             value={packs}
@@ -76,7 +77,7 @@ export function SettingsPage({ readOnly }: PageProps) {
               label: `${p.name[locale]} (${p.id})`,
             }))}
           />
-        </Card>
+        </PolicyPacksCard>
         <Card title={t('settings.serviceHours')} size="small">
           <Form
             layout="inline"
