@@ -148,7 +148,10 @@ for (let seed = 1; seed <= 3000; seed++) {
     title: text(r, 1 + Math.floor(r() * 8)),
     summary: text(r, size()),
     description: r() < 0.3 ? base.description + text(r, size()) : text(r, size() * 3),
-    cases: Array.from({ length: Math.floor(r() * 3) }, () => ({ title: text(r, 3), content: text(r, size()) })),
+    cases: Array.from({ length: Math.floor(r() * 3) }, () => ({
+      title: text(r, 3),
+      content: text(r, size()),
+    })),
     specs: [
       { name: text(r, 3), price: 1980, attributes: { 用户数: '10', 说明: text(r, 4) } },
       ...(r() < 0.5 ? [{ name: `标准版 ${text(r, 2)}`, price: 999, attributes: {} }] : []),
@@ -160,7 +163,8 @@ for (let seed = 1; seed <= 3000; seed++) {
     ...(r() < 0.2 ? { officialSite: { productPageUrl: pick(r, links) } } : {}),
     vendor: {
       name: '北京云客通科技有限公司',
-      authorizedBrands: r() < 0.2 ? [pick(r, ['京东云', '京东', 'JD Cloud', '阿里云', '淘宝', '京东钱包'])] : [],
+      authorizedBrands:
+        r() < 0.2 ? [pick(r, ['京东云', '京东', 'JD Cloud', '阿里云', '淘宝', '京东钱包'])] : [],
     },
   };
   const context: CheckContext = r() < 0.15 ? { allowedDomains: ['example.com', 'vendor.cn'] } : {};

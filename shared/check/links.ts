@@ -19,8 +19,12 @@ const SPELLED_DOT = /\s*(?:点|點|dot|\[\.\]|\(\.\)|。)\s*/gu;
 const SPELLED_AT = /\s*(?:\(at\)|\[at\]|\{at\})\s*/gu;
 const EMAIL = /^(?:mailto:)?[^\s/@:()[\]{}]+(?:@|\s*(?:\(at\)|\[at\]|\{at\}))/;
 
+// Every spelled-out dot or @ holds one of these; most links have none, and skipping the two
+// replaces (each a regex pass over the link) is then the same answer.
+const MAY_BE_SPELLED = /[点點。[({]|dot/;
+
 export function hostOf(link: string): string {
-  const spelled = link.replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@');
+  const spelled = MAY_BE_SPELLED.test(link) ? link.replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@') : link;
   const at = spelled.lastIndexOf('@');
   const noScheme = spelled.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   const withoutUser =
@@ -52,6 +56,16 @@ function isLocalHost(host: string): boolean {
 
 const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|dot|\[\.\]|\(\.\))\s*[a-z0-9]/;
 
+/**
+ * Characters a link can start with: every alternative of the link pattern begins with one of
+ * [a-z0-9._%+-] and its look-behind forbids one before it. So a link can only start where a run
+ * of these characters starts, and the pattern is tried (sticky) there instead of at every code
+ * unit of mostly Chinese prose.
+ */
+const LINK_START = new Uint8Array(0x80);
+for (const ch of 'abcdefghijklmnopqrstuvwxyz0123456789._%+-') LINK_START[ch.charCodeAt(0)] = 1;
+const isLinkStartChar = (c: number) => c < 0x80 && LINK_START[c] === 1;
+
 // A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 
@@ -70,8 +84,13 @@ export function findLinks(
     : compiled.allowedDomains;
   const out: LinkSpan[] = [];
   const re = compiled.linkRegex;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  for (let i = 0, n = text.length; i < n; i++) {
+    if (!isLinkStartChar(text.charCodeAt(i)) || (i > 0 && isLinkStartChar(text.charCodeAt(i - 1)))) continue;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null) continue;
+    // Go on after the whole match, as a global search would (also when the match is dropped below).
+    i = m.index + m[0].length - 1;
     const raw = m[0];
     const trimmed = raw.replace(TRAILING, '');
     if (trimmed === '') continue;
