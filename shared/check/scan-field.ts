@@ -131,7 +131,13 @@ export function scanField(
     let confidence = g.confidence;
     if (g.judges.length) {
       const around = surroundings(text, compiled.filler, links, field, start, end);
-      const decided = g.judges.find((j) => j.cond(around));
+      let decided: (typeof g.judges)[number] | undefined;
+      for (const j of g.judges) {
+        if (j.cond(around)) {
+          decided = j;
+          break;
+        }
+      }
       if (decided) {
         if (decided.verdict === 'ignore') continue;
         severity = decided.verdict;
