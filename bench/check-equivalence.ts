@@ -171,6 +171,30 @@ for (let seed = 1; seed <= 3000; seed++) {
   emit(`random:${seed}`, listing, context);
 }
 
+// Link-heavy text: short random strings over the characters link forms are made of (runs,
+// dots spelled out or not, spaces, schemes, @ and (at)), where every link boundary is exercised.
+const linkUnits = [
+  ...'adotwcnm1259-_%+.@:/()[]{}点點。 \u3000\u00a0中x',
+  'dot',
+  'www',
+  'com',
+  '.cn',
+  '(at)',
+  'http',
+  '://',
+  '[.]',
+  '(.)',
+  '127.0.0.1',
+  '买',
+];
+for (let seed = 1; seed <= 2000; seed++) {
+  const r = rng(seed * 104_729);
+  let description = '';
+  const length = 1 + Math.floor(r() * 60);
+  for (let i = 0; i < length; i++) description += pick(r, linkUnits);
+  emit(`links:${seed}`, { ...makeListing(r, 100), description });
+}
+
 // One field past the per-rule cap (MAX_TERMS_PER_RULE): the overflow finding and its count.
 const capped = makeListing(rng(11), 1000);
 emit('cap:overflow', { ...capped, description: '最好的'.repeat(30_000) + '全网最优，'.repeat(3000) });
