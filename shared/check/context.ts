@@ -11,8 +11,18 @@ export const WINDOW = 24;
 
 export interface Window {
   text: string;
-  /** offsets[k] = normalised offset of text[k] (for a link placeholder: the link's start/end). */
-  offsets: number[];
+  /**
+   * offsets[k] = normalised offset of text[k] (for a link placeholder: the link's start/end);
+   * null for a plain slice of the text, whose offsets are base, base + 1, … (most windows: the
+   * offsets are read only when a rule widens its span, so they are not built for every hit).
+   */
+  offsets: number[] | null;
+  base: number;
+}
+
+/** The normalised offset of window character k. */
+export function windowOffset(w: Window, k: number): number {
+  return w.offsets === null ? w.base + k : w.offsets[k]!;
 }
 
 /** Index of the first link that ends after i (links are sorted and disjoint). */
@@ -37,12 +47,16 @@ function linkWithin(links: readonly LinkSpan[], lo: number, hi: number): boolean
  * The common case: no link and no filler within reach, so the window is a plain slice. Returns
  * null when the slow path must run.
  */
-function plainWindow(text: string, filler: Uint8Array, links: readonly LinkSpan[], lo: number, hi: number) {
+function plainWindow(
+  text: string,
+  filler: Uint8Array,
+  links: readonly LinkSpan[],
+  lo: number,
+  hi: number,
+): Window | null {
   if (links.length && linkWithin(links, lo, hi)) return null;
   for (let i = lo; i < hi; i++) if (filler[text.charCodeAt(i)] === 1) return null;
-  const offsets: number[] = [];
-  for (let i = lo; i < hi; i++) offsets.push(i);
-  return { text: text.slice(lo, hi), offsets };
+  return { text: text.slice(lo, hi), offsets: null, base: lo };
 }
 
 export function windowBefore(
@@ -59,10 +73,6 @@ export function windowBefore(
   const offsets: number[] = [];
   let runStart = -1;
   let runEnd = -1;
-  const flush = () => {
-    if (runStart >= 0) pieces.push(text.slice(runStart, runEnd));
-    runStart = -1;
-  };
   // The link that may contain i, walking down as i decreases.
   let li = Math.min(firstLinkEndingAfter(links, start - 1), links.length - 1);
   for (let i = start - 1; i >= 0 && offsets.length < WINDOW; i--) {
@@ -70,7 +80,8 @@ export function windowBefore(
     const link = li >= 0 && links[li]!.end > i ? links[li] : undefined;
     if (link) {
       if (!link.allowed) {
-        flush();
+        if (runStart >= 0) pieces.push(text.slice(runStart, runEnd));
+        runStart = -1;
         pieces.push(LINK_PLACEHOLDER);
         offsets.push(link.start);
       }
@@ -81,14 +92,14 @@ export function windowBefore(
     if (filler[c] === 1) continue;
     if (runStart === i + 1) runStart = i;
     else {
-      flush();
+      if (runStart >= 0) pieces.push(text.slice(runStart, runEnd));
       runStart = i;
       runEnd = i + 1;
     }
     offsets.push(i);
   }
-  flush();
-  return { text: pieces.reverse().join(''), offsets: offsets.reverse() };
+  if (runStart >= 0) pieces.push(text.slice(runStart, runEnd));
+  return { text: pieces.reverse().join(''), offsets: offsets.reverse(), base: 0 };
 }
 
 export function windowAfter(
@@ -103,16 +114,13 @@ export function windowAfter(
   const offsets: number[] = [];
   let runStart = -1;
   let runEnd = -1;
-  const flush = () => {
-    if (runStart >= 0) out += text.slice(runStart, runEnd);
-    runStart = -1;
-  };
   let li = links.length ? firstLinkEndingAfter(links, end) : 0;
   for (let i = end; i < text.length && offsets.length < WINDOW; i++) {
     const link = li < links.length && links[li]!.start <= i ? links[li] : undefined;
     if (link) {
       if (!link.allowed) {
-        flush();
+        if (runStart >= 0) out += text.slice(runStart, runEnd);
+        runStart = -1;
         out += LINK_PLACEHOLDER;
         offsets.push(link.end - 1);
       }
@@ -124,12 +132,12 @@ export function windowAfter(
     if (filler[c] === 1) continue;
     if (runEnd === i) runEnd = i + 1;
     else {
-      flush();
+      if (runStart >= 0) out += text.slice(runStart, runEnd);
       runStart = i;
       runEnd = i + 1;
     }
     offsets.push(i);
   }
-  flush();
-  return { text: out, offsets };
+  if (runStart >= 0) out += text.slice(runStart, runEnd);
+  return { text: out, offsets, base: 0 };
 }

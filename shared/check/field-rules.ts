@@ -30,6 +30,21 @@ export function validProductPageUrl(value: string): URL | null {
   }
 }
 
+/**
+ * The lower-case host of a valid product page URL, or null; remembered per value, since the same
+ * listing is checked again on every keystroke and URL parsing showed in profiles.
+ */
+const pageHosts = new Map<string, string | null>();
+function productPageHost(value: string): string | null {
+  let host = pageHosts.get(value);
+  if (host === undefined) {
+    host = validProductPageUrl(value)?.hostname.toLowerCase() ?? null;
+    if (pageHosts.size >= 256) pageHosts.clear();
+    pageHosts.set(value, host);
+  }
+  return host;
+}
+
 const officialSite: Rule = (listing, compiled, _scans, context) => {
   const value = listing.officialSite?.productPageUrl?.trim() ?? '';
   const blocker = (
@@ -51,10 +66,11 @@ const officialSite: Rule = (listing, compiled, _scans, context) => {
     }),
   ];
   if (value === '') return blocker('未填写', 'not given');
-  const url = validProductPageUrl(value);
-  if (!url) return blocker(`「${value}」不是有效的 http(s) 网址`, `"${value}" is not a valid http(s) URL`);
+  const host = productPageHost(value);
+  if (host === null)
+    return blocker(`「${value}」不是有效的 http(s) 网址`, `"${value}" is not a valid http(s) URL`);
   const jdDomains = [...compiled.allowedDomains, ...(context.allowedDomains ?? [])];
-  if (isAllowedHost(url.hostname.toLowerCase(), jdDomains)) {
+  if (isAllowedHost(host, jdDomains)) {
     return blocker(
       '该地址属于京东云，不是服务商自己的企业官网',
       'the address is on JD Cloud, not on your own website',
@@ -155,7 +171,10 @@ const serviceTerms: Rule = (listing, compiled) => {
     return [
       makeFinding(compiled, { rule: 'service-terms-missing', field: 'serviceTerms', vars: { detail: '' } }),
     ];
-  if ([...value].length < compiled.pack.serviceTerms.minLength) {
+  // A code point is one or two code units: only a text shorter than twice the minimum in code
+  // units can be too short, and only then are its code points counted.
+  const minLength = compiled.pack.serviceTerms.minLength;
+  if (value.length < 2 * minLength && [...value].length < minLength) {
     return [
       makeFinding(compiled, {
         rule: 'service-terms-missing',
@@ -201,6 +220,15 @@ const notOnJdCloud: Rule = (listing, compiled) => {
 
 const toFen = (s: string) => Math.round(Number(s.replaceAll(',', '')) * 100);
 
+// The fields whose prices are compared; the plain names are told apart without a regex (this
+// runs for every field of every check).
+const CASE_CONTENT = /^cases\[\d+\]\.content$/;
+const isPriceField = (field: string) =>
+  field === 'summary' ||
+  field === 'description' ||
+  field === 'title' ||
+  (field.startsWith('cases[') && CASE_CONTENT.test(field));
+
 const inconsistent: Rule = (listing, compiled, scans) => {
   const out: Finding[] = [];
   const { consistency } = compiled.pack;
@@ -237,7 +265,7 @@ const inconsistent: Rule = (listing, compiled, scans) => {
     ...(listing.specs ?? []).map((s) => toFen(String(s.price))),
   ]);
   for (const [field, scan] of scans) {
-    if (!/^(summary|description|cases\[\d+\]\.content|title)$/.test(field)) continue;
+    if (!isPriceField(field)) continue;
     const text = scan.norm.text;
     // Several patterns can see the same price (售价 999 元/年): keep the earliest, longest one.
     const prices: { start: number; end: number; amount: string }[] = [];

@@ -80,14 +80,10 @@ function collect(
     return dir > 0 ? text.slice(from, i) : text.slice(i + 1, from + 1);
   }
   // Slow path: runs of adjacent kept characters are sliced (not appended one by one), a foreign
-  // link is one placeholder.
+  // link is one placeholder. (No flush closure: one per call showed in profiles.)
   const parts: string[] = [];
   let runLo = -1;
   let runHi = -1;
-  const flush = () => {
-    if (runLo >= 0) parts.push(text.slice(runLo, runHi));
-    runLo = -1;
-  };
   taken = 0;
   for (i = from; i >= 0 && i < text.length && taken < reach; i += dir) {
     if (links.length) {
@@ -95,7 +91,8 @@ function collect(
       if (li >= 0) {
         const link = links[li]!;
         if (!link.allowed) {
-          flush();
+          if (runLo >= 0) parts.push(text.slice(runLo, runHi));
+          runLo = -1;
           parts.push(LINK_PLACEHOLDER);
         }
         taken++;
@@ -109,13 +106,13 @@ function collect(
     if (dir > 0 && runHi === i) runHi = i + 1;
     else if (dir < 0 && runLo === i + 1) runLo = i;
     else {
-      flush();
+      if (runLo >= 0) parts.push(text.slice(runLo, runHi));
       runLo = i;
       runHi = i + 1;
     }
     taken++;
   }
-  flush();
+  if (runLo >= 0) parts.push(text.slice(runLo, runHi));
   if (dir < 0) parts.reverse();
   return parts.join('');
 }
@@ -285,6 +282,26 @@ export function wordAlternation(
   return all.length ? `(?:${all.join('|')})` : '(?!)';
 }
 
+/**
+ * The longest text (in code units) a word reference can match, or Infinity when it holds a
+ * regular-expression fragment (whose length is not known).
+ */
+function longestMatch(
+  ref: WordRef,
+  lexicon: Record<string, string[]>,
+  compact: (s: string) => string,
+): number {
+  let longest = 0;
+  for (const item of typeof ref === 'string' ? [ref] : ref) {
+    if (item.startsWith('@'))
+      longest = Math.max(longest, longestMatch(lexicon[item.slice(1)]!, lexicon, compact));
+    else if (item.startsWith('re:')) return Infinity;
+    else if (item === '{link}') longest = Math.max(longest, LINK_PLACEHOLDER.length);
+    else longest = Math.max(longest, compact(item).length);
+  }
+  return longest;
+}
+
 export function compileCondition(
   spec: ConditionSpec,
   lexicon: Record<string, string[]>,
@@ -299,7 +316,15 @@ export function compileCondition(
   }
   if (spec.prev !== undefined) {
     const re = new RegExp(`${alt(spec.prev)}${DE}$`, 'u');
-    parts.push((s) => re.test(s.before));
+    // An end-anchored regex is tried from every start position; a match of plain words is at
+    // most `reach` code units long, so only the clause's last `reach` units can hold it.
+    const reach = longestMatch(spec.prev, lexicon, compact) + 1;
+    if (reach === Infinity) parts.push((s) => re.test(s.before));
+    else
+      parts.push((s) => {
+        const b = s.before;
+        return re.test(b.length > reach ? b.slice(b.length - reach) : b);
+      });
   }
   const anywhere = (key: 'before' | 'after' | 'sentenceBefore' | 'sentenceAfter', ref: WordRef) => {
     const re = new RegExp(alt(ref), 'u');
@@ -350,12 +375,22 @@ export function compileCondition(
   }
   if (spec.any !== undefined) {
     const inner = spec.any.map((c) => compileCondition(c, lexicon, compact));
-    parts.push((s) => inner.some((c) => c(s)));
+    // Plain loops: a closure per evaluation (inner.some(c => c(s))) showed in profiles.
+    parts.push((s) => {
+      for (const c of inner) if (c(s)) return true;
+      return false;
+    });
   }
   if (spec.all !== undefined) {
     const inner = spec.all.map((c) => compileCondition(c, lexicon, compact));
-    parts.push((s) => inner.every((c) => c(s)));
+    parts.push((s) => {
+      for (const c of inner) if (!c(s)) return false;
+      return true;
+    });
   }
   if (parts.length === 1) return parts[0]!;
-  return (s) => parts.every((p) => p(s));
+  return (s) => {
+    for (const p of parts) if (!p(s)) return false;
+    return true;
+  };
 }

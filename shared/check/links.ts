@@ -19,8 +19,12 @@ const SPELLED_DOT = /\s*(?:点|點|dot|\[\.\]|\(\.\)|。)\s*/gu;
 const SPELLED_AT = /\s*(?:\(at\)|\[at\]|\{at\})\s*/gu;
 const EMAIL = /^(?:mailto:)?[^\s/@:()[\]{}]+(?:@|\s*(?:\(at\)|\[at\]|\{at\}))/;
 
+// Every spelled-out dot or @ holds one of these; most links have none, and skipping the two
+// replaces (each a regex pass over the link) is then the same answer.
+const MAY_BE_SPELLED = /[点點。[({]|dot/;
+
 export function hostOf(link: string): string {
-  const spelled = link.replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@');
+  const spelled = MAY_BE_SPELLED.test(link) ? link.replace(SPELLED_DOT, '.').replace(SPELLED_AT, '@') : link;
   const at = spelled.lastIndexOf('@');
   const noScheme = spelled.replace(/^[a-z][a-z0-9+.-]*:\/\//, '');
   const withoutUser =
@@ -52,6 +56,52 @@ function isLocalHost(host: string): boolean {
 
 const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|dot|\[\.\]|\(\.\))\s*[a-z0-9]/;
 
+/**
+ * Where a link can start. Every alternative of the link pattern begins with one of
+ * [a-z0-9._%+-] and its look-behind forbids one before it, so a link starts where a maximal run
+ * of these characters starts: RUN finds the runs (a native scan over mostly Chinese prose) and
+ * the sticky pattern is tried only at the start of a run that can begin a link at all.
+ */
+const RUN = /[a-z0-9._%+-]+/g;
+const isRunChar = (c: number) =>
+  (c >= 0x61 && c <= 0x7a) ||
+  (c >= 0x30 && c <= 0x39) ||
+  c === 0x2e ||
+  c === 0x5f ||
+  c === 0x25 ||
+  c === 0x2b ||
+  c === 0x2d;
+// JavaScript's \s, as the pattern's \s* between a name and a spelled-out dot or (at) reads it.
+const isSpace = (c: number) =>
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0x20 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+// What may follow a run (after spaces) in a link that starts there: a scheme's ://, an e-mail's
+// @, a spelled-out (at) [at] {at} or dot [.] (.) 点 點 。.
+const AFTER_RUN = new Set([':', '@', '(', '[', '{', '点', '點', '。'].map((ch) => ch.charCodeAt(0)));
+
+/**
+ * Whether a link can start at the run text[start, end): a domain, an IPv4 address or a run-in
+ * spelled-out dot (vendordotcom) needs a "." or "dot" in the run; every other form needs one of
+ * AFTER_RUN after it (or " dot"). A superset of where the pattern can match, so trying the
+ * pattern only there finds the same links.
+ */
+function mayStartLink(text: string, run: string, end: number): boolean {
+  if (run.includes('.') || run.includes('dot')) return true;
+  let j = end;
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  if (j >= text.length) return false;
+  return AFTER_RUN.has(text.charCodeAt(j)) || text.startsWith('dot', j);
+}
+
 // A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 
@@ -70,8 +120,17 @@ export function findLinks(
     : compiled.allowedDomains;
   const out: LinkSpan[] = [];
   const re = compiled.linkRegex;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+  RUN.lastIndex = 0;
+  for (let run = RUN.exec(text); run !== null; run = RUN.exec(text)) {
+    const start = run.index;
+    // The rest of a run a link ended in: the look-behind rules out every position in it.
+    if (start > 0 && isRunChar(text.charCodeAt(start - 1))) continue;
+    if (!mayStartLink(text, run[0], start + run[0].length)) continue;
+    re.lastIndex = start;
+    const m = re.exec(text);
+    if (m === null) continue;
+    // Go on after the whole match, as a global search would (also when the match is dropped below).
+    RUN.lastIndex = m.index + m[0].length;
     const raw = m[0];
     const trimmed = raw.replace(TRAILING, '');
     if (trimmed === '') continue;

@@ -316,6 +316,7 @@ export interface CompiledRulePack {
   /** How many distinct overlapSlot / ruleSlot numbers there are. */
   slotCount: number;
   allowedDomains: string[];
+  /** The link pattern, sticky (findLinks sets lastIndex to where a link may start). */
   linkRegex: RegExp;
   notDomains: Set<string>;
   pricePatterns: RegExp[];
@@ -363,7 +364,8 @@ function buildLinkRegex(tlds: string[]): RegExp {
     `(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?![\\d.])${path}`,
     `(?:www|${label})\\s*(?:点|點|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*(?:${label}\\s*(?:点|點|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*)*${tld}(?![a-z0-9])`,
   ];
-  return new RegExp(`(?<![a-z0-9._%+-])(?:${sources.join('|')})`, 'g');
+  // Sticky: findLinks tries it only where a link can start (see RUN in links.ts).
+  return new RegExp(`(?<![a-z0-9._%+-])(?:${sources.join('|')})`, 'y');
 }
 
 export function compileRulePack(pack: RulePack): CompiledRulePack {
