@@ -37,6 +37,9 @@ describe('receiving a year’s official holidays with a policy pack', () => {
   it('Settings refuses a bad pack file, naming the field, and changes nothing', async () => {
     await page.getByRole('menuitem', { name: '设置' }).click();
     await expect.poll(() => packRow('jdcloud-marketplace-2019').textContent()).toContain('使用中');
+    // A pack that is not enabled is not "in use", even as the current version of its id.
+    expect(await packRow('jd-store-2021').textContent()).toContain('当前版本（未启用）');
+    expect(await packRow('jd-store-2021').textContent()).not.toContain('使用中');
     const rowsBefore = await packsCard().getByRole('row').count();
     await page
       .getByTestId('policypack-import-input')

@@ -29,6 +29,7 @@ const zhCN = {
   origins: { bundled: '内置', file: '文件' },
   none: '无',
   inUse: '使用中',
+  currentNotEnabled: '当前版本（未启用）',
   supersededBy: '已被 {version} 取代',
   notNewer: '未使用（不比内置的新）',
 };
@@ -61,6 +62,7 @@ const en: Translation<typeof zhCN> = {
   origins: { bundled: 'Bundled', file: 'File' },
   none: 'none',
   inUse: 'In use',
+  currentNotEnabled: 'Current version (not enabled)',
   supersededBy: 'Superseded by {version}',
   notNewer: 'Not used (not newer than the bundled one)',
 };

@@ -61,7 +61,13 @@ export function PolicyPacksCard({ readOnly, children }: { readOnly: boolean; chi
   };
 
   const state = (p: PolicyPackInfo) => {
-    if (p.inUse) return <StatusTag tone="good">{t('inUse')}</StatusTag>;
+    // The version that counts for its id; it applies only where the pack is enabled above.
+    if (p.inUse)
+      return p.enabled ? (
+        <StatusTag tone="good">{t('inUse')}</StatusTag>
+      ) : (
+        <StatusTag tone="neutral">{t('currentNotEnabled')}</StatusTag>
+      );
     if (p.supersededBy)
       return <StatusTag tone="neutral">{t('supersededBy', { version: p.supersededBy })}</StatusTag>;
     return <StatusTag tone="warn">{t('notNewer')}</StatusTag>;
