@@ -8,14 +8,8 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { parseIsoInstant } from '../../shared/calendar/instant';
 import { officialYearSchema, type OfficialYear } from '../../shared/calendar/official-year';
-import { parseJsonWithPosition } from '../../shared/json/parse';
-import {
-  formatProblems,
-  parseInputText,
-  type InputProblem,
-  type InputResult,
-} from '../../shared/policy/input-file';
-import { checkPolicyPack, DEFAULT_POLICY_ID, getPolicyPack, policyIds } from '../../shared/policy/packs';
+import { formatProblems, parseInputText, type InputResult } from '../../shared/policy/input-file';
+import { DEFAULT_POLICY_ID, getPolicyPack, parsePolicyPackText, policyIds } from '../../shared/policy/packs';
 import type { PolicyPack } from '../../shared/policy/schema';
 import { EXIT_INPUT, type CliIO } from '../io';
 
@@ -172,15 +166,9 @@ async function readPolicyFile(file: string, io: CliIO): Promise<PolicyPack | nul
     io.stderr.write(`--policy: ${file}: 无法读取 / cannot read: ${reason}\n`);
     return null;
   }
-  const json = parseJsonWithPosition(text);
-  const problems: InputProblem[] = [];
-  if (!json.ok) problems.push({ kind: 'json', path: '', ...json.problem });
-  else {
-    const checked = checkPolicyPack(json.value);
-    if (checked.ok) return checked.pack;
-    problems.push(...checked.problems.map((p) => ({ kind: 'schema' as const, ...p })));
-  }
-  io.stderr.write(`--policy: 策略包无效 / invalid policy pack\n${formatProblems(file, problems)}\n`);
+  const parsed = parsePolicyPackText(text);
+  if (parsed.ok) return parsed.value;
+  io.stderr.write(`--policy: 策略包无效 / invalid policy pack\n${formatProblems(file, parsed.problems)}\n`);
   return null;
 }
 

@@ -5,6 +5,7 @@ export {
   checkPolicyPack,
   compareVersions,
   getPolicyPack,
+  parsePolicyPackText,
   policyIds,
   policyPackSet,
   validatePolicyPack,

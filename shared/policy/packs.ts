@@ -5,7 +5,9 @@
  * brings the built-in one back. `jdcloud-marketplace-2019` is the default everywhere (formats.md §3–5).
  */
 import type { z } from 'zod';
+import { parseJsonWithPosition } from '../json/parse';
 import { formatIssuePath } from '../listing/parse';
+import type { InputResult } from './input-file';
 import { policyPackSchema, type PolicyPack } from './schema';
 import marketplace2019 from '../../resources/policies/jdcloud-marketplace-2019.json';
 import jdStore2021 from '../../resources/policies/jd-store-2021.json';
@@ -53,6 +55,19 @@ export function checkPolicyPack(
       message: issue.message,
     })),
   };
+}
+
+/**
+ * A pack file's text, read as the CLI's `--policy FILE` and the app's import both read it: JSON
+ * with the position of a syntax error, then checkPolicyPack (problems in the shape of the other
+ * input files, so `formatProblems` prints them).
+ */
+export function parsePolicyPackText(text: string): InputResult<PolicyPack> {
+  const json = parseJsonWithPosition(text);
+  if (!json.ok) return { ok: false, problems: [{ kind: 'json', path: '', ...json.problem }] };
+  const checked = checkPolicyPack(json.value);
+  if (checked.ok) return { ok: true, value: checked.pack };
+  return { ok: false, problems: checked.problems.map((p) => ({ kind: 'schema', ...p })) };
 }
 
 /** Validates a pack (built-in or user-supplied); throws with every problem's field path. */

@@ -7,16 +7,15 @@
  * The engines read the set through `current()` (kept in memory, rebuilt after each change).
  */
 import {
-  checkPolicyPack,
   compareVersions,
   getPolicyPack,
+  parsePolicyPackText,
   policyIds,
   policyPackSet,
   type PolicyPackSet,
 } from '../../../shared/policy/packs';
 import type { PolicyPack } from '../../../shared/policy/schema';
 import { DEFAULT_POLICY_ID } from '../../../shared/policy/packs';
-import { parseJsonWithPosition } from '../../../shared/json/parse';
 import type { PolicyPackInfo, Settings } from '../../../shared/ipc/contract';
 import { AppError } from '../../../shared/ipc/errors';
 import type { Store } from '../db/database';
@@ -46,18 +45,12 @@ export class PolicyPackService {
     if (this.loaded) return this.loaded;
     this.loaded = [];
     for (const stored of this.repo.list()) {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(stored.packJson);
-      } catch {
-        raw = undefined;
-      }
-      const checked = checkPolicyPack(raw);
-      if (checked.ok && checked.pack.id === stored.id) this.loaded.push({ stored, pack: checked.pack });
+      const parsed = parsePolicyPackText(stored.packJson);
+      if (parsed.ok && parsed.value.id === stored.id) this.loaded.push({ stored, pack: parsed.value });
       else
         this.deps.log(
           `policy pack ${stored.id}@${stored.version} no longer validates and is not used: ${
-            checked.ok ? 'id differs' : `${checked.problems[0]?.path} ${checked.problems[0]?.message}`
+            parsed.ok ? 'id differs' : `${parsed.problems[0]?.path} ${parsed.problems[0]?.message}`
           }`,
         );
     }
@@ -154,29 +147,26 @@ export class PolicyPackService {
   }
 
   private read(name: string, text: string): PolicyPack {
-    const json = parseJsonWithPosition(text);
-    if (!json.ok) {
-      const { line, column, message } = json.problem;
+    const parsed = parsePolicyPackText(text);
+    if (parsed.ok) return parsed.value;
+    const [first] = parsed.problems;
+    if (first?.kind === 'json') {
+      const { line, column, message } = first;
       throw new AppError(
         'invalid-input',
         `策略包无效 / invalid policy pack ${name}: ${line ?? 1}:${column ?? 1} JSON 无法解析 / unreadable JSON: ${message}`,
         [{ path: '', message, line, column }],
       );
     }
-    const checked = checkPolicyPack(json.value);
-    if (!checked.ok) {
-      const named = checked.problems
-        .slice(0, NAMED_PROBLEMS)
-        .map((p) => `${p.path || '(root)'}: ${p.message}`);
-      const more = checked.problems.length - named.length;
-      throw new AppError(
-        'invalid-input',
-        `策略包无效，未载入 / invalid policy pack ${name}, not loaded: ${named.join('; ')}${
-          more > 0 ? `; 另有 ${more} 处 / ${more} more` : ''
-        }`,
-        checked.problems,
-      );
-    }
-    return checked.pack;
+    const problems = parsed.problems.map(({ path, message }) => ({ path, message }));
+    const named = problems.slice(0, NAMED_PROBLEMS).map((p) => `${p.path || '(root)'}: ${p.message}`);
+    const more = problems.length - named.length;
+    throw new AppError(
+      'invalid-input',
+      `策略包无效，未载入 / invalid policy pack ${name}, not loaded: ${named.join('; ')}${
+        more > 0 ? `; 另有 ${more} 处 / ${more} more` : ''
+      }`,
+      problems,
+    );
   }
 }

@@ -17,6 +17,7 @@ import {
 } from '../compliance/engines';
 import { slaContextOf } from '../compliance/ticket-sla';
 import type { SlaContext } from '../repositories/tickets-repository';
+import type { StoredViolation } from '../repositories/violations-repository';
 import { importComplianceFile } from '../compliance/import';
 import { fileImportContext } from '../imports/file-import';
 import type { ComplianceImportResult } from '../../../shared/ipc/contract';
@@ -52,7 +53,11 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
     }
     return value;
   };
-  const slaContext = () => slaContextOf(complianceConfig(settings.get(), compliance.policyPacks.current()));
+  /** The packs and calendar of the settings and policy packs in use now (both can change between calls). */
+  const configNow = () => complianceConfig(settings.get(), compliance.policyPacks.current());
+  /** A violation priced by the pack the engines count it with. */
+  const record = (v: StoredViolation) => violationRecord(v, compliance.policyPacks.current());
+  const slaContext = () => slaContextOf(configNow());
   /**
    * After a settings change the stored SLA columns are recomputed here, in batches with a yield
    * between them (other requests go first), before anything reads them.
@@ -125,7 +130,7 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       // A code's name in either language finds its violations (the packs' code tables).
       const needle = query?.trim().toLowerCase() ?? '';
       const codes = needle
-        ? catalog(complianceConfig(settings.get(), compliance.policyPacks.current())).packs.flatMap((pack) =>
+        ? catalog(configNow()).packs.flatMap((pack) =>
             pack.codes
               .filter((c) => Object.values(c.text).some((text) => text.toLowerCase().includes(needle)))
               .map((c) => ({ policy: pack.id, code: c.code })),
@@ -133,14 +138,14 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
         : [];
       const page = compliance.violations.page({ offset, limit, query, codes, around });
       return {
-        rows: page.rows.map((v) => violationRecord(v, compliance.policyPacks.current())),
+        rows: page.rows.map(record),
         total: page.total,
         offset: page.offset,
       };
     },
     'compliance.import': async ({ files }, call) => {
       writable();
-      const config = complianceConfig(settings.get(), compliance.policyPacks.current());
+      const config = configNow();
       const sla = slaContextOf(config);
       const context = fileImportContext(
         ctx.platform.userDataDir,
@@ -193,7 +198,7 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       return changed({ ok: true as const });
     },
     'compliance.saveViolation': ({ policy, violation }) => {
-      const config = complianceConfig(settings.get(), compliance.policyPacks.current());
+      const config = configNow();
       const pack = policy ? config.packs.find((p) => p.id === policy) : config.packs[0];
       if (!pack) throw new AppError('invalid-input', `策略未启用 / policy ${policy ?? ''} is not enabled`);
       // The same schema as a violations file for this pack (codes checked against its table).
@@ -203,27 +208,19 @@ export function complianceHandlers(ctx: HandlerContext): HandlerGroup<Compliance
       }
       const [valid] = parsed.value.violations;
       compliance.violations.upsertMany([valid!], pack.id, manual());
-      return changed(
-        violationRecord(compliance.violations.get(valid!.id)!, compliance.policyPacks.current()),
-      );
+      return changed(record(compliance.violations.get(valid!.id)!));
     },
     'compliance.appeal': ({ id, state, note }) =>
-      changed(
-        violationRecord(
-          compliance.violations.setAppeal(id, state, note ?? null, now()),
-          compliance.policyPacks.current(),
-        ),
-      ),
+      changed(record(compliance.violations.setAppeal(id, state, note ?? null, now()))),
     'compliance.markSeen': () => {
       const lastSeenAt = formatBeijingIso(now());
       settings.update({ complianceLastSeenAt: lastSeenAt });
       return { lastSeenAt };
     },
     // The active self-check pack prices a rule (issue 15: a loaded pack may map rules to other codes).
-    'compliance.catalog': () =>
-      catalog(complianceConfig(settings.get(), compliance.policyPacks.current()), ctx.checker.compiled.pack),
+    'compliance.catalog': () => catalog(configNow(), ctx.checker.compiled.pack),
     'compliance.calendar': ({ year, month }) => {
-      const config = complianceConfig(settings.get(), compliance.policyPacks.current());
+      const config = configNow();
       return { days: config.calendar.monthView(year, month), serviceHours: config.serviceHours };
     },
     'compliance.whatIf': (request) => runWhatIf(evaluate(), request, ctx.checker.compiled.pack),
