@@ -102,6 +102,9 @@ function mayStartLink(text: string, run: string, end: number): boolean {
   return AFTER_RUN.has(text.charCodeAt(j)) || text.startsWith('dot', j);
 }
 
+/** A site's name: labels of letters (any script), digits and hyphens, at least two of them. */
+const HOST_NAME = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
+
 // A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 
@@ -136,6 +139,9 @@ export function findLinks(
     if (trimmed === '') continue;
     const host = hostOf(trimmed);
     if (host === '' || compiled.notDomains.has(trimmed) || compiled.notDomains.has(host)) continue;
+    // A scheme with no site name after it is a placeholder for the buyer's own machine
+    // (http://&lt;云主机IP&gt;:8080, http://{your-ip}) or a one-label intranet name, not another website.
+    if (!HOST_NAME.test(host)) continue;
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
     const email = EMAIL.test(trimmed);
     out.push({

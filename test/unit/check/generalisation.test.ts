@@ -182,3 +182,93 @@ describe('a support e-mail address is a contact channel, not a site', () => {
     '邮箱 support(at)opsvendor.cn',
   ])('clean: %s', (text) => expectClean('external-link', text));
 });
+
+// Session 8: the categories an independently written set of 60 listings showed misread. The texts
+// here are new (written for this test, not taken from that set), so they check the reading, not
+// the phrases that set used.
+describe('superlatives: ranges, metrics, identifiers, computed optima and PKI terms', () => {
+  it.each([
+    '实施周期：环境准备（第 1~3 天），数据迁移（第 4-6 天）',
+    '在 COCO 验证集上 Top-1 召回率 76.4%',
+    '上传完成后为每个文件生成唯一下载链接，7 天后失效',
+    '为每个租户签发唯一接入密钥，可随时吊销',
+    '调度器根据实时负载计算最优分配，并给出备选方案',
+    '路径规划接口求解最优解后返回途经点列表',
+    '私有 PKI 采用顶级 CA 离线、中间 CA 在线的两级结构',
+  ])('clean: %s', (text) => expectClean('superlative', text));
+  it.each([
+    '国内第 1 的数据库审计系统',
+    '行业 TOP1 的日志平台，准确、省心',
+    '业内唯一通过全部认证的厂商',
+    '我们提供全网最优的价格',
+    '顶级的安全防护，放心托付',
+  ])('reported: %s', (text) => expectReported('superlative', text));
+});
+
+describe('external links: placeholders for the buyer’s own machine are not sites', () => {
+  it.each([
+    '部署完成后在浏览器打开 http://&lt;实例公网IP&gt;:3000 完成初始化',
+    '管理后台位于 https://{your-host}/admin',
+    '内网用户可访问 http://gitlab:8929 拉取代码',
+  ])('clean: %s', (text) => expectClean('external-link', text));
+  it.each(['安装包请从 http://download.example-soft.cn/pkg 下载', '详见 https://www.aliyun.com/product/ecs'])(
+    'reported: %s',
+    (text) => expectReported('external-link', text),
+  );
+});
+
+describe('brand: JD Cloud as a data source or the regions served', () => {
+  it.each(['统一采集京东云与其他公有云的账单，按部门分摊', '可纳管京东云全部可用区的云主机'])(
+    'clean: %s',
+    (text) => expectClean('brand-misuse', text),
+  );
+  it.each(['京东云官方出品的备份工具', '本产品经京东云认证推荐'])('reported: %s', (text) =>
+    expectReported('brand-misuse', text),
+  );
+});
+
+describe('privacy: what the product verifies vs. what the vendor asks for', () => {
+  it.each([
+    '接口对姓名、身份证号码、手机号做三要素一致性校验，结果实时返回',
+    '服务把现场抓拍的人脸与证件照比对，返回相似度分值',
+  ])('clean: %s', (text) => expectClean('privacy-harvesting', text));
+  it.each([
+    '<p>开通前请在工单中填写以下表单：</p><table><tr><td>法定代表人身份证号</td><td>用于资质审核</td></tr><tr><td>对公银行卡号</td><td>用于结算</td></tr></table>',
+    '<p>开通前请在工单中填写以下表单：</p><table><tr><td>服务器 root 密码</td><td>便于远程部署</td></tr></table>',
+    '请提交身份证号、银行卡号以便核验身份',
+  ])('reported: %s', (text) => expectReported('privacy-harvesting', text));
+});
+
+describe('re-registration: things and results vs. a second account for the buyer', () => {
+  it.each(['网关首次上线时自动完成设备注册并下发证书', '案例：会员小程序上线三个月注册用户数突破 5 万'])(
+    'clean: %s',
+    (text) => expectClean('independent-account-system', text),
+  );
+  it.each([
+    '使用前须在我们的门户创建新账号并完成邮箱验证',
+    '首次登录需设置独立登录密码，京东云账号仅用于下单',
+  ])('reported: %s', (text) => expectReported('independent-account-system', text));
+});
+
+describe('off-platform trade: transfers, payment codes and bypassing the marketplace', () => {
+  it.each([
+    '团购价请加 V❤：abc_soft，转账后即刻发货',
+    '到期后打开后台的付款码扫码续期即可，无需回到云市场',
+    '用量超出后可在系统的充值中心购买额度',
+  ])('reported: %s', (text) => expectReported('off-platform-trade', text));
+  it.each(['续费请在云市场订单页操作', '支持对接企业的支付宝与微信支付收款，资金直接进入商户账户'])(
+    'clean: %s',
+    (text) => expectClean('off-platform-trade', text),
+  );
+});
+
+describe('delisting strategy: continued use and data in other words', () => {
+  it.each([
+    '停止销售后，已开通的租户在合同期内功能不变；全部数据可自行导出，所有权属于客户。',
+    '本镜像下架对已部署的实例没有影响，实例与云硬盘原样留在买家账号下。',
+    '未开工的项目全额退款，已开工的按期交付，交付物归客户所有。',
+  ])('answers both questions: %s', (text) => expectClean('delisting-strategy-missing', text, 'delisting'));
+  it.each(['下架后服务不变。', '数据归客户所有。', '下架事宜另行通知。'])('empty or half: %s', (text) =>
+    expectReported('delisting-strategy-missing', text, 'delisting'),
+  );
+});
