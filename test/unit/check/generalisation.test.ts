@@ -272,3 +272,34 @@ describe('delisting strategy: continued use and data in other words', () => {
     expectReported('delisting-strategy-missing', text, 'delisting'),
   );
 });
+
+describe('second probe: put-downs, first choice, credential pairs, negated channels, IAM grants', () => {
+  it.each(['口碑位居前列，企业首选的工单系统', '检索速度胜过所有同类开源方案'])('superlative: %s', (text) =>
+    expectReported('superlative', text),
+  );
+  it.each(['在设置中打开首选项，修改默认语言', '网卡的首选 DNS 设置为 114.114.114.114'])(
+    'not a superlative: %s',
+    (text) => expectClean('superlative', text),
+  );
+  it('a credential pair handed over is harvesting', () =>
+    expectReported('privacy-harvesting', '部署前请把服务器的用户名和密码提供给实施顾问'));
+  it('a new account opened with the vendor is re-registration', () =>
+    expectReported('independent-account-system', '付款后到我们的网站申请新账号才能使用'));
+  it.each(['商城的会员在公众号里注册后自动同步积分', '请先到会员中心注册后再登录'])(
+    'members of the buyer vs. the vendor’s member centre: %s',
+    (text) =>
+      text.includes('会员中心')
+        ? expectReported('independent-account-system', text)
+        : expectClean('independent-account-system', text),
+  );
+  it('a clause that refuses offline trade is not off-platform trade', () =>
+    expectClean('off-platform-trade', '我们不接受任何私下转账，订单只在云市场完成'));
+  it('a JD Cloud IAM grant is not an endorsement', () =>
+    expectClean('brand-misuse', '实施人员使用京东云授权的只读子账号查看资源'));
+  it('data kept on the buyer’s own server answers the data question', () =>
+    expectClean(
+      'delisting-strategy-missing',
+      '下架后已售出的永久授权照常可用，所有数据保存在客户自己的服务器上。',
+      'delisting',
+    ));
+});
