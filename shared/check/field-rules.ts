@@ -31,6 +31,13 @@ export function validProductPageUrl(value: string): URL | null {
 }
 
 /**
+ * Hosts that name no one's site: the names reserved for examples and tests (RFC 2606, RFC 6761)
+ * and the usual fill-in-the-blank ones (xxx.com, your-domain.com).
+ */
+const PLACEHOLDER_HOST =
+  /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|test|invalid|localhost)|x{2,}\.[a-z]+|your-?(?:domain|company|site|website)\.[a-z]+|domain\.com)$/;
+
+/**
  * The lower-case host of a valid product page URL, or null; remembered per value, since the same
  * listing is checked again on every keystroke and URL parsing showed in profiles.
  */
@@ -69,6 +76,11 @@ const officialSite: Rule = (listing, compiled, _scans, context) => {
   const host = productPageHost(value);
   if (host === null)
     return blocker(`「${value}」不是有效的 http(s) 网址`, `"${value}" is not a valid http(s) URL`);
+  if (PLACEHOLDER_HOST.test(host))
+    return blocker(
+      `「${host}」是示例或占位地址，不是服务商自己的企业官网`,
+      `"${host}" is an example or placeholder address, not your own website`,
+    );
   const jdDomains = [...compiled.allowedDomains, ...(context.allowedDomains ?? [])];
   if (isAllowedHost(host, jdDomains)) {
     return blocker(

@@ -303,3 +303,79 @@ describe('second probe: put-downs, first choice, credential pairs, negated chann
       'delisting',
     ));
 });
+
+// The second independently written set (60 listings) showed that defaults, not vocabulary, were
+// wrong: a bare mention of JD Cloud, a bare 唯一, a service's delisting strategy were findings
+// unless a listed phrase cleared them. Fresh texts for each corrected default.
+describe('brand: a mention is not "in the name of" JD without an endorsement', () => {
+  it.each([
+    '按小时计费，费用经京东云云市场统一结算',
+    '日志通过京东云日志服务投递到您的存储桶',
+    '支持从淘宝、拼多多与京东店铺同步订单',
+    '基于阿里巴巴开源的 Sentinel 做限流',
+  ])('clean: %s', (text) => expectClean('brand-misuse', text));
+  it.each(['本产品经京东云认证，品质可靠', '阿里巴巴前技术团队打造', '淘宝官方合作服务商，值得信赖'])(
+    'reported: %s',
+    (text) => expectReported('brand-misuse', text),
+  );
+});
+
+describe('superlatives: 唯一 as a constraint vs. 唯一 as a claim', () => {
+  it.each([
+    '租户内的工号必须唯一',
+    '以主数据平台为唯一数据源，其他系统只读',
+    '每路视频流只推送给唯一一个转码节点',
+  ])('clean: %s', (text) => expectClean('superlative', text));
+  it.each(['我们是唯一一家提供双活容灾的服务商', '唯一的国产化全栈方案', '本平台是唯一通过信创适配的产品'])(
+    'reported: %s',
+    (text) => expectReported('superlative', text),
+  );
+  it('a ranked list of risks is quoted, not claimed', () =>
+    expectClean('superlative', '报告按 CWE Top 25 排序，列出排名第一的漏洞类别及修复建议'));
+});
+
+describe('re-registration: devices and agents vs. accounts kept apart from JD Cloud', () => {
+  it.each(['边缘网关开机后自动注册到物联网平台', '采集探针安装后自动注册，控制台即可看到主机'])(
+    'clean: %s',
+    (text) => expectClean('independent-account-system', text),
+  );
+  it.each([
+    '请在客户门户开通个人账户后使用，该账户与京东云账号互不相通',
+    '京东云账号无法登录本系统，请使用我们发放的账号密码',
+  ])('reported: %s', (text) => expectReported('independent-account-system', text));
+  it('a JD Cloud account that cannot log in to the OS is about the machine', () =>
+    expectClean('independent-account-system', '京东云账号无法直接登录云主机操作系统，请使用 SSH 密钥'));
+});
+
+describe('off-platform: the vendor’s own shop, handles beside prices, renewal money', () => {
+  it.each([
+    '配件请到我们的天猫店下单，备注订单号可减 50 元',
+    '老客户续约请将款项打入我司对公账户',
+    '咨询团购价请加微❤ sales_888，报"云市场"可再优惠',
+  ])('reported: %s', (text) => expectReported('off-platform-trade', text));
+  it.each(['自动下载微信支付账单与支付宝账单并完成勾兑', '车主在出口扫码向停车场缴费，系统自动抬杆'])(
+    'clean: %s',
+    (text) => expectClean('off-platform-trade', text),
+  );
+});
+
+describe('delisting: what services and images promise in their own words', () => {
+  it.each([
+    '停止接单后，已付款的项目按原合同完成交付，交付成果版权归客户。',
+    'If we retire the image, instances already launched keep running, and their data stays on the buyer\u2019s own disks, which belong to the buyer.',
+  ])('answers both: %s', (text) => expectClean('delisting-strategy-missing', text, 'delisting'));
+});
+
+describe('links and official site: disguised hosts and placeholder pages', () => {
+  it('a host with a spelled-out dot among real ones is still a link', () =>
+    expectReported('external-link', '客户端从 get.vendorsoft(.)cn/latest 下载'));
+  it.each(['https://www.example.com/product', 'https://your-company.com/p/1', 'https://shop.test/p'])(
+    'a placeholder product page is no product page: %s',
+    (url) => {
+      const fs = checkListing(withFields({ officialSite: { productPageUrl: url } })).filter(
+        (f) => f.ruleId === 'official-site-missing' && f.severity === 'blocker',
+      );
+      expect(fs.length, url).toBe(1);
+    },
+  );
+});
