@@ -15,7 +15,7 @@ export interface LinkSpan {
   email?: boolean;
 }
 
-const SPELLED_DOT = /\s*(?:点|點|dot|\[\.\]|\(\.\)|。)\s*/gu;
+const SPELLED_DOT = /\s*(?:点|點|\(dot\)|\[dot\]|dot|\[\.\]|\(\.\)|。)\s*/gu;
 const SPELLED_AT = /\s*(?:\(at\)|\[at\]|\{at\})\s*/gu;
 const EMAIL = /^(?:mailto:)?[^\s/@:()[\]{}]+(?:@|\s*(?:\(at\)|\[at\]|\{at\}))/;
 
@@ -54,7 +54,7 @@ function isLocalHost(host: string): boolean {
   );
 }
 
-const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|dot|\[\.\]|\(\.\))\s*[a-z0-9]/;
+const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|dot|\(dot\)|\[dot\]|\[\.\]|\(\.\))\s*[a-z0-9]/;
 
 /**
  * Where a link can start. Every alternative of the link pattern begins with one of

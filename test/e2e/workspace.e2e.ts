@@ -306,7 +306,7 @@ describe('listing workspace', () => {
 
   it('edits a 100 KB description: marks follow the text and the check catches up (timing: npm run bench:editor)', async () => {
     const unit =
-      '<p>本镜像部署于京东云云主机，支持一键部署与自动更新，性能稳定，适合中小网站。唯一的区别在于配置方式。</p>\n';
+      '<p>本镜像部署于京东云云主机，支持一键部署与自动更新，性能稳定，是国内唯一的一键建站镜像。</p>\n';
     const body = unit.repeat(Math.ceil(100_000 / unit.length));
     const description = page.getByLabel('详情（纯文本或 HTML）');
     // Pasted, as vendors' descriptions arrive (typing 100 KB through fill() would take minutes).

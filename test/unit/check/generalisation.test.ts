@@ -379,3 +379,44 @@ describe('links and official site: disguised hosts and placeholder pages', () =>
     },
   );
 });
+
+// A third independently written set showed 第一, 100% and 绝对 had the same default problem as 唯一.
+describe('第一, 100% and 绝对 need evidence of a claim about the goods', () => {
+  it.each([
+    '依据《民法典》第一百八十八条的诉讼时效规则计算到期日',
+    '成绩单按总分排名第一至第二十的学员展示',
+    '患者到第一诊室候诊，叫号屏同步显示',
+    '企业画像展示第一大股东及其持股比例',
+    '当 CPU 使用持续 100% 超过 5 分钟时扩容',
+    '对迁移数据做 100% 行级比对，而不是抽样',
+    '翻译记忆库中 100% 匹配的句段自动填充',
+    '测绘成果统一采用绝对标高，精确到毫米',
+    '月末最耗时的一步是银行对账',
+  ])('clean: %s', (text) => expectClean('superlative', text));
+  it.each([
+    '连续三年荣获行业第一的财税软件',
+    '我们是第一个把电子签章搬上云的服务商',
+    '第一品牌的视频转码服务',
+    '数据 100% 安全，绝不丢失',
+    '效果 100% 保证，无效退款',
+    '绝对安全的密钥托管',
+    '定位精度独一无二。',
+  ])('reported: %s', (text) => expectReported('superlative', text));
+});
+
+describe('third set: spelled-out (dot), lists introduced after the fact, buyers as nouns', () => {
+  it('an address with (dot) for its dots is a link', () =>
+    expectReported('external-link', '白皮书请到 acme-risk(dot)com(dot)cn 下载'));
+  it('a numbered list that "以上信息" asks for is a request', () =>
+    expectReported(
+      'privacy-harvesting',
+      '<ol><li>企业网银登录账号；</li><li>法定代表人身份证号码；</li></ol><p>请将以上信息提交给实施顾问。</p>',
+    ));
+  it('购买者 is the buyer, not a purchase', () =>
+    expectClean('off-platform-trade', '购买者以京东云账号登录控制台即可使用'));
+  it('the marketplace account refused is a second account system', () =>
+    expectReported(
+      'independent-account-system',
+      '前往我们的开放平台创建机构账号，云市场账号无法直接登录后台',
+    ));
+});
