@@ -420,3 +420,13 @@ describe('third set: spelled-out (dot), lists introduced after the fact, buyers 
       '前往我们的开放平台创建机构账号，云市场账号无法直接登录后台',
     ));
 });
+
+describe('claims kept after the default flips', () => {
+  it.each([
+    '唯一授权代理商，正品保障',
+    '国际一流的数据治理能力',
+    '7×24 小时，100% 解决问题',
+    '首家支持信创全栈的备份服务商',
+    '首选的混合云管理平台',
+  ])('reported: %s', (text) => expectReported('superlative', text));
+});
