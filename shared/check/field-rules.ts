@@ -152,15 +152,25 @@ const delisting: Rule = (listing, compiled, scans) => {
   const missing = aspects.filter((a) => !markers.has(a.marker));
   if (missing.length === 0) return [];
   const separator = /[。.；;！!]\s*$/.test(value) ? '' : '。';
+  // A strategy that makes a concrete commitment about one aspect is a strategy (第十条(七) gives its
+  // two questions as examples, 如：…; an API without stored data has no data to hand over): the
+  // other aspect is a suggestion. One that answers neither — 以公告为准, 联系客服, 不涉及下架 — is
+  // the empty strategy the rule is about.
+  const answersNone = missing.length === aspects.length;
   return [
     makeFinding(compiled, {
       rule: 'delisting-strategy-missing',
       field: 'delistingStrategy',
-      severity: 'warning',
-      message: {
-        zh: `下架策略未说明：${missing.map((a) => a.label.zh).join('；')}`,
-        en: `The delisting strategy does not say ${missing.map((a) => a.label.en).join('; nor ')}`,
-      },
+      severity: answersNone ? 'warning' : 'info',
+      message: answersNone
+        ? {
+            zh: `下架策略未说明：${missing.map((a) => a.label.zh).join('；')}`,
+            en: `The delisting strategy does not say ${missing.map((a) => a.label.en).join('; nor ')}`,
+          }
+        : {
+            zh: `下架策略可补充：${missing.map((a) => a.label.zh).join('；')}（如适用）`,
+            en: `The delisting strategy could also say ${missing.map((a) => a.label.en).join('; ')} (where it applies)`,
+          },
       fix: {
         label: `补充：${missing.map((a) => a.label.zh).join('；')}`,
         labelEn: `Add ${missing.map((a) => a.label.en).join('; ')}`,

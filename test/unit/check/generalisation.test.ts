@@ -108,7 +108,6 @@ describe('delisting strategy: judged by what it says, not by its words', () => {
   it.each([
     '商品下架以平台规则为准，如有疑问请联系客服。',
     '我们会妥善处理下架相关事宜，保障各方权益。',
-    '已购用户不受影响。', // says nothing about data or ownership
     '已购用户在下架后无法继续使用，服务期满后数据一并删除。',
   ])('empty: %s', (text) => expectReported('delisting-strategy-missing', text, 'delisting'));
 });
@@ -268,9 +267,20 @@ describe('delisting strategy: continued use and data in other words', () => {
     '本镜像下架对已部署的实例没有影响，实例与云硬盘原样留在买家账号下。',
     '未开工的项目全额退款，已开工的按期交付，交付物归客户所有。',
   ])('answers both questions: %s', (text) => expectClean('delisting-strategy-missing', text, 'delisting'));
-  it.each(['下架后服务不变。', '数据归客户所有。', '下架事宜另行通知。'])('empty or half: %s', (text) =>
+  it.each(['下架事宜另行通知。', '本商品长期运营，不涉及下架。'])('empty: %s', (text) =>
     expectReported('delisting-strategy-missing', text, 'delisting'),
   );
+  // One aspect answered is a strategy; the other aspect is an info suggestion that names it.
+  it.each([
+    ['已购用户不受影响。', '数据'],
+    ['下架后服务不变。', '数据'],
+    ['数据归客户所有。', '继续使用'],
+  ])('half: %s → info naming the other aspect', (text, other) => {
+    const listing = { ...withFields({}), delistingStrategy: text };
+    const fs = checkListing(listing).filter((f) => f.ruleId === 'delisting-strategy-missing');
+    expect(fs.map((f) => f.severity)).toEqual(['info']);
+    expect(fs[0]!.message).toContain(other);
+  });
 });
 
 describe('second probe: put-downs, first choice, credential pairs, negated channels, IAM grants', () => {
@@ -429,4 +439,21 @@ describe('claims kept after the default flips', () => {
     '首家支持信创全栈的备份服务商',
     '首选的混合云管理平台',
   ])('reported: %s', (text) => expectReported('superlative', text));
+});
+
+describe('fourth set: registration in other senses, account managers, payee accounts, shared data', () => {
+  it.each(['产品已取得二类医疗器械注册证，注册检验报告可供下载', '加速登录注册页与支付页的首屏渲染'])(
+    'not re-registration: %s',
+    (text) => expectClean('independent-account-system', text),
+  );
+  it('applying for an account on the vendor’s platform is', () =>
+    expectReported('independent-account-system', '首次使用请到本公司服务平台申请账号，以新账号登录'));
+  it('topping up through the account manager is off-platform', () =>
+    expectReported('off-platform-trade', '额度用完可联系您的客户经理充值，支持对公转账'));
+  it('fees paid into the vendor’s account are off-platform', () =>
+    expectReported('off-platform-trade', '定制开发费以银行转账支付至乙方账户后开工'));
+  it('members’ data shared with other businesses is harvesting', () =>
+    expectReported('privacy-harvesting', '系统把会员手机号同步到商圈联盟，与其他商户共享画像'));
+  it('a promise not to share is not', () =>
+    expectClean('privacy-harvesting', '会员手机号只在您的租户中使用，我们不会用于营销，也不提供给第三方'));
 });
