@@ -260,6 +260,47 @@ class CountDeltas {
   }
 }
 
+/** A ticket's counted columns and the type of its id, as stored or as a write stores it. */
+type CountedTicket = CountedRow & { id_is_number: number };
+
+/** Values per ticket row of the upsert statements, in the order of ticketColumns. */
+const TICKET_COLUMNS = 15;
+const ticketColumns = `id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
+                       deadline, answered_status, calendar_confirmed, open_day, sla_key`;
+
+/**
+ * A statement's text for `rows` rows, made once per size: a 100-row upsert is kilobytes of SQL,
+ * and building it (and hashing it to find the prepared statement) for every chunk showed in
+ * import profiles.
+ */
+function textsBySize(make: (rows: number) => string): (rows: number) => string {
+  const texts: string[] = [];
+  return (rows) => (texts[rows] ??= make(rows));
+}
+
+/** INSERT … ON CONFLICT DO UPDATE of `rows` rows in one statement. */
+const upsertSql = textsBySize(
+  (rows) => `
+        INSERT INTO tickets (${ticketColumns})
+        VALUES ${valuesRows(rows, paramRow(TICKET_COLUMNS))}
+        ON CONFLICT (id) DO UPDATE SET id_is_number = excluded.id_is_number, kind = excluded.kind,
+          opened_at = excluded.opened_at, first_response_at = excluded.first_response_at, staff = excluded.staff,
+          extra_json = excluded.extra_json, source = excluded.source, source_at = excluded.source_at,
+          source_file = excluded.source_file, deadline = excluded.deadline, answered_status = excluded.answered_status,
+          calendar_confirmed = excluded.calendar_confirmed, open_day = excluded.open_day, sla_key = excluded.sla_key`,
+);
+
+/** INSERT of `rows` rows whose ids are not stored yet; a stored (or repeated) id's row is left as it is. */
+const insertNewSql = textsBySize(
+  (rows) => `INSERT INTO tickets (${ticketColumns}) VALUES ${valuesRows(rows, paramRow(TICKET_COLUMNS))}
+        ON CONFLICT (id) DO NOTHING`,
+);
+
+const storedRowsSql = textsBySize(
+  (rows) =>
+    `SELECT rowid AS _r, id, id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id IN (${placeholders(rows)})`,
+);
+
 /** Positions of `keys` in ascending key order; equal keys keep their order (stable). */
 function sortedByKey(keys: readonly string[]): number[] {
   return keys
@@ -311,43 +352,41 @@ export class TicketsRepository {
       // later version of an id still comes after (and wins over) its earlier one.
       const keys = tickets.map((t) => idKey(t.id));
       const order = bulk ? sortedByKey(keys) : keys.map((_, i) => i);
-      // Rows go in chunks: one lookup and one multi-row upsert per chunk (db/bulk-sql.ts).
+      // Rows go in chunks of one multi-row statement each (db/bulk-sql.ts).
       // What this file wrote so far, by id: a repeated id's earlier version is its "stored" row.
-      const written = new Map<string, CountedRow & { id_is_number: number }>();
+      const written = new Map<string, CountedTicket>();
       const params: unknown[] = [];
+      const rows: CountedTicket[] = [];
+      /** A ticket that replaces `old` (stored, or written earlier in this call). */
+      const replaces = (old: CountedTicket, isNumber: number) => {
+        bulk?.add(old, -1);
+        // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
+        // Named in file order (a file never mixes the two, so rows written so far agree with it).
+        if (old.id_is_number !== isNumber)
+          assertIdTypesMatch(
+            this.store.db,
+            'tickets',
+            'tickets',
+            tickets.map((t) => t.id),
+          );
+        counts.updated++;
+      };
       for (const chunk of chunksOf(order)) {
-        const stored = this.storedRows(chunk.map((i) => keys[i]!));
         params.length = 0;
+        rows.length = 0;
         for (const index of chunk) {
           const ticket = tickets[index]!;
-          const id = keys[index]!;
           const isNumber = typeof ticket.id === 'number' ? 1 : 0;
-          const row = written.get(id) ?? stored.get(id);
-          if (row) {
-            bulk?.add(row, -1);
-            // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
-            // Named in file order (a file never mixes the two, so rows written so far agree with it).
-            if (row.id_is_number !== isNumber)
-              assertIdTypesMatch(
-                this.store.db,
-                'tickets',
-                'tickets',
-                tickets.map((t) => t.id),
-              );
-            counts.updated++;
-          } else counts.inserted++;
           const c = slaColumns(sla, ticket.kind, ticket.openedAt, ticket.firstResponseAt);
-          const counted = {
+          rows.push({
             id_is_number: isNumber,
             open_day: c.open_day,
             kind: ticket.kind,
             staff: ticket.staff ?? null,
             answered_status: c.answered_status,
-          };
-          bulk?.add(counted, 1);
-          written.set(id, counted);
+          });
           params.push(
-            id,
+            keys[index]!,
             isNumber,
             ticket.kind,
             ticket.openedAt,
@@ -364,7 +403,61 @@ export class TicketsRepository {
             c.sla_key,
           );
         }
-        this.upsertStatement(chunk.length).run(...params);
+        const n = chunk.length;
+        if (bulk && this.insertFirst) {
+          // New ids (an import of new tickets): inserted without looking them up first — the
+          // insert's own primary-key check tells. Only when some were stored already (or repeated)
+          // are those looked up and written again as updates.
+          const before =
+            (this.sql('SELECT max(rowid) AS r FROM tickets').get() as { r: number | null }).r ?? 0;
+          const { changes } = this.sql(insertNewSql(n)).run(...params);
+          if (changes === n) {
+            for (let j = 0; j < n; j++) {
+              bulk.add(rows[j]!, 1);
+              written.set(keys[chunk[j]!]!, rows[j]!);
+            }
+            counts.inserted += n;
+            continue;
+          }
+          // DO NOTHING left the stored rows as they were, so their counted columns are still the
+          // old ones; the rows this statement inserted are those past the highest rowid before it.
+          const found = this.storedRows(chunk.map((i) => keys[i]!));
+          const fresh = new Set<string>();
+          for (const [id, row] of found) if (row._r > before) fresh.add(id);
+          if (fresh.size !== changes)
+            throw new Error(`tickets: ${changes} rows inserted but ${fresh.size} found as new`);
+          const again: unknown[] = [];
+          for (let j = 0; j < n; j++) {
+            const id = keys[chunk[j]!]!;
+            // An id's first occurrence in the chunk is the row that was inserted; any other is an update.
+            if (fresh.delete(id)) counts.inserted++;
+            else {
+              const old = written.get(id) ?? found.get(id);
+              if (!old) throw new Error(`tickets: ${id} was neither inserted nor stored`);
+              replaces(old, rows[j]!.id_is_number);
+              for (let k = j * TICKET_COLUMNS; k < (j + 1) * TICKET_COLUMNS; k++) again.push(params[k]);
+            }
+            bulk.add(rows[j]!, 1);
+            written.set(id, rows[j]!);
+          }
+          const updates = again.length / TICKET_COLUMNS;
+          this.sql(upsertSql(updates)).run(...again);
+          // A file of updates (imported again): looked up first from here on.
+          this.insertFirst = updates * 2 < n;
+          continue;
+        }
+        const stored = this.storedRows(chunk.map((i) => keys[i]!));
+        for (let j = 0; j < n; j++) {
+          const id = keys[chunk[j]!]!;
+          const old = written.get(id) ?? stored.get(id);
+          if (old) replaces(old, rows[j]!.id_is_number);
+          else counts.inserted++;
+          bulk?.add(rows[j]!, 1);
+          written.set(id, rows[j]!);
+        }
+        this.sql(upsertSql(n)).run(...params);
+        // Mostly new ids again: inserted first from here on.
+        if (bulk) this.insertFirst = stored.size * 2 < n;
       }
       if (bulk) {
         bulk.apply(this.sql.bind(this));
@@ -374,25 +467,20 @@ export class TicketsRepository {
     });
   }
 
-  /** The stored rows of these ids (the counted columns and the id's type), by id. */
-  private storedRows(ids: readonly string[]): Map<string, CountedRow & { id_is_number: number }> {
-    const rows = this.sql(
-      `SELECT id, id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id IN (${placeholders(ids.length)})`,
-    ).all(...ids) as (CountedRow & { id: string; id_is_number: number })[];
-    return new Map(rows.map((r) => [r.id, r]));
-  }
+  /**
+   * Whether a bulk write inserts its chunks before looking anything up (most imports bring new
+   * ids), or looks up first (a file imported again: mostly updates). Learnt chunk by chunk; it
+   * only decides which way is faster, never what is stored.
+   */
+  private insertFirst = true;
 
-  /** INSERT … ON CONFLICT DO UPDATE of `rows` rows in one statement (prepared once per size). */
-  private upsertStatement(rows: number): Database.Statement {
-    return this.sql(`
-        INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
-                             deadline, answered_status, calendar_confirmed, open_day, sla_key)
-        VALUES ${valuesRows(rows, paramRow(15))}
-        ON CONFLICT (id) DO UPDATE SET id_is_number = excluded.id_is_number, kind = excluded.kind,
-          opened_at = excluded.opened_at, first_response_at = excluded.first_response_at, staff = excluded.staff,
-          extra_json = excluded.extra_json, source = excluded.source, source_at = excluded.source_at,
-          source_file = excluded.source_file, deadline = excluded.deadline, answered_status = excluded.answered_status,
-          calendar_confirmed = excluded.calendar_confirmed, open_day = excluded.open_day, sla_key = excluded.sla_key`);
+  /** The stored rows of these ids (the counted columns, the id's type and the rowid), by id. */
+  private storedRows(ids: readonly string[]): Map<string, CountedTicket & { _r: number }> {
+    const rows = this.sql(storedRowsSql(ids.length)).all(...ids) as (CountedTicket & {
+      id: string;
+      _r: number;
+    })[];
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Whether some stored tickets' SLA columns are not for these settings (see recomputeSla). */
