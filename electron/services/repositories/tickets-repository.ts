@@ -227,23 +227,34 @@ interface CountedRow {
   answered_status: string | null;
 }
 
+interface CountGroup {
+  day: number;
+  kind: string;
+  staffKey: string;
+  met: number;
+  breached: number;
+  unanswered: number;
+}
+
 /** ticket_counts changes of a bulk write, added up per group and written once each. */
 class CountDeltas {
-  private readonly groups = new Map<
-    string,
-    { day: number; kind: string; staffKey: string; met: number; breached: number; unanswered: number }
-  >();
+  /** By kind, staff (null: none) and day: no key text built per row (this runs twice per imported row). */
+  private readonly byKind = new Map<string, Map<string | null, Map<number, CountGroup>>>();
+  private readonly groups: CountGroup[] = [];
 
   add(row: CountedRow, sign: 1 | -1): void {
     if (row.open_day === null) return;
-    const staffKey = row.staff === null ? '' : `=${row.staff}`;
-    const key = `${row.open_day}|${row.kind}|${staffKey}`;
-    let g = this.groups.get(key);
-    if (!g)
-      this.groups.set(
-        key,
-        (g = { day: row.open_day, kind: row.kind, staffKey, met: 0, breached: 0, unanswered: 0 }),
-      );
+    let byStaff = this.byKind.get(row.kind);
+    if (!byStaff) this.byKind.set(row.kind, (byStaff = new Map()));
+    let byDay = byStaff.get(row.staff);
+    if (!byDay) byStaff.set(row.staff, (byDay = new Map()));
+    let g = byDay.get(row.open_day);
+    if (!g) {
+      const staffKey = row.staff === null ? '' : `=${row.staff}`;
+      g = { day: row.open_day, kind: row.kind, staffKey, met: 0, breached: 0, unanswered: 0 };
+      byDay.set(row.open_day, g);
+      this.groups.push(g);
+    }
     if (row.answered_status === 'met') g.met += sign;
     else if (row.answered_status === 'breached') g.breached += sign;
     else g.unanswered += sign;
@@ -253,7 +264,7 @@ class CountDeltas {
     const upsert =
       sql(`INSERT INTO ticket_counts (open_day, kind, staff_key, met, breached, unanswered) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT DO UPDATE SET met = met + excluded.met, breached = breached + excluded.breached, unanswered = unanswered + excluded.unanswered`);
-    for (const g of this.groups.values()) {
+    for (const g of this.groups) {
       if (g.met === 0 && g.breached === 0 && g.unanswered === 0) continue;
       upsert.run(g.day, g.kind, g.staffKey, g.met, g.breached, g.unanswered);
     }
@@ -344,7 +355,17 @@ export class TicketsRepository {
     return this.store.write(() => {
       // Bulk (more than a few rows): the counts are added up here and written once per group.
       const bulk = tickets.length > 20 ? new CountDeltas() : null;
-      const restoreTriggers = bulk ? this.liftCountTriggers() : null;
+      // Only the triggers this write would fire: the insert trigger, and the update triggers once
+      // an update comes (DDL is not free, and each drop makes the cached statements prepare again).
+      const restores = bulk ? [this.liftCountTriggers('insert')] : [];
+      let updatesLifted = false;
+      const updateSql = (rows: number) => {
+        if (bulk && !updatesLifted) {
+          restores.push(this.liftCountTriggers('update'));
+          updatesLifted = true;
+        }
+        return this.sql(upsertSql(rows));
+      };
       const counts: UpsertCounts = { inserted: 0, updated: 0 };
       // A bulk write goes in id order: the primary-key index then takes its inserts page after
       // page instead of all over a million-entry tree (fewer pages touched, fewer cache misses;
@@ -441,27 +462,32 @@ export class TicketsRepository {
             written.set(id, rows[j]!);
           }
           const updates = again.length / TICKET_COLUMNS;
-          this.sql(upsertSql(updates)).run(...again);
+          updateSql(updates).run(...again);
           // A file of updates (imported again): looked up first from here on.
           this.insertFirst = updates * 2 < n;
           continue;
         }
         const stored = this.storedRows(chunk.map((i) => keys[i]!));
+        let updates = 0;
         for (let j = 0; j < n; j++) {
           const id = keys[chunk[j]!]!;
           const old = written.get(id) ?? stored.get(id);
-          if (old) replaces(old, rows[j]!.id_is_number);
-          else counts.inserted++;
+          if (old) {
+            replaces(old, rows[j]!.id_is_number);
+            updates++;
+          } else counts.inserted++;
           bulk?.add(rows[j]!, 1);
           written.set(id, rows[j]!);
         }
-        this.sql(upsertSql(n)).run(...params);
+        // A chunk of new ids needs no update (nor the update triggers lifted).
+        if (bulk && updates === 0) this.sql(insertNewSql(n)).run(...params);
+        else updateSql(n).run(...params);
         // Mostly new ids again: inserted first from here on.
         if (bulk) this.insertFirst = stored.size * 2 < n;
       }
       if (bulk) {
         bulk.apply(this.sql.bind(this));
-        restoreTriggers?.();
+        for (const restore of restores) restore();
       }
       return counts;
     });
@@ -491,16 +517,18 @@ export class TicketsRepository {
   }
 
   /**
-   * For a bulk write inside a transaction: drops the ticket_counts triggers and returns the call
-   * that re-creates them as the schema defined them (read back, not restated). The caller adds up
+   * For a bulk write inside a transaction: drops the ticket_counts triggers (all, or those on
+   * insert or on update) and returns the call that re-creates them as the schema defined them
+   * (read back, not restated). The caller adds up
    * the counts itself (CountDeltas) — a present trigger costs about as much as the insert. DDL is
    * transactional in SQLite: if the write fails, the rollback brings the triggers back too.
    */
-  private liftCountTriggers(): () => void {
+  private liftCountTriggers(which: 'all' | 'insert' | 'update' = 'all'): () => void {
     if (!this.store.db.inTransaction) throw new Error('count triggers are lifted only inside a transaction');
+    const name = which === 'all' ? 'ticket_counts_%' : `ticket_counts_${which}%`;
     const triggers = this.sql(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tickets' AND name LIKE 'ticket_counts_%'",
-    ).all() as { name: string; sql: string }[];
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tickets' AND name LIKE ?",
+    ).all(name) as { name: string; sql: string }[];
     for (const t of triggers) this.store.db.exec(`DROP TRIGGER ${t.name}`);
     return () => {
       for (const t of triggers) this.store.db.exec(t.sql);
