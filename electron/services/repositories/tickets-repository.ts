@@ -242,21 +242,20 @@ class CountDeltas {
   private readonly byKind = new Map<string, Map<string | null, Map<number, CountGroup>>>();
   private readonly groups: CountGroup[] = [];
 
-  add(row: CountedRow, sign: 1 | -1): void {
-    if (row.open_day === null) return;
-    let byStaff = this.byKind.get(row.kind);
-    if (!byStaff) this.byKind.set(row.kind, (byStaff = new Map()));
-    let byDay = byStaff.get(row.staff);
-    if (!byDay) byStaff.set(row.staff, (byDay = new Map()));
-    let g = byDay.get(row.open_day);
+  add(day: number | null, kind: string, staff: string | null, status: string | null, sign: 1 | -1): void {
+    if (day === null) return;
+    let byStaff = this.byKind.get(kind);
+    if (!byStaff) this.byKind.set(kind, (byStaff = new Map()));
+    let byDay = byStaff.get(staff);
+    if (!byDay) byStaff.set(staff, (byDay = new Map()));
+    let g = byDay.get(day);
     if (!g) {
-      const staffKey = row.staff === null ? '' : `=${row.staff}`;
-      g = { day: row.open_day, kind: row.kind, staffKey, met: 0, breached: 0, unanswered: 0 };
-      byDay.set(row.open_day, g);
+      g = { day, kind, staffKey: staff === null ? '' : `=${staff}`, met: 0, breached: 0, unanswered: 0 };
+      byDay.set(day, g);
       this.groups.push(g);
     }
-    if (row.answered_status === 'met') g.met += sign;
-    else if (row.answered_status === 'breached') g.breached += sign;
+    if (status === 'met') g.met += sign;
+    else if (status === 'breached') g.breached += sign;
     else g.unanswered += sign;
   }
 
@@ -373,17 +372,28 @@ export class TicketsRepository {
       // later version of an id still comes after (and wins over) its earlier one.
       const keys = tickets.map((t) => idKey(t.id));
       const order = bulk ? sortedByKey(keys) : keys.map((_, i) => i);
-      // Rows go in chunks of one multi-row statement each (db/bulk-sql.ts).
-      // What this file wrote so far, by id: a repeated id's earlier version is its "stored" row.
+      // Rows go in chunks of one multi-row statement each (db/bulk-sql.ts); each chunk is stored
+      // before the next, so an id of an earlier chunk reads back as stored.
+      // What this chunk wrote so far, by id: a repeated id's earlier version is its "stored" row.
       const written = new Map<string, CountedTicket>();
       const params: unknown[] = [];
-      const rows: CountedTicket[] = [];
-      /** A ticket that replaces `old` (stored, or written earlier in this call). */
-      const replaces = (old: CountedTicket, isNumber: number) => {
-        bulk?.add(old, -1);
+      /** The counted columns of the chunk's row `j`, from its parameters. */
+      const countedAt = (j: number): CountedTicket => {
+        const at = j * TICKET_COLUMNS;
+        return {
+          id_is_number: params[at + 1] as number,
+          kind: params[at + 2] as string,
+          staff: params[at + 5] as string | null,
+          answered_status: params[at + 11] as string | null,
+          open_day: params[at + 13] as number | null,
+        };
+      };
+      /** The chunk's row `j` replaces `old` (stored, or written earlier in this chunk). */
+      const replaces = (old: CountedTicket, j: number) => {
+        bulk?.add(old.open_day, old.kind, old.staff, old.answered_status, -1);
         // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
         // Named in file order (a file never mixes the two, so rows written so far agree with it).
-        if (old.id_is_number !== isNumber)
+        if (old.id_is_number !== params[j * TICKET_COLUMNS + 1])
           assertIdTypesMatch(
             this.store.db,
             'tickets',
@@ -394,25 +404,20 @@ export class TicketsRepository {
       };
       for (const chunk of chunksOf(order)) {
         params.length = 0;
-        rows.length = 0;
+        written.clear();
         for (const index of chunk) {
           const ticket = tickets[index]!;
-          const isNumber = typeof ticket.id === 'number' ? 1 : 0;
+          const staff = ticket.staff ?? null;
           const c = slaColumns(sla, ticket.kind, ticket.openedAt, ticket.firstResponseAt);
-          rows.push({
-            id_is_number: isNumber,
-            open_day: c.open_day,
-            kind: ticket.kind,
-            staff: ticket.staff ?? null,
-            answered_status: c.answered_status,
-          });
+          // Every row counts once as what it now is; an update also takes its old version off (replaces).
+          bulk?.add(c.open_day, ticket.kind, staff, c.answered_status, 1);
           params.push(
             keys[index]!,
-            isNumber,
+            typeof ticket.id === 'number' ? 1 : 0,
             ticket.kind,
             ticket.openedAt,
             ticket.firstResponseAt,
-            ticket.staff ?? null,
+            staff,
             extraJson(ticket, knownTicketFields),
             provenance.source,
             provenance.sourceAt,
@@ -433,10 +438,6 @@ export class TicketsRepository {
             (this.sql('SELECT max(rowid) AS r FROM tickets').get() as { r: number | null }).r ?? 0;
           const { changes } = this.sql(insertNewSql(n)).run(...params);
           if (changes === n) {
-            for (let j = 0; j < n; j++) {
-              bulk.add(rows[j]!, 1);
-              written.set(keys[chunk[j]!]!, rows[j]!);
-            }
             counts.inserted += n;
             continue;
           }
@@ -455,11 +456,10 @@ export class TicketsRepository {
             else {
               const old = written.get(id) ?? found.get(id);
               if (!old) throw new Error(`tickets: ${id} was neither inserted nor stored`);
-              replaces(old, rows[j]!.id_is_number);
+              replaces(old, j);
               for (let k = j * TICKET_COLUMNS; k < (j + 1) * TICKET_COLUMNS; k++) again.push(params[k]);
             }
-            bulk.add(rows[j]!, 1);
-            written.set(id, rows[j]!);
+            written.set(id, countedAt(j));
           }
           const updates = again.length / TICKET_COLUMNS;
           updateSql(updates).run(...again);
@@ -473,11 +473,10 @@ export class TicketsRepository {
           const id = keys[chunk[j]!]!;
           const old = written.get(id) ?? stored.get(id);
           if (old) {
-            replaces(old, rows[j]!.id_is_number);
+            replaces(old, j);
             updates++;
           } else counts.inserted++;
-          bulk?.add(rows[j]!, 1);
-          written.set(id, rows[j]!);
+          written.set(id, countedAt(j));
         }
         // A chunk of new ids needs no update (nor the update triggers lifted).
         if (bulk && updates === 0) this.sql(insertNewSql(n)).run(...params);
@@ -582,11 +581,8 @@ export class TicketsRepository {
       );
       for (const r of rows) {
         const c = slaColumns(sla, r.kind, r.opened_at, r.first_response_at);
-        deltas.add(r, -1);
-        deltas.add(
-          { open_day: c.open_day, kind: r.kind, staff: r.staff, answered_status: c.answered_status },
-          1,
-        );
+        deltas.add(r.open_day, r.kind, r.staff, r.answered_status, -1);
+        deltas.add(c.open_day, r.kind, r.staff, c.answered_status, 1);
         update.run(c.deadline, c.answered_status, c.calendar_confirmed, c.open_day, c.sla_key, r.id);
       }
       deltas.apply(this.sql.bind(this));
