@@ -26,6 +26,9 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
 }
 
 export function parseIsoInstant(text: string): InstantParse {
+  const ms = isoInstantMs(text);
+  if (!Number.isNaN(ms)) return { ok: true, ms };
+  // Not an instant: the fields again, to say what is wrong.
   const fields = instantFields(text);
   if (!fields) {
     return {
@@ -54,6 +57,69 @@ export function parseIsoInstant(text: string): InstantParse {
       Date.UTC(year, month - 1, day, hour, minute, second, millis) -
       offsetSign * (offsetHours * 60 + offsetMins) * 60_000,
   };
+}
+
+/**
+ * The epoch milliseconds of an instant parseIsoInstant accepts, else NaN — the same reading
+ * without its objects (an import reads two instants per ticket, a million times: issue 11).
+ * A unit test holds the two together.
+ */
+export function isoInstantMs(text: string): number {
+  const n = text.length;
+  if (n < 17 || n > 35) return NaN;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  if (
+    year < 0 ||
+    month < 0 ||
+    day < 0 ||
+    hour < 0 ||
+    minute < 0 ||
+    text.charCodeAt(4) !== 45 || // -
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 || // T
+    text.charCodeAt(13) !== 58 // :
+  )
+    return NaN;
+  let at = 16;
+  let second = 0;
+  let millis = 0;
+  if (text.charCodeAt(at) === 58) {
+    second = digitsAt(text, at + 1, 2);
+    if (second < 0) return NaN;
+    at += 3;
+    if (text.charCodeAt(at) === 46) {
+      // .f{1,9}: milliseconds from the first three digits (".5" is 500 ms), the rest dropped.
+      const from = ++at;
+      let scale = 100;
+      for (; at < n && at - from < 9; at++) {
+        const digit = text.charCodeAt(at) - 48;
+        if (!(digit >= 0 && digit <= 9)) break;
+        millis += digit * scale;
+        scale = scale >= 10 ? scale / 10 : 0;
+      }
+      if (at === from) return NaN;
+    }
+  }
+  let offsetMs = 0;
+  const zone = text.charCodeAt(at);
+  if (zone === 90) {
+    // Z
+    if (at + 1 !== n) return NaN;
+  } else {
+    const sign = zone === 43 ? 1 : zone === 45 ? -1 : 0; // + -
+    const offH = digitsAt(text, at + 1, 2);
+    const offM = digitsAt(text, at + 4, 2);
+    if (sign === 0 || offH < 0 || offM < 0 || text.charCodeAt(at + 3) !== 58 || at + 6 !== n) return NaN;
+    if (!(offH <= 14 && offM <= 59)) return NaN;
+    offsetMs = sign * (offH * 60 + offM) * 60_000;
+  }
+  if (!(isCalendarDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59)) return NaN;
+  if (year < FIRST_SUPPORTED_YEAR || year > LAST_SUPPORTED_YEAR) return NaN;
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis) - offsetMs;
 }
 
 interface InstantFields {

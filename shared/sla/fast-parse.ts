@@ -5,7 +5,7 @@
  * any doubt at all — returns null and the caller runs the zod schema, which names the problem.
  * A property test (test/unit/engines/tickets-fast-parse.test.ts) holds the two together.
  */
-import { parseIsoInstant } from '../calendar/instant';
+import { isoInstantMs } from '../calendar/instant';
 import { ticketKinds } from '../policy/schema';
 import { MAX_ID_LENGTH, MAX_NAME_LENGTH, type Ticket } from './schema';
 
@@ -13,8 +13,8 @@ const kinds: ReadonlySet<string> = new Set(ticketKinds);
 
 function instant(value: unknown): number | undefined {
   if (typeof value !== 'string') return undefined;
-  const parsed = parseIsoInstant(value);
-  return parsed.ok ? parsed.ms : undefined;
+  const ms = isoInstantMs(value);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 /** One ticket of a tickets file (the file's ids are compared by the importer); null when in doubt. */

@@ -98,6 +98,9 @@ export class RepeatedIds {
 const isNumberLike = (id: unknown): id is string | number =>
   typeof id === 'number' || (typeof id === 'string' && /^-?\d+$/.test(id));
 
+/** A record's place, `tickets[3]` (built only for a problem: a file of good records never needs it). */
+const at = (array: string, index: number) => `${array}[${index}]`;
+
 const problemsOfSchema = (error: z.ZodError, prefix: string, line: number) =>
   zodProblems(error, prefix).map(({ kind: _kind, ...p }) => ({ ...p, line }));
 
@@ -133,11 +136,10 @@ export async function importComplianceFile(
     arrays: recordArrays,
     maxRecordBytes: MAX_RECORD_BYTES,
     record: (array, index, value, line, problems) => {
-      const prefix = `${array}[${index}]`;
       const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
       seen.add(array);
       const collision = collisions.get(array)!.check(array, index, id);
-      if (collision) problems.add({ path: `${prefix}.id`, message: collision, line });
+      if (collision) problems.add({ path: `${at(array, index)}.id`, message: collision, line });
       else if (isNumberLike(id) && array !== 'orders') {
         // A stored `1` and an incoming `"1"` are one id of another type: refused before anything is stored.
         try {
@@ -145,7 +147,7 @@ export async function importComplianceFile(
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
           const [detail] = (error.details ?? []) as { message: string }[];
-          problems.add({ path: `${prefix}.id`, message: detail?.message ?? error.message, line });
+          problems.add({ path: `${at(array, index)}.id`, message: detail?.message ?? error.message, line });
         }
       }
       if (array === 'tickets') {
@@ -154,18 +156,19 @@ export async function importComplianceFile(
         if (fast) return fast;
         const parsed = ticketSchema.safeParse(value);
         if (parsed.success) return parsed.data;
-        for (const p of problemsOfSchema(parsed.error, prefix, line)) problems.add(p);
+        for (const p of problemsOfSchema(parsed.error, at(array, index), line)) problems.add(p);
         return undefined;
       }
       if (array === 'entries') {
         const parsed = depositEntrySchema.safeParse(value);
         if (parsed.success) return parsed.data;
-        for (const p of problemsOfSchema(parsed.error, prefix, line)) problems.add(p);
+        for (const p of problemsOfSchema(parsed.error, at(array, index), line)) problems.add(p);
         return undefined;
       }
       if (array === 'orders') {
         const parsed = orderSchema.safeParse(value);
-        if (!parsed.success) for (const p of problemsOfSchema(parsed.error, prefix, line)) problems.add(p);
+        if (!parsed.success)
+          for (const p of problemsOfSchema(parsed.error, at(array, index), line)) problems.add(p);
         return undefined;
       }
       repeatedViolations.note(id);
@@ -173,7 +176,7 @@ export async function importComplianceFile(
       violationSchemas.forEach((schema, k) => {
         const parsed = schema.safeParse(value);
         if (parsed.success) accepted ??= parsed.data as Violation;
-        else for (const p of problemsOfSchema(parsed.error, prefix, line)) packProblems[k]!.add(p);
+        else for (const p of problemsOfSchema(parsed.error, at(array, index), line)) packProblems[k]!.add(p);
       });
       return accepted;
     },

@@ -41,6 +41,8 @@ export interface ImportSource {
   name: string;
   bytes: number;
   chunks(): AsyncIterable<Uint8Array>;
+  /** All the bytes at once (a small file read whole): one read, no chunks to join. */
+  whole(): Promise<Uint8Array>;
   /** Removes a temporary upload; called once the import of this file is over. */
   dispose(): Promise<void>;
 }
@@ -61,6 +63,7 @@ export async function openImportSource(
       chunks: async function* () {
         for (let at = 0; at < bytes.length; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
       },
+      whole: () => Promise.resolve(bytes),
       dispose: async () => undefined,
     };
   }
@@ -70,6 +73,7 @@ export async function openImportSource(
     name: file.name,
     bytes: upload.bytes,
     chunks: () => fs.createReadStream(upload.path, { highWaterMark: CHUNK_BYTES }),
+    whole: () => fs.promises.readFile(upload.path),
     dispose: async () => {
       if (upload.temporary) await fs.promises.rm(upload.path, { force: true });
     },
@@ -237,11 +241,10 @@ async function readWhole(
   validator: RecordValidator,
   call: CallContext,
 ): Promise<ReadOutcome | null> {
-  const parts: Uint8Array[] = [];
-  for await (const chunk of source.chunks()) parts.push(chunk);
+  const bytes = await source.whole();
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder().decode(Buffer.concat(parts)));
+    parsed = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     return null;
   }

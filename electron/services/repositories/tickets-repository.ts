@@ -227,25 +227,35 @@ interface CountedRow {
   answered_status: string | null;
 }
 
+interface CountGroup {
+  day: number;
+  kind: string;
+  staffKey: string;
+  met: number;
+  breached: number;
+  unanswered: number;
+}
+
 /** ticket_counts changes of a bulk write, added up per group and written once each. */
 class CountDeltas {
-  private readonly groups = new Map<
-    string,
-    { day: number; kind: string; staffKey: string; met: number; breached: number; unanswered: number }
-  >();
+  /** By kind, staff (null: none) and day: no key text built per row (this runs twice per imported row). */
+  private readonly byKind = new Map<string, Map<string | null, Map<number, CountGroup>>>();
+  private readonly groups: CountGroup[] = [];
 
-  add(row: CountedRow, sign: 1 | -1): void {
-    if (row.open_day === null) return;
-    const staffKey = row.staff === null ? '' : `=${row.staff}`;
-    const key = `${row.open_day}|${row.kind}|${staffKey}`;
-    let g = this.groups.get(key);
-    if (!g)
-      this.groups.set(
-        key,
-        (g = { day: row.open_day, kind: row.kind, staffKey, met: 0, breached: 0, unanswered: 0 }),
-      );
-    if (row.answered_status === 'met') g.met += sign;
-    else if (row.answered_status === 'breached') g.breached += sign;
+  add(day: number | null, kind: string, staff: string | null, status: string | null, sign: 1 | -1): void {
+    if (day === null) return;
+    let byStaff = this.byKind.get(kind);
+    if (!byStaff) this.byKind.set(kind, (byStaff = new Map()));
+    let byDay = byStaff.get(staff);
+    if (!byDay) byStaff.set(staff, (byDay = new Map()));
+    let g = byDay.get(day);
+    if (!g) {
+      g = { day, kind, staffKey: staff === null ? '' : `=${staff}`, met: 0, breached: 0, unanswered: 0 };
+      byDay.set(day, g);
+      this.groups.push(g);
+    }
+    if (status === 'met') g.met += sign;
+    else if (status === 'breached') g.breached += sign;
     else g.unanswered += sign;
   }
 
@@ -253,12 +263,53 @@ class CountDeltas {
     const upsert =
       sql(`INSERT INTO ticket_counts (open_day, kind, staff_key, met, breached, unanswered) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT DO UPDATE SET met = met + excluded.met, breached = breached + excluded.breached, unanswered = unanswered + excluded.unanswered`);
-    for (const g of this.groups.values()) {
+    for (const g of this.groups) {
       if (g.met === 0 && g.breached === 0 && g.unanswered === 0) continue;
       upsert.run(g.day, g.kind, g.staffKey, g.met, g.breached, g.unanswered);
     }
   }
 }
+
+/** A ticket's counted columns and the type of its id, as stored or as a write stores it. */
+type CountedTicket = CountedRow & { id_is_number: number };
+
+/** Values per ticket row of the upsert statements, in the order of ticketColumns. */
+const TICKET_COLUMNS = 15;
+const ticketColumns = `id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
+                       deadline, answered_status, calendar_confirmed, open_day, sla_key`;
+
+/**
+ * A statement's text for `rows` rows, made once per size: a 100-row upsert is kilobytes of SQL,
+ * and building it (and hashing it to find the prepared statement) for every chunk showed in
+ * import profiles.
+ */
+function textsBySize(make: (rows: number) => string): (rows: number) => string {
+  const texts: string[] = [];
+  return (rows) => (texts[rows] ??= make(rows));
+}
+
+/** INSERT … ON CONFLICT DO UPDATE of `rows` rows in one statement. */
+const upsertSql = textsBySize(
+  (rows) => `
+        INSERT INTO tickets (${ticketColumns})
+        VALUES ${valuesRows(rows, paramRow(TICKET_COLUMNS))}
+        ON CONFLICT (id) DO UPDATE SET id_is_number = excluded.id_is_number, kind = excluded.kind,
+          opened_at = excluded.opened_at, first_response_at = excluded.first_response_at, staff = excluded.staff,
+          extra_json = excluded.extra_json, source = excluded.source, source_at = excluded.source_at,
+          source_file = excluded.source_file, deadline = excluded.deadline, answered_status = excluded.answered_status,
+          calendar_confirmed = excluded.calendar_confirmed, open_day = excluded.open_day, sla_key = excluded.sla_key`,
+);
+
+/** INSERT of `rows` rows whose ids are not stored yet; a stored (or repeated) id's row is left as it is. */
+const insertNewSql = textsBySize(
+  (rows) => `INSERT INTO tickets (${ticketColumns}) VALUES ${valuesRows(rows, paramRow(TICKET_COLUMNS))}
+        ON CONFLICT (id) DO NOTHING`,
+);
+
+const storedRowsSql = textsBySize(
+  (rows) =>
+    `SELECT rowid AS _r, id, id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id IN (${placeholders(rows)})`,
+);
 
 /** Positions of `keys` in ascending key order; equal keys keep their order (stable). */
 function sortedByKey(keys: readonly string[]): number[] {
@@ -303,7 +354,17 @@ export class TicketsRepository {
     return this.store.write(() => {
       // Bulk (more than a few rows): the counts are added up here and written once per group.
       const bulk = tickets.length > 20 ? new CountDeltas() : null;
-      const restoreTriggers = bulk ? this.liftCountTriggers() : null;
+      // Only the triggers this write would fire: the insert trigger, and the update triggers once
+      // an update comes (DDL is not free, and each drop makes the cached statements prepare again).
+      const restores = bulk ? [this.liftCountTriggers('insert')] : [];
+      let updatesLifted = false;
+      const updateSql = (rows: number) => {
+        if (bulk && !updatesLifted) {
+          restores.push(this.liftCountTriggers('update'));
+          updatesLifted = true;
+        }
+        return this.sql(upsertSql(rows));
+      };
       const counts: UpsertCounts = { inserted: 0, updated: 0 };
       // A bulk write goes in id order: the primary-key index then takes its inserts page after
       // page instead of all over a million-entry tree (fewer pages touched, fewer cache misses;
@@ -311,48 +372,52 @@ export class TicketsRepository {
       // later version of an id still comes after (and wins over) its earlier one.
       const keys = tickets.map((t) => idKey(t.id));
       const order = bulk ? sortedByKey(keys) : keys.map((_, i) => i);
-      // Rows go in chunks: one lookup and one multi-row upsert per chunk (db/bulk-sql.ts).
-      // What this file wrote so far, by id: a repeated id's earlier version is its "stored" row.
-      const written = new Map<string, CountedRow & { id_is_number: number }>();
+      // Rows go in chunks of one multi-row statement each (db/bulk-sql.ts); each chunk is stored
+      // before the next, so an id of an earlier chunk reads back as stored.
+      // What this chunk wrote so far, by id: a repeated id's earlier version is its "stored" row.
+      const written = new Map<string, CountedTicket>();
       const params: unknown[] = [];
+      /** The counted columns of the chunk's row `j`, from its parameters. */
+      const countedAt = (j: number): CountedTicket => {
+        const at = j * TICKET_COLUMNS;
+        return {
+          id_is_number: params[at + 1] as number,
+          kind: params[at + 2] as string,
+          staff: params[at + 5] as string | null,
+          answered_status: params[at + 11] as string | null,
+          open_day: params[at + 13] as number | null,
+        };
+      };
+      /** The chunk's row `j` replaces `old` (stored, or written earlier in this chunk). */
+      const replaces = (old: CountedTicket, j: number) => {
+        bulk?.add(old.open_day, old.kind, old.staff, old.answered_status, -1);
+        // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
+        // Named in file order (a file never mixes the two, so rows written so far agree with it).
+        if (old.id_is_number !== params[j * TICKET_COLUMNS + 1])
+          assertIdTypesMatch(
+            this.store.db,
+            'tickets',
+            'tickets',
+            tickets.map((t) => t.id),
+          );
+        counts.updated++;
+      };
       for (const chunk of chunksOf(order)) {
-        const stored = this.storedRows(chunk.map((i) => keys[i]!));
         params.length = 0;
+        written.clear();
         for (const index of chunk) {
           const ticket = tickets[index]!;
-          const id = keys[index]!;
-          const isNumber = typeof ticket.id === 'number' ? 1 : 0;
-          const row = written.get(id) ?? stored.get(id);
-          if (row) {
-            bulk?.add(row, -1);
-            // Ids are keyed by their text: a stored 1 and an incoming "1" would silently flip type.
-            // Named in file order (a file never mixes the two, so rows written so far agree with it).
-            if (row.id_is_number !== isNumber)
-              assertIdTypesMatch(
-                this.store.db,
-                'tickets',
-                'tickets',
-                tickets.map((t) => t.id),
-              );
-            counts.updated++;
-          } else counts.inserted++;
+          const staff = ticket.staff ?? null;
           const c = slaColumns(sla, ticket.kind, ticket.openedAt, ticket.firstResponseAt);
-          const counted = {
-            id_is_number: isNumber,
-            open_day: c.open_day,
-            kind: ticket.kind,
-            staff: ticket.staff ?? null,
-            answered_status: c.answered_status,
-          };
-          bulk?.add(counted, 1);
-          written.set(id, counted);
+          // Every row counts once as what it now is; an update also takes its old version off (replaces).
+          bulk?.add(c.open_day, ticket.kind, staff, c.answered_status, 1);
           params.push(
-            id,
-            isNumber,
+            keys[index]!,
+            typeof ticket.id === 'number' ? 1 : 0,
             ticket.kind,
             ticket.openedAt,
             ticket.firstResponseAt,
-            ticket.staff ?? null,
+            staff,
             extraJson(ticket, knownTicketFields),
             provenance.source,
             provenance.sourceAt,
@@ -364,35 +429,83 @@ export class TicketsRepository {
             c.sla_key,
           );
         }
-        this.upsertStatement(chunk.length).run(...params);
+        const n = chunk.length;
+        if (bulk && this.insertFirst) {
+          // New ids (an import of new tickets): inserted without looking them up first — the
+          // insert's own primary-key check tells. Only when some were stored already (or repeated)
+          // are those looked up and written again as updates.
+          const before =
+            (this.sql('SELECT max(rowid) AS r FROM tickets').get() as { r: number | null }).r ?? 0;
+          const { changes } = this.sql(insertNewSql(n)).run(...params);
+          if (changes === n) {
+            counts.inserted += n;
+            continue;
+          }
+          // DO NOTHING left the stored rows as they were, so their counted columns are still the
+          // old ones; the rows this statement inserted are those past the highest rowid before it.
+          const found = this.storedRows(chunk.map((i) => keys[i]!));
+          const fresh = new Set<string>();
+          for (const [id, row] of found) if (row._r > before) fresh.add(id);
+          if (fresh.size !== changes)
+            throw new Error(`tickets: ${changes} rows inserted but ${fresh.size} found as new`);
+          const again: unknown[] = [];
+          for (let j = 0; j < n; j++) {
+            const id = keys[chunk[j]!]!;
+            // An id's first occurrence in the chunk is the row that was inserted; any other is an update.
+            if (fresh.delete(id)) counts.inserted++;
+            else {
+              const old = written.get(id) ?? found.get(id);
+              if (!old) throw new Error(`tickets: ${id} was neither inserted nor stored`);
+              replaces(old, j);
+              for (let k = j * TICKET_COLUMNS; k < (j + 1) * TICKET_COLUMNS; k++) again.push(params[k]);
+            }
+            written.set(id, countedAt(j));
+          }
+          const updates = again.length / TICKET_COLUMNS;
+          updateSql(updates).run(...again);
+          // A file of updates (imported again): looked up first from here on.
+          this.insertFirst = updates * 2 < n;
+          continue;
+        }
+        const stored = this.storedRows(chunk.map((i) => keys[i]!));
+        let updates = 0;
+        for (let j = 0; j < n; j++) {
+          const id = keys[chunk[j]!]!;
+          const old = written.get(id) ?? stored.get(id);
+          if (old) {
+            replaces(old, j);
+            updates++;
+          } else counts.inserted++;
+          written.set(id, countedAt(j));
+        }
+        // A chunk of new ids needs no update (nor the update triggers lifted).
+        if (bulk && updates === 0) this.sql(insertNewSql(n)).run(...params);
+        else updateSql(n).run(...params);
+        // Mostly new ids again: inserted first from here on.
+        if (bulk) this.insertFirst = stored.size * 2 < n;
       }
       if (bulk) {
         bulk.apply(this.sql.bind(this));
-        restoreTriggers?.();
+        for (const restore of restores) restore();
       }
       return counts;
     });
   }
 
-  /** The stored rows of these ids (the counted columns and the id's type), by id. */
-  private storedRows(ids: readonly string[]): Map<string, CountedRow & { id_is_number: number }> {
-    const rows = this.sql(
-      `SELECT id, id_is_number, open_day, kind, staff, answered_status FROM tickets WHERE id IN (${placeholders(ids.length)})`,
-    ).all(...ids) as (CountedRow & { id: string; id_is_number: number })[];
-    return new Map(rows.map((r) => [r.id, r]));
-  }
+  /**
+   * Whether a bulk write inserts its chunks before looking anything up (most imports bring new
+   * ids), or looks up first (a file imported again: mostly updates). Learnt chunk by chunk; it
+   * only decides which way is faster, never what is stored.
+   */
+  private insertFirst = true;
 
-  /** INSERT … ON CONFLICT DO UPDATE of `rows` rows in one statement (prepared once per size). */
-  private upsertStatement(rows: number): Database.Statement {
-    return this.sql(`
-        INSERT INTO tickets (id, id_is_number, kind, opened_at, first_response_at, staff, extra_json, source, source_at, source_file,
-                             deadline, answered_status, calendar_confirmed, open_day, sla_key)
-        VALUES ${valuesRows(rows, paramRow(15))}
-        ON CONFLICT (id) DO UPDATE SET id_is_number = excluded.id_is_number, kind = excluded.kind,
-          opened_at = excluded.opened_at, first_response_at = excluded.first_response_at, staff = excluded.staff,
-          extra_json = excluded.extra_json, source = excluded.source, source_at = excluded.source_at,
-          source_file = excluded.source_file, deadline = excluded.deadline, answered_status = excluded.answered_status,
-          calendar_confirmed = excluded.calendar_confirmed, open_day = excluded.open_day, sla_key = excluded.sla_key`);
+  /** The stored rows of these ids (the counted columns, the id's type and the rowid), by id. */
+  private storedRows(ids: readonly string[]): Map<string, CountedTicket & { _r: number }> {
+    const rows = this.sql(storedRowsSql(ids.length)).all(...ids) as (CountedTicket & {
+      id: string;
+      _r: number;
+    })[];
+    return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Whether some stored tickets' SLA columns are not for these settings (see recomputeSla). */
@@ -403,16 +516,18 @@ export class TicketsRepository {
   }
 
   /**
-   * For a bulk write inside a transaction: drops the ticket_counts triggers and returns the call
-   * that re-creates them as the schema defined them (read back, not restated). The caller adds up
+   * For a bulk write inside a transaction: drops the ticket_counts triggers (all, or those on
+   * insert or on update) and returns the call that re-creates them as the schema defined them
+   * (read back, not restated). The caller adds up
    * the counts itself (CountDeltas) — a present trigger costs about as much as the insert. DDL is
    * transactional in SQLite: if the write fails, the rollback brings the triggers back too.
    */
-  private liftCountTriggers(): () => void {
+  private liftCountTriggers(which: 'all' | 'insert' | 'update' = 'all'): () => void {
     if (!this.store.db.inTransaction) throw new Error('count triggers are lifted only inside a transaction');
+    const name = which === 'all' ? 'ticket_counts_%' : `ticket_counts_${which}%`;
     const triggers = this.sql(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tickets' AND name LIKE 'ticket_counts_%'",
-    ).all() as { name: string; sql: string }[];
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'tickets' AND name LIKE ?",
+    ).all(name) as { name: string; sql: string }[];
     for (const t of triggers) this.store.db.exec(`DROP TRIGGER ${t.name}`);
     return () => {
       for (const t of triggers) this.store.db.exec(t.sql);
@@ -466,11 +581,8 @@ export class TicketsRepository {
       );
       for (const r of rows) {
         const c = slaColumns(sla, r.kind, r.opened_at, r.first_response_at);
-        deltas.add(r, -1);
-        deltas.add(
-          { open_day: c.open_day, kind: r.kind, staff: r.staff, answered_status: c.answered_status },
-          1,
-        );
+        deltas.add(r.open_day, r.kind, r.staff, r.answered_status, -1);
+        deltas.add(c.open_day, r.kind, r.staff, c.answered_status, 1);
         update.run(c.deadline, c.answered_status, c.calendar_confirmed, c.open_day, c.sla_key, r.id);
       }
       deltas.apply(this.sql.bind(this));
