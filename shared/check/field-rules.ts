@@ -31,11 +31,11 @@ export function validProductPageUrl(value: string): URL | null {
 }
 
 /**
- * Hosts that name no one's site: the names reserved for examples and tests (RFC 2606, RFC 6761)
- * and the usual fill-in-the-blank ones (xxx.com, your-domain.com).
+ * Fill-in-the-blank hosts a template left in (xxx.com, your-domain.com): no one's site. The names
+ * reserved for documentation (example.com, *.example — RFC 2606) are not listed: sample listings
+ * and tests use them for a vendor's real site.
  */
-const PLACEHOLDER_HOST =
-  /(?:^|\.)(?:example\.(?:com|net|org)|[^.]+\.(?:example|test|invalid|localhost)|x{2,}\.[a-z]+|your-?(?:domain|company|site|website)\.[a-z]+|domain\.com)$/;
+const PLACEHOLDER_HOST = /(?:^|\.)(?:x{3,}\.[a-z]+|your-?(?:domain|company|site|website)\.[a-z]+)$/;
 
 /**
  * The lower-case host of a valid product page URL, or null; remembered per value, since the same

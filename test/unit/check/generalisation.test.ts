@@ -379,7 +379,7 @@ describe('delisting: what services and images promise in their own words', () =>
 describe('links and official site: disguised hosts and placeholder pages', () => {
   it('a host with a spelled-out dot among real ones is still a link', () =>
     expectReported('external-link', '客户端从 get.vendorsoft(.)cn/latest 下载'));
-  it.each(['https://www.example.com/product', 'https://your-company.com/p/1', 'https://shop.test/p'])(
+  it.each(['https://your-company.com/p/1', 'https://www.xxx.com/product'])(
     'a placeholder product page is no product page: %s',
     (url) => {
       const fs = checkListing(withFields({ officialSite: { productPageUrl: url } })).filter(
@@ -456,4 +456,21 @@ describe('fourth set: registration in other senses, account managers, payee acco
     expectReported('privacy-harvesting', '系统把会员手机号同步到商圈联盟，与其他商户共享画像'));
   it('a promise not to share is not', () =>
     expectClean('privacy-harvesting', '会员手机号只在您的租户中使用，我们不会用于营销，也不提供给第三方'));
+});
+
+describe('fifth set: goals, tips, Top-N lists, effect metrics, endorsements later in the clause', () => {
+  it.each([
+    '我们的愿景是打造国内康养行业数字化第一品牌',
+    '最佳拍照时段为上午 10 点前后，光线柔和',
+    'Kafka 是 Apache 顶级项目，社区活跃',
+    '报告列出同类应用下载量 Top 20 的竞品及其关键词',
+  ])('not a superlative: %s', (text) => expectClean('superlative', text));
+  it.each(['恶意流量拦截率高达 100%', 'The fastest backup image around — nothing else comes close'])(
+    'superlative: %s',
+    (text) => expectReported('superlative', text),
+  );
+  it('a JD brand with an endorsement later in the clause is misuse', () =>
+    expectReported('brand-misuse', '本系统获京东物流官方认证'));
+  it('money into the company’s designated account is off-platform', () =>
+    expectReported('off-platform-trade', '请将货款汇入本公司指定账户，到账后开通'));
 });
