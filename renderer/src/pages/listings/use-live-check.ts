@@ -33,6 +33,8 @@ export function useLiveCheck(open: boolean, sessionKey: string | null): LiveChec
   const fullCheck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** Which session each posted listing belongs to (a late result of a closed session is dropped). */
   const postedIn = useRef(new WeakMap<Listing, string>());
+  /** The posted listings that are a check of typing (their results stream, one per keystroke). */
+  const typedDrafts = useRef(new WeakSet<Listing>());
   const sessionRef = useRef(sessionKey);
   useLayoutEffect(() => {
     sessionRef.current = sessionKey;
@@ -44,7 +46,7 @@ export function useLiveCheck(open: boolean, sessionKey: string | null): LiveChec
       (listing, result, ms) => {
         if (postedIn.current.get(listing) !== sessionRef.current) return;
         const arrived = performance.now();
-        useListings.getState().setFindings(listing, result, ms);
+        useListings.getState().setFindings(listing, result, ms, typedDrafts.current.has(listing));
         measureToNextFrame(editorTiming.findingsToFrame, arrived);
       },
       (error) => {
@@ -60,23 +62,26 @@ export function useLiveCheck(open: boolean, sessionKey: string | null): LiveChec
     };
   }, [open]);
 
-  const checkNow = useCallback((mode: 'incremental' | 'full' = 'full') => {
+  const post = useCallback((mode: 'incremental' | 'full', typed: boolean) => {
     const editor = useListings.getState().editor;
     if (!editor || !checker.current || !sessionRef.current) return;
     postedIn.current.set(editor.draft, sessionRef.current);
+    if (typed) typedDrafts.current.add(editor.draft);
+    else typedDrafts.current.delete(editor.draft);
     checker.current.check(
       editor.draft,
       editor.verification ? { officialSite: editor.verification } : {},
       mode,
     );
   }, []);
+  const checkNow = useCallback((mode: 'incremental' | 'full' = 'full') => post(mode, false), [post]);
 
   const schedule = useCallback(() => {
     clearTimeout(debounce.current);
     clearTimeout(fullCheck.current);
-    debounce.current = setTimeout(() => checkNow('incremental'), CHECK_DEBOUNCE_MS);
+    debounce.current = setTimeout(() => post('incremental', true), CHECK_DEBOUNCE_MS);
     fullCheck.current = setTimeout(() => checkNow('full'), FULL_CHECK_IDLE_MS);
-  }, [checkNow]);
+  }, [post, checkNow]);
 
   const checkChange = useCallback(() => {
     clearTimeout(debounce.current);
