@@ -1,6 +1,6 @@
 /**
  * The live check of the open editor: a checker in a worker for as long as the editor is open,
- * an incremental check right after typing pauses and a full one after a longer pause. A result
+ * an incremental check of each edit as it is made and a full one after typing pauses. A result
  * of a session that has ended (the editor was closed or moved to another listing) is dropped.
  */
 import { message } from 'antd';
@@ -10,18 +10,18 @@ import { editorTiming, measureToNextFrame } from '../../features/text-editor/edi
 import { useListings } from '../../stores/listings-store';
 import { createCheckClient, type CheckClient } from '../../workers/check-client';
 
-/**
- * Typing pauses this long before a check. The worker re-checks only the edited region and drops
- * all but the newest waiting request, so this only merges key repeats into one check.
- */
-export const CHECK_DEBOUNCE_MS = 10;
 /** After typing pauses this long, the whole listing is checked again from scratch. */
 export const FULL_CHECK_IDLE_MS = 1500;
 
 export interface LiveCheck {
   /** Checks the store's draft now. */
   checkNow(mode?: 'incremental' | 'full'): void;
-  /** The draft changed by typing: check when typing pauses. */
+  /**
+   * The draft changed by typing: check it now, in the task of the keystroke, so the worker checks
+   * while this thread paints the keystroke (a timer, even of a few ms, fired only after that frame
+   * and added its wait to every keystroke's marks). The worker re-checks only the edited region,
+   * and while one check runs only the newest request waits, so key repeats merge there.
+   */
   schedule(): void;
   /** The draft changed at once (a fix, an undo): check now, and fully after a pause. */
   checkChange(): void;
@@ -29,7 +29,6 @@ export interface LiveCheck {
 
 export function useLiveCheck(open: boolean, sessionKey: string | null): LiveCheck {
   const checker = useRef<CheckClient | null>(null);
-  const debounce = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const fullCheck = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** Which session each posted listing belongs to (a late result of a closed session is dropped). */
   const postedIn = useRef(new WeakMap<Listing, string>());
@@ -55,7 +54,6 @@ export function useLiveCheck(open: boolean, sessionKey: string | null): LiveChec
     );
     checker.current = client;
     return () => {
-      clearTimeout(debounce.current);
       clearTimeout(fullCheck.current);
       client.dispose();
       checker.current = null;
@@ -77,14 +75,12 @@ export function useLiveCheck(open: boolean, sessionKey: string | null): LiveChec
   const checkNow = useCallback((mode: 'incremental' | 'full' = 'full') => post(mode, false), [post]);
 
   const schedule = useCallback(() => {
-    clearTimeout(debounce.current);
+    post('incremental', true);
     clearTimeout(fullCheck.current);
-    debounce.current = setTimeout(() => post('incremental', true), CHECK_DEBOUNCE_MS);
     fullCheck.current = setTimeout(() => checkNow('full'), FULL_CHECK_IDLE_MS);
   }, [post, checkNow]);
 
   const checkChange = useCallback(() => {
-    clearTimeout(debounce.current);
     checkNow('incremental');
     clearTimeout(fullCheck.current);
     fullCheck.current = setTimeout(() => checkNow('full'), FULL_CHECK_IDLE_MS);
