@@ -6,7 +6,7 @@
 import { message } from 'antd';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Listing } from '../../../../shared/listing/schema';
-import { editorTiming, measureToNextFrame } from '../../features/text-editor/editor-timing';
+import { afterNextPaint, editorTiming, measureToNextFrame } from '../../features/text-editor/editor-timing';
 import { useListings } from '../../stores/listings-store';
 import { createCheckClient, type CheckClient } from '../../workers/check-client';
 
@@ -34,6 +34,15 @@ export function useLiveCheck(open: boolean, sessionKey: string | null): LiveChec
   const postedIn = useRef(new WeakMap<Listing, string>());
   /** The posted listings that are a check of typing (their results stream, one per keystroke). */
   const typedDrafts = useRef(new WeakSet<Listing>());
+  /**
+   * A keystroke's frame is yet to be painted: a result arriving meanwhile (the worker can answer
+   * within a few ms) waits until it is, the newest only — taken in before, its marks and the
+   * layout they force made the keystroke's own paint wait for them.
+   */
+  const keystrokeFrame = useRef<{ pending: boolean; result: (() => void) | null }>({
+    pending: false,
+    result: null,
+  });
   const sessionRef = useRef(sessionKey);
   useLayoutEffect(() => {
     sessionRef.current = sessionKey;
@@ -43,10 +52,14 @@ export function useLiveCheck(open: boolean, sessionKey: string | null): LiveChec
     if (!open) return;
     const client = createCheckClient(
       (listing, result, ms) => {
-        if (postedIn.current.get(listing) !== sessionRef.current) return;
-        const arrived = performance.now();
-        useListings.getState().setFindings(listing, result, ms, typedDrafts.current.has(listing));
-        measureToNextFrame(editorTiming.findingsToFrame, arrived);
+        const take = () => {
+          if (postedIn.current.get(listing) !== sessionRef.current) return;
+          const arrived = performance.now();
+          useListings.getState().setFindings(listing, result, ms, typedDrafts.current.has(listing));
+          measureToNextFrame(editorTiming.findingsToFrame, arrived);
+        };
+        if (keystrokeFrame.current.pending) keystrokeFrame.current.result = take;
+        else take();
       },
       (error) => {
         message.error(error);
@@ -76,6 +89,16 @@ export function useLiveCheck(open: boolean, sessionKey: string | null): LiveChec
 
   const schedule = useCallback(() => {
     post('incremental', true);
+    const frame = keystrokeFrame.current;
+    if (!frame.pending) {
+      frame.pending = true;
+      afterNextPaint(() => {
+        frame.pending = false;
+        const take = frame.result;
+        frame.result = null;
+        take?.();
+      });
+    }
     clearTimeout(fullCheck.current);
     fullCheck.current = setTimeout(() => checkNow('full'), FULL_CHECK_IDLE_MS);
   }, [post, checkNow]);
