@@ -29,7 +29,7 @@ import {
 } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { theme as antTheme } from 'antd';
-import { startTransition, useEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import {
   findingMarksAt,
   findingMarksCount,
@@ -329,10 +329,7 @@ export function TextEditor(props: Props) {
               v.push(update.changes, text);
               reported.current = text;
               parent.dataset.highlightsFor = 'mapped';
-              // The form takes the text now (its store, and through it the draft and the check);
-              // the React render that follows (the form item, this editor: nothing it shows
-              // changes) is a transition, so it runs after the keystroke's frame, not before it.
-              startTransition(() => latest.current.onChange?.(text));
+              latest.current.onChange?.(text);
             }
             if (!update.view.composing && pendingFindings.current) {
               const f = pendingFindings.current;
