@@ -37,6 +37,12 @@ export interface Recheck {
   /** The windows scanned per field (raw offsets into the new text); empty for a full check. */
   regions: { field: string; start: number; end: number }[];
   full: boolean;
+  /**
+   * The findings of `findings` that are findings of the previous result moved by the length
+   * change of an edit before them (start, end and their fix's edits in that field shifted, nothing
+   * else changed), each with the previous finding it was made from.
+   */
+  moved: Map<Finding, Finding>;
 }
 
 const sameContext = (a: CheckContext, b: CheckContext) => a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -98,6 +104,7 @@ export function recheckListing(
     findings: checkListing(listing, compiled, context),
     regions: [],
     full: true,
+    moved: new Map(),
   });
   if (!previous || !sameContext(previous.context, context)) return full();
 
@@ -131,6 +138,7 @@ export function recheckListing(
 
   const probe = applyEdits(listing, probeEdits);
   const out: Finding[] = [];
+  const moved = new Map<Finding, Finding>();
   for (const f of checkListing(probe, compiled, context)) {
     const plan = plans.get(f.field);
     if (!plan) {
@@ -150,7 +158,11 @@ export function recheckListing(
       continue;
     }
     if (f.start < plan.cut1) out.push(f);
-    else if (f.start + plan.delta >= plan.cut2) out.push(shifted(f, f.field, plan.delta));
+    else if (f.start + plan.delta >= plan.cut2) {
+      const m = shifted(f, f.field, plan.delta);
+      if (m !== f) moved.set(m, f);
+      out.push(m);
+    }
   }
   return {
     findings: sortFindings(out),
@@ -161,5 +173,6 @@ export function recheckListing(
         return { field, start: p.windowStart, end: p.windowStart + e.text.length };
       }),
     full: false,
+    moved,
   };
 }

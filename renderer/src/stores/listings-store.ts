@@ -19,6 +19,11 @@ export interface EditorState {
   /** The draft the findings were computed for (identity): plain fields trust offsets only then. */
   findingsFor: Listing | null;
   checkMs: number | null;
+  /**
+   * The findings are of a check scheduled by typing (one per keystroke): views too large to
+   * follow each keystroke wait until typing pauses (useSettledCheckResult).
+   */
+  findingsTyped: boolean;
   verification: OfficialSiteVerification | null;
   history: CheckRun[];
   /** The draft is an unsaved edit restored from the autosave (it starts out changed). */
@@ -51,7 +56,7 @@ interface ListingsState {
    * A check result of this editing session, for the current draft or an older one (results come
    * in order; the editors map an older one's spans through the edits made since).
    */
-  setFindings(listing: Listing, findings: Finding[], ms: number): void;
+  setFindings(listing: Listing, findings: Finding[], ms: number, typed?: boolean): void;
   /** Selects a finding (outlined in its field and in the panel). */
   select(index: number): void;
   /** Saves the (validated) listing, records a check run, refreshes history and list. */
@@ -106,6 +111,7 @@ export const useListings = create<ListingsState>((set, get) => {
           findings: [],
           findingsFor: null,
           checkMs: null,
+          findingsTyped: false,
           verification,
           history,
           restored: restored !== undefined,
@@ -120,9 +126,10 @@ export const useListings = create<ListingsState>((set, get) => {
       const editor = get().editor;
       if (editor) set({ editor: { ...editor, draft: listing } });
     },
-    setFindings(listing, findings, ms) {
+    setFindings(listing, findings, ms, typed = false) {
       const editor = get().editor;
-      if (editor) set({ editor: { ...editor, findings, findingsFor: listing, checkMs: ms } });
+      if (editor)
+        set({ editor: { ...editor, findings, findingsFor: listing, checkMs: ms, findingsTyped: typed } });
     },
     select(index) {
       const editor = get().editor;

@@ -36,7 +36,7 @@ self.onmessage = (event: MessageEvent<CheckRequest | PackMessage | ResyncMessage
   try {
     const result = recheckListing(mode === 'incremental' ? previous : null, listing, compiled, context);
     previous = { listing, context, findings: result.findings };
-    const delta = diffFindings(sent, result.findings, keys);
+    const delta = diffFindings(sent, result.findings, keys, result.moved);
     sent = result.findings;
     const response: CheckResponse = {
       seq,

@@ -32,9 +32,22 @@ export function shiftFinding(f: Finding, by: number): Finding {
   return out;
 }
 
-/** What a finding is apart from where it is: equal keys differ by a shift only. */
-function keyOf(f: Finding, cache: WeakMap<Finding, string>): string {
+/**
+ * What a finding is apart from where it is: equal keys differ by a shift only. A finding that is
+ * another one moved (`movedFrom`) has that one's key: after a keystroke that is most findings of
+ * a long text, and stringifying each of them again was most of the worker's time per keystroke.
+ */
+function keyOf(
+  f: Finding,
+  cache: WeakMap<Finding, string>,
+  movedFrom?: ReadonlyMap<Finding, Finding>,
+): string {
   let key = cache.get(f);
+  const origin = key === undefined ? movedFrom?.get(f) : undefined;
+  if (origin) {
+    key = keyOf(origin, cache);
+    cache.set(f, key);
+  }
   if (key === undefined) {
     const at = f.start ?? 0;
     key = JSON.stringify(
@@ -61,11 +74,15 @@ function keyOf(f: Finding, cache: WeakMap<Finding, string>): string {
   return key;
 }
 
-/** The ops that turn `prev` into `next` (`next` is not changed; its findings may be `prev`'s). */
+/**
+ * The ops that turn `prev` into `next` (`next` is not changed; its findings may be `prev`'s).
+ * `movedFrom`: findings of `next` that are a finding moved (shiftFinding), with that finding.
+ */
 export function diffFindings(
   prev: readonly Finding[],
   next: readonly Finding[],
   cache = new WeakMap<Finding, string>(),
+  movedFrom?: ReadonlyMap<Finding, Finding>,
 ): FindingsDelta {
   // Where each kind of finding sits in the previous list, in order (used once each).
   const where = new Map<string, number[]>();
@@ -91,7 +108,7 @@ export function diffFindings(
     else ops.push(op);
   };
   for (const f of next) {
-    const k = keyOf(f, cache);
+    const k = keyOf(f, cache, movedFrom);
     const list = where.get(k);
     const n = used.get(k) ?? 0;
     const i = list?.[n];

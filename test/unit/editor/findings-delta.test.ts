@@ -14,11 +14,13 @@ const fixture = JSON.parse(
 const long = { ...fixture, description: Array.from({ length: 40 }, () => fixture.description).join('\n') };
 
 /** Checks `listing` after `previous` as the worker does (incremental when it can). */
-const check = (previous: CheckedListing | null, listing: Listing): CheckedListing => ({
-  listing,
-  context: {},
-  findings: recheckListing(previous, listing, undefined, {}).findings,
-});
+const check = (
+  previous: CheckedListing | null,
+  listing: Listing,
+): CheckedListing & { moved: Map<Finding, Finding> } => {
+  const { findings, moved } = recheckListing(previous, listing, undefined, {});
+  return { listing, context: {}, findings, moved };
+};
 
 describe('findings deltas (check worker → UI thread)', () => {
   it('rebuilds every result exactly, over random edits of a long description', () => {
@@ -45,7 +47,9 @@ describe('findings deltas (check worker → UI thread)', () => {
                 text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
               state = check(state, { ...state.listing, description });
             }
-            const delta = diffFindings(sent, state.findings, keys);
+            const delta = diffFindings(sent, state.findings, keys, state.moved);
+            // Taking a moved finding's key from the one it was moved from is what keying it would give.
+            expect(delta).toEqual(diffFindings(sent, state.findings));
             sent = state.findings;
             // What the client gets is a structured clone, as postMessage makes it.
             held = applyFindingsDelta(held, v8.deserialize(v8.serialize(delta)));
@@ -65,7 +69,8 @@ describe('findings deltas (check worker → UI thread)', () => {
       ...before.listing,
       description: `${text.slice(0, mid)}a${text.slice(mid)}`,
     });
-    const delta = diffFindings(before.findings, after.findings);
+    const delta = diffFindings(before.findings, after.findings, new WeakMap(), after.moved);
+    expect(after.moved.size).toBeGreaterThan(after.findings.length / 3);
     const whole = v8.serialize(after.findings).length;
     expect(after.findings.length).toBeGreaterThan(100);
     expect(v8.serialize(delta).length).toBeLessThan(whole / 20);

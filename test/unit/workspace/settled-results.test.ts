@@ -36,6 +36,22 @@ describe('settled (the findings column follows check results once typing pauses)
     expect(taken).toEqual([0, 20]);
   });
 
+  it('holds an offer made with wait (a result of typing) even after a pause, until offers pause', () => {
+    const taken: number[] = [];
+    const follow = settled((n: number) => taken.push(n), 300);
+    follow.offer(1, true);
+    expect(taken).toEqual([]);
+    vi.advanceTimersByTime(100);
+    follow.offer(2, true);
+    vi.advanceTimersByTime(299);
+    expect(taken).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(taken).toEqual([2]);
+    vi.advanceTimersByTime(1000);
+    follow.offer(3);
+    expect(taken).toEqual([2, 3]);
+  });
+
   it('passes nothing more once cancelled (the editor closed)', () => {
     const taken: number[] = [];
     const follow = settled((n: number) => taken.push(n), 300);

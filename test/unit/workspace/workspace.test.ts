@@ -31,6 +31,7 @@ function openWith(listing: Listing) {
       findings: [],
       findingsFor: null,
       checkMs: null,
+      findingsTyped: false,
       verification: null,
       history: [],
       selected: -1,

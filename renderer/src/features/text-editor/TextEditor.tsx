@@ -161,6 +161,23 @@ const currentField = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+const sameMark = (a: EditorFinding, b: EditorFinding) =>
+  a.from === b.from &&
+  a.to === b.to &&
+  a.severity === b.severity &&
+  a.index === b.index &&
+  a.message === b.message &&
+  a.fixLabel === b.fixLabel;
+
+/** The same findings of the same text. */
+function sameFindings(a: EditorFindings, b: EditorFindings): boolean {
+  return (
+    a.forText === b.forText &&
+    a.items.length === b.items.length &&
+    a.items.every((m, i) => sameMark(m, b.items[i]!))
+  );
+}
+
 /** Syntax colours with at least 4.5:1 contrast on white (the default style's red does not). */
 const sourceHighlight = HighlightStyle.define([
   { tag: [tags.tagName, tags.angleBracket], color: '#116329' },
@@ -257,6 +274,8 @@ export function TextEditor(props: Props) {
   const pendingFindings = useRef<EditorFindings | null>(null);
   /** The findings shown last (the current-finding outline is looked up in them). */
   const shown = useRef<EditorFindings | undefined>(findings);
+  /** The findings last put on the document, and that document (an equal result on it changes nothing). */
+  const applied = useRef<{ findings: EditorFindings; doc: EditorState['doc'] } | null>(null);
   const compartments = useMemo(
     () => ({
       theme: new Compartment(),
@@ -381,6 +400,7 @@ export function TextEditor(props: Props) {
     const view = viewRef.current;
     if (!view || value === reported.current || value === view.state.doc.toString()) return;
     reported.current = value;
+    applied.current = null;
     view.dispatch({
       changes: { from: 0, to: view.state.doc.length, insert: value },
       annotations: [external.of(true), Transaction.addToHistory.of(false)],
@@ -424,10 +444,17 @@ export function TextEditor(props: Props) {
     }
     const since = v.since(f.forText);
     if (!since) return; // for a text this editor no longer knows: the next check replaces it
+    const parent = host.current!;
+    if (applied.current?.doc === view.state.doc && sameFindings(applied.current.findings, f)) {
+      // A result for another field's edit: these marks are in place on this very document (a
+      // view update here would redraw nothing but still re-set the DOM selection).
+      parent.dataset.highlightsFor = f.forText === v.current ? 'current' : 'mapped';
+      return;
+    }
     // One transaction for the marks and the current finding's outline: each view update that
     // redraws the line under the cursor re-sets the DOM selection, a forced layout.
     view.dispatch({ effects: [setFindingMarks.of({ items: f.items, since }), currentOf(f, v)] });
-    const parent = host.current!;
+    applied.current = { findings: f, doc: view.state.doc };
     parent.dataset.highlights = String(findingMarksCount(view.state));
     parent.dataset.highlightsFor = f.forText === v.current ? 'current' : 'mapped';
   }

@@ -19,3 +19,26 @@ export function measureSince(name: string, start: number, detail?: unknown): voi
 export function measureToNextFrame(name: string, start: number): void {
   requestAnimationFrame(() => measureSince(name, start));
 }
+
+/**
+ * Runs `fn` once the next frame has been painted (a frame callback, then a task after it), or
+ * after `fallbackMs` when no frame comes (a hidden window draws none).
+ */
+export function afterNextPaint(fn: () => void, fallbackMs = 100): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    fn();
+  };
+  const timer = setTimeout(run, fallbackMs);
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      run();
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -2,12 +2,12 @@
  * A short text field of the listing form (title, summary) with its findings highlighted behind
  * it. It subscribes to the check result itself, so a result re-renders this field, not the form.
  */
-import { useMemo, type ComponentProps } from 'react';
+import { useCallback, type ComponentProps } from 'react';
 import { getFieldText } from '../../../../shared/check/fields';
 import { useListings } from '../../stores/listings-store';
 import { HighlightedTextArea } from './HighlightedTextArea';
-import { useCheckResult } from './use-check-result';
-import { highlightsOfField } from './workspace-model';
+import { useCheckResultOf, type CheckResult } from './use-check-result';
+import { highlightsOfField, type Highlight } from './workspace-model';
 
 type Props = Omit<
   ComponentProps<typeof HighlightedTextArea>,
@@ -16,15 +16,33 @@ type Props = Omit<
   field: string;
 };
 
+interface Shown {
+  highlights: Highlight[];
+  checkedText: string | undefined;
+}
+
+const sameHighlight = (a: Highlight, b: Highlight) =>
+  a.start === b.start && a.end === b.end && a.severity === b.severity && a.index === b.index;
+const sameShown = (a: Shown, b: Shown) =>
+  a.checkedText === b.checkedText &&
+  a.highlights.length === b.highlights.length &&
+  a.highlights.every((h, i) => sameHighlight(h, b.highlights[i]!));
+
 export function CheckedTextArea({ field, ...props }: Props) {
-  const { findings, findingsFor } = useCheckResult();
+  const select = useCallback(
+    ({ findings, findingsFor }: CheckResult): Shown => ({
+      highlights: highlightsOfField(findings, field),
+      checkedText: findingsFor ? getFieldText(findingsFor, field) : undefined,
+    }),
+    [field],
+  );
+  const { highlights, checkedText } = useCheckResultOf(select, sameShown);
   const selected = useListings((s) => s.editor?.selected ?? -1);
-  const highlights = useMemo(() => highlightsOfField(findings, field), [findings, field]);
   return (
     <HighlightedTextArea
       {...props}
       highlights={highlights}
-      checkedText={findingsFor ? getFieldText(findingsFor, field) : undefined}
+      checkedText={checkedText}
       currentIndex={selected}
     />
   );

@@ -8,7 +8,7 @@ import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { editorTiming, measureSince } from '../../features/text-editor/editor-timing';
 import { PREVIEW_MAX_CHARS, PreviewCutNote } from '../../features/text-editor/long-field';
 
-/** How long typing must pause before the preview follows (longer than the check's debounce). */
+/** How long typing must pause before the preview follows. */
 export const PREVIEW_SETTLE_MS = 400;
 
 /** The value, once it has stopped changing for `ms` (the first value at once). */

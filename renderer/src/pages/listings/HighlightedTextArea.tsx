@@ -2,7 +2,7 @@
  * A plain textarea with the finding spans highlighted behind it: a backdrop with the same font,
  * padding and wrapping renders the text transparently with <mark>s, and scrolls with the
  * textarea. Typing stays a native textarea (no re-render of 100 KB of DOM per keystroke: the
- * backdrop only changes when the (debounced) check result does). Works as an antd Form control.
+ * backdrop only changes when the check result does). Works as an antd Form control.
  */
 import {
   memo,

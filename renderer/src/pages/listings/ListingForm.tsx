@@ -39,7 +39,7 @@ import { useLiveCheck } from './use-live-check';
 import { fixableOfRule, formElementId, stepFinding } from './workspace-model';
 
 export { FORM_NAME } from './ListingFields';
-export { CHECK_DEBOUNCE_MS, FULL_CHECK_IDLE_MS } from './use-live-check';
+export { FULL_CHECK_IDLE_MS } from './use-live-check';
 
 interface Props {
   readOnly: boolean;
