@@ -23,48 +23,75 @@ const SCORED = [
   'independent-account-system',
 ];
 
+/** Scores one labelled folder: files matching `pattern`, labels in its labels.json. */
+function score(folder: string, pattern: RegExp) {
+  const labels = JSON.parse(readFileSync(join(folder, 'labels.json'), 'utf8')) as Record<
+    string,
+    { expect: string[] }
+  >;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  const misses: string[] = [];
+  for (const file of readdirSync(folder).filter((f) => pattern.test(f))) {
+    const name = file.replace(/\.json$/, '');
+    const parsed = parseListingFile(readFileSync(join(folder, file), 'utf8'));
+    if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
+    const got = new Set(
+      parsed.listings
+        .flatMap((l) => checkListing(l))
+        .filter((f) => f.severity !== 'info' && SCORED.includes(f.ruleId))
+        .map((f) => f.ruleId as string),
+    );
+    const want = new Set(labels[name]?.expect ?? []);
+    for (const rule of SCORED) {
+      if (want.has(rule) && got.has(rule)) tp++;
+      else if (got.has(rule)) {
+        fp++;
+        misses.push(`${name}:+${rule}`);
+      } else if (want.has(rule)) {
+        fn++;
+        misses.push(`${name}:-${rule}`);
+      }
+    }
+  }
+  return { tp, precision: tp / (tp + fp), recall: tp / (tp + fn), misses };
+}
+
 describe('labelled dev corpus', () => {
   it('is there (shared/ beside the repository)', () => {
     expect(existsSync(join(dir, 'labels.json')), `${dir}/labels.json`).toBe(true);
   });
   it('precision and recall ≥ 0.97', () => {
-    const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<
-      string,
-      { expect: string[] }
-    >;
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    const misses: string[] = [];
-    for (const file of readdirSync(dir).filter((f) => /^L\d+\.json$/.test(f))) {
-      const name = file.replace(/\.json$/, '');
-      const parsed = parseListingFile(readFileSync(join(dir, file), 'utf8'));
-      if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
-      const got = new Set(
-        parsed.listings
-          .flatMap((l) => checkListing(l))
-          .filter((f) => f.severity !== 'info' && SCORED.includes(f.ruleId))
-          .map((f) => f.ruleId as string),
-      );
-      const want = new Set(labels[name]?.expect ?? []);
-      for (const rule of SCORED) {
-        if (want.has(rule) && got.has(rule)) tp++;
-        else if (got.has(rule)) {
-          fp++;
-          misses.push(`${name}:+${rule}`);
-        } else if (want.has(rule)) {
-          fn++;
-          misses.push(`${name}:-${rule}`);
-        }
-      }
-    }
-    const precision = tp / (tp + fp);
-    const recall = tp / (tp + fn);
+    const { tp, precision, recall, misses } = score(dir, /^L\d+\.json$/);
     expect({ precision: precision >= 0.97, recall: recall >= 0.97, misses }).toEqual({
       precision: true,
       recall: true,
       misses: expect.any(Array),
     });
     expect(tp).toBeGreaterThan(80);
+  });
+});
+
+/**
+ * The sets written independently in session 8 (test/fixtures/labelled-sets/README.md): used to
+ * find misreadings after their first scoring, so kept here as regression sets at the scores that
+ * work reached (the floor is a little under each), not as a measure of unseen text.
+ */
+describe('labelled regression sets', () => {
+  const sets = resolve(import.meta.dirname, '../../fixtures/labelled-sets');
+  it.each([
+    ['set1', 0.97, 0.97],
+    ['set2', 0.97, 0.95],
+    ['set3', 0.95, 0.95],
+    ['set4', 0.97, 0.97],
+    ['set5', 0.8, 0.95],
+  ])('%s: precision ≥ %s, recall ≥ %s', (set, minPrecision, minRecall) => {
+    const { tp, precision, recall, misses } = score(join(sets, set), /^[A-Z]\d+\.json$/);
+    expect(tp, set).toBeGreaterThan(25);
+    expect({ precision: precision >= minPrecision, recall: recall >= minRecall }, misses.join(' ')).toEqual({
+      precision: true,
+      recall: true,
+    });
   });
 });
