@@ -74,9 +74,10 @@ describe('labelled dev corpus', () => {
 });
 
 /**
- * The sets written independently in session 8 (test/fixtures/labelled-sets/README.md): used to
- * find misreadings after their first scoring, so kept here as regression sets at the scores that
- * work reached (the floor is a little under each), not as a measure of unseen text.
+ * The sets written independently in sessions 8 and 9 (test/fixtures/labelled-sets/README.md):
+ * sets 1–5 were used to find misreadings after their first scoring, so they are kept here at the
+ * scores that work reached (the floor is a little under each), not as a measure of unseen text;
+ * sets 6–8 are kept at their first-sight scores until someone tunes on them.
  */
 describe('labelled regression sets', () => {
   const sets = resolve(import.meta.dirname, '../../fixtures/labelled-sets');
@@ -86,6 +87,11 @@ describe('labelled regression sets', () => {
     ['set3', 0.95, 0.95],
     ['set4', 0.97, 0.97],
     ['set5', 0.8, 0.95],
+    // Session 9's sets, at their first-sight scores (no tuning on them yet): the floor is what
+    // the checker reads today, so a change that makes any of them worse fails here.
+    ['set6', 0.84, 0.86],
+    ['set7', 0.75, 0.95],
+    ['set8', 0.85, 0.8],
   ])('%s: precision ≥ %s, recall ≥ %s', (set, minPrecision, minRecall) => {
     const { tp, precision, recall, misses } = score(join(sets, set), /^[A-Z]\d+\.json$/);
     expect(tp, set).toBeGreaterThan(25);
