@@ -57,6 +57,29 @@ describe('SyncScheduler', () => {
     expect(t.pending.size).toBe(0);
   });
 
+  it('stopped while a pass runs (the app closing), it reads no settings and schedules nothing', async () => {
+    const t = fakeTimer();
+    let finish!: () => void;
+    let closed = false;
+    const s = new SyncScheduler({
+      run: () => new Promise<void>((r) => (finish = r)),
+      // As in the app: the interval comes from the store, which close() has shut by then.
+      intervalMs: () => {
+        if (closed) throw new TypeError('The database connection is not open');
+        return 60_000;
+      },
+      timer: t.timer,
+    });
+    s.start();
+    const passStarted = t.fire();
+    await passStarted;
+    s.stop();
+    closed = true;
+    finish();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(t.pending.size).toBe(0);
+  });
+
   it('pauses while offline and runs at once on reconnect', async () => {
     const t = fakeTimer();
     let runs = 0;

@@ -140,7 +140,9 @@ export class SyncScheduler {
         this.o.onError?.(error);
       } finally {
         this.busy = null;
-        this.schedule(this.nextDelay());
+        // stop() may have come while the pass ran (the app closing): nextDelay reads settings from
+        // the store, which is closed by then, so only a running scheduler computes the next wait.
+        if (this.running && !this.paused) this.schedule(this.nextDelay());
       }
     })();
     return this.busy;
