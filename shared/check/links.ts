@@ -108,10 +108,50 @@ const HOST_NAME = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
 // A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
 const TRAILING = /[.,;:!?)\]}'"]+$/;
 
+const BARE_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+// How much text before a bare dotted quad the version/address cues may look at.
+const CUE_REACH = 24;
+
+/**
+ * Whether the bare dotted quad at text[start…] is a version number: the words before it (within
+ * the clause; at the start of the field, the field's own key, as in attributes.OpenResty =
+ * 1.25.3.1) name a version or a piece of software, and not an address.
+ */
+function readsAsVersion(text: string, start: number, compiled: CompiledRulePack, fieldKey: string): boolean {
+  if (!compiled.versionBefore) return false;
+  let before = text.slice(Math.max(0, start - CUE_REACH), start);
+  const cut = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('。'), before.lastIndexOf('；'));
+  if (cut >= 0) before = before.slice(cut + 1);
+  if (/^[\s:：=]*$/.test(before) && start - before.length <= 0) before = `${fieldKey.toLowerCase()} `;
+  if (compiled.addressBefore?.test(before)) return false;
+  return compiled.versionBefore.test(before);
+}
+
+// How far back the words that present a link as an example may be (a sentence, or the line
+// that introduces a code block of several example records).
+const EXAMPLE_REACH = 120;
+
+/** A name that stands for the buyer's own address, not a site the listing sends buyers to. */
+function isPlaceholder(text: string, start: number, host: string, compiled: CompiledRulePack): boolean {
+  if (isAllowedHost(host, compiled.placeholderDomains)) return true;
+  if (compiled.placeholderHost?.test(host)) return true;
+  if (!compiled.exampleCue || !isAllowedHost(host, compiled.exampleDomains)) return false;
+  let before = text.slice(Math.max(0, start - EXAMPLE_REACH), start);
+  const cut = Math.max(
+    before.lastIndexOf('。'),
+    before.lastIndexOf('！'),
+    before.lastIndexOf('？'),
+    before.lastIndexOf('. '),
+  );
+  if (cut >= 0) before = before.slice(cut + 1);
+  return compiled.exampleCue.test(before);
+}
+
 export function findLinks(
   n: NormalisedText,
   compiled: CompiledRulePack,
   extraAllowed: readonly string[],
+  fieldKey = '',
 ): LinkSpan[] {
   const text = n.text;
   // Cheap pre-test: every form the link pattern knows has a scheme's "://" or a letter or digit
@@ -143,6 +183,8 @@ export function findLinks(
     // (http://&lt;云主机IP&gt;:8080, http://{your-ip}) or a one-label intranet name, not another website.
     if (!HOST_NAME.test(host)) continue;
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
+    if (isPlaceholder(text, m.index, host, compiled)) continue;
+    if (BARE_QUAD.test(trimmed) && readsAsVersion(text, m.index, compiled, fieldKey)) continue;
     const email = EMAIL.test(trimmed);
     out.push({
       start: m.index,

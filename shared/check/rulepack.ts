@@ -164,6 +164,28 @@ export const rulePackSchema = z
       ignoreLocalAddresses: z.boolean(),
       /** Technology names that look like domains (ASP.NET). */
       notDomains: z.array(z.string()).default([]),
+      /**
+       * Names that cannot be anyone's website (RFC 6761: the .example, .test and .invalid TLDs) and
+       * hosts that say they are a placeholder (your-domain.com): never another site.
+       */
+      placeholderDomains: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
+      placeholderHost: z.string().optional(),
+      /**
+       * example.com/.net/.org (RFC 2606) are real names a spec or a vendor may stand in for a site
+       * with (the shared violating example links to www.fastlnmp.example.com), so they are a
+       * placeholder only where the text before presents them as one (`exampleCue`: for example,
+       * 示例, 请替换为您的域名).
+       */
+      exampleDomains: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
+      exampleCue: z.string().optional(),
+      /**
+       * A bare dotted quad (no scheme, port or path) right after one of these words reads as a version
+       * number (OpenResty 1.25.3.1, 升级至 24.3.3.102), not an IPv4 address: a regex on the
+       * normalised text before it, end-anchored by the engine. `addressBefore` (an IP, 地址, server …)
+       * wins over it: there the quad is an address again.
+       */
+      versionBefore: z.string().optional(),
+      addressBefore: z.string().optional(),
     }),
     penaltyTable: z.record(z.string(), penaltyRow),
     rules: z.object(
@@ -319,6 +341,12 @@ export interface CompiledRulePack {
   /** The link pattern, sticky (findLinks sets lastIndex to where a link may start). */
   linkRegex: RegExp;
   notDomains: Set<string>;
+  placeholderDomains: string[];
+  placeholderHost?: RegExp;
+  exampleDomains: string[];
+  exampleCue?: RegExp;
+  versionBefore?: RegExp;
+  addressBefore?: RegExp;
   pricePatterns: RegExp[];
   priceUnlessBefore: RegExp;
   editions: string[];
@@ -461,6 +489,16 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     allowedDomains: pack.allowedDomains,
     linkRegex: buildLinkRegex(pack.links.tlds),
     notDomains: new Set(pack.links.notDomains),
+    placeholderDomains: pack.links.placeholderDomains,
+    ...(pack.links.placeholderHost ? { placeholderHost: new RegExp(pack.links.placeholderHost, 'u') } : {}),
+    exampleDomains: pack.links.exampleDomains,
+    ...(pack.links.exampleCue ? { exampleCue: new RegExp(pack.links.exampleCue, 'u') } : {}),
+    ...(pack.links.versionBefore
+      ? { versionBefore: new RegExp(`(?:${pack.links.versionBefore})$`, 'u') }
+      : {}),
+    ...(pack.links.addressBefore
+      ? { addressBefore: new RegExp(`(?:${pack.links.addressBefore})$`, 'u') }
+      : {}),
     pricePatterns: pack.consistency.pricePatterns.map((p) => new RegExp(p, 'gu')),
     priceUnlessBefore: new RegExp(pack.consistency.priceUnlessBefore, 'u'),
     editions: pack.consistency.editions,

@@ -75,7 +75,7 @@ export function scanField(
 ): FieldScan {
   const norm = normalise(raw, compiled.fold, compiled.pack.normalization.markup);
   const text = norm.text;
-  const links = findLinks(norm, compiled, opts.extraAllowed);
+  const links = findLinks(norm, compiled, opts.extraAllowed, field.slice(field.lastIndexOf('.') + 1));
   const { buf, count } = scan(compiled.automaton, text);
   if (count === 0) return { field, norm, links, terms: NO_TERMS, markers: NO_MARKERS, overflow: NO_OVERFLOW };
 
