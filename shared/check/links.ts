@@ -39,7 +39,14 @@ export function isAllowedHost(host: string, allowed: readonly string[]): boolean
 }
 
 function isLocalHost(host: string): boolean {
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return true;
+  // .internal is reserved for private networks (ICANN, 2024), like mDNS's .local.
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    host.endsWith('.local') ||
+    host.endsWith('.internal')
+  )
+    return true;
   const m = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
   if (!m) return false;
   const a = Number(m[1]);
@@ -50,7 +57,9 @@ function isLocalHost(host: string): boolean {
     a === 0 ||
     (a === 192 && b === 168) ||
     (a === 172 && b >= 16 && b <= 31) ||
-    (a === 169 && b === 254)
+    (a === 169 && b === 254) ||
+    // RFC 5737's documentation ranges (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) are no one's host.
+    /^(?:192\.0\.2|198\.51\.100|203\.0\.113)\./.test(host)
   );
 }
 
@@ -117,12 +126,28 @@ const CUE_REACH = 24;
  * the clause; at the start of the field, the field's own key, as in attributes.OpenResty =
  * 1.25.3.1) name a version or a piece of software, and not an address.
  */
-function readsAsVersion(text: string, start: number, compiled: CompiledRulePack, fieldKey: string): boolean {
+function readsAsVersion(
+  text: string,
+  start: number,
+  end: number,
+  compiled: CompiledRulePack,
+  fieldKey: string,
+): boolean {
+  // A release date right after it (24.6.2.118（2024-06-20）) makes it a changelog entry.
+  if (compiled.versionAfter?.test(text.slice(end, end + CUE_REACH))) return true;
   if (!compiled.versionBefore) return false;
   let before = text.slice(Math.max(0, start - CUE_REACH), start);
   const cut = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('。'), before.lastIndexOf('；'));
   if (cut >= 0) before = before.slice(cut + 1);
-  if (/^[\s:：=]*$/.test(before) && start - before.length <= 0) before = `${fieldKey.toLowerCase()} `;
+  if (/^[\s:：=]*$/.test(before)) {
+    const lineStart = start - before.length;
+    if (lineStart <= 0) before = `${fieldKey.toLowerCase()} `;
+    // Alone in its line or table cell: the cell or line before it is its label (<td>OpenResty</td><td>1.25.3.1</td>).
+    else if (text.charCodeAt(lineStart - 1) === 0x0a) {
+      const prev = text.slice(Math.max(0, lineStart - 1 - CUE_REACH), lineStart - 1).trimEnd();
+      before = `${prev.slice(prev.lastIndexOf('\n') + 1)} `;
+    }
+  }
   if (compiled.addressBefore?.test(before)) return false;
   return compiled.versionBefore.test(before);
 }
@@ -131,11 +156,24 @@ function readsAsVersion(text: string, start: number, compiled: CompiledRulePack,
 // that introduces a code block of several example records).
 const EXAMPLE_REACH = 120;
 
+/** Whether raw offset p is inside a <code> or <pre> element (a config file or command shown, not prose). */
+function inCode(raw: string, p: number): boolean {
+  for (const tag of ['code', 'pre']) {
+    const open = raw.lastIndexOf(`<${tag}`, p);
+    if (open >= 0 && open > raw.lastIndexOf(`</${tag}`, p)) return true;
+  }
+  return false;
+}
+
 /** A name that stands for the buyer's own address, not a site the listing sends buyers to. */
-function isPlaceholder(text: string, start: number, host: string, compiled: CompiledRulePack): boolean {
+function isPlaceholder(n: NormalisedText, start: number, host: string, compiled: CompiledRulePack): boolean {
+  const text = n.text;
   if (isAllowedHost(host, compiled.placeholderDomains)) return true;
   if (compiled.placeholderHost?.test(host)) return true;
-  if (!compiled.exampleCue || !isAllowedHost(host, compiled.exampleDomains)) return false;
+  if (!isAllowedHost(host, compiled.exampleDomains)) return false;
+  // In a config file or a command line, example.com is the stand-in for the buyer's own name.
+  if (n.raw.indexOf('<') >= 0 && inCode(n.raw, n.rawOffset(start))) return true;
+  if (!compiled.exampleCue) return false;
   let before = text.slice(Math.max(0, start - EXAMPLE_REACH), start);
   const cut = Math.max(
     before.lastIndexOf('。'),
@@ -174,7 +212,18 @@ export function findLinks(
     if (m === null) continue;
     // Go on after the whole match, as a global search would (also when the match is dropped below).
     RUN.lastIndex = m.index + m[0].length;
-    const raw = m[0];
+    let raw = m[0];
+    // A link ends where markup begins (<code>https://x.cn/a</code>（说明）): the tag is dropped from
+    // the normalised text, so the pattern would run on into the words after it.
+    if (n.raw !== text) {
+      const rawStart = n.rawOffset(m.index);
+      const lt = n.raw.indexOf('<', rawStart);
+      if (lt >= 0 && lt < n.rawOffset(m.index + raw.length - 1)) {
+        let k = raw.length - 1;
+        while (k > 0 && n.rawOffset(m.index + k) >= lt) k--;
+        raw = raw.slice(0, k + 1);
+      }
+    }
     const trimmed = raw.replace(TRAILING, '');
     if (trimmed === '') continue;
     const host = hostOf(trimmed);
@@ -183,8 +232,12 @@ export function findLinks(
     // (http://&lt;云主机IP&gt;:8080, http://{your-ip}) or a one-label intranet name, not another website.
     if (!HOST_NAME.test(host)) continue;
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
-    if (isPlaceholder(text, m.index, host, compiled)) continue;
-    if (BARE_QUAD.test(trimmed) && readsAsVersion(text, m.index, compiled, fieldKey)) continue;
+    if (isPlaceholder(n, m.index, host, compiled)) continue;
+    if (
+      BARE_QUAD.test(trimmed) &&
+      readsAsVersion(text, m.index, m.index + trimmed.length, compiled, fieldKey)
+    )
+      continue;
     const email = EMAIL.test(trimmed);
     out.push({
       start: m.index,

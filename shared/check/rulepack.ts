@@ -185,6 +185,8 @@ export const rulePackSchema = z
        * wins over it: there the quad is an address again.
        */
       versionBefore: z.string().optional(),
+      /** After the quad (a release date): a version in a changelog. A regex, start-anchored by the engine. */
+      versionAfter: z.string().optional(),
       addressBefore: z.string().optional(),
     }),
     penaltyTable: z.record(z.string(), penaltyRow),
@@ -346,6 +348,7 @@ export interface CompiledRulePack {
   exampleDomains: string[];
   exampleCue?: RegExp;
   versionBefore?: RegExp;
+  versionAfter?: RegExp;
   addressBefore?: RegExp;
   pricePatterns: RegExp[];
   priceUnlessBefore: RegExp;
@@ -388,7 +391,8 @@ function buildLinkRegex(tlds: string[]): RegExp {
     `[a-z0-9._%+-]+@${label}(?:\\.${label})*\\.[a-z]{2,}`,
     // An address with its @ spelled out (support(at)vendor.cn) is still an address.
     `[a-z0-9._%+-]+\\s*(?:\\(at\\)|\\[at\\]|\\{at\\})\\s*${label}(?:\\.${label})*\\.[a-z]{2,}`,
-    `(?:${label}\\.)+${tld}(?![a-z0-9-])${path}`,
+    // The TLD ends the host: num.io.threads (a Kafka setting) is not the site num.io.
+    `(?:${label}\\.)+${tld}(?![a-z0-9-]|\\.[a-z0-9])${path}`,
     `(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?![\\d.])${path}`,
     // A host with a dot spelled out somewhere (vendor点com, dl.vendor(.)cn): real and spelled dots
     // may mix, as long as one is spelled (else the plain-domain form above is the one that reads it).
@@ -496,6 +500,7 @@ export function compileRulePack(pack: RulePack): CompiledRulePack {
     ...(pack.links.versionBefore
       ? { versionBefore: new RegExp(`(?:${pack.links.versionBefore})$`, 'u') }
       : {}),
+    ...(pack.links.versionAfter ? { versionAfter: new RegExp(`^(?:${pack.links.versionAfter})`, 'u') } : {}),
     ...(pack.links.addressBefore
       ? { addressBefore: new RegExp(`(?:${pack.links.addressBefore})$`, 'u') }
       : {}),

@@ -91,6 +91,9 @@ describe('labelled regression sets', () => {
     ['set6', 0.97, 0.97],
     ['set7', 0.97, 0.97],
     ['set8', 0.97, 0.97],
+    // Session 10's set T, tuned on after its first sight (0.535 / 0.844 on the pack that had
+    // just been tuned on sets 6–8).
+    ['set9', 0.97, 0.97],
   ])('%s: precision ≥ %s, recall ≥ %s', (set, minPrecision, minRecall) => {
     const { tp, precision, recall, misses } = score(join(sets, set), /^[A-Z]\d+\.json$/);
     expect(tp, set).toBeGreaterThan(25);
