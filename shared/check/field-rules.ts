@@ -3,7 +3,7 @@
  * the service terms, running on JD Cloud, and elements that contradict each other.
  */
 import type { Listing } from '../listing/schema';
-import { isAllowedHost } from './links';
+import { isAllowedHost, isPlaceholderHost } from './links';
 import { makeFinding } from './findings';
 import { normalise, rawSpan } from './normalize';
 import { compactKey, type CompiledRulePack } from './rulepack';
@@ -35,7 +35,6 @@ export function validProductPageUrl(value: string): URL | null {
  * reserved for documentation (example.com, *.example — RFC 2606) are not listed: sample listings
  * and tests use them for a vendor's real site.
  */
-const PLACEHOLDER_HOST = /(?:^|\.)(?:x{3,}\.[a-z]+|your-?(?:domain|company|site|website)\.[a-z]+)$/;
 
 /**
  * The lower-case host of a valid product page URL, or null; remembered per value, since the same
@@ -76,7 +75,7 @@ const officialSite: Rule = (listing, compiled, _scans, context) => {
   const host = productPageHost(value);
   if (host === null)
     return blocker(`「${value}」不是有效的 http(s) 网址`, `"${value}" is not a valid http(s) URL`);
-  if (PLACEHOLDER_HOST.test(host))
+  if (isPlaceholderHost(host, compiled))
     return blocker(
       `「${host}」是示例或占位地址，不是服务商自己的企业官网`,
       `"${host}" is an example or placeholder address, not your own website`,

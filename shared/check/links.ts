@@ -120,6 +120,10 @@ const TRAILING = /[.,;:!?)\]}'"]+$/;
 const BARE_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 // How much text before a bare dotted quad the version/address cues may look at.
 const CUE_REACH = 24;
+// A header cell of its own (block tags read as line breaks) naming the version column, within a
+// table's reach before the cell, and no sentence end between.
+const VERSION_COLUMN = /\n\s*(?:版本|版本号|version|versions|ver\.?)\s*\n[^。！？]*$/u;
+const TABLE_REACH = 1200;
 
 /**
  * Whether the bare dotted quad at text[start…] is a version number: the words before it (within
@@ -142,6 +146,8 @@ function readsAsVersion(
   if (/^[\s:：=]*$/.test(before)) {
     const lineStart = start - before.length;
     if (lineStart <= 0) before = `${fieldKey.toLowerCase()} `;
+    // Alone in a table cell under a 版本 / Version header: a version table's row.
+    else if (VERSION_COLUMN.test(text.slice(Math.max(0, lineStart - TABLE_REACH), lineStart))) return true;
     // Alone in its line or table cell: the cell or line before it is its label (<td>OpenResty</td><td>1.25.3.1</td>).
     else if (text.charCodeAt(lineStart - 1) === 0x0a) {
       const prev = text.slice(Math.max(0, lineStart - 1 - CUE_REACH), lineStart - 1).trimEnd();
@@ -165,6 +171,19 @@ function inCode(raw: string, p: number): boolean {
   return false;
 }
 
+/**
+ * A host no vendor's own site can be on: reserved for documentation (RFC 2606 / 6761) or a
+ * stand-in (your-domain.com, xxx.com). In a link, example.com needs more (see isPlaceholder);
+ * as the vendor's own product page it is never real.
+ */
+export function isPlaceholderHost(host: string, compiled: CompiledRulePack): boolean {
+  return (
+    isAllowedHost(host, compiled.placeholderDomains) ||
+    isAllowedHost(host, compiled.exampleDomains) ||
+    (compiled.placeholderHost?.test(host) ?? false)
+  );
+}
+
 /** A name that stands for the buyer's own address, not a site the listing sends buyers to. */
 function isPlaceholder(n: NormalisedText, start: number, host: string, compiled: CompiledRulePack): boolean {
   const text = n.text;
@@ -175,12 +194,8 @@ function isPlaceholder(n: NormalisedText, start: number, host: string, compiled:
   if (n.raw.indexOf('<') >= 0 && inCode(n.raw, n.rawOffset(start))) return true;
   if (!compiled.exampleCue) return false;
   let before = text.slice(Math.max(0, start - EXAMPLE_REACH), start);
-  const cut = Math.max(
-    before.lastIndexOf('。'),
-    before.lastIndexOf('！'),
-    before.lastIndexOf('？'),
-    before.lastIndexOf('. '),
-  );
+  // Chinese sentence ends only: an English ". " is as often "e.g. " as the end of a sentence.
+  const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'));
   if (cut >= 0) before = before.slice(cut + 1);
   return compiled.exampleCue.test(before);
 }

@@ -144,6 +144,18 @@ const traps: [RuleId, string][] = [
   ['independent-account-system', '自动化旅程：注册欢迎、弃购提醒'],
   ['independent-account-system', 'The first admin comes from the launch parameters; no separate sign-up.'],
   ['privacy-harvesting', '入住登记对接身份证阅读器'],
+  ['privacy-harvesting', '在「销方设定」中填写贵司的销售方名称、纳税人识别号与开户行信息（开票必填）'],
+  ['superlative', '全量备份成功率 100%（31/31），已完成恢复演练'],
+  ['superlative', '发票号码由税务系统分配，为全国唯一号码'],
+  ['brand-misuse', '基础镜像为京东云官方 CentOS 公共镜像'],
+  ['brand-misuse', '由京东云认证架构师组成的团队'],
+  ['external-link', '本版本为 3.2.1.0，已适配最新接口规范'],
+  [
+    'external-link',
+    '<table><tr><th>组件</th><th>版本</th></tr><tr><td>PACS 核心服务</td><td>4.3.2.1</td></tr></table>',
+  ],
+  ['external-link', 'Point your domain (e.g. shop.example.com) to the VM'],
+  ['off-platform-trade', 'Payments: WeChat Pay and PayPal modules let your shoppers pay in your store'],
   ['privacy-harvesting', '检测项：是否在用户同意前收集通讯录、精确定位、已安装应用列表'],
   ['off-platform-trade', '采购付款单：登记对公转账付款，上传银行回单，与应付账款自动核销'],
   ['off-platform-trade', '营销触达：企业微信私信模板、客服私信快捷回复'],
@@ -244,6 +256,10 @@ describe('whole-field rules', () => {
       { productPageUrl: '  ' },
       { productPageUrl: 'ftp://x.example.com/a' },
       { productPageUrl: 'https://market.jdcloud.com/p/1' },
+      // Reserved for documentation, or a stand-in: no vendor's own page is there.
+      { productPageUrl: 'https://www.example.com/product' },
+      { productPageUrl: 'https://your-domain.cn/p' },
+      { productPageUrl: 'https://xxx.com/p' },
     ]) {
       expect(rules(withFields({ officialSite }))).toContain('blocker official-site-missing');
     }
