@@ -84,6 +84,28 @@ const positives: [RuleId, string, string][] = [
     'Create an ID on our portal. JD Cloud sign-in is not supported.',
     'sign-in is not supported',
   ],
+  [
+    'independent-account-system',
+    '请在我司门户创建独立的企业账户 ID 并设置登录密码，京东云账号暂不支持直接登录',
+    '创建独立的',
+  ],
+  ['off-platform-trade', '扫码添加客户经理企业微信，续费可享 8 折，无需再次在云市场下单', '续费可享'],
+  [
+    'off-platform-trade',
+    'extra days are invoiced separately by us; please remit to our corporate bank account',
+    'remit',
+  ],
+  ['brand-misuse', '京东云安全官方指定的应急响应服务商', '京东云'],
+  ['privacy-harvesting', 'SDK 读取设备通讯录并上传；该过程在后台静默进行，无需弹窗授权', '通讯录'],
+  ['privacy-harvesting', '開戶須填寫負責人身分證字號與住家地址', '身分證字號'],
+  ['independent-account-system', '首次登录面板时需绑定云途官网账号才能继续使用', '官网账号'],
+  [
+    'independent-account-system',
+    '进入「账户中心」，另行设定登录名和密码，完成会员开户后即可使用',
+    '另行设定',
+  ],
+  ['brand-misuse', '核心模型与京东数科风控团队同源', '京东数科'],
+  ['superlative', '性能稳定，是国内唯一的一键建站镜像', '唯一'],
 ];
 
 const traps: [RuleId, string][] = [
