@@ -56,9 +56,17 @@ describe('unsaved edits in the listing editor', () => {
     await page.getByRole('button', { name: '新建商品' }).click();
     await title().fill('云盾 WAF 网站防护（标准版）');
     await page.getByLabel('价格（元）').fill('299');
-    await page.getByLabel('详情（纯文本或 HTML）').fill('部署于京东云云主机的网站应用防火墙。');
+    await page.getByLabel('详情（纯文本或 HTML）').fill('部署于京东云云主机的网站应用防火墙');
+    // Typing reaches the form after the keystroke's frame; Ctrl+S right after the last key (no
+    // frame in between, usually) still saves every character typed.
+    await page.keyboard.type('。支持 CC 防护');
     await page.keyboard.press('Control+s');
     await expect.poll(() => row('云盾 WAF 网站防护（标准版）').isVisible()).toBe(true);
+    const saved = await callHost(app.host.url, 'listings.list', {});
+    const records = (saved.ok ? saved.value : []) as { listing: { description: string } }[];
+    expect(records.map((r) => r.listing.description)).toEqual([
+      '部署于京东云云主机的网站应用防火墙。支持 CC 防护',
+    ]);
     expect(await drawerOpen()).toBe(1);
     await page.getByRole('button', { name: /取\s*消/ }).click();
     await drawerClosed();

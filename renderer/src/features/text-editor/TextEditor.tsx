@@ -5,6 +5,11 @@
  * (finding-marks.ts) that move with the text until the next check lands, with a tooltip holding the
  * fix. Works as an antd Form control (value / onChange / id); the editor is created once per
  * mount and the value is only pushed into it when it differs from what the editor itself reported.
+ *
+ * Typing reports to `onChange` once the keystroke's frame is painted (coalesced: one report per
+ * frame however many keys came in it), not in the keystroke's own task: the form's update, its
+ * React render and the live check it starts cost ~5 ms, which on the keystroke's path made every
+ * keystroke miss its frame. `handle.flush()` reports at once (save, close, a fix reading the form).
  */
 import { history, historyKeymap, defaultKeymap, undo, undoDepth, isolateHistory } from '@codemirror/commands';
 import { htmlLanguage } from '@codemirror/lang-html';
@@ -37,6 +42,7 @@ import {
   setFindingMarks,
   type FindingMark,
 } from './finding-marks';
+import { afterNextPaint } from './editor-timing';
 import { TextVersions } from './text-versions';
 
 export type { MarkSeverity as FindingSeverity } from './finding-marks';
@@ -68,6 +74,8 @@ export interface TextEditorHandle {
   undo(): boolean;
   /** Shows findings without a React render (what the `findings` prop does). */
   show(findings: EditorFindings): void;
+  /** Reports a change still waiting for the frame to `onChange` now. */
+  flush(): void;
 }
 
 interface Props {
@@ -270,6 +278,8 @@ export function TextEditor(props: Props) {
   useEffect(() => {
     latest.current = props;
   });
+  /** A change typed since the last report to onChange (reported after the frame, or on flush). */
+  const unreported = useRef(false);
   /** Findings that arrived during an IME composition, applied when it ends. */
   const pendingFindings = useRef<EditorFindings | null>(null);
   /** The findings shown last (the current-finding outline is looked up in them). */
@@ -329,7 +339,10 @@ export function TextEditor(props: Props) {
               v.push(update.changes, text);
               reported.current = text;
               parent.dataset.highlightsFor = 'mapped';
-              latest.current.onChange?.(text);
+              if (!unreported.current) {
+                unreported.current = true;
+                afterNextPaint(report);
+              }
             }
             if (!update.view.composing && pendingFindings.current) {
               const f = pendingFindings.current;
@@ -339,6 +352,7 @@ export function TextEditor(props: Props) {
           }),
           EditorView.domEventHandlers({
             blur: () => {
+              report();
               latest.current.onBlur?.();
             },
             compositionend: (_e, view) => {
@@ -353,6 +367,12 @@ export function TextEditor(props: Props) {
       }),
     });
     viewRef.current = view;
+    /** Tells the form the current text, if it has not been told yet. */
+    function report(): void {
+      if (!unreported.current || viewRef.current !== view) return;
+      unreported.current = false;
+      latest.current.onChange?.(reported.current);
+    }
     const handle: TextEditorHandle = {
       view,
       mapFrom(text, pos, assoc = 1) {
@@ -384,9 +404,11 @@ export function TextEditor(props: Props) {
         shown.current = f;
         showFindings(f);
       },
+      flush: report,
     };
     latest.current.onHandle?.(handle);
     return () => {
+      report();
       latest.current.onHandle?.(null);
       view.destroy();
       viewRef.current = null;
@@ -399,6 +421,8 @@ export function TextEditor(props: Props) {
   useEffect(() => {
     const view = viewRef.current;
     if (!view || value === reported.current || value === view.state.doc.toString()) return;
+    // The form's value wins: what was typed before it came is not reported over it.
+    unreported.current = false;
     reported.current = value;
     applied.current = null;
     view.dispatch({

@@ -82,8 +82,15 @@ export function ListingForm({ readOnly, onClose }: Props) {
   const editorHandles = useRef(new Map<string, (h: TextEditorHandle | null) => void>());
 
   const base = record?.listing;
-  /** The form's listing now (editors report every change to the form at once). */
-  const currentDraft = () => fromFormValues(form.getFieldsValue(true) as ListingFormValues, base) as Listing;
+  /** Editors report typing to the form after its frame: anything that reads the form reports first. */
+  const flushEditors = () => {
+    for (const handle of editors.current.values()) handle.flush();
+  };
+  /** The form's listing now. */
+  const currentDraft = () => {
+    flushEditors();
+    return fromFormValues(form.getFieldsValue(true) as ListingFormValues, base) as Listing;
+  };
 
   /** Something changed: closing will ask, and the draft is autosaved a moment later. */
   const markChanged = () => {
@@ -161,6 +168,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
 
   /** Esc, ×, Cancel and a click beside the drawer: unsaved changes ask first (save / discard / keep editing). */
   const requestClose = () => {
+    flushEditors();
     if (!dirty.current || readOnly) return onClose();
     if (confirming.current) return;
     confirming.current = true;
@@ -255,6 +263,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
   }
 
   async function save(close: boolean) {
+    flushEditors();
     try {
       await form.validateFields();
     } catch {
