@@ -80,6 +80,11 @@ const officialSite: Rule = (listing, compiled, _scans, context) => {
       `「${host}」是示例或占位地址，不是服务商自己的企业官网`,
       `"${host}" is an example or placeholder address, not your own website`,
     );
+  if (isAllowedHost(host, compiled.pack.links.notOwnSiteHosts))
+    return blocker(
+      `「${host}」是第三方平台上的页面（公众号文章、社交主页、代码托管等），不是服务商自己的企业官网`,
+      `"${host}" is a page on a third-party platform (an article, a social profile, a code host), not your own website`,
+    );
   const jdDomains = [...compiled.allowedDomains, ...(context.allowedDomains ?? [])];
   if (isAllowedHost(host, jdDomains)) {
     return blocker(

@@ -39,7 +39,16 @@ export interface Surroundings {
   fieldText: string;
   /** The hit itself (normalised, fillers removed). */
   readonly hit: string;
+  /**
+   * When the hit's sentence is a question (it ends in ？ or ?), the start of the reply after it
+   * (compact, up to ANSWER_REACH): an FAQ's "问：是否需要单独开通账号？答：不需要" answers its own
+   * question. Empty when the sentence is not a question.
+   */
+  readonly answer: string;
 }
+
+/** How much of a reply the `answer` condition reads. */
+export const ANSWER_REACH = 24;
 
 function linkIndexAt(links: readonly LinkSpan[], i: number): number {
   let lo = 0;
@@ -139,6 +148,7 @@ class LazySurroundings implements Surroundings {
   #after: string | undefined;
   #sentenceBefore: string | undefined;
   #sentenceAfter: string | undefined;
+  #answer: string | undefined;
   constructor(
     readonly fieldText: string,
     private readonly filler: Uint8Array,
@@ -186,6 +196,19 @@ class LazySurroundings implements Surroundings {
       if (this.filler[this.fieldText.charCodeAt(i)] !== 1) out += this.fieldText[i]!;
     return out;
   }
+  get answer(): string {
+    if (this.#answer !== undefined) return this.#answer;
+    const t = this.fieldText;
+    let i = this.end;
+    const stop = Math.min(t.length, this.end + SENTENCE_REACH);
+    while (i < stop && SENTENCE_END[t.charCodeAt(i)] !== 1) i++;
+    const mark = t[i];
+    if (mark !== '？' && mark !== '?') return (this.#answer = '');
+    let out = '';
+    for (let j = i + 1; j < t.length && out.length < ANSWER_REACH; j++)
+      if (this.filler[t.charCodeAt(j)] !== 1) out += t[j]!;
+    return (this.#answer = out);
+  }
   get sentenceAfter(): string {
     return (this.#sentenceAfter ??= collect(
       this.fieldText,
@@ -229,6 +252,8 @@ export interface ConditionSpec {
   sentence?: WordRef;
   /** A word anywhere in the field. */
   field?: WordRef;
+  /** The reply to the question the hit is in (see Surroundings.answer), e.g. its "答：不需要". */
+  answer?: WordRef;
   /** The hit itself is one of these words (for a group whose terms are judged differently). */
   term?: WordRef;
   /** The field path matches this regular expression (e.g. "^(title|summary)$"). */
@@ -355,6 +380,10 @@ export function compileCondition(
       }
       return lastResult;
     });
+  }
+  if (spec.answer !== undefined) {
+    const re = new RegExp(alt(spec.answer), 'u');
+    parts.push((s) => s.answer !== '' && re.test(s.answer));
   }
   if (spec.term !== undefined) {
     const re = new RegExp(`^${alt(spec.term)}$`, 'u');

@@ -184,6 +184,18 @@ export function isPlaceholderHost(host: string, compiled: CompiledRulePack): boo
   );
 }
 
+/**
+ * A bare two-part name in code (s.store, config.app: an object and its property) or a stock code
+ * (00700.HK): not a site. A scheme, www, a path or a third label makes it a link again.
+ */
+function readsAsCode(n: NormalisedText, start: number, link: string, host: string): boolean {
+  if (link !== host || host.startsWith('www.')) return false;
+  const labels = host.split('.');
+  if (labels.length !== 2) return false;
+  if (/^0\d{3,5}$/.test(labels[0]!)) return true;
+  return n.raw.indexOf('<') >= 0 && inCode(n.raw, n.rawOffset(start));
+}
+
 /** A name that stands for the buyer's own address, not a site the listing sends buyers to. */
 function isPlaceholder(n: NormalisedText, start: number, host: string, compiled: CompiledRulePack): boolean {
   const text = n.text;
@@ -248,6 +260,7 @@ export function findLinks(
     if (!HOST_NAME.test(host)) continue;
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
     if (isPlaceholder(n, m.index, host, compiled)) continue;
+    if (readsAsCode(n, m.index, trimmed, host)) continue;
     if (
       BARE_QUAD.test(trimmed) &&
       readsAsVersion(text, m.index, m.index + trimmed.length, compiled, fieldKey)

@@ -63,6 +63,7 @@ const condition: z.ZodType<ConditionSpec> = z.lazy(() =>
       sentenceAfter: wordRef.optional(),
       sentence: wordRef.optional(),
       field: wordRef.optional(),
+      answer: wordRef.optional(),
       term: wordRef.optional(),
       path: regexSource.optional(),
       clauseEnd: z.boolean().optional(),
@@ -177,6 +178,8 @@ export const rulePackSchema = z
        * 示例, 请替换为您的域名).
        */
       exampleDomains: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
+      /** Platforms a page may live on that are not the vendor's own site (公众号, GitHub, LinkedIn …). */
+      notOwnSiteHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
       exampleCue: z.string().optional(),
       /**
        * A bare dotted quad (no scheme, port or path) right after one of these words reads as a version

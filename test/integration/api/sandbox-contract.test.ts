@@ -26,7 +26,7 @@ const draft: ListingInput = {
   type: 'application',
   price: { amount: 199, currency: 'CNY', billing: 'monthly' },
   description: '部署在京东云云主机上，支持弹性扩容。',
-  officialSite: { productPageUrl: 'https://www.vendor.example/products/pan' },
+  officialSite: { productPageUrl: 'https://www.vendor-pan.cn/products/pan' },
   delistingStrategy: '下架后已购用户可继续使用至到期，数据可导出。',
   serviceTerms: '《产品服务协议》',
   runsOnJdCloud: true,

@@ -106,6 +106,10 @@ const positives: [RuleId, string, string][] = [
   ],
   ['brand-misuse', '核心模型与京东数科风控团队同源', '京东数科'],
   ['superlative', '性能稳定，是国内唯一的一键建站镜像', '唯一'],
+  ['off-platform-trade', '加购门店授权请直接汇款至本公司账户，收到款项后开通', '汇款'],
+  ['independent-account-system', '下单后，管理员需先在「云枢账户中心」设置主账号和登录密码', '设置主账号'],
+  ['off-platform-trade', '高级模板单独计价，在设计器内扫码支付后即时解锁', '单独计价'],
+  ['superlative', 'latency that no competitor has been able to match', 'no competitor'],
 ];
 
 const traps: [RuleId, string][] = [
@@ -166,6 +170,21 @@ const traps: [RuleId, string][] = [
   ['independent-account-system', '自动化旅程：注册欢迎、弃购提醒'],
   ['independent-account-system', 'The first admin comes from the launch parameters; no separate sign-up.'],
   ['privacy-harvesting', '入住登记对接身份证阅读器'],
+  ['superlative', '每个版本发布前，恢复校验用例集（412 个用例）须 100% 通过'],
+  ['superlative', '<pre><code>{"invoice_number": {"top1": "2431", "confidence": 0.98}}</code></pre>'],
+  ['superlative', 'beam 越大越接近模型打分最优的译文，但不保证全局最优'],
+  ['superlative', '单笔最大折扣率可限制在 7 折以内'],
+  ['superlative', '直播排行榜：排名第一的主播置顶'],
+  ['independent-account-system', 'install.sh?token=&lt;注册令牌&gt;'],
+  ['independent-account-system', '问：是否需要单独开通账号？答：不需要，使用京东云账号登录。'],
+  ['independent-account-system', 'Q: Do my users need a separate account? A: No. Sign in with JD Cloud.'],
+  ['independent-account-system', 'there is no KubeLens account and nothing to sign up'],
+  ['privacy-harvesting', '入住登记读取客人身份证件，证件信息保存在酒店自己的账户中'],
+  ['privacy-harvesting', '抽样扫描，识别疑似手机号、身份证号、银行卡号字段，只输出字段名'],
+  ['off-platform-trade', '網上預約、電子病歷、收費及 WhatsApp 提醒'],
+  ['external-link', '等保合规报表：对应安全审计 8.1.4.3 条款'],
+  ['external-link', '<code>cart = s.store;</code>'],
+  ['external-link', '行情代码 00700.HK 的日线数据'],
   ['privacy-harvesting', '在「销方设定」中填写贵司的销售方名称、纳税人识别号与开户行信息（开票必填）'],
   ['superlative', '全量备份成功率 100%（31/31），已完成恢复演练'],
   ['superlative', '发票号码由税务系统分配，为全国唯一号码'],
@@ -282,6 +301,9 @@ describe('whole-field rules', () => {
       { productPageUrl: 'https://www.example.com/product' },
       { productPageUrl: 'https://your-domain.cn/p' },
       { productPageUrl: 'https://xxx.com/p' },
+      // A page on someone else's platform is not the vendor's own site.
+      { productPageUrl: 'https://github.com/vendor/app' },
+      { productPageUrl: 'https://mp.weixin.qq.com/s/abc' },
     ]) {
       expect(rules(withFields({ officialSite }))).toContain('blocker official-site-missing');
     }
