@@ -57,10 +57,15 @@ describe('unsaved edits in the listing editor', () => {
     await title().fill('云盾 WAF 网站防护（标准版）');
     await page.getByLabel('价格（元）').fill('299');
     await page.getByLabel('详情（纯文本或 HTML）').fill('部署于京东云云主机的网站应用防火墙');
-    // Typing reaches the form after the keystroke's frame; Ctrl+S right after the last key (no
-    // frame in between, usually) still saves every character typed.
+    // Typing reaches the form after the keystroke's frame, and the form renders it back a moment
+    // later; on a slow machine (here a CPU slowed down 6×) keys land in between. Every character
+    // typed is kept and saved, also with Ctrl+S right after the last key.
+    const cdp = await page.context().newCDPSession(app.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
     await page.keyboard.type('。支持 CC 防护');
     await page.keyboard.press('Control+s');
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
     await expect.poll(() => row('云盾 WAF 网站防护（标准版）').isVisible()).toBe(true);
     const saved = await callHost(app.host.url, 'listings.list', {});
     const records = (saved.ok ? saved.value : []) as { listing: { description: string } }[];

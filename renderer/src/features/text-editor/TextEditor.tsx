@@ -106,6 +106,8 @@ interface Props {
 }
 
 const LINE = 22;
+/** How many reported texts are recognised when the form renders them back. */
+const SENT_KEPT = 16;
 
 /**
  * The editor's width comes from its container, never from its text. Without this, every
@@ -280,6 +282,12 @@ export function TextEditor(props: Props) {
   });
   /** A change typed since the last report to onChange (reported after the frame, or on flush). */
   const unreported = useRef(false);
+  /**
+   * The texts last handed to onChange. The form renders each one back as `value` a moment later;
+   * by then more may have been typed, so an older text of ours coming back is an echo, not a value
+   * from outside (pushing it in would drop what was typed since).
+   */
+  const sent = useRef<string[]>([]);
   /** Findings that arrived during an IME composition, applied when it ends. */
   const pendingFindings = useRef<EditorFindings | null>(null);
   /** The findings shown last (the current-finding outline is looked up in them). */
@@ -371,6 +379,8 @@ export function TextEditor(props: Props) {
     function report(): void {
       if (!unreported.current || viewRef.current !== view) return;
       unreported.current = false;
+      sent.current.push(reported.current);
+      if (sent.current.length > SENT_KEPT) sent.current.shift();
       latest.current.onChange?.(reported.current);
     }
     const handle: TextEditorHandle = {
@@ -421,8 +431,10 @@ export function TextEditor(props: Props) {
   useEffect(() => {
     const view = viewRef.current;
     if (!view || value === reported.current || value === view.state.doc.toString()) return;
+    if (sent.current.includes(value)) return;
     // The form's value wins: what was typed before it came is not reported over it.
     unreported.current = false;
+    sent.current = [];
     reported.current = value;
     applied.current = null;
     view.dispatch({
