@@ -37,11 +37,11 @@ export function useListingFiles(): ListingFiles {
       const results = done.files;
       const ok = results.filter((r) => r.ok);
       const saved = results.reduce((n, r) => n + r.imported, 0);
-      if (results.some((r) => r.cancelled))
-        message.warning({ key, content: t('list.importCancelled', { n: saved }) });
+      // Each import's summary is its own message: under the busy warning's key it could update a
+      // message of an earlier import that was just closing, and then never show.
+      if (results.some((r) => r.cancelled)) message.warning(t('list.importCancelled', { n: saved }));
       else
         message.success({
-          key,
           content: t('common:listings.importSummary', {
             ok: ok.length,
             bad: results.length - ok.length,
@@ -49,7 +49,7 @@ export function useListingFiles(): ListingFiles {
           }),
         });
     } catch (error) {
-      message.error({ key, content: reason(error) });
+      message.error(reason(error));
     }
   }
 
