@@ -31,12 +31,6 @@ export function validProductPageUrl(value: string): URL | null {
 }
 
 /**
- * Fill-in-the-blank hosts a template left in (xxx.com, your-domain.com): no one's site. The names
- * reserved for documentation (example.com, *.example — RFC 2606) are not listed: sample listings
- * and tests use them for a vendor's real site.
- */
-
-/**
  * The lower-case host of a valid product page URL, or null; remembered per value, since the same
  * listing is checked again on every keystroke and URL parsing showed in profiles.
  */

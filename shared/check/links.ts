@@ -162,13 +162,21 @@ function readsAsVersion(
 // that introduces a code block of several example records).
 const EXAMPLE_REACH = 120;
 
-/** Whether raw offset p is inside a <code> or <pre> element (a config file or command shown, not prose). */
-function inCode(raw: string, p: number): boolean {
+/** Whether normalised offset i is inside a <code> or <pre> element (a config file or command shown, not prose). */
+function inCode(n: NormalisedText, i: number): boolean {
+  const raw = n.raw;
+  if (raw.indexOf('<') < 0) return false;
+  const p = n.rawOffset(i);
   for (const tag of ['code', 'pre']) {
     const open = raw.lastIndexOf(`<${tag}`, p);
     if (open >= 0 && open > raw.lastIndexOf(`</${tag}`, p)) return true;
   }
   return false;
+}
+
+/** Reserved names no one's site is on, and hosts that say they are a stand-in. */
+function isReservedHost(host: string, compiled: CompiledRulePack): boolean {
+  return isAllowedHost(host, compiled.placeholderDomains) || (compiled.placeholderHost?.test(host) ?? false);
 }
 
 /**
@@ -177,11 +185,7 @@ function inCode(raw: string, p: number): boolean {
  * as the vendor's own product page it is never real.
  */
 export function isPlaceholderHost(host: string, compiled: CompiledRulePack): boolean {
-  return (
-    isAllowedHost(host, compiled.placeholderDomains) ||
-    isAllowedHost(host, compiled.exampleDomains) ||
-    (compiled.placeholderHost?.test(host) ?? false)
-  );
+  return isReservedHost(host, compiled) || isAllowedHost(host, compiled.exampleDomains);
 }
 
 /**
@@ -193,19 +197,17 @@ function readsAsCode(n: NormalisedText, start: number, link: string, host: strin
   const labels = host.split('.');
   if (labels.length !== 2) return false;
   if (/^0\d{3,5}$/.test(labels[0]!)) return true;
-  return n.raw.indexOf('<') >= 0 && inCode(n.raw, n.rawOffset(start));
+  return inCode(n, start);
 }
 
 /** A name that stands for the buyer's own address, not a site the listing sends buyers to. */
 function isPlaceholder(n: NormalisedText, start: number, host: string, compiled: CompiledRulePack): boolean {
-  const text = n.text;
-  if (isAllowedHost(host, compiled.placeholderDomains)) return true;
-  if (compiled.placeholderHost?.test(host)) return true;
+  if (isReservedHost(host, compiled)) return true;
   if (!isAllowedHost(host, compiled.exampleDomains)) return false;
   // In a config file or a command line, example.com is the stand-in for the buyer's own name.
-  if (n.raw.indexOf('<') >= 0 && inCode(n.raw, n.rawOffset(start))) return true;
+  if (inCode(n, start)) return true;
   if (!compiled.exampleCue) return false;
-  let before = text.slice(Math.max(0, start - EXAMPLE_REACH), start);
+  let before = n.text.slice(Math.max(0, start - EXAMPLE_REACH), start);
   // Chinese sentence ends only: an English ". " is as often "e.g. " as the end of a sentence.
   const cut = Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？'));
   if (cut >= 0) before = before.slice(cut + 1);

@@ -170,7 +170,7 @@ export const rulePackSchema = z
        * hosts that say they are a placeholder (your-domain.com): never another site.
        */
       placeholderDomains: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
-      placeholderHost: z.string().optional(),
+      placeholderHost: regexSource.optional(),
       /**
        * example.com/.net/.org (RFC 2606) are real names a spec or a vendor may stand in for a site
        * with (the shared violating example links to www.fastlnmp.example.com), so they are a
@@ -180,17 +180,17 @@ export const rulePackSchema = z
       exampleDomains: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
       /** Platforms a page may live on that are not the vendor's own site (公众号, GitHub, LinkedIn …). */
       notOwnSiteHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/)).default([]),
-      exampleCue: z.string().optional(),
+      exampleCue: regexSource.optional(),
       /**
        * A bare dotted quad (no scheme, port or path) right after one of these words reads as a version
        * number (OpenResty 1.25.3.1, 升级至 24.3.3.102), not an IPv4 address: a regex on the
        * normalised text before it, end-anchored by the engine. `addressBefore` (an IP, 地址, server …)
        * wins over it: there the quad is an address again.
        */
-      versionBefore: z.string().optional(),
+      versionBefore: regexSource.optional(),
       /** After the quad (a release date): a version in a changelog. A regex, start-anchored by the engine. */
-      versionAfter: z.string().optional(),
-      addressBefore: z.string().optional(),
+      versionAfter: regexSource.optional(),
+      addressBefore: regexSource.optional(),
     }),
     penaltyTable: z.record(z.string(), penaltyRow),
     rules: z.object(

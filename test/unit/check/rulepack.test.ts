@@ -42,6 +42,17 @@ describe('rule pack', () => {
         expect.arrayContaining(['rules.superlative.severity', 'termGroups[0].unlessAfter']),
       );
     }
+    // The link readings' regexes are validated too, not left to fail when the pack compiles.
+    const badLinks = clone();
+    badLinks.links.versionBefore = '(unclosed';
+    badLinks.links.exampleCue = '[';
+    try {
+      parseRulePack(badLinks);
+      expect.unreachable();
+    } catch (error) {
+      const paths = (error as RulePackError).problems.map((p) => p.path);
+      expect(paths).toEqual(expect.arrayContaining(['links.versionBefore', 'links.exampleCue']));
+    }
     // Cross-references are checked once the shape is right.
     const unknownRow = clone();
     unknownRow.termGroups[1]!.penalty = 'no-such-row';
