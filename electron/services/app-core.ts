@@ -45,6 +45,7 @@ import { SettingsRepository } from './repositories/settings-repository';
 import { TicketsRepository } from './repositories/tickets-repository';
 import { ViolationsRepository } from './repositories/violations-repository';
 import { OrdersRepository } from './repositories/orders-repository';
+import { Operations } from './operations';
 
 export interface AppCoreOptions {
   platform: Platform;
@@ -141,8 +142,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     checker: new ListingChecker(store, now),
     emit,
   };
-  /** Long requests in flight by their caller's operationId, for `app.cancel`. */
-  const operations = new Map<string, AbortController>();
+  const operations = new Operations();
   // Marketplace sync: one engine, reporting through onSyncEvent; the scheduler pulls on its interval.
   let lastSyncState: Extract<SyncEvent, { type: 'sync-state' }> | null = null;
   // Chooses the active rule pack before anything is checked (and before a pull can offer one).
@@ -229,9 +229,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
   const handlers: Handlers = {
     ...appHandlers(ctx),
     'app.cancel': ({ operationId }) => {
-      const operation = operations.get(operationId);
-      operation?.abort();
-      return { cancelled: operation !== undefined };
+      return { cancelled: operations.cancel(operationId) };
     },
     ...listingHandlers(ctx),
     ...complianceHandlers(ctx),
@@ -267,14 +265,11 @@ export function createAppCore(options: AppCoreOptions): AppCore {
     const controller = new AbortController();
     if (call?.signal.aborted) controller.abort();
     call?.signal.addEventListener('abort', () => controller.abort(), { once: true });
-    if (operationId !== null) {
-      if (operations.has(operationId)) {
-        return {
-          ok: false,
-          error: { code: 'conflict', message: `operation ${operationId} is already running` },
-        };
-      }
-      operations.set(operationId, controller);
+    if (operationId !== null && !operations.start(operationId, controller)) {
+      return {
+        ok: false,
+        error: { code: 'conflict', message: `operation ${operationId} is already running` },
+      };
     }
     const name = String(channel);
     let last: { done: number; total: number; at: number; detail?: ProgressDetail } = {
@@ -307,7 +302,7 @@ export function createAppCore(options: AppCoreOptions): AppCore {
       }
       return result;
     } finally {
-      if (operationId !== null) operations.delete(operationId);
+      if (operationId !== null) operations.finish(operationId);
     }
   };
 

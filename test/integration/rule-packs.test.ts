@@ -180,6 +180,22 @@ describe('rule packs in the app', () => {
     expect((await summaries()).filter((s) => (s.check?.counts.blockers ?? 0) > 0)).toHaveLength(0);
   });
 
+  it('a cancel that overtakes its activation (browser mode: separate HTTP requests) still stops it', async () => {
+    const info = await call<RulePackInfo>('rulepacks.import', {
+      name: 'lenient.json',
+      text: JSON.stringify(lenient()),
+    });
+    const operationId = crypto.randomUUID();
+    expect(await call('app.cancel', { operationId })).toEqual({ cancelled: true });
+    const diff = await call<RulePackDiff>('rulepacks.activate', { key: info.key, operationId });
+    expect(diff).toMatchObject({ cancelled: true, listings: 0, total: 2 });
+    expect((await call<{ key: string }>('rulepacks.active', {})).key).toBe(info.key);
+    // Finished, the id is done with: a late cancel stops nothing, and is not kept for a later request.
+    expect(await call('app.cancel', { operationId })).toEqual({ cancelled: false });
+    const back = await call<RulePackDiff>('rulepacks.revert', { operationId });
+    expect(back).toMatchObject({ cancelled: false, listings: 2, total: 2 });
+  });
+
   it('the what-if prices a self-check rule with the active pack', async () => {
     await call('compliance.whatIf', { rule: 'superlative' });
     const pack = lenient();

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { tempDir } from '../../helpers/temp-dir';
-import { collectPageErrors, launchChromium } from './browser';
+import { collectPageErrors, launchChromium, screenshot } from './browser';
 import { startHost, type HostProcess } from './host';
 
 export interface OpenAppOptions {
@@ -87,6 +87,9 @@ export function useApp(options: OpenAppOptions = {}): { app: App; page: Page } {
   beforeAll(async () => {
     await openApp(options, app);
   });
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail' && app.page) await reportFailure(app, task.name);
+  });
   afterAll(async () => {
     await app.close?.();
   });
@@ -103,6 +106,32 @@ export function useApp(options: OpenAppOptions = {}): { app: App; page: Page } {
     has: (_target, key) => Reflect.has(current(), key),
   });
   return { app, page };
+}
+
+/**
+ * A failed test says what the user would have seen: the open dialogs, messages and notifications,
+ * page errors, and a screenshot in test-artifacts (CI's log and artifacts are all there is of a
+ * failure on a loaded runner that does not repeat here).
+ */
+async function reportFailure(app: App, name: string): Promise<void> {
+  const texts = async (selector: string) =>
+    (
+      await app.page
+        .locator(selector)
+        .allInnerTexts()
+        .catch(() => [])
+    ).map((t) => t.replace(/\s+/g, ' ').slice(0, 600));
+  const seen = {
+    url: app.page.url(),
+    dialogs: await texts('[role="dialog"]:visible'),
+    messages: await texts('.ant-message-notice'),
+    notifications: await texts('.ant-notification-notice'),
+    pageErrors: app.pageErrors,
+  };
+  console.log(`e2e failure "${name}": on screen ${JSON.stringify(seen, null, 1)}`);
+  await screenshot(app.page, `failed-${name.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}`).catch(
+    () => undefined,
+  );
 }
 
 /** Clicks the last "关闭"/"Close" button: the one of the dialog that opened last. */
