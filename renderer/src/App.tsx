@@ -28,6 +28,7 @@ import { startApp } from './stores/start-app';
 import { ImportProgress } from './features/imports/ImportProgress';
 import { ImportResultsDialog } from './features/imports/ImportResultsDialog';
 import { appTheme } from './features/theme';
+import { errorText } from './features/errors/error-text';
 
 function DatabaseNotice() {
   const { status } = useApp();
@@ -40,7 +41,7 @@ function DatabaseNotice() {
       const file = await call('listings.export', {});
       downloadText(file.fileName, file.text);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(errorText(error));
     }
   };
   return (

@@ -9,6 +9,7 @@ import { create } from 'zustand';
 import type { Locale, ResponseOf } from '../../../shared/ipc/contract';
 import { call } from '../api';
 import { i18n } from '../i18n/i18n';
+import { errorText } from '../features/errors/error-text';
 
 export type Page =
   'overview' | 'service' | 'deposit' | 'points' | 'settings' | 'listings' | 'callbacks' | 'sync';
@@ -59,7 +60,7 @@ export const useApp = create<AppState>((set) => ({
       await i18n.changeLanguage(settings.locale);
       set({ ready: true });
     } catch (error) {
-      set({ loadError: error instanceof Error ? error.message : String(error), ready: true });
+      set({ loadError: errorText(error), ready: true });
     }
   },
   async setLocale(locale) {

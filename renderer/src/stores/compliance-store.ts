@@ -14,6 +14,7 @@ import type {
 import { call } from '../api';
 import { localWrite } from './local-writes';
 import { appNow } from './compliance-view';
+import { errorText } from '../features/errors/error-text';
 
 interface ComplianceState {
   snapshot: ComplianceSnapshot | null;
@@ -51,7 +52,7 @@ export const useCompliance = create<ComplianceState>((set, get) => {
       ]);
       set({ snapshot, catalog, receivedAt: performance.now(), error: null });
     } catch (error) {
-      set({ error: error instanceof Error ? error.message : String(error) });
+      set({ error: errorText(error) });
     } finally {
       set({ loading: false });
     }

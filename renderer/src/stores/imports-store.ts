@@ -13,6 +13,7 @@ import { i18n } from '../i18n/i18n';
 import { useCompliance } from './compliance-store';
 import { useListings } from './listings-store';
 import { localWrite } from './local-writes';
+import { errorText } from '../features/errors/error-text';
 
 export type ImportKind = 'listings' | 'compliance';
 
@@ -60,7 +61,7 @@ function uploadFailure(
     ? i18n.t('imports:uploadTooLarge', { name, max: megabytes(importLimits.maxUploadBytes) })
     : i18n.t('imports:uploadFailed', {
         name,
-        reason: error instanceof Error ? error.message : String(error),
+        reason: errorText(error),
       });
   const failed = { name, ok: false, problems: [{ path: '', message }] };
   return kind === 'listings'

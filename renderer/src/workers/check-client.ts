@@ -8,6 +8,7 @@ import { editorTiming, measureSince } from '../features/text-editor/editor-timin
 import { call, onEvent } from '../api';
 import type { CheckRequest, CheckResponse, PackMessage, ResyncMessage } from './check-protocol';
 import { applyFindingsDelta } from './findings-delta';
+import { errorText } from '../features/errors/error-text';
 
 export type CheckDone = (listing: Listing, findings: Finding[], ms: number) => void;
 
@@ -41,7 +42,7 @@ export function createCheckClient(onDone: CheckDone, onError: (message: string) 
       (error: unknown) => {
         // Without it the bundled pack checks; say so rather than wait for ever.
         packReady = true;
-        onError(error instanceof Error ? error.message : String(error));
+        onError(errorText(error));
         startWaiting();
       },
     );

@@ -10,6 +10,7 @@ import { recheckListing, type CheckedListing } from '../../../shared/check/incre
 import type { Finding } from '../../../shared/check/types';
 import type { CheckRequest, CheckResponse, PackMessage, ResyncMessage } from './check-protocol';
 import { diffFindings } from './findings-delta';
+import { errorText } from '../features/errors/error-text';
 
 // The bundled pack until the core says another one is active (the stored runs use that one).
 let compiled = defaultCompiledPack();
@@ -50,7 +51,7 @@ self.onmessage = (event: MessageEvent<CheckRequest | PackMessage | ResyncMessage
     sent = [];
     const response: CheckResponse = {
       seq,
-      error: error instanceof Error ? error.message : String(error),
+      error: errorText(error),
       ms: performance.now() - started,
     };
     self.postMessage(response);

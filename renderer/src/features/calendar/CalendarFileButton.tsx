@@ -4,6 +4,7 @@ import { message } from 'antd';
 import { JsonFileButton } from '../files/JsonFileButton';
 import { useCalendarStatus } from './calendar-store';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors/error-text';
 
 export function CalendarFileButton({ readOnly, size }: { readOnly: boolean; size?: 'small' | 'middle' }) {
   const { t } = useTranslation('calendar');
@@ -16,7 +17,7 @@ export function CalendarFileButton({ readOnly, size }: { readOnly: boolean; size
     } catch (error) {
       // The core's message names the file, the field and the date that is wrong.
       void message.error({
-        content: `${t('importFailed')}: ${error instanceof Error ? error.message : String(error)}`,
+        content: `${t('importFailed')}: ${errorText(error)}`,
         duration: 10,
       });
     }

@@ -6,6 +6,7 @@ import { CalendarFileButton } from './CalendarFileButton';
 import { useCalendarStatus } from './calendar-store';
 import { useTranslation } from 'react-i18next';
 import { beijingTime } from '../datetime/beijing-time';
+import { errorText } from '../errors/error-text';
 
 export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('calendar');
@@ -19,7 +20,7 @@ export function OfficialCalendarsCard({ readOnly }: { readOnly: boolean }) {
       await removeYear(year);
       void message.success(t('removed', { year }));
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     }
   };
 

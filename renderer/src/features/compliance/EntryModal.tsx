@@ -5,6 +5,7 @@
 import { Form, Modal, message, type FormInstance } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors/error-text';
 
 interface Props<V> {
   open: boolean;
@@ -28,7 +29,7 @@ export function EntryModal<V>({ open, title, form, save, onClose, width, childre
       void message.success(t('saved'));
       onClose();
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     } finally {
       setSaving(false);
     }

@@ -4,6 +4,7 @@ import { Button, message } from 'antd';
 import { useRef } from 'react';
 import { useImports } from '../../stores/imports-store';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors/error-text';
 
 export function ImportButton({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('compliance');
@@ -17,7 +18,7 @@ export function ImportButton({ readOnly }: { readOnly: boolean }) {
     try {
       await importFiles('compliance', files); // the results show in ImportResultsDialog
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     }
   }
 

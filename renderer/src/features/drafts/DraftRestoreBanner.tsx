@@ -11,6 +11,7 @@ import { useListings } from '../../stores/listings-store';
 import { emptyFormValues, fromFormValues } from '../listing-form/listing-form-model';
 import { beijingTime } from './beijing-time';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors/error-text';
 
 export function DraftRestoreBanner({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('drafts');
@@ -39,7 +40,7 @@ export function DraftRestoreBanner({ readOnly }: { readOnly: boolean }) {
       if (draft.localId && useListings.getState().editor?.record === null) message.info(t('goneRecord'));
       else message.info(t('restored'));
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(errorText(error));
     }
   };
   const discard = async () => {

@@ -8,13 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { downloadText } from '../../download';
 import { useImports } from '../../stores/imports-store';
 import { useListings } from '../../stores/listings-store';
+import { errorText } from '../errors/error-text';
 
 export interface ListingFiles {
   runImport(fileList: FileList | File[]): Promise<void>;
   runExport(localIds?: string[]): Promise<void>;
 }
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function useListingFiles(): ListingFiles {
   const { t } = useTranslation(['workspace', 'common', 'imports']);
@@ -49,7 +48,7 @@ export function useListingFiles(): ListingFiles {
           }),
         });
     } catch (error) {
-      message.error(reason(error));
+      message.error(errorText(error));
     }
   }
 
@@ -59,7 +58,7 @@ export function useListingFiles(): ListingFiles {
       downloadText(file.fileName, file.text);
       message.success(t('common:listings.exported', { n: file.count }));
     } catch (error) {
-      message.error(reason(error));
+      message.error(errorText(error));
     }
   }
 

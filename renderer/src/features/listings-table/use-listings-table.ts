@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ListingSummary, ListingsPageRequest } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
+import { errorText } from '../errors/error-text';
 
 export const LISTINGS_PAGE_SIZE = 200;
 /** Fetch the next page when the scroll position is this close (px) to the end of what is loaded. */
@@ -58,7 +59,7 @@ export function useListingsTable(query: ListingsTableQuery, version: number): Li
         return next;
       });
     } catch (e) {
-      if (mine === generation.current) setError(e instanceof Error ? e.message : String(e));
+      if (mine === generation.current) setError(errorText(e));
     } finally {
       if (mine === generation.current) {
         inFlight.current = false;

@@ -13,6 +13,7 @@ import { useApp } from '../../stores/app-store';
 import { StatusTag } from '../compliance/StatusTag';
 import { JsonFileButton } from '../files/JsonFileButton';
 import { usePolicyPacks } from './policypacks-store';
+import { failMessage } from '../errors/fail-message';
 
 export function PolicyPacksCard({ readOnly, children }: { readOnly: boolean; children?: ReactNode }) {
   const { t } = useTranslation('policypacks');
@@ -21,12 +22,6 @@ export function PolicyPacksCard({ readOnly, children }: { readOnly: boolean; chi
   useEffect(() => {
     void load().catch(() => undefined);
   }, [load]);
-
-  const fail = (prefix: string, error: unknown) =>
-    void message.error({
-      content: `${prefix}: ${error instanceof Error ? error.message : String(error)}`,
-      duration: 10,
-    });
 
   async function loadFile(file: File) {
     try {
@@ -37,7 +32,7 @@ export function PolicyPacksCard({ readOnly, children }: { readOnly: boolean; chi
           : t('loaded', { id: pack.id, version: pack.version }),
       );
     } catch (error) {
-      fail(t('loadFailed'), error);
+      failMessage(t('loadFailed'), error);
     }
   }
 
@@ -54,7 +49,7 @@ export function PolicyPacksCard({ readOnly, children }: { readOnly: boolean; chi
             t(bundled ? 'removed' : 'removedNoBundled', { id: pack.id, version: pack.version }),
           );
         } catch (error) {
-          fail(t('removeFailed'), error);
+          failMessage(t('removeFailed'), error);
         }
       },
     });

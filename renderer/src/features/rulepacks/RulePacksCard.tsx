@@ -12,6 +12,7 @@ import { useApp } from '../../stores/app-store';
 import { useTranslation } from 'react-i18next';
 import { useRulePacks } from './rulepacks-store';
 import { beijingTime } from '../datetime/beijing-time';
+import { failMessage } from '../errors/fail-message';
 
 /** Added and activated times are stored in UTC: shown in Beijing time. */
 const shortTime = (iso: string | null) => beijingTime(iso);
@@ -24,23 +25,17 @@ export function RulePacksCard({ readOnly }: { readOnly: boolean }) {
     void load().catch(() => undefined);
   }, [load]);
 
-  const fail = (prefix: string, error: unknown) =>
-    void message.error({
-      content: `${prefix}: ${error instanceof Error ? error.message : String(error)}`,
-      duration: 10,
-    });
-
   async function loadFile(file: File) {
     try {
       const info = await importFile({ name: file.name, text: await file.text() });
       void message.success(t('loaded', { key: info.key }));
     } catch (error) {
-      fail(t('loadFailed'), error);
+      failMessage(t('loadFailed'), error);
     }
   }
 
   const run = (work: () => Promise<RulePackDiff>) =>
-    work().catch((error: unknown) => fail(t('failed'), error));
+    work().catch((error: unknown) => failMessage(t('failed'), error));
 
   const confirm = (content: string, onOk: () => void) =>
     Modal.confirm({ content, okText: t('ok'), cancelText: t('cancel'), onOk });

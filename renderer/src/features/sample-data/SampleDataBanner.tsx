@@ -13,6 +13,7 @@ import { call } from '../../api';
 import { useApp } from '../../stores/app-store';
 import { dismissAlerts } from '../../stores/compliance-alerts';
 import { useCompliance } from '../../stores/compliance-store';
+import { errorText } from '../errors/error-text';
 
 type Status = ResponseOf<'app.sampleData'>;
 
@@ -41,7 +42,7 @@ export function SampleDataBanner({ readOnly }: { readOnly: boolean }) {
         setStatus({ loaded: s.loaded, offered: s.offered });
         void message.success(done);
       })
-      .catch((error: unknown) => void message.error(error instanceof Error ? error.message : String(error)))
+      .catch((error: unknown) => void message.error(errorText(error)))
       .finally(() => setBusy(false));
   };
   if (!status || readOnly || (!status.loaded && !(status.offered && onOverview))) return null;

@@ -7,6 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
+import { errorText } from '../errors/error-text';
 
 type PagedChannel = 'compliance.ledger' | 'compliance.violations';
 type RowOf<C extends PagedChannel> = ResponseOf<C>['rows'][number];
@@ -41,8 +42,7 @@ export function usePagedRecords<C extends PagedChannel>(
           setState({ rows: answer.rows as RowOf<C>[], total: answer.total, error: null, key });
       },
       (error: unknown) => {
-        if (mine === generation.current)
-          setState((s) => ({ ...s, key, error: error instanceof Error ? error.message : String(error) }));
+        if (mine === generation.current) setState((s) => ({ ...s, key, error: errorText(error) }));
       },
     );
   }, [key]);

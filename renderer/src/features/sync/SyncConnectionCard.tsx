@@ -3,6 +3,7 @@ import { Button, Card, Form, Input, InputNumber, Space, Typography, message } fr
 import { useEffect } from 'react';
 import { useSync } from './sync-store';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors/error-text';
 
 interface Values {
   endpoint: string;
@@ -27,7 +28,7 @@ export function SyncConnectionCard({ readOnly }: { readOnly: boolean }) {
         intervalSeconds: connection.intervalSeconds,
       });
   }, [connection, form]);
-  const fail = (error: unknown) => void message.error(error instanceof Error ? error.message : String(error));
+  const fail = (error: unknown) => void message.error(errorText(error));
 
   const save = async (v: Values) => {
     try {

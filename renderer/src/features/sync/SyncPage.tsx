@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useSync } from './sync-store';
 import { useTranslation } from 'react-i18next';
 import { beijingTime } from '../datetime/beijing-time';
+import { errorText } from '../errors/error-text';
 
 const stateColor: Record<string, string> = {
   pending: 'blue',
@@ -26,7 +27,7 @@ export function SyncPage({ readOnly }: { readOnly: boolean }) {
   useEffect(() => {
     void load().catch(() => undefined);
   }, [load]);
-  const fail = (error: unknown) => void message.error(error instanceof Error ? error.message : String(error));
+  const fail = (error: unknown) => void message.error(errorText(error));
 
   const run = async () => {
     setBusy(true);

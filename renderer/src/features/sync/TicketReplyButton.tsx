@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { call } from '../../api';
 import { useTranslation } from 'react-i18next';
 import { useSync } from './sync-store';
+import { errorText } from '../errors/error-text';
 
 /** The marketplace's limit for one response (shared/ipc/contracts/sync.ts). */
 const MAX_REPLY = 5000;
@@ -35,7 +36,7 @@ export function TicketReplyButton({
       setReply('');
       void useSync.getState().load(); // the header's "N waiting"
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     } finally {
       setBusy(false);
     }

@@ -11,6 +11,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TicketsPageRequest, TicketWithSlaRecord } from '../../../../shared/ipc/contract';
 import { call } from '../../api';
+import { errorText } from '../errors/error-text';
 
 export type TicketsTableQuery = Omit<TicketsPageRequest, 'offset' | 'limit' | 'after' | 'before'>;
 
@@ -83,7 +84,7 @@ export function useTicketsTable(
           setState((s) => ({
             ...s,
             loading: false,
-            error: error instanceof Error ? error.message : String(error),
+            error: errorText(error),
           }));
       },
     );

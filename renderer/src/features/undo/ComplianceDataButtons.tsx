@@ -7,6 +7,7 @@ import { downloadText } from '../../download';
 import { useCompliance } from '../../stores/compliance-store';
 import { deleteWithUndo } from './undoable-delete';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../errors/error-text';
 
 export function DeleteRecordButton({
   kind,
@@ -48,7 +49,7 @@ export function ExportComplianceButton({ kind }: { kind: ComplianceKind }) {
       downloadText(file.fileName, file.text);
       message.success(t('exported', { n: file.count, file: file.fileName }));
     } catch (error) {
-      message.error(t('exportFailed', { reason: error instanceof Error ? error.message : String(error) }));
+      message.error(t('exportFailed', { reason: errorText(error) }));
     }
   };
   return (

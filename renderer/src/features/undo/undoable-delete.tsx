@@ -6,10 +6,9 @@ import { Button, Space, message } from 'antd';
 import { call } from '../../api';
 import { localWrite } from '../../stores/local-writes';
 import { i18n } from '../../i18n/i18n';
+import { errorText } from '../errors/error-text';
 
 const UNDO_SECONDS = 10;
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export async function deleteWithUndo(
   run: () => Promise<{ deleted: number; undoToken: string }>,
   reload: () => Promise<void>,
@@ -24,7 +23,7 @@ export async function deleteWithUndo(
       return r;
     });
   } catch (error) {
-    message.error(t('deleteFailed', { reason: reason(error) }));
+    message.error(t('deleteFailed', { reason: errorText(error) }));
     return false;
   }
   const key = `undo-${result.undoToken}`;
@@ -38,7 +37,7 @@ export async function deleteWithUndo(
       });
       message.success(t('restored', { n: restored }));
     } catch (error) {
-      message.error(t('undoFailed', { reason: reason(error) }));
+      message.error(t('undoFailed', { reason: errorText(error) }));
     }
   };
   message.success({

@@ -29,6 +29,7 @@ import { useApp } from '../../stores/app-store';
 import type { PageProps } from '../registry';
 import { useTranslation } from 'react-i18next';
 import { beijingTime } from '../../features/datetime/beijing-time';
+import { errorText } from '../../features/errors/error-text';
 
 type Check = CallbackRun['checks'][number];
 type Exchange = Check['exchanges'][number];
@@ -202,10 +203,7 @@ export function CallbacksPage({ readOnly }: PageProps) {
   /** Stops following the run in progress (its `progress` events). */
   const unfollow = useRef<(() => void) | null>(null);
 
-  const fail = useCallback(
-    (error: unknown) => void message.error(error instanceof Error ? error.message : String(error)),
-    [message],
-  );
+  const fail = useCallback((error: unknown) => void message.error(errorText(error)), [message]);
   const loadHistory = useCallback(() => call('callbacks.history', {}).then(setHistory, fail), [fail]);
 
   // The run is re-read when the core announces progress on it (a `progress` event per call and

@@ -16,6 +16,7 @@ import { excerptKey, fixExcerpt, type FixExcerpt } from '../../features/fix-prev
 import { FixPreview } from '../../features/fix-preview/FixPreview';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../features/errors/error-text';
 
 /** Severity tag colours with 4.5:1 contrast (antd's preset tag colours are lighter). */
 const severityTagStyle: Record<Severity, CSSProperties> = {
@@ -132,7 +133,7 @@ function DismissButton({ index, onDismiss }: { index: number; onDismiss: RowProp
       setOpen(false);
       setReason('');
     } catch (error) {
-      toast.error(t('editor.dismissFailed', { why: error instanceof Error ? error.message : String(error) }));
+      toast.error(t('editor.dismissFailed', { why: errorText(error) }));
     } finally {
       setBusy(false);
     }

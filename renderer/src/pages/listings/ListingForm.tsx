@@ -37,6 +37,7 @@ import { useStableCallback } from './use-check-result';
 import { useListingFixes } from './use-listing-fixes';
 import { useLiveCheck } from './use-live-check';
 import { fixableOfRule, formElementId, stepFinding } from './workspace-model';
+import { errorText } from '../../features/errors/error-text';
 
 export { FORM_NAME } from './ListingFields';
 export { FULL_CHECK_IDLE_MS } from './use-live-check';
@@ -68,7 +69,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
       message.warning({
         key: 'draft-autosave',
         content: i18n.t('drafts:autosaveFailed', {
-          reason: error instanceof Error ? error.message : String(error),
+          reason: errorText(error),
         }),
       });
     }),
@@ -292,9 +293,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
       const msg =
         error instanceof ApiError && error.code === 'conflict'
           ? t('common:listings.conflict')
-          : error instanceof Error
-            ? error.message
-            : String(error);
+          : errorText(error);
       message.error(msg);
     } finally {
       setSaving(false);
@@ -327,7 +326,7 @@ export function ListingForm({ readOnly, onClose }: Props) {
         message.warning(`${error.message} ${t('editor.pdfUnavailable')}`);
         return exportReport('html');
       }
-      message.error(`${t('editor.reportFailed')}: ${error instanceof Error ? error.message : String(error)}`);
+      message.error(`${t('editor.reportFailed')}: ${errorText(error)}`);
     }
   }
   const onReport = useStableCallback((format: 'html' | 'pdf') => void exportReport(format));

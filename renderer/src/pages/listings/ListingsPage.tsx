@@ -22,6 +22,7 @@ import { useListings } from '../../stores/listings-store';
 import { ListingForm } from './ListingForm';
 import { ListingsFilterBar } from './ListingsFilterBar';
 import { ListingsTable } from './ListingsTable';
+import { errorText } from '../../features/errors/error-text';
 
 /**
  * antd's default greys and link blue fail WCAG 4.5:1 contrast on the grey page background (axe:
@@ -36,8 +37,6 @@ const accessibleTheme = {
     colorTextQuaternary: '#5c6670',
   },
 };
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function ListingsPage({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation('common');
@@ -63,7 +62,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
 
   const edit = (localId: string | null) =>
     void openEditor(localId, fromFormValues(emptyFormValues()) as Listing).catch((error: unknown) =>
-      message.error(reason(error)),
+      message.error(errorText(error)),
     );
   /** Deletes at once; the message's Undo puts the listings (and their check history) back. */
   const removeWithUndo = async (localIds: string[]) => {
@@ -73,7 +72,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
   const duplicateListing = (localId: string) =>
     void duplicate(localId).then(
       () => message.success(t('listings.duplicated')),
-      (error: unknown) => message.error(reason(error)),
+      (error: unknown) => message.error(errorText(error)),
     );
 
   const rowActions = {

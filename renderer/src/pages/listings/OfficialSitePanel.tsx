@@ -5,6 +5,7 @@ import type { OfficialSiteVerification } from '../../../../shared/check/types';
 import { useApp } from '../../stores/app-store';
 import { explainVerifyError } from './official-site-errors';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../features/errors/error-text';
 
 const statusColor = { verified: 'success', problems: 'error', unreachable: 'warning' } as const;
 
@@ -35,7 +36,7 @@ export function OfficialSitePanel(props: {
     try {
       await props.onVerify(url);
     } catch (error) {
-      message.error(error instanceof Error ? error.message : String(error));
+      message.error(errorText(error));
     } finally {
       setBusy(false);
     }

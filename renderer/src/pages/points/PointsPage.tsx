@@ -47,6 +47,7 @@ import { PAGE_SIZE, useServerPaging } from '../../features/search/server-paging'
 import { TableSearch } from '../../features/search/TableSearch';
 import { usePagedRecords } from '../../features/search/use-paged-records';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../features/errors/error-text';
 
 const appealStates: AppealState[] = ['none', 'filed', 'upheld', 'overturned'];
 const ticketKinds = ['consultation', 'complaint', 'after-sales-email', 'after-sales-phone'] as const;
@@ -138,7 +139,7 @@ function AppealForm({ violation, onClose }: { violation: ViolationRecord | null;
       void message.success(t('saved'));
       onClose();
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     }
   };
   return (
@@ -203,7 +204,7 @@ function WhatIf() {
             : { lateTicket: choice as (typeof ticketKinds)[number] };
       setResult(await whatIf({ ...(primary ? { policy: primary } : {}), ...request }));
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     }
   };
   return (

@@ -26,6 +26,7 @@ import { RulePacksCard } from '../../features/rulepacks/RulePacksCard';
 import { PolicyPacksCard } from '../../features/policypacks/PolicyPacksCard';
 import { UnconfirmedCalendarBanner } from '../../features/calendar/UnconfirmedCalendarBanner';
 import { useTranslation } from 'react-i18next';
+import { errorText } from '../../features/errors/error-text';
 
 /** The scheduler's defaults (electron/services/alerts/schedule.ts), shown when nothing is set. */
 const defaultLeads = { consultation: 30, complaint: 600, afterSales: 3600, deposit: 86_400 };
@@ -54,7 +55,7 @@ export function SettingsPage({ readOnly }: PageProps) {
       void message.success(t('saved'));
       void load();
     } catch (error) {
-      void message.error(error instanceof Error ? error.message : String(error));
+      void message.error(errorText(error));
     }
   };
   const packs = settings.policyPacks ?? ['jdcloud-marketplace-2019'];
