@@ -59,6 +59,35 @@ describe('listings in browser mode', () => {
     await drawerClosed();
   });
 
+  it('gives the focus back to the row when the editor closes, also if the row was drawn anew', async () => {
+    const button = () =>
+      row('专业版').getByRole('button', { name: '云盾 WAF 网站防护（专业版）', exact: true });
+    await button().click();
+    await expect.poll(() => page.getByLabel('商品标题').inputValue()).toBe('云盾 WAF 网站防护（专业版）');
+    // The button that opened the drawer is replaced by a copy, as when the table renders the row
+    // again while the editor is open: the drawer's own focus return has nothing left to go to.
+    const swap = (from: string, to: string) =>
+      page.evaluate(
+        ({ from, to }) => {
+          const kept = window as unknown as Record<string, Element | undefined>;
+          const current = document.querySelector('[data-edit-listing]')!;
+          current.replaceWith(kept[to] ?? current.cloneNode(true));
+          kept[from] = current;
+        },
+        { from, to },
+      );
+    await swap('original', 'copy');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await drawerClosed();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-edit-listing') ?? false))
+      .toBe(true);
+    await swap('copy', 'original'); // React's own element back
+    await button().click();
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    await drawerClosed();
+  });
+
   it('switches to English and remembers it', async () => {
     // The editor drawer closes after the save (and its check run) and then gives the focus back
     // to the row; a dropdown opened before that would close again at once.

@@ -4,7 +4,7 @@
  * export (useListingFiles, useDropImport); the editor drawer (ListingForm). It only composes.
  */
 import { ConfigProvider, message } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { Listing } from '../../../../shared/listing/schema';
@@ -60,10 +60,14 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
   const files = useListingFiles();
   const drop = useDropImport(readOnly, files.runImport);
 
-  const edit = (localId: string | null) =>
+  /** What had the focus when the editor was opened, to give it back (closeAndReturnFocus). */
+  const opener = useRef<Element | null>(null);
+  const edit = (localId: string | null) => {
+    opener.current = document.activeElement;
     void openEditor(localId, fromFormValues(emptyFormValues()) as Listing).catch((error: unknown) =>
       message.error(errorText(error)),
     );
+  };
   /** Deletes at once; the message's Undo puts the listings (and their check history) back. */
   const removeWithUndo = async (localIds: string[]) => {
     const done = await deleteWithUndo(() => call('listings.deleteMany', { localIds }), load);
@@ -74,6 +78,25 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
       () => message.success(t('listings.duplicated')),
       (error: unknown) => message.error(errorText(error)),
     );
+
+  /**
+   * Keyboard users carry on where they were: when the editor closes, the focus goes back to what
+   * opened it, at once — not when the drawer's closing animation reports its end (on a loaded
+   * machine that report was seen not to come, and the focus stayed on the page). If the opener is
+   * gone (the table drew the row again, the restore banner went away), it goes to the row of the
+   * listing the editor showed.
+   */
+  const closeAndReturnFocus = () => {
+    const localId = useListings.getState().editor?.record?.localId ?? null;
+    const back = opener.current;
+    opener.current = null;
+    closeEditor();
+    setTimeout(() => {
+      if (back instanceof HTMLElement && back.isConnected) return back.focus();
+      if (localId)
+        document.querySelector<HTMLElement>(`[data-edit-listing="${CSS.escape(localId)}"]`)?.focus();
+    });
+  };
 
   const rowActions = {
     selected,
@@ -108,7 +131,7 @@ export function ListingsPage({ readOnly }: { readOnly: boolean }) {
         <DraftRestoreBanner readOnly={readOnly} />
         <ListingsFilterBar filters={filters} shown={table.total} all={table.all} />
         <ListingsTable table={table} filters={filters} readOnly={readOnly} rowActions={rowActions} />
-        <ListingForm readOnly={readOnly} onClose={closeEditor} />
+        <ListingForm readOnly={readOnly} onClose={closeAndReturnFocus} />
       </div>
     </ConfigProvider>
   );

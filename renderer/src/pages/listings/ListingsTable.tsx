@@ -99,6 +99,7 @@ export function ListingsTable({ table, filters, readOnly, rowActions: on }: List
               type="link"
               style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
               onClick={() => on.onEdit(row.localId)}
+              data-edit-listing={row.localId}
             >
               {title || '—'}
             </Button>
