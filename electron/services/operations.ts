@@ -43,7 +43,7 @@ export class Operations {
     }
     if (this.finished.has(id)) return false;
     this.early.set(id, this.now());
-    if (this.early.size > REMEMBERED) this.early.delete(this.early.keys().next().value!);
+    dropOldest(this.early);
     return true;
   }
 }
@@ -51,5 +51,10 @@ export class Operations {
 function remember(ids: Set<string>, id: string): void {
   ids.delete(id);
   ids.add(id);
-  if (ids.size > REMEMBERED) ids.delete(ids.values().next().value!);
+  dropOldest(ids);
+}
+
+/** Keeps at most REMEMBERED ids: Map and Set iterate their keys in insertion order, oldest first. */
+function dropOldest(ids: Map<string, unknown> | Set<string>): void {
+  if (ids.size > REMEMBERED) ids.delete(ids.keys().next().value!);
 }

@@ -47,6 +47,8 @@ interface Props {
   onClose(): void;
 }
 
+const NO_FOCUS_RETURN = { focusTriggerAfterClose: false } as const;
+
 const isTextTarget = (el: EventTarget | null) =>
   el instanceof HTMLTextAreaElement ||
   (el instanceof HTMLInputElement && !['checkbox', 'radio', 'button'].includes(el.type)) ||
@@ -399,6 +401,9 @@ export function ListingForm({ readOnly, onClose }: Props) {
     <Drawer
       open={open}
       onClose={requestClose}
+      // The page gives the focus back as the editor closes (ListingsPage): not again at the end
+      // of the closing animation, when the user may have moved on.
+      focusable={NO_FOCUS_RETURN}
       keyboard={false}
       size="min(1480px, 98vw)"
       title={title}
