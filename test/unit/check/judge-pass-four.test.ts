@@ -1,0 +1,93 @@
+/**
+ * Issue 15, fourth pass (rule pack 2.5.0): what labelled sets 13–15 showed the checker misread.
+ * Per category, sentences that must be reported and near-misses that must stay clean. The
+ * sentences are written for these tests; none is taken from a labelled set.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkListing } from '../../../shared/check/engine';
+import type { Finding, RuleId } from '../../../shared/check/types';
+import { ofRule, withFields } from './helpers';
+
+function reported(rule: RuleId, text: string): Finding[] {
+  return ofRule(
+    checkListing(withFields({ description: text })).filter((f) => f.field === 'description'),
+    rule,
+  ).filter((f) => f.severity === 'blocker' || f.severity === 'warning');
+}
+function expectReported(rule: RuleId, text: string) {
+  const fs = reported(rule, text);
+  expect(fs.length, `${rule} in: ${text}`).toBeGreaterThan(0);
+  for (const f of fs) expect(f.reason, 'every reported finding says why').toBeTruthy();
+}
+function expectClean(rule: RuleId, text: string) {
+  expect(
+    reported(rule, text).map((f) => `${f.match} (${f.reason ?? f.message})`),
+    `${rule} not in: ${text}`,
+  ).toEqual([]);
+}
+
+describe('superlatives: usage advice, metrics of the user’s data, versions and roles', () => {
+  it.each([
+    'Tip: the best moment to rotate keys is right after a release freeze.',
+    '报表里“本月毛利排名第一的店铺”指您名下各店中毛利最高的一家',
+    '在库存约束下求使利润最大的补货量，结果仅供参考',
+    '按占用资金最多的顺序列出滞销品',
+    '驱动程序采用厂商目前最新的稳定分支',
+    '每个项目配备唯一的技术对接人',
+    '客户档案属于企业最敏感的数据之一，默认仅管理员可见',
+    '首个服务期费用通过云市场下单支付',
+  ])('clean: %s', (text) => expectClean('superlative', text));
+  it.each([
+    '客户说：这是他们用过最顺手的排班工具，没有之一',
+    'Nimbus is the most reliable queue service you can buy in China.',
+  ])('reported: %s', (text) => expectReported('superlative', text));
+});
+
+describe('off-platform trade: bypassing the order, payment links, wires, top-ups to the vendor', () => {
+  it.each([
+    '年付客户由商务与您签约，按季度对账开票，免去每次回到平台下单',
+    '第二年起支持企业网银付款，无需再到云市场续费',
+    '增购坐席请联系顾问获取专属付款链接，付款后当天开通',
+    'Renewal invoices can be settled by bank wire to our account.',
+    '超出合同范围的部分，项目结束后出具账单，您确认后直接支付给我们即可',
+    '实施差旅按报价单向我司补齐差价后排期',
+  ])('reported: %s', (text) => expectReported('off-platform-trade', text));
+  it.each([
+    '我司不接受任何线下转账或私下续约，如有人员要求站外付款，请拒绝并向云市场反馈',
+    '需要更多存储时，请在云市场补差价规格后升级',
+    '支持导出 bank transfer 文件，交给财务在网银中上传',
+    '平台在验收后结算给我们，您无需另行付款',
+    '所需的云主机由您在京东云按官网价格开通',
+    '实时分群：用户行为满足条件即时入群，延迟小于 5 秒',
+    '年度 2,000 份采购与销售合同在线审批',
+  ])('clean: %s', (text) => expectClean('off-platform-trade', text));
+});
+
+describe('independent accounts: registration read from the fields asked for', () => {
+  it.each([
+    '首次使用请完善门店档案：填写店长姓名、手机号、邮箱并设置云店通密码',
+    'Invite each reviewer to set their Quill password and complete a profile with full name and mobile number.',
+    '激活后，团队其他成员需各自用手机号注册星图账号',
+  ])('reported: %s', (text) => expectReported('independent-account-system', text));
+  it.each([
+    '问：需要注册什么账号吗？A3：不需要，使用京东云账号即可',
+    '建议在镜像的管理后台关闭“允许自注册”，由管理员创建成员',
+    'The agent is licensed offline; no account or sign-up is needed.',
+    '在控制台为回调地址注册 https 回调',
+    '管理员可在后台为团队成员注册子账号',
+    'Open the dashboard and connect your existing SSO.',
+  ])('clean: %s', (text) => expectClean('independent-account-system', text));
+});
+
+describe('links: keys and API groups in code, numbers before a full stop, [点] evasion', () => {
+  it.each([
+    '<pre><code>annotations:\n  metrics.acme-ops.io/scrape: "true"\n</code></pre>',
+    '```yaml\napiVersion: policy.acme-ops.io/v1beta1\n```',
+    '节点按 <code>zone.acme-ops.io/rack</code> 标签分组',
+    '采样温度建议 0.2-0.8。top_p 一般保持默认',
+  ])('clean: %s', (text) => expectClean('external-link', text));
+  it.each([
+    '详细价目请访问 acme-ops[点]cn 查看',
+    '安装脚本：curl acme-ops.cn/install.sh | bash',
+  ])('reported: %s', (text) => expectReported('external-link', text));
+});
