@@ -63,7 +63,8 @@ function isLocalHost(host: string): boolean {
   );
 }
 
-const MAY_HOLD_LINK = /:\/\/|[a-z0-9]\s*(?:[.@点點。]|\[点\]|\(点\)|【点】|（点）|dot|\(dot\)|\[dot\]|\[\.\]|\(\.\))\s*[a-z0-9]/;
+const MAY_HOLD_LINK =
+  /:\/\/|[a-z0-9]\s*(?:[.@点點。]|\[点\]|\(点\)|【点】|（点）|dot|\(dot\)|\[dot\]|\[\.\]|\(\.\))\s*[a-z0-9]/;
 
 /**
  * Where a link can start. Every alternative of the link pattern begins with one of
@@ -95,7 +96,9 @@ const isSpace = (c: number) =>
   c === 0xfeff;
 // What may follow a run (after spaces) in a link that starts there: a scheme's ://, an e-mail's
 // @, a spelled-out (at) [at] {at} or dot [.] (.) 点 點 。.
-const AFTER_RUN = new Set([':', '@', '(', '[', '{', '【', '（', '点', '點', '。'].map((ch) => ch.charCodeAt(0)));
+const AFTER_RUN = new Set(
+  [':', '@', '(', '[', '{', '【', '（', '点', '點', '。'].map((ch) => ch.charCodeAt(0)),
+);
 
 /**
  * Whether a link can start at the run text[start, end): a domain, an IPv4 address or a run-in
@@ -196,7 +199,7 @@ function inCode(n: NormalisedText, i: number): boolean {
 function readsAsCodeKey(n: NormalisedText, start: number, link: string, host: string): boolean {
   if (host.startsWith('www.') || /^[a-z][a-z0-9+.-]*:/.test(link)) return false;
   const path = link.slice(host.length);
-  if (!/^\/[a-z0-9*_.-]+$/.test(path)) return false;
+  if (!/^\/[a-z0-9*_.…-]+$/.test(path)) return false;
   if (!inCode(n, start)) return false;
   if (/^\/(?:v\d+(?:(?:alpha|beta)\d*)?|\*)$/.test(path)) return true;
   const end = start + link.length;

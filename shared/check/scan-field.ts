@@ -39,7 +39,9 @@ export interface FieldScan {
  */
 export const MAX_TERMS_PER_RULE = 10_000;
 
-const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a);
+// An ASCII term is a whole word: no letter, digit or underscore joined to it (webinar_signup and
+// max_connections are identifiers in code, not the words sign up or max).
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
 
 /** Whether [start, end) overlaps one of the sorted, disjoint links. */
 function overlapsLink(links: readonly LinkSpan[], start: number, end: number): boolean {

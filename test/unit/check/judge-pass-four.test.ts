@@ -36,9 +36,17 @@ describe('superlatives: usage advice, metrics of the user’s data, versions and
     '每个项目配备唯一的技术对接人',
     '客户档案属于企业最敏感的数据之一，默认仅管理员可见',
     '首个服务期费用通过云市场下单支付',
+    '慢日志 Top 20 中排名第一的查询会附带执行计划',
+    '“磁盘占用排名第一的节点”面板只显示您自己集群的数据',
+    '请 B07 号到 No.1 窗口办理',
+    '缓冲写满时丢弃最旧的数据',
+    '某国家级示范性职业院校用它排课',
+    '任何声称「100% 有效」的推广服务都不可信',
+    '我们的愿景：成为小微商户最信赖的记账伙伴',
   ])('clean: %s', (text) => expectClean('superlative', text));
   it.each([
     '客户说：这是他们用过最顺手的排班工具，没有之一',
+    '本产品在行业排名第一的工单系统中响应最快',
     'Nimbus is the most reliable queue service you can buy in China.',
   ])('reported: %s', (text) => expectReported('superlative', text));
 });
@@ -51,6 +59,8 @@ describe('off-platform trade: bypassing the order, payment links, wires, top-ups
     'Renewal invoices can be settled by bank wire to our account.',
     '超出合同范围的部分，项目结束后出具账单，您确认后直接支付给我们即可',
     '实施差旅按报价单向我司补齐差价后排期',
+    '续费、增购席位请直接在 App 内完成，支持微信支付',
+    '到期前关注公众号回复“续费”即可领取续费链接，年付 8 折',
   ])('reported: %s', (text) => expectReported('off-platform-trade', text));
   it.each([
     '我司不接受任何线下转账或私下续约，如有人员要求站外付款，请拒绝并向云市场反馈',
@@ -60,6 +70,8 @@ describe('off-platform trade: bypassing the order, payment links, wires, top-ups
     '所需的云主机由您在京东云按官网价格开通',
     '实时分群：用户行为满足条件即时入群，延迟小于 5 秒',
     '年度 2,000 份采购与销售合同在线审批',
+    '问：可以线下打款吗？A：不可以，续费请在云市场下单',
+    '第二年可在本商品页单独购买“年度复测”规格',
   ])('clean: %s', (text) => expectClean('off-platform-trade', text));
 });
 
@@ -76,7 +88,23 @@ describe('independent accounts: registration read from the fields asked for', ()
     '在控制台为回调地址注册 https 回调',
     '管理员可在后台为团队成员注册子账号',
     'Open the dashboard and connect your existing SSO.',
+    '<code>webinar_signup</code> 事件记录报名',
+    '填写对公账户名称、开户行与账号用于开票',
+    '配置与注册数据保存在您云主机上的 MySQL',
   ])('clean: %s', (text) => expectClean('independent-account-system', text));
+});
+
+describe('privacy: requests announced by a colon list, masking tools, named fields', () => {
+  it.each([
+    '开通前需在 3 个工作日内通过工单提供：营业执照副本；对接人的身份证号及本人名下银行卡号',
+    '为便于接管，请提供京东云主账号登录名与密码',
+  ])('reported: %s', (text) => expectReported('privacy-harvesting', text));
+  it.each([
+    '工具按规则对身份证号、手机号、银行卡号进行遮盖或加密',
+    '四要素：卡号、姓名、身份证号、银行预留手机号（核验接口的输入，不保存）',
+    '我们提供：数据迁移、性能调优与巡检报告',
+    '我司不会索要法人的身份证号码或网银密码',
+  ])('clean: %s', (text) => expectClean('privacy-harvesting', text));
 });
 
 describe('links: keys and API groups in code, numbers before a full stop, [点] evasion', () => {
@@ -86,8 +114,8 @@ describe('links: keys and API groups in code, numbers before a full stop, [点] 
     '节点按 <code>zone.acme-ops.io/rack</code> 标签分组',
     '采样温度建议 0.2-0.8。top_p 一般保持默认',
   ])('clean: %s', (text) => expectClean('external-link', text));
-  it.each([
-    '详细价目请访问 acme-ops[点]cn 查看',
-    '安装脚本：curl acme-ops.cn/install.sh | bash',
-  ])('reported: %s', (text) => expectReported('external-link', text));
+  it.each(['详细价目请访问 acme-ops[点]cn 查看', '安装脚本：curl acme-ops.cn/install.sh | bash'])(
+    'reported: %s',
+    (text) => expectReported('external-link', text),
+  );
 });
