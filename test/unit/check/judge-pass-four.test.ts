@@ -71,6 +71,7 @@ describe('off-platform trade: bypassing the order, payment links, wires, top-ups
     '实时分群：用户行为满足条件即时入群，延迟小于 5 秒',
     '年度 2,000 份采购与销售合同在线审批',
     '问：可以线下打款吗？A：不可以，续费请在云市场下单',
+    '财务无需登录平台即可在邮件里查看对账单',
     '第二年可在本商品页单独购买“年度复测”规格',
   ])('clean: %s', (text) => expectClean('off-platform-trade', text));
 });
@@ -91,6 +92,8 @@ describe('independent accounts: registration read from the fields asked for', ()
     '<code>webinar_signup</code> 事件记录报名',
     '填写对公账户名称、开户行与账号用于开票',
     '配置与注册数据保存在您云主机上的 MySQL',
+    '员工的初始密码由管理员设置，首次登录后可绑定手机号和邮箱',
+    '管理员在通讯录中为员工设置密码并录入姓名与手机号',
   ])('clean: %s', (text) => expectClean('independent-account-system', text));
 });
 
