@@ -110,6 +110,26 @@ describe('privacy: requests announced by a colon list, masking tools, named fiel
   ])('clean: %s', (text) => expectClean('privacy-harvesting', text));
 });
 
+describe('fifth readings (sets 19–21): trademark registration, own-instance sign-up, quotes', () => {
+  it.each([
+    '商标注册流程：递交申请、受理、初审公告、注册公告、下证',
+    '首次打开安装向导，第一个注册的用户成为您实例的管理员',
+    '建议在配置文件中关闭开放注册，由管理员创建成员',
+    'Sign in with your JD Cloud account — that is the only login you need.',
+  ])('clean: %s', (text) => {
+    expectClean('independent-account-system', text);
+    expectClean('superlative', text);
+  });
+  it('a translation service reading the ID it translates is processing it', () =>
+    expectClean('privacy-harvesting', '证件翻译：上传需翻译的户口本扫描件，译文按原件排版，交付后删除'));
+  it.each([
+    ['independent-account-system', '购买后在开通页以管理员手机号创建企业账号后才能使用'],
+    ['independent-account-system', '开通后请另建企业账号，京东云账号仅用于下单'],
+    ['off-platform-trade', '需要专业版请联系客户经理获取报价，签署合同并付款后发放授权文件'],
+    ['superlative', '实施交付能力领跑全行业，是中大型企业的不二之选'],
+  ] as const)('reported (%s): %s', (rule, text) => expectReported(rule, text));
+});
+
 describe('links: keys and API groups in code, numbers before a full stop, [点] evasion', () => {
   it.each([
     '<pre><code>annotations:\n  metrics.acme-ops.io/scrape: "true"\n</code></pre>',
